@@ -1,0 +1,151 @@
+package org.msocap.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The management services organization: an ordinary company anyone may own. Its classes, holdings,
+ * option pool and convertibles make up the cap table the exit waterfall distributes.
+ *
+ * @param state two-letter state of formation; may be null
+ * @param officers role → person id, e.g. {@code ceo → alice}
+ */
+public record Mso(String name, String state, Form form, List<ShareClass> classes, List<Holding> holdings,
+                  long optionPool, List<OptionGrant> options, List<Warrant> warrants, List<Safe> safes,
+                  List<ConvertibleNote> notes, List<String> directors, Map<String, String> officers,
+                  List<String> staff) {
+
+    public enum Form {
+        LLC, C_CORP, S_CORP;
+
+        public String id() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    public Mso {
+        name = name == null ? "MSO" : name;
+        form = form == null ? Form.LLC : form;
+        classes = Checks.list(classes);
+        holdings = Checks.list(holdings);
+        options = Checks.list(options);
+        warrants = Checks.list(warrants);
+        safes = Checks.list(safes);
+        notes = Checks.list(notes);
+        directors = Checks.list(directors);
+        officers = Checks.map(officers);
+        staff = Checks.list(staff);
+        Checks.nonNegative(optionPool, "optionPool");
+        if (classes.isEmpty()) {
+            throw new ModelException("classes", "the MSO needs at least one share class");
+        }
+        if (holdings.isEmpty()) {
+            throw new ModelException("holdings", "the MSO needs at least one holding");
+        }
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            Integer before = seen.put(classes.get(i).id(), i);
+            if (before != null) {
+                throw new ModelException("classes[" + i + "].id", "class id '" + classes.get(i).id() + "' is used twice (classes "
+                        + before + " and " + i + ")");
+            }
+        }
+        for (int i = 0; i < holdings.size(); i++) {
+            requireClass(holdings.get(i).shareClass(), "holdings[" + i + "].class", seen);
+        }
+        for (int i = 0; i < warrants.size(); i++) {
+            requireClass(warrants.get(i).shareClass(), "warrants[" + i + "].class", seen);
+        }
+        long granted = 0;
+        for (OptionGrant g : options) {
+            granted = Math.addExact(granted, g.shares());
+        }
+        if (granted > optionPool) {
+            throw new ModelException(options.isEmpty() ? "optionPool" : "optionPool",
+                    "option grants total " + granted + " shares but the option pool is " + optionPool);
+        }
+    }
+
+    private static void requireClass(String classId, String field, Map<String, Integer> classes) {
+        if (!classes.containsKey(classId)) {
+            throw new ModelException(field, "unknown class '" + classId + "'" + Suggest.didYouMean(classId, classes.keySet())
+                    + "; classes are " + String.join(", ", classes.keySet()));
+        }
+    }
+
+    public Optional<ShareClass> shareClass(String id) {
+        return classes.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The class with this id; the model guarantees every holding's class exists. */
+    public ShareClass requireClass(String id) {
+        return shareClass(id).orElseThrow(() -> new ModelException("class", "unknown class '" + id + "'"));
+    }
+
+    public long grantedOptions() {
+        return options.stream().mapToLong(OptionGrant::shares).sum();
+    }
+
+    /** Authorized pool shares not yet granted; they take nothing at an exit. */
+    public long unissuedPool() {
+        return optionPool - grantedOptions();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().name(name).state(state).form(form).optionPool(optionPool);
+        b.classes.addAll(classes);
+        b.holdings.addAll(holdings);
+        b.options.addAll(options);
+        b.warrants.addAll(warrants);
+        b.safes.addAll(safes);
+        b.notes.addAll(notes);
+        b.directors.addAll(directors);
+        b.officers.putAll(officers);
+        b.staff.addAll(staff);
+        return b;
+    }
+
+    /** Collects an MSO piece by piece; {@link #build()} validates. */
+    public static final class Builder {
+        private String name = "MSO";
+        private String state;
+        private Form form = Form.LLC;
+        private long optionPool;
+        private final List<ShareClass> classes = new ArrayList<>();
+        private final List<Holding> holdings = new ArrayList<>();
+        private final List<OptionGrant> options = new ArrayList<>();
+        private final List<Warrant> warrants = new ArrayList<>();
+        private final List<Safe> safes = new ArrayList<>();
+        private final List<ConvertibleNote> notes = new ArrayList<>();
+        private final List<String> directors = new ArrayList<>();
+        private final Map<String, String> officers = new LinkedHashMap<>();
+        private final List<String> staff = new ArrayList<>();
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder state(String v) { state = v; return this; }
+        public Builder form(Form v) { form = v; return this; }
+        public Builder optionPool(long v) { optionPool = v; return this; }
+        public Builder shareClass(ShareClass v) { classes.add(v); return this; }
+        public Builder holding(Holding v) { holdings.add(v); return this; }
+        public Builder holding(String holder, String classId, long shares) { return holding(Holding.of(holder, classId, shares)); }
+        public Builder option(OptionGrant v) { options.add(v); return this; }
+        public Builder warrant(Warrant v) { warrants.add(v); return this; }
+        public Builder safe(Safe v) { safes.add(v); return this; }
+        public Builder note(ConvertibleNote v) { notes.add(v); return this; }
+        public Builder director(String v) { directors.add(v); return this; }
+        public Builder officer(String role, String person) { officers.put(role, person); return this; }
+        public Builder staff(String v) { staff.add(v); return this; }
+
+        public Mso build() {
+            return new Mso(name, state, form, classes, holdings, optionPool, options, warrants, safes, notes, directors,
+                    officers, staff);
+        }
+    }
+}

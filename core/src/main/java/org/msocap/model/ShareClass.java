@@ -1,0 +1,118 @@
+package org.msocap.model;
+
+import java.math.BigDecimal;
+
+/**
+ * A class of MSO equity. Common has seniority 0 and no preference; preferred carries a liquidation
+ * preference of {@code shares × issuePrice × preference} (plus accrued dividends), paid by seniority.
+ *
+ * @param issuePrice original issue price per share; may be null for common
+ * @param cap capped participation only: total return cap as a multiple of issue price; else null
+ * @param dividend may be null: no dividend preference
+ */
+public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal preference,
+                         Participation participation, BigDecimal cap, int seniority, BigDecimal conversionRatio,
+                         Dividend dividend) {
+
+    public enum Type {
+        COMMON, PREFERRED;
+
+        public String id() {
+            return name().toLowerCase();
+        }
+    }
+
+    public enum Participation {
+        NONE, FULL, CAPPED;
+
+        public String id() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** Dividend preference: a rate on the issue price, cumulative or not, simple or compounding annually. */
+    public record Dividend(BigDecimal rate, boolean cumulative, Compounding compounding) {
+
+        public enum Compounding {
+            SIMPLE, ANNUAL;
+
+            public String id() {
+                return name().toLowerCase();
+            }
+        }
+
+        public Dividend {
+            Checks.fraction(rate, "rate");
+            compounding = compounding == null ? Compounding.SIMPLE : compounding;
+        }
+    }
+
+    public ShareClass {
+        Checks.id(id, "id");
+        Checks.required(type, "type");
+        preference = preference == null ? (type == Type.PREFERRED ? BigDecimal.ONE : BigDecimal.ZERO) : preference;
+        participation = participation == null ? Participation.NONE : participation;
+        conversionRatio = conversionRatio == null ? BigDecimal.ONE : conversionRatio;
+        Checks.positive(conversionRatio, "conversionRatio");
+        Checks.nonNegative(preference, "preference");
+        if (issuePrice != null) {
+            Checks.nonNegative(issuePrice, "issuePrice");
+        }
+        if (type == Type.COMMON) {
+            if (preference.signum() != 0 || participation != Participation.NONE || dividend != null || seniority != 0
+                    || cap != null) {
+                throw new ModelException("type", "class " + id + " is common and cannot carry a preference, participation, cap, dividend or seniority");
+            }
+        } else {
+            Checks.required(issuePrice, "issuePrice");
+            if (seniority < 1) {
+                throw new ModelException("seniority", "seniority of preferred class " + id + " must be >= 1 (common is 0) but was " + seniority);
+            }
+        }
+        if (participation == Participation.CAPPED) {
+            Checks.required(cap, "cap");
+            if (cap.compareTo(preference) < 0) {
+                throw new ModelException("cap", "cap of class " + id + " (" + cap.toPlainString() + "x) must be >= its preference ("
+                        + preference.toPlainString() + "x)");
+            }
+        } else if (cap != null) {
+            throw new ModelException("cap", "cap applies only to participation: capped, but class " + id + " has participation "
+                    + participation.id());
+        }
+    }
+
+    public static ShareClass common(String id) {
+        return new ShareClass(id, Type.COMMON, null, BigDecimal.ZERO, Participation.NONE, null, 0, BigDecimal.ONE, null);
+    }
+
+    /** A 1x non-participating preferred class without dividends. */
+    public static ShareClass preferred(String id, BigDecimal issuePrice, int seniority) {
+        return new ShareClass(id, Type.PREFERRED, issuePrice, BigDecimal.ONE, Participation.NONE, null, seniority,
+                BigDecimal.ONE, null);
+    }
+
+    public ShareClass withPreference(BigDecimal multiple) {
+        return new ShareClass(id, type, issuePrice, multiple, participation, cap, seniority, conversionRatio, dividend);
+    }
+
+    public ShareClass withParticipation(Participation p, BigDecimal capMultiple) {
+        return new ShareClass(id, type, issuePrice, preference, p, capMultiple, seniority, conversionRatio, dividend);
+    }
+
+    public ShareClass withConversionRatio(BigDecimal ratio) {
+        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, ratio, dividend);
+    }
+
+    public ShareClass withDividend(Dividend d) {
+        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, d);
+    }
+
+    public boolean isPreferred() {
+        return type == Type.PREFERRED;
+    }
+
+    /** Issue price, or zero when none was given (common issued for services). */
+    public BigDecimal issuePriceOrZero() {
+        return issuePrice == null ? BigDecimal.ZERO : issuePrice;
+    }
+}
