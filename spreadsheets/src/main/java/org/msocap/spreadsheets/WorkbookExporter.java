@@ -1,0 +1,57 @@
+package org.msocap.spreadsheets;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Lays a {@link WorkbookContent} out as an xlsx workbook and writes it safely.
+ *
+ * <p>Every formula is evaluated by POI before saving, so readers that do not recalculate (previewers,
+ * pandas) see the right numbers, and the workbook is flagged to recalculate fully on open, so Excel and
+ * LibreOffice derive every number again from the inputs. Stateless; use {@link #DEFAULT}.
+ */
+public final class WorkbookExporter {
+
+    public static final WorkbookExporter DEFAULT = new WorkbookExporter();
+
+    private WorkbookExporter() {
+    }
+
+    /**
+     * Writes the workbook to {@code out} atomically (temporary file, then an atomic move), refusing to
+     * write over {@code options.inputModel()} and over an existing file unless {@code options.force()}.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the target exists without force, or is the input model
+     */
+    public void export(WorkbookContent content, Path out, ExportOptions options) throws IOException {
+        AtomicFile.write(out, options, stream -> write(content, stream));
+    }
+
+    /** Writes the workbook to a stream, which the caller closes. */
+    public void write(WorkbookContent content, OutputStream out) throws IOException {
+        try (XSSFWorkbook wb = build(content)) {
+            wb.write(out);
+        }
+    }
+
+    /** Builds the workbook in memory with every formula evaluated; the caller closes it. */
+    XSSFWorkbook build(WorkbookContent content) {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Styles styles = new Styles(wb);
+        // Summary first so it opens first, though its formulas refer to the Cap Table written after it.
+        SheetWriter summary = new SheetWriter(wb.createSheet(SummarySheet.NAME), styles);
+        SheetWriter capTable = new SheetWriter(wb.createSheet(CapTableSheet.NAME), styles);
+        SheetWriter practices = new SheetWriter(wb.createSheet(PracticesSheet.NAME), styles);
+
+        CapTableSheet.Layout capLayout = CapTableSheet.write(capTable, content.capTable());
+        PracticesSheet.write(practices, content.venture(), content.capTable().practices());
+        SummarySheet.write(summary, content, capLayout);
+
+        wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        wb.setForceFormulaRecalculation(true);
+        wb.setActiveSheet(0);
+        return wb;
+    }
+}

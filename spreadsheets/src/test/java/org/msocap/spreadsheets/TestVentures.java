@@ -1,0 +1,85 @@
+package org.msocap.spreadsheets;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.msocap.model.Agreement;
+import org.msocap.model.ConvertibleNote;
+import org.msocap.model.ExitScenario;
+import org.msocap.model.FeeTerms;
+import org.msocap.model.Financials;
+import org.msocap.model.Holding;
+import org.msocap.model.License;
+import org.msocap.model.LicenseStatus;
+import org.msocap.model.Mso;
+import org.msocap.model.OptionGrant;
+import org.msocap.model.Person;
+import org.msocap.model.Practice;
+import org.msocap.model.Safe;
+import org.msocap.model.ShareClass;
+import org.msocap.model.Venture;
+import org.msocap.model.Vesting;
+import org.msocap.model.Warrant;
+import org.msocap.money.Money;
+
+/** The ventures the workbook tests export: the specification's Sunrise Telehealth example, built in Java. */
+final class TestVentures {
+
+    private TestVentures() {
+    }
+
+    static Venture sunrise() {
+        LocalDate asOf = LocalDate.of(2026, 1, 1);
+        Person bob = new Person("dr-bob", "Robert Diaz, MD", Person.Type.PERSON,
+                List.of(new License("physician", "CA", LicenseStatus.ACTIVE, LocalDate.of(2027, 6, 30))), true, false);
+        Mso mso = Mso.builder()
+                .name("Sunrise Health Management, LLC").state("DE").form(Mso.Form.LLC)
+                .shareClass(ShareClass.common("common"))
+                .shareClass(ShareClass.preferred("series-a", new BigDecimal("2.00"), 2)
+                        .withParticipation(ShareClass.Participation.NONE, null))
+                .holding(new Holding("alice", "common", 6_000_000, LocalDate.of(2024, 1, 15), Money.of(600)))
+                .holding(new Holding("dr-bob", "common", 1_500_000, LocalDate.of(2024, 1, 15), Money.of(150)))
+                .holding(new Holding("harbor-fund", "series-a", 1_000_000, LocalDate.of(2025, 3, 1), null))
+                .optionPool(1_500_000)
+                .option(new OptionGrant("carol", 200_000, new BigDecimal("0.25"), LocalDate.of(2025, 1, 1),
+                        new Vesting(LocalDate.of(2025, 1, 1), 48, 12), OptionGrant.Acceleration.DOUBLE))
+                .warrant(new Warrant("harbor-fund", "common", 50_000, new BigDecimal("1.00"), null))
+                .safe(new Safe("angel", Money.of(250_000), Money.of(8_000_000), new BigDecimal("0.20"), Safe.Kind.POST_MONEY,
+                        LocalDate.of(2024, 6, 1), null))
+                .note(new ConvertibleNote("angel-two", Money.of(100_000), new BigDecimal("0.06"), LocalDate.of(2024, 6, 1),
+                        Money.of(6_000_000), new BigDecimal("0.20"), BigDecimal.ONE, null))
+                .director("alice").director("dr-bob").officer("ceo", "alice")
+                .build();
+        Practice practice = Practice.builder("sunrise-ca", "Sunrise Medical Group of California, P.C.", "CA")
+                .form(Practice.Form.PC).profession("physician")
+                .shareholder("dr-bob", 1000)
+                .director("dr-bob").officer("president", "dr-bob").officer("secretary", "dr-bob")
+                .transferRestriction(new Practice.TransferRestriction(true, true, Money.of(1000)))
+                .service("primary-care").patientState("CA")
+                .build();
+        Agreement msa = new Agreement("msa-ca", Agreement.Type.MANAGEMENT_SERVICES, "sunrise-ca",
+                FeeTerms.fixed(Money.of(85_000), new BigDecimal("0.03")), true,
+                List.of("billing", "staffing", "it", "real-estate", "marketing", "payer-contracting"), List.of(), false, 60, true);
+        Financials financials = new Financials(asOf, 5,
+                Map.of("sunrise-ca", new Financials.PracticeFinancials(Money.of(4_000_000), new BigDecimal("0.20"),
+                        new BigDecimal("0.45"), Money.of(250_000), new BigDecimal("0.30"))),
+                new Financials.MsoFinancials(Money.of(1_200_000), new BigDecimal("0.05"), Money.ZERO));
+        ExitScenario strategic = new ExitScenario("Strategic sale", LocalDate.of(2030, 12, 31), null, new BigDecimal("12"), null,
+                ExitScenario.TransactionCosts.ofFraction(new BigDecimal("0.03")),
+                new ExitScenario.Escrow(new BigDecimal("0.10"), 18, new BigDecimal("0.9")),
+                new ExitScenario.CarveOut(new BigDecimal("0.05"), Map.of("alice", new BigDecimal("0.5"), "carol", new BigDecimal("0.5"))),
+                new ExitScenario.Earnout(Money.of(5_000_000), new BigDecimal("0.4")), true);
+        ExitScenario small = ExitScenario.atValue("Modest sale", LocalDate.of(2028, 6, 30), Money.of(12_000_000));
+        return Venture.builder("Sunrise Telehealth").currency("USD").asOf(asOf)
+                .person(Person.lay("alice", "Alice Chen"))
+                .person(bob)
+                .person(Person.entity("harbor-fund", "Harbor Seed Fund I, LP"))
+                .person(Person.lay("carol", "Carol Okafor"))
+                .person(Person.lay("angel", "Dana Angel"))
+                .person(Person.lay("angel-two", "Evan Second"))
+                .mso(mso).practice(practice).agreement(msa).financials(financials)
+                .exit(strategic).exit(small)
+                .build();
+    }
+}
