@@ -26,6 +26,7 @@ final class Styles {
     final CellStyle subtitle;
     final CellStyle header;
     final CellStyle text;
+    final CellStyle textInput;
     final CellStyle wrapped;
     final CellStyle label;
     final CellStyle money;
@@ -83,6 +84,9 @@ final class Styles {
 
         text = wb.createCellStyle();
         text.setVerticalAlignment(VerticalAlignment.TOP);
+        textInput = wb.createCellStyle();
+        textInput.setFont(inputFont);
+        input(textInput);
         wrapped = wb.createCellStyle();
         wrapped.setWrapText(true);
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);

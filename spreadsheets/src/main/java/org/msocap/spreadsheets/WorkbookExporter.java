@@ -47,6 +47,14 @@ public final class WorkbookExporter {
 
         CapTableSheet.Layout capLayout = CapTableSheet.write(capTable, content.capTable());
         PracticesSheet.write(practices, content.venture(), content.capTable().practices());
+        content.feeSection().ifPresent(fees -> {
+            // Both sheets exist before any formula is set: POI resolves sheet names and defined names as it parses.
+            SheetWriter inputs = new SheetWriter(wb.createSheet(FeesSheet.NAME), styles);
+            SheetWriter projection = new SheetWriter(wb.createSheet(FeeProjectionSheet.NAME), styles);
+            int next = FeesSheet.writeInputs(inputs, fees.model());
+            FeeProjectionSheet.Layout layout = FeeProjectionSheet.write(projection, fees.model(), fees.monthly());
+            FeesSheet.writeSummary(inputs, next, fees.model(), layout, fees.comparisons());
+        });
         SummarySheet.write(summary, content, capLayout);
 
         wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
