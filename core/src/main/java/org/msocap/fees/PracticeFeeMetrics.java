@@ -1,9 +1,9 @@
 package org.msocap.fees;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.money.Fractions;
 import org.msocap.money.Money;
 
 /**
@@ -92,8 +92,7 @@ public record PracticeFeeMetrics(String practiceId, String agreementId, Money co
     }
 
     private static BigDecimal decimal(BigFraction f) {
-        BigDecimal exact = new BigDecimal(f.getNumerator()).divide(new BigDecimal(f.getDenominator()), SHARE_DECIMALS, RoundingMode.HALF_UP);
-        BigDecimal stripped = exact.stripTrailingZeros();
+        BigDecimal stripped = Fractions.toDecimal(f, SHARE_DECIMALS).stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
