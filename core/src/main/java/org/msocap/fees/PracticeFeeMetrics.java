@@ -1,9 +1,9 @@
 package org.msocap.fees;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.money.Fractions;
 import org.msocap.money.Money;
 
 /**
@@ -15,9 +15,10 @@ import org.msocap.money.Money;
  * @param collections total collections over the projection
  * @param fee total management fee over the projection
  * @param profitBeforeFee collections − clinician compensation − practice costs, over the projection
- * @param feeShareOfProfit fee ÷ profit before fee (≥ 1 means the fee sweeps all practice profit); exact fraction
- * @param feeShareOfCollections fee ÷ collections; exact fraction
- * @param lossPeriods periods in which the practice's margin after the fee is negative
+ * @param feeShareOfProfit fee ÷ profit before fee (≥ 1 means the fee sweeps all practice profit)
+ * @param feeShareOfCollections fee ÷ collections
+ * @param lossPeriods periods in which the practice pays a fee and its margin after the fee is negative (a loss
+ *                    the fee causes or deepens; a period with no fee is not counted)
  * @param periods number of periods in the projection
  * @param investorReferredRevenue collections attributable to patients referred by MSO investors
  *
@@ -92,8 +93,7 @@ public record PracticeFeeMetrics(String practiceId, String agreementId, Money co
     }
 
     private static BigDecimal decimal(BigFraction f) {
-        BigDecimal exact = new BigDecimal(f.getNumerator()).divide(new BigDecimal(f.getDenominator()), SHARE_DECIMALS, RoundingMode.HALF_UP);
-        BigDecimal stripped = exact.stripTrailingZeros();
+        BigDecimal stripped = Fractions.toDecimal(f, SHARE_DECIMALS).stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
