@@ -1,5 +1,10 @@
 package org.msocap.spreadsheets;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.msocap.compliance.ComplianceReport;
+import org.msocap.compliance.Finding;
+import org.msocap.compliance.Severity;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Mso;
 import org.msocap.model.Venture;
@@ -12,6 +17,7 @@ final class SummarySheet {
 
     static final String NAME = "Summary";
     static final String NOT_LEGAL_ADVICE = "msocap is a modeling tool, not legal advice.";
+    static final int TOP_FINDINGS = 5;
 
     private SummarySheet() {
     }
@@ -60,6 +66,10 @@ final class SummarySheet {
         if (content.capTable().lines().stream().anyMatch(l -> l.category() == null)) {
             r = categoryRow(w, r, CapTableSheet.POOL_CATEGORY, capTable);
         }
+        r++;
+        r = exitResults(w, r, content);
+        r++;
+        r = findings(w, r, content.compliance());
         if (!content.omitted().isEmpty()) {
             r++;
             w.text(r++, 0, "Not in this workbook", s.label);
@@ -75,6 +85,70 @@ final class SummarySheet {
         w.widen(0, 36);
         w.widen(1, 40);
         w.finish(header, -1);
+    }
+
+    /** Headline results: each scenario's equity proceeds and what each holder category receives. */
+    private static int exitResults(SheetWriter w, int r, WorkbookContent content) {
+        Styles s = w.styles;
+        List<WorkbookContent.Scenario> scenarios = content.waterfalls().scenarios();
+        w.text(r++, 0, "Exit results by holder category (engine values; see the Waterfall sheet)", s.label);
+        if (scenarios.isEmpty()) {
+            w.text(r++, 0, "The model has no exit scenarios; the Waterfall sheet has a live waterfall.");
+            return r;
+        }
+        List<String> titles = new ArrayList<>(List.of("Scenario"));
+        scenarios.forEach(sc -> titles.add(sc.waterfall().scenario()));
+        w.header(r++, titles.toArray(String[]::new));
+        w.text(r, 0, "Enterprise value");
+        for (int i = 0; i < scenarios.size(); i++) {
+            w.money(r, 1 + i, scenarios.get(i).waterfall().bridge().enterpriseValue(), s.money);
+        }
+        r++;
+        w.text(r, 0, "Equity proceeds", s.label);
+        for (int i = 0; i < scenarios.size(); i++) {
+            w.money(r, 1 + i, scenarios.get(i).waterfall().bridge().equityProceeds(), s.moneyTotal);
+        }
+        r++;
+        for (HolderCategory c : HolderCategory.values()) {
+            w.text(r, 0, c.id());
+            for (int i = 0; i < scenarios.size(); i++) {
+                w.money(r, 1 + i, scenarios.get(i).waterfall().waterfall().byCategory().get(c), s.money);
+            }
+            r++;
+        }
+        return r;
+    }
+
+    /** How many findings at each severity, and the most severe few. */
+    private static int findings(SheetWriter w, int r, ComplianceReport report) {
+        Styles s = w.styles;
+        w.text(r++, 0, "Compliance findings (see the Findings sheet)", s.label);
+        List<Finding> sorted = report.findings().stream().sorted(Finding.ORDER).toList();
+        if (sorted.isEmpty()) {
+            w.text(r++, 0, "No findings.");
+            return r;
+        }
+        List<Severity> severities = new ArrayList<>(List.of(Severity.values()));
+        java.util.Collections.reverse(severities);
+        for (Severity sev : severities) {
+            long n = sorted.stream().filter(f -> f.severity() == sev).count();
+            if (n > 0) {
+                w.text(r, 0, sev.id(), FindingsSheet.style(s, sev));
+                w.number(r++, 1, n, s.integer);
+            }
+        }
+        r++;
+        w.header(r++, "Severity", "Rule", "Subject", "Finding");
+        for (Finding f : sorted.subList(0, Math.min(TOP_FINDINGS, sorted.size()))) {
+            w.text(r, 0, f.severity().id(), FindingsSheet.style(s, f.severity()));
+            w.text(r, 1, f.ruleId() + " " + f.title(), s.wrapped);
+            w.text(r, 2, f.subjectKind().id() + " " + f.subjectId(), s.wrapped);
+            w.text(r, 3, f.message(), s.wrapped);
+            r++;
+        }
+        w.widen(2, 24);
+        w.widen(3, 60);
+        return r;
     }
 
     private static int categoryRow(SheetWriter w, int r, String category, CapTableSheet.Layout capTable) {

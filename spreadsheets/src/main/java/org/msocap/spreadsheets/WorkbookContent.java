@@ -5,12 +5,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.msocap.captable.CapTable;
+import org.msocap.compliance.ComplianceChecker;
+import org.msocap.compliance.ComplianceReport;
+import org.msocap.compliance.FeeMetricsSource;
 import org.msocap.fees.BasisComparison;
 import org.msocap.fees.FeeModel;
 import org.msocap.fees.FeeProjector;
 import org.msocap.fees.Period;
 import org.msocap.fees.Projection;
+import java.time.LocalDate;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.fees.ExitValuation;
+import org.msocap.fees.Valuator;
+import org.msocap.model.ExitScenario;
 import org.msocap.model.ModelException;
+import org.msocap.money.Money;
+import org.msocap.money.Rounding;
+import org.msocap.waterfall.BreakpointTable;
+import org.msocap.waterfall.ExitWaterfall;
+import org.msocap.waterfall.ResolvedCapTable;
+import org.msocap.waterfall.WaterfallEngine;
 import org.msocap.model.Venture;
 
 /**
@@ -21,9 +35,49 @@ import org.msocap.model.Venture;
  * @param venture the model, for names, dates, practices, people and agreements
  * @param capTable the MSO's fully diluted cap table and the practices' ownership
  * @param fees the fee projection; may be null when the model cannot be projected (see {@code omitted})
+ * @param waterfalls the exit scenarios' waterfalls and the live waterfall's breakpoints
+ * @param compliance the compliance findings (with the fee projection's measures when there is one)
  * @param omitted why a sheet is missing, one line each, shown on the Summary sheet
  */
-public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, List<String> omitted) {
+public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Waterfalls waterfalls, ComplianceReport compliance,
+                              List<String> omitted) {
+
+    /**
+     * The waterfall engine's results.
+     *
+     * @param scenarios every exit scenario the model could value, in model order
+     * @param live what the live waterfall starts from
+     */
+    public record Waterfalls(List<Scenario> scenarios, Live live) {
+        public Waterfalls {
+            scenarios = List.copyOf(scenarios);
+            Objects.requireNonNull(live, "live");
+        }
+    }
+
+    /** One exit scenario: how the MSO was valued and the waterfall at that value. */
+    public record Scenario(ExitValuation valuation, ExitWaterfall waterfall) {
+        public Scenario {
+            Objects.requireNonNull(valuation, "valuation");
+            Objects.requireNonNull(waterfall, "waterfall");
+        }
+    }
+
+    /**
+     * The live waterfall's starting point: the terms of the first exit scenario (bridge, exit date) and its
+     * enterprise value, the cap table resolved for that date and its exact breakpoints.
+     */
+    public record Live(ExitScenario terms, Money enterpriseValue, Money netDebt, ResolvedCapTable table,
+                       BreakpointTable breakpoints) {
+        public Live {
+            Objects.requireNonNull(terms, "terms");
+            Objects.requireNonNull(enterpriseValue, "enterpriseValue");
+            Objects.requireNonNull(netDebt, "netDebt");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(breakpoints, "breakpoints");
+        }
+    }
+
 
     /**
      * The fee engine's results.
@@ -43,12 +97,15 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Lis
     public WorkbookContent {
         Objects.requireNonNull(venture, "venture");
         Objects.requireNonNull(capTable, "capTable");
+        Objects.requireNonNull(waterfalls, "waterfalls");
+        Objects.requireNonNull(compliance, "compliance");
         omitted = List.copyOf(omitted);
     }
 
     public Optional<Fees> feeSection() {
         return Optional.ofNullable(fees);
     }
+
 
     /** Runs every core engine the workbook needs on {@code venture}; a section the model cannot support is omitted and said so. */
     public static WorkbookContent of(Venture venture) {
@@ -63,6 +120,41 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Lis
         } catch (ModelException e) {
             omitted.add("Fees: " + e.getMessage());
         }
-        return new WorkbookContent(venture, CapTable.of(venture), fees, omitted);
+        FeeMetricsSource feeMetrics = fees == null ? FeeMetricsSource.NONE : FeeMetricsSource.of(fees.monthly().metrics());
+        ComplianceReport compliance = ComplianceChecker.DEFAULT.check(venture, venture.asOf(), feeMetrics);
+        return new WorkbookContent(venture, CapTable.of(venture), fees, waterfalls(venture, omitted), compliance, omitted);
+    }
+
+    private static Waterfalls waterfalls(Venture venture, List<String> omitted) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (ExitScenario exit : venture.exits()) {
+            try {
+                ExitValuation valuation = Valuator.DEFAULT.value(venture, exit);
+                scenarios.add(new Scenario(valuation, WaterfallEngine.DEFAULT.exit(venture, exit, valuation.enterpriseValue(),
+                        valuation.netDebt())));
+            } catch (ModelException e) {
+                omitted.add("Exit scenario '" + exit.name() + "': " + e.getMessage());
+            }
+        }
+        Money netDebt = venture.financials() == null ? Money.ZERO : venture.financials().mso().netDebt();
+        ExitScenario terms;
+        Money enterpriseValue;
+        if (!scenarios.isEmpty()) {
+            terms = scenarios.get(0).valuation().scenario();
+            enterpriseValue = scenarios.get(0).valuation().enterpriseValue();
+        } else {
+            terms = ExitScenario.atValue("Live waterfall", venture.asOf(), Money.ZERO);
+            enterpriseValue = null;
+        }
+        LocalDate date = terms.date() != null ? terms.date() : venture.asOf();
+        ResolvedCapTable table = ResolvedCapTable.of(venture, date, terms.doubleTriggerFires());
+        BreakpointTable breakpoints = BreakpointTable.resolve(table);
+        if (enterpriseValue == null) {
+            // No scenario to start from: open past the last breakpoint, where every claimant takes part.
+            List<BigFraction> points = breakpoints.breakpoints();
+            BigFraction last = points.isEmpty() ? new BigFraction(1_000_000) : points.get(points.size() - 1);
+            enterpriseValue = Rounding.toCents(last.multiply(2)).plus(netDebt.max(Money.ZERO));
+        }
+        return new Waterfalls(scenarios, new Live(terms, enterpriseValue, netDebt, table, breakpoints));
     }
 }

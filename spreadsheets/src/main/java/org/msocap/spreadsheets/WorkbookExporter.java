@@ -55,6 +55,14 @@ public final class WorkbookExporter {
             FeeProjectionSheet.Layout layout = FeeProjectionSheet.write(projection, fees.model(), fees.monthly());
             FeesSheet.writeSummary(inputs, next, fees.model(), layout, fees.comparisons());
         });
+        WorkbookContent.Waterfalls waterfalls = content.waterfalls();
+        SheetWriter waterfall = new SheetWriter(wb.createSheet(WaterfallSheet.NAME), styles);
+        SheetWriter breakpoints = new SheetWriter(wb.createSheet(BreakpointsSheet.NAME), styles);
+        double chartEnd = waterfalls.scenarios().stream()
+                .mapToDouble(sc -> sc.waterfall().bridge().equityProceeds().amount().doubleValue()).max().orElse(0);
+        BreakpointsSheet.Layout breakpointLayout = BreakpointsSheet.write(breakpoints, waterfalls.live().breakpoints(), chartEnd);
+        WaterfallSheet.write(waterfall, content.venture(), waterfalls, breakpointLayout);
+        FindingsSheet.write(new SheetWriter(wb.createSheet(FindingsSheet.NAME), styles), content.compliance());
         SummarySheet.write(summary, content, capLayout);
 
         wb.getCreationHelper().createFormulaEvaluator().evaluateAll();

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,16 +68,17 @@ class FeeProjectionSheetTest {
                 new FeeTerms(FeeTerms.Basis.COST_PLUS, null, null, null, new BigDecimal("0.125")),
                 new FeeTerms(FeeTerms.Basis.HYBRID, Money.of(40_000), new BigDecimal("0.025"), new BigDecimal("0.07"), null),
                 new FeeTerms(FeeTerms.Basis.RESIDUAL, null, null, null, null));
-        for (FeeTerms terms : bases) {
-            Venture typed = withFeeAndCollections(original, terms, null, null);
-            try (Recalculated wb = Recalculated.of(WorkbookContent.of(original), dir, edited -> {
-                setText(edited, "FeeBasis_sunrise_ca", terms.basis().id());
-                Recalculated.setNamed(edited, "FeeMonthly_sunrise_ca", terms.monthly().amount().doubleValue());
-                Recalculated.setNamed(edited, "FeeEscalator_sunrise_ca", terms.escalator().doubleValue());
-                Recalculated.setNamed(edited, "FeePercent_sunrise_ca", terms.percent().doubleValue());
-                Recalculated.setNamed(edited, "FeeMarkup_sunrise_ca", terms.markup().doubleValue());
-            })) {
-                assertMatchesEngine(wb, typed);
+        List<Consumer<XSSFWorkbook>> typings = bases.stream().<Consumer<XSSFWorkbook>>map(terms -> edited -> {
+            setText(edited, "FeeBasis_sunrise_ca", terms.basis().id());
+            Recalculated.setNamed(edited, "FeeMonthly_sunrise_ca", terms.monthly().amount().doubleValue());
+            Recalculated.setNamed(edited, "FeeEscalator_sunrise_ca", terms.escalator().doubleValue());
+            Recalculated.setNamed(edited, "FeePercent_sunrise_ca", terms.percent().doubleValue());
+            Recalculated.setNamed(edited, "FeeMarkup_sunrise_ca", terms.markup().doubleValue());
+        }).toList();
+        List<Recalculated> recalculated = Recalculated.ofEach(WorkbookContent.of(original), dir, typings);
+        for (int i = 0; i < bases.size(); i++) {
+            try (Recalculated wb = recalculated.get(i)) {
+                assertMatchesEngine(wb, withFeeAndCollections(original, bases.get(i), null, null));
             }
         }
     }

@@ -57,15 +57,23 @@ final class LibreOffice {
 
     /** Opens {@code xlsx}, recalculates every formula and saves the result as xlsx in {@code workDir}. */
     static Path recalculate(Path xlsx, Path workDir) throws IOException, InterruptedException {
+        return recalculateAll(List.of(xlsx), workDir).get(0);
+    }
+
+    /**
+     * Recalculates several workbooks in one LibreOffice start (starting it is most of the cost). The file
+     * names must differ; the results come back in the same order.
+     */
+    static List<Path> recalculateAll(List<Path> xlsx, Path workDir) throws IOException, InterruptedException {
         return convert(xlsx, workDir, "xlsx:Calc MS Excel 2007 XML", "xlsx");
     }
 
     /** Renders {@code xlsx} to PDF (every sheet, with its print setup) after recalculating. */
     static Path toPdf(Path xlsx, Path workDir) throws IOException, InterruptedException {
-        return convert(xlsx, workDir, "pdf", "pdf");
+        return convert(List.of(xlsx), workDir, "pdf", "pdf").get(0);
     }
 
-    private static Path convert(Path input, Path workDir, String filter, String extension)
+    private static List<Path> convert(List<Path> inputs, Path workDir, String filter, String extension)
             throws IOException, InterruptedException {
         Path soffice = executable().orElseThrow(() -> new IllegalStateException("soffice is not installed"));
         Path profile = Files.createTempDirectory(workDir, "lo-profile-");
@@ -74,20 +82,25 @@ final class LibreOffice {
         List<String> command = new ArrayList<>(List.of(soffice.toString(),
                 "-env:UserInstallation=" + profile.toUri(),
                 "--headless", "--invisible", "--norestore", "--nolockcheck",
-                "--convert-to", filter, "--outdir", outDir.toString(), input.toAbsolutePath().toString()));
+                "--convert-to", filter, "--outdir", outDir.toString()));
+        inputs.forEach(in -> command.add(in.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("soffice.log").toFile()).start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("soffice did not finish within " + TIMEOUT_SECONDS + " s: " + command);
         }
-        String name = input.getFileName().toString();
-        Path out = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + "." + extension);
-        if (process.exitValue() != 0 || !Files.exists(out)) {
-            throw new IOException("soffice failed (exit " + process.exitValue() + "): "
-                    + Files.readString(workDir.resolve("soffice.log"), StandardCharsets.UTF_8));
+        List<Path> outs = new ArrayList<>();
+        for (Path input : inputs) {
+            String name = input.getFileName().toString();
+            Path out = outDir.resolve(name.substring(0, name.lastIndexOf('.')) + "." + extension);
+            if (process.exitValue() != 0 || !Files.exists(out)) {
+                throw new IOException("soffice failed on " + input + " (exit " + process.exitValue() + "): "
+                        + Files.readString(workDir.resolve("soffice.log"), StandardCharsets.UTF_8));
+            }
+            outs.add(out);
         }
-        return out;
+        return outs;
     }
 
     private static void writeProfile(Path profile) throws IOException {

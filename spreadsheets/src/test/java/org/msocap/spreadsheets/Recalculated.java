@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -44,6 +46,30 @@ final class Recalculated implements AutoCloseable {
         try (InputStream in = Files.newInputStream(recalculated)) {
             return new Recalculated(new XSSFWorkbook(in));
         }
+    }
+
+    /** One export, edited in several ways (one workbook each), all recalculated in a single LibreOffice run. */
+    static List<Recalculated> ofEach(WorkbookContent content, Path dir, List<Consumer<XSSFWorkbook>> edits) throws Exception {
+        Path exported = Files.createTempFile(dir, "export-", ".xlsx");
+        Files.delete(exported);
+        WorkbookExporter.DEFAULT.export(content, exported, ExportOptions.defaults());
+        List<Path> edited = new ArrayList<>();
+        for (Consumer<XSSFWorkbook> edit : edits) {
+            Path file = Files.createTempFile(dir, "edited-", ".xlsx");
+            try (InputStream in = Files.newInputStream(exported); XSSFWorkbook wb = new XSSFWorkbook(in);
+                 OutputStream out = Files.newOutputStream(file)) {
+                edit.accept(wb);
+                wb.write(out);
+            }
+            edited.add(file);
+        }
+        List<Recalculated> out = new ArrayList<>();
+        for (Path recalculated : LibreOffice.recalculateAll(edited, dir)) {
+            try (InputStream in = Files.newInputStream(recalculated)) {
+                out.add(new Recalculated(new XSSFWorkbook(in)));
+            }
+        }
+        return out;
     }
 
     static Recalculated of(WorkbookContent content, Path dir) throws Exception {

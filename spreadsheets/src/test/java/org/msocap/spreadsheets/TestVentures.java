@@ -64,7 +64,7 @@ final class TestVentures {
         Financials financials = new Financials(asOf, 5,
                 Map.of("sunrise-ca", new Financials.PracticeFinancials(Money.of(4_000_000), new BigDecimal("0.20"),
                         new BigDecimal("0.45"), Money.of(250_000), new BigDecimal("0.30"))),
-                new Financials.MsoFinancials(Money.of(1_200_000), new BigDecimal("0.05"), Money.ZERO));
+                new Financials.MsoFinancials(Money.of(600_000), new BigDecimal("0.05"), Money.of(150_000)));
         ExitScenario strategic = new ExitScenario("Strategic sale", LocalDate.of(2030, 12, 31), null, new BigDecimal("12"), null,
                 ExitScenario.TransactionCosts.ofFraction(new BigDecimal("0.03")),
                 new ExitScenario.Escrow(new BigDecimal("0.10"), 18, new BigDecimal("0.9")),
