@@ -50,7 +50,6 @@ final class BreakpointsSheet {
             titles.add(id + ": marginal share");
         }
         w.header(HEADER_ROW, titles.toArray(String[]::new));
-        w.row(HEADER_ROW).setHeightInPoints(3 * w.sheet.getDefaultRowHeightInPoints());
         int r = FIRST_ROW;
         for (int k = 0; k < segments.size(); k++) {
             BreakpointTable.Segment seg = segments.get(k);

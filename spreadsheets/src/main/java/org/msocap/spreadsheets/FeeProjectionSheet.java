@@ -109,7 +109,6 @@ final class FeeProjectionSheet {
         }
         titles.addAll(List.of("MSO: costs this year", "MSO: revenue (fees)", "MSO: operating costs", "MSO: EBITDA"));
         w.header(HEADER_ROW, titles.toArray(String[]::new));
-        w.row(HEADER_ROW).setHeightInPoints(3 * w.sheet.getDefaultRowHeightInPoints());
 
         for (int i = 0; i < monthly.periods(); i++) {
             int r = FIRST_ROW + i;

@@ -28,6 +28,8 @@ final class SheetWriter {
     final Sheet sheet;
     final Styles styles;
     private final int[] widths = new int[256];
+    /** Cells whose text wraps: row, column and length, to give their rows the height the text needs. */
+    private final java.util.List<int[]> wrapping = new java.util.ArrayList<>();
 
     SheetWriter(Sheet sheet, Styles styles) {
         this.sheet = sheet;
@@ -58,7 +60,9 @@ final class SheetWriter {
     Cell text(int r, int c, String value, CellStyle style) {
         Cell cell = cell(r, c, style);
         cell.setCellValue(value);
-        if (style != styles.title && style != styles.subtitle && style != styles.notice && style != styles.wrapped) {
+        if (style == styles.wrapped) {
+            wrapping.add(new int[] {r, c, value.length(), 1});
+        } else if (style != styles.title && style != styles.subtitle && style != styles.notice) {
             measure(c, value.length() + 2);
         }
         return cell;
@@ -101,9 +105,18 @@ final class SheetWriter {
                 continue; // a styled blank keeps the header band continuous
             }
             cell.setCellValue(titles[c]);
+            wrapping.add(new int[] {r, c, titles[c].length(), 1});
             // Headers wrap, so long titles need not widen a numeric column beyond its numbers.
             measure(c, Math.min(titles[c].length() + 2, 18));
         }
+    }
+
+    /** Wrapped text in a cell merged across columns {@code c1..c2}. */
+    void textAcross(int r, int c1, int c2, String value) {
+        Cell cell = cell(r, c1, styles.wrapped);
+        cell.setCellValue(value);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, c1, c2));
+        wrapping.add(new int[] {r, c1, value.length(), c2 - c1 + 1});
     }
 
     void widen(int c, int chars) {
@@ -114,6 +127,30 @@ final class SheetWriter {
         if (c < widths.length) {
             widths[c] = Math.max(widths[c], chars);
         }
+    }
+
+    /**
+     * Spreadsheet programs do not grow a row for wrapped text written by another program, so each row with
+     * wrapping cells gets the height its longest text needs at its column's width (never lower than set).
+     */
+    private void fitRowHeights() {
+        java.util.Map<Integer, Integer> lines = new java.util.HashMap<>();
+        for (int[] w : wrapping) {
+            int width = 0;
+            for (int c = w[1]; c < w[1] + w[3]; c++) {
+                width += sheet.getColumnWidth(c) / 256;
+            }
+            int chars = Math.max(1, width - 1);
+            lines.merge(w[0], (w[2] + chars - 1) / chars, Math::max);
+        }
+        float line = sheet.getDefaultRowHeightInPoints();
+        lines.forEach((r, n) -> {
+            Row row = row(r);
+            float needed = Math.min(n, 12) * line + 2;
+            if (needed > row.getHeightInPoints()) {
+                row.setHeightInPoints(needed);
+            }
+        });
     }
 
     /** An absolute reference such as {@code 'Cap Table'!$H$12} for named ranges and cross-sheet formulas. */
@@ -149,6 +186,7 @@ final class SheetWriter {
                 sheet.setColumnWidth(c, Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, widths[c])) * 256);
             }
         }
+        fitRowHeights();
         if (headerRow >= 0) {
             sheet.createFreezePane(0, headerRow + 1);
             sheet.setRepeatingRows(new CellRangeAddress(firstRepeatedRow, headerRow, -1, -1));
