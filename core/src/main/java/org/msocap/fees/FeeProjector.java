@@ -1,0 +1,208 @@
+package org.msocap.fees;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.fees.FeeModel.ManagedPractice;
+import org.msocap.model.FeeTerms;
+import org.msocap.model.Financials.PracticeFinancials;
+import org.msocap.model.Venture;
+import org.msocap.money.Allocation;
+import org.msocap.money.Money;
+import org.msocap.money.Rounding;
+
+/**
+ * Projects each managed practice's collections, costs, management fee and margin, and the MSO's revenue,
+ * costs and EBITDA, month by month in exact money. Stateless; {@link #DEFAULT} allocates MSO costs by share
+ * of collections. The conventions are in the {@linkplain org.msocap.fees package documentation}.
+ *
+ * <pre>{@code
+ * Projection byQuarter = FeeProjector.DEFAULT.project(venture, Period.QUARTER);
+ * }</pre>
+ */
+public final class FeeProjector {
+
+    /** Allocates the MSO's costs across practices by their share of collections. */
+    public static final FeeProjector DEFAULT = new FeeProjector(CostAllocationDriver.COLLECTIONS);
+
+    private static final List<BigFraction> TWELVE_EQUAL_MONTHS = Collections.nCopies(12, BigFraction.ONE);
+
+    private final CostAllocationDriver driver;
+
+    public FeeProjector(CostAllocationDriver driver) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+    }
+
+    public CostAllocationDriver driver() {
+        return driver;
+    }
+
+    /**
+     * The projection over {@code financials.years} from {@code financials.start}, in {@code period}s.
+     *
+     * @throws org.msocap.model.ModelException naming the field when the venture has no financials or they do
+     *         not match its management services agreements
+     */
+    public Projection project(Venture venture, Period period) {
+        return project(FeeModel.resolve(venture), period);
+    }
+
+    public Projection project(FeeModel model, Period period) {
+        return projectYears(model, model.years()).aggregate(period);
+    }
+
+    /**
+     * A monthly projection over {@code years} years from the model's start, which may be longer than the
+     * model file's {@code years}: later years continue the same growth rates (used to value exits after
+     * the projection window).
+     */
+    public Projection projectYears(FeeModel model, int years) {
+        if (years < 1) {
+            throw new IllegalArgumentException("years must be >= 1 but was " + years);
+        }
+        List<ManagedPractice> practices = model.practices();
+        int n = practices.size();
+        List<List<PracticePeriod>> rows = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            rows.add(new ArrayList<>(years * 12));
+        }
+        List<MsoPeriod> msoRows = new ArrayList<>(years * 12);
+        for (int year = 0; year < years; year++) {
+            List<List<Money>> collectionsByPractice = new ArrayList<>(n);
+            List<List<Money>> costsByPractice = new ArrayList<>(n);
+            for (ManagedPractice practice : practices) {
+                PracticeFinancials f = practice.financials();
+                collectionsByPractice.add(spread(Rounding.toCents(grown(f.collections(), f.growth(), year))));
+                costsByPractice.add(spread(f.otherCosts()));
+            }
+            List<Money> msoCosts = spread(Rounding.toCents(grown(model.mso().operatingCosts(), model.mso().costGrowth(), year)));
+            for (int m = 0; m < 12; m++) {
+                ProjectionPeriod month = ProjectionPeriod.of(Period.MONTH, model.start(), year * 12 + m);
+                List<Money> collections = new ArrayList<>(n);
+                for (List<Money> c : collectionsByPractice) {
+                    collections.add(c.get(m));
+                }
+                List<Money> allocated = allocateMsoCosts(msoCosts.get(m), collections);
+                Money revenue = Money.ZERO;
+                for (int p = 0; p < n; p++) {
+                    PracticePeriod row = practiceMonth(month, year, practices.get(p), collections.get(p),
+                            costsByPractice.get(p).get(m), allocated.get(p));
+                    rows.get(p).add(row);
+                    revenue = revenue.plus(row.fee());
+                }
+                msoRows.add(new MsoPeriod(month, revenue, msoCosts.get(m), revenue.minus(msoCosts.get(m))));
+            }
+        }
+        List<PracticeProjection> projections = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            ManagedPractice practice = practices.get(p);
+            projections.add(new PracticeProjection(practice.practiceId(), practice.agreementId(), practice.terms(),
+                    practice.financials().referredByInvestors(), rows.get(p)));
+        }
+        return new Projection(Period.MONTH, model.start(), projections, msoRows);
+    }
+
+    /** {@code amount × (1 + growth)^year}, exact. */
+    static BigDecimal grown(Money amount, BigDecimal growth, int year) {
+        return amount.amount().multiply(BigDecimal.ONE.add(growth).pow(year));
+    }
+
+    /** An annual amount in twelve equal months that add up to it; odd cents go to the earliest months. */
+    static List<Money> spread(Money annual) {
+        return Allocation.proportional(annual, TWELVE_EQUAL_MONTHS);
+    }
+
+    private List<Money> allocateMsoCosts(Money msoCost, List<Money> collections) {
+        int n = collections.size();
+        if (n == 0) {
+            return List.of();
+        }
+        List<BigFraction> weights = new ArrayList<>(n);
+        boolean anyCollections = false;
+        for (Money c : collections) {
+            weights.add(new BigFraction(c.cents()));
+            anyCollections |= c.isPositive();
+        }
+        if (driver == CostAllocationDriver.EQUAL || !anyCollections) {
+            weights = Collections.nCopies(n, BigFraction.ONE);
+        }
+        return Allocation.proportional(msoCost, weights);
+    }
+
+    private static PracticePeriod practiceMonth(ProjectionPeriod month, int year, ManagedPractice practice, Money collections,
+                                                Money practiceCosts, Money msoCostAllocated) {
+        PracticeFinancials f = practice.financials();
+        Money compensation = Rounding.toCents(collections.times(f.clinicianComp()));
+        Money net = collections.minus(compensation).minus(practiceCosts);
+        Money fee = fee(practice.terms(), year, collections, net, msoCostAllocated);
+        Money referred = Rounding.toCents(collections.times(f.referredByInvestors()));
+        return new PracticePeriod(month, collections, compensation, practiceCosts, msoCostAllocated, fee,
+                net.minus(fee), referred);
+    }
+
+    /**
+     * One month's fee. {@code net} is collections less clinician compensation and practice costs;
+     * percent-of-net and residual fees are zero when it is negative.
+     */
+    static Money fee(FeeTerms terms, int year, Money collections, Money net, Money msoCostAllocated) {
+        return switch (terms.basis()) {
+            case FIXED -> Rounding.toCents(grown(terms.monthly(), terms.escalator(), year));
+            case PERCENT_OF_COLLECTIONS -> Rounding.toCents(collections.times(terms.percent()));
+            case PERCENT_OF_NET -> net.isPositive() ? Rounding.toCents(net.times(terms.percent())) : Money.ZERO;
+            case COST_PLUS -> Rounding.toCents(msoCostAllocated.times(BigDecimal.ONE.add(terms.markup())));
+            case HYBRID -> Rounding.toCents(grown(terms.monthly(), terms.escalator(), year).add(collections.times(terms.percent())));
+            case RESIDUAL -> net.isPositive() ? net : Money.ZERO;
+        };
+    }
+
+    // ---- comparing fee bases ------------------------------------------------------------------------
+
+    /**
+     * What each fee basis would pay the MSO and leave the practice over the projection, one alternative per
+     * basis, using the agreement's own parameters where it has them and otherwise parameters equivalent to
+     * the agreement in its first year (see {@link BasisComparison.Source}).
+     */
+    public BasisComparison compareBases(Venture venture, String practiceId) {
+        FeeModel model = FeeModel.resolve(venture);
+        ManagedPractice practice = model.practice(practiceId);
+        Projection agreed = projectYears(model, model.years());
+        PracticePeriod firstYear = firstYear(agreed.practice(practiceId).orElseThrow());
+        List<BasisComparison.Alternative> alternatives = new ArrayList<>();
+        for (FeeTerms.Basis basis : FeeTerms.Basis.values()) {
+            BasisComparison.Candidate candidate = BasisComparison.candidate(basis, practice.terms(), firstYear);
+            if (candidate != null) {
+                alternatives.add(alternative(model, practiceId, candidate.terms(), candidate.source(), agreed));
+            }
+        }
+        return new BasisComparison(practiceId, practice.agreementId(), practice.terms(), alternatives);
+    }
+
+    /** What each of the stated fee terms would pay the MSO and leave the practice, next to the agreement's own terms. */
+    public BasisComparison compareBases(Venture venture, String practiceId, List<FeeTerms> stated) {
+        FeeModel model = FeeModel.resolve(venture);
+        ManagedPractice practice = model.practice(practiceId);
+        Projection agreed = projectYears(model, model.years());
+        List<BasisComparison.Alternative> alternatives = new ArrayList<>();
+        alternatives.add(alternative(model, practiceId, practice.terms(), BasisComparison.Source.AGREEMENT, agreed));
+        for (FeeTerms terms : stated) {
+            alternatives.add(alternative(model, practiceId, terms, BasisComparison.Source.STATED, agreed));
+        }
+        return new BasisComparison(practiceId, practice.agreementId(), practice.terms(), alternatives);
+    }
+
+    private BasisComparison.Alternative alternative(FeeModel model, String practiceId, FeeTerms terms,
+                                                    BasisComparison.Source source, Projection agreed) {
+        Projection projection = terms.equals(model.practice(practiceId).terms()) ? agreed
+                : projectYears(model.withTerms(practiceId, terms), model.years());
+        PracticeProjection practice = projection.practice(practiceId).orElseThrow();
+        return new BasisComparison.Alternative(terms, source, practice.metrics(), projection.msoTotal().ebitda());
+    }
+
+    private static PracticePeriod firstYear(PracticeProjection months) {
+        return new PracticeProjection(months.practiceId(), months.agreementId(), months.terms(), months.referredByInvestors(),
+                months.rows().subList(0, 12)).total();
+    }
+}
