@@ -36,6 +36,23 @@ final class ExactCents {
         return exact(cents, fraction);
     }
 
+    /**
+     * {@code round_half_up(cents × exact)} where {@code approx} is the double nearest to {@code exact}: the
+     * double product decides unless it lands within its error bound of a half cent.
+     */
+    static long times(long cents, BigDecimal exact, double approx) {
+        double x = cents * approx;
+        if (Math.abs(x) < FAST_LIMIT && Math.abs((double) cents) < FAST_LIMIT) {
+            double floor = Math.floor(x);
+            double frac = x - floor;
+            double slack = Math.abs(x) * 0x1.0p-49 + 0x1.0p-40;
+            if (Math.abs(frac - 0.5) > slack) {
+                return (long) floor + (frac > 0.5 ? 1 : 0);
+            }
+        }
+        return exact(cents, exact);
+    }
+
     private static long exact(long cents, BigDecimal factor) {
         return Rounding.toCents(BigDecimal.valueOf(cents, 2).multiply(factor)).cents();
     }

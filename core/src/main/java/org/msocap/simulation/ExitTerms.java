@@ -12,21 +12,27 @@ import org.msocap.money.Money;
 
 /**
  * The bridge from a run's enterprise value to the equity proceeds the waterfall distributes, with the
- * terms of the exit scenario the simulation is built on (PRODUCT.md §4.1).
- *
- * <p>At close: {@code EV − net debt − transaction costs − carve-out − escrow withheld}. Each fraction is of
- * the enterprise value, rounded half up to cents. Later: the released part of the escrow and the paid part
- * of the earnout. The waterfall distributes the <em>realized</em> total (close + released escrow + paid
- * earnout), never less than zero, because holders are ultimately paid from everything the buyer pays. The
- * carve-out goes to its recipients outside the waterfall, split by largest remainder.
+ * terms of the exit scenario the simulation is built on. It follows {@link org.msocap.waterfall.EquityBridge}
+ * exactly (PRODUCT.md §4.1), and adds what happens after close in one run:
+ * <pre>
+ *   net proceeds    = max(0, EV − net debt − transaction costs)   (costs: a fraction of EV, or fixed)
+ *   carve-out       = carve-out fraction × net proceeds, split over its recipients in id order
+ *   equity proceeds = net proceeds − carve-out
+ *   escrow          = escrow fraction × equity proceeds, withheld at close
+ *   realized        = equity proceeds − escrow + released × escrow + paid × earnout
+ * </pre>
+ * Each product is rounded half up to the cent once. The waterfall distributes the <em>realized</em> amount:
+ * holders are ultimately paid from everything the buyer pays, through the same waterfall. With a scenario's
+ * probabilities, release and payment are all-or-nothing draws; with the escrowRelease/earnoutPaid drivers they
+ * are fractions.
  *
  * @param netDebtCents deducted from enterprise value
  * @param transactionCostFraction fraction of EV, or null when the costs are fixed
  * @param fixedTransactionCostCents fixed costs (0 when a fraction is given)
- * @param carveOutFraction fraction of EV paid to carve-out recipients (0: none)
- * @param carveOutRecipients recipient person ids, in order
+ * @param carveOutFraction fraction of net proceeds paid to carve-out recipients (0: none)
+ * @param carveOutRecipients recipient person ids, in id order
  * @param carveOutWeights each recipient's share, in the same order
- * @param escrowFraction fraction of EV withheld at close (0: none)
+ * @param escrowFraction fraction of equity proceeds withheld at close (0: none)
  * @param escrowMonths months after close the escrow is released
  * @param escrowReleaseProbability probability the escrow is released in full (used when no escrowRelease driver)
  * @param earnoutCents the earnout if fully paid (0: none)
@@ -63,7 +69,7 @@ public record ExitTerms(long netDebtCents, BigDecimal transactionCostFraction, l
         BigDecimal carve = BigDecimal.ZERO;
         if (exit.carveOut() != null) {
             carve = exit.carveOut().fraction();
-            for (Map.Entry<String, BigDecimal> e : exit.carveOut().recipients().entrySet()) {
+            for (Map.Entry<String, BigDecimal> e : new java.util.TreeMap<>(exit.carveOut().recipients()).entrySet()) {
                 recipients.add(e.getKey());
                 weights.add(Fractions.of(e.getValue()));
             }
@@ -79,21 +85,30 @@ public record ExitTerms(long netDebtCents, BigDecimal transactionCostFraction, l
 
     public long transactionCostsCents(long enterpriseValueCents) {
         return transactionCostFraction == null ? fixedTransactionCostCents
-                : ExactCents.times(Math.max(0, enterpriseValueCents), transactionCostFraction);
+                : ExactCents.times(enterpriseValueCents, transactionCostFraction);
+    }
+
+    /** EV − net debt − transaction costs, never below zero. */
+    public long netProceedsCents(long enterpriseValueCents) {
+        return Math.max(0, enterpriseValueCents - netDebtCents - transactionCostsCents(enterpriseValueCents));
     }
 
     public long carveOutCents(long enterpriseValueCents) {
-        return carveOutFraction.signum() == 0 ? 0 : ExactCents.times(Math.max(0, enterpriseValueCents), carveOutFraction);
+        return carveOutFraction.signum() == 0 ? 0 : ExactCents.times(netProceedsCents(enterpriseValueCents), carveOutFraction);
+    }
+
+    /** What the waterfall distributes when everything is paid at close: net proceeds − carve-out. */
+    public long equityProceedsCents(long enterpriseValueCents) {
+        return netProceedsCents(enterpriseValueCents) - carveOutCents(enterpriseValueCents);
     }
 
     public long escrowCents(long enterpriseValueCents) {
-        return escrowFraction.signum() == 0 ? 0 : ExactCents.times(Math.max(0, enterpriseValueCents), escrowFraction);
+        return escrowFraction.signum() == 0 ? 0 : ExactCents.times(equityProceedsCents(enterpriseValueCents), escrowFraction);
     }
 
-    /** Equity proceeds at close: what the waterfall would distribute if nothing more came (never below 0). */
+    /** Equity proceeds at close: the escrow withheld. */
     public long closeProceedsCents(long enterpriseValueCents) {
-        return Math.max(0, enterpriseValueCents - netDebtCents - transactionCostsCents(enterpriseValueCents)
-                - carveOutCents(enterpriseValueCents) - escrowCents(enterpriseValueCents));
+        return equityProceedsCents(enterpriseValueCents) - escrowCents(enterpriseValueCents);
     }
 
     /**
@@ -103,12 +118,10 @@ public record ExitTerms(long netDebtCents, BigDecimal transactionCostFraction, l
      * @param earnoutPaid fraction of the earnout paid, in [0, 1]
      */
     public long realizedProceedsCents(long enterpriseValueCents, double escrowReleased, double earnoutPaid) {
-        long beforeEscrow = enterpriseValueCents - netDebtCents - transactionCostsCents(enterpriseValueCents)
-                - carveOutCents(enterpriseValueCents);
         long escrow = escrowCents(enterpriseValueCents);
         long released = escrowReleased >= 1 ? escrow : escrowReleased <= 0 ? 0 : ExactCents.times(escrow, escrowReleased);
         long earnout = earnoutPaid >= 1 ? earnoutCents : earnoutPaid <= 0 ? 0 : ExactCents.times(earnoutCents, earnoutPaid);
-        return Math.max(0, beforeEscrow - escrow + released + earnout);
+        return equityProceedsCents(enterpriseValueCents) - escrow + released + earnout;
     }
 
     /** The carve-out split among its recipients (largest remainder, in recipient order). */
