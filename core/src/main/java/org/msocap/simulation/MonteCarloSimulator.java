@@ -30,6 +30,12 @@ import org.msocap.money.Money;
  * afterwards from the arrays in run order. The order in which threads process runs therefore cannot change
  * any number: the same seed gives identical results with any thread count.
  *
+ * <h2>Exit dates close at month end</h2>
+ * A drawn exit date is moved to the last day of its month. The valuation only sees the month anyway (EBITDA
+ * of the twelve months ending with the exit's month), and the waterfall is then resolved once per month with
+ * that day's exact dividends, interest and vesting, instead of once per day: on a cap table with hundreds of
+ * grants vesting on different days of the month, every day would otherwise need its own breakpoint table.
+ *
  * <h2>Phases</h2>
  * <ol>
  *   <li>Drivers and values, in fixed-size chunks of run indexes: exit day, enterprise value, realized equity
@@ -200,15 +206,21 @@ public final class MonteCarloSimulator {
                     exitDay[i] = NO_EXIT;
                     continue;
                 }
-                // Unbounded date distributions (normal) are clamped to the first date that can be valued.
+                // Unbounded date distributions (normal) are clamped to the first date that can be valued; a sale
+                // closes at the end of its month (see the class comment).
                 long day = Math.max(earliest, Math.round(drivers[Driver.EXIT_DATE.ordinal()]));
-                exitDay[i] = (int) Math.min(Integer.MAX_VALUE - 1, day);
+                exitDay[i] = monthEnd(day);
                 long ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[Driver.EBITDA_MULTIPLE.ordinal()],
                         drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
                 enterpriseValue[i] = ev;
                 proceeds[i] = terms.realizedProceedsCents(ev, released, paid);
             }
             progress.advance(to - from);
+        }
+
+        private static int monthEnd(long epochDay) {
+            LocalDate date = LocalDate.ofEpochDay(Math.min(epochDay, LocalDate.of(9999, 12, 1).toEpochDay()));
+            return (int) date.withDayOfMonth(date.lengthOfMonth()).toEpochDay();
         }
 
         private static double clamp01(double v) {
