@@ -336,6 +336,10 @@ public final class BreakpointTable {
         private final long[] remainderNumerator = new long[n];
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
         private final long[] keys = new long[n];
+        private static final int BUCKET_BITS = 6;
+        private static final int BUCKETS = 1 << BUCKET_BITS;
+        private final int[] bucketSize = new int[BUCKETS];
+        private final long[] inCutBucket = new long[n];
         private long evaluations;
         private long exactFallbacks;
 
@@ -414,23 +418,56 @@ public final class BreakpointTable {
                 exact(k, proceedsCents, out);
                 return;
             }
-            // The `left` largest keys get a cent: select the cut, then check doubles can tell both sides of it apart.
-            int cut = candidates - left;
-            select(keys, 0, candidates - 1, cut);
-            int lowestChosen = index(keys[cut]);
-            if (cut > 0) {
-                long best = keys[0];
-                for (int j = 1; j < cut; j++) {
-                    best = Math.max(best, keys[j]);
-                }
-                int highestLeftOut = index(best);
-                if (!clearlyOrdered(base, proceedsCents, lowestChosen, highestLeftOut)) {
-                    exact(k, proceedsCents, out);
-                    return;
+            // The `left` largest keys get a cent. Bucket the keys by their top remainder bits, find the bucket the cut
+            // falls in, and order only that bucket: linear work and few unpredictable branches.
+            java.util.Arrays.fill(bucketSize, 0);
+            for (int j = 0; j < candidates; j++) {
+                bucketSize[bucket(keys[j])]++;
+            }
+            int above = 0;
+            int cutBucket = BUCKETS - 1;
+            while (above + bucketSize[cutBucket] < left) {
+                above += bucketSize[cutBucket];
+                cutBucket--;
+            }
+            int inBucket = 0;
+            long highestBelow = -1;
+            for (int j = 0; j < candidates; j++) {
+                int b = bucket(keys[j]);
+                if (b == cutBucket) {
+                    inCutBucket[inBucket++] = keys[j];
+                } else if (b < cutBucket && keys[j] > highestBelow) {
+                    highestBelow = keys[j];
                 }
             }
-            for (int j = cut; j < candidates; j++) {
-                out[index(keys[j])]++;
+            sortDescending(inCutBucket, inBucket);
+            int need = left - above;
+            long threshold = inCutBucket[need - 1];
+            long highestLeftOut = need < inBucket ? inCutBucket[need] : highestBelow;
+            if (highestLeftOut >= 0 && !clearlyOrdered(base, proceedsCents, index(threshold), index(highestLeftOut))) {
+                exact(k, proceedsCents, out);
+                return;
+            }
+            for (int j = 0; j < candidates; j++) {
+                if (keys[j] >= threshold) {
+                    out[index(keys[j])]++;
+                }
+            }
+        }
+
+        private static int bucket(long key) {
+            return (int) (key >>> (INDEX_BITS + 52 - BUCKET_BITS));
+        }
+
+        private static void sortDescending(long[] a, int size) {
+            for (int i = 1; i < size; i++) {
+                long v = a[i];
+                int j = i - 1;
+                while (j >= 0 && a[j] < v) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
             }
         }
 
@@ -450,37 +487,6 @@ public final class BreakpointTable {
 
         private static int index(long key) {
             return MAX_FAST_CLAIMANTS - 1 - (int) (key & (MAX_FAST_CLAIMANTS - 1));
-        }
-    }
-
-    /** Quickselect: afterwards {@code a[k]} holds the k-th smallest of {@code a[lo..hi]}, smaller ones before it, larger after. */
-    private static void select(long[] a, int lo, int hi, int k) {
-        while (lo < hi) {
-            long pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    long t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return;
-            }
         }
     }
 
