@@ -29,7 +29,7 @@ import org.msocap.money.Money;
  * longer changes.
  *
  * <h2>Evaluation</h2>
- * {@link #classPayoutCents(long, long[])} reproduces {@link WaterfallEngine}'s cents exactly: the lines are
+ * {@link #classPayoutCents(long)} (or a reusable {@link Evaluator}) reproduces {@link WaterfallEngine}'s cents exactly: the lines are
  * evaluated in doubles, floored to cents and the left-over cents handed out by largest remainder, ties to
  * the lower claimant index, the same rule as {@link Allocation}. When a value is within rounding noise of a
  * whole cent, or two different remainders are too close to order in doubles, that one evaluation falls back
@@ -83,6 +83,16 @@ public final class BreakpointTable {
     private final boolean[] exactConstant;
     /** Per segment and claimant: the lowest claimant index with the identical line (ties order exactly). */
     private final int[] sameLineAs;
+    /**
+     * Per segment and claimant, lines with a small denominator D (constants, whole shares of a tier, 1/2, …) as
+     * integers: payout in cents = (lineIntercept + lineSlope × cents) ÷ D, evaluated exactly in longs. Such lines
+     * often land on whole cents, where doubles cannot decide the floor. D = 0: use doubles.
+     */
+    private final long[] lineIntercept;
+    private final long[] lineSlope;
+    private final long[] lineDenominator;
+    private static final long MAX_LINE_DENOMINATOR = 1L << 22;
+    private static final long MAX_EXACT_LINE_CENTS = 1L << 38;
 
     private BreakpointTable(List<String> ids, List<Segment> segments) {
         this.ids = List.copyOf(ids);
@@ -94,6 +104,9 @@ public final class BreakpointTable {
         slopes = new double[s * n];
         exactConstant = new boolean[s * n];
         sameLineAs = new int[s * n];
+        lineIntercept = new long[s * n];
+        lineSlope = new long[s * n];
+        lineDenominator = new long[s * n];
         BigFraction hundred = new BigFraction(100);
         for (int k = 0; k < s; k++) {
             Segment seg = segments.get(k);
@@ -113,6 +126,16 @@ public final class BreakpointTable {
                     }
                 }
                 sameLineAs[k * n + i] = same;
+                BigInteger d = lcm(a.getDenominator(), b.getDenominator());
+                if (d.compareTo(BigInteger.valueOf(MAX_LINE_DENOMINATOR)) <= 0) {
+                    BigInteger ai = a.getNumerator().multiply(d).divide(a.getDenominator());
+                    BigInteger bi = b.getNumerator().multiply(d).divide(b.getDenominator());
+                    if (ai.bitLength() < 60 && bi.bitLength() <= 23) {
+                        lineIntercept[k * n + i] = ai.longValueExact();
+                        lineSlope[k * n + i] = bi.longValueExact();
+                        lineDenominator[k * n + i] = d.longValueExact();
+                    }
+                }
             }
         }
     }
@@ -234,6 +257,10 @@ public final class BreakpointTable {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
+    private static BigInteger lcm(BigInteger a, BigInteger b) {
+        return a.divide(a.gcd(b)).multiply(b);
+    }
+
     private static long ceil(BigFraction f) {
         BigInteger[] qr = f.getNumerator().divideAndRemainder(f.getDenominator());
         BigInteger q = qr[0];
@@ -284,59 +311,182 @@ public final class BreakpointTable {
     /** Class payouts in cents at {@code proceedsCents}, identical to {@link WaterfallEngine}'s. */
     public long[] classPayoutCents(long proceedsCents) {
         long[] out = new long[n];
-        classPayoutCents(proceedsCents, out);
+        evaluator().classPayoutCents(proceedsCents, out);
         return out;
     }
 
-    /** As {@link #classPayoutCents(long)}, into {@code out} (length = number of claimants) without allocating. */
-    public void classPayoutCents(long proceedsCents, long[] out) {
-        if (proceedsCents < 0) {
-            throw new IllegalArgumentException("equity proceeds must be >= 0 but were " + proceedsCents + " cents");
+    /** A reusable evaluator with its own scratch space: one per thread, for hot loops. */
+    public Evaluator evaluator() {
+        return new Evaluator();
+    }
+
+    /**
+     * Evaluates class payouts in cents without allocating. Not thread-safe (it owns scratch arrays); the table
+     * itself is immutable, so give each thread its own evaluator.
+     */
+    public final class Evaluator {
+
+        private static final int INDEX_BITS = 10;
+        private static final int MAX_FAST_CLAIMANTS = 1 << INDEX_BITS;
+        private static final double KEY_SCALE = 0x1p52;
+
+        private final double[] remainder = new double[n];
+        private final double[] noiseOf = new double[n];
+        /** Exact lines only: remainder numerator over the line's denominator. */
+        private final long[] remainderNumerator = new long[n];
+        /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
+        private final long[] keys = new long[n];
+        private static final int BUCKET_BITS = 6;
+        private static final int BUCKETS = 1 << BUCKET_BITS;
+        private final int[] bucketSize = new int[BUCKETS];
+        private final long[] inCutBucket = new long[n];
+        private long evaluations;
+        private long exactFallbacks;
+
+        private Evaluator() {
         }
-        int k = segmentOfCents(proceedsCents);
-        int base = k * n;
-        double x = proceedsCents;
-        double[] remainder = new double[n];
-        double[] noiseOf = new double[n];
-        long assigned = 0;
-        for (int i = 0; i < n; i++) {
-            if (exactConstant[base + i]) {
-                out[i] = (long) interceptCents[base + i];
-                remainder[i] = 0;
-            } else {
-                double v = interceptCents[base + i] + slopes[base + i] * x;
-                double floor = Math.floor(v);
-                double r = v - floor;
-                double noise = NOISE * (Math.abs(interceptCents[base + i]) + Math.abs(slopes[base + i] * x) + 1);
-                if (r < noise || r > 1 - noise) {
-                    exactCents(k, proceedsCents, out);
-                    return;
-                }
-                out[i] = (long) floor;
-                remainder[i] = r;
-                noiseOf[i] = noise;
-            }
-            assigned += out[i];
+
+        /** How many evaluations this evaluator has done, and how many of them it had to settle exactly. */
+        public long evaluations() {
+            return evaluations;
         }
-        long left = proceedsCents - assigned;
-        // Hand out the left-over cents to the largest remainders, ties to the lower index (as Allocation does).
-        for (long c = 0; c < left; c++) {
-            int best = -1;
+
+        public long exactFallbacks() {
+            return exactFallbacks;
+        }
+
+        private void exact(int k, long proceedsCents, long[] out) {
+            exactFallbacks++;
+            exactCents(k, proceedsCents, out);
+        }
+
+        /** As {@link BreakpointTable#classPayoutCents(long)}, into {@code out} (one entry per claimant). */
+        public void classPayoutCents(long proceedsCents, long[] out) {
+            if (proceedsCents < 0) {
+                throw new IllegalArgumentException("equity proceeds must be >= 0 but were " + proceedsCents + " cents");
+            }
+            evaluations++;
+            int k = segmentOfCents(proceedsCents);
+            if (n > MAX_FAST_CLAIMANTS) {
+                exact(k, proceedsCents, out);
+                return;
+            }
+            int base = k * n;
+            double x = proceedsCents;
+            long assigned = 0;
+            int candidates = 0;
             for (int i = 0; i < n; i++) {
-                if (remainder[i] >= 0 && (best < 0 || remainder[i] > remainder[best])) {
-                    best = i;
+                long den = lineDenominator[base + i];
+                if (exactConstant[base + i]) {
+                    out[i] = (long) interceptCents[base + i];
+                } else if (den != 0 && proceedsCents <= MAX_EXACT_LINE_CENTS) {
+                    long num = lineIntercept[base + i] + lineSlope[base + i] * proceedsCents;
+                    long floor = Math.floorDiv(num, den);
+                    long rem = num - floor * den;
+                    out[i] = floor;
+                    if (rem != 0) {
+                        double r = (double) rem / den;
+                        remainder[i] = r;
+                        noiseOf[i] = 0;
+                        remainderNumerator[i] = rem;
+                        keys[candidates++] = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                    }
+                } else {
+                    double a = interceptCents[base + i];
+                    double bx = slopes[base + i] * x;
+                    double v = a + bx;
+                    double floor = Math.floor(v);
+                    double r = v - floor;
+                    double noise = NOISE * (Math.abs(a) + Math.abs(bx) + 1);
+                    if (r < noise || r > 1 - noise) {
+                        // Too close to a whole cent to trust the floor: settle this one exactly.
+                        exact(k, proceedsCents, out);
+                        return;
+                    }
+                    out[i] = (long) floor;
+                    remainder[i] = r;
+                    noiseOf[i] = noise;
+                    keys[candidates++] = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                }
+                assigned += out[i];
+            }
+            int left = (int) (proceedsCents - assigned);
+            if (left == 0) {
+                return;
+            }
+            if (left < 0 || left > candidates) {
+                exact(k, proceedsCents, out);
+                return;
+            }
+            // The `left` largest keys get a cent. Bucket the keys by their top remainder bits, find the bucket the cut
+            // falls in, and order only that bucket: linear work and few unpredictable branches.
+            java.util.Arrays.fill(bucketSize, 0);
+            for (int j = 0; j < candidates; j++) {
+                bucketSize[bucket(keys[j])]++;
+            }
+            int above = 0;
+            int cutBucket = BUCKETS - 1;
+            while (above + bucketSize[cutBucket] < left) {
+                above += bucketSize[cutBucket];
+                cutBucket--;
+            }
+            int inBucket = 0;
+            long highestBelow = -1;
+            for (int j = 0; j < candidates; j++) {
+                int b = bucket(keys[j]);
+                if (b == cutBucket) {
+                    inCutBucket[inBucket++] = keys[j];
+                } else if (b < cutBucket && keys[j] > highestBelow) {
+                    highestBelow = keys[j];
                 }
             }
-            // The winner must beat every other different line clearly, or doubles cannot order them.
-            for (int i = 0; i < n; i++) {
-                if (i != best && remainder[i] >= 0 && sameLineAs[base + i] != sameLineAs[base + best]
-                        && remainder[best] - remainder[i] <= noiseOf[best] + noiseOf[i]) {
-                    exactCents(k, proceedsCents, out);
-                    return;
+            sortDescending(inCutBucket, inBucket);
+            int need = left - above;
+            long threshold = inCutBucket[need - 1];
+            long highestLeftOut = need < inBucket ? inCutBucket[need] : highestBelow;
+            if (highestLeftOut >= 0 && !clearlyOrdered(base, proceedsCents, index(threshold), index(highestLeftOut))) {
+                exact(k, proceedsCents, out);
+                return;
+            }
+            for (int j = 0; j < candidates; j++) {
+                if (keys[j] >= threshold) {
+                    out[index(keys[j])]++;
                 }
             }
-            out[best]++;
-            remainder[best] = -1;
+        }
+
+        private static int bucket(long key) {
+            return (int) (key >>> (INDEX_BITS + 52 - BUCKET_BITS));
+        }
+
+        private static void sortDescending(long[] a, int size) {
+            for (int i = 1; i < size; i++) {
+                long v = a[i];
+                int j = i - 1;
+                while (j >= 0 && a[j] < v) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+        }
+
+        /** Whether claimant {@code won} certainly beats {@code lost} for a left-over cent, as exact arithmetic would rank them. */
+        private boolean clearlyOrdered(int base, long proceedsCents, int won, int lost) {
+            if (sameLineAs[base + won] == sameLineAs[base + lost]) {
+                return true; // identical lines: equal remainders, lower index first on both paths
+            }
+            long dw = lineDenominator[base + won];
+            long dl = lineDenominator[base + lost];
+            if (dw != 0 && dl != 0 && proceedsCents <= MAX_EXACT_LINE_CENTS) {
+                long cmp = remainderNumerator[won] * dl - remainderNumerator[lost] * dw;
+                return cmp > 0 || (cmp == 0 && won < lost);
+            }
+            return remainder[won] - remainder[lost] > noiseOf[won] + noiseOf[lost] + 2 * Math.ulp(1.0);
+        }
+
+        private static int index(long key) {
+            return MAX_FAST_CLAIMANTS - 1 - (int) (key & (MAX_FAST_CLAIMANTS - 1));
         }
     }
 

@@ -56,4 +56,27 @@ class BreakpointTableTest {
         // The options come into the money when 9M common shares are worth $1 each.
         assertThat(table.breakpoints()).containsExactly(new BigFraction(9_000_000));
     }
+
+    /** The agreement property would be empty if every evaluation fell back to exact arithmetic: it must not. */
+    @Test
+    void theDoublePathSettlesAlmostEveryValueWithoutFallingBack() {
+        for (long seed = 1; seed <= 5; seed++) {
+            ResolvedCapTable resolved = resolve(RandomCapTables.generate(seed));
+            BreakpointTable table = BreakpointTable.resolve(resolved);
+            BreakpointTable.Evaluator evaluator = table.evaluator();
+            java.util.Random r = new java.util.Random(seed);
+            long[] out = new long[table.ids().size()];
+            for (int i = 0; i < 2000; i++) {
+                long cents = (long) (r.nextDouble() * 20_000_000_000L);
+                evaluator.classPayoutCents(cents, out);
+                if (i % 20 == 0) {
+                    long[] expected = WaterfallEngine.DEFAULT.distribute(resolved, Money.ofCents(cents)).classes().stream()
+                            .mapToLong(c -> c.payout().cents()).toArray();
+                    assertThat(out).containsExactly(expected);
+                }
+            }
+            assertThat(evaluator.evaluations()).isEqualTo(2000);
+            assertThat(evaluator.exactFallbacks()).as("seed " + seed).isLessThan(40);
+        }
+    }
 }

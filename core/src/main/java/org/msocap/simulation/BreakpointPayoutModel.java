@@ -1,0 +1,382 @@
+package org.msocap.simulation;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.ConvertibleNote;
+import org.msocap.model.Holding;
+import org.msocap.model.Mso;
+import org.msocap.model.OptionGrant;
+import org.msocap.model.Safe;
+import org.msocap.model.Venture;
+import org.msocap.model.Warrant;
+import org.msocap.money.Allocation;
+import org.msocap.money.Money;
+import org.msocap.waterfall.BreakpointTable;
+import org.msocap.waterfall.ResolvedCapTable;
+import org.msocap.waterfall.ResolvedCapTable.Claimant;
+import org.msocap.waterfall.ResolvedCapTable.Kind;
+import org.msocap.waterfall.ResolvedCapTable.Piece;
+import org.msocap.waterfall.WaterfallEngine;
+
+/**
+ * The exact waterfall as a {@link PayoutModel}: for each exit date, the cap table resolved on that date
+ * (dividends, note interest and vesting exact for the day) and its {@link BreakpointTable}; payouts per
+ * claimant from the table, then to holders the way {@link WaterfallEngine} splits a claimant's cents over its
+ * holdings (preference paid by preference weight, participation by shares, largest remainder).
+ *
+ * <p>The engine's split needs how much of a claimant's payout is preference and how much participation; the
+ * table gives only the total, so it is read from the claimant's terms: common, options and warrants only
+ * participate; an unconverted claimant receives its preference first; a non-participating (or capped)
+ * claimant paid more than its preference (or its cap) has converted; exactly at it, the line's slope tells
+ * (flat: the preference, rising: converted). A claimant whose holdings have proportional preference and share
+ * weights (no dividends, or all bought on one date) splits the same either way. Cents come from a double
+ * computation checked against its error bound, falling back to exact rationals when too close to call.
+ * {@code BreakpointPayoutModelTest} checks every run of a simulation against the exact engine.
+ *
+ * <p>Positions are the MSO's holdings (holder, class, acquisition date), each holder's options, warrants,
+ * SAFEs and notes; groups are the class id, {@code options}, {@code warrants}, {@code safes}, {@code notes}.
+ */
+public final class BreakpointPayoutModel implements PayoutModel {
+
+    /** Relative rounding noise of the double split; values closer than this to a cent boundary are settled exactly. */
+    private static final double NOISE = 1e-12;
+
+    private final Venture venture;
+    private final boolean doubleTriggerFires;
+    private final List<Position> positions = new ArrayList<>();
+    private final Map<String, Integer> positionByKey = new LinkedHashMap<>();
+
+    public BreakpointPayoutModel(Venture venture, boolean doubleTriggerFires) {
+        this.venture = Objects.requireNonNull(venture, "venture");
+        this.doubleTriggerFires = doubleTriggerFires;
+        Mso mso = venture.mso();
+        for (Holding h : mso.holdings()) {
+            add(h.holder(), h.shareClass(), h.costBasis(mso.requireClass(h.shareClass())), h.acquired());
+        }
+        for (OptionGrant g : mso.options()) {
+            add(g.holder(), "options", Money.ZERO, null);
+        }
+        for (Warrant w : mso.warrants()) {
+            add(w.holder(), "warrants", Money.ZERO, null);
+        }
+        for (Safe s : mso.safes()) {
+            add(s.holder(), "safes", s.amount(), s.acquired());
+        }
+        for (ConvertibleNote n : mso.notes()) {
+            add(n.holder(), "notes", n.principal(), n.issued());
+        }
+    }
+
+    private void add(String holder, String group, Money cost, LocalDate acquired) {
+        String key = key(holder, group, cost.isPositive() ? acquired : null);
+        Integer existing = positionByKey.get(key);
+        if (existing == null) {
+            positionByKey.put(key, positions.size());
+            positions.add(new Position(holder, venture.categoryOf(holder), group, cost.cents(), cost.isPositive() ? acquired : null));
+        } else {
+            Position p = positions.get(existing);
+            positions.set(existing, new Position(p.holder(), p.category(), p.group(), p.costCents() + cost.cents(), p.acquired()));
+        }
+    }
+
+    private static String key(String holder, String group, LocalDate acquired) {
+        return holder + "|" + group + "|" + (acquired == null ? "" : acquired.toString());
+    }
+
+    static String groupOf(Claimant c) {
+        return switch (c.kind()) {
+            case COMMON, PREFERRED -> c.id();
+            case OPTIONS -> "options";
+            case WARRANTS -> "warrants";
+            case SAFE -> "safes";
+            case NOTE -> "notes";
+        };
+    }
+
+    @Override
+    public List<Position> positions() {
+        return positions;
+    }
+
+    /** The cap table resolved for a sale on {@code date}: what the exact engine distributes. */
+    public ResolvedCapTable resolve(LocalDate date) {
+        return ResolvedCapTable.of(venture, date, doubleTriggerFires);
+    }
+
+    @Override
+    public PayoutEvaluator at(int exitEpochDay) {
+        ResolvedCapTable table = resolve(LocalDate.ofEpochDay(exitEpochDay));
+        return new DayEvaluator(table, BreakpointTable.resolve(table));
+    }
+
+    /** The payouts of positions for one exit date. */
+    private final class DayEvaluator implements PayoutEvaluator {
+        private final BreakpointTable table;
+        private final List<Claimant> claimants;
+        private final List<BreakpointTable.Segment> segments;
+        private final long[] segmentStartCents;
+        private final int n;
+        /** Per claimant: position index of each piece. */
+        private final int[][] pieceTarget;
+        /** Per claimant: each piece's preference weight ÷ the claimant's preference, and share weight ÷ shares. */
+        private final double[][] prefShare;
+        private final double[][] shareShare;
+        /** Per claimant: whether the split depends on how the payout divides into preference and participation. */
+        private final boolean[] modeMatters;
+        private final double[] preference;
+        private final double[] cap;
+        /** Per claimant and piece: the first piece with exactly the same weights (their remainders tie exactly). */
+        private final int[][] sameWeightsAs;
+        /** Per segment and claimant: the line in dollars, as doubles. */
+        private final double[][] intercept;
+        private final double[][] slope;
+
+        DayEvaluator(ResolvedCapTable resolved, BreakpointTable table) {
+            this.table = table;
+            this.claimants = resolved.claimants();
+            this.segments = table.segments();
+            this.n = claimants.size();
+            if (!table.ids().equals(claimants.stream().map(Claimant::id).toList())) {
+                throw new IllegalStateException("breakpoint table and cap table list claimants differently");
+            }
+            segmentStartCents = new long[segments.size()];
+            for (int k = 0; k < segments.size(); k++) {
+                segmentStartCents[k] = ceil(segments.get(k).from().multiply(100));
+            }
+            pieceTarget = new int[n][];
+            prefShare = new double[n][];
+            shareShare = new double[n][];
+            modeMatters = new boolean[n];
+            preference = new double[n];
+            cap = new double[n];
+            sameWeightsAs = new int[n][];
+            intercept = new double[segments.size()][n];
+            slope = new double[segments.size()][n];
+            for (int k = 0; k < segments.size(); k++) {
+                for (int i = 0; i < n; i++) {
+                    intercept[k][i] = segments.get(k).intercepts().get(i).doubleValue();
+                    slope[k][i] = segments.get(k).marginalShares().get(i).doubleValue();
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                Claimant c = claimants.get(i);
+                List<Piece> pieces = c.pieces();
+                pieceTarget[i] = new int[pieces.size()];
+                prefShare[i] = new double[pieces.size()];
+                shareShare[i] = new double[pieces.size()];
+                boolean proportional = true;
+                sameWeightsAs[i] = new int[pieces.size()];
+                List<BigFraction[]> exactShares = new ArrayList<>();
+                for (int j = 0; j < pieces.size(); j++) {
+                    Piece p = pieces.get(j);
+                    String group = groupOf(c);
+                    Integer target = positionByKey.get(key(p.holder(), group, p.cost().isPositive() ? p.acquired() : null));
+                    if (target == null) {
+                        throw new IllegalStateException("no position for " + p.holder() + " in " + c.id());
+                    }
+                    pieceTarget[i][j] = target;
+                    BigFraction ps = isZero(c.preference()) ? BigFraction.ZERO : p.preferenceWeight().divide(c.preference());
+                    BigFraction ss = isZero(c.shares()) ? BigFraction.ZERO : p.shareWeight().divide(c.shares());
+                    prefShare[i][j] = ps.doubleValue();
+                    shareShare[i][j] = ss.doubleValue();
+                    proportional &= ps.equals(ss);
+                    sameWeightsAs[i][j] = j;
+                    for (int e = 0; e < j; e++) {
+                        if (exactShares.get(e)[0].equals(ps) && exactShares.get(e)[1].equals(ss)) {
+                            sameWeightsAs[i][j] = e;
+                            break;
+                        }
+                    }
+                    exactShares.add(new BigFraction[] {ps, ss});
+                }
+                modeMatters[i] = pieces.size() > 1 && !proportional && !isZero(c.preference()) && !isZero(c.shares());
+                preference[i] = c.preference().doubleValue();
+                cap[i] = c.participation() == ResolvedCapTable.Participation.CAPPED ? c.preference().add(c.headroom()).doubleValue()
+                        : Double.POSITIVE_INFINITY;
+            }
+        }
+
+        @Override
+        public void payouts(long proceedsCents, long[] out) {
+            java.util.Arrays.fill(out, 0);
+            long[] classCents = table.classPayoutCents(proceedsCents);
+            int segment = segmentOf(proceedsCents);
+            for (int i = 0; i < n; i++) {
+                long cents = classCents[i];
+                int[] target = pieceTarget[i];
+                if (cents == 0) {
+                    continue;
+                }
+                if (target.length == 1) {
+                    out[target[0]] += cents;
+                    continue;
+                }
+                if (!split(i, segment, proceedsCents, cents, out)) {
+                    splitExactly(i, segment, proceedsCents, cents, out);
+                }
+            }
+        }
+
+        private int segmentOf(long cents) {
+            int k = java.util.Arrays.binarySearch(segmentStartCents, cents);
+            if (k < 0) {
+                k = -k - 2;
+            } else {
+                while (k + 1 < segmentStartCents.length && segmentStartCents[k + 1] == cents) {
+                    k++;
+                }
+            }
+            return Math.max(k, 0);
+        }
+
+        /** The claimant's exact payout (dollars) and slope at the proceeds. */
+        private BigFraction exactPayout(int i, int segment, long proceedsCents) {
+            return segments.get(segment).payout(i, new BigFraction(BigInteger.valueOf(proceedsCents), BigInteger.valueOf(100)));
+        }
+
+        /**
+         * The preference part of claimant {@code i}'s payout {@code total}: 0 when it only participates or has
+         * converted, else what its preference absorbs.
+         */
+        private BigFraction preferencePart(int i, int segment, BigFraction total) {
+            Claimant c = claimants.get(i);
+            if (c.kind() == Kind.COMMON || c.kind() == Kind.OPTIONS || c.kind() == Kind.WARRANTS || isZero(c.preference())) {
+                return BigFraction.ZERO;
+            }
+            BigFraction ceiling = c.participation() == ResolvedCapTable.Participation.FULL ? null
+                    : c.participation() == ResolvedCapTable.Participation.CAPPED ? c.preference().add(c.headroom()) : c.preference();
+            if (ceiling != null) {
+                int cmp = total.compareTo(ceiling);
+                boolean rising = !isZero(segments.get(segment).marginalShares().get(i));
+                if (cmp > 0 || (cmp == 0 && rising)) {
+                    return BigFraction.ZERO; // converted
+                }
+            }
+            return total.compareTo(c.preference()) < 0 ? total : c.preference();
+        }
+
+        /** The engine's split in exact rationals. */
+        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out) {
+            Claimant c = claimants.get(i);
+            BigFraction total = exactPayout(i, segment, proceedsCents);
+            BigFraction pref = preferencePart(i, segment, total);
+            BigFraction part = total.subtract(pref);
+            List<BigFraction> weights = new ArrayList<>(c.pieces().size());
+            for (Piece p : c.pieces()) {
+                BigFraction w = BigFraction.ZERO;
+                if (!isZero(pref)) {
+                    w = w.add(pref.multiply(p.preferenceWeight()).divide(c.preference()));
+                }
+                if (!isZero(part)) {
+                    w = w.add(part.multiply(p.shareWeight()).divide(c.shares()));
+                }
+                weights.add(w);
+            }
+            List<Money> split = Allocation.proportional(Money.ofCents(cents), weights);
+            int[] target = pieceTarget[i];
+            for (int j = 0; j < target.length; j++) {
+                out[target[j]] += split.get(j).cents();
+            }
+        }
+
+        /**
+         * The engine's split in doubles: each piece's exact share floored, left-over cents to the largest
+         * remainders (ties to the earlier piece). Returns false, writing nothing, when doubles cannot decide.
+         */
+        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out) {
+            double[] ps = prefShare[i];
+            double[] ss = shareShare[i];
+            int m = ps.length;
+            double prefFraction;   // of the payout, the preference part
+            if (!modeMatters[i]) {
+                prefFraction = isZero(claimants.get(i).shares()) ? 1 : 0;
+            } else {
+                double x = proceedsCents / 100.0;
+                double a = intercept[segment][i];
+                double bx = slope[segment][i] * x;
+                double total = a + bx;
+                // Classifying needs the payout clearly below or above the preference and the cap.
+                double noise = NOISE * (Math.abs(a) + Math.abs(bx) + 1);
+                double pref = preference[i];
+                if (Math.abs(total - pref) <= noise || Math.abs(total - cap[i]) <= noise) {
+                    return false;
+                }
+                Claimant c = claimants.get(i);
+                boolean converted = c.participation() != ResolvedCapTable.Participation.FULL && total > cap[i]
+                        || c.participation() == ResolvedCapTable.Participation.NONE && total > pref;
+                prefFraction = converted ? 0 : Math.min(total, pref) / total;
+            }
+            double[] exact = new double[m];
+            long assigned = 0;
+            long[] floor = new long[m];
+            double[] remainder = new double[m];
+            for (int j = 0; j < m; j++) {
+                double share = prefFraction * ps[j] + (1 - prefFraction) * ss[j];
+                double v = cents * share;
+                double f = Math.floor(v);
+                double r = v - f;
+                double noise = NOISE * (Math.abs(v) + 1);
+                if (r < noise || r > 1 - noise) {
+                    return false;
+                }
+                exact[j] = v;
+                floor[j] = (long) f;
+                remainder[j] = r;
+                assigned += floor[j];
+            }
+            long left = cents - assigned;
+            if (left < 0 || left > m) {
+                return false;
+            }
+            if (left > 0) {
+                Integer[] order = new Integer[m];
+                for (int j = 0; j < m; j++) {
+                    order[j] = j;
+                }
+                java.util.Arrays.sort(order, (a, b) -> {
+                    int byRemainder = Double.compare(remainder[b], remainder[a]);
+                    return byRemainder != 0 ? byRemainder : Integer.compare(a, b);
+                });
+                if (left < m) {
+                    // The cut between who gets a cent and who does not must be clear in doubles, unless the two
+                    // pieces have identical shares (then the exact remainders tie and the earlier piece wins, as here).
+                    int inside = order[(int) left - 1];
+                    int outside = order[(int) left];
+                    boolean identical = sameWeightsAs[i][inside] == sameWeightsAs[i][outside];
+                    double gap = remainder[inside] - remainder[outside];
+                    double noise = NOISE * (Math.abs(exact[inside]) + Math.abs(exact[outside]) + 1);
+                    if (!identical && gap <= noise) {
+                        return false;
+                    }
+                }
+                for (int k = 0; k < left; k++) {
+                    floor[order[k]]++;
+                }
+            }
+            int[] target = pieceTarget[i];
+            for (int j = 0; j < m; j++) {
+                out[target[j]] += floor[j];
+            }
+            return true;
+        }
+    }
+
+    private static boolean isZero(BigFraction f) {
+        return f.getNumerator().signum() == 0;
+    }
+
+    private static long ceil(BigFraction f) {
+        BigInteger[] qr = f.getNumerator().divideAndRemainder(f.getDenominator());
+        BigInteger q = qr[0];
+        if (qr[1].signum() > 0) {
+            q = q.add(BigInteger.ONE);
+        }
+        return q.longValueExact();
+    }
+}
