@@ -21,6 +21,10 @@ import org.msocap.model.ExitScenario;
 import org.msocap.model.ModelException;
 import org.msocap.money.Money;
 import org.msocap.money.Rounding;
+import org.msocap.simulation.MonteCarloSimulator;
+import org.msocap.simulation.SimulationOptions;
+import org.msocap.simulation.SimulationResult;
+import org.msocap.simulation.SimulationSetup;
 import org.msocap.waterfall.BreakpointTable;
 import org.msocap.waterfall.ExitWaterfall;
 import org.msocap.waterfall.ResolvedCapTable;
@@ -37,10 +41,14 @@ import org.msocap.model.Venture;
  * @param fees the fee projection; may be null when the model cannot be projected (see {@code omitted})
  * @param waterfalls the exit scenarios' waterfalls and the live waterfall's breakpoints
  * @param compliance the compliance findings (with the fee projection's measures when there is one)
+ * @param simulation the Monte Carlo result with its sampled runs; may be null (see {@code omitted})
  * @param omitted why a sheet is missing, one line each, shown on the Summary sheet
  */
 public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Waterfalls waterfalls, ComplianceReport compliance,
-                              List<String> omitted) {
+                              SimulationResult simulation, List<String> omitted) {
+
+    /** Sampled runs written to the streamed sheet by default: every run, up to this many. */
+    public static final int DEFAULT_SAMPLE_ROWS = 100_000;
 
     /**
      * The waterfall engine's results.
@@ -102,13 +110,30 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
         omitted = List.copyOf(omitted);
     }
 
+    public Optional<SimulationResult> simulationSection() {
+        return Optional.ofNullable(simulation);
+    }
+
     public Optional<Fees> feeSection() {
         return Optional.ofNullable(fees);
     }
 
 
-    /** Runs every core engine the workbook needs on {@code venture}; a section the model cannot support is omitted and said so. */
+    /**
+     * Runs every core engine the workbook needs on {@code venture}; a section the model cannot support is
+     * omitted and said so. The simulation runs as its section says, keeping up to {@link #DEFAULT_SAMPLE_ROWS} runs.
+     */
     public static WorkbookContent of(Venture venture) {
+        SimulationOptions options = null;
+        if (venture.simulation() != null) {
+            int runs = venture.simulation().runs();
+            options = SimulationOptions.of(runs, venture.simulation().seed()).withSampleRuns(Math.min(runs, DEFAULT_SAMPLE_ROWS));
+        }
+        return of(venture, options);
+    }
+
+    /** As {@link #of(Venture)}, simulating with {@code simulationOptions} (null: no simulation sheets). */
+    public static WorkbookContent of(Venture venture, SimulationOptions simulationOptions) {
         List<String> omitted = new ArrayList<>();
         Fees fees = null;
         try {
@@ -122,7 +147,18 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
         }
         FeeMetricsSource feeMetrics = fees == null ? FeeMetricsSource.NONE : FeeMetricsSource.of(fees.monthly().metrics());
         ComplianceReport compliance = ComplianceChecker.DEFAULT.check(venture, venture.asOf(), feeMetrics);
-        return new WorkbookContent(venture, CapTable.of(venture), fees, waterfalls(venture, omitted), compliance, omitted);
+        SimulationResult simulation = null;
+        if (venture.simulation() == null) {
+            omitted.add("Simulation: the model has no simulation: section.");
+        } else if (simulationOptions != null) {
+            try {
+                simulation = MonteCarloSimulator.DEFAULT.simulate(SimulationSetup.of(venture), simulationOptions);
+            } catch (ModelException e) {
+                omitted.add("Simulation: " + e.getMessage());
+            }
+        }
+        return new WorkbookContent(venture, CapTable.of(venture), fees, waterfalls(venture, omitted), compliance, simulation,
+                omitted);
     }
 
     private static Waterfalls waterfalls(Venture venture, List<String> omitted) {

@@ -3,6 +3,7 @@ package org.msocap.spreadsheets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -29,15 +30,41 @@ public final class WorkbookExporter {
         AtomicFile.write(out, options, stream -> write(content, stream));
     }
 
-    /** Writes the workbook to a stream, which the caller closes. */
+    /**
+     * Writes the workbook to a stream, which the caller closes. With a simulation, the sampled runs go to a
+     * sheet streamed through SXSSF after every ordinary sheet is built and evaluated, so their rows never
+     * sit in memory as cells.
+     */
     public void write(WorkbookContent content, OutputStream out) throws IOException {
-        try (XSSFWorkbook wb = build(content)) {
-            wb.write(out);
+        Built built = assemble(content);
+        try (XSSFWorkbook wb = built.workbook()) {
+            if (content.simulationSection().isEmpty()) {
+                wb.write(out);
+                return;
+            }
+            SXSSFWorkbook streaming = new SXSSFWorkbook(wb, STREAM_WINDOW_ROWS);
+            try {
+                SimulationSheet.writeRuns(streaming.createSheet(SimulationSheet.RUNS_NAME), built.styles(), content.simulation());
+                streaming.write(out);
+            } finally {
+                streaming.dispose();
+            }
         }
     }
 
-    /** Builds the workbook in memory with every formula evaluated; the caller closes it. */
+    /** Rows of the streamed sheet kept in memory before they are flushed to a temporary file. */
+    static final int STREAM_WINDOW_ROWS = 200;
+
+    /** An assembled workbook and the styles built for it (the streamed sheet reuses them). */
+    private record Built(XSSFWorkbook workbook, Styles styles) {
+    }
+
+    /** Builds the ordinary sheets in memory with every formula evaluated; the caller closes the workbook. */
     XSSFWorkbook build(WorkbookContent content) {
+        return assemble(content).workbook();
+    }
+
+    private Built assemble(WorkbookContent content) {
         XSSFWorkbook wb = new XSSFWorkbook();
         Styles styles = new Styles(wb);
         // Summary first so it opens first, though its formulas refer to the Cap Table written after it.
@@ -63,11 +90,13 @@ public final class WorkbookExporter {
         BreakpointsSheet.Layout breakpointLayout = BreakpointsSheet.write(breakpoints, waterfalls.live().breakpoints(), chartEnd);
         WaterfallSheet.write(waterfall, content.venture(), waterfalls, breakpointLayout);
         FindingsSheet.write(new SheetWriter(wb.createSheet(FindingsSheet.NAME), styles), content.compliance());
+        content.simulationSection().ifPresent(result ->
+                SimulationSheet.write(new SheetWriter(wb.createSheet(SimulationSheet.NAME), styles), result));
         SummarySheet.write(summary, content, capLayout);
 
         wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
         wb.setForceFormulaRecalculation(true);
         wb.setActiveSheet(0);
-        return wb;
+        return new Built(wb, styles);
     }
 }

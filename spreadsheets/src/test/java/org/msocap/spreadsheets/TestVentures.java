@@ -17,6 +17,8 @@ import org.msocap.model.OptionGrant;
 import org.msocap.model.Person;
 import org.msocap.model.Practice;
 import org.msocap.model.Safe;
+import org.msocap.model.SimulationSpec;
+import org.msocap.model.Distribution;
 import org.msocap.model.ShareClass;
 import org.msocap.model.Venture;
 import org.msocap.model.Vesting;
@@ -27,6 +29,13 @@ import org.msocap.money.Money;
 final class TestVentures {
 
     private TestVentures() {
+    }
+
+    /** The specification's simulation section with {@code runs} runs. */
+    static SimulationSpec simulation(int runs) {
+        return new SimulationSpec(runs, 42L,
+                new Distribution.Uniform(LocalDate.of(2029, 1, 1).toEpochDay(), LocalDate.of(2032, 12, 31).toEpochDay()),
+                new Distribution.LogNormal(10, 0.35), new Distribution.Normal(0.18, 0.08), null, null, null, 0.15, List.of());
     }
 
     static Venture sunrise() {
@@ -80,6 +89,7 @@ final class TestVentures {
                 .person(Person.lay("angel-two", "Evan Second"))
                 .mso(mso).practice(practice).agreement(msa).financials(financials)
                 .exit(strategic).exit(small)
+                .simulation(simulation(500))
                 .build();
     }
 }

@@ -30,7 +30,7 @@ class WorkbookExporterTest {
         WorkbookExporter.DEFAULT.export(content, out, ExportOptions.defaults());
         try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertThat(Stream.iterate(0, i -> i + 1).limit(wb.getNumberOfSheets()).map(wb::getSheetName))
-                    .containsExactly("Summary", "Cap Table", "Practices", "Fees", "Fee Projection", "Waterfall", "Breakpoints", "Findings");
+                    .containsExactly("Summary", "Cap Table", "Practices", "Fees", "Fee Projection", "Waterfall", "Breakpoints", "Findings", "Simulation", "Simulation Runs");
             assertThat(wb.getForceFormulaRecalculation()).isTrue();
             for (Sheet sheet : wb) {
                 for (Row row : sheet) {
