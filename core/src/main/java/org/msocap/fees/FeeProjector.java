@@ -11,7 +11,6 @@ import org.msocap.model.FeeTerms;
 import org.msocap.model.Financials.PracticeFinancials;
 import org.msocap.model.Venture;
 import org.msocap.money.Allocation;
-import org.msocap.money.Fractions;
 import org.msocap.money.Money;
 import org.msocap.money.Rounding;
 
@@ -211,7 +210,16 @@ public final class FeeProjector {
         if (sum.signum() == 0 || total.isZero()) {
             return Collections.nCopies(exactMonths.size(), Money.ZERO);
         }
-        return Allocation.proportional(total, exactMonths.stream().map(Fractions::of).toList());
+        // Whole-number weights at a common scale: the same proportions as the exact amounts, cheaper to divide.
+        int scale = 0;
+        for (BigDecimal e : exactMonths) {
+            scale = Math.max(scale, e.scale());
+        }
+        List<BigFraction> weights = new ArrayList<>(exactMonths.size());
+        for (BigDecimal e : exactMonths) {
+            weights.add(new BigFraction(e.setScale(scale).unscaledValue()));
+        }
+        return Allocation.proportional(total, weights);
     }
 
     // ---- comparing fee bases ------------------------------------------------------------------------
