@@ -1,6 +1,7 @@
 package org.msocap.cli;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,7 +255,7 @@ public final class FeesCommand implements Callable<Integer> {
         return root;
     }
 
-    private static Map<String, Object> periodJson(String label, java.time.LocalDate start, java.time.LocalDate end) {
+    private static Map<String, Object> periodJson(String label, LocalDate start, LocalDate end) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("period", label);
         m.put("start", start.toString());
