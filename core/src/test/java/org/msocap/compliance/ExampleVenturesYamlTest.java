@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,13 +14,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.msocap.io.VentureReader;
 import org.msocap.model.Holding;
 import org.msocap.model.Practice;
 import org.msocap.model.Venture;
 
 /**
- * Keeps the example YAML files and their Java twins in step until the file reader (org.msocap.io) lands: the
- * files parse as YAML and name the same people, holdings, practices, shareholders and fee basis.
+ * Keeps the example YAML files and their Java twins in step: the files name the same people, holdings,
+ * practices, shareholders and fee basis, and read through {@link VentureReader} give the same findings.
  */
 class ExampleVenturesYamlTest {
 
@@ -55,6 +57,16 @@ class ExampleVenturesYamlTest {
         practice.get("shareholders").forEach(s -> shareholders.add(s.get("holder").asText() + ":" + s.get("shares").asLong()));
         assertThat(shareholders).containsExactlyElementsOf(p.shareholders().stream().map(s -> s.holder() + ":" + s.shares()).toList());
         assertThat(yaml.get("agreements").get(0).get("fee").get("basis").asText()).isEqualTo(v.agreements().get(0).fee().basis().id());
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theYamlFileReadsAndGivesTheSameFindingsAsItsJavaTwin(String file, Supplier<Venture> java) throws Exception {
+        Venture read = VentureReader.read(Path.of(getClass().getResource(file).toURI()));
+        ComplianceReport fromFile = ComplianceChecker.DEFAULT.check(read);
+        ComplianceReport fromJava = ComplianceChecker.DEFAULT.check(java.get());
+        assertThat(fromFile.findings()).isEqualTo(fromJava.findings());
+        assertThat(fromFile.findings()).isNotEmpty();
     }
 
     private static List<String> texts(JsonNode array, String field) {
