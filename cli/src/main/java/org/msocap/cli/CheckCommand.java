@@ -154,7 +154,10 @@ public final class CheckCommand implements Callable<Integer> {
             m.put("rule", f.ruleId());
             m.put("title", f.title());
             m.put("severity", f.severity().id());
-            m.put("subject", Map.of("kind", f.subjectKind().id(), "id", f.subjectId()));
+            Map<String, Object> subject = new LinkedHashMap<>();
+            subject.put("kind", f.subjectKind().id());
+            subject.put("id", f.subjectId());
+            m.put("subject", subject);
             m.put("message", f.message());
             m.put("citation", f.citation().text());
             m.put("sources", f.citation().urls());
@@ -191,7 +194,10 @@ public final class CheckCommand implements Callable<Integer> {
         root.put("conflicts", conflicts);
         List<Object> notChecked = new ArrayList<>();
         for (Rule r : report.notChecked()) {
-            notChecked.add(Map.of("rule", r.id(), "reason", r.notChecked()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", r.id());
+            m.put("reason", r.notChecked());
+            notChecked.add(m);
         }
         root.put("notChecked", notChecked);
         root.put("disclaimer", ComplianceReport.NOT_LEGAL_ADVICE);

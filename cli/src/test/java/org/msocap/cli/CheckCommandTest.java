@@ -59,6 +59,7 @@ class CheckCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
         assertThat(run.out()).contains("\"rule\" : \"FEE-01\"", "\"severity\" : \"high\"", "\"person\" : \"dr-okafor\"",
                 "\"rule\" : \"STARK-01\"", "\"disclaimer\" : \"msocap is a modeling tool, not legal advice.\"");
+        assertThat(run.out()).contains("\"subject\" : {\n      \"kind\" : \"agreement\",\n      \"id\" : \"msa-empire\"");
     }
 
     @Test
