@@ -53,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
         Venture venture = input.read();
         LocalDate date = asOf == null ? venture.asOf() : asOf;
         // The fee projection (org.msocap.fees) is not wired yet: fee measures come from the financials section.
-        ComplianceReport report = ComplianceChecker.DEFAULT.check(venture, date, FeeMetricsSource.NONE);
+        ComplianceReport report = ComplianceChecker.DEFAULT.check(venture, date, FeeMetricsSource.PROJECTION);
         switch (output.format()) {
             case TABLE -> printText(report);
             case JSON -> Output.print(spec.commandLine().getOut(), output.format(), List.of(), () -> json(report));
