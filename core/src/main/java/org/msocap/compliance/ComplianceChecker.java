@@ -101,6 +101,7 @@ public final class ComplianceChecker {
                 findings.addAll(predicate.evaluate(rule, ctx));
             }
         });
+        findings.sort(Finding.ORDER);
         return new ComplianceReport(venture.name(), asOf, findings, ConflictView.of(ctx, findings), catalog.notChecked());
     }
 }

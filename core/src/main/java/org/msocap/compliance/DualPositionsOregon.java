@@ -55,7 +55,7 @@ final class DualPositionsOregon implements RulePredicate {
                             : !onlyBoardOrOffice ? "MSO staff, not only a director or officer"
                             : "owns " + Percent.of(owned, HB_3410_PRACTICE_LIMIT) + " of the practice (limit: under 25%)";
                     out.add(ctx.finding(rule, SubjectKind.PERSON, id, both + "; SB 951 bars serving both, and the HB 3410 "
-                            + "exception does not apply (" + exception + ")." + ctx.lawAssumption(rule.law(), entities),
+                            + "exception does not apply: " + exception + "." + ctx.lawAssumption(rule.law(), entities),
                             null, List.of(id)));
                 }
             });

@@ -1,6 +1,8 @@
 package org.msocap.compliance;
 
 import java.util.List;
+import org.msocap.fees.FeeProjector;
+import org.msocap.fees.Period;
 import org.msocap.fees.PracticeFeeMetrics;
 import org.msocap.model.Venture;
 
@@ -15,6 +17,13 @@ public interface FeeMetricsSource {
     FeeMetricsSource NONE = venture -> List.of();
 
     List<PracticeFeeMetrics> metrics(Venture venture);
+
+    /**
+     * The fee projection over the model's financials (monthly, so loss periods are months); nothing
+     * when the model has no financials section.
+     */
+    FeeMetricsSource PROJECTION = venture -> venture.financials() == null ? List.of()
+            : FeeProjector.DEFAULT.project(venture, Period.MONTH).metrics();
 
     /** Metrics computed elsewhere, e.g. by the fee projection. */
     static FeeMetricsSource of(List<PracticeFeeMetrics> metrics) {

@@ -1,6 +1,5 @@
 package org.msocap.compliance;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.fees.PracticeFeeMetrics;
@@ -79,9 +78,5 @@ final class Fees {
             return "the fee (" + fee + ") is " + Percent.of(share) + " of the practice's profit before the fee (" + profitBeforeFee
                     + ") " + basis;
         }
-    }
-
-    static BigDecimal percentOrZero(FeeTerms fee) {
-        return fee == null ? BigDecimal.ZERO : fee.percent();
     }
 }

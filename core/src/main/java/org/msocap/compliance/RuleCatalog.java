@@ -92,7 +92,8 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
                 throw new IllegalArgumentException(s.where() + ": sections are [state XX]");
             }
             for (String key : s.values().keySet()) {
-                if (!STATE_KEYS.contains(key) && !key.startsWith("coOwners.") && !key.startsWith("minorityCoOwners.")) {
+                if (!STATE_KEYS.contains(key) && !key.startsWith("coOwners.") && !key.startsWith("minorityCoOwners.")
+                        && !key.startsWith("smallerThanEachPrincipal.")) {
                     throw new IllegalArgumentException(s.where() + ": unknown key '" + key + "'");
                 }
             }
@@ -133,18 +134,21 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
     private static StateRules state(CatalogFormat.Section s) {
         Map<String, Set<String>> coOwners = new LinkedHashMap<>();
         Map<String, Set<String>> minority = new LinkedHashMap<>();
+        Map<String, Set<String>> smaller = new LinkedHashMap<>();
         s.values().forEach((key, v) -> {
             if (key.startsWith("coOwners.")) {
                 coOwners.put(key.substring("coOwners.".length()), words(s.one(key)));
             } else if (key.startsWith("minorityCoOwners.")) {
                 minority.put(key.substring("minorityCoOwners.".length()), words(s.one(key)));
+            } else if (key.startsWith("smallerThanEachPrincipal.")) {
+                smaller.put(key.substring("smallerThanEachPrincipal.".length()), words(s.one(key)));
             }
         });
         String percentFee = s.optional("percentFee");
         return new StateRules(s.name(), s.one("name"), s.one("cpom"), Confidence.parse(s.one("confidence")),
                 s.optional("authority"), s.optional("ownership"),
                 percentFee == null ? PercentFeeStance.UNKNOWN : PercentFeeStance.parse(percentFee), s.optional("percentFeeNote"),
-                coOwners, minority, words(s.optional("exclusiveProfessions")), words(s.optional("exemptOfficerRoles")),
+                coOwners, minority, smaller, words(s.optional("exclusiveProfessions")), words(s.optional("exemptOfficerRoles")),
                 Boolean.parseBoolean(s.optional("anyStateLicense")), citation(s));
     }
 
@@ -195,7 +199,7 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
      */
     public StateRules state(String state) {
         return knownState(state).orElseGet(() -> new StateRules(state, state, "UNVERIFIED", Confidence.LOW,
-                "not covered by the research; default MODERATE", "", PercentFeeStance.UNKNOWN, "", Map.of(), Map.of(), Set.of(),
+                "not covered by the research; default MODERATE", "", PercentFeeStance.UNKNOWN, "", Map.of(), Map.of(), Map.of(), Set.of(),
                 Set.of(), false, new Citation("LEGAL-RESEARCH.md state table, 'Others ... UNVERIFIED'", List.of())));
     }
 

@@ -51,6 +51,20 @@ final class ShareholderProfessionNotEligible implements RulePredicate {
                     minorityHolders.add(p.id());
                 }
             }
+            Set<String> smaller = state.smallerThanEachPrincipal().getOrDefault(practice.profession(), Set.of());
+            long smallestPrincipal = practice.shareholders().stream()
+                    .filter(s -> ctx.ownerProfessions(ctx.person(s.holder()), state).contains(practice.profession()))
+                    .mapToLong(Practice.Shareholding::shares).min().orElse(Long.MAX_VALUE);
+            for (Practice.Shareholding s : practice.shareholders()) {
+                Set<String> professions = ctx.ownerProfessions(ctx.person(s.holder()), state);
+                boolean onlyAsSmaller = !professions.contains(practice.profession()) && professions.stream().anyMatch(smaller::contains);
+                if (onlyAsSmaller && s.shares() >= smallestPrincipal) {
+                    out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), s.holder() + " (" + String.join(", ", professions)
+                            + ") holds " + s.shares() + " shares of practice " + practice.id() + ", not less than the "
+                            + smallestPrincipal + " of the smallest " + practice.profession() + " owner; in " + state.name()
+                            + " each must hold less", state.confidence(), List.of(s.holder())));
+                }
+            }
             BigFraction minorityFraction = new BigFraction(minorityShares, total);
             if (minorityShares > 0 && minorityFraction.compareTo(BigFraction.ONE_HALF) >= 0) {
                 out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), String.join(", ", minorityHolders) + " ("

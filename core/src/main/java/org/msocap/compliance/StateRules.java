@@ -14,6 +14,8 @@ import java.util.Set;
  * @param coOwners practice profession → other professions that may co-own it in this state; a profession
  *        absent from the map means the research gives no list (the checks then do not judge mixes)
  * @param minorityCoOwners practice profession → co-owner professions that together must stay a minority
+ * @param smallerThanEachPrincipal practice profession → co-owner professions each of whose holders must own less
+ *        than every holder of the practice's own profession (Texas physician assistants, BOC 301.012(a-6))
  * @param exclusiveProfessions professions whose licensees may own only entities of their own profession
  * @param exemptOfficerRoles officer roles that need not be held by an eligible licensee (e.g. secretary)
  * @param anyStateLicense owners may be licensed in any state (Tennessee), not only this one
@@ -21,6 +23,7 @@ import java.util.Set;
 public record StateRules(String state, String name, String cpom, Confidence confidence, String authority,
                          String ownership, PercentFeeStance percentFee, String percentFeeNote,
                          Map<String, Set<String>> coOwners, Map<String, Set<String>> minorityCoOwners,
+                         Map<String, Set<String>> smallerThanEachPrincipal,
                          Set<String> exclusiveProfessions, Set<String> exemptOfficerRoles, boolean anyStateLicense,
                          Citation citation) {
 
@@ -34,6 +37,7 @@ public record StateRules(String state, String name, String cpom, Confidence conf
         percentFeeNote = percentFeeNote == null ? "" : percentFeeNote;
         coOwners = Map.copyOf(coOwners);
         minorityCoOwners = Map.copyOf(minorityCoOwners);
+        smallerThanEachPrincipal = Map.copyOf(smallerThanEachPrincipal);
         exclusiveProfessions = Set.copyOf(exclusiveProfessions);
         exemptOfficerRoles = Set.copyOf(exemptOfficerRoles);
         Objects.requireNonNull(citation, "citation of " + state);

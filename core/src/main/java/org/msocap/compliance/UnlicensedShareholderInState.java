@@ -39,11 +39,16 @@ final class UnlicensedShareholderInState implements RulePredicate {
                     String share = Percent.of(new BigFraction(s.shares(), practice.totalShares()));
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " holds " + share + " of practice "
                             + practice.id() + " (" + state.name() + ", " + state.cpom() + " corporate-practice doctrine) but has no "
-                            + "active license issued by " + practice.state() + " (licensed: "
-                            + String.join(", ", ctx.professionsAnywhere(p)) + " elsewhere)", state.confidence(), List.of(p.id())));
+                            + "active license issued by " + practice.state() + elsewhere(ctx, p), state.confidence(), List.of(p.id())));
                 }
             }
         }
         return out;
+    }
+
+    private static String elsewhere(CheckContext ctx, Person p) {
+        Set<String> anywhere = ctx.professionsAnywhere(p);
+        return anywhere.isEmpty() ? " (no license of theirs is active on " + ctx.asOf + ")"
+                : " (licensed as " + String.join(", ", anywhere) + " elsewhere)";
     }
 }

@@ -28,9 +28,20 @@ class ShareholderProfessionNotEligibleTest {
     @Test
     void texasPhysicianAssistantsMustStayAMinority() {
         Scenario half = Scenario.in("TX").person(Scenario.licensee("pa-b", "physician-assistant", "TX")).practiceShares("pa-b", 1000);
-        assertThat(half.findings("OWN-01")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("hold 50%", "must hold a minority"));
+        assertThat(half.findings("OWN-01"))
+                .anySatisfy(f -> assertThat(f.message()).contains("hold 50%", "must hold a minority"));
         Scenario below = Scenario.in("TX").person(Scenario.licensee("pa-b", "physician-assistant", "TX")).practiceShares("pa-b", 999);
         assertThat(below.findings("OWN-01")).isEmpty();
+    }
+
+    @Test
+    void eachTexasPhysicianAssistantOwnsLessThanEveryPhysician() {
+        Scenario equal = Scenario.in("TX").person(Scenario.physician("dr-b", "TX"))
+                .person(Scenario.licensee("pa-c", "physician-assistant", "TX"));
+        equal.practiceShares("dr-b", 300).practiceShares("pa-c", 300);
+        assertThat(equal.findings("OWN-01")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("pa-c (physician-assistant) holds 300 shares", "not less than the 300"));
+        equal.practiceShares("pa-c", 299);
+        assertThat(equal.findings("OWN-01")).isEmpty();
     }
 }

@@ -19,6 +19,18 @@ class UnlicensedShareholderInStateTest {
     }
 
     @Test
+    void aLicenseThatLapsesBeforeTheCheckDateLeavesTheShareholderUnlicensed() {
+        Scenario s = Scenario.in("NY").person(org.msocap.model.Person.clinician("dr-b", "Dr B",
+                new org.msocap.model.License("physician", "NY", org.msocap.model.LicenseStatus.ACTIVE, java.time.LocalDate.of(2026, 6, 30))));
+        s.practiceShares("dr-b", 500);
+        assertThat(ComplianceChecker.DEFAULT.check(s.build(), java.time.LocalDate.of(2026, 6, 30), FeeMetricsSource.NONE)
+                .forRule("CPOM-01")).isEmpty();
+        assertThat(ComplianceChecker.DEFAULT.check(s.build(), java.time.LocalDate.of(2026, 7, 1), FeeMetricsSource.NONE)
+                .forRule("CPOM-01")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("no license of theirs is active on 2026-07-01"));
+    }
+
+    @Test
     void aModerateStateGivesHighUnderCpom02() {
         Scenario s = Scenario.in("PA").person(Scenario.physician("dr-b", "NJ")).practiceShares("dr-b", 500);
         assertThat(s.findings("CPOM-02")).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));

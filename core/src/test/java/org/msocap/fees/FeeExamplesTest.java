@@ -57,4 +57,27 @@ class FeeExamplesTest {
         assertThat(v.enterpriseValue().isPositive()).isTrue();
         assertThat(years.metrics()).hasSize(4);
     }
+
+    @Test
+    void everyExampleWithFinancialsProjectsBalancesAndValuesItsExits() throws java.io.IOException {
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(Path.of("..", "examples", "ventures"))) {
+            files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            Venture venture = VentureReader.read(file);
+            if (venture.financials() == null) {
+                continue;
+            }
+            Projection months = FeeProjector.DEFAULT.project(venture, Period.MONTH);
+            for (PracticeProjection p : months.practices()) {
+                for (PracticePeriod row : p.rows()) {
+                    assertThat(row.clinicianCompensation().plus(row.practiceCosts()).plus(row.fee()).plus(row.practiceMargin()))
+                            .as("%s %s %s", file.getFileName(), p.practiceId(), row.period().label()).isEqualTo(row.collections());
+                }
+            }
+            assertThat(Valuator.DEFAULT.valueAll(venture)).as(file.getFileName().toString()).hasSize(venture.exits().size());
+        }
+    }
 }
