@@ -140,7 +140,8 @@ final class SheetWriter {
             for (int c = w[1]; c < w[1] + w[3]; c++) {
                 width += sheet.getColumnWidth(c) / 256;
             }
-            int chars = Math.max(1, width - 1);
+            // Text averages narrower than the digit "0" that column widths are measured in.
+            int chars = Math.max(1, (int) ((width - 1) * 1.3));
             lines.merge(w[0], (w[2] + chars - 1) / chars, Math::max);
         }
         float line = sheet.getDefaultRowHeightInPoints();
