@@ -94,7 +94,7 @@ public record BasisComparison(String practiceId, String agreementId, FeeTerms ag
         return switch (basis) {
             case FIXED -> agreed.monthly().isPositive()
                     ? new Candidate(FeeTerms.fixed(agreed.monthly(), agreed.escalator()), Source.AGREEMENT_PARAMETERS)
-                    : positive(monthlyOf(fee, 12)) ? new Candidate(FeeTerms.fixed(monthlyOf(fee, 12), agreed.escalator()),
+                    : monthlyOf(fee, 12).isPositive() ? new Candidate(FeeTerms.fixed(monthlyOf(fee, 12), agreed.escalator()),
                     Source.EQUIVALENT) : null;
             case PERCENT_OF_COLLECTIONS -> percentCandidate(basis, agreed, fee, firstYear.collections());
             case PERCENT_OF_NET -> percentCandidate(basis, agreed, fee, firstYear.profitBeforeFee());
@@ -145,10 +145,6 @@ public record BasisComparison(String practiceId, String agreementId, FeeTerms ag
 
     private static Money monthlyOf(Money annual, int parts) {
         return Rounding.toCents(new BigFraction(BigInteger.valueOf(annual.cents()), BigInteger.valueOf(100L * parts)));
-    }
-
-    private static boolean positive(Money m) {
-        return m.isPositive();
     }
 
     private static BigDecimal rate(Money part, Money whole) {

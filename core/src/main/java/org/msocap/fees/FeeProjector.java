@@ -71,29 +71,42 @@ public final class FeeProjector {
         }
         List<MsoPeriod> msoRows = new ArrayList<>(years * 12);
         for (int year = 0; year < years; year++) {
-            List<List<Money>> collectionsByPractice = new ArrayList<>(n);
-            List<List<Money>> costsByPractice = new ArrayList<>(n);
+            List<ProjectionPeriod> months = new ArrayList<>(12);
+            for (int m = 0; m < 12; m++) {
+                months.add(ProjectionPeriod.of(Period.MONTH, model.start(), year * 12 + m));
+            }
+            List<List<Money>> collections = new ArrayList<>(n);
             for (ManagedPractice practice : practices) {
                 PracticeFinancials f = practice.financials();
-                collectionsByPractice.add(spread(Rounding.toCents(grown(f.collections(), f.growth(), year))));
-                costsByPractice.add(spread(f.otherCosts()));
+                collections.add(spread(Rounding.toCents(grown(f.collections(), f.growth(), year))));
             }
             List<Money> msoCosts = spread(Rounding.toCents(grown(model.mso().operatingCosts(), model.mso().costGrowth(), year)));
+            // The MSO's cost of serving each practice, month by month: allocated across practices within each month so the
+            // allocations add up to that month's MSO costs.
+            List<List<Money>> allocated = new ArrayList<>(n);
+            for (int p = 0; p < n; p++) {
+                allocated.add(new ArrayList<>(12));
+            }
             for (int m = 0; m < 12; m++) {
-                ProjectionPeriod month = ProjectionPeriod.of(Period.MONTH, model.start(), year * 12 + m);
-                List<Money> collections = new ArrayList<>(n);
-                for (List<Money> c : collectionsByPractice) {
-                    collections.add(c.get(m));
+                List<Money> thisMonth = new ArrayList<>(n);
+                for (List<Money> c : collections) {
+                    thisMonth.add(c.get(m));
                 }
-                List<Money> allocated = allocateMsoCosts(msoCosts.get(m), collections);
-                Money revenue = Money.ZERO;
+                List<Money> split = allocateMsoCosts(msoCosts.get(m), thisMonth);
                 for (int p = 0; p < n; p++) {
-                    PracticePeriod row = practiceMonth(month, year, practices.get(p), collections.get(p),
-                            costsByPractice.get(p).get(m), allocated.get(p));
-                    rows.get(p).add(row);
-                    revenue = revenue.plus(row.fee());
+                    allocated.get(p).add(split.get(p));
                 }
-                msoRows.add(new MsoPeriod(month, revenue, msoCosts.get(m), revenue.minus(msoCosts.get(m))));
+            }
+            List<Money> revenue = new ArrayList<>(Collections.nCopies(12, Money.ZERO));
+            for (int p = 0; p < n; p++) {
+                List<PracticePeriod> year12 = practiceYear(months, year, practices.get(p), collections.get(p), allocated.get(p));
+                rows.get(p).addAll(year12);
+                for (int m = 0; m < 12; m++) {
+                    revenue.set(m, revenue.get(m).plus(year12.get(m).fee()));
+                }
+            }
+            for (int m = 0; m < 12; m++) {
+                msoRows.add(new MsoPeriod(months.get(m), revenue.get(m), msoCosts.get(m), revenue.get(m).minus(msoCosts.get(m))));
             }
         }
         List<PracticeProjection> projections = new ArrayList<>(n);
@@ -132,30 +145,81 @@ public final class FeeProjector {
         return Allocation.proportional(msoCost, weights);
     }
 
-    private static PracticePeriod practiceMonth(ProjectionPeriod month, int year, ManagedPractice practice, Money collections,
-                                                Money practiceCosts, Money msoCostAllocated) {
+    /**
+     * One practice's twelve months of a projection year. Amounts that are a rate times a monthly base (compensation,
+     * investor-referred revenue, percentage, cost-plus and residual fees) are computed exactly for each month, the
+     * year's total is rounded once, and its cents are spread over the months in proportion to the exact amounts
+     * ({@link #yearFirst}), so that, e.g., 45% of a year's collections is exactly that year's compensation. A fixed
+     * monthly fee (and the fixed part of a hybrid fee) is a monthly invoice, rounded each month.
+     */
+    private static List<PracticePeriod> practiceYear(List<ProjectionPeriod> months, int year, ManagedPractice practice,
+                                                     List<Money> collections, List<Money> msoCostAllocated) {
         PracticeFinancials f = practice.financials();
-        Money compensation = Rounding.toCents(collections.times(f.clinicianComp()));
-        Money net = collections.minus(compensation).minus(practiceCosts);
-        Money fee = fee(practice.terms(), year, collections, net, msoCostAllocated);
-        Money referred = Rounding.toCents(collections.times(f.referredByInvestors()));
-        return new PracticePeriod(month, collections, compensation, practiceCosts, msoCostAllocated, fee,
-                net.minus(fee), referred);
+        FeeTerms terms = practice.terms();
+        List<Money> costs = spread(f.otherCosts());
+        List<Money> compensation = yearFirst(collections.stream().map(c -> c.times(f.clinicianComp())).toList());
+        List<Money> referred = yearFirst(collections.stream().map(c -> c.times(f.referredByInvestors())).toList());
+        List<Money> net = new ArrayList<>(12);
+        for (int m = 0; m < 12; m++) {
+            net.add(collections.get(m).minus(compensation.get(m)).minus(costs.get(m)));
+        }
+        Money fixedPart = switch (terms.basis()) {
+            case FIXED, HYBRID -> Rounding.toCents(grown(terms.monthly(), terms.escalator(), year));
+            default -> Money.ZERO;
+        };
+        List<BigDecimal> variableExact = new ArrayList<>(12);
+        for (int m = 0; m < 12; m++) {
+            variableExact.add(variableFee(terms, collections.get(m), net.get(m), msoCostAllocated.get(m)));
+        }
+        List<Money> variable = yearFirst(variableExact);
+        List<PracticePeriod> out = new ArrayList<>(12);
+        for (int m = 0; m < 12; m++) {
+            Money fee = fixedPart.plus(variable.get(m));
+            out.add(new PracticePeriod(months.get(m), collections.get(m), compensation.get(m), costs.get(m), msoCostAllocated.get(m),
+                    fee, net.get(m).minus(fee), referred.get(m)));
+        }
+        return out;
     }
 
     /**
-     * One month's fee. {@code net} is collections less clinician compensation and practice costs;
-     * percent-of-net and residual fees are zero when it is negative.
+     * The exact part of one month's fee that moves with the practice (everything but a fixed monthly amount), never
+     * negative: percent-of-net and residual fees are zero in a month whose net is negative.
+     *
+     * @param net collections less clinician compensation and practice costs
      */
-    static Money fee(FeeTerms terms, int year, Money collections, Money net, Money msoCostAllocated) {
+    static BigDecimal variableFee(FeeTerms terms, Money collections, Money net, Money msoCostAllocated) {
         return switch (terms.basis()) {
-            case FIXED -> Rounding.toCents(grown(terms.monthly(), terms.escalator(), year));
-            case PERCENT_OF_COLLECTIONS -> Rounding.toCents(collections.times(terms.percent()));
-            case PERCENT_OF_NET -> net.isPositive() ? Rounding.toCents(net.times(terms.percent())) : Money.ZERO;
-            case COST_PLUS -> Rounding.toCents(msoCostAllocated.times(BigDecimal.ONE.add(terms.markup())));
-            case HYBRID -> Rounding.toCents(grown(terms.monthly(), terms.escalator(), year).add(collections.times(terms.percent())));
-            case RESIDUAL -> net.isPositive() ? net : Money.ZERO;
+            case FIXED -> BigDecimal.ZERO;
+            case PERCENT_OF_COLLECTIONS, HYBRID -> collections.times(terms.percent());
+            case PERCENT_OF_NET -> net.isPositive() ? net.times(terms.percent()) : BigDecimal.ZERO;
+            case COST_PLUS -> msoCostAllocated.times(BigDecimal.ONE.add(terms.markup()));
+            case RESIDUAL -> net.isPositive() ? net.amount() : BigDecimal.ZERO;
         };
+    }
+
+    /**
+     * Non-negative exact monthly amounts as cents: the year's exact total rounded once (half up), spread over the
+     * months by largest remainder in proportion to the exact amounts. Each month is within a cent of its exact amount.
+     */
+    static List<Money> yearFirst(List<BigDecimal> exactMonths) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal e : exactMonths) {
+            sum = sum.add(e);
+        }
+        Money total = Rounding.toCents(sum);
+        if (sum.signum() == 0 || total.isZero()) {
+            return Collections.nCopies(exactMonths.size(), Money.ZERO);
+        }
+        // Whole-number weights at a common scale: the same proportions as the exact amounts, cheaper to divide.
+        int scale = 0;
+        for (BigDecimal e : exactMonths) {
+            scale = Math.max(scale, e.scale());
+        }
+        List<BigFraction> weights = new ArrayList<>(exactMonths.size());
+        for (BigDecimal e : exactMonths) {
+            weights.add(new BigFraction(e.setScale(scale).unscaledValue()));
+        }
+        return Allocation.proportional(total, weights);
     }
 
     // ---- comparing fee bases ------------------------------------------------------------------------

@@ -15,9 +15,10 @@ import org.msocap.money.Money;
  * @param collections total collections over the projection
  * @param fee total management fee over the projection
  * @param profitBeforeFee collections − clinician compensation − practice costs, over the projection
- * @param feeShareOfProfit fee ÷ profit before fee (≥ 1 means the fee sweeps all practice profit); exact fraction
- * @param feeShareOfCollections fee ÷ collections; exact fraction
- * @param lossPeriods periods in which the practice's margin after the fee is negative
+ * @param feeShareOfProfit fee ÷ profit before fee (≥ 1 means the fee sweeps all practice profit)
+ * @param feeShareOfCollections fee ÷ collections
+ * @param lossPeriods periods in which the practice pays a fee and its margin after the fee is negative (a loss
+ *                    the fee causes or deepens; a period with no fee is not counted)
  * @param periods number of periods in the projection
  * @param investorReferredRevenue collections attributable to patients referred by MSO investors
  *

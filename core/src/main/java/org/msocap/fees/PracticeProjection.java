@@ -1,5 +1,6 @@
 package org.msocap.fees;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import org.msocap.model.FeeTerms;
@@ -13,7 +14,7 @@ import org.msocap.money.Money;
  * @param rows one per period, in order
  */
 public record PracticeProjection(String practiceId, String agreementId, FeeTerms terms,
-                                 java.math.BigDecimal referredByInvestors, List<PracticePeriod> rows) {
+                                 BigDecimal referredByInvestors, List<PracticePeriod> rows) {
 
     public PracticeProjection {
         Objects.requireNonNull(practiceId, "practiceId");

@@ -64,7 +64,7 @@ public final class Valuator {
             if (venture.financials() != null && hasTrailingYear(venture.financials().start(), date)) {
                 trailing = trailingTwelveMonths(FeeModel.resolve(venture), date, at + ".date");
             }
-            return new ExitValuation(exit, date, ExitValuation.Method.GIVEN, exit.enterpriseValue(), netDebt, trailing);
+            return value(exit, date, trailing, netDebt);
         }
         boolean byEbitda = exit.ebitdaMultiple() != null;
         String multipleField = at + (byEbitda ? ".ebitdaMultiple" : ".revenueMultiple");
@@ -73,6 +73,23 @@ public final class Valuator {
                     + (byEbitda ? "EBITDA" : "revenue") + ", which needs a financials: section (start, years, practices, mso) to project it");
         }
         TrailingTwelveMonths trailing = trailingTwelveMonths(FeeModel.resolve(venture), date, at + ".date");
+        return value(exit, date, trailing, netDebt);
+    }
+
+    /**
+     * Values an exit from a trailing year already at hand: the fast path when many exits are valued on one
+     * projection (project once with {@link FeeProjector#projectYears}, then {@link #trailingTwelveMonths(Projection,
+     * LocalDate, String)} and this for each exit). Same rounding as {@link #value(Venture, ExitScenario)}.
+     *
+     * @param trailing the MSO's trailing twelve months at {@code date}; may be null only when the exit gives its
+     *                 enterprise value
+     */
+    public static ExitValuation value(ExitScenario exit, LocalDate date, TrailingTwelveMonths trailing, Money netDebt) {
+        if (exit.enterpriseValue() != null) {
+            return new ExitValuation(exit, date, ExitValuation.Method.GIVEN, exit.enterpriseValue(), netDebt, trailing);
+        }
+        Objects.requireNonNull(trailing, "a multiple needs the trailing twelve months");
+        boolean byEbitda = exit.ebitdaMultiple() != null;
         Money base = byEbitda ? trailing.ebitda() : trailing.revenue();
         BigDecimal multiple = byEbitda ? exit.ebitdaMultiple() : exit.revenueMultiple();
         // A business losing money is not worth a negative amount at a multiple; the waterfall starts at zero.

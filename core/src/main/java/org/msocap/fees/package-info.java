@@ -14,10 +14,14 @@
  *   <li><b>Growth.</b> Collections in year {@code y} (0-based) are {@code collections × (1 + growth)^y};
  *       MSO operating costs are {@code operatingCosts × (1 + costGrowth)^y}. A practice's own
  *       {@code otherCosts} have no growth rate in the format and stay flat.</li>
- *   <li><b>Per-month amounts</b> (clinician compensation = {@code clinicianComp × collections}, the fee,
- *       investor-referred revenue) are computed exactly from that month's cents and rounded once, half up.
- *       The practice margin is what is left: {@code collections − compensation − practice costs − fee},
- *       so the accounting identity holds to the cent by construction.</li>
+ *   <li><b>Rates apply to the year.</b> Amounts that are a rate times a monthly base (clinician compensation =
+ *       {@code clinicianComp × collections}, investor-referred revenue, percentage, cost-plus and residual fees) are
+ *       computed exactly for each month; the year's exact total is rounded once, half up, and its cents are spread
+ *       over the months by largest remainder in proportion to the exact amounts. So 45% of a year's collections is
+ *       exactly that year's compensation, and each month is within a cent of its exact amount. A fixed monthly fee
+ *       (and the fixed part of a hybrid fee) is a monthly invoice and is rounded each month. The practice margin is
+ *       what is left: {@code collections − compensation − practice costs − fee}, so the accounting identity holds
+ *       to the cent by construction.</li>
  *   <li><b>Fee bases</b> ({@link org.msocap.model.FeeTerms.Basis}), per month, {@code y} the projection year:
  *       fixed = {@code monthly × (1 + escalator)^y} (the escalator applies at each anniversary of the
  *       projection start); percent of collections = {@code percent × collections}; percent of net =

@@ -48,7 +48,7 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
 
         public String describe() {
             return switch (kind) {
-                case TEXT -> "text '" + text + "'";
+                case TEXT -> text.isEmpty() ? "an empty value" : "text '" + text + "'";
                 case NUMBER -> "the number " + text;
                 case BOOLEAN -> text;
                 case NULL -> "nothing";

@@ -62,6 +62,8 @@ final class VentureBinder {
     private final MapNode root;
     /** Every value by its path, to place errors the records raise about a path. */
     private final Map<String, Node> nodes = new HashMap<>();
+    /** Every map key by its path: in maps keyed by id (carve-out recipients, practice figures) the key is the reference. */
+    private final Map<String, Field> keys = new HashMap<>();
 
     private VentureBinder(String file, MapNode root) {
         this.file = file;
@@ -693,8 +695,18 @@ final class VentureBinder {
     }
 
     private <T> T throwAt(String path, String reason) {
+        Field key = keys.get(path);
+        if (key != null && isKeyedById(path)) {
+            throw new InvalidModelException(file, key.line(), key.column(), path, reason);
+        }
         Node at = locate(path);
         throw new InvalidModelException(file, at.line(), at.column(), path, reason);
+    }
+
+    private static boolean isKeyedById(String path) {
+        int dot = path.lastIndexOf('.');
+        String parent = dot < 0 ? "" : path.substring(0, dot);
+        return parent.equals("financials.practices") || parent.endsWith(".recipients");
     }
 
     /**
@@ -737,7 +749,11 @@ final class VentureBinder {
     private void index(String path, Node node) {
         nodes.put(path, node);
         if (node instanceof MapNode m) {
-            m.fields().values().forEach(f -> index(path.isEmpty() ? f.key() : path + "." + f.key(), f.value()));
+            for (Field f : m.fields().values()) {
+                String at = path.isEmpty() ? f.key() : path + "." + f.key();
+                keys.put(at, f);
+                index(at, f.value());
+            }
         } else if (node instanceof ListNode l) {
             for (int i = 0; i < l.items().size(); i++) {
                 index(path + "[" + i + "]", l.items().get(i));

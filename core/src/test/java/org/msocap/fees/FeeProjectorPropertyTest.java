@@ -103,6 +103,14 @@ class FeeProjectorPropertyTest {
                     assertThat(row.collections()).isEqualTo(Rounding.toCents(
                             f.collections().amount().multiply(BigDecimal.ONE.add(f.growth()).pow(y))));
                     assertThat(row.practiceCosts()).isEqualTo(f.otherCosts());
+                    // Rates apply to the year's collections, rounded once.
+                    assertThat(row.clinicianCompensation()).isEqualTo(Rounding.toCents(row.collections().times(f.clinicianComp())));
+                    assertThat(row.investorReferredRevenue()).isEqualTo(
+                            Rounding.toCents(row.collections().times(f.referredByInvestors())));
+                    FeeTerms terms = s.practices().get(i).terms();
+                    if (terms.basis() == Basis.PERCENT_OF_COLLECTIONS) {
+                        assertThat(row.fee()).isEqualTo(Rounding.toCents(row.collections().times(terms.percent())));
+                    }
                 }
                 assertThat(years.mso().get(y).costs()).isEqualTo(Rounding.toCents(
                         s.mso().operatingCosts().amount().multiply(BigDecimal.ONE.add(s.mso().costGrowth()).pow(y))));

@@ -86,8 +86,10 @@ class FeeProjectorTest {
         // Two practices share the MSO's costs by collections. pc-b collects 600,000 a year flat (50,000.00 a month).
         // Year 1: MSO 20,000.00 a month split 100,000 : 50,000 → pc-a 13,333.333…, pc-b 6,666.666…
         //   floors 13,333.33 + 6,666.66 = 19,999.99; the cent left goes to the larger remainder (pc-b, .666… > .333…)
-        //   → pc-a 13,333.33, pc-b 6,666.67. Fee pc-a = 13,333.33 × 1.10 = 14,666.663 → 14,666.66
-        //   margin 40,000 − 14,666.66 = 25,333.34
+        //   → pc-a 13,333.33, pc-b 6,666.67 in every month of year 1.
+        //   Fee pc-a: exactly 13,333.33 × 1.10 = 14,666.663 a month; the year's 175,999.956 rounds once to 175,999.96;
+        //   12 × 14,666.66 = 175,999.92 leaves 4 cents for the first four months (equal remainders, earliest first):
+        //   January 14,666.67 (margin 40,000 − 14,666.67 = 25,333.33), May 14,666.66 (margin 25,333.34)
         // Year 2: MSO 21,000.00 split 110,000 : 50,000 → pc-a 21,000 × 11/16 = 14,437.50 exactly, pc-b 6,562.50
         //   fee pc-a = 14,437.50 × 1.10 = 15,881.25; margin 46,000 − 15,881.25 = 30,118.75
         Venture v = venture(2, MSO, managed("pc-a", PC_A, terms(Basis.COST_PLUS, 0, "0", "0", "0.10")),
@@ -97,13 +99,15 @@ class FeeProjectorTest {
         PracticePeriod b1 = p.practice("pc-b").orElseThrow().rows().get(0);
         assertThat(a1.msoCostAllocated()).isEqualTo(Money.of("13333.33"));
         assertThat(b1.msoCostAllocated()).isEqualTo(Money.of("6666.67"));
-        assertMonth(a1, "100000", "40000", "20000", "14666.66", "25333.34");
+        assertMonth(a1, "100000", "40000", "20000", "14666.67", "25333.33");
+        assertMonth(p.practice("pc-a").orElseThrow().rows().get(4), "100000", "40000", "20000", "14666.66", "25333.34");
+        assertThat(p.aggregate(Period.YEAR).practice("pc-a").orElseThrow().rows().get(0).fee()).isEqualTo(Money.of("175999.96"));
         PracticePeriod a2 = p.practice("pc-a").orElseThrow().rows().get(12);
         assertThat(a2.msoCostAllocated()).isEqualTo(Money.of("14437.50"));
         assertMonth(a2, "110000", "44000", "20000", "15881.25", "30118.75");
-        // MSO year 1 month: revenue 14,666.66 + 10,000 = 24,666.66; EBITDA 24,666.66 − 20,000 = 4,666.66
-        assertThat(p.mso().get(0).revenue()).isEqualTo(Money.of("24666.66"));
-        assertThat(p.mso().get(0).ebitda()).isEqualTo(Money.of("4666.66"));
+        // MSO January: revenue 14,666.67 + 10,000 = 24,666.67; EBITDA 24,666.67 − 20,000 = 4,666.67
+        assertThat(p.mso().get(0).revenue()).isEqualTo(Money.of("24666.67"));
+        assertThat(p.mso().get(0).ebitda()).isEqualTo(Money.of("4666.67"));
     }
 
     @Test
@@ -148,6 +152,27 @@ class FeeProjectorTest {
         assertThat(months.subList(0, 4)).containsOnly(Money.of("8.34"));
         assertThat(months.subList(4, 12)).containsOnly(Money.of("8.33"));
         assertThat(months.stream().reduce(Money.ZERO, Money::plus)).isEqualTo(Money.of(100));
+    }
+
+    @Test
+    void ratesApplyToTheYearThenSpreadOverItsMonths() {
+        // Collections 3,906,250.00 a year: 3,906,250 / 12 = 325,520.8333… → January–April 325,520.84, May–December 325,520.83.
+        // Compensation 45%: the year is exactly 45% × 3,906,250 = 1,757,812.50 (rounding each month would give 1,757,812.48).
+        //   Exact months: 146,484.378 (Jan–Apr) and 146,484.3735 (May–Dec); floors 12 × 146,484.37 = 1,757,812.44;
+        //   the 6 cents left go to the largest remainders: Jan–Apr (.8 of a cent), then May and June (.35, earliest first).
+        Venture v = venture(1, mso(0, "0", 0), managed("pc-a", financials(3_906_250, "0", "0.45", 0, "0.1"),
+                FeeTerms.percentOfCollections(new BigDecimal("0.35"))));
+        Projection p = FeeProjector.DEFAULT.project(v, Period.MONTH);
+        List<PracticePeriod> rows = p.practices().get(0).rows();
+        assertThat(rows.get(0).collections()).isEqualTo(Money.of("325520.84"));
+        assertThat(rows.get(4).collections()).isEqualTo(Money.of("325520.83"));
+        assertThat(rows.subList(0, 6)).extracting(PracticePeriod::clinicianCompensation).containsOnly(Money.of("146484.38"));
+        assertThat(rows.subList(6, 12)).extracting(PracticePeriod::clinicianCompensation).containsOnly(Money.of("146484.37"));
+        PracticePeriod year = p.aggregate(Period.YEAR).practices().get(0).rows().get(0);
+        assertThat(year.clinicianCompensation()).isEqualTo(Money.of("1757812.50"));
+        // The fee (35%) and investor-referred revenue (10%) are exact for the year too: 1,367,187.50 and 390,625.00.
+        assertThat(year.fee()).isEqualTo(Money.of("1367187.50"));
+        assertThat(year.investorReferredRevenue()).isEqualTo(Money.of("390625.00"));
     }
 
     @Test

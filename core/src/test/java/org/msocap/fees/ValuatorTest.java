@@ -165,4 +165,18 @@ class ValuatorTest {
         assertThatThrownBy(() -> Valuator.trailingTwelveMonths(months.aggregate(Period.YEAR), LocalDate.of(2027, 1, 1), "x"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theFastPathOnOneProjectionAgreesWithValuingEachExit() {
+        // Project once (three years), then value exits at several dates and multiples from the trailing year alone.
+        Projection months = FeeProjector.DEFAULT.projectYears(FeeModel.resolve(VENTURE), 3);
+        for (LocalDate date : java.util.List.of(LocalDate.of(2026, 12, 31), LocalDate.of(2027, 7, 4), LocalDate.of(2028, 12, 1))) {
+            for (String multiple : java.util.List.of("6", "9.75", "14")) {
+                ExitScenario exit = atEbitda("Run", date, multiple);
+                ExitValuation fast = Valuator.value(exit, date, Valuator.trailingTwelveMonths(months, date, "exit.date"),
+                        Money.of(100_000));
+                assertThat(fast).isEqualTo(Valuator.DEFAULT.value(with(exit), exit));
+            }
+        }
+    }
 }

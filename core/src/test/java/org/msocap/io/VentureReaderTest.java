@@ -144,6 +144,94 @@ class VentureReaderTest {
         assertThat(v.mso().form()).isEqualTo(Mso.Form.C_CORP);
     }
 
+    @Test
+    void emptyListItem() {
+        assertThat(message(BASE.replace("    - {holder: fund, class: common, shares: 50}", "    -")))
+                .isEqualTo("sunrise.yaml:20:6: mso.holdings[1]: expected a map of fields but found an empty value");
+    }
+
+    @Test
+    void booleanOfTheWrongKind() {
+        assertThat(message(BASE.replace("{id: alice, name: Alice}", "{id: alice, name: Alice, refersPatients: sometimes}")))
+                .isEqualTo("sunrise.yaml:5:46: people[0].refersPatients: expected true or false but found text 'sometimes'");
+    }
+
+    @Test
+    void optionGrantsBeyondThePool() {
+        String yaml = BASE.replace("mso:\n", "mso:\n  optionPool: 100\n  options:\n    - {holder: alice, shares: 150, strike: 0.1}\n");
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:16:15: mso.optionPool: option grants total 150 shares but the option pool is 100");
+    }
+
+    @Test
+    void financialsForAnUnknownPractice() {
+        String yaml = BASE + "financials:\n  start: 2026-01-01\n  practices:\n    pcc: {collections: 1M}\n";
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:30:5: financials.practices.pcc: unknown practice 'pcc'"
+                + " (did you mean 'pc'?); practices are pc");
+    }
+
+    @Test
+    void carveOutForAnUnknownPerson() {
+        String yaml = BASE + "exits:\n  - name: Sale\n    enterpriseValue: 10M\n"
+                + "    carveOut: {fraction: 0.05, recipients: {alce: 1}}\n";
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:30:45: exits[0].carveOut.recipients.alce: unknown person 'alce'"
+                + " (did you mean 'alice'?); add them under people:");
+    }
+
+    @Test
+    void exitNeedsExactlyOneValue() {
+        String yaml = BASE + "exits:\n  - name: Sale\n    enterpriseValue: 10M\n    ebitdaMultiple: 8\n";
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:29:22: exits[0].enterpriseValue: exit 'Sale' needs exactly one of"
+                + " enterpriseValue, ebitdaMultiple or revenueMultiple but has 2");
+    }
+
+    @Test
+    void fixedTransactionCostsNeedTheAmount() {
+        String yaml = BASE + "exits:\n  - {name: Sale, enterpriseValue: 10M, transactionCosts: {fixd: 5}}\n";
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:28:59: exits[0].transactionCosts.fixd: unknown field 'fixd'"
+                + " (did you mean 'fixed'?); allowed fields are fixed");
+    }
+
+    @Test
+    void distributionParametersAreLocated() {
+        String yaml = BASE + "simulation:\n  ebitdaMultiple: {lognormal: {median: 10, sigma: -0.3}}\n";
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:28:51: simulation.ebitdaMultiple.lognormal.sigma: sigma must be >= 0 but was -0.3");
+        String uniform = BASE + "simulation:\n  exitDate: {uniform: [2032-01-01, 2029-01-01]}\n";
+        assertThat(message(uniform)).startsWith("sunrise.yaml:28:23: simulation.exitDate.uniform: uniform needs low <= high");
+        String two = BASE + "simulation:\n  ebitdaMultiple: {normal: {mean: 1, sd: 1}, uniform: [1, 2]}\n";
+        assertThat(message(two)).isEqualTo("sunrise.yaml:28:19: simulation.ebitdaMultiple: a distribution is a number or one of"
+                + " constant, normal, lognormal, uniform, triangular, beta, empirical, e.g. {lognormal: {median: 10, sigma: 0.35}},"
+                + " but 2 were given");
+        String shape = BASE + "simulation:\n  ebitdaMultiple: {triangular: [1, 2]}\n";
+        assertThat(message(shape)).isEqualTo("sunrise.yaml:28:32: simulation.ebitdaMultiple.triangular: expected [low, mode, high]"
+                + " but found a list of 2");
+    }
+
+    @Test
+    void correlationWithAnUnknownDriver() {
+        String yaml = BASE + "simulation:\n  correlations:\n    - {a: ebitdaMultiple, b: colectionsGrowth, rho: 0.5}\n";
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:29:30: simulation.correlations[0].b: unknown driver 'colectionsGrowth'"
+                + " (did you mean 'collectionsGrowth'?)");
+    }
+
+    @Test
+    void invalidIdIsLocated() {
+        assertThat(message(BASE.replace("{id: alice, name: Alice}", "{id: Alice Chen, name: Alice}")))
+                .isEqualTo("sunrise.yaml:5:10: people[0].id: id must be lowercase letters, digits and '-' (starting with a"
+                        + " letter or digit) but was 'Alice Chen'");
+    }
+
+    @Test
+    void managementAgreementWithoutAFee() {
+        String yaml = BASE + "agreements:\n  - {id: msa, practice: pc}\n";
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:28:5: agreements[0].fee: fee is required");
+    }
+
+    @Test
+    void sharesAcceptAmountSuffixes() {
+        Venture v = VentureReader.read(BASE.replace("shares: 100}", "shares: 1.5M}"), "sunrise.yaml");
+        assertThat(v.mso().holdings().get(0).shares()).isEqualTo(1_500_000L);
+    }
+
     // ---- bad input: every message exactly, with line and column -------------------------------------
 
     @Test

@@ -44,6 +44,15 @@ class VentureWriterTest {
     }
 
     @Test
+    void exampleVenturesReadAndRoundTrip() throws IOException {
+        for (Path example : SchemaTest.exampleModels()) {
+            Venture v = VentureReader.read(example);
+            assertThat(VentureReader.read(VentureWriter.toYaml(v), "out.yaml")).as(example.toString()).isEqualTo(v);
+            assertThat(VentureReader.read(VentureWriter.toJson(v), "out.json")).as(example.toString()).isEqualTo(v);
+        }
+    }
+
+    @Test
     void writeReplacesTheFileWhole(@TempDir Path dir) throws IOException {
         Venture v = full();
         Path yaml = dir.resolve("out.yaml");
