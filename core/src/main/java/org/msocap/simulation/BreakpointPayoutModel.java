@@ -51,6 +51,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
     private final boolean doubleTriggerFires;
     private final List<Position> positions = new ArrayList<>();
     private final Map<String, Integer> positionByKey = new LinkedHashMap<>();
+    /** Resolved exit days: resolving is the expensive step, so each day is resolved once per model. */
+    private final Map<Integer, DayEvaluator> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BreakpointPayoutModel(Venture venture, boolean doubleTriggerFires) {
         this.venture = Objects.requireNonNull(venture, "venture");
@@ -109,10 +111,37 @@ public final class BreakpointPayoutModel implements PayoutModel {
         return ResolvedCapTable.of(venture, date, doubleTriggerFires);
     }
 
+    /** Thread-safe; the day's table is resolved on first use and kept. */
     @Override
     public PayoutEvaluator at(int exitEpochDay) {
-        ResolvedCapTable table = resolve(LocalDate.ofEpochDay(exitEpochDay));
-        return new DayEvaluator(table, BreakpointTable.resolve(table));
+        return resolved.computeIfAbsent(exitEpochDay, day -> {
+            ResolvedCapTable table = resolve(LocalDate.ofEpochDay(day));
+            return new DayEvaluator(table, BreakpointTable.resolve(table));
+        });
+    }
+
+    /** Per-thread scratch space of one day's evaluator. */
+    private static final class Scratch {
+        final BreakpointTable.Evaluator classes;
+        final long[] classCents;
+        double[] exact = new double[16];
+        long[] floor = new long[16];
+        double[] remainder = new double[16];
+        int[] order = new int[16];
+
+        Scratch(BreakpointTable table) {
+            classes = table.evaluator();
+            classCents = new long[table.ids().size()];
+        }
+
+        void ensure(int m) {
+            if (exact.length < m) {
+                exact = new double[m];
+                floor = new long[m];
+                remainder = new double[m];
+                order = new int[m];
+            }
+        }
     }
 
     /** The payouts of positions for one exit date. */
@@ -136,12 +165,25 @@ public final class BreakpointPayoutModel implements PayoutModel {
         /** Per segment and claimant: the line in dollars, as doubles. */
         private final double[][] intercept;
         private final double[][] slope;
+        private final ThreadLocal<Scratch> scratch;
+        /** Per claimant: each piece's preference in whole cents, when every one is whole (else null). */
+        private final long[][] piecePreferenceCents;
+        /** Per claimant: the preference in cents when whole, else -1. */
+        private final long[] preferenceCents;
+        /** Per segment and claimant: the line is flat at exactly the claimant's preference (unconverted, fully paid). */
+        private final boolean[][] flatAtPreference;
+        /**
+         * Per segment and claimant, when the line is flat (a constant payout), the preference part of it as a
+         * fraction of the payout, decided exactly once: NaN when the line rises (decided per evaluation).
+         */
+        private final double[][] flatPreferenceFraction;
 
         DayEvaluator(ResolvedCapTable resolved, BreakpointTable table) {
             this.table = table;
             this.claimants = resolved.claimants();
             this.segments = table.segments();
             this.n = claimants.size();
+            this.scratch = ThreadLocal.withInitial(() -> new Scratch(table));
             if (!table.ids().equals(claimants.stream().map(Claimant::id).toList())) {
                 throw new IllegalStateException("breakpoint table and cap table list claimants differently");
             }
@@ -156,6 +198,20 @@ public final class BreakpointPayoutModel implements PayoutModel {
             preference = new double[n];
             cap = new double[n];
             sameWeightsAs = new int[n][];
+            piecePreferenceCents = new long[n][];
+            preferenceCents = new long[n];
+            flatAtPreference = new boolean[segments.size()][n];
+            flatPreferenceFraction = new double[segments.size()][n];
+            for (int k = 0; k < segments.size(); k++) {
+                for (int i = 0; i < n; i++) {
+                    Claimant c = claimants.get(i);
+                    BigFraction value = segments.get(k).intercepts().get(i);
+                    boolean flat = isZero(segments.get(k).marginalShares().get(i));
+                    flatAtPreference[k][i] = !isZero(c.preference()) && flat && value.equals(c.preference());
+                    flatPreferenceFraction[k][i] = flat && !isZero(value)
+                            ? preferencePart(c, false, value).divide(value).doubleValue() : Double.NaN;
+                }
+            }
             intercept = new double[segments.size()][n];
             slope = new double[segments.size()][n];
             for (int k = 0; k < segments.size(); k++) {
@@ -195,6 +251,16 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     }
                     exactShares.add(new BigFraction[] {ps, ss});
                 }
+                preferenceCents[i] = wholeCents(c.preference());
+                long[] perPiece = new long[pieces.size()];
+                for (int j = 0; j < pieces.size(); j++) {
+                    perPiece[j] = wholeCents(pieces.get(j).preferenceWeight());
+                    if (perPiece[j] < 0) {
+                        perPiece = null;
+                        break;
+                    }
+                }
+                piecePreferenceCents[i] = preferenceCents[i] < 0 ? null : perPiece;
                 modeMatters[i] = pieces.size() > 1 && !proportional && !isZero(c.preference()) && !isZero(c.shares());
                 preference[i] = c.preference().doubleValue();
                 cap[i] = c.participation() == ResolvedCapTable.Participation.CAPPED ? c.preference().add(c.headroom()).doubleValue()
@@ -205,7 +271,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
         @Override
         public void payouts(long proceedsCents, long[] out) {
             java.util.Arrays.fill(out, 0);
-            long[] classCents = table.classPayoutCents(proceedsCents);
+            Scratch work = scratch.get();
+            long[] classCents = work.classCents;
+            work.classes.classPayoutCents(proceedsCents, classCents);
             int segment = segmentOf(proceedsCents);
             for (int i = 0; i < n; i++) {
                 long cents = classCents[i];
@@ -217,7 +285,15 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     out[target[0]] += cents;
                     continue;
                 }
-                if (!split(i, segment, proceedsCents, cents, out)) {
+                if (flatAtPreference[segment][i] && piecePreferenceCents[i] != null && cents == preferenceCents[i]) {
+                    // A fully paid preference of whole cents: each holding gets exactly its own preference.
+                    long[] perPiece = piecePreferenceCents[i];
+                    for (int j = 0; j < target.length; j++) {
+                        out[target[j]] += perPiece[j];
+                    }
+                    continue;
+                }
+                if (!split(i, segment, proceedsCents, cents, out, work)) {
                     splitExactly(i, segment, proceedsCents, cents, out);
                 }
             }
@@ -245,7 +321,15 @@ public final class BreakpointPayoutModel implements PayoutModel {
          * converted, else what its preference absorbs.
          */
         private BigFraction preferencePart(int i, int segment, BigFraction total) {
-            Claimant c = claimants.get(i);
+            return DayEvaluator.preferencePart(claimants.get(i), !isZero(segments.get(segment).marginalShares().get(i)), total);
+        }
+
+        /**
+         * The preference part of a claimant's payout {@code total}: 0 when it only participates or has converted,
+         * else what its preference absorbs; {@code rising} whether its payout line rises there (at exactly its
+         * preference or cap, a flat line keeps the preference and a rising one has converted).
+         */
+        static BigFraction preferencePart(Claimant c, boolean rising, BigFraction total) {
             if (c.kind() == Kind.COMMON || c.kind() == Kind.OPTIONS || c.kind() == Kind.WARRANTS || isZero(c.preference())) {
                 return BigFraction.ZERO;
             }
@@ -253,7 +337,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     : c.participation() == ResolvedCapTable.Participation.CAPPED ? c.preference().add(c.headroom()) : c.preference();
             if (ceiling != null) {
                 int cmp = total.compareTo(ceiling);
-                boolean rising = !isZero(segments.get(segment).marginalShares().get(i));
                 if (cmp > 0 || (cmp == 0 && rising)) {
                     return BigFraction.ZERO; // converted
                 }
@@ -289,13 +372,15 @@ public final class BreakpointPayoutModel implements PayoutModel {
          * The engine's split in doubles: each piece's exact share floored, left-over cents to the largest
          * remainders (ties to the earlier piece). Returns false, writing nothing, when doubles cannot decide.
          */
-        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out) {
+        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out, Scratch work) {
             double[] ps = prefShare[i];
             double[] ss = shareShare[i];
             int m = ps.length;
             double prefFraction;   // of the payout, the preference part
             if (!modeMatters[i]) {
                 prefFraction = isZero(claimants.get(i).shares()) ? 1 : 0;
+            } else if (!Double.isNaN(flatPreferenceFraction[segment][i])) {
+                prefFraction = flatPreferenceFraction[segment][i];
             } else {
                 double x = proceedsCents / 100.0;
                 double a = intercept[segment][i];
@@ -312,10 +397,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         || c.participation() == ResolvedCapTable.Participation.NONE && total > pref;
                 prefFraction = converted ? 0 : Math.min(total, pref) / total;
             }
-            double[] exact = new double[m];
+            work.ensure(m);
+            double[] exact = work.exact;
+            long[] floor = work.floor;
+            double[] remainder = work.remainder;
             long assigned = 0;
-            long[] floor = new long[m];
-            double[] remainder = new double[m];
             for (int j = 0; j < m; j++) {
                 double share = prefFraction * ps[j] + (1 - prefFraction) * ss[j];
                 double v = cents * share;
@@ -335,14 +421,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 return false;
             }
             if (left > 0) {
-                Integer[] order = new Integer[m];
+                int[] order = work.order;
                 for (int j = 0; j < m; j++) {
                     order[j] = j;
                 }
-                java.util.Arrays.sort(order, (a, b) -> {
-                    int byRemainder = Double.compare(remainder[b], remainder[a]);
-                    return byRemainder != 0 ? byRemainder : Integer.compare(a, b);
-                });
+                sortByRemainder(order, m, remainder);
                 if (left < m) {
                     // The cut between who gets a cent and who does not must be clear in doubles, unless the two
                     // pieces have identical shares (then the exact remainders tie and the earlier piece wins, as here).
@@ -365,6 +448,27 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
             return true;
         }
+    }
+
+    /** Orders piece indexes by remainder, largest first, ties to the lower index (insertion sort: pieces per claimant are few). */
+    private static void sortByRemainder(int[] order, int m, double[] remainder) {
+        for (int a = 1; a < m; a++) {
+            int idx = order[a];
+            double r = remainder[idx];
+            int b = a - 1;
+            while (b >= 0 && (remainder[order[b]] < r || (remainder[order[b]] == r && order[b] > idx))) {
+                order[b + 1] = order[b];
+                b--;
+            }
+            order[b + 1] = idx;
+        }
+    }
+
+    /** {@code f} dollars in whole cents, or -1 when it is not a whole number of cents. */
+    private static long wholeCents(BigFraction f) {
+        BigFraction cents = f.multiply(100);
+        return cents.getDenominator().equals(BigInteger.ONE) && cents.getNumerator().bitLength() < 62
+                ? cents.getNumerator().longValue() : -1;
     }
 
     private static boolean isZero(BigFraction f) {
