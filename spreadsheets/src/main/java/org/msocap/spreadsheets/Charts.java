@@ -2,6 +2,11 @@ package org.msocap.spreadsheets;
 
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -53,6 +58,7 @@ final class Charts {
             line.setTitle(s.title(), null);
             line.setSmooth(false);
             line.setMarkerStyle(MarkerStyle.NONE);
+            stroke(line, lines.getSeriesCount() - 1);
         }
         chart.plot(lines);
         return chart;
@@ -73,6 +79,7 @@ final class Charts {
             line.setTitle(s.title(), null);
             line.setSmooth(false);
             line.setMarkerStyle(MarkerStyle.NONE);
+            stroke(line, scatter.getSeriesCount() - 1);
         }
         chart.plot(scatter);
         return chart;
@@ -90,8 +97,24 @@ final class Charts {
         bars.setGapWidth(10);
         XDDFChartData.Series s = bars.addSeries(column(data, firstRow, lastRow, categoryColumn), column(data, firstRow, lastRow, series.column()));
         s.setTitle(series.title(), null);
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PALETTE[0])));
+        s.setShapeProperties(shape);
         chart.plot(bars);
         return chart;
+    }
+
+    /** Series colors; without explicit line properties LibreOffice draws the lines invisibly. */
+    private static final PresetColor[] PALETTE = {PresetColor.ROYAL_BLUE, PresetColor.DARK_ORANGE, PresetColor.FOREST_GREEN,
+        PresetColor.CRIMSON, PresetColor.PURPLE, PresetColor.TEAL, PresetColor.GOLDENROD, PresetColor.SADDLE_BROWN,
+        PresetColor.DEEP_PINK, PresetColor.SLATE_GRAY, PresetColor.OLIVE, PresetColor.NAVY};
+
+    private static void stroke(XDDFChartData.Series series, int index) {
+        XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(PALETTE[index % PALETTE.length])));
+        line.setWidth(2.0);
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        shape.setLineProperties(line);
+        series.setShapeProperties(shape);
     }
 
     private static XSSFChart chart(XSSFSheet host, String title, Anchor at) {
