@@ -300,11 +300,10 @@ public final class BreakpointTable {
 
     /** Analytic payouts (dollars, doubles) at {@code proceeds} dollars: for statistics, not for cents. */
     public void classPayouts(double proceeds, double[] out) {
-        long cents = (long) Math.floor(proceeds * 100);
-        int base = segmentOfCents(cents) * n;
         double x = proceeds * 100;
+        int base = segmentOfCents((long) Math.floor(x)) * n;
         for (int i = 0; i < n; i++) {
-            out[i] = (interceptCents[base + i] + slopes[base + i] * x) / 100;
+            out[i] = (interceptCents[base + i] + slopes[base + i] * x) * 0.01;
         }
     }
 
