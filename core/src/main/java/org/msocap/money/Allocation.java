@@ -42,6 +42,35 @@ public final class Allocation {
 
     /** Splits {@code total} in proportion to non-negative {@code weights} (not all zero). */
     public static List<Money> proportional(Money total, List<BigFraction> weights) {
+        if (weights.stream().allMatch(w -> w.equals(BigFraction.ZERO))) {
+            throw new IllegalArgumentException("weights must not all be zero");
+        }
+        return toMoney(largestRemainder(total.cents(), weights));
+    }
+
+    private static List<Money> allocate(Money total, List<BigFraction> parts) {
+        List<BigFraction> inCents = new ArrayList<>(parts.size());
+        for (BigFraction p : parts) {
+            inCents.add(p.multiply(100));
+        }
+        return toMoney(largestRemainder(total.cents(), inCents));
+    }
+
+    private static List<Money> toMoney(long[] cents) {
+        List<Money> result = new ArrayList<>(cents.length);
+        for (long c : cents) {
+            result.add(Money.ofCents(c));
+        }
+        return result;
+    }
+
+    /**
+     * Splits {@code totalUnits} whole units (cents, basis points, shares) in proportion to non-negative
+     * weights: floor of each exact part, then one unit each to the largest remainders, ties to the
+     * earlier part. The parts always add up to {@code totalUnits}.
+     */
+    public static long[] largestRemainder(long totalUnits, List<BigFraction> weights) {
+        int n = weights.size();
         BigFraction weightSum = BigFraction.ZERO;
         for (BigFraction w : weights) {
             if (w.compareTo(BigFraction.ZERO) < 0) {
@@ -49,29 +78,24 @@ public final class Allocation {
             }
             weightSum = weightSum.add(w);
         }
-        if (weightSum.equals(BigFraction.ZERO)) {
-            throw new IllegalArgumentException("weights must not all be zero");
+        long[] units = new long[n];
+        if (n == 0 || weightSum.equals(BigFraction.ZERO)) {
+            if (totalUnits != 0) {
+                throw new IllegalArgumentException("cannot split " + totalUnits + " units over zero weights");
+            }
+            return units;
         }
-        BigFraction totalExact = new BigFraction(total.amount().unscaledValue(), BigInteger.valueOf(100));
-        List<BigFraction> parts = new ArrayList<>(weights.size());
-        for (BigFraction w : weights) {
-            parts.add(totalExact.multiply(w).divide(weightSum));
-        }
-        return allocate(total, parts);
-    }
-
-    private static List<Money> allocate(Money total, List<BigFraction> parts) {
-        int n = parts.size();
-        long[] cents = new long[n];
         BigFraction[] remainders = new BigFraction[n];
         long assigned = 0;
+        BigInteger total = BigInteger.valueOf(totalUnits);
         for (int i = 0; i < n; i++) {
-            BigInteger floor = Rounding.floorCents(parts.get(i));
-            cents[i] = floor.longValueExact();
-            remainders[i] = parts.get(i).multiply(100).subtract(new BigFraction(floor));
-            assigned += cents[i];
+            BigFraction exact = weights.get(i).multiply(total).divide(weightSum);
+            BigInteger floor = exact.getNumerator().divide(exact.getDenominator());
+            units[i] = floor.longValueExact();
+            remainders[i] = exact.subtract(new BigFraction(floor));
+            assigned += units[i];
         }
-        long left = total.cents() - assigned;
+        long left = totalUnits - assigned;
         List<Integer> order = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             order.add(i);
@@ -79,12 +103,8 @@ public final class Allocation {
         order.sort(Comparator.<Integer, BigFraction>comparing(i -> remainders[i]).reversed()
                 .thenComparing(Comparator.naturalOrder()));
         for (int k = 0; k < left; k++) {
-            cents[order.get(k % n)]++;
+            units[order.get(k)]++;
         }
-        List<Money> result = new ArrayList<>(n);
-        for (long c : cents) {
-            result.add(Money.ofCents(c));
-        }
-        return result;
+        return units;
     }
 }

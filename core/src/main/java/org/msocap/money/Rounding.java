@@ -1,7 +1,6 @@
 package org.msocap.money;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import org.apache.commons.math3.fraction.BigFraction;
 
@@ -22,16 +21,5 @@ public final class Rounding {
 
     public static Money toCents(BigFraction exact) {
         return new Money(new BigDecimal(exact.getNumerator()).divide(new BigDecimal(exact.getDenominator()), 2, MODE));
-    }
-
-    /** Floor of an exact amount in cents, used by the largest-remainder allocator. */
-    static BigInteger floorCents(BigFraction exact) {
-        BigFraction cents = exact.multiply(100);
-        BigInteger[] qr = cents.getNumerator().divideAndRemainder(cents.getDenominator());
-        BigInteger q = qr[0];
-        if (qr[1].signum() < 0) {
-            q = q.subtract(BigInteger.ONE);
-        }
-        return q;
     }
 }

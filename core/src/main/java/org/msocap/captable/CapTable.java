@@ -1,0 +1,153 @@
+package org.msocap.captable;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.ConvertibleNote;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.Holding;
+import org.msocap.model.OptionGrant;
+import org.msocap.model.Person;
+import org.msocap.model.Practice;
+import org.msocap.model.Safe;
+import org.msocap.model.ShareClass;
+import org.msocap.model.Venture;
+import org.msocap.model.Warrant;
+import org.msocap.money.Fractions;
+
+/**
+ * The MSO's fully diluted cap table and the practices' ownership, computed exactly.
+ *
+ * <p>Conventions (as Carta and Pulley show them): preferred counts as-converted (shares × conversion
+ * ratio); "outstanding" is issued stock only; "fully diluted" adds every granted option (vested or
+ * not), every warrant and the unissued part of the option pool. SAFEs and notes are listed separately
+ * because how many shares they become depends on the next price or the exit.
+ */
+public record CapTable(String venture, String currency, List<CapTableLine> lines, List<Convertible> convertibles,
+                       BigFraction totalOutstanding, BigFraction totalFullyDiluted, List<PracticeOwnership> practices) {
+
+    public CapTable {
+        lines = List.copyOf(lines);
+        convertibles = List.copyOf(convertibles);
+        practices = List.copyOf(practices);
+    }
+
+    public static CapTable of(Venture venture) {
+        Map<String, ShareClass> classes = new LinkedHashMap<>();
+        venture.mso().classes().forEach(c -> classes.put(c.id(), c));
+        String optionClass = commonClassId(venture);
+
+        record Raw(String holder, String cls, Security security, long shares, BigFraction outstanding, BigFraction fd) {
+        }
+        List<Raw> raw = new ArrayList<>();
+        for (Holding h : venture.mso().holdings()) {
+            BigFraction asConverted = asConverted(classes.get(h.shareClass()), h.shares());
+            raw.add(new Raw(h.holder(), h.shareClass(), Security.SHARES, h.shares(), asConverted, asConverted));
+        }
+        for (OptionGrant g : venture.mso().options()) {
+            raw.add(new Raw(g.holder(), optionClass, Security.OPTIONS, g.shares(), BigFraction.ZERO, new BigFraction(g.shares())));
+        }
+        for (Warrant w : venture.mso().warrants()) {
+            raw.add(new Raw(w.holder(), w.shareClass(), Security.WARRANTS, w.shares(), BigFraction.ZERO,
+                    asConverted(classes.get(w.shareClass()), w.shares())));
+        }
+        long unissued = venture.mso().unissuedPool();
+        if (unissued > 0) {
+            raw.add(new Raw("", optionClass, Security.UNISSUED_POOL, unissued, BigFraction.ZERO, new BigFraction(unissued)));
+        }
+        BigFraction totalOut = raw.stream().map(Raw::outstanding).reduce(BigFraction.ZERO, BigFraction::add);
+        BigFraction totalFd = raw.stream().map(Raw::fd).reduce(BigFraction.ZERO, BigFraction::add);
+
+        List<CapTableLine> lines = new ArrayList<>();
+        for (Raw r : raw) {
+            Person p = r.holder().isEmpty() ? null : venture.requirePerson(r.holder());
+            lines.add(new CapTableLine(r.holder(), p == null ? "Unissued option pool" : p.name(),
+                    p == null ? null : p.categoryOn(venture.asOf()), r.cls(), r.security(), r.shares(), r.outstanding(), r.fd(),
+                    fraction(r.outstanding(), totalOut), fraction(r.fd(), totalFd)));
+        }
+
+        List<Convertible> convertibles = new ArrayList<>();
+        for (Safe s : venture.mso().safes()) {
+            Person p = venture.requirePerson(s.holder());
+            convertibles.add(new Convertible(s.holder(), p.name(), p.categoryOn(venture.asOf()), "safe (" + s.kind().id() + ")",
+                    s.amount(), s.cap(), s.discount()));
+        }
+        for (ConvertibleNote n : venture.mso().notes()) {
+            Person p = venture.requirePerson(n.holder());
+            convertibles.add(new Convertible(n.holder(), p.name(), p.categoryOn(venture.asOf()), "note", n.principal(), n.cap(),
+                    n.discount()));
+        }
+
+        List<PracticeOwnership> practices = new ArrayList<>();
+        for (Practice practice : venture.practices()) {
+            long total = practice.totalShares();
+            List<PracticeOwnership.Owner> owners = new ArrayList<>();
+            for (Practice.Shareholding s : practice.shareholders()) {
+                Person p = venture.requirePerson(s.holder());
+                owners.add(new PracticeOwnership.Owner(s.holder(), p.name(), s.shares(), new BigFraction(s.shares(), total),
+                        p.licenses()));
+            }
+            practices.add(new PracticeOwnership(practice.id(), practice.name(), practice.state(), practice.form().id(),
+                    practice.profession(), total, owners));
+        }
+        return new CapTable(venture.name(), venture.currency(), lines, convertibles, totalOut, totalFd, practices);
+    }
+
+    /** Options are on common; with several common classes, the first one listed. */
+    private static String commonClassId(Venture venture) {
+        return venture.mso().classes().stream().filter(c -> !c.isPreferred()).map(ShareClass::id).findFirst().orElse("common");
+    }
+
+    private static BigFraction asConverted(ShareClass cls, long shares) {
+        return Fractions.of(cls.conversionRatio()).multiply(BigInteger.valueOf(shares));
+    }
+
+    private static BigFraction fraction(BigFraction part, BigFraction total) {
+        return total.equals(BigFraction.ZERO) ? BigFraction.ZERO : part.divide(total);
+    }
+
+    public List<CapTableGroup> byHolder() {
+        return group(l -> l.holder().isEmpty() ? "(pool)" : l.holder(), CapTableLine::holderName);
+    }
+
+    public List<CapTableGroup> byClass() {
+        return group(l -> l.security() == Security.SHARES ? l.shareClass() : l.security().id() + ":" + l.shareClass(),
+                l -> l.security() == Security.SHARES ? l.shareClass() : l.security().id() + " (" + l.shareClass() + ")");
+    }
+
+    /** By holder category; the unissued pool is its own group since nobody holds it. */
+    public List<CapTableGroup> byCategory() {
+        List<CapTableGroup> groups = new ArrayList<>();
+        for (HolderCategory c : HolderCategory.values()) {
+            List<CapTableLine> in = lines.stream().filter(l -> l.category() == c).toList();
+            groups.add(sum(c.id(), c.id(), in));
+        }
+        List<CapTableLine> pool = lines.stream().filter(l -> l.category() == null).toList();
+        if (!pool.isEmpty()) {
+            groups.add(sum("unissued-pool", "unissued pool", pool));
+        }
+        return groups;
+    }
+
+    private List<CapTableGroup> group(Function<CapTableLine, String> key, Function<CapTableLine, String> label) {
+        Map<String, List<CapTableLine>> grouped = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (CapTableLine l : lines) {
+            grouped.computeIfAbsent(key.apply(l), k -> new ArrayList<>()).add(l);
+            labels.putIfAbsent(key.apply(l), label.apply(l));
+        }
+        List<CapTableGroup> out = new ArrayList<>();
+        grouped.forEach((k, ls) -> out.add(sum(k, labels.get(k), ls)));
+        return out;
+    }
+
+    private CapTableGroup sum(String key, String label, List<CapTableLine> ls) {
+        BigFraction out = ls.stream().map(CapTableLine::outstanding).reduce(BigFraction.ZERO, BigFraction::add);
+        BigFraction fd = ls.stream().map(CapTableLine::fullyDiluted).reduce(BigFraction.ZERO, BigFraction::add);
+        return new CapTableGroup(key, label, out, fd, fraction(out, totalOutstanding), fraction(fd, totalFullyDiluted));
+    }
+}

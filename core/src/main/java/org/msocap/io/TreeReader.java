@@ -1,0 +1,242 @@
+package org.msocap.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.msocap.io.Node.Field;
+import org.msocap.io.Node.ListNode;
+import org.msocap.io.Node.MapNode;
+import org.msocap.io.Node.ScalarNode;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads YAML or JSON text into a located {@link Node} tree, refusing hostile input on the way: files
+ * over {@link #MAX_CHARS}, nesting deeper than {@link #MAX_DEPTH}, duplicate keys, and YAML anchors and
+ * aliases (a model file never needs them, and refusing them outright defuses "billion laughs" bombs).
+ */
+final class TreeReader {
+
+    /** 10 MiB: a model file with thousands of holders is well under 1 MiB. */
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+    static final int MAX_CHARS = (int) MAX_BYTES;
+    /** The model nests six levels deep; anything far deeper is not a model file. */
+    static final int MAX_DEPTH = 32;
+
+    static final String EMPTY = "file is empty: expected a venture model (msocap: 1, venture: ..., mso: ...)";
+
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH + 8)
+            .maxDocumentLength(MAX_BYTES)
+            .maxStringLength(MAX_CHARS)
+            .maxNumberLength(100)
+            .build();
+
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .streamReadConstraints(CONSTRAINTS)
+            .build();
+
+    private final String file;
+    /** The path being read, for errors the parser raises before a field is complete. */
+    private final List<String> path = new ArrayList<>();
+
+    private TreeReader(String file) {
+        this.file = file;
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        // Belt and braces: aliases are refused below, but the parser must not expand them either.
+        options.setMaxAliasesForCollections(0);
+        options.setNestingDepthLimit(MAX_DEPTH + 8);
+        options.setCodePointLimit(MAX_CHARS + 1);
+        return options;
+    }
+
+    /** The root map of {@code content}, read as JSON when the file name ends in .json, else as YAML. */
+    static MapNode read(String content, String file) {
+        if (content.length() > MAX_CHARS) {
+            throw tooLarge(file, content.length() + " characters");
+        }
+        if (!content.isEmpty() && content.charAt(0) == '\uFEFF') {
+            content = content.substring(1);
+        }
+        boolean json = file.toLowerCase().endsWith(".json");
+        TreeReader reader = new TreeReader(file);
+        try (JsonParser parser = json ? JSON.createParser(content) : YAML.createParser(content)) {
+            return reader.root(parser);
+        } catch (InvalidModelException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw reader.parseError(e, json);
+        } catch (IOException e) {
+            throw new InvalidModelException(file, 1, 1, "", "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    static InvalidModelException tooLarge(String file, String size) {
+        return new InvalidModelException(file, 1, 1, "", "file is too large (" + size + "); model files are limited to 10 MB");
+    }
+
+    private MapNode root(JsonParser parser) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null || token == JsonToken.VALUE_NULL) {
+            throw new InvalidModelException(file, 1, 1, "", EMPTY);
+        }
+        Node root = value(parser, token, 1);
+        if (!(root instanceof MapNode map)) {
+            throw new InvalidModelException(file, root.line(), root.column(), "",
+                    "expected a venture model, a map of fields (msocap: 1, venture: ..., mso: ...), but found " + root.describe());
+        }
+        JsonToken extra = parser.nextToken();
+        if (extra != null) {
+            JsonLocation at = parser.currentTokenLocation();
+            throw new InvalidModelException(file, line(at), column(at), "",
+                    "a model file holds one venture, but a second document starts here");
+        }
+        return map;
+    }
+
+    private Node value(JsonParser parser, JsonToken token, int depth) throws IOException {
+        JsonLocation at = parser.currentTokenLocation();
+        refuseAnchors(parser, at);
+        if (depth > MAX_DEPTH) {
+            throw error(at, "nesting is deeper than " + MAX_DEPTH + " levels; a venture model is never nested this deep");
+        }
+        return switch (token) {
+            case START_OBJECT -> map(parser, at, depth);
+            case START_ARRAY -> list(parser, at, depth);
+            case VALUE_STRING -> scalar(ScalarNode.Kind.TEXT, parser, at);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(ScalarNode.Kind.NUMBER, parser, at);
+            case VALUE_TRUE, VALUE_FALSE -> scalar(ScalarNode.Kind.BOOLEAN, parser, at);
+            case VALUE_NULL -> new ScalarNode(ScalarNode.Kind.NULL, "", line(at), column(at));
+            default -> throw error(at, "unexpected " + token.asString());
+        };
+    }
+
+    private ScalarNode scalar(ScalarNode.Kind kind, JsonParser parser, JsonLocation at) throws IOException {
+        return new ScalarNode(kind, parser.getText(), line(at), column(at));
+    }
+
+    private MapNode map(JsonParser parser, JsonLocation start, int depth) throws IOException {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            JsonLocation keyAt = parser.currentTokenLocation();
+            String key = parser.currentName();
+            path.add(key);
+            Field before = fields.get(key);
+            if (before != null) {
+                throw error(keyAt, "duplicate field '" + key + "' (first written at line " + before.line() + ", column "
+                        + before.column() + ")");
+            }
+            Node value = value(parser, parser.nextToken(), depth + 1);
+            fields.put(key, new Field(key, line(keyAt), column(keyAt), value));
+            path.remove(path.size() - 1);
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw error(parser.currentTokenLocation(), "unexpected end of a map");
+        }
+        return new MapNode(java.util.Collections.unmodifiableMap(fields), line(start), column(start));
+    }
+
+    private ListNode list(JsonParser parser, JsonLocation start, int depth) throws IOException {
+        List<Node> items = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw error(parser.currentLocation(), "unexpected end of a list");
+            }
+            path.add("[" + items.size() + "]");
+            items.add(value(parser, token, depth + 1));
+            path.remove(path.size() - 1);
+        }
+        return new ListNode(List.copyOf(items), line(start), column(start));
+    }
+
+    private void refuseAnchors(JsonParser parser, JsonLocation at) throws IOException {
+        if (parser instanceof YAMLParser yaml) {
+            if (yaml.isCurrentAlias()) {
+                throw error(at, "YAML aliases (*" + yaml.getText() + ") are not allowed in model files; write the value out");
+            }
+            if (yaml.getCurrentAnchor() != null) {
+                throw error(at, "YAML anchors (&" + yaml.getCurrentAnchor() + ") are not allowed in model files; write the value out");
+            }
+        }
+    }
+
+    private InvalidModelException parseError(JsonProcessingException e, boolean json) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            Mark mark = yaml.getProblemMark();
+            String problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
+            String context = "";
+            if (yaml.getContext() != null && yaml.getContextMark() != null) {
+                context = " (" + yaml.getContext() + " at line " + (yaml.getContextMark().getLine() + 1) + ", column "
+                        + (yaml.getContextMark().getColumn() + 1) + ")";
+            }
+            return new InvalidModelException(file, mark.getLine() + 1, mark.getColumn() + 1, currentPath(),
+                    "malformed YAML: " + clean(problem) + context);
+        }
+        JsonLocation at = e.getLocation();
+        String what = e instanceof StreamConstraintsException ? "" : json ? "malformed JSON: " : "malformed YAML: ";
+        return new InvalidModelException(file, at == null ? 1 : line(at), at == null ? 1 : column(at), currentPath(),
+                what + clean(e.getOriginalMessage()));
+    }
+
+    /** Parser messages, without Java class names, Jackson feature hints or the source echo. */
+    static String clean(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        String first = message.strip().lines().findFirst().orElse("").strip();
+        first = first.replaceAll("\\(for Array starting at \\[Source:.*?line: (\\d+), column: (\\d+)\\]\\)",
+                        "(the list starts at line $1, column $2)")
+                .replaceAll("\\(for Object starting at \\[Source:.*?line: (\\d+), column: (\\d+)\\]\\)",
+                        "(the map starts at line $1, column $2)")
+                .replaceAll("\\(start marker at \\[Source:.*?line: (\\d+), column: (\\d+)\\]\\)",
+                        "(it starts at line $1, column $2)")
+                .replaceAll("\\s*\\([^()]*\\[Source:.*$", "")
+                .replaceAll("\\s*\\(for input source:.*$", "")
+                .replaceAll("\\s*\\(.*?StreamReadConstraints.*?\\)", "")
+                .replaceAll("(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "$1")
+                .replaceAll("\\s*\\(code \\d+\\)", "");
+        return first.isEmpty() ? "unreadable input" : first;
+    }
+
+    private String currentPath() {
+        StringBuilder sb = new StringBuilder();
+        for (String part : path) {
+            if (!part.startsWith("[") && sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    private InvalidModelException error(JsonLocation at, String reason) {
+        return new InvalidModelException(file, line(at), column(at), currentPath(), reason);
+    }
+
+    private static int line(JsonLocation at) {
+        return Math.max(1, at.getLineNr());
+    }
+
+    private static int column(JsonLocation at) {
+        return Math.max(1, at.getColumnNr());
+    }
+}

@@ -1,0 +1,55 @@
+package org.msocap.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.msocap.model.Venture;
+
+/**
+ * Reads a venture model file (PRODUCT.md §3), YAML or JSON (by the {@code .json} extension). Every
+ * problem, from a missing colon to a lay person holding practice shares, is one
+ * {@link InvalidModelException} naming file, line, column and field.
+ */
+public final class VentureReader {
+
+    private VentureReader() {
+    }
+
+    /** Reads and validates {@code file}; files over 10 MB are refused before they are read. */
+    public static Venture read(Path file) {
+        String name = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > TreeReader.MAX_BYTES) {
+                throw TreeReader.tooLarge(name, size + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return read(utf8(bytes, name), name);
+        } catch (NoSuchFileException e) {
+            throw new InvalidModelException(name, 1, 1, "", "no such file");
+        } catch (IOException e) {
+            throw new InvalidModelException(name, 1, 1, "", "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /** Reads and validates {@code content}; {@code fileName} decides JSON or YAML and names the file in errors. */
+    public static Venture read(String content, String fileName) {
+        return VentureBinder.bind(TreeReader.read(content, fileName), fileName);
+    }
+
+    private static String utf8(byte[] bytes, String name) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidModelException(name, 1, 1, "", "the file is not UTF-8 text");
+        }
+    }
+}

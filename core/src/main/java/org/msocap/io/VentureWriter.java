@@ -1,0 +1,583 @@
+package org.msocap.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.msocap.model.Agreement;
+import org.msocap.model.ConvertibleNote;
+import org.msocap.model.Distribution;
+import org.msocap.model.ExitScenario;
+import org.msocap.model.FeeTerms;
+import org.msocap.model.Financials;
+import org.msocap.model.Holding;
+import org.msocap.model.License;
+import org.msocap.model.Mso;
+import org.msocap.model.OptionGrant;
+import org.msocap.model.Person;
+import org.msocap.model.Practice;
+import org.msocap.model.Safe;
+import org.msocap.model.ShareClass;
+import org.msocap.model.SimulationSpec;
+import org.msocap.model.Venture;
+import org.msocap.model.Warrant;
+import org.msocap.money.Amounts;
+import org.msocap.money.Money;
+
+/**
+ * Writes a venture in the model file format, YAML or JSON, so that {@link VentureReader} reads back an
+ * equal venture. Amounts are plain decimals ({@code 2500000}, {@code 1366666.67}); decimals keep the
+ * digits they were given ({@code 2.00} stays {@code 2.00}); fields at their default are left out.
+ */
+public final class VentureWriter {
+
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private VentureWriter() {
+    }
+
+    public static String toYaml(Venture venture) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = YAML.createGenerator(out)) {
+            new VentureWriter.Emitter(g).venture(venture);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public static String toJson(Venture venture) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            new VentureWriter.Emitter(g).venture(venture);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString() + "\n";
+    }
+
+    /**
+     * Writes {@code venture} to {@code file}, JSON when it ends in .json, else YAML. The text goes to a
+     * temporary file beside it first and is moved into place, so an interrupted run never leaves half a file.
+     */
+    public static void write(Venture venture, Path file) throws IOException {
+        String text = file.getFileName().toString().toLowerCase().endsWith(".json") ? toJson(venture) : toYaml(venture);
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, ".msocap-", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** One pass over the model, field order as in PRODUCT.md §3. */
+    private static final class Emitter {
+        private final JsonGenerator g;
+
+        Emitter(JsonGenerator g) {
+            this.g = g;
+        }
+
+        void venture(Venture v) throws IOException {
+            g.writeStartObject();
+            g.writeNumberField("msocap", v.formatVersion());
+            g.writeStringField("venture", v.name());
+            g.writeStringField("currency", v.currency());
+            date("asOf", v.asOf());
+            if (!v.people().isEmpty()) {
+                g.writeArrayFieldStart("people");
+                for (Person p : v.people()) {
+                    person(p);
+                }
+                g.writeEndArray();
+            }
+            g.writeFieldName("mso");
+            mso(v.mso());
+            if (!v.practices().isEmpty()) {
+                g.writeArrayFieldStart("practices");
+                for (Practice p : v.practices()) {
+                    practice(p);
+                }
+                g.writeEndArray();
+            }
+            if (!v.agreements().isEmpty()) {
+                g.writeArrayFieldStart("agreements");
+                for (Agreement a : v.agreements()) {
+                    agreement(a);
+                }
+                g.writeEndArray();
+            }
+            if (v.financials() != null) {
+                g.writeFieldName("financials");
+                financials(v.financials());
+            }
+            if (!v.exits().isEmpty()) {
+                g.writeArrayFieldStart("exits");
+                for (ExitScenario e : v.exits()) {
+                    exit(e);
+                }
+                g.writeEndArray();
+            }
+            if (v.simulation() != null) {
+                g.writeFieldName("simulation");
+                simulation(v.simulation());
+            }
+            g.writeEndObject();
+        }
+
+        private void person(Person p) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", p.id());
+            g.writeStringField("name", p.name());
+            if (p.type() != Person.Type.PERSON) {
+                enumField("type", p.type());
+            }
+            if (!p.licenses().isEmpty()) {
+                g.writeArrayFieldStart("licenses");
+                for (License l : p.licenses()) {
+                    g.writeStartObject();
+                    g.writeStringField("profession", l.profession());
+                    g.writeStringField("state", l.state());
+                    enumField("status", l.status());
+                    date("expires", l.expires());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            flag("refersPatients", p.refersPatients());
+            flag("privateEquity", p.privateEquity());
+            g.writeEndObject();
+        }
+
+        private void mso(Mso m) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("name", m.name());
+            text("state", m.state());
+            enumField("form", m.form());
+            g.writeArrayFieldStart("classes");
+            for (ShareClass c : m.classes()) {
+                shareClass(c);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("holdings");
+            for (Holding h : m.holdings()) {
+                g.writeStartObject();
+                g.writeStringField("holder", h.holder());
+                g.writeStringField("class", h.shareClass());
+                g.writeNumberField("shares", h.shares());
+                date("acquired", h.acquired());
+                amount("cost", h.cost());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (m.optionPool() != 0) {
+                g.writeNumberField("optionPool", m.optionPool());
+            }
+            if (!m.options().isEmpty()) {
+                g.writeArrayFieldStart("options");
+                for (OptionGrant o : m.options()) {
+                    option(o);
+                }
+                g.writeEndArray();
+            }
+            if (!m.warrants().isEmpty()) {
+                g.writeArrayFieldStart("warrants");
+                for (Warrant w : m.warrants()) {
+                    g.writeStartObject();
+                    g.writeStringField("holder", w.holder());
+                    g.writeStringField("class", w.shareClass());
+                    g.writeNumberField("shares", w.shares());
+                    decimal("strike", w.strike());
+                    date("expires", w.expires());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (!m.safes().isEmpty()) {
+                g.writeArrayFieldStart("safes");
+                for (Safe s : m.safes()) {
+                    g.writeStartObject();
+                    g.writeStringField("holder", s.holder());
+                    amount("amount", s.amount());
+                    amount("cap", s.cap());
+                    decimal("discount", s.discount());
+                    enumField("kind", s.kind());
+                    date("acquired", s.acquired());
+                    if (s.seniority() != null) {
+                        g.writeNumberField("seniority", s.seniority());
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (!m.notes().isEmpty()) {
+                g.writeArrayFieldStart("notes");
+                for (ConvertibleNote n : m.notes()) {
+                    g.writeStartObject();
+                    g.writeStringField("holder", n.holder());
+                    amount("principal", n.principal());
+                    decimal("rate", n.rate());
+                    date("issued", n.issued());
+                    amount("cap", n.cap());
+                    decimal("discount", n.discount());
+                    decimal("exitMultiple", n.exitMultiple());
+                    date("maturity", n.maturity());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            texts("directors", m.directors());
+            textMap("officers", m.officers());
+            texts("staff", m.staff());
+            g.writeEndObject();
+        }
+
+        private void shareClass(ShareClass c) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", c.id());
+            enumField("type", c.type());
+            decimal("issuePrice", c.issuePrice());
+            // Defaults are left out only when they read back identical (BigDecimal equality counts the scale).
+            BigDecimal defaultPreference = c.isPreferred() ? BigDecimal.ONE : BigDecimal.ZERO;
+            if (!c.preference().equals(defaultPreference)) {
+                decimal("preference", c.preference());
+            }
+            if (c.participation() != ShareClass.Participation.NONE) {
+                enumField("participation", c.participation());
+            }
+            decimal("cap", c.cap());
+            if (c.seniority() != (c.isPreferred() ? 1 : 0)) {
+                g.writeNumberField("seniority", c.seniority());
+            }
+            if (!c.conversionRatio().equals(BigDecimal.ONE)) {
+                decimal("conversionRatio", c.conversionRatio());
+            }
+            if (c.dividend() != null) {
+                g.writeObjectFieldStart("dividend");
+                decimal("rate", c.dividend().rate());
+                g.writeBooleanField("cumulative", c.dividend().cumulative());
+                enumField("compounding", c.dividend().compounding());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+
+        private void option(OptionGrant o) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("holder", o.holder());
+            g.writeNumberField("shares", o.shares());
+            decimal("strike", o.strike());
+            date("granted", o.granted());
+            if (o.vesting() != null) {
+                g.writeObjectFieldStart("vesting");
+                date("start", o.vesting().start());
+                g.writeNumberField("months", o.vesting().months());
+                g.writeNumberField("cliffMonths", o.vesting().cliffMonths());
+                g.writeEndObject();
+            }
+            enumField("acceleration", o.acceleration());
+            g.writeEndObject();
+        }
+
+        private void practice(Practice p) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", p.id());
+            g.writeStringField("name", p.name());
+            g.writeStringField("state", p.state());
+            enumField("form", p.form());
+            g.writeStringField("profession", p.profession());
+            if (!p.shareholders().isEmpty()) {
+                g.writeArrayFieldStart("shareholders");
+                for (Practice.Shareholding s : p.shareholders()) {
+                    g.writeStartObject();
+                    g.writeStringField("holder", s.holder());
+                    g.writeNumberField("shares", s.shares());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            texts("directors", p.directors());
+            textMap("officers", p.officers());
+            Practice.TransferRestriction t = p.transferRestriction();
+            if (t != null) {
+                g.writeObjectFieldStart("transferRestriction");
+                g.writeBooleanField("msoDesignatesTransferee", t.msoDesignatesTransferee());
+                g.writeBooleanField("callRightAtWill", t.callRightAtWill());
+                amount("nominalPrice", t.nominalPrice());
+                g.writeEndObject();
+            }
+            texts("services", p.services());
+            texts("patientStates", p.patientStates());
+            g.writeEndObject();
+        }
+
+        private void agreement(Agreement a) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", a.id());
+            enumField("type", a.type());
+            g.writeStringField("practice", a.practice());
+            FeeTerms f = a.fee();
+            if (f != null) {
+                g.writeObjectFieldStart("fee");
+                enumField("basis", f.basis());
+                amount("monthly", f.monthly());
+                decimal("escalator", f.escalator());
+                decimal("percent", f.percent());
+                decimal("markup", f.markup());
+                g.writeEndObject();
+            }
+            g.writeBooleanField("fmvOpinion", a.fmvOpinion());
+            texts("services", a.services());
+            texts("msoControls", a.msoControls());
+            g.writeBooleanField("noncompete", a.noncompete());
+            if (a.termMonths() != null) {
+                g.writeNumberField("termMonths", a.termMonths());
+            }
+            g.writeBooleanField("signed", a.signed());
+            g.writeEndObject();
+        }
+
+        private void financials(Financials f) throws IOException {
+            g.writeStartObject();
+            date("start", f.start());
+            g.writeNumberField("years", f.years());
+            if (!f.practices().isEmpty()) {
+                g.writeObjectFieldStart("practices");
+                for (Map.Entry<String, Financials.PracticeFinancials> e : f.practices().entrySet()) {
+                    Financials.PracticeFinancials p = e.getValue();
+                    g.writeObjectFieldStart(e.getKey());
+                    amount("collections", p.collections());
+                    decimal("growth", p.growth());
+                    decimal("clinicianComp", p.clinicianComp());
+                    amount("otherCosts", p.otherCosts());
+                    decimal("referredByInvestors", p.referredByInvestors());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            g.writeObjectFieldStart("mso");
+            amount("operatingCosts", f.mso().operatingCosts());
+            decimal("costGrowth", f.mso().costGrowth());
+            amount("netDebt", f.mso().netDebt());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+
+        private void exit(ExitScenario e) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("name", e.name());
+            date("date", e.date());
+            amount("enterpriseValue", e.enterpriseValue());
+            decimal("ebitdaMultiple", e.ebitdaMultiple());
+            decimal("revenueMultiple", e.revenueMultiple());
+            ExitScenario.TransactionCosts costs = e.transactionCosts();
+            if (costs != null) {
+                if (costs.fraction() != null) {
+                    decimal("transactionCosts", costs.fraction());
+                } else {
+                    g.writeObjectFieldStart("transactionCosts");
+                    amount("fixed", costs.fixed());
+                    g.writeEndObject();
+                }
+            }
+            if (e.escrow() != null) {
+                g.writeObjectFieldStart("escrow");
+                decimal("fraction", e.escrow().fraction());
+                g.writeNumberField("months", e.escrow().months());
+                decimal("releaseProbability", e.escrow().releaseProbability());
+                g.writeEndObject();
+            }
+            if (e.carveOut() != null) {
+                g.writeObjectFieldStart("carveOut");
+                decimal("fraction", e.carveOut().fraction());
+                g.writeObjectFieldStart("recipients");
+                for (Map.Entry<String, BigDecimal> r : e.carveOut().recipients().entrySet()) {
+                    decimal(r.getKey(), r.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            if (e.earnout() != null) {
+                g.writeObjectFieldStart("earnout");
+                amount("amount", e.earnout().amount());
+                decimal("probability", e.earnout().probability());
+                g.writeEndObject();
+            }
+            flag("doubleTriggerFires", e.doubleTriggerFires());
+            g.writeEndObject();
+        }
+
+        private void simulation(SimulationSpec s) throws IOException {
+            g.writeStartObject();
+            g.writeNumberField("runs", s.runs());
+            g.writeNumberField("seed", s.seed());
+            for (Map.Entry<String, Distribution> d : s.drivers().entrySet()) {
+                g.writeFieldName(d.getKey());
+                distribution(d.getValue(), d.getKey().equals("exitDate"));
+            }
+            g.writeFieldName("noExitProbability");
+            number(s.noExitProbability(), false);
+            if (!s.correlations().isEmpty()) {
+                g.writeArrayFieldStart("correlations");
+                for (SimulationSpec.Correlation c : s.correlations()) {
+                    g.writeStartObject();
+                    g.writeStringField("a", c.a());
+                    g.writeStringField("b", c.b());
+                    g.writeFieldName("rho");
+                    number(c.rho(), false);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+
+        /** Location parameters of date drivers are written as dates, scale parameters as numbers. */
+        private void distribution(Distribution d, boolean dates) throws IOException {
+            if (d instanceof Distribution.Constant c) {
+                number(c.value(), dates);
+                return;
+            }
+            g.writeStartObject();
+            g.writeFieldName(d.kind());
+            if (d instanceof Distribution.Normal n) {
+                g.writeStartObject();
+                g.writeFieldName("mean");
+                number(n.mean(), dates);
+                g.writeFieldName("sd");
+                number(n.sd(), false);
+                g.writeEndObject();
+            } else if (d instanceof Distribution.LogNormal l) {
+                g.writeStartObject();
+                g.writeFieldName("median");
+                number(l.median(), dates);
+                g.writeFieldName("sigma");
+                number(l.sigma(), false);
+                g.writeEndObject();
+            } else if (d instanceof Distribution.Uniform u) {
+                numbers(List.of(u.low(), u.high()), dates);
+            } else if (d instanceof Distribution.Triangular t) {
+                numbers(List.of(t.low(), t.mode(), t.high()), dates);
+            } else if (d instanceof Distribution.Beta b) {
+                g.writeStartObject();
+                g.writeFieldName("alpha");
+                number(b.alpha(), false);
+                g.writeFieldName("beta");
+                number(b.beta(), false);
+                g.writeFieldName("low");
+                number(b.low(), dates);
+                g.writeFieldName("high");
+                number(b.high(), dates);
+                g.writeEndObject();
+            } else if (d instanceof Distribution.Empirical e) {
+                numbers(e.points(), dates);
+            } else {
+                throw new IllegalStateException("unknown distribution " + d.kind());
+            }
+            g.writeEndObject();
+        }
+
+        private void numbers(List<Double> values, boolean dates) throws IOException {
+            g.writeStartArray();
+            for (double v : values) {
+                number(v, dates);
+            }
+            g.writeEndArray();
+        }
+
+        /** A double as the shortest text that reads back to the same double; whole day counts as dates. */
+        private void number(double value, boolean asDate) throws IOException {
+            if (asDate && value == Math.rint(value) && Math.abs(value) <= LocalDate.MAX.toEpochDay()
+                    && LocalDate.ofEpochDay((long) value).getYear() >= 1000 && LocalDate.ofEpochDay((long) value).getYear() <= 9999) {
+                g.writeString(LocalDate.ofEpochDay((long) value).toString());
+            } else {
+                g.writeNumber(Double.toString(value));
+            }
+        }
+
+        private void decimal(String field, BigDecimal value) throws IOException {
+            if (value != null) {
+                g.writeFieldName(field);
+                g.writeNumber(value.toPlainString());
+            }
+        }
+
+        private void amount(String field, Money value) throws IOException {
+            if (value != null) {
+                g.writeFieldName(field);
+                g.writeNumber(Amounts.format(value.amount()));
+            }
+        }
+
+        private void date(String field, LocalDate value) throws IOException {
+            if (value != null) {
+                g.writeStringField(field, value.toString());
+            }
+        }
+
+        private void text(String field, String value) throws IOException {
+            if (value != null) {
+                g.writeStringField(field, value);
+            }
+        }
+
+        private void flag(String field, boolean value) throws IOException {
+            if (value) {
+                g.writeBooleanField(field, true);
+            }
+        }
+
+        private void enumField(String field, Enum<?> value) throws IOException {
+            if (value != null) {
+                g.writeStringField(field, VentureBinder.id(value));
+            }
+        }
+
+        private void texts(String field, List<String> values) throws IOException {
+            if (!values.isEmpty()) {
+                g.writeArrayFieldStart(field);
+                for (String v : values) {
+                    g.writeString(v);
+                }
+                g.writeEndArray();
+            }
+        }
+
+        private void textMap(String field, Map<String, String> values) throws IOException {
+            if (!values.isEmpty()) {
+                g.writeObjectFieldStart(field);
+                for (Map.Entry<String, String> e : values.entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+            }
+        }
+    }
+}
