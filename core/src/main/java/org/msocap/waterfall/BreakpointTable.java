@@ -419,7 +419,7 @@ public final class BreakpointTable {
             }
             // The `left` largest keys get a cent. Bucket the keys by their top remainder bits, find the bucket the cut
             // falls in, and order only that bucket: linear work and few unpredictable branches.
-            java.util.Arrays.fill(bucketSize, 0);
+            Arrays.fill(bucketSize, 0);
             for (int j = 0; j < candidates; j++) {
                 bucketSize[bucket(keys[j])]++;
             }
