@@ -110,6 +110,29 @@ class WaterfallEngineTest {
         assertThat(run(mso, "50M").classPayout("series-a").orElseThrow().converted()).isTrue();
     }
 
+    /**
+     * The same $5M-at-$10M-pre deal as a 2x fully participating preferred (the table's negotiated column without its
+     * cap): the investors take $10M first, then a third of everything above it, however large the exit.
+     */
+    @Test
+    void twoTimesFullyParticipating() {
+        Mso mso = Mso.builder().shareClass(ShareClass.common("common"))
+                .shareClass(preferred("series-a", "1", 1, "2", Participation.FULL, null))
+                .holding("management", "common", 10_000_000).holding("fund", "series-a", 5_000_000).build();
+        String[][] rows = {
+            {"5M", "0", "5M"},
+            {"20M", "6666666.67", "13333333.33"},
+            {"50M", "26666666.67", "23333333.33"},
+            {"100M", "60M", "40M"},
+        };
+        for (String[] row : rows) {
+            WaterfallResult r = run(mso, row[0]);
+            assertThat(r.payoutOf("common")).as("management at " + row[0]).isEqualTo(Money.parse(row[1]));
+            assertThat(r.payoutOf("series-a")).as("investors at " + row[0]).isEqualTo(Money.parse(row[2]));
+            assertThat(r.classPayout("series-a").orElseThrow().converted()).isFalse();
+        }
+    }
+
     /** Same source, "plain vanilla" column: 1x non-participating converts once a third of the exit beats $5M. */
     @Test
     void plainVanillaOneTimesNonParticipating() {
