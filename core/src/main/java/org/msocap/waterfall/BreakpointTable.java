@@ -374,6 +374,7 @@ public final class BreakpointTable {
             double x = proceedsCents;
             long assigned = 0;
             int candidates = 0;
+            Arrays.fill(bucketSize, 0);
             for (int i = 0; i < n; i++) {
                 long den = lineDenominator[base + i];
                 if (exactConstant[base + i]) {
@@ -388,7 +389,9 @@ public final class BreakpointTable {
                         remainder[i] = r;
                         noiseOf[i] = 0;
                         remainderNumerator[i] = rem;
-                        keys[candidates++] = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                        long key = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                        keys[candidates++] = key;
+                        bucketSize[bucket(key)]++;
                     }
                 } else {
                     double a = interceptCents[base + i];
@@ -405,7 +408,9 @@ public final class BreakpointTable {
                     out[i] = (long) floor;
                     remainder[i] = r;
                     noiseOf[i] = noise;
-                    keys[candidates++] = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                    long key = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                    keys[candidates++] = key;
+                    bucketSize[bucket(key)]++;
                 }
                 assigned += out[i];
             }
@@ -419,10 +424,6 @@ public final class BreakpointTable {
             }
             // The `left` largest keys get a cent. Bucket the keys by their top remainder bits, find the bucket the cut
             // falls in, and order only that bucket: linear work and few unpredictable branches.
-            Arrays.fill(bucketSize, 0);
-            for (int j = 0; j < candidates; j++) {
-                bucketSize[bucket(keys[j])]++;
-            }
             int above = 0;
             int cutBucket = BUCKETS - 1;
             while (above + bucketSize[cutBucket] < left) {
