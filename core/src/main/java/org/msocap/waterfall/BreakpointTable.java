@@ -67,6 +67,8 @@ public final class BreakpointTable {
     }
 
     private static final BigFraction TWO = new BigFraction(2);
+    /** A millionth of a cent: intervals narrower than this are not split further. */
+    private static final BigFraction RESOLUTION = new BigFraction(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(8));
     /**
      * Rounding noise of {@code a + b·x} in doubles relative to {@code |a| + |b·x|}: a few ulps (2.2e-16 each),
      * with a tenfold margin. Values closer than this to a whole cent are settled exactly.
@@ -167,6 +169,11 @@ public final class BreakpointTable {
             Form left = forms.get(lo);
             Form right = forms.get(hi);
             if (left.sameLines(right)) {
+                continue;
+            }
+            if (hi.subtract(lo).compareTo(RESOLUTION) < 0) {
+                // Only a jump (not a kink) narrows this far; payouts are continuous, so this guards against a bug.
+                breakpoints.add(hi);
                 continue;
             }
             BigFraction x = crossing(left, right, lo, hi);
