@@ -68,7 +68,7 @@ public final class BreakpointTable {
 
     private static final BigFraction TWO = new BigFraction(2);
     /** A millionth of a cent: intervals narrower than this are not split further. */
-    private static final BigFraction RESOLUTION = new BigFraction(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(8));
+    private static final BigFraction RESOLUTION = new BigFraction(BigInteger.ONE, BigInteger.TEN.pow(8));
     /**
      * Rounding noise of {@code a + b·x} in doubles relative to {@code |a| + |b·x|}: a few ulps (2.2e-16 each),
      * with a tenfold margin. Values closer than this to a whole cent are settled exactly.
