@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.msocap.fees.ExitValuation;
+import org.msocap.fees.Valuator;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "waterfall", mixinStandardHelpOptions = true,
         description = {"Distribute the sale of the MSO: what each class and each holder receives, exact to the cent.",
-                "Without --exit, the file's exit scenarios that give an enterprise value; with --exit, each value is an",
-                "enterprise value sold on the terms of --scenario (or on no terms: no costs, escrow or carve-out)."})
+                "Without --exit, the file's exit scenarios (a multiple is applied to the projected trailing EBITDA or revenue);",
+                "with --exit, each value is an enterprise value sold on the terms of --scenario (or on no terms: no costs,",
+                "escrow or carve-out)."})
 public final class WaterfallCommand implements Callable<Integer> {
 
     @Mixin
@@ -57,18 +60,13 @@ public final class WaterfallCommand implements Callable<Integer> {
             }
         } else {
             List<ExitScenario> candidates = terms != null ? List.of(terms) : venture.exits();
-            for (ExitScenario e : candidates) {
-                if (e.enterpriseValue() != null) {
-                    results.add(WaterfallEngine.DEFAULT.exit(venture, e, e.enterpriseValue(), netDebt));
-                } else {
-                    spec.commandLine().getErr().println("msocap: exit '" + e.name()
-                            + "' is priced by a multiple, which needs the EBITDA projection; value it with --exit VALUE --scenario '"
-                            + e.name() + "'");
-                }
+            if (candidates.isEmpty()) {
+                throw new UserException("nothing to distribute: the file has no exits: section; give --exit VALUE", ExitCode.USAGE);
             }
-            if (results.isEmpty()) {
-                throw new UserException("nothing to distribute: give --exit VALUE, or an exit scenario with an enterpriseValue",
-                        ExitCode.USAGE);
+            for (ExitScenario e : candidates) {
+                // The enterprise value as given, or the multiple of trailing EBITDA (revenue) from the fee projection.
+                ExitValuation value = Valuator.DEFAULT.value(venture, e);
+                results.add(WaterfallEngine.DEFAULT.exit(venture, e, value.enterpriseValue(), value.netDebt()));
             }
         }
         List<Table> tables = new ArrayList<>();

@@ -9,16 +9,18 @@ import org.junit.jupiter.api.Test;
 class WaterfallCommandTest {
 
     @Test
-    void distributesTheFileScenariosThatGiveAnEnterpriseValue() {
+    void distributesEveryScenarioOfTheFile() {
         CliRun run = CliRun.of("waterfall", CliRun.TELEHEALTH.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.out())
                 .contains("Early acquihire — enterprise value 9,000,000.00")
                 .contains("equity proceeds                           8,600,000.00")
                 .contains("Classes")
-                .contains("By category");
-        // A scenario priced by an EBITDA multiple is named, with how to value it, not silently skipped.
-        assertThat(run.err()).contains("exit 'Strategic sale' is priced by a multiple");
+                .contains("By category")
+                // priced at 12 × the projected trailing EBITDA by the fee projection
+                .containsPattern("Strategic sale — enterprise value [0-9,]+\\.[0-9]{2}")
+                .contains("Platform sale — enterprise value 60,000,000.00");
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
