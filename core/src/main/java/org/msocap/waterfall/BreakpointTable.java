@@ -67,6 +67,8 @@ public final class BreakpointTable {
     }
 
     private static final BigFraction TWO = new BigFraction(2);
+    /** A millionth of a cent: intervals narrower than this are not split further. */
+    private static final BigFraction RESOLUTION = new BigFraction(BigInteger.ONE, BigInteger.TEN.pow(8));
     /**
      * Rounding noise of {@code a + b·x} in doubles relative to {@code |a| + |b·x|}: a few ulps (2.2e-16 each),
      * with a tenfold margin. Values closer than this to a whole cent are settled exactly.
@@ -167,6 +169,11 @@ public final class BreakpointTable {
             Form left = forms.get(lo);
             Form right = forms.get(hi);
             if (left.sameLines(right)) {
+                continue;
+            }
+            if (hi.subtract(lo).compareTo(RESOLUTION) < 0) {
+                // Only a jump (not a kink) narrows this far; payouts are continuous, so this guards against a bug.
+                breakpoints.add(hi);
                 continue;
             }
             BigFraction x = crossing(left, right, lo, hi);
@@ -300,11 +307,10 @@ public final class BreakpointTable {
 
     /** Analytic payouts (dollars, doubles) at {@code proceeds} dollars: for statistics, not for cents. */
     public void classPayouts(double proceeds, double[] out) {
-        long cents = (long) Math.floor(proceeds * 100);
-        int base = segmentOfCents(cents) * n;
         double x = proceeds * 100;
+        int base = segmentOfCents((long) Math.floor(x)) * n;
         for (int i = 0; i < n; i++) {
-            out[i] = (interceptCents[base + i] + slopes[base + i] * x) / 100;
+            out[i] = (interceptCents[base + i] + slopes[base + i] * x) * 0.01;
         }
     }
 
@@ -375,6 +381,7 @@ public final class BreakpointTable {
             double x = proceedsCents;
             long assigned = 0;
             int candidates = 0;
+            Arrays.fill(bucketSize, 0);
             for (int i = 0; i < n; i++) {
                 long den = lineDenominator[base + i];
                 if (exactConstant[base + i]) {
@@ -389,7 +396,9 @@ public final class BreakpointTable {
                         remainder[i] = r;
                         noiseOf[i] = 0;
                         remainderNumerator[i] = rem;
-                        keys[candidates++] = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                        long key = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                        keys[candidates++] = key;
+                        bucketSize[bucket(key)]++;
                     }
                 } else {
                     double a = interceptCents[base + i];
@@ -406,7 +415,9 @@ public final class BreakpointTable {
                     out[i] = (long) floor;
                     remainder[i] = r;
                     noiseOf[i] = noise;
-                    keys[candidates++] = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                    long key = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                    keys[candidates++] = key;
+                    bucketSize[bucket(key)]++;
                 }
                 assigned += out[i];
             }
@@ -420,10 +431,6 @@ public final class BreakpointTable {
             }
             // The `left` largest keys get a cent. Bucket the keys by their top remainder bits, find the bucket the cut
             // falls in, and order only that bucket: linear work and few unpredictable branches.
-            java.util.Arrays.fill(bucketSize, 0);
-            for (int j = 0; j < candidates; j++) {
-                bucketSize[bucket(keys[j])]++;
-            }
             int above = 0;
             int cutBucket = BUCKETS - 1;
             while (above + bucketSize[cutBucket] < left) {

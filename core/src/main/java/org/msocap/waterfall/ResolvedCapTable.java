@@ -95,9 +95,25 @@ public final class ResolvedCapTable {
         public Claimant {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(participation, "participation");
+            nonNegative(preference, "preference", id);
+            nonNegative(shares, "shares", id);
+            nonNegative(headroom, "headroom", id);
+            nonNegative(strike, "strike", id);
+            nonNegative(threshold, "threshold", id);
             pieces = List.copyOf(pieces);
-            if (shares.compareTo(BigFraction.ZERO) <= 0 && convertible) {
+            if (shares.compareTo(BigFraction.ZERO) == 0 && convertible) {
                 throw new IllegalArgumentException("convertible claimant " + id + " needs shares > 0");
+            }
+            if (pieces.isEmpty()) {
+                throw new IllegalArgumentException("claimant " + id + " needs at least one holding");
+            }
+        }
+
+        private static void nonNegative(BigFraction value, String field, String id) {
+            Objects.requireNonNull(value, field);
+            if (value.compareTo(BigFraction.ZERO) < 0) {
+                throw new IllegalArgumentException(field + " must be >= 0 but was " + value + " (claimant " + id + ")");
             }
         }
 

@@ -110,6 +110,29 @@ class WaterfallEngineTest {
         assertThat(run(mso, "50M").classPayout("series-a").orElseThrow().converted()).isTrue();
     }
 
+    /**
+     * The same $5M-at-$10M-pre deal as a 2x fully participating preferred (the table's negotiated column without its
+     * cap): the investors take $10M first, then a third of everything above it, however large the exit.
+     */
+    @Test
+    void twoTimesFullyParticipating() {
+        Mso mso = Mso.builder().shareClass(ShareClass.common("common"))
+                .shareClass(preferred("series-a", "1", 1, "2", Participation.FULL, null))
+                .holding("management", "common", 10_000_000).holding("fund", "series-a", 5_000_000).build();
+        String[][] rows = {
+            {"5M", "0", "5M"},
+            {"20M", "6666666.67", "13333333.33"},
+            {"50M", "26666666.67", "23333333.33"},
+            {"100M", "60M", "40M"},
+        };
+        for (String[] row : rows) {
+            WaterfallResult r = run(mso, row[0]);
+            assertThat(r.payoutOf("common")).as("management at " + row[0]).isEqualTo(Money.parse(row[1]));
+            assertThat(r.payoutOf("series-a")).as("investors at " + row[0]).isEqualTo(Money.parse(row[2]));
+            assertThat(r.classPayout("series-a").orElseThrow().converted()).isFalse();
+        }
+    }
+
     /** Same source, "plain vanilla" column: 1x non-participating converts once a third of the exit beats $5M. */
     @Test
     void plainVanillaOneTimesNonParticipating() {
@@ -288,5 +311,39 @@ class WaterfallEngineTest {
         assertThat(high.holder("founder").orElseThrow().irr()).isEmpty();
         assertThat(high.byCategory().get(org.msocap.model.HolderCategory.ENTITY)).isEqualTo(Money.parse("2M"));
         assertThat(high.byCategory().get(org.msocap.model.HolderCategory.LAY)).isEqualTo(Money.parse("18M"));
+    }
+
+    @Test
+    void exitScenarioBridgesToEquityAndDistributesIt() {
+        Mso mso = Mso.builder().shareClass(ShareClass.common("common"))
+                .shareClass(preferred("series-a", "1", 1, "1", Participation.NONE, null))
+                .holding("founder", "common", 9_000_000).holding("fund", "series-a", 1_000_000).build();
+        org.msocap.model.Venture venture = CapTables.venture(mso);
+        org.msocap.model.ExitScenario sale = new org.msocap.model.ExitScenario("Sale", LocalDate.of(2030, 1, 1),
+                Money.parse("10M"), null, null, org.msocap.model.ExitScenario.TransactionCosts.ofFixed(Money.parse("500k")),
+                null, new org.msocap.model.ExitScenario.CarveOut(new BigDecimal("0.1"), java.util.Map.of("founder", BigDecimal.ONE)),
+                null, false);
+        ExitWaterfall exit = ENGINE.exit(venture, sale);
+        // 10M − 0.5M = 9.5M; carve-out 0.95M to the founder outside the waterfall; 8.55M of equity.
+        assertThat(exit.bridge().equityProceeds()).isEqualTo(Money.parse("8.55M"));
+        assertThat(exit.waterfall().equityProceeds()).isEqualTo(Money.parse("8.55M"));
+        assertThat(exit.waterfall().exitValue()).isEqualTo(Money.parse("10M"));
+        assertThat(exit.waterfall().payoutOf("series-a")).isEqualTo(Money.parse("1M"));
+        assertThat(exit.bridge().carveOutPayments()).containsEntry("founder", Money.parse("950k"));
+
+        org.msocap.model.ExitScenario byMultiple = new org.msocap.model.ExitScenario("Multiple", null, null,
+                new BigDecimal("10"), null, null, null, null, null, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ENGINE.exit(venture, byMultiple))
+                .isInstanceOf(org.msocap.model.ModelException.class).hasMessageContaining("enterprise value");
+    }
+
+    @Test
+    void aLoneCappedClassConvertsAboveItsCapSoNothingIsLeftOver() {
+        // Without common, the residual above the cap has no one to go to unless the class converts: it does.
+        Mso mso = Mso.builder().shareClass(preferred("series-a", "1", 1, "1", Participation.CAPPED, "2"))
+                .holding("fund", "series-a", 1_000_000).build();
+        WaterfallResult r = run(mso, "5M");
+        assertThat(r.payoutOf("series-a")).isEqualTo(Money.parse("5M"));
+        assertThat(r.classPayout("series-a").orElseThrow().converted()).isTrue();
     }
 }
