@@ -57,6 +57,8 @@ final class VentureBinder {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final int LIST_FIELDS_UP_TO = 12;
+    private static final int MAX_INTEGER_DIGITS = 30;
+    private static final int MAX_DECIMALS = 20;
 
     private final String file;
     private final MapNode root;
@@ -612,11 +614,19 @@ final class VentureBinder {
             if (t.endsWith("%")) {
                 throw fail(node, path, "write fractions, not percentages: 0.08 for 8%, but found " + s.text());
             }
+            BigDecimal value = null;
             try {
-                BigDecimal value = amountSyntax && !DECIMAL.matcher(t).matches() ? Amounts.parse(t) : new BigDecimal(t);
-                return value.scale() < 0 ? value.setScale(0) : value;
+                value = amountSyntax && !DECIMAL.matcher(t).matches() ? Amounts.parse(t) : new BigDecimal(t);
             } catch (IllegalArgumentException e) {
-                // fall through to the type error below
+                // not a number: the type error below
+            }
+            if (value != null) {
+                // Checked before any rescaling: "1e999999999" would otherwise cost minutes of BigInteger work.
+                if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_DECIMALS) {
+                    throw fail(node, path, "number out of range: " + s.text().strip() + "; numbers have at most "
+                            + MAX_INTEGER_DIGITS + " digits before the point and " + MAX_DECIMALS + " after it");
+                }
+                return value.scale() < 0 ? value.setScale(0) : value;
             }
         }
         throw expected(node, path, expected);

@@ -227,6 +227,16 @@ class VentureReaderTest {
     }
 
     @Test
+    void hugeExponentsAreRefusedQuickly() {
+        assertThat(message(BASE.replace("shares: 50}", "shares: 50, cost: 1e999999999}")))
+                .isEqualTo("sunrise.yaml:20:55: mso.holdings[1].cost: number out of range: 1e999999999; numbers have at most"
+                        + " 30 digits before the point and 20 after it");
+        assertThat(message(BASE.replace("shares: 50}", "shares: 1e-999999999}")))
+                .isEqualTo("sunrise.yaml:20:45: mso.holdings[1].shares: number out of range: 1e-999999999; numbers have at most"
+                        + " 30 digits before the point and 20 after it");
+    }
+
+    @Test
     void sharesAcceptAmountSuffixes() {
         Venture v = VentureReader.read(BASE.replace("shares: 100}", "shares: 1.5M}"), "sunrise.yaml");
         assertThat(v.mso().holdings().get(0).shares()).isEqualTo(1_500_000L);
