@@ -1,0 +1,212 @@
+package org.msocap.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.captable.CapTable;
+import org.msocap.captable.CapTableGroup;
+import org.msocap.captable.CapTableLine;
+import org.msocap.captable.Convertible;
+import org.msocap.captable.PracticeOwnership;
+import org.msocap.model.License;
+import org.msocap.model.Venture;
+import org.msocap.money.Allocation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "captable", mixinStandardHelpOptions = true,
+        description = {"Print the MSO's fully diluted cap table (by holder, class and category) and who owns each practice.",
+                "Preferred counts as-converted; fully diluted adds granted options, warrants and the unissued pool."})
+public final class CaptableCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelInput input;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Venture venture = input.read();
+        CapTable cap = CapTable.of(venture);
+        List<Table> tables = new ArrayList<>();
+        tables.add(linesTable(cap));
+        tables.add(groupTable("MSO by holder", "holder", cap.byHolder()));
+        tables.add(groupTable("MSO by class", "class", cap.byClass()));
+        tables.add(groupTable("MSO by category", "category", cap.byCategory()));
+        if (!cap.convertibles().isEmpty()) {
+            tables.add(convertiblesTable(cap));
+        }
+        for (PracticeOwnership p : cap.practices()) {
+            tables.add(practiceTable(p));
+        }
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, cap));
+        return ExitCode.OK;
+    }
+
+    private static Table linesTable(CapTable cap) {
+        Table t = new Table(cap.venture() + " — MSO fully diluted cap table")
+                .left("holder").left("name").left("category").left("class").left("security")
+                .right("shares").right("as-converted").right("% outstanding").right("% fully diluted");
+        List<String> out = displayPercents(cap.lines().stream().map(CapTableLine::ofOutstanding).toList());
+        List<String> fd = displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
+        for (int i = 0; i < cap.lines().size(); i++) {
+            CapTableLine l = cap.lines().get(i);
+            t.row(l.holder(), l.holderName(), l.category() == null ? "" : l.category().id(), l.shareClass(), l.security().id(),
+                    Formats.count(l.shares()), Formats.count(l.fullyDiluted()), out.get(i), fd.get(i));
+        }
+        t.rule().row("total", "", "", "", "", "", Formats.count(cap.totalFullyDiluted()), "100.00%", "100.00%");
+        return t;
+    }
+
+    private static Table groupTable(String title, String keyName, List<CapTableGroup> groups) {
+        Table t = new Table(title).left(keyName).left("name").right("outstanding").right("fully diluted")
+                .right("% outstanding").right("% fully diluted");
+        List<String> out = displayPercents(groups.stream().map(CapTableGroup::ofOutstanding).toList());
+        List<String> fd = displayPercents(groups.stream().map(CapTableGroup::ofFullyDiluted).toList());
+        for (int i = 0; i < groups.size(); i++) {
+            CapTableGroup g = groups.get(i);
+            t.row(g.key(), g.label(), Formats.count(g.outstanding()), Formats.count(g.fullyDiluted()), out.get(i), fd.get(i));
+        }
+        return t;
+    }
+
+    private static Table convertiblesTable(CapTable cap) {
+        Table t = new Table("SAFEs and notes (convert at a financing or exit; not in the share counts)")
+                .left("holder").left("name").left("category").left("kind").right("amount").right("cap").right("discount");
+        for (Convertible c : cap.convertibles()) {
+            t.row(c.holder(), c.holderName(), c.category().id(), c.kind(), Formats.money(c.amount()),
+                    c.cap() == null ? "" : Formats.money(c.cap()),
+                    c.discount() == null ? "" : Formats.percent(org.msocap.money.Fractions.of(c.discount())));
+        }
+        return t;
+    }
+
+    private static Table practiceTable(PracticeOwnership p) {
+        Table t = new Table("Practice " + p.practiceId() + " — " + p.practiceName() + " (" + p.form() + ", " + p.state() + ", "
+                + p.profession() + ")").left("holder").left("name").left("licenses").right("shares").right("%");
+        List<String> pct = displayPercents(p.owners().stream().map(PracticeOwnership.Owner::fraction).toList());
+        for (int i = 0; i < p.owners().size(); i++) {
+            PracticeOwnership.Owner o = p.owners().get(i);
+            t.row(o.holder(), o.holderName(), licensesIn(p.state(), o.licenses()), Formats.count(o.shares()), pct.get(i));
+        }
+        return t;
+    }
+
+    /** The licenses that matter for this practice's state in full, the others counted: keeps the table narrow. */
+    static String licensesIn(String state, List<License> licenses) {
+        List<License> here = licenses.stream().filter(l -> l.state().equals(state)).toList();
+        long elsewhere = licenses.size() - here.size();
+        String shown = here.isEmpty() ? "none in " + state : licenses(here);
+        return elsewhere == 0 ? shown : shown + " (+" + elsewhere + " in other states)";
+    }
+
+    static String licenses(List<License> licenses) {
+        return licenses.stream().map(l -> l.profession() + " " + l.state() + " " + l.status().id()
+                + (l.expires() == null ? "" : " to " + l.expires())).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Percentages to two decimals that add up to exactly 100.00%: basis points split by largest
+     * remainder, so a reader adding the column never finds 99.99%.
+     */
+    static List<String> displayPercents(List<BigFraction> fractions) {
+        if (fractions.stream().allMatch(f -> f.equals(BigFraction.ZERO))) {
+            return fractions.stream().map(f -> "0.00%").toList();
+        }
+        long[] bp = Allocation.largestRemainder(10_000, fractions);
+        List<String> out = new ArrayList<>(bp.length);
+        for (long b : bp) {
+            out.add(String.format("%d.%02d%%", b / 100, b % 100));
+        }
+        return out;
+    }
+
+    private static Object json(Venture venture, CapTable cap) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("venture", venture.name());
+        root.put("asOf", venture.asOf().toString());
+        root.put("currency", venture.currency());
+        root.put("totalOutstanding", Formats.decimal(cap.totalOutstanding()));
+        root.put("totalFullyDiluted", Formats.decimal(cap.totalFullyDiluted()));
+        List<Object> lines = new ArrayList<>();
+        for (CapTableLine l : cap.lines()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("holder", l.holder().isEmpty() ? null : l.holder());
+            m.put("name", l.holderName());
+            m.put("category", l.category() == null ? null : l.category().id());
+            m.put("class", l.shareClass());
+            m.put("security", l.security().id());
+            m.put("shares", l.shares());
+            m.put("asConverted", Formats.decimal(l.fullyDiluted()));
+            m.put("ofOutstanding", Formats.decimal(l.ofOutstanding()));
+            m.put("ofFullyDiluted", Formats.decimal(l.ofFullyDiluted()));
+            lines.add(m);
+        }
+        root.put("lines", lines);
+        root.put("byHolder", groups(cap.byHolder()));
+        root.put("byClass", groups(cap.byClass()));
+        root.put("byCategory", groups(cap.byCategory()));
+        List<Object> convertibles = new ArrayList<>();
+        for (Convertible c : cap.convertibles()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("holder", c.holder());
+            m.put("category", c.category().id());
+            m.put("kind", c.kind());
+            m.put("amount", c.amount().toString());
+            m.put("cap", c.cap() == null ? null : c.cap().toString());
+            m.put("discount", c.discount() == null ? null : Formats.decimal(c.discount()));
+            convertibles.add(m);
+        }
+        root.put("convertibles", convertibles);
+        List<Object> practices = new ArrayList<>();
+        for (PracticeOwnership p : cap.practices()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.practiceId());
+            m.put("name", p.practiceName());
+            m.put("state", p.state());
+            m.put("form", p.form());
+            m.put("profession", p.profession());
+            m.put("totalShares", p.totalShares());
+            List<Object> owners = new ArrayList<>();
+            for (PracticeOwnership.Owner o : p.owners()) {
+                Map<String, Object> om = new LinkedHashMap<>();
+                om.put("holder", o.holder());
+                om.put("name", o.holderName());
+                om.put("shares", o.shares());
+                om.put("fraction", Formats.decimal(o.fraction()));
+                om.put("licenses", licenses(o.licenses()));
+                owners.add(om);
+            }
+            m.put("shareholders", owners);
+            practices.add(m);
+        }
+        root.put("practices", practices);
+        root.put("disclaimer", Output.NOT_LEGAL_ADVICE);
+        return root;
+    }
+
+    private static List<Object> groups(List<CapTableGroup> groups) {
+        List<Object> out = new ArrayList<>();
+        for (CapTableGroup g : groups) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", g.key());
+            m.put("name", g.label());
+            m.put("outstanding", Formats.decimal(g.outstanding()));
+            m.put("fullyDiluted", Formats.decimal(g.fullyDiluted()));
+            m.put("ofOutstanding", Formats.decimal(g.ofOutstanding()));
+            m.put("ofFullyDiluted", Formats.decimal(g.ofFullyDiluted()));
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,49 @@
+package org.msocap.cli;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.money.Fractions;
+import org.msocap.money.Money;
+
+/** Display formatting for the text tables; JSON and CSV carry plain exact decimals instead. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** {@code 1,366,666.67}. */
+    public static String money(Money m) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        return f.format(m.amount());
+    }
+
+    /** {@code 6,000,000}. */
+    public static String count(long n) {
+        return String.format(Locale.US, "%,d", n);
+    }
+
+    public static String count(BigFraction n) {
+        BigDecimal d = Fractions.toDecimal(n, 4).stripTrailingZeros();
+        DecimalFormat f = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.US));
+        return f.format(d);
+    }
+
+    /** {@code 46.15%} for display; exact values go to JSON as decimals with more places. */
+    public static String percent(BigFraction fraction) {
+        return Fractions.toDecimal(fraction.multiply(100), 2).toPlainString() + "%";
+    }
+
+    /** A fraction as a plain decimal string for JSON/CSV: 10 places, trailing zeros removed. */
+    public static String decimal(BigFraction fraction) {
+        BigDecimal d = Fractions.toDecimal(fraction, 10).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : d.toPlainString();
+    }
+
+    public static String decimal(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+}

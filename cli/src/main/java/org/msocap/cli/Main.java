@@ -1,0 +1,105 @@
+package org.msocap.cli;
+
+import java.io.PrintWriter;
+import org.msocap.io.InvalidModelException;
+import org.msocap.model.ModelException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code msocap} command. Each subcommand is its own class; exit codes and error messages are
+ * decided here, in one handler, so every command fails the same way.
+ */
+@Command(name = "msocap", mixinStandardHelpOptions = true, versionProvider = Main.ManifestVersion.class,
+        description = {"Model the ownership, exit and compliance of a healthcare MSO venture.",
+                "msocap is a modeling tool, not legal advice."},
+        subcommands = {ValidateCommand.class, CaptableCommand.class, SchemaCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid model file, 4 check findings at or above --fail-on."})
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors (for bug reports).")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'msocap --help'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code; what tests call. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler(Main::handleUsage);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("msocap: " + e.getMessage());
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ExitCode.USAGE;
+    }
+
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        boolean debug = isDebug(parsed);
+        int code;
+        if (e instanceof InvalidModelException invalid) {
+            err.println("msocap: invalid model: " + invalid.getMessage());
+            code = ExitCode.INVALID_MODEL;
+        } else if (e instanceof ModelException model) {
+            err.println("msocap: invalid model: " + model.field() + ": " + model.getMessage());
+            code = ExitCode.INVALID_MODEL;
+        } else if (e instanceof UserException user) {
+            err.println("msocap: " + user.getMessage());
+            code = user.exitCode();
+        } else {
+            err.println("msocap: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+            code = ExitCode.INTERNAL_ERROR;
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean isDebug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Version from the jar manifest, so it is set by the build, not by hand. */
+    static final class ManifestVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"msocap " + (v == null ? "(development build)" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.msocap.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.msocap.io.VentureReader;
+import org.msocap.model.Venture;
+import picocli.CommandLine.Parameters;
+
+/** The model FILE argument shared by commands that read a venture. */
+public final class ModelInput {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Venture model file (YAML or JSON).")
+    Path file;
+
+    public Path file() {
+        return file;
+    }
+
+    public Venture read() {
+        return read(file);
+    }
+
+    static Venture read(Path file) {
+        if (!Files.exists(file)) {
+            throw new UserException("no such file: " + file, ExitCode.INVALID_MODEL);
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserException(file + " is a directory, not a model file", ExitCode.INVALID_MODEL);
+        }
+        return VentureReader.read(file);
+    }
+}

@@ -1,0 +1,134 @@
+package org.msocap.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A titled table of strings printed as aligned text or as CSV. Numbers are formatted before they get
+ * here, so the table never rounds anything itself.
+ */
+public final class Table {
+
+    public enum Align { LEFT, RIGHT }
+
+    private final String title;
+    private final List<String> headers = new ArrayList<>();
+    private final List<Align> aligns = new ArrayList<>();
+    private final List<List<String>> rows = new ArrayList<>();
+    private final List<Integer> separatorsBefore = new ArrayList<>();
+
+    public Table(String title) {
+        this.title = title;
+    }
+
+    public Table left(String header) {
+        headers.add(header);
+        aligns.add(Align.LEFT);
+        return this;
+    }
+
+    public Table right(String header) {
+        headers.add(header);
+        aligns.add(Align.RIGHT);
+        return this;
+    }
+
+    public Table row(Object... cells) {
+        if (cells.length != headers.size()) {
+            throw new IllegalArgumentException("row has " + cells.length + " cells but the table has " + headers.size() + " columns");
+        }
+        List<String> row = new ArrayList<>(cells.length);
+        for (Object c : cells) {
+            row.add(c == null ? "" : c.toString());
+        }
+        rows.add(row);
+        return this;
+    }
+
+    /** A rule before the next row, e.g. above a total line. */
+    public Table rule() {
+        separatorsBefore.add(rows.size());
+        return this;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public void printText(PrintWriter out) {
+        int[] widths = new int[headers.size()];
+        for (int i = 0; i < headers.size(); i++) {
+            widths[i] = headers.get(i).length();
+            for (List<String> r : rows) {
+                widths[i] = Math.max(widths[i], r.get(i).length());
+            }
+        }
+        if (title != null && !title.isEmpty()) {
+            out.println(title);
+        }
+        out.println(line(headers, widths));
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+        }
+        out.println(rule);
+        for (int r = 0; r < rows.size(); r++) {
+            if (separatorsBefore.contains(r)) {
+                out.println(rule);
+            }
+            out.println(line(rows.get(r), widths));
+        }
+    }
+
+    private String line(List<String> cells, int[] widths) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append("  ");
+            }
+            String c = cells.get(i);
+            String pad = " ".repeat(widths[i] - c.length());
+            sb.append(aligns.get(i) == Align.RIGHT ? pad + c : c + pad);
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** RFC 4180 CSV with a header row; with {@code section}, a first column naming the table. */
+    public void printCsv(PrintWriter out, boolean withHeader) {
+        if (withHeader) {
+            out.println(csvLine(headers));
+        }
+        for (List<String> r : rows) {
+            out.println(csvLine(r));
+        }
+    }
+
+    public List<String> headers() {
+        return List.copyOf(headers);
+    }
+
+    public List<List<String>> rows() {
+        return rows.stream().map(List::copyOf).toList();
+    }
+
+    static String csvLine(List<String> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String c = cells.get(i);
+            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
+                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,107 @@
+package org.msocap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad input gets one line naming file, line, column and field, exit code 3, no stack trace. */
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String HEAD = "msocap: 1\nventure: Test\npeople:\n  - {id: alice, name: Alice}\n"
+            + "  - {id: fund, name: Fund LP, type: entity}\n"
+            + "  - id: dr-old\n    name: Old Doc\n    licenses: [{profession: physician, state: CA, status: active, expires: 2025-12-31}]\n"
+            + "mso:\n  classes:\n    - {id: common, type: common}\n  holdings:\n";
+
+    @Test
+    void aValidFileExitsZero() {
+        CliRun run = CliRun.of("validate", CliRun.TELEHEALTH.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("valid (Sunrise Telehealth, as of 2026-01-01)");
+    }
+
+    @Test
+    void negativeShares() throws IOException {
+        assertInvalid(HEAD + "    - {holder: alice, class: common, shares: -5}\n",
+                "m.yaml:13:46: mso.holdings[0].shares: shares must be > 0 but was -5");
+    }
+
+    @Test
+    void fractionalShares() throws IOException {
+        assertInvalid(HEAD + "    - {holder: alice, class: common, shares: 10.5}\n", "m.yaml:13:46: mso.holdings[0].shares: fractional shares are not allowed: 10.5");
+    }
+
+    @Test
+    void unknownClass() throws IOException {
+        assertInvalid(HEAD + "    - {holder: alice, class: comon, shares: 10}\n",
+                "m.yaml:13:30: mso.holdings[0].class: unknown class 'comon' (did you mean 'common'?)");
+    }
+
+    @Test
+    void entityHoldingPracticeShares() throws IOException {
+        assertInvalid(HEAD + "    - {holder: alice, class: common, shares: 10}\n"
+                + "practices:\n  - id: pc\n    name: PC\n    state: CA\n    shareholders: [{holder: fund, shares: 1}]\n",
+                "m.yaml:18:29: practices[0].shareholders[0].holder: practice pc shares may be held only by licensed clinicians, but fund is an entity");
+    }
+
+    @Test
+    void expiredLicenseHoldingPracticeShares() throws IOException {
+        assertInvalid("asOf: 2026-01-01\n" + HEAD + "    - {holder: alice, class: common, shares: 10}\n"
+                + "practices:\n  - id: pc\n    name: PC\n    state: CA\n    shareholders: [{holder: dr-old, shares: 1}]\n",
+                "dr-old has no clinical license active on 2026-01-01");
+    }
+
+    @Test
+    void malformedYaml() throws IOException {
+        assertInvalid("msocap: 1\nventure: [oops\n", "m.yaml:3:1:");
+    }
+
+    @Test
+    void missingFileIsAClearError() {
+        CliRun run = CliRun.of("validate", dir.resolve("nope.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).contains("no such file");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        CliRun run = CliRun.of("frobnicate");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Try 'msocap --help'");
+    }
+
+    @Test
+    void debugShowsTheStackTrace() throws IOException {
+        Path f = dir.resolve("m.yaml");
+        Files.writeString(f, HEAD + "    - {holder: alice, class: common, shares: -5}\n");
+        CliRun run = CliRun.of("validate", "--debug", f.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).contains("org.msocap.io.InvalidModelException: " + f);
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(CliRun.of("--version").out()).startsWith("msocap ");
+        CliRun help = CliRun.of("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("validate").contains("captable").contains("not legal advice");
+    }
+
+    private void assertInvalid(String yaml, String expected) throws IOException {
+        Path f = dir.resolve("m.yaml");
+        Files.writeString(f, yaml);
+        CliRun run = CliRun.of("validate", f.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+        String firstLine = run.err().lines().findFirst().orElse("");
+        assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
+        assertThat(firstLine).startsWith("msocap: invalid model: " + f).contains(expected.replace("m.yaml", ""));
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+    }
+}
