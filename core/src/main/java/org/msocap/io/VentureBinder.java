@@ -199,7 +199,7 @@ final class VentureBinder {
         ShareClass.Participation participation = o.enumValue("participation", ShareClass.Participation.class);
         BigDecimal cap = o.decimal("cap");
         // A lone preferred class is senior to common without saying so.
-        int seniority = (int) o.whole("seniority", type == ShareClass.Type.PREFERRED ? 1L : 0L, "");
+        int seniority = o.integer("seniority", type == ShareClass.Type.PREFERRED ? 1 : 0);
         BigDecimal conversionRatio = o.decimal("conversionRatio");
         ShareClass.Dividend dividend = o.object("dividend", this::dividend);
         return build(path, () -> new ShareClass(id, type, issuePrice, preference, participation, cap, seniority,
@@ -238,8 +238,8 @@ final class VentureBinder {
     private Vesting vesting(Node node, String path) {
         Obj o = new Obj(node, path, "vesting");
         LocalDate start = o.date("start");
-        int months = (int) o.requiredWhole("months", "");
-        int cliff = (int) o.whole("cliffMonths", 0L, "");
+        int months = o.requiredInteger("months");
+        int cliff = o.integer("cliffMonths", 0);
         return build(path, () -> new Vesting(start, months, cliff));
     }
 
@@ -261,7 +261,7 @@ final class VentureBinder {
         BigDecimal discount = o.decimal("discount");
         Safe.Kind kind = o.enumValue("kind", Safe.Kind.class);
         LocalDate acquired = o.date("acquired");
-        Integer seniority = o.node("seniority") == null ? null : (int) o.requiredWhole("seniority", "");
+        Integer seniority = o.node("seniority") == null ? null : o.requiredInteger("seniority");
         return build(path, () -> new Safe(holder, amount, cap, discount, kind, acquired, seniority));
     }
 
@@ -322,7 +322,7 @@ final class VentureBinder {
         List<String> services = o.textList("services");
         List<String> msoControls = o.textList("msoControls");
         boolean noncompete = o.bool("noncompete", false);
-        Integer termMonths = o.node("termMonths") == null ? null : (int) o.requiredWhole("termMonths", "");
+        Integer termMonths = o.node("termMonths") == null ? null : o.requiredInteger("termMonths");
         // An agreement in the model is taken as signed unless the file says otherwise.
         boolean signed = o.bool("signed", true);
         return build(path, () -> new Agreement(id, type, practice, fee, fmvOpinion, services, msoControls, noncompete,
@@ -344,7 +344,7 @@ final class VentureBinder {
     private Financials financials(Node node, String path) {
         Obj o = new Obj(node, path, "financials");
         LocalDate start = o.date("start");
-        int years = (int) o.whole("years", DEFAULT_YEARS, "");
+        int years = o.integer("years", DEFAULT_YEARS);
         Map<String, Financials.PracticeFinancials> practices = new LinkedHashMap<>();
         Node practicesNode = o.node("practices");
         if (practicesNode != null) {
@@ -411,7 +411,7 @@ final class VentureBinder {
     private ExitScenario.Escrow escrow(Node node, String path) {
         Obj o = new Obj(node, path, "escrow");
         BigDecimal fraction = o.decimal("fraction");
-        int months = (int) o.requiredWhole("months", "");
+        int months = o.requiredInteger("months");
         BigDecimal release = o.decimal("releaseProbability");
         return build(path, () -> new ExitScenario.Escrow(fraction, months, release));
     }
@@ -439,7 +439,7 @@ final class VentureBinder {
 
     private SimulationSpec simulation(Node node, String path) {
         Obj o = new Obj(node, path, "simulation");
-        int runs = (int) o.whole("runs", DEFAULT_RUNS, "");
+        int runs = o.integer("runs", DEFAULT_RUNS);
         long seed = o.whole("seed", DEFAULT_SEED, "");
         Distribution exitDate = o.distribution("exitDate", true);
         Distribution ebitdaMultiple = o.distribution("ebitdaMultiple", false);
@@ -831,11 +831,20 @@ final class VentureBinder {
             if (n == null) {
                 throw fail(node, at(key), key + " is required");
             }
-            long value = VentureBinder.this.whole(n, at(key), noun);
-            if (!noun.equals("shares") && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
-                throw fail(n, at(key), value + " is too large");
+            return VentureBinder.this.whole(n, at(key), noun);
+        }
+
+        int integer(String key, int absent) {
+            Node n = node(key);
+            return n == null ? absent : VentureBinder.this.integer(n, at(key));
+        }
+
+        int requiredInteger(String key) {
+            Node n = node(key);
+            if (n == null) {
+                throw fail(node, at(key), key + " is required");
             }
-            return value;
+            return VentureBinder.this.integer(n, at(key));
         }
 
         BigDecimal decimal(String key) {

@@ -237,6 +237,12 @@ class VentureReaderTest {
     }
 
     @Test
+    void smallCountsOutOfIntegerRange() {
+        String yaml = BASE.replace("{id: common, type: common}", "{id: common, type: common}\n    - {id: pref, type: preferred, issuePrice: 1, seniority: 5000000000}");
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:18:61: mso.classes[1].seniority: 5000000000 is too large");
+    }
+
+    @Test
     void sharesAcceptAmountSuffixes() {
         Venture v = VentureReader.read(BASE.replace("shares: 100}", "shares: 1.5M}"), "sunrise.yaml");
         assertThat(v.mso().holdings().get(0).shares()).isEqualTo(1_500_000L);
