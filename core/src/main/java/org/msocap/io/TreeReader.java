@@ -35,6 +35,9 @@ final class TreeReader {
     /** The model nests six levels deep; anything far deeper is not a model file. */
     static final int MAX_DEPTH = 32;
 
+    /** A 500-holder cap table has about ten thousand values; this bounds the tree's memory for hostile input. */
+    static final int MAX_VALUES = 500_000;
+
     static final String EMPTY = "file is empty: expected a venture model (msocap: 1, venture: ..., mso: ...)";
 
     private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
@@ -53,6 +56,7 @@ final class TreeReader {
     private final String file;
     /** The path being read, for errors the parser raises before a field is complete. */
     private final List<String> path = new ArrayList<>();
+    private int values;
 
     private TreeReader(String file) {
         this.file = file;
@@ -114,6 +118,9 @@ final class TreeReader {
     private Node value(JsonParser parser, JsonToken token, int depth) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
         refuseAnchors(parser, at);
+        if (++values > MAX_VALUES) {
+            throw error(at, "the file holds more than " + MAX_VALUES + " values; a venture model has far fewer");
+        }
         if (depth > MAX_DEPTH) {
             throw error(at, "nesting is deeper than " + MAX_DEPTH + " levels; a venture model is never nested this deep");
         }

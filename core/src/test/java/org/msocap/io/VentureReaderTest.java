@@ -451,6 +451,13 @@ class VentureReaderTest {
     }
 
     @Test
+    void tooManyValuesAreRefused() {
+        String many = "msocap: 1\nventure: x\nstaff:\n" + "  - a\n".repeat(TreeReader.MAX_VALUES);
+        assertThat(message(many)).isEqualTo("sunrise.yaml:500000:5: staff[499996]: the file holds more than 500000 values;"
+                + " a venture model has far fewer");
+    }
+
+    @Test
     void fileOverTenMegabytesIsRefusedBeforeParsing(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big.yaml");
         byte[] line = "# padding padding padding padding padding padding padding padding padding padding\n"
