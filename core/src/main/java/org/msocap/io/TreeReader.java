@@ -131,7 +131,7 @@ final class TreeReader {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(ScalarNode.Kind.NUMBER, parser, at);
             case VALUE_TRUE, VALUE_FALSE -> scalar(ScalarNode.Kind.BOOLEAN, parser, at);
             case VALUE_NULL -> new ScalarNode(ScalarNode.Kind.NULL, "", line(at), column(at));
-            default -> throw error(at, "unexpected " + token.asString());
+            default -> throw error(at, "unsupported YAML value; tagged values such as !!binary have no place in a model file");
         };
     }
 
@@ -180,8 +180,9 @@ final class TreeReader {
             if (yaml.isCurrentAlias()) {
                 throw error(at, "YAML aliases (*" + yaml.getText() + ") are not allowed in model files; write the value out");
             }
-            if (yaml.getCurrentAnchor() != null) {
-                throw error(at, "YAML anchors (&" + yaml.getCurrentAnchor() + ") are not allowed in model files; write the value out");
+            Object anchor = yaml.getObjectId();
+            if (anchor != null) {
+                throw error(at, "YAML anchors (&" + anchor + ") are not allowed in model files; write the value out");
             }
         }
     }
@@ -210,6 +211,9 @@ final class TreeReader {
             return "unreadable input";
         }
         String first = message.strip().lines().findFirst().orElse("").strip();
+        if (first.startsWith("Expected a field name")) {
+            return "a map key must be plain text, not a list or a map";
+        }
         first = first.replaceAll("\\(for Array starting at \\[Source:.*?line: (\\d+), column: (\\d+)\\]\\)",
                         "(the list starts at line $1, column $2)")
                 .replaceAll("\\(for Object starting at \\[Source:.*?line: (\\d+), column: (\\d+)\\]\\)",

@@ -496,6 +496,17 @@ class VentureReaderTest {
     }
 
     @Test
+    void yamlFeaturesAModelNeverNeeds() {
+        assertThat(message("msocap: !!binary aGVsbG8=\n"))
+                .isEqualTo("sunrise.yaml:1:9: msocap: unsupported YAML value; tagged values such as !!binary have no place in a model file");
+        assertThat(message("msocap: 1\n? [a, b]\n: c\n"))
+                .isEqualTo("sunrise.yaml:2:4: malformed YAML: a map key must be plain text, not a list or a map");
+        assertThat(message("msocap: 1\nventure: x\nmso:\n\tclasses: []\n"))
+                .isEqualTo("sunrise.yaml:4:1: mso: malformed YAML: found character '\\t(TAB)' that cannot start any token."
+                        + " (Do not use \\t(TAB) for indentation)");
+    }
+
+    @Test
     void messagesNeverCarryJavaClassNames() {
         String[] broken = {"msocap: [", "{\"a\": tru}", "a: b: c", "a:\n\t- b"};
         for (String text : broken) {
