@@ -79,7 +79,7 @@ final class VentureBinder {
 
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("venture", List.of("msocap", "venture", "currency", "asOf", "people", "mso", "practices", "agreements",
+        m.put("venture", List.of("$schema", "msocap", "venture", "currency", "asOf", "people", "mso", "practices", "agreements",
                 "financials", "exits", "simulation"));
         m.put("person", List.of("id", "name", "type", "licenses", "refersPatients", "privateEquity"));
         m.put("license", List.of("profession", "state", "status", "expires"));
@@ -131,6 +131,8 @@ final class VentureBinder {
             throw fail(root, "msocap", "msocap is required: start the file with 'msocap: 1' (the format version)");
         }
         int formatVersion = integer(version, "msocap");
+        // "$schema" only points editors at the JSON Schema; the model has no use for it.
+        o.text("$schema");
         String name = o.text("venture");
         String currency = o.text("currency");
         LocalDate asOf = o.date("asOf");

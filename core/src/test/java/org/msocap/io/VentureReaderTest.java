@@ -139,6 +139,24 @@ class VentureReaderTest {
     }
 
     @Test
+    void aSchemaReferenceForEditorsIsAllowedAndIgnored() {
+        String json = "{\"$schema\": \"./msocap.schema.json\", \"msocap\": 1, \"venture\": \"x\", \"mso\": {\"classes\":"
+                + " [{\"id\": \"common\", \"type\": \"common\"}], \"holdings\": []}}";
+        assertThat(error(json.replace("\"holdings\": []", "\"holdings\": [{\"holder\": \"x\", \"class\": \"common\", \"shares\": 1}]"),
+                "s.json").getMessage()).isEqualTo("s.json:1:147: mso.holdings[0].holder: unknown person 'x'; add them under people:");
+        Venture v = VentureReader.read(BASE.replace("msocap: 1\n", "$schema: https://example.org/msocap.schema.json\nmsocap: 1\n"), "s.yaml");
+        assertThat(v).isEqualTo(VentureReader.read(BASE, "s.yaml"));
+    }
+
+    @Test
+    void boardAndOfficerReferencesAreLocated() {
+        assertThat(message(BASE.replace("mso:\n", "mso:\n  directors: [alice, bobby]\n")))
+                .isEqualTo("sunrise.yaml:16:22: mso.directors[1]: unknown person 'bobby'; add them under people:");
+        assertThat(message(BASE.replace("mso:\n", "mso:\n  officers: {ceo: alicia}\n")))
+                .isEqualTo("sunrise.yaml:16:19: mso.officers.ceo: unknown person 'alicia' (did you mean 'alice'?); add them under people:");
+    }
+
+    @Test
     void enumsAreCaseInsensitive() {
         Venture v = VentureReader.read(BASE.replace("mso:\n", "mso:\n  form: C-Corp\n"), "sunrise.yaml");
         assertThat(v.mso().form()).isEqualTo(Mso.Form.C_CORP);
@@ -296,8 +314,8 @@ class VentureReaderTest {
     @Test
     void unknownTopLevelFieldSuggestsWithoutListingWhenTheListIsLong() {
         assertThat(message(BASE + "excits: []\n"))
-                .isEqualTo("sunrise.yaml:27:1: excits: unknown field 'excits' (did you mean 'exits'?); allowed fields are msocap,"
-                        + " venture, currency, asOf, people, mso, practices, agreements, financials, exits, simulation");
+                .isEqualTo("sunrise.yaml:27:1: excits: unknown field 'excits' (did you mean 'exits'?); allowed fields are $schema,"
+                        + " msocap, venture, currency, asOf, people, mso, practices, agreements, financials, exits, simulation");
         assertThat(message(BASE.replace("mso:\n", "mso:\n  optionPol: 5\n")))
                 .isEqualTo("sunrise.yaml:16:3: mso.optionPol: unknown field 'optionPol' (did you mean 'optionPool'?)");
     }
