@@ -1,0 +1,79 @@
+package org.msocap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeesCommandTest {
+
+    private static final String GLOW = CliRun.EXAMPLES.resolve("glow-medical-spa.yaml").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsTheMsoThePracticesTheMeasuresAndTheExits() {
+        CliRun run = CliRun.of("fees", GLOW);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.err()).isEmpty();
+        // Year 1: fee 12 × 55,000 = 660,000; MSO costs 420,000; EBITDA 240,000.
+        // 2030: 6 × TTM EBITDA 237,175.92 = 1,423,055.52, less net debt 150,000 (hand-checked in core's FeeExamplesTest).
+        assertThat(run.out())
+                .contains("Glow Aesthetics — MSO by year (USD)")
+                .containsPattern("2026 +660,000.00 +420,000.00 +240,000.00")
+                .contains("Practice glow-pa under msa-glow (55,000.00/month +2.5%/yr)")
+                .contains("Fee measures over the projection")
+                .contains("0 of 5")
+                .containsPattern("Sale to a regional chain +2030-12-31 +ebitda-multiple +728,516.52 +237,175.92 +6× EBITDA +1,423,055.52 "
+                        + "+150,000.00 +1,273,055.52")
+                .doesNotContain("Fee bases for");
+    }
+
+    @Test
+    void jsonByQuarterWithBasisComparison() {
+        CliRun run = CliRun.of("fees", GLOW, "--period", "quarter", "--compare-bases", "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        // Q1 2026: 3 × 55,000 = 165,000 of fees, 105,000 of MSO costs.
+        assertThat(run.out())
+                .contains("\"period\" : \"quarter\"")
+                .contains("\"period\" : \"2026-Q1\"")
+                .contains("\"revenue\" : \"165000.00\"")
+                .contains("\"costs\" : \"105000.00\"")
+                .contains("\"enterpriseValue\" : \"1423055.52\"")
+                .contains("\"basisComparisons\"")
+                .contains("\"source\" : \"equivalent\"")
+                .contains("\"disclaimer\"");
+    }
+
+    @Test
+    void csvHasOneSectionPerTable() {
+        CliRun run = CliRun.of("fees", GLOW, "--format", "csv");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("# Glow Aesthetics — MSO by year (USD)\n"
+                + "year,revenue (fees),costs,EBITDA\n"
+                + "2026,\"660,000.00\",\"420,000.00\",\"240,000.00\"\n");
+        assertThat(run.out()).contains("# Fee measures over the projection\n");
+    }
+
+    @Test
+    void aModelWithoutFinancialsIsAnInvalidModel() throws IOException {
+        Path file = dir.resolve("bare.yaml");
+        Files.writeString(file, "msocap: 1\nventure: Bare\npeople:\n  - {id: alice, name: Alice}\n"
+                + "mso:\n  classes:\n    - {id: common, type: common}\n  holdings:\n    - {holder: alice, class: common, shares: 10}\n");
+        CliRun run = CliRun.of("fees", file.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).contains("financials: fees needs a financials: section").doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownPeriodIsAUsageError() {
+        CliRun run = CliRun.of("fees", GLOW, "--period", "week");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("period must be month, quarter or year but was 'week'");
+    }
+}

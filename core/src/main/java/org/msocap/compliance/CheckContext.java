@@ -1,0 +1,199 @@
+package org.msocap.compliance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.msocap.fees.PracticeFeeMetrics;
+import org.msocap.model.Agreement;
+import org.msocap.model.ConvertibleNote;
+import org.msocap.model.Holding;
+import org.msocap.model.License;
+import org.msocap.model.Mso;
+import org.msocap.model.OptionGrant;
+import org.msocap.model.Person;
+import org.msocap.model.Safe;
+import org.msocap.model.Venture;
+import org.msocap.model.Warrant;
+
+/**
+ * Everything a rule predicate reads, resolved once per check: the venture, the date, the catalog, the fee
+ * measures by practice, and the questions several rules ask (who is licensed where, who is tied to the MSO,
+ * whether a dated law applies yet).
+ */
+final class CheckContext {
+
+    final Venture venture;
+    final LocalDate asOf;
+    final RuleCatalog catalog;
+    final CheckOptions options;
+    private final Map<String, PracticeFeeMetrics> metricsByPractice = new LinkedHashMap<>();
+
+    CheckContext(Venture venture, LocalDate asOf, RuleCatalog catalog, CheckOptions options, List<PracticeFeeMetrics> metrics) {
+        this.venture = venture;
+        this.asOf = asOf;
+        this.catalog = catalog;
+        this.options = options;
+        for (PracticeFeeMetrics m : metrics) {
+            metricsByPractice.putIfAbsent(m.practiceId(), m);
+        }
+    }
+
+    Person person(String id) {
+        return venture.requirePerson(id);
+    }
+
+    Optional<PracticeFeeMetrics> metrics(String practiceId) {
+        return Optional.ofNullable(metricsByPractice.get(practiceId));
+    }
+
+    boolean hasMetrics() {
+        return !metricsByPractice.isEmpty();
+    }
+
+    /** Professions in which the person holds a license issued by {@code state} and active on the check date. */
+    Set<String> professionsIn(Person p, String state) {
+        Set<String> out = new TreeSet<>();
+        for (License l : p.licenses()) {
+            if (l.state().equals(state) && l.isActiveOn(asOf)) {
+                out.add(l.profession());
+            }
+        }
+        return out;
+    }
+
+    /** Professions in which the person holds any license active on the check date, in any state. */
+    Set<String> professionsAnywhere(Person p) {
+        Set<String> out = new TreeSet<>();
+        for (License l : p.licenses()) {
+            if (l.isActiveOn(asOf)) {
+                out.add(l.profession());
+            }
+        }
+        return out;
+    }
+
+    /** The professions that count for owning a practice in {@code state}: in-state, or any state where the state allows it. */
+    Set<String> ownerProfessions(Person p, StateRules state) {
+        return state.anyStateLicense() ? professionsAnywhere(p) : professionsIn(p, state.state());
+    }
+
+    boolean isClinician(Person p) {
+        return !p.isEntity() && p.isLicensedOn(asOf);
+    }
+
+    List<Agreement> managementAgreements(String practiceId) {
+        return venture.agreements().stream()
+                .filter(a -> a.type() == Agreement.Type.MANAGEMENT_SERVICES && a.practice().equals(practiceId)).toList();
+    }
+
+    /** Everyone holding any MSO security: shares, options, warrants, SAFEs or notes. */
+    Set<String> msoEquityHolders() {
+        Mso mso = venture.mso();
+        Set<String> out = new LinkedHashSet<>();
+        mso.holdings().stream().map(Holding::holder).forEach(out::add);
+        mso.options().stream().map(OptionGrant::holder).forEach(out::add);
+        mso.warrants().stream().map(Warrant::holder).forEach(out::add);
+        mso.safes().stream().map(Safe::holder).forEach(out::add);
+        mso.notes().stream().map(ConvertibleNote::holder).forEach(out::add);
+        return out;
+    }
+
+    /** MSO directors, officers and staff. */
+    Set<String> msoPositionHolders() {
+        Mso mso = venture.mso();
+        Set<String> out = new LinkedHashSet<>(mso.directors());
+        out.addAll(mso.officers().values());
+        out.addAll(mso.staff());
+        return out;
+    }
+
+    /** The MSO's roles for a person, in words: director, officer (ceo), staff. */
+    List<String> msoRoles(String personId) {
+        Mso mso = venture.mso();
+        List<String> out = new ArrayList<>();
+        if (mso.directors().contains(personId)) {
+            out.add("director");
+        }
+        mso.officers().forEach((role, id) -> {
+            if (id.equals(personId)) {
+                out.add("officer (" + role + ")");
+            }
+        });
+        if (mso.staff().contains(personId)) {
+            out.add("staff");
+        }
+        return out;
+    }
+
+    /** Whether a private-equity group or hedge fund holds any MSO security. */
+    List<String> privateEquityInvestors() {
+        return msoEquityHolders().stream().filter(id -> person(id).privateEquity()).toList();
+    }
+
+    // ---- dated laws --------------------------------------------------------------------------------
+
+    /**
+     * The first day a law applies to the given entities (the MSO id {@link CheckOptions#MSO} and practice ids).
+     * With a grace period, the later date applies only when every entity is known to have existed at enactment.
+     */
+    LocalDate lawStart(Law law, Collection<String> entities) {
+        if (!law.hasGracePeriod()) {
+            return law.effectiveFrom();
+        }
+        boolean allExisting = entities.stream()
+                .allMatch(e -> options.formed(e).map(d -> !d.isAfter(law.enacted())).orElse(false));
+        return allExisting ? law.effectiveFromExisting() : law.effectiveFrom();
+    }
+
+    boolean lawApplies(String lawId, Collection<String> entities) {
+        return !asOf.isBefore(lawStart(catalog.law(lawId), entities));
+    }
+
+    /** The assumption a finding must state when formation dates were not given; empty when none was needed. */
+    String lawAssumption(String lawId, Collection<String> entities) {
+        Law law = catalog.law(lawId);
+        if (!law.hasGracePeriod()) {
+            return "";
+        }
+        List<String> unknown = entities.stream().filter(e -> options.formed(e).isEmpty()).toList();
+        if (unknown.isEmpty()) {
+            return "";
+        }
+        return " Assumes " + String.join(" and ", unknown.stream().map(e -> e.equals(CheckOptions.MSO) ? "the MSO" : e).toList())
+                + " formed after " + law.enacted() + ", when " + law.id() + " applies from " + law.effectiveFrom()
+                + "; entities that existed before are covered from " + law.effectiveFromExisting() + ".";
+    }
+
+    /** The rule's severity in {@code state}, raised by any escalation whose law applies and whose condition holds. */
+    Severity severity(Rule rule, String state, Set<String> conditions, Collection<String> entities) {
+        Severity s = rule.severity();
+        for (Escalation e : rule.escalations()) {
+            boolean where = e.jurisdictions().contains(state) || e.jurisdictions().contains(Rule.FEDERAL);
+            boolean when = e.law() == null || lawApplies(e.law(), entities);
+            boolean fact = e.condition() == null || conditions.contains(e.condition());
+            if (where && when && fact && e.severity().compareTo(s) > 0) {
+                s = e.severity();
+            }
+        }
+        return s;
+    }
+
+    Finding finding(Rule rule, Severity severity, SubjectKind kind, String subjectId, String message, Confidence stateConfidence,
+                    Collection<String> involves) {
+        Confidence c = stateConfidence == null ? rule.confidence() : rule.confidence().weakest(stateConfidence);
+        return new Finding(rule.id(), rule.title(), severity, kind, subjectId, message, rule.citation(), rule.remediation(), c,
+                List.copyOf(new LinkedHashSet<>(involves)));
+    }
+
+    Finding finding(Rule rule, SubjectKind kind, String subjectId, String message, Confidence stateConfidence,
+                    Collection<String> involves) {
+        return finding(rule, rule.severity(), kind, subjectId, message, stateConfidence, involves);
+    }
+}

@@ -1,0 +1,49 @@
+package org.msocap.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PhysicianMajorityAndOfficersTest {
+
+    private static Scenario oregon(long physicianShares, long nurseShares) {
+        Scenario s = Scenario.in("OR").person(Scenario.licensee("np-b", "nurse-practitioner", "OR"));
+        s.practiceShares("dr-a", physicianShares).practiceShares("np-b", nurseShares);
+        return s;
+    }
+
+    @Test
+    void oregonPhysiciansNeedAMajorityOfShares() {
+        assertThat(oregon(500, 500).findings("OWN-02")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).contains("physicians hold 50% of practice p1's shares");
+        });
+        assertThat(oregon(501, 500).findings("OWN-02")).isEmpty();
+    }
+
+    @Test
+    void oregonPhysiciansNeedAMajorityOfDirectors() {
+        Scenario s = oregon(900, 100);
+        s.practiceDirectors.add("np-b");
+        assertThat(s.findings("OWN-02")).singleElement().satisfies(f -> assertThat(f.message()).contains("1 of 2 directors"));
+    }
+
+    @Test
+    void onlySecretaryAndTreasurerMayBeHeldByOthersInOregon() {
+        Scenario treasurer = oregon(900, 100);
+        treasurer.practiceOfficers.put("treasurer", "np-b");
+        assertThat(treasurer.findings("OWN-02")).isEmpty();
+        Scenario vice = oregon(900, 100);
+        vice.practiceOfficers.put("vice-president", "np-b");
+        assertThat(vice.findings("OWN-02")).singleElement().satisfies(f -> assertThat(f.message()).contains("np-b is vice-president"));
+    }
+
+    @Test
+    void tennesseeOfficersOtherThanSecretaryAndTreasurerArePhysicians() {
+        Scenario s = Scenario.in("TN").person(Scenario.licensee("rn-b", "registered-nurse", "TN"));
+        s.practiceOfficers.put("secretary", "rn-b");
+        assertThat(s.findings("OWN-02")).isEmpty();
+        s.practiceOfficers.put("president", "rn-b");
+        assertThat(s.findings("OWN-02")).singleElement().satisfies(f -> assertThat(f.message()).contains("rn-b is president"));
+    }
+}
