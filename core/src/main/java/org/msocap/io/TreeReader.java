@@ -88,7 +88,7 @@ final class TreeReader {
         } catch (JsonProcessingException e) {
             throw reader.parseError(e, json);
         } catch (IOException e) {
-            throw new InvalidModelException(file, 1, 1, "", "cannot read the file: " + e.getMessage());
+            throw new InvalidModelException(file, 1, 1, "", "cannot read the file: " + e.getMessage(), e);
         }
     }
 
@@ -197,12 +197,12 @@ final class TreeReader {
                         + (yaml.getContextMark().getColumn() + 1) + ")";
             }
             return new InvalidModelException(file, mark.getLine() + 1, mark.getColumn() + 1, currentPath(),
-                    "malformed YAML: " + clean(problem) + context);
+                    "malformed YAML: " + clean(problem) + context, e);
         }
         JsonLocation at = e.getLocation();
         String what = e instanceof StreamConstraintsException ? "" : json ? "malformed JSON: " : "malformed YAML: ";
         return new InvalidModelException(file, at == null ? 1 : line(at), at == null ? 1 : column(at), currentPath(),
-                what + clean(e.getOriginalMessage()));
+                what + clean(e.getOriginalMessage()), e);
     }
 
     /** Parser messages, without Java class names, Jackson feature hints or the source echo. */

@@ -699,20 +699,19 @@ final class VentureBinder {
         try {
             return constructor.get();
         } catch (ModelException e) {
-            String path = resolve(base, e.field());
-            return throwAt(path, e.getMessage());
+            throw at(resolve(base, e.field()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            return throwAt(base, e.getMessage());
+            throw at(base, e.getMessage(), e);
         }
     }
 
-    private <T> T throwAt(String path, String reason) {
+    private InvalidModelException at(String path, String reason, Throwable cause) {
         Field key = keys.get(path);
         if (key != null && isKeyedById(path)) {
-            throw new InvalidModelException(file, key.line(), key.column(), path, reason);
+            return new InvalidModelException(file, key.line(), key.column(), path, reason, cause);
         }
         Node at = locate(path);
-        throw new InvalidModelException(file, at.line(), at.column(), path, reason);
+        return new InvalidModelException(file, at.line(), at.column(), path, reason, cause);
     }
 
     private static boolean isKeyedById(String path) {

@@ -33,7 +33,7 @@ public final class VentureReader {
         } catch (NoSuchFileException e) {
             throw new InvalidModelException(name, 1, 1, "", "no such file");
         } catch (IOException e) {
-            throw new InvalidModelException(name, 1, 1, "", "cannot read the file: " + e.getMessage());
+            throw new InvalidModelException(name, 1, 1, "", "cannot read the file: " + e.getMessage(), e);
         }
     }
 

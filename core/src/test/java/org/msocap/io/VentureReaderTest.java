@@ -275,6 +275,14 @@ class VentureReaderTest {
     }
 
     @Test
+    void theUnderlyingErrorIsKeptForDebuggingButNotInTheMessage() {
+        InvalidModelException invalid = error(BASE.replace("shares: 50}", "shares: -5}"), "sunrise.yaml");
+        assertThat(invalid.getCause()).isInstanceOf(org.msocap.model.ModelException.class);
+        assertThat(error("msocap: [", "sunrise.yaml").getCause()).isNotNull();
+        assertThat(invalid.getStackTrace()).isNotEmpty();
+    }
+
+    @Test
     void fractionalShareCount() {
         assertThat(message(BASE.replace("shares: 50}", "shares: 10.5}")))
                 .isEqualTo("sunrise.yaml:20:45: mso.holdings[1].shares: fractional shares are not allowed: 10.5");
