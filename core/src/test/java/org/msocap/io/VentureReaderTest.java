@@ -515,6 +515,11 @@ class VentureReaderTest {
     }
 
     @Test
+    void directory(@TempDir Path dir) {
+        assertThatThrownBy(() -> VentureReader.read(dir)).hasMessage(dir + ":1:1: this is a directory, not a model file");
+    }
+
+    @Test
     void notUtf8(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("latin1.yaml");
         Files.write(file, new byte[] {'v', ':', ' ', (byte) 0xE9, '\n'});
