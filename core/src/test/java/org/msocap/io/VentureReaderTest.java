@@ -471,9 +471,8 @@ class VentureReaderTest {
     @Test
     void deepNestingIsRefused() {
         String deep = "msocap: 1\nventure: x\nmso: " + "[".repeat(40) + "]".repeat(40) + "\n";
-        assertThat(message(deep))
-                .startsWith("sunrise.yaml:3:")
-                .contains("nesting is deeper than 32 levels");
+        assertThat(message(deep)).isEqualTo("sunrise.yaml:3:37: mso" + "[0]".repeat(31)
+                + ": nesting is deeper than 32 levels; a venture model is never nested this deep");
     }
 
     @Test
