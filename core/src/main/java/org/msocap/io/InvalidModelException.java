@@ -20,7 +20,12 @@ public final class InvalidModelException extends RuntimeException {
      *              problem concerns the file as a whole (empty, too large, malformed before any field)
      */
     public InvalidModelException(String file, int line, int column, String field, String reason) {
-        super(format(file, line, column, field, reason), null, false, false);
+        this(file, line, column, field, reason, null);
+    }
+
+    /** @param cause what the parser or a record constructor threw; kept for {@code --debug}, never in the message */
+    public InvalidModelException(String file, int line, int column, String field, String reason, Throwable cause) {
+        super(format(file, line, column, field, reason), cause);
         this.file = file;
         this.line = line;
         this.column = column;

@@ -35,6 +35,9 @@ final class TreeReader {
     /** The model nests six levels deep; anything far deeper is not a model file. */
     static final int MAX_DEPTH = 32;
 
+    /** A 500-holder cap table has about ten thousand values; this bounds the tree's memory for hostile input. */
+    static final int MAX_VALUES = 500_000;
+
     static final String EMPTY = "file is empty: expected a venture model (msocap: 1, venture: ..., mso: ...)";
 
     private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
@@ -53,6 +56,7 @@ final class TreeReader {
     private final String file;
     /** The path being read, for errors the parser raises before a field is complete. */
     private final List<String> path = new ArrayList<>();
+    private int values;
 
     private TreeReader(String file) {
         this.file = file;
@@ -84,7 +88,7 @@ final class TreeReader {
         } catch (JsonProcessingException e) {
             throw reader.parseError(e, json);
         } catch (IOException e) {
-            throw new InvalidModelException(file, 1, 1, "", "cannot read the file: " + e.getMessage());
+            throw new InvalidModelException(file, 1, 1, "", "cannot read the file: " + e.getMessage(), e);
         }
     }
 
@@ -114,6 +118,9 @@ final class TreeReader {
     private Node value(JsonParser parser, JsonToken token, int depth) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
         refuseAnchors(parser, at);
+        if (++values > MAX_VALUES) {
+            throw error(at, "the file holds more than " + MAX_VALUES + " values; a venture model has far fewer");
+        }
         if (depth > MAX_DEPTH) {
             throw error(at, "nesting is deeper than " + MAX_DEPTH + " levels; a venture model is never nested this deep");
         }
@@ -124,7 +131,7 @@ final class TreeReader {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(ScalarNode.Kind.NUMBER, parser, at);
             case VALUE_TRUE, VALUE_FALSE -> scalar(ScalarNode.Kind.BOOLEAN, parser, at);
             case VALUE_NULL -> new ScalarNode(ScalarNode.Kind.NULL, "", line(at), column(at));
-            default -> throw error(at, "unexpected " + token.asString());
+            default -> throw error(at, "unsupported YAML value; tagged values such as !!binary have no place in a model file");
         };
     }
 
@@ -173,8 +180,9 @@ final class TreeReader {
             if (yaml.isCurrentAlias()) {
                 throw error(at, "YAML aliases (*" + yaml.getText() + ") are not allowed in model files; write the value out");
             }
-            if (yaml.getCurrentAnchor() != null) {
-                throw error(at, "YAML anchors (&" + yaml.getCurrentAnchor() + ") are not allowed in model files; write the value out");
+            Object anchor = yaml.getObjectId();
+            if (anchor != null) {
+                throw error(at, "YAML anchors (&" + anchor + ") are not allowed in model files; write the value out");
             }
         }
     }
@@ -189,12 +197,12 @@ final class TreeReader {
                         + (yaml.getContextMark().getColumn() + 1) + ")";
             }
             return new InvalidModelException(file, mark.getLine() + 1, mark.getColumn() + 1, currentPath(),
-                    "malformed YAML: " + clean(problem) + context);
+                    "malformed YAML: " + clean(problem) + context, e);
         }
         JsonLocation at = e.getLocation();
         String what = e instanceof StreamConstraintsException ? "" : json ? "malformed JSON: " : "malformed YAML: ";
         return new InvalidModelException(file, at == null ? 1 : line(at), at == null ? 1 : column(at), currentPath(),
-                what + clean(e.getOriginalMessage()));
+                what + clean(e.getOriginalMessage()), e);
     }
 
     /** Parser messages, without Java class names, Jackson feature hints or the source echo. */
@@ -203,6 +211,9 @@ final class TreeReader {
             return "unreadable input";
         }
         String first = message.strip().lines().findFirst().orElse("").strip();
+        if (first.startsWith("Expected a field name")) {
+            return "a map key must be plain text, not a list or a map";
+        }
         first = first.replaceAll("\\(for Array starting at \\[Source:.*?line: (\\d+), column: (\\d+)\\]\\)",
                         "(the list starts at line $1, column $2)")
                 .replaceAll("\\(for Object starting at \\[Source:.*?line: (\\d+), column: (\\d+)\\]\\)",

@@ -57,6 +57,8 @@ final class VentureBinder {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final int LIST_FIELDS_UP_TO = 12;
+    private static final int MAX_INTEGER_DIGITS = 30;
+    private static final int MAX_DECIMALS = 20;
 
     private final String file;
     private final MapNode root;
@@ -77,7 +79,7 @@ final class VentureBinder {
 
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("venture", List.of("msocap", "venture", "currency", "asOf", "people", "mso", "practices", "agreements",
+        m.put("venture", List.of("$schema", "msocap", "venture", "currency", "asOf", "people", "mso", "practices", "agreements",
                 "financials", "exits", "simulation"));
         m.put("person", List.of("id", "name", "type", "licenses", "refersPatients", "privateEquity"));
         m.put("license", List.of("profession", "state", "status", "expires"));
@@ -129,6 +131,8 @@ final class VentureBinder {
             throw fail(root, "msocap", "msocap is required: start the file with 'msocap: 1' (the format version)");
         }
         int formatVersion = integer(version, "msocap");
+        // "$schema" only points editors at the JSON Schema; the model has no use for it.
+        o.text("$schema");
         String name = o.text("venture");
         String currency = o.text("currency");
         LocalDate asOf = o.date("asOf");
@@ -197,7 +201,7 @@ final class VentureBinder {
         ShareClass.Participation participation = o.enumValue("participation", ShareClass.Participation.class);
         BigDecimal cap = o.decimal("cap");
         // A lone preferred class is senior to common without saying so.
-        int seniority = (int) o.whole("seniority", type == ShareClass.Type.PREFERRED ? 1L : 0L, "");
+        int seniority = o.integer("seniority", type == ShareClass.Type.PREFERRED ? 1 : 0);
         BigDecimal conversionRatio = o.decimal("conversionRatio");
         ShareClass.Dividend dividend = o.object("dividend", this::dividend);
         return build(path, () -> new ShareClass(id, type, issuePrice, preference, participation, cap, seniority,
@@ -236,8 +240,8 @@ final class VentureBinder {
     private Vesting vesting(Node node, String path) {
         Obj o = new Obj(node, path, "vesting");
         LocalDate start = o.date("start");
-        int months = (int) o.requiredWhole("months", "");
-        int cliff = (int) o.whole("cliffMonths", 0L, "");
+        int months = o.requiredInteger("months");
+        int cliff = o.integer("cliffMonths", 0);
         return build(path, () -> new Vesting(start, months, cliff));
     }
 
@@ -259,7 +263,7 @@ final class VentureBinder {
         BigDecimal discount = o.decimal("discount");
         Safe.Kind kind = o.enumValue("kind", Safe.Kind.class);
         LocalDate acquired = o.date("acquired");
-        Integer seniority = o.node("seniority") == null ? null : (int) o.requiredWhole("seniority", "");
+        Integer seniority = o.node("seniority") == null ? null : o.requiredInteger("seniority");
         return build(path, () -> new Safe(holder, amount, cap, discount, kind, acquired, seniority));
     }
 
@@ -320,7 +324,7 @@ final class VentureBinder {
         List<String> services = o.textList("services");
         List<String> msoControls = o.textList("msoControls");
         boolean noncompete = o.bool("noncompete", false);
-        Integer termMonths = o.node("termMonths") == null ? null : (int) o.requiredWhole("termMonths", "");
+        Integer termMonths = o.node("termMonths") == null ? null : o.requiredInteger("termMonths");
         // An agreement in the model is taken as signed unless the file says otherwise.
         boolean signed = o.bool("signed", true);
         return build(path, () -> new Agreement(id, type, practice, fee, fmvOpinion, services, msoControls, noncompete,
@@ -342,7 +346,7 @@ final class VentureBinder {
     private Financials financials(Node node, String path) {
         Obj o = new Obj(node, path, "financials");
         LocalDate start = o.date("start");
-        int years = (int) o.whole("years", DEFAULT_YEARS, "");
+        int years = o.integer("years", DEFAULT_YEARS);
         Map<String, Financials.PracticeFinancials> practices = new LinkedHashMap<>();
         Node practicesNode = o.node("practices");
         if (practicesNode != null) {
@@ -409,7 +413,7 @@ final class VentureBinder {
     private ExitScenario.Escrow escrow(Node node, String path) {
         Obj o = new Obj(node, path, "escrow");
         BigDecimal fraction = o.decimal("fraction");
-        int months = (int) o.requiredWhole("months", "");
+        int months = o.requiredInteger("months");
         BigDecimal release = o.decimal("releaseProbability");
         return build(path, () -> new ExitScenario.Escrow(fraction, months, release));
     }
@@ -437,7 +441,7 @@ final class VentureBinder {
 
     private SimulationSpec simulation(Node node, String path) {
         Obj o = new Obj(node, path, "simulation");
-        int runs = (int) o.whole("runs", DEFAULT_RUNS, "");
+        int runs = o.integer("runs", DEFAULT_RUNS);
         long seed = o.whole("seed", DEFAULT_SEED, "");
         Distribution exitDate = o.distribution("exitDate", true);
         Distribution ebitdaMultiple = o.distribution("ebitdaMultiple", false);
@@ -612,11 +616,19 @@ final class VentureBinder {
             if (t.endsWith("%")) {
                 throw fail(node, path, "write fractions, not percentages: 0.08 for 8%, but found " + s.text());
             }
+            BigDecimal value = null;
             try {
-                BigDecimal value = amountSyntax && !DECIMAL.matcher(t).matches() ? Amounts.parse(t) : new BigDecimal(t);
-                return value.scale() < 0 ? value.setScale(0) : value;
+                value = amountSyntax && !DECIMAL.matcher(t).matches() ? Amounts.parse(t) : new BigDecimal(t);
             } catch (IllegalArgumentException e) {
-                // fall through to the type error below
+                // not a number: the type error below
+            }
+            if (value != null) {
+                // Checked before any rescaling: "1e999999999" would otherwise cost minutes of BigInteger work.
+                if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_DECIMALS) {
+                    throw fail(node, path, "number out of range: " + s.text().strip() + "; numbers have at most "
+                            + MAX_INTEGER_DIGITS + " digits before the point and " + MAX_DECIMALS + " after it");
+                }
+                return value.scale() < 0 ? value.setScale(0) : value;
             }
         }
         throw expected(node, path, expected);
@@ -687,20 +699,19 @@ final class VentureBinder {
         try {
             return constructor.get();
         } catch (ModelException e) {
-            String path = resolve(base, e.field());
-            return throwAt(path, e.getMessage());
+            throw at(resolve(base, e.field()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            return throwAt(base, e.getMessage());
+            throw at(base, e.getMessage(), e);
         }
     }
 
-    private <T> T throwAt(String path, String reason) {
+    private InvalidModelException at(String path, String reason, Throwable cause) {
         Field key = keys.get(path);
         if (key != null && isKeyedById(path)) {
-            throw new InvalidModelException(file, key.line(), key.column(), path, reason);
+            return new InvalidModelException(file, key.line(), key.column(), path, reason, cause);
         }
         Node at = locate(path);
-        throw new InvalidModelException(file, at.line(), at.column(), path, reason);
+        return new InvalidModelException(file, at.line(), at.column(), path, reason, cause);
     }
 
     private static boolean isKeyedById(String path) {
@@ -821,11 +832,20 @@ final class VentureBinder {
             if (n == null) {
                 throw fail(node, at(key), key + " is required");
             }
-            long value = VentureBinder.this.whole(n, at(key), noun);
-            if (!noun.equals("shares") && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
-                throw fail(n, at(key), value + " is too large");
+            return VentureBinder.this.whole(n, at(key), noun);
+        }
+
+        int integer(String key, int absent) {
+            Node n = node(key);
+            return n == null ? absent : VentureBinder.this.integer(n, at(key));
+        }
+
+        int requiredInteger(String key) {
+            Node n = node(key);
+            if (n == null) {
+                throw fail(node, at(key), key + " is required");
             }
-            return value;
+            return VentureBinder.this.integer(n, at(key));
         }
 
         BigDecimal decimal(String key) {

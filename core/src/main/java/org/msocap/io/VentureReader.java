@@ -23,6 +23,9 @@ public final class VentureReader {
     /** Reads and validates {@code file}; files over 10 MB are refused before they are read. */
     public static Venture read(Path file) {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InvalidModelException(name, 1, 1, "", "this is a directory, not a model file");
+        }
         try {
             long size = Files.size(file);
             if (size > TreeReader.MAX_BYTES) {
@@ -33,7 +36,7 @@ public final class VentureReader {
         } catch (NoSuchFileException e) {
             throw new InvalidModelException(name, 1, 1, "", "no such file");
         } catch (IOException e) {
-            throw new InvalidModelException(name, 1, 1, "", "cannot read the file: " + e.getMessage());
+            throw new InvalidModelException(name, 1, 1, "", "cannot read the file: " + e.getMessage(), e);
         }
     }
 

@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -78,23 +75,12 @@ public final class VentureWriter {
     }
 
     /**
-     * Writes {@code venture} to {@code file}, JSON when it ends in .json, else YAML. The text goes to a
-     * temporary file beside it first and is moved into place, so an interrupted run never leaves half a file.
+     * Writes {@code venture} to {@code file}, JSON when it ends in .json, else YAML, through
+     * {@link AtomicFiles} so an interrupted run never leaves half a file.
      */
-    public static void write(Venture venture, Path file) throws IOException {
-        String text = file.getFileName().toString().toLowerCase().endsWith(".json") ? toJson(venture) : toYaml(venture);
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, ".msocap-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    public static void write(Venture venture, Path file) {
+        boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
+        AtomicFiles.writeString(file, json ? toJson(venture) : toYaml(venture));
     }
 
     /** One pass over the model, field order as in PRODUCT.md §3. */

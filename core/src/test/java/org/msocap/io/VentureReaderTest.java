@@ -139,6 +139,24 @@ class VentureReaderTest {
     }
 
     @Test
+    void aSchemaReferenceForEditorsIsAllowedAndIgnored() {
+        String json = "{\"$schema\": \"./msocap.schema.json\", \"msocap\": 1, \"venture\": \"x\", \"mso\": {\"classes\":"
+                + " [{\"id\": \"common\", \"type\": \"common\"}], \"holdings\": []}}";
+        assertThat(error(json.replace("\"holdings\": []", "\"holdings\": [{\"holder\": \"x\", \"class\": \"common\", \"shares\": 1}]"),
+                "s.json").getMessage()).isEqualTo("s.json:1:147: mso.holdings[0].holder: unknown person 'x'; add them under people:");
+        Venture v = VentureReader.read(BASE.replace("msocap: 1\n", "$schema: https://example.org/msocap.schema.json\nmsocap: 1\n"), "s.yaml");
+        assertThat(v).isEqualTo(VentureReader.read(BASE, "s.yaml"));
+    }
+
+    @Test
+    void boardAndOfficerReferencesAreLocated() {
+        assertThat(message(BASE.replace("mso:\n", "mso:\n  directors: [alice, bobby]\n")))
+                .isEqualTo("sunrise.yaml:16:22: mso.directors[1]: unknown person 'bobby'; add them under people:");
+        assertThat(message(BASE.replace("mso:\n", "mso:\n  officers: {ceo: alicia}\n")))
+                .isEqualTo("sunrise.yaml:16:19: mso.officers.ceo: unknown person 'alicia' (did you mean 'alice'?); add them under people:");
+    }
+
+    @Test
     void enumsAreCaseInsensitive() {
         Venture v = VentureReader.read(BASE.replace("mso:\n", "mso:\n  form: C-Corp\n"), "sunrise.yaml");
         assertThat(v.mso().form()).isEqualTo(Mso.Form.C_CORP);
@@ -227,6 +245,22 @@ class VentureReaderTest {
     }
 
     @Test
+    void hugeExponentsAreRefusedQuickly() {
+        assertThat(message(BASE.replace("shares: 50}", "shares: 50, cost: 1e999999999}")))
+                .isEqualTo("sunrise.yaml:20:55: mso.holdings[1].cost: number out of range: 1e999999999; numbers have at most"
+                        + " 30 digits before the point and 20 after it");
+        assertThat(message(BASE.replace("shares: 50}", "shares: 1e-999999999}")))
+                .isEqualTo("sunrise.yaml:20:45: mso.holdings[1].shares: number out of range: 1e-999999999; numbers have at most"
+                        + " 30 digits before the point and 20 after it");
+    }
+
+    @Test
+    void smallCountsOutOfIntegerRange() {
+        String yaml = BASE.replace("{id: common, type: common}", "{id: common, type: common}\n    - {id: pref, type: preferred, issuePrice: 1, seniority: 5000000000}");
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:18:61: mso.classes[1].seniority: 5000000000 is too large");
+    }
+
+    @Test
     void sharesAcceptAmountSuffixes() {
         Venture v = VentureReader.read(BASE.replace("shares: 100}", "shares: 1.5M}"), "sunrise.yaml");
         assertThat(v.mso().holdings().get(0).shares()).isEqualTo(1_500_000L);
@@ -238,6 +272,14 @@ class VentureReaderTest {
     void negativeShareCount() {
         assertThat(message(BASE.replace("shares: 50}", "shares: -5}")))
                 .isEqualTo("sunrise.yaml:20:45: mso.holdings[1].shares: shares must be > 0 but was -5");
+    }
+
+    @Test
+    void theUnderlyingErrorIsKeptForDebuggingButNotInTheMessage() {
+        InvalidModelException invalid = error(BASE.replace("shares: 50}", "shares: -5}"), "sunrise.yaml");
+        assertThat(invalid.getCause()).isInstanceOf(org.msocap.model.ModelException.class);
+        assertThat(error("msocap: [", "sunrise.yaml").getCause()).isNotNull();
+        assertThat(invalid.getStackTrace()).isNotEmpty();
     }
 
     @Test
@@ -280,8 +322,8 @@ class VentureReaderTest {
     @Test
     void unknownTopLevelFieldSuggestsWithoutListingWhenTheListIsLong() {
         assertThat(message(BASE + "excits: []\n"))
-                .isEqualTo("sunrise.yaml:27:1: excits: unknown field 'excits' (did you mean 'exits'?); allowed fields are msocap,"
-                        + " venture, currency, asOf, people, mso, practices, agreements, financials, exits, simulation");
+                .isEqualTo("sunrise.yaml:27:1: excits: unknown field 'excits' (did you mean 'exits'?); allowed fields are $schema,"
+                        + " msocap, venture, currency, asOf, people, mso, practices, agreements, financials, exits, simulation");
         assertThat(message(BASE.replace("mso:\n", "mso:\n  optionPol: 5\n")))
                 .isEqualTo("sunrise.yaml:16:3: mso.optionPol: unknown field 'optionPol' (did you mean 'optionPool'?)");
     }
@@ -429,9 +471,15 @@ class VentureReaderTest {
     @Test
     void deepNestingIsRefused() {
         String deep = "msocap: 1\nventure: x\nmso: " + "[".repeat(40) + "]".repeat(40) + "\n";
-        assertThat(message(deep))
-                .startsWith("sunrise.yaml:3:")
-                .contains("nesting is deeper than 32 levels");
+        assertThat(message(deep)).isEqualTo("sunrise.yaml:3:37: mso" + "[0]".repeat(31)
+                + ": nesting is deeper than 32 levels; a venture model is never nested this deep");
+    }
+
+    @Test
+    void tooManyValuesAreRefused() {
+        String many = "msocap: 1\nventure: x\nstaff:\n" + "  - a\n".repeat(TreeReader.MAX_VALUES);
+        assertThat(message(many)).isEqualTo("sunrise.yaml:500000:5: staff[499996]: the file holds more than 500000 values;"
+                + " a venture model has far fewer");
     }
 
     @Test
@@ -466,10 +514,26 @@ class VentureReaderTest {
     }
 
     @Test
+    void directory(@TempDir Path dir) {
+        assertThatThrownBy(() -> VentureReader.read(dir)).hasMessage(dir + ":1:1: this is a directory, not a model file");
+    }
+
+    @Test
     void notUtf8(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("latin1.yaml");
         Files.write(file, new byte[] {'v', ':', ' ', (byte) 0xE9, '\n'});
         assertThatThrownBy(() -> VentureReader.read(file)).hasMessage(file + ":1:1: the file is not UTF-8 text");
+    }
+
+    @Test
+    void yamlFeaturesAModelNeverNeeds() {
+        assertThat(message("msocap: !!binary aGVsbG8=\n"))
+                .isEqualTo("sunrise.yaml:1:9: msocap: unsupported YAML value; tagged values such as !!binary have no place in a model file");
+        assertThat(message("msocap: 1\n? [a, b]\n: c\n"))
+                .isEqualTo("sunrise.yaml:2:4: malformed YAML: a map key must be plain text, not a list or a map");
+        assertThat(message("msocap: 1\nventure: x\nmso:\n\tclasses: []\n"))
+                .isEqualTo("sunrise.yaml:4:1: mso: malformed YAML: found character '\\t(TAB)' that cannot start any token."
+                        + " (Do not use \\t(TAB) for indentation)");
     }
 
     @Test

@@ -52,6 +52,16 @@ class VentureWriterPropertyTest {
     }
 
     @Test
+    void writingIsStable() {
+        qt().withFixedSeed(SEED).withExamples(200).forAll(ventures())
+                .checkAssert(v -> {
+                    String yaml = VentureWriter.toYaml(v);
+                    assertThat(VentureWriter.toYaml(VentureReader.read(yaml, "gen.yaml"))).isEqualTo(yaml);
+                    assertThat(VentureWriter.toYaml(VentureReader.read(VentureWriter.toJson(v), "gen.json"))).isEqualTo(yaml);
+                });
+    }
+
+    @Test
     void writtenFilesConformToTheSchema() {
         qt().withFixedSeed(SEED).withExamples(60).forAll(ventures())
                 .checkAssert(v -> {
