@@ -92,4 +92,48 @@ final class TestVentures {
                 .simulation(simulation(500))
                 .build();
     }
+
+    /**
+     * A harder waterfall: a cumulative dividend, a capped participating senior class held by two investors,
+     * options at two strikes, a SAFE and a note; no fee model, exits at given values.
+     */
+    static Venture layered(boolean investorsBoughtTogether) {
+        LocalDate asOf = LocalDate.of(2026, 1, 1);
+        LocalDate seriesB = LocalDate.of(2025, 6, 1);
+        Mso mso = Mso.builder()
+                .name("Layered Health MSO, Inc.").state("DE").form(Mso.Form.C_CORP)
+                .shareClass(ShareClass.common("common"))
+                .shareClass(new ShareClass("series-a", ShareClass.Type.PREFERRED, new BigDecimal("1.00"), BigDecimal.ONE,
+                        ShareClass.Participation.NONE, null, 1, BigDecimal.ONE,
+                        new ShareClass.Dividend(new BigDecimal("0.08"), true, ShareClass.Dividend.Compounding.SIMPLE)))
+                .shareClass(new ShareClass("series-b", ShareClass.Type.PREFERRED, new BigDecimal("3.00"), new BigDecimal("1.5"),
+                        ShareClass.Participation.CAPPED, new BigDecimal("3.0"), 2, new BigDecimal("1.25"),
+                        new ShareClass.Dividend(new BigDecimal("0.06"), true, ShareClass.Dividend.Compounding.ANNUAL)))
+                .holding(new Holding("founder", "common", 5_000_000, LocalDate.of(2023, 1, 1), Money.of(500)))
+                .holding(new Holding("doc", "common", 1_000_000, LocalDate.of(2023, 1, 1), Money.of(100)))
+                .holding(new Holding("fund-a", "series-a", 2_000_000, LocalDate.of(2024, 3, 1), null))
+                .holding(new Holding("fund-b", "series-b", 800_000, seriesB, null))
+                .holding(new Holding("angel", "series-b", 200_000, investorsBoughtTogether ? seriesB : LocalDate.of(2025, 9, 15), null))
+                .optionPool(1_000_000)
+                .option(new OptionGrant("emp", 300_000, new BigDecimal("0.40"), LocalDate.of(2024, 1, 1),
+                        new Vesting(LocalDate.of(2024, 1, 1), 48, 12), OptionGrant.Acceleration.SINGLE))
+                .option(new OptionGrant("emp2", 150_000, new BigDecimal("2.10"), LocalDate.of(2025, 1, 1), null, null))
+                .safe(new Safe("angel", Money.of(300_000), Money.of(15_000_000), null, Safe.Kind.POST_MONEY, LocalDate.of(2024, 6, 1), null))
+                .note(new ConvertibleNote("fund-a", Money.of(250_000), new BigDecimal("0.05"), LocalDate.of(2024, 9, 1),
+                        Money.of(12_000_000), null, new BigDecimal("1.5"), null))
+                .director("founder")
+                .build();
+        return Venture.builder("Layered Health").asOf(asOf)
+                .person(Person.lay("founder", "Fran Founder"))
+                .person(Person.clinician("doc", "Dana Doc, MD", License.active("physician", "TX")))
+                .person(Person.entity("fund-a", "Fund A, LP"))
+                .person(Person.entity("fund-b", "Fund B, LP"))
+                .person(Person.lay("angel", "Angel Investor"))
+                .person(Person.lay("emp", "Employee One"))
+                .person(Person.lay("emp2", "Employee Two"))
+                .mso(mso)
+                .exit(ExitScenario.atValue("Sale in 2028", LocalDate.of(2028, 3, 31), Money.of(30_000_000)))
+                .exit(ExitScenario.atValue("Big sale in 2029", LocalDate.of(2029, 9, 30), Money.of(90_000_000)))
+                .build();
+    }
 }

@@ -74,7 +74,48 @@ class WaterfallSheetTest {
         }
     }
 
+    @Test
+    void layeredCapTableLiveWaterfallEqualsTheEngineToTheCent() throws Exception {
+        LibreOffice.assumeInstalled();
+        Venture layered = TestVentures.layered(true);
+        WorkbookContent layeredContent = WorkbookContent.of(layered);
+        assertThat(layeredContent.waterfalls().live().breakpoints().breakpoints()).hasSizeGreaterThan(4);
+        List<Money> values = List.of(Money.of(400_000), Money.parse("4123456.78"), Money.of(9_000_000), Money.parse("17777777.77"),
+                Money.of(30_000_000), Money.of(61_000_000), Money.of(400_000_000));
+        List<Consumer<XSSFWorkbook>> typings = values.stream().<Consumer<XSSFWorkbook>>map(
+                ev -> edited -> Recalculated.setNamed(edited, WaterfallSheet.EXIT_VALUE, ev.amount().doubleValue())).toList();
+        List<Recalculated> recalculated = Recalculated.ofEach(layeredContent, dir, typings);
+        for (int i = 0; i < values.size(); i++) {
+            try (Recalculated wb = recalculated.get(i)) {
+                assertLiveEqualsEngine(wb, engineAt(layered, layeredContent, values.get(i)));
+            }
+        }
+    }
+
+    @Test
+    void saysSoWhenHolderPayoutsCannotBeLive() throws Exception {
+        // The two series-b holders accrue dividends from different dates, so their split is not by shares alone.
+        WorkbookContent content = WorkbookContent.of(TestVentures.layered(false));
+        assertThat(WaterfallSheet.unsplittable(content.waterfalls().live().table())).isPresent();
+        try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
+            Sheet sheet = wb.getSheet(WaterfallSheet.NAME);
+            int note = -1;
+            for (int r = 0; r <= sheet.getLastRowNum() && note < 0; r++) {
+                Row row = sheet.getRow(r);
+                if (row != null && row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+                        && row.getCell(0).getStringCellValue().startsWith("Holder payouts are not live")) {
+                    note = r;
+                }
+            }
+            assertThat(note).as("the note explaining why holder payouts are not live").isPositive();
+        }
+    }
+
     private ExitWaterfall engineAt(Money enterpriseValue) {
+        return engineAt(venture, content, enterpriseValue);
+    }
+
+    private static ExitWaterfall engineAt(Venture venture, WorkbookContent content, Money enterpriseValue) {
         WorkbookContent.Live live = content.waterfalls().live();
         ExitScenario t = live.terms();
         ExitScenario typed = new ExitScenario(t.name(), t.date(), enterpriseValue, null, null, t.transactionCosts(), t.escrow(),
