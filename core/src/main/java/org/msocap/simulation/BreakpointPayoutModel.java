@@ -125,6 +125,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
         final BreakpointTable.Evaluator classes;
         final long[] classCents;
         double[] exact = new double[16];
+        long[] remainderUnits = new long[16];
         long[] floor = new long[16];
         double[] remainder = new double[16];
         int[] order = new int[16];
@@ -137,6 +138,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
         void ensure(int m) {
             if (exact.length < m) {
                 exact = new double[m];
+                remainderUnits = new long[m];
                 floor = new long[m];
                 remainder = new double[m];
                 order = new int[m];
@@ -177,6 +179,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
          * fraction of the payout, decided exactly once: NaN when the line rises (decided per evaluation).
          */
         private final double[][] flatPreferenceFraction;
+        /** Per claimant: piece weights as integers over a common denominator (share, preference), or null if too large. */
+        private final long[][] shareWeights;
+        private final long[][] preferenceWeights;
 
         DayEvaluator(ResolvedCapTable resolved, BreakpointTable table) {
             this.table = table;
@@ -202,6 +207,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
             preferenceCents = new long[n];
             flatAtPreference = new boolean[segments.size()][n];
             flatPreferenceFraction = new double[segments.size()][n];
+            shareWeights = new long[n][];
+            preferenceWeights = new long[n][];
+            for (int i = 0; i < n; i++) {
+                List<Piece> pieces = claimants.get(i).pieces();
+                shareWeights[i] = integerWeights(pieces.stream().map(Piece::shareWeight).toList());
+                preferenceWeights[i] = integerWeights(pieces.stream().map(Piece::preferenceWeight).toList());
+            }
             for (int k = 0; k < segments.size(); k++) {
                 for (int i = 0; i < n; i++) {
                     Claimant c = claimants.get(i);
@@ -293,10 +305,92 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     }
                     continue;
                 }
+                long[] fixed = fixedWeights(i, segment, proceedsCents);
+                if (fixed != null && splitByIntegerWeights(i, fixed, cents, out, work)) {
+                    continue;
+                }
                 if (!split(i, segment, proceedsCents, cents, out, work)) {
                     splitExactly(i, segment, proceedsCents, cents, out);
                 }
             }
+        }
+
+        /**
+         * The integer weights the claimant's cents are split by when they do not depend on the payout (only
+         * preference, or only participation); null when the split mixes both or cannot be told in doubles.
+         */
+        private long[] fixedWeights(int i, int segment, long proceedsCents) {
+            Claimant c = claimants.get(i);
+            if (!modeMatters[i]) {
+                return isZero(c.shares()) ? preferenceWeights[i] : shareWeights[i];
+            }
+            double fraction = flatPreferenceFraction[segment][i];
+            if (Double.isNaN(fraction)) {
+                double x = proceedsCents / 100.0;
+                double a = intercept[segment][i];
+                double bx = slope[segment][i] * x;
+                double total = a + bx;
+                double noise = NOISE * (Math.abs(a) + Math.abs(bx) + 1);
+                if (Math.abs(total - preference[i]) <= noise || Math.abs(total - cap[i]) <= noise) {
+                    return null;
+                }
+                boolean converted = c.participation() != ResolvedCapTable.Participation.FULL && total > cap[i]
+                        || c.participation() == ResolvedCapTable.Participation.NONE && total > preference[i];
+                fraction = converted ? 0 : total < preference[i] ? 1 : Double.NaN;
+            }
+            return fraction == 1 ? preferenceWeights[i] : fraction == 0 ? shareWeights[i] : null;
+        }
+
+        /**
+         * Largest remainder over integer weights, exactly as {@link Allocation#proportional}: floor of
+         * {@code cents × w ÷ Σw}, left-over cents to the largest remainders, ties to the earlier piece. False when
+         * a product does not fit in a long.
+         */
+        private boolean splitByIntegerWeights(int i, long[] weights, long cents, long[] out, Scratch work) {
+            int m = weights.length - 1;
+            long total = weights[m];
+            work.ensure(m);
+            long[] floor = work.floor;
+            long[] remainder = work.remainderUnits;
+            long assigned = 0;
+            for (int j = 0; j < m; j++) {
+                long w = weights[j];
+                if (Math.multiplyHigh(cents, w) != 0) {
+                    return false;
+                }
+                long product = cents * w;
+                if (product < 0) {
+                    return false;
+                }
+                floor[j] = product / total;
+                remainder[j] = product % total;
+                assigned += floor[j];
+            }
+            long left = cents - assigned;
+            int[] order = work.order;
+            for (int j = 0; j < m; j++) {
+                order[j] = j;
+            }
+            for (long k = 0; k < left; k++) {
+                // Selection of the next largest remainder (left < m, and usually small).
+                int best = (int) k;
+                for (int b = (int) k + 1; b < m; b++) {
+                    int cand = order[b];
+                    int cur = order[best];
+                    if (remainder[cand] > remainder[cur] || (remainder[cand] == remainder[cur] && cand < cur)) {
+                        best = b;
+                    }
+                }
+                int tmp = order[(int) k];
+                order[(int) k] = order[best];
+                order[best] = tmp;
+                floor[order[(int) k]]++;
+            }
+            int[] target = pieceTarget[i];
+            for (int j = 0; j < m; j++) {
+                out[target[j]] += floor[j];
+            }
+            return true;
         }
 
         private int segmentOf(long cents) {
@@ -462,6 +556,33 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
             order[b + 1] = idx;
         }
+    }
+
+    /**
+     * Weights as integers over their common denominator, with their sum as the last element; null when any of
+     * them, or the sum, needs more than 62 bits.
+     */
+    private static long[] integerWeights(List<BigFraction> weights) {
+        BigInteger denominator = BigInteger.ONE;
+        for (BigFraction w : weights) {
+            BigInteger d = w.getDenominator();
+            denominator = denominator.divide(denominator.gcd(d)).multiply(d);
+        }
+        long[] out = new long[weights.size() + 1];
+        BigInteger sum = BigInteger.ZERO;
+        for (int j = 0; j < weights.size(); j++) {
+            BigInteger v = weights.get(j).getNumerator().multiply(denominator.divide(weights.get(j).getDenominator()));
+            if (v.signum() < 0 || v.bitLength() > 62) {
+                return null;
+            }
+            out[j] = v.longValue();
+            sum = sum.add(v);
+        }
+        if (sum.signum() == 0 || sum.bitLength() > 62) {
+            return null;
+        }
+        out[weights.size()] = sum.longValue();
+        return out;
     }
 
     /** {@code f} dollars in whole cents, or -1 when it is not a whole number of cents. */

@@ -19,11 +19,13 @@ import org.msocap.money.Rounding;
 /**
  * Enterprise value = trailing-twelve-month EBITDA × multiple, for one run's drivers, computed the way
  * {@link Valuator} and {@link FeeProjector#DEFAULT} compute it (the fee package's conventions: whole-year
- * growth, annual amounts rounded once and spread over twelve months by largest remainder, per-month fees
- * rounded once, MSO costs allocated by collections), but without building a projection per run.
+ * growth, annual amounts rounded once and spread over twelve months by largest remainder, rates applied to the
+ * year (a year's exact compensation or variable fee rounded once and spread over its months in proportion),
+ * fixed fees invoiced monthly, MSO costs allocated by collections), but without building a projection per run.
  *
  * <p>What does not depend on the drivers is computed once: each year's MSO costs by month, each year's fixed
- * fee, the practices' own monthly costs. Per run only the twelve trailing months are computed, in long
+ * fee, the practices' own monthly costs. Per run only the (at most two) projection years under the trailing twelve
+ * months are computed, in long
  * cents; every product is rounded exactly ({@link ExactCents}: a double product, recomputed in BigDecimal when
  * it lands within its error bound of a half cent). A drawn growth {@code g} stands for the exact binary value
  * of the double, {@code new BigDecimal(g)}, as does a drawn clinicianComp and multiple; with those the
@@ -46,9 +48,8 @@ public final class ProjectedExitValue implements ExitValueModel {
     private final long[][] practiceCosts;
     /** [year][month of year]: MSO operating costs. */
     private final long[][] msoCosts;
-    /** [practice][year]: the fixed fee of a month (fixed basis), or the exact grown monthly part (hybrid). */
+    /** [practice][year]: the fixed monthly fee (fixed basis, and the fixed part of a hybrid fee), rounded monthly. */
     private final long[][] fixedFee;
-    private final BigDecimal[][] hybridMonthly;
     private final boolean anyCostPlus;
 
     private ProjectedExitValue(FeeModel model) {
@@ -61,7 +62,6 @@ public final class ProjectedExitValue implements ExitValueModel {
         baseComp = new BigDecimal[n];
         practiceCosts = new long[n][];
         fixedFee = new long[n][MAX_YEARS];
-        hybridMonthly = new BigDecimal[n][MAX_YEARS];
         boolean costPlus = false;
         for (int p = 0; p < n; p++) {
             ManagedPractice practice = practices.get(p);
@@ -73,7 +73,6 @@ public final class ProjectedExitValue implements ExitValueModel {
             for (int y = 0; y < MAX_YEARS; y++) {
                 BigDecimal grown = terms.monthly().amount().multiply(BigDecimal.ONE.add(terms.escalator()).pow(y));
                 fixedFee[p][y] = Rounding.toCents(grown).cents();
-                hybridMonthly[p][y] = grown;
             }
             costPlus |= terms.basis() == FeeTerms.Basis.COST_PLUS;
         }
@@ -108,56 +107,132 @@ public final class ProjectedExitValue implements ExitValueModel {
             throw new IllegalArgumentException("exit day " + LocalDate.ofEpochDay(exitEpochDay) + " has no trailing year in the projection from "
                     + start);
         }
+        int first = last - 11;
+        long ebitda = 0;
+        long[] revenue = new long[12];
+        for (int year = first / 12; year <= last / 12; year++) {
+            yearRevenue(year, collectionsGrowth, clinicianComp, revenue);
+            for (int k = 0; k < 12; k++) {
+                int m = year * 12 + k;
+                if (m >= first && m <= last) {
+                    ebitda += revenue[k] - msoCosts[year][k];
+                }
+            }
+        }
+        return ebitda;
+    }
+
+    /** The MSO's revenue (all management fees) in each month of a projection year. */
+    private void yearRevenue(int year, double collectionsGrowth, double clinicianComp, long[] revenue) {
         boolean drawnGrowth = !Double.isNaN(collectionsGrowth);
         boolean drawnComp = !Double.isNaN(clinicianComp);
         double growth = drawnGrowth ? Math.max(-0.99, collectionsGrowth) : 0;
         double comp = drawnComp ? Math.min(1, Math.max(0, clinicianComp)) : 0;
         BigDecimal compExact = drawnComp ? new BigDecimal(comp) : null;
         long[] annual = new long[n];
-        long[] month = new long[n];
-        int annualYear = -1;
-        long ebitda = 0;
-        for (int m = last - 11; m <= last; m++) {
-            int year = m / 12;
-            int k = m % 12;
-            if (year != annualYear) {
-                for (int p = 0; p < n; p++) {
-                    annual[p] = drawnGrowth ? grownCents(collections[p], growth, year)
-                            : Rounding.toCents(Money.ofCents(collections[p]).amount().multiply(BigDecimal.ONE.add(baseGrowth[p]).pow(year))).cents();
-                }
-                annualYear = year;
+        long[][] monthly = new long[n][12];
+        for (int p = 0; p < n; p++) {
+            annual[p] = drawnGrowth ? grownCents(collections[p], growth, year)
+                    : Rounding.toCents(Money.ofCents(collections[p]).amount().multiply(BigDecimal.ONE.add(baseGrowth[p]).pow(year))).cents();
+            for (int k = 0; k < 12; k++) {
+                monthly[p][k] = monthOf(annual[p], k);
             }
-            for (int p = 0; p < n; p++) {
-                month[p] = monthOf(annual[p], k);
-            }
-            long msoCost = msoCosts[year][k];
-            long[] allocated = anyCostPlus ? allocate(msoCost, month) : null;
-            long revenue = 0;
-            for (int p = 0; p < n; p++) {
-                long c = month[p];
-                long compensation = drawnComp ? ExactCents.times(c, compExact, comp)
-                        : ExactCents.times(c, baseComp[p], baseComp[p].doubleValue());
-                long net = c - compensation - practiceCosts[p][k];
-                revenue += fee(p, year, c, net, allocated == null ? 0 : allocated[p]);
-            }
-            ebitda += revenue - msoCost;
         }
-        return ebitda;
+        long[][] allocated = null;
+        if (anyCostPlus) {
+            allocated = new long[n][12];
+            long[] thisMonth = new long[n];
+            for (int k = 0; k < 12; k++) {
+                for (int p = 0; p < n; p++) {
+                    thisMonth[p] = monthly[p][k];
+                }
+                long[] split = allocate(msoCosts[year][k], thisMonth);
+                for (int p = 0; p < n; p++) {
+                    allocated[p][k] = split[p];
+                }
+            }
+        }
+        java.util.Arrays.fill(revenue, 0);
+        long[] compensation = new long[12];
+        long[] variable = new long[12];
+        long[] base = new long[12];
+        for (int p = 0; p < n; p++) {
+            long[] c = monthly[p];
+            // Rates apply to the year: the year's exact amount rounded once, spread over the months in proportion.
+            long compYear = drawnComp ? ExactCents.times(annual[p], compExact, comp)
+                    : ExactCents.times(annual[p], baseComp[p], baseComp[p].doubleValue());
+            spread(compYear, c, compensation);
+            FeeTerms terms = practices.get(p).terms();
+            long fixed = terms.basis() == FeeTerms.Basis.FIXED || terms.basis() == FeeTerms.Basis.HYBRID ? fixedFee[p][year] : 0;
+            switch (terms.basis()) {
+                case FIXED -> java.util.Arrays.fill(variable, 0);
+                case PERCENT_OF_COLLECTIONS, HYBRID -> spread(ExactCents.times(annual[p], terms.percent(), terms.percent().doubleValue()), c, variable);
+                case PERCENT_OF_NET, RESIDUAL -> {
+                    long positive = 0;
+                    for (int k = 0; k < 12; k++) {
+                        base[k] = Math.max(0, c[k] - compensation[k] - practiceCosts[p][k]);
+                        positive += base[k];
+                    }
+                    if (terms.basis() == FeeTerms.Basis.RESIDUAL) {
+                        System.arraycopy(base, 0, variable, 0, 12);
+                    } else {
+                        spread(ExactCents.times(positive, terms.percent(), terms.percent().doubleValue()), base, variable);
+                    }
+                }
+                case COST_PLUS -> {
+                    long sum = 0;
+                    for (int k = 0; k < 12; k++) {
+                        sum += allocated[p][k];
+                    }
+                    BigDecimal factor = BigDecimal.ONE.add(terms.markup());
+                    spread(ExactCents.times(sum, factor, factor.doubleValue()), allocated[p], variable);
+                }
+            }
+            for (int k = 0; k < 12; k++) {
+                revenue[k] += fixed + variable[k];
+            }
+        }
     }
 
-    private long fee(int p, int year, long collectionsCents, long netCents, long allocatedCents) {
-        FeeTerms terms = practices.get(p).terms();
-        return switch (terms.basis()) {
-            case FIXED -> fixedFee[p][year];
-            case PERCENT_OF_COLLECTIONS -> ExactCents.times(collectionsCents, terms.percent(), terms.percent().doubleValue());
-            case PERCENT_OF_NET -> netCents > 0 ? ExactCents.times(netCents, terms.percent(), terms.percent().doubleValue()) : 0;
-            case COST_PLUS -> {
-                BigDecimal factor = BigDecimal.ONE.add(terms.markup());
-                yield ExactCents.times(allocatedCents, factor, factor.doubleValue());
+    /**
+     * {@code total} cents over the months in proportion to non-negative weights, by largest remainder (ties to
+     * the earlier month), as the fee package's year-first rounding does; zeros when the total or the weights are zero.
+     */
+    static void spread(long total, long[] weights, long[] out) {
+        long sum = 0;
+        for (long w : weights) {
+            sum += w;
+        }
+        if (total == 0 || sum == 0) {
+            java.util.Arrays.fill(out, 0);
+            return;
+        }
+        long assigned = 0;
+        long[] remainder = new long[weights.length];
+        for (int k = 0; k < weights.length; k++) {
+            if (Math.multiplyHigh(total, weights[k]) != 0 || total * weights[k] < 0) {
+                List<BigFraction> exact = new ArrayList<>();
+                for (long w : weights) {
+                    exact.add(new BigFraction(w));
+                }
+                System.arraycopy(Allocation.largestRemainder(total, exact), 0, out, 0, weights.length);
+                return;
             }
-            case HYBRID -> Rounding.toCents(hybridMonthly[p][year].add(Money.ofCents(collectionsCents).times(terms.percent()))).cents();
-            case RESIDUAL -> Math.max(0, netCents);
-        };
+            long product = total * weights[k];
+            out[k] = product / sum;
+            remainder[k] = product % sum;
+            assigned += out[k];
+        }
+        for (long left = total - assigned; left > 0; left--) {
+            int best = -1;
+            for (int k = 0; k < weights.length; k++) {
+                if (remainder[k] >= 0 && (best < 0 || remainder[k] > remainder[best])) {
+                    best = k;
+                }
+            }
+            out[best]++;
+            remainder[best] = -1;
+        }
     }
 
     /** {@code round_half_up(cents × (1 + g)^year)} with g the exact value of the double. */
