@@ -42,7 +42,11 @@ public final class Main implements Runnable {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            ModelInput.forget();
+        }
     }
 
     public static CommandLine commandLine() {
@@ -69,7 +73,10 @@ public final class Main implements Runnable {
             err.println("msocap: invalid model: " + invalid.getMessage());
             code = ExitCode.INVALID_MODEL;
         } else if (e instanceof ModelException model) {
-            err.println("msocap: invalid model: " + model.field() + ": " + model.getMessage());
+            // A rule an engine enforces after loading: place it in the file when we know the file.
+            var loaded = ModelInput.current();
+            err.println("msocap: invalid model: " + (loaded != null ? loaded.locate(model).getMessage()
+                    : model.field() + ": " + model.getMessage()));
             code = ExitCode.INVALID_MODEL;
         } else if (e instanceof UserException user) {
             err.println("msocap: " + user.getMessage());

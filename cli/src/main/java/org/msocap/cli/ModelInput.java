@@ -2,6 +2,7 @@ package org.msocap.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.msocap.io.ModelFile;
 import org.msocap.io.VentureReader;
 import org.msocap.model.Venture;
 import picocli.CommandLine.Parameters;
@@ -20,6 +21,20 @@ public final class ModelInput {
         return read(file);
     }
 
+    /**
+     * The model file this command loaded, so the error handler can place a rule an engine enforces
+     * later at its line and column. One command runs per thread.
+     */
+    private static final ThreadLocal<ModelFile> CURRENT = new ThreadLocal<>();
+
+    static ModelFile current() {
+        return CURRENT.get();
+    }
+
+    static void forget() {
+        CURRENT.remove();
+    }
+
     static Venture read(Path file) {
         if (!Files.exists(file)) {
             throw new UserException("no such file: " + file, ExitCode.INVALID_MODEL);
@@ -27,6 +42,8 @@ public final class ModelInput {
         if (Files.isDirectory(file)) {
             throw new UserException(file + " is a directory, not a model file", ExitCode.INVALID_MODEL);
         }
-        return VentureReader.read(file);
+        ModelFile loaded = VentureReader.load(file);
+        CURRENT.set(loaded);
+        return loaded.venture();
     }
 }

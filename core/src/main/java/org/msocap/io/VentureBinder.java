@@ -74,7 +74,13 @@ final class VentureBinder {
     }
 
     static Venture bind(MapNode root, String file) {
-        return new VentureBinder(file, root).venture();
+        return bindFile(root, file).venture();
+    }
+
+    /** Binds and keeps the locations, so later errors about a field can be placed in the file. */
+    static ModelFile bindFile(MapNode root, String file) {
+        VentureBinder binder = new VentureBinder(file, root);
+        return new ModelFile(binder.venture(), file, (path, e) -> binder.at(path, e.getMessage(), e));
     }
 
     private static Map<String, List<String>> fields() {

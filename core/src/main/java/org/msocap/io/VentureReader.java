@@ -22,6 +22,16 @@ public final class VentureReader {
 
     /** Reads and validates {@code file}; files over 10 MB are refused before they are read. */
     public static Venture read(Path file) {
+        return load(file).venture();
+    }
+
+    /** Reads and validates {@code content}; {@code fileName} decides JSON or YAML and names the file in errors. */
+    public static Venture read(String content, String fileName) {
+        return load(content, fileName).venture();
+    }
+
+    /** Like {@link #read(Path)}, keeping where each field was written for errors found later. */
+    public static ModelFile load(Path file) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new InvalidModelException(name, 1, 1, "", "this is a directory, not a model file");
@@ -32,7 +42,7 @@ public final class VentureReader {
                 throw TreeReader.tooLarge(name, size + " bytes");
             }
             byte[] bytes = Files.readAllBytes(file);
-            return read(utf8(bytes, name), name);
+            return load(utf8(bytes, name), name);
         } catch (NoSuchFileException e) {
             throw new InvalidModelException(name, 1, 1, "", "no such file");
         } catch (IOException e) {
@@ -40,9 +50,9 @@ public final class VentureReader {
         }
     }
 
-    /** Reads and validates {@code content}; {@code fileName} decides JSON or YAML and names the file in errors. */
-    public static Venture read(String content, String fileName) {
-        return VentureBinder.bind(TreeReader.read(content, fileName), fileName);
+    /** Like {@link #read(String, String)}, keeping where each field was written for errors found later. */
+    public static ModelFile load(String content, String fileName) {
+        return VentureBinder.bindFile(TreeReader.read(content, fileName), fileName);
     }
 
     private static String utf8(byte[] bytes, String name) {
