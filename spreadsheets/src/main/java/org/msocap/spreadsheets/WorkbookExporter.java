@@ -42,12 +42,10 @@ public final class WorkbookExporter {
                 wb.write(out);
                 return;
             }
-            SXSSFWorkbook streaming = new SXSSFWorkbook(wb, STREAM_WINDOW_ROWS);
-            try {
+            // Closing the streaming workbook deletes its temporary row files (and closes wb as well).
+            try (SXSSFWorkbook streaming = new SXSSFWorkbook(wb, STREAM_WINDOW_ROWS)) {
                 SimulationSheet.writeRuns(streaming.createSheet(SimulationSheet.RUNS_NAME), built.styles(), content.simulation());
                 streaming.write(out);
-            } finally {
-                streaming.dispose();
             }
         }
     }
