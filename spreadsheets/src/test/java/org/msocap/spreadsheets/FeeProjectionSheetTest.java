@@ -83,7 +83,7 @@ class FeeProjectionSheetTest {
         }
     }
 
-    private static void assertMatchesEngine(Recalculated wb, Venture venture) {
+    static void assertMatchesEngine(Recalculated wb, Venture venture) {
         Projection engine = FeeProjector.DEFAULT.project(venture, Period.MONTH);
         FeeProjectionSheet.Layout layout = new FeeProjectionSheet.Layout(engine.practices().size(), FeeProjectionSheet.FIRST_ROW,
                 FeeProjectionSheet.FIRST_ROW + engine.periods() - 1);

@@ -72,6 +72,11 @@ final class Recalculated implements AutoCloseable {
         return out;
     }
 
+    /** A workbook LibreOffice already recalculated. */
+    static Recalculated wrap(XSSFWorkbook recalculated) {
+        return new Recalculated(recalculated);
+    }
+
     static Recalculated of(WorkbookContent content, Path dir) throws Exception {
         return of(content, dir, null);
     }

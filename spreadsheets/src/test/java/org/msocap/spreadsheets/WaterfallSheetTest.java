@@ -123,7 +123,7 @@ class WaterfallSheetTest {
         return WaterfallEngine.DEFAULT.exit(venture, typed, enterpriseValue, live.netDebt());
     }
 
-    private static void assertLiveEqualsEngine(Recalculated wb, ExitWaterfall engine) {
+    static void assertLiveEqualsEngine(Recalculated wb, ExitWaterfall engine) {
         Sheet sheet = wb.workbook.getSheet(WaterfallSheet.NAME);
         String at = " at enterprise value " + engine.bridge().enterpriseValue();
         assertThat(FeeProjectionSheetTest.cents(wb.named(WaterfallSheet.EQUITY))).as("equity proceeds" + at)
