@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Test harness: a real spreadsheet engine that recalculates our workbooks.
  *
  * <p>How recalculation is made reliable: LibreOffice decides per file type whether to recalculate on
- * load ({@code org.openoffice.Office.Calc/Formula/Load/OOXMLRecalcMode}: 0 always, 1 never, 2 ask;
- * the default trusts cached values of some producers). Each conversion therefore runs with a fresh user
+ * load ({@code org.openoffice.Office.Calc/Formula/Load/OOXMLRecalcMode}: 0 always, 1 never, 2 ask), and
+ * its default depends on the version and on who wrote the file. Each conversion therefore runs with a fresh user
  * profile (so no state leaks between runs or from a developer's own profile) whose
  * {@code registrymodifications.xcu} sets that mode to 0, "always recalculate". The converted copy, saved
  * by LibreOffice, then carries LibreOffice's own results as cached values, which POI reads back.
