@@ -15,6 +15,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.msocap.model.Mso;
+import org.msocap.model.Person;
+import org.msocap.model.ShareClass;
+import org.msocap.model.Venture;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkbookExporterTest {
@@ -85,5 +89,38 @@ class WorkbookExporterTest {
                     .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("input model");
         }
         assertThat(Files.readString(model)).isEqualTo("msocap: 1\n");
+    }
+
+    @Test
+    void aMinimalModelExportsAndSaysWhatIsMissing() throws Exception {
+        Venture minimal = Venture.builder("Tiny MSO")
+                .person(Person.lay("solo", "Solo Founder"))
+                .mso(Mso.builder().shareClass(ShareClass.common("common")).holding("solo", "common", 1000).build())
+                .build();
+        WorkbookContent tiny = WorkbookContent.of(minimal);
+        assertThat(tiny.feeSection()).isEmpty();
+        assertThat(tiny.simulationSection()).isEmpty();
+        Path out = dir.resolve("tiny.xlsx");
+        WorkbookExporter.DEFAULT.export(tiny, out, ExportOptions.defaults());
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("Fees")).isNull();
+            assertThat(wb.getSheet("Waterfall")).isNotNull();
+            String summary = WorkbookDump.of(wb).split("== sheet Cap Table")[0];
+            assertThat(summary).contains("Not in this workbook").contains("Fees: ").contains("Simulation: ");
+        }
+    }
+
+    @Test
+    void stylesAreSharedNotMadePerCell() throws Exception {
+        try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
+            int cells = 0;
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    cells += row.getPhysicalNumberOfCells();
+                }
+            }
+            assertThat(cells).isGreaterThan(2000);
+            assertThat(wb.getNumCellStyles()).isLessThan(40);
+        }
     }
 }
