@@ -215,9 +215,16 @@ final class WaterfallSheet {
         w.text(r++, 0, "Workings: each claimant's cents split over its holders by share, largest remainder", s.label);
         w.header(r++, "Claimant", "Holder", "Weight", "Claimant weight", "Exact cents", "Whole cents", "Remainder", "Rank",
                 "Cents", "Order");
+        // A claimant's pieces are contiguous rows, so each rank and leftover looks only at that claimant's rows.
+        Map<String, int[]> span = new LinkedHashMap<>();
+        for (int j = 0; j < pieces.size(); j++) {
+            int row = r + j;
+            span.merge(pieces.get(j).claimant(), new int[] {row, row}, (a, b) -> new int[] {a[0], b[1]});
+        }
         for (int j = 0; j < pieces.size(); j++) {
             Piece p = pieces.get(j);
             int row = r + 1;
+            int[] own = span.get(p.claimant());
             String classCents = "ROUND(" + "C" + (claimantRows.get(p.claimant()) + 1) + "*100,0)";
             w.text(r, 0, p.claimant());
             w.text(r, 1, p.holder());
@@ -226,10 +233,8 @@ final class WaterfallSheet {
             w.formula(r, 4, "IF(D" + row + "=0,0,ROUND(" + classCents + "*C" + row + "/D" + row + ",4))", s.decimal);
             w.formula(r, 5, "INT(E" + row + ")", s.shares);
             w.formula(r, 6, "ROUND(E" + row + "-F" + row + ",4)", s.decimal);
-            w.formula(r, 7, rank(range(firstPiece, lastPiece, 6), "G" + row, range(firstPiece, lastPiece, 9), "J" + row,
-                    range(firstPiece, lastPiece, 0), "A" + row), s.integer);
-            w.formula(r, 8, "F" + row + "+IF(H" + row + "<=" + classCents + "-SUMIF(" + range(firstPiece, lastPiece, 0) + ",A" + row
-                    + "," + range(firstPiece, lastPiece, 5) + "),1,0)", s.shares);
+            w.formula(r, 7, rank(range(own[0], own[1], 6), "G" + row, range(own[0], own[1], 9), "J" + row, null, null), s.integer);
+            w.formula(r, 8, "F" + row + "+IF(H" + row + "<=" + classCents + "-SUM(" + range(own[0], own[1], 5) + "),1,0)", s.shares);
             w.number(r, 9, j + 1, s.integer);
             r++;
         }

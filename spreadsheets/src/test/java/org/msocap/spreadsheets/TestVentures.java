@@ -136,4 +136,41 @@ final class TestVentures {
                 .exit(ExitScenario.atValue("Big sale in 2029", LocalDate.of(2029, 9, 30), Money.of(90_000_000)))
                 .build();
     }
+
+    /**
+     * A cap table the size of PRODUCT.md §6's benchmark table: {@code classes} preferred classes, {@code holders}
+     * holders, {@code grants} option grants at {@code strikes} strikes; exits at given values, no fee model.
+     */
+    static Venture large(int classes, int holders, int grants, int strikes) {
+        java.util.Random random = new java.util.Random(7);
+        Mso.Builder mso = Mso.builder().name("Large MSO").shareClass(ShareClass.common("common"));
+        for (int c = 1; c <= classes; c++) {
+            ShareClass cls = ShareClass.preferred("series-" + c, new BigDecimal(c).divide(new BigDecimal(4)).add(BigDecimal.ONE),
+                    1 + c / 3);
+            if (c % 4 == 0) {
+                cls = cls.withParticipation(ShareClass.Participation.FULL, null);
+            } else if (c % 4 == 1) {
+                cls = cls.withParticipation(ShareClass.Participation.CAPPED, new BigDecimal("2.5"));
+            }
+            mso.shareClass(cls);
+        }
+        Venture.Builder venture = Venture.builder("Large Venture").asOf(LocalDate.of(2026, 1, 1));
+        for (int h = 0; h < holders; h++) {
+            String id = "holder-" + h;
+            venture.person(h % 14 == 0 ? Person.entity(id, "Fund " + h) : Person.lay(id, "Holder " + h));
+            String cls = h % 3 == 0 ? "common" : "series-" + (1 + h % classes);
+            mso.holding(new Holding(id, cls, 10_000 + random.nextInt(200_000), LocalDate.of(2024, 1, 1), null));
+        }
+        long pool = 0;
+        for (int g = 0; g < grants; g++) {
+            long shares = 1_000 + random.nextInt(20_000);
+            pool += shares;
+            mso.option(new OptionGrant("holder-" + ((g * 7 % holders) | 1), shares, new BigDecimal(g % strikes + 1).divide(new BigDecimal(10)),
+                    LocalDate.of(2024, 1, 1), new Vesting(LocalDate.of(2024, 1, 1), 48, 12), OptionGrant.Acceleration.NONE));
+        }
+        mso.optionPool(pool + 100_000);
+        return venture.mso(mso.build())
+                .exit(ExitScenario.atValue("Exit", LocalDate.of(2029, 6, 30), Money.of(250_000_000)))
+                .build();
+    }
 }

@@ -52,6 +52,19 @@ public final class WorkbookBenchmark {
                 content.simulation().sample().size(), (t2 - t1) / 1e9, (cpu2 - cpu1) / 1e9, Files.size(out));
         System.out.printf("load average during the run: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("total: %.2f s; peak heap used: %d MiB%n", (t2 - t0) / 1e9, peakHeapMiB());
+
+        // The live waterfall's formulas grow with the cap table; time the export of a benchmark-sized one.
+        Venture large = TestVentures.large(12, 500, 200, 20);
+        long t3 = System.nanoTime();
+        WorkbookContent largeContent = WorkbookContent.of(large, null);
+        long t4 = System.nanoTime();
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            WorkbookExporter.DEFAULT.write(largeContent, stream);
+        }
+        long t5 = System.nanoTime();
+        System.out.printf("large cap table (12 preferred classes, 500 holders, 200 grants at 20 strikes): engines %.2f s, "
+                + "%d breakpoints, export %.2f s%n", (t4 - t3) / 1e9, largeContent.waterfalls().live().breakpoints().breakpoints().size(),
+                (t5 - t4) / 1e9);
     }
 
     /** The sum of the heap pools' peak usage since the JVM started: an upper bound of the live heap at any moment. */
