@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "msocap", mixinStandardHelpOptions = true, versionProvider = Main.ManifestVersion.class,
         description = {"Model the ownership, exit and compliance of a healthcare MSO venture.",
                 "msocap is a modeling tool, not legal advice."},
-        subcommands = {ValidateCommand.class, CaptableCommand.class, FeesCommand.class, CheckCommand.class,
+        subcommands = {ValidateCommand.class, CaptableCommand.class, FeesCommand.class, WaterfallCommand.class,
+                BreakpointsCommand.class, CheckCommand.class,
                 SchemaCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid model file, 4 check findings at or above --fail-on."})

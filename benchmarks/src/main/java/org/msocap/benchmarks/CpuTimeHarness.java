@@ -1,0 +1,86 @@
+package org.msocap.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Random;
+
+import org.msocap.money.Money;
+import org.msocap.waterfall.BreakpointTable;
+import org.msocap.waterfall.ResolvedCapTable;
+import org.msocap.waterfall.WaterfallEngine;
+
+/**
+ * The same workloads as {@link WaterfallBenchmarks}, timed in CPU time of the benchmark thread rather than wall
+ * time. On a machine shared with other work (load far above the core count) wall-clock JMH scores mostly measure
+ * the scheduler; CPU time per operation is the per-core figure the bars of PRODUCT.md §6 ask for.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.msocap.benchmarks.CpuTimeHarness [seconds]}
+ */
+public final class CpuTimeHarness {
+
+    private CpuTimeHarness() {
+    }
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        ResolvedCapTable table = ResolvedCapTable.of(LargeCapTable.venture(), LargeCapTable.EXIT_DATE, true);
+        long t0 = mx.getCurrentThreadCpuTime();
+        BreakpointTable breakpoints = BreakpointTable.resolve(table);
+        System.out.printf("resolve: %d claimants, %d breakpoints, %.0f ms CPU%n", breakpoints.ids().size(),
+                breakpoints.breakpoints().size(), (mx.getCurrentThreadCpuTime() - t0) / 1e6);
+
+        Random r = new Random(7);
+        long[] exits = new long[4096];
+        for (int i = 0; i < exits.length; i++) {
+            exits[i] = (long) (r.nextDouble() * 40_000_000_000L);
+        }
+        long[] cents = new long[breakpoints.ids().size()];
+        double[] dollars = new double[breakpoints.ids().size()];
+        BreakpointTable.Evaluator evaluator = breakpoints.evaluator();
+        long sink = 0;
+
+        for (int round = 0; round < 2; round++) { // the first round warms up the JIT
+            boolean report = round == 1;
+            long ops = 0;
+            long start = mx.getCurrentThreadCpuTime();
+            while (mx.getCurrentThreadCpuTime() - start < seconds * 1e9) {
+                sink += WaterfallEngine.DEFAULT.distribute(table, Money.ofCents(exits[(int) (ops % exits.length)]))
+                        .holders().size();
+                ops++;
+            }
+            if (report) {
+                System.out.printf("exact waterfall: %.2f ms CPU per exit (%d exits)%n",
+                        (mx.getCurrentThreadCpuTime() - start) / 1e6 / ops, ops);
+            }
+            ops = 0;
+            start = mx.getCurrentThreadCpuTime();
+            while (mx.getCurrentThreadCpuTime() - start < seconds * 1e9) {
+                for (long x : exits) {
+                    evaluator.classPayoutCents(x, cents);
+                    sink += cents[0];
+                }
+                ops += exits.length;
+            }
+            if (report) {
+                System.out.printf("breakpoint evaluation, cents: %.2f million exit values per CPU-second%n",
+                        ops / ((mx.getCurrentThreadCpuTime() - start) / 1e9) / 1e6);
+            }
+            ops = 0;
+            start = mx.getCurrentThreadCpuTime();
+            while (mx.getCurrentThreadCpuTime() - start < seconds * 1e9) {
+                for (long x : exits) {
+                    breakpoints.classPayouts(x / 100.0, dollars);
+                    sink += (long) dollars[0];
+                }
+                ops += exits.length;
+            }
+            if (report) {
+                System.out.printf("breakpoint evaluation, analytic doubles: %.2f million exit values per CPU-second%n",
+                        ops / ((mx.getCurrentThreadCpuTime() - start) / 1e9) / 1e6);
+            }
+        }
+        System.out.printf("exact fallbacks: %d of %d cent evaluations (checksum %d)%n", evaluator.exactFallbacks(),
+                evaluator.evaluations(), sink % 10);
+    }
+}

@@ -1,0 +1,81 @@
+package org.msocap.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.ExitScenario;
+import org.msocap.model.Venture;
+import org.msocap.waterfall.BreakpointTable;
+import org.msocap.waterfall.ResolvedCapTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "breakpoints", mixinStandardHelpOptions = true,
+        description = {"The exact equity-proceeds values where some class's marginal share changes, and who shares",
+                "each further dollar in every range. Vesting and acceleration as of --scenario's date (default: asOf)."})
+public final class BreakpointsCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelInput input;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Exit scenario whose date and double trigger apply.")
+    String scenario;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Venture venture = input.read();
+        ExitScenario exit = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
+                "no exit scenario named '" + scenario + "'", ExitCode.USAGE));
+        ResolvedCapTable table = ResolvedCapTable.of(venture, exit != null && exit.date() != null ? exit.date() : venture.asOf(),
+                exit != null && exit.doubleTriggerFires());
+        BreakpointTable breakpoints = BreakpointTable.resolve(table);
+        Table t = new Table(venture.name() + " — waterfall breakpoints (equity proceeds)")
+                .right("from").right("to").left("who shares each further dollar");
+        List<BreakpointTable.Segment> segments = breakpoints.segments();
+        for (int k = 0; k < segments.size(); k++) {
+            String to = k + 1 < segments.size() ? amount(segments.get(k + 1).from()) : "and above";
+            List<String> shares = new ArrayList<>();
+            breakpoints.marginalShares(k).forEach((id, f) -> shares.add(id + " " + Formats.percent(f)));
+            t.row(amount(segments.get(k).from()), to, String.join(", ", shares));
+        }
+        Output.print(spec.commandLine().getOut(), output.format(), List.of(t), () -> json(venture, breakpoints));
+        return ExitCode.OK;
+    }
+
+    private static String amount(BigFraction dollars) {
+        return Formats.count(dollars);
+    }
+
+    private static Object json(Venture venture, BreakpointTable breakpoints) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("venture", venture.name());
+        root.put("currency", venture.currency());
+        root.put("breakpoints", breakpoints.breakpoints().stream().map(Formats::decimal).toList());
+        List<Object> segments = new ArrayList<>();
+        List<BreakpointTable.Segment> all = breakpoints.segments();
+        for (int k = 0; k < all.size(); k++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("from", Formats.decimal(all.get(k).from()));
+            m.put("to", k + 1 < all.size() ? Formats.decimal(all.get(k + 1).from()) : null);
+            Map<String, Object> marginal = new LinkedHashMap<>();
+            breakpoints.marginalShares(k).forEach((id, f) -> marginal.put(id, Formats.decimal(f)));
+            m.put("marginalShares", marginal);
+            segments.add(m);
+        }
+        root.put("segments", segments);
+        root.put("disclaimer", Output.NOT_LEGAL_ADVICE);
+        return root;
+    }
+}

@@ -1,0 +1,180 @@
+package org.msocap.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.msocap.fees.ExitValuation;
+import org.msocap.fees.Valuator;
+import org.msocap.model.ExitScenario;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.Venture;
+import org.msocap.money.Money;
+import org.msocap.waterfall.ClassPayout;
+import org.msocap.waterfall.EquityBridge;
+import org.msocap.waterfall.ExitWaterfall;
+import org.msocap.waterfall.HolderPayout;
+import org.msocap.waterfall.WaterfallEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "waterfall", mixinStandardHelpOptions = true,
+        description = {"Distribute the sale of the MSO: what each class and each holder receives, exact to the cent.",
+                "Without --exit, the file's exit scenarios (a multiple is applied to the projected trailing EBITDA or revenue);",
+                "with --exit, each value is an enterprise value sold on the terms of --scenario (or on no terms: no costs,",
+                "escrow or carve-out)."})
+public final class WaterfallCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelInput input;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--exit", paramLabel = "VALUE", description = "Enterprise value, e.g. 25M (repeatable).")
+    List<String> exits = new ArrayList<>();
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Exit scenario whose terms and date apply.")
+    String scenario;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Venture venture = input.read();
+        List<ExitWaterfall> results = new ArrayList<>();
+        Money netDebt = venture.financials() != null && venture.financials().mso() != null
+                ? venture.financials().mso().netDebt() : Money.ZERO;
+        ExitScenario terms = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
+                "no exit scenario named '" + scenario + "'; the file has: " + names(venture), ExitCode.USAGE));
+        if (!exits.isEmpty()) {
+            for (String text : exits) {
+                Money ev = parse(text);
+                ExitScenario sale = terms != null ? terms : ExitScenario.atValue("Exit at " + Formats.money(ev), venture.asOf(), ev);
+                results.add(WaterfallEngine.DEFAULT.exit(venture, sale, ev, netDebt));
+            }
+        } else {
+            List<ExitScenario> candidates = terms != null ? List.of(terms) : venture.exits();
+            if (candidates.isEmpty()) {
+                throw new UserException("nothing to distribute: the file has no exits: section; give --exit VALUE", ExitCode.USAGE);
+            }
+            for (ExitScenario e : candidates) {
+                // The enterprise value as given, or the multiple of trailing EBITDA (revenue) from the fee projection.
+                ExitValuation value = Valuator.DEFAULT.value(venture, e);
+                results.add(WaterfallEngine.DEFAULT.exit(venture, e, value.enterpriseValue(), value.netDebt()));
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        for (ExitWaterfall r : results) {
+            tables.addAll(tables(r));
+        }
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results));
+        return ExitCode.OK;
+    }
+
+    private static Money parse(String text) {
+        try {
+            Money m = Money.parse(text);
+            if (m.isNegative()) {
+                throw new IllegalArgumentException("negative");
+            }
+            return m;
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--exit expects an amount such as 25M, 750k or 2500000 but was '" + text + "'", ExitCode.USAGE);
+        }
+    }
+
+    private static String names(Venture v) {
+        return v.exits().isEmpty() ? "(none)" : String.join(", ", v.exits().stream().map(ExitScenario::name).toList());
+    }
+
+    private static List<Table> tables(ExitWaterfall r) {
+        EquityBridge b = r.bridge();
+        String title = r.scenario() + " — enterprise value " + Formats.money(b.enterpriseValue());
+        Table bridge = new Table(title).left("step").right("amount");
+        bridge.row("enterprise value", Formats.money(b.enterpriseValue()))
+                .row("net debt", "-" + Formats.money(b.netDebt()))
+                .row("transaction costs", "-" + Formats.money(b.transactionCosts()))
+                .row("management carve-out", "-" + Formats.money(b.carveOut()))
+                .rule()
+                .row("equity proceeds", Formats.money(b.equityProceeds()))
+                .row("escrow withheld at close", Formats.money(b.escrowWithheld()))
+                .row("paid at close", Formats.money(b.atClose()))
+                .row("expected total (escrow release, earnout)", Formats.money(b.expectedTotal()));
+        Table classes = new Table("Classes").left("class").left("kind").right("payout").left("converted");
+        for (ClassPayout c : r.waterfall().classes()) {
+            classes.row(c.id(), c.kind().name().toLowerCase(), Formats.money(c.payout()), c.converted() ? "yes" : "no");
+        }
+        Table holders = new Table("Holders").left("holder").left("category").right("payout").right("share")
+                .right("cost").right("MOIC").right("IRR");
+        for (HolderPayout h : r.waterfall().holders()) {
+            holders.row(h.id(), h.category().id(), Formats.money(h.payout()),
+                    h.shareOfProceeds().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%",
+                    Formats.money(h.costBasis()), h.moic().map(m -> m.toPlainString() + "x").orElse(""),
+                    h.irr().isPresent() ? String.format(java.util.Locale.US, "%.1f%%", h.irr().getAsDouble() * 100) : "");
+        }
+        Table categories = new Table("By category").left("category").right("payout");
+        for (Map.Entry<HolderCategory, Money> e : r.waterfall().byCategory().entrySet()) {
+            categories.row(e.getKey().id(), Formats.money(e.getValue()));
+        }
+        return List.of(bridge, classes, holders, categories);
+    }
+
+    private static Object json(Venture venture, List<ExitWaterfall> results) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("venture", venture.name());
+        root.put("currency", venture.currency());
+        List<Object> exits = new ArrayList<>();
+        for (ExitWaterfall r : results) {
+            EquityBridge b = r.bridge();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scenario", r.scenario());
+            m.put("exitValue", r.waterfall().exitValue().toString());
+            m.put("netDebt", b.netDebt().toString());
+            m.put("transactionCosts", b.transactionCosts().toString());
+            m.put("carveOut", b.carveOut().toString());
+            Map<String, Object> carve = new LinkedHashMap<>();
+            b.carveOutPayments().forEach((k, v) -> carve.put(k, v.toString()));
+            m.put("carveOutPayments", carve);
+            m.put("equityProceeds", b.equityProceeds().toString());
+            m.put("escrowWithheld", b.escrowWithheld().toString());
+            m.put("atClose", b.atClose().toString());
+            m.put("expectedTotal", b.expectedTotal().toString());
+            List<Object> classes = new ArrayList<>();
+            for (ClassPayout c : r.waterfall().classes()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("id", c.id());
+                cm.put("kind", c.kind().name().toLowerCase());
+                cm.put("payout", c.payout().toString());
+                cm.put("converted", c.converted());
+                classes.add(cm);
+            }
+            m.put("classes", classes);
+            List<Object> holders = new ArrayList<>();
+            for (HolderPayout h : r.waterfall().holders()) {
+                Map<String, Object> hm = new LinkedHashMap<>();
+                hm.put("id", h.id());
+                hm.put("category", h.category().id());
+                hm.put("payout", h.payout().toString());
+                hm.put("shareOfProceeds", Formats.decimal(h.shareOfProceeds()));
+                hm.put("costBasis", h.costBasis().toString());
+                hm.put("moic", h.moic().map(Formats::decimal).orElse(null));
+                hm.put("irr", h.irr().isPresent() ? h.irr().getAsDouble() : null);
+                holders.add(hm);
+            }
+            m.put("holders", holders);
+            Map<String, Object> cats = new LinkedHashMap<>();
+            r.waterfall().byCategory().forEach((k, v) -> cats.put(k.id(), v.toString()));
+            m.put("byCategory", cats);
+            exits.add(m);
+        }
+        root.put("exits", exits);
+        root.put("disclaimer", Output.NOT_LEGAL_ADVICE);
+        return root;
+    }
+}

@@ -1,0 +1,69 @@
+package org.msocap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class WaterfallCommandTest {
+
+    @Test
+    void distributesEveryScenarioOfTheFile() {
+        CliRun run = CliRun.of("waterfall", CliRun.TELEHEALTH.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out())
+                .contains("Early acquihire — enterprise value 9,000,000.00")
+                .contains("equity proceeds                           8,600,000.00")
+                .contains("Classes")
+                .contains("By category")
+                // priced at 12 × the projected trailing EBITDA by the fee projection
+                .containsPattern("Strategic sale — enterprise value [0-9,]+\\.[0-9]{2}")
+                .contains("Platform sale — enterprise value 60,000,000.00");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void jsonForAnExitValueHasTheProductShapeAndAddsUpToTheCent() {
+        CliRun run = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "25M", "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"exitValue\" : \"25000000.00\"").contains("\"equityProceeds\" : \"25000000.00\"")
+                .contains("\"converted\" : ").contains("\"category\" : \"lay\"");
+        String classes = run.out().substring(run.out().indexOf("\"classes\""), run.out().indexOf("\"holders\""));
+        assertThat(sumOfPayouts(classes)).isEqualTo(2_500_000_000L);
+        String holders = run.out().substring(run.out().indexOf("\"holders\""), run.out().indexOf("\"byCategory\""));
+        assertThat(sumOfPayouts(holders)).isEqualTo(2_500_000_000L);
+    }
+
+    @Test
+    void scenarioTermsApplyToAGivenExitValue() {
+        CliRun run = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "60M", "--scenario", "Strategic sale",
+                "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        // 3% costs of 60M = 1.8M; carve-out 2% of 58.2M = 1.164M; equity 57.036M.
+        assertThat(run.out()).contains("\"transactionCosts\" : \"1800000.00\"").contains("\"carveOut\" : \"1164000.00\"")
+                .contains("\"equityProceeds\" : \"57036000.00\"");
+    }
+
+    @Test
+    void badInputIsAUsageError() {
+        CliRun badValue = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "lots");
+        assertThat(badValue.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(badValue.err()).contains("--exit expects an amount");
+        CliRun badScenario = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--scenario", "IPO");
+        assertThat(badScenario.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(badScenario.err()).contains("no exit scenario named 'IPO'");
+    }
+
+    private static long sumOfPayouts(String json) {
+        Matcher m = Pattern.compile("\"payout\" : \"([0-9]+)\\.([0-9]{2})\"").matcher(json);
+        long cents = 0;
+        int count = 0;
+        while (m.find()) {
+            cents += Long.parseLong(m.group(1)) * 100 + Long.parseLong(m.group(2));
+            count++;
+        }
+        assertThat(count).isPositive();
+        return cents;
+    }
+}

@@ -1,0 +1,306 @@
+package org.msocap.waterfall;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.ExitScenario;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.ModelException;
+import org.msocap.model.Venture;
+import org.msocap.money.Allocation;
+import org.msocap.money.Money;
+import org.msocap.money.Rounding;
+import org.msocap.waterfall.Layout.Event;
+import org.msocap.waterfall.ResolvedCapTable.Claimant;
+import org.msocap.waterfall.ResolvedCapTable.Kind;
+import org.msocap.waterfall.ResolvedCapTable.Piece;
+
+/**
+ * The exact exit waterfall (PRODUCT.md §4): distributes equity proceeds over a {@link ResolvedCapTable}
+ * in exact rational arithmetic, then to cents by largest remainder. Stateless; use {@link #DEFAULT}.
+ *
+ * <h2>For fixed conversion decisions</h2>
+ * Preferences are paid tier by tier, most senior first, pro rata to preference amounts within a tier.
+ * The residual R buys common at one price p: every participant takes {@code min(shares × max(p − strike, 0),
+ * headroom)} (headroom unbounded except for capped classes; strike 0 except for options and warrants, whose
+ * exercise cash is thereby added to the proceeds). The total taken is continuous, piecewise linear and
+ * non-decreasing in p, so p is found by walking the precomputed price points in order.
+ *
+ * <h2>The conversion equilibrium</h2>
+ * Each convertible claimant (non-participating and capped preferred, capped SAFEs and notes) either keeps
+ * its preference or converts. We look for decisions where no claimant gains by switching alone; ties convert.
+ * <ol>
+ *   <li>Start with everyone converted, then repeatedly let the claimant with the highest conversion
+ *       threshold that strictly gains by keeping its preference do so. Un-converting a claimant that gains by
+ *       it lowers the price per common share (its preference per share exceeds that price), which only makes
+ *       keeping the preference more attractive to the others. So the set of converters only shrinks: at most
+ *       n steps.</li>
+ *   <li>Then check every claimant's unilateral switch and apply any that strictly gains (or ties, towards
+ *       converting). Seniority shortfalls and caps can break the monotone argument in corner cases, so this
+ *       best-response pass is repeated until nothing changes; it is bounded (a bug, not a model, would hit the
+ *       bound) and the property tests check the result is an equilibrium.</li>
+ * </ol>
+ */
+public final class WaterfallEngine {
+
+    public static final WaterfallEngine DEFAULT = new WaterfallEngine();
+
+    private WaterfallEngine() {
+    }
+
+    /** Sale of the MSO at an enterprise value: the bridge to equity proceeds and the waterfall of those. */
+    public ExitWaterfall exit(Venture venture, ExitScenario exit, Money enterpriseValue, Money netDebt) {
+        LocalDate date = exit.date() != null ? exit.date() : venture.asOf();
+        EquityBridge bridge = EquityBridge.of(exit, enterpriseValue, netDebt);
+        ResolvedCapTable table = ResolvedCapTable.of(venture, date, exit.doubleTriggerFires());
+        return new ExitWaterfall(exit.name(), bridge, distribute(table, bridge.equityProceeds(), enterpriseValue));
+    }
+
+    /** An exit scenario that gives its enterprise value; net debt from the venture's financials (else 0). */
+    public ExitWaterfall exit(Venture venture, ExitScenario exit) {
+        if (exit.enterpriseValue() == null) {
+            throw new ModelException("enterpriseValue", "exit '" + exit.name()
+                    + "' gives a multiple, not an enterprise value; pass the enterprise value explicitly");
+        }
+        Money netDebt = venture.financials() != null && venture.financials().mso() != null
+                ? venture.financials().mso().netDebt() : Money.ZERO;
+        return exit(venture, exit, exit.enterpriseValue(), netDebt);
+    }
+
+    /** Distributes equity proceeds; the result's exit value is the proceeds themselves. */
+    public WaterfallResult distribute(ResolvedCapTable table, Money equityProceeds) {
+        return distribute(table, equityProceeds, equityProceeds);
+    }
+
+    public WaterfallResult distribute(ResolvedCapTable table, Money equityProceeds, Money exitValue) {
+        Objects.requireNonNull(table, "table");
+        if (equityProceeds.isNegative()) {
+            throw new IllegalArgumentException("equity proceeds must be >= 0 but were " + equityProceeds);
+        }
+        Layout layout = table.layout;
+        BigFraction total = ResolvedCapTable.money(equityProceeds);
+        Outcome outcome = settle(table, Affine.constant(total));
+        List<BigFraction> exact = new ArrayList<>(layout.size);
+        for (int i = 0; i < layout.size; i++) {
+            exact.add(outcome.payout(i).value());
+        }
+        List<Money> classCents = Allocation.toCents(equityProceeds, exact);
+
+        List<ClassPayout> classes = new ArrayList<>(layout.size);
+        Map<String, HolderAccount> accounts = new TreeMap<>();
+        for (int i = 0; i < layout.size; i++) {
+            Claimant c = layout.claimants.get(i);
+            boolean exercised = (c.kind() == Kind.OPTIONS || c.kind() == Kind.WARRANTS)
+                    && outcome.price().value().compareTo(c.strike()) > 0;
+            boolean converted = outcome.converted()[i] || exercised;
+            classes.add(new ClassPayout(c.id(), c.kind(), classCents.get(i), converted));
+            List<Money> pieceCents = splitToPieces(c, outcome.preferencePaid()[i].value(),
+                    outcome.participationPaid()[i].value(), classCents.get(i));
+            for (int j = 0; j < c.pieces().size(); j++) {
+                Piece piece = c.pieces().get(j);
+                HolderAccount account = accounts.computeIfAbsent(piece.holder(), h -> new HolderAccount());
+                account.payout = account.payout.plus(pieceCents.get(j));
+                account.cost = account.cost.plus(piece.cost());
+                if (piece.cost().isPositive()) {
+                    account.flows.add(new Irr.CashFlow(piece.acquired(), piece.cost().negated()));
+                }
+                if (exercised) {
+                    account.exerciseCash = account.exerciseCash.plus(
+                            Rounding.toCents(piece.shareWeight().multiply(c.strike())));
+                }
+            }
+        }
+        List<HolderPayout> holders = new ArrayList<>(accounts.size());
+        Map<HolderCategory, Money> byCategory = new EnumMap<>(HolderCategory.class);
+        for (HolderCategory cat : HolderCategory.values()) {
+            byCategory.put(cat, Money.ZERO);
+        }
+        for (Map.Entry<String, HolderAccount> e : accounts.entrySet()) {
+            HolderAccount a = e.getValue();
+            HolderCategory category = table.categoryOf(e.getKey());
+            BigDecimal share = equityProceeds.isZero() ? BigDecimal.ZERO
+                    : a.payout.amount().divide(equityProceeds.amount(), 8, RoundingMode.HALF_UP);
+            // Options: the exercise cash is paid at the sale and the gross proceeds received with it.
+            List<Irr.CashFlow> flows = new ArrayList<>(a.flows);
+            flows.add(new Irr.CashFlow(table.exitDate(), a.payout));
+            holders.add(new HolderPayout(e.getKey(), category, a.payout, share, a.cost.plus(a.exerciseCash), a.exerciseCash,
+                    Irr.of(flows)));
+            byCategory.merge(category, a.payout, Money::plus);
+        }
+        return new WaterfallResult(exitValue, equityProceeds, classes, holders, Collections.unmodifiableMap(byCategory));
+    }
+
+    private static final class HolderAccount {
+        Money payout = Money.ZERO;
+        Money cost = Money.ZERO;
+        Money exerciseCash = Money.ZERO;
+        final List<Irr.CashFlow> flows = new ArrayList<>();
+    }
+
+    /** Splits a claimant's cents over its holdings: preference by preference weight, participation by shares. */
+    private static List<Money> splitToPieces(Claimant c, BigFraction preferencePaid, BigFraction participationPaid,
+                                             Money classCents) {
+        List<Piece> pieces = c.pieces();
+        if (classCents.isZero()) {
+            return Collections.nCopies(pieces.size(), Money.ZERO);
+        }
+        List<BigFraction> weights = new ArrayList<>(pieces.size());
+        for (Piece p : pieces) {
+            BigFraction w = BigFraction.ZERO;
+            if (!Affine.isZero(preferencePaid)) {
+                w = w.add(preferencePaid.multiply(p.preferenceWeight()).divide(c.preference()));
+            }
+            if (!Affine.isZero(participationPaid)) {
+                w = w.add(participationPaid.multiply(p.shareWeight()).divide(c.shares()));
+            }
+            weights.add(w);
+        }
+        return Allocation.proportional(classCents, weights);
+    }
+
+    // ---- the exact core, shared with the breakpoint table ------------------------------------------
+
+    /** The equilibrium distribution of {@code proceeds}; see the class comment for how it is found. */
+    Outcome settle(ResolvedCapTable table, Affine proceeds) {
+        Layout layout = table.layout;
+        boolean[] converted = Arrays.copyOf(layout.convertible, layout.size);
+        Outcome current = evaluate(layout, converted, proceeds);
+        // Phase 1: shrink the set of converters, highest threshold first.
+        boolean shrunk = true;
+        while (shrunk) {
+            shrunk = false;
+            for (int i : layout.conversionOrder) {
+                if (!converted[i]) {
+                    continue;
+                }
+                converted[i] = false;
+                Outcome alternative = evaluate(layout, converted, proceeds);
+                if (alternative.payout(i).compareTo(current.payout(i)) > 0) {
+                    current = alternative;
+                    shrunk = true;
+                    break;
+                }
+                converted[i] = true;
+            }
+        }
+        // Phase 2: best responses until no claimant gains by switching alone.
+        int bound = 4 * (layout.conversionOrder.length + 1) * (layout.conversionOrder.length + 1);
+        for (int round = 0; round < bound; round++) {
+            boolean changed = false;
+            for (int i : layout.conversionOrder) {
+                converted[i] = !converted[i];
+                Outcome alternative = evaluate(layout, converted, proceeds);
+                int cmp = alternative.payout(i).compareTo(current.payout(i));
+                if (cmp > 0 || (cmp == 0 && converted[i])) {
+                    current = alternative;
+                    changed = true;
+                } else {
+                    converted[i] = !converted[i];
+                }
+            }
+            if (!changed) {
+                if (current.unabsorbed().signum() != 0) {
+                    throw new ModelException("mso.holdings", "no holder takes part in the residual of "
+                            + Rounding.toCents(current.unabsorbed().value())
+                            + " (no common, participating or converting shares)");
+                }
+                return current;
+            }
+        }
+        throw new IllegalStateException("conversion decisions did not settle after " + bound + " rounds");
+    }
+
+    /** Distribution for fixed conversion decisions. */
+    static Outcome evaluate(Layout layout, boolean[] converted, Affine proceeds) {
+        int n = layout.size;
+        Affine[] pref = new Affine[n];
+        Affine[] part = new Affine[n];
+        Arrays.fill(pref, Affine.ZERO);
+        Arrays.fill(part, Affine.ZERO);
+        Affine remaining = proceeds;
+        for (int[] tier : layout.tiers) {
+            if (remaining.isZero()) {
+                break;
+            }
+            BigFraction claim = BigFraction.ZERO;
+            for (int i : tier) {
+                if (!converted[i]) {
+                    claim = claim.add(layout.preference[i]);
+                }
+            }
+            if (Affine.isZero(claim)) {
+                continue;
+            }
+            if (remaining.compareTo(Affine.constant(claim)) >= 0) {
+                for (int i : tier) {
+                    if (!converted[i]) {
+                        pref[i] = Affine.constant(layout.preference[i]);
+                    }
+                }
+                remaining = remaining.minus(Affine.constant(claim));
+            } else {
+                // Pari passu: a short tier shares what is left pro rata to the preference amounts.
+                for (int i : tier) {
+                    if (!converted[i]) {
+                        pref[i] = remaining.times(layout.preference[i].divide(claim));
+                    }
+                }
+                remaining = Affine.ZERO;
+            }
+        }
+        // Walk the price points until the participants' total take reaches the residual.
+        BigFraction taken = BigFraction.ZERO;
+        BigFraction atPrice = BigFraction.ZERO;
+        BigFraction slope = BigFraction.ZERO;
+        Affine price = null;
+        for (Event e : layout.events) {
+            if (!layout.active(e, converted)) {
+                continue;
+            }
+            BigFraction takenAtEvent = Affine.add(taken, Affine.mul(slope, e.price().subtract(atPrice)));
+            if (remaining.compareTo(Affine.constant(takenAtEvent)) <= 0) {
+                price = Affine.isZero(slope) ? Affine.constant(atPrice)
+                        : Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
+                break;
+            }
+            taken = takenAtEvent;
+            atPrice = e.price();
+            slope = slope.add(e.deltaShares());
+        }
+        Affine unabsorbed = Affine.ZERO;
+        if (price == null) {
+            if (slope.compareTo(BigFraction.ZERO) > 0) {
+                price = Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
+            } else {
+                price = Affine.constant(atPrice);
+                unabsorbed = remaining.minus(Affine.constant(taken));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (converted[i]) {
+                part[i] = price.times(layout.shares[i]);
+            } else if (layout.participatesUnconverted[i]) {
+                Affine strike = Affine.constant(layout.strike[i]);
+                if (price.compareTo(strike) <= 0) {
+                    continue;
+                }
+                if (layout.capped[i] && price.compareTo(Affine.constant(layout.capPrice[i])) >= 0) {
+                    part[i] = Affine.constant(layout.capPrice[i].subtract(layout.strike[i]).multiply(layout.shares[i]));
+                } else {
+                    part[i] = price.minus(strike).times(layout.shares[i]);
+                }
+            }
+        }
+        return new Outcome(converted.clone(), pref, part, price, unabsorbed);
+    }
+}

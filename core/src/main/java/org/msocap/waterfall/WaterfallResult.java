@@ -1,0 +1,43 @@
+package org.msocap.waterfall;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.msocap.model.HolderCategory;
+import org.msocap.money.Money;
+
+/**
+ * The waterfall at one exit value: class payouts and holder payouts, each adding up to the equity
+ * proceeds to the cent.
+ *
+ * @param exitValue the enterprise value of the sale (the equity proceeds when distributed directly)
+ * @param classes in claimant id order
+ * @param holders in holder id order
+ * @param byCategory payout per holder category; every category present
+ */
+public record WaterfallResult(Money exitValue, Money equityProceeds, List<ClassPayout> classes, List<HolderPayout> holders,
+                              Map<HolderCategory, Money> byCategory) {
+
+    public WaterfallResult {
+        Objects.requireNonNull(exitValue, "exitValue");
+        Objects.requireNonNull(equityProceeds, "equityProceeds");
+        classes = List.copyOf(classes);
+        holders = List.copyOf(holders);
+        Objects.requireNonNull(byCategory, "byCategory");
+    }
+
+    public Optional<ClassPayout> classPayout(String id) {
+        return classes.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public Optional<HolderPayout> holder(String id) {
+        return holders.stream().filter(h -> h.id().equals(id)).findFirst();
+    }
+
+    /** Payout of a class, or zero when the cap table has no such claimant. */
+    public Money payoutOf(String classId) {
+        return classPayout(classId).map(ClassPayout::payout).orElse(Money.ZERO);
+    }
+}

@@ -1,0 +1,82 @@
+package org.msocap.waterfall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.msocap.waterfall.CapTables.preferred;
+import static org.msocap.waterfall.CapTables.resolve;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.commons.math3.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.msocap.model.Mso;
+import org.msocap.model.OptionGrant;
+import org.msocap.model.ShareClass;
+import org.msocap.model.ShareClass.Participation;
+import org.msocap.money.Money;
+
+class BreakpointTableTest {
+
+    private static final Mso TWO_X_CAPPED = Mso.builder().shareClass(ShareClass.common("common"))
+            .shareClass(preferred("series-a", "1", 1, "2", Participation.CAPPED, "3"))
+            .holding("management", "common", 10_000_000).holding("fund", "series-a", 5_000_000).build();
+
+    @Test
+    void cappedParticipatingHasBreakpointsAtPreferenceCapAndConversion() {
+        BreakpointTable table = BreakpointTable.resolve(resolve(TWO_X_CAPPED));
+        // 2x preference covered at $10M; the $15M cap reached at 10M + 3 × 5M = $25M; converting beats the cap at 3 × 15M.
+        assertThat(table.breakpoints()).containsExactly(new BigFraction(10_000_000), new BigFraction(25_000_000),
+                new BigFraction(45_000_000));
+        assertThat(table.ids()).containsExactly("common", "series-a");
+        assertThat(table.marginalShares(0)).containsOnlyKeys("series-a");
+        assertThat(table.marginalShares(1)).containsEntry("series-a", new BigFraction(1, 3)).containsEntry("common", new BigFraction(2, 3));
+        assertThat(table.marginalShares(2)).containsOnlyKeys("common");
+    }
+
+    @Test
+    void evaluatesLikeTheExactEngineToTheCent() {
+        ResolvedCapTable resolved = resolve(TWO_X_CAPPED);
+        BreakpointTable table = BreakpointTable.resolve(resolved);
+        for (String exit : List.of("0", "0.01", "5M", "10M", "20M", "20000000.01", "30M", "45M", "50M", "100M", "1B")) {
+            Money proceeds = Money.parse(exit);
+            WaterfallResult exact = WaterfallEngine.DEFAULT.distribute(resolved, proceeds);
+            long[] fast = table.classPayoutCents(proceeds.cents());
+            assertThat(fast).as(exit).containsExactly(exact.classes().stream().mapToLong(c -> c.payout().cents()).toArray());
+        }
+        double[] analytic = new double[2];
+        table.classPayouts(20_000_000, analytic);
+        assertThat(analytic[1]).isCloseTo(13_333_333.333, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void optionStrikesAreBreakpoints() {
+        Mso mso = Mso.builder().shareClass(ShareClass.common("common")).holding("founder", "common", 9_000_000)
+                .optionPool(1_000_000).option(OptionGrant.of("carol", 1_000_000, new BigDecimal("1"), null)).build();
+        BreakpointTable table = BreakpointTable.resolve(resolve(mso));
+        // The options come into the money when 9M common shares are worth $1 each.
+        assertThat(table.breakpoints()).containsExactly(new BigFraction(9_000_000));
+    }
+
+    /** The agreement property would be empty if every evaluation fell back to exact arithmetic: it must not. */
+    @Test
+    void theDoublePathSettlesAlmostEveryValueWithoutFallingBack() {
+        for (long seed = 1; seed <= 5; seed++) {
+            ResolvedCapTable resolved = resolve(RandomCapTables.generate(seed));
+            BreakpointTable table = BreakpointTable.resolve(resolved);
+            BreakpointTable.Evaluator evaluator = table.evaluator();
+            java.util.Random r = new java.util.Random(seed);
+            long[] out = new long[table.ids().size()];
+            for (int i = 0; i < 2000; i++) {
+                long cents = (long) (r.nextDouble() * 20_000_000_000L);
+                evaluator.classPayoutCents(cents, out);
+                if (i % 20 == 0) {
+                    long[] expected = WaterfallEngine.DEFAULT.distribute(resolved, Money.ofCents(cents)).classes().stream()
+                            .mapToLong(c -> c.payout().cents()).toArray();
+                    assertThat(out).containsExactly(expected);
+                }
+            }
+            assertThat(evaluator.evaluations()).isEqualTo(2000);
+            assertThat(evaluator.exactFallbacks()).as("seed " + seed).isLessThan(40);
+        }
+    }
+}

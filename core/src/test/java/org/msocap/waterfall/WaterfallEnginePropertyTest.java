@@ -1,0 +1,193 @@
+package org.msocap.waterfall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.math3.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.msocap.model.Holding;
+import org.msocap.model.Mso;
+import org.msocap.money.Money;
+import org.msocap.waterfall.ResolvedCapTable.Claimant;
+import org.quicktheories.core.Gen;
+
+/**
+ * Invariants of the exact waterfall over generated cap tables ({@link RandomCapTables}: every instrument kind,
+ * up to 12 classes), QuickTheories with a fixed seed.
+ */
+class WaterfallEnginePropertyTest {
+
+    private static final long SEED = 42L;
+    private static final WaterfallEngine ENGINE = WaterfallEngine.DEFAULT;
+
+    /** Equity proceeds in cents, log-uniform from $0 to about $3B, so every region of the waterfall is visited. */
+    static Gen<Long> proceedsCents() {
+        return integers().between(0, 1_000_000).map(k -> k == 0 ? 0L : (long) Math.floor(Math.pow(10, 2 + 9.5 * k / 1_000_000.0)));
+    }
+
+    private static WaterfallResult run(ResolvedCapTable table, long cents) {
+        return ENGINE.distribute(table, Money.ofCents(cents));
+    }
+
+    @Test
+    void payoutsAddUpToTheProceedsToTheCentAndNoneIsNegative() {
+        qt().withFixedSeed(SEED).withExamples(400).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            WaterfallResult r = run(CapTables.resolve(RandomCapTables.generate(seed)), cents);
+            long classes = 0;
+            for (ClassPayout c : r.classes()) {
+                assertThat(c.payout().isNegative()).isFalse();
+                classes += c.payout().cents();
+            }
+            long holders = 0;
+            for (HolderPayout h : r.holders()) {
+                assertThat(h.payout().isNegative()).isFalse();
+                holders += h.payout().cents();
+            }
+            long categories = r.byCategory().values().stream().mapToLong(Money::cents).sum();
+            assertThat(classes).isEqualTo(cents);
+            assertThat(holders).isEqualTo(cents);
+            assertThat(categories).isEqualTo(cents);
+        });
+    }
+
+    /**
+     * Exact payouts never fall as proceeds rise. In cents a class may lose the one cent of its remainder to another
+     * class, so the cent check allows that one cent and the exact check allows nothing.
+     */
+    @Test
+    void everyClassPayoutIsNonDecreasingInTheProceeds() {
+        qt().withFixedSeed(SEED).withExamples(300).forAll(longs().all(), proceedsCents(), proceedsCents())
+                .checkAssert((seed, a, b) -> {
+                    ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+                    long lo = Math.min(a, b);
+                    long hi = Math.max(a, b);
+                    Outcome low = ENGINE.settle(table, Affine.constant(ResolvedCapTable.money(Money.ofCents(lo))));
+                    Outcome high = ENGINE.settle(table, Affine.constant(ResolvedCapTable.money(Money.ofCents(hi))));
+                    WaterfallResult lowCents = run(table, lo);
+                    WaterfallResult highCents = run(table, hi);
+                    for (int i = 0; i < table.claimants().size(); i++) {
+                        String what = table.claimants().get(i).id() + " from " + lo + " to " + hi + " cents";
+                        assertThat(high.payout(i).value()).as(what).isGreaterThanOrEqualTo(low.payout(i).value());
+                        assertThat(highCents.classes().get(i).payout().cents()).as(what)
+                                .isGreaterThanOrEqualTo(lowCents.classes().get(i).payout().cents() - 1);
+                    }
+                });
+    }
+
+    @Test
+    void aSeniorTierIsPaidInFullBeforeAJuniorTierGetsAnything() {
+        qt().withFixedSeed(SEED).withExamples(400).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+            WaterfallResult r = run(table, cents);
+            List<Claimant> claimants = table.claimants();
+            for (int s = 0; s < claimants.size(); s++) {
+                Claimant senior = claimants.get(s);
+                ClassPayout paid = r.classes().get(s);
+                if (paid.converted() || Affine.isZero(senior.preference())) {
+                    continue;
+                }
+                long owed = Money.ofCents(0).plus(org.msocap.money.Rounding.toCents(senior.preference())).cents();
+                for (int j = 0; j < claimants.size(); j++) {
+                    Claimant junior = claimants.get(j);
+                    ClassPayout got = r.classes().get(j);
+                    // Common, options, converted claimants and lower tiers all rank below an unconverted preference.
+                    boolean ranksBelow = got.converted() || Affine.isZero(junior.preference())
+                            || junior.seniority() < senior.seniority();
+                    if (ranksBelow && got.payout().isPositive()) {
+                        assertThat(paid.payout().cents()).as(senior.id() + " before " + junior.id())
+                                .isGreaterThanOrEqualTo(owed - 1);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void holderAndClassOrderDoNotMatter() {
+        qt().withFixedSeed(SEED).withExamples(200).forAll(longs().all(), longs().all(), proceedsCents())
+                .checkAssert((seed, shuffleSeed, cents) -> {
+                    Mso mso = RandomCapTables.generate(seed);
+                    WaterfallResult a = run(CapTables.resolve(mso), cents);
+                    WaterfallResult b = run(CapTables.resolve(RandomCapTables.shuffled(mso, shuffleSeed)), cents);
+                    assertThat(b).isEqualTo(a);
+                });
+    }
+
+    /**
+     * Two holders with identical holdings in one class are one cent apart at most: the class's cents are split by
+     * largest remainder, which gives the odd cent to the first of equal remainders (by holder id).
+     */
+    @Test
+    void equalHoldingsGetEqualPayoutsUpToOneCent() {
+        qt().withFixedSeed(SEED).withExamples(300).forAll(longs().all(), proceedsCents(), integers().between(0, 11))
+                .checkAssert((seed, cents, pick) -> {
+                    Mso base = RandomCapTables.generate(seed);
+                    String cls = base.classes().get(pick % base.classes().size()).id();
+                    Mso mso = base.toBuilder().holding(new Holding("twin-a", cls, 123_456, null, null))
+                            .holding(new Holding("twin-b", cls, 123_456, null, null)).build();
+                    WaterfallResult r = run(CapTables.resolve(mso), cents);
+                    long a = r.holder("twin-a").orElseThrow().payout().cents();
+                    long b = r.holder("twin-b").orElseThrow().payout().cents();
+                    assertThat(Math.abs(a - b)).isLessThanOrEqualTo(1);
+                });
+    }
+
+    @Test
+    void noClassGainsBySwitchingItsConversionDecisionAlone() {
+        qt().withFixedSeed(SEED).withExamples(400).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+            Affine proceeds = Affine.constant(ResolvedCapTable.money(Money.ofCents(cents)));
+            Outcome settled = ENGINE.settle(table, proceeds);
+            for (int i : table.layout.conversionOrder) {
+                boolean[] flipped = settled.converted().clone();
+                flipped[i] = !flipped[i];
+                BigFraction alone = WaterfallEngine.evaluate(table.layout, flipped, proceeds).payout(i).value();
+                BigFraction now = settled.payout(i).value();
+                String what = table.claimants().get(i).id() + (settled.converted()[i] ? " un-converting" : " converting");
+                if (settled.converted()[i]) {
+                    assertThat(alone).as(what).isLessThanOrEqualTo(now);
+                } else {
+                    assertThat(alone).as(what + " (ties convert)").isLessThan(now);
+                }
+            }
+        });
+    }
+
+    @Test
+    void breakpointEvaluationEqualsTheExactEngine() {
+        Map<Long, BreakpointTable> cache = new HashMap<>();
+        qt().withFixedSeed(SEED).withExamples(150).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+            BreakpointTable breakpoints = cache.computeIfAbsent(seed, s -> BreakpointTable.resolve(table));
+            assertAgree(table, breakpoints, cents);
+        });
+    }
+
+    @Test
+    void breakpointEvaluationEqualsTheExactEngineAtEveryBreakpointPlusMinusOneCent() {
+        qt().withFixedSeed(SEED).withExamples(40).forAll(longs().all()).checkAssert(seed -> {
+            ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+            BreakpointTable breakpoints = BreakpointTable.resolve(table);
+            for (BigFraction x : breakpoints.breakpoints()) {
+                long cents = x.multiply(100).getNumerator().divide(x.multiply(100).getDenominator()).longValueExact();
+                for (long c = cents - 1; c <= cents + 1; c++) {
+                    if (c >= 0) {
+                        assertAgree(table, breakpoints, c);
+                    }
+                }
+            }
+        });
+    }
+
+    private static void assertAgree(ResolvedCapTable table, BreakpointTable breakpoints, long cents) {
+        WaterfallResult exact = run(table, cents);
+        long[] expected = exact.classes().stream().mapToLong(c -> c.payout().cents()).toArray();
+        assertThat(breakpoints.classPayoutCents(cents)).as("at " + cents + " cents").containsExactly(expected);
+    }
+}
