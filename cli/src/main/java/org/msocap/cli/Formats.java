@@ -37,6 +37,12 @@ public final class Formats {
         return Fractions.toDecimal(fraction.multiply(100), 2).toPlainString() + "%";
     }
 
+    /** An analytic rate (IRR) as a percent with one decimal; never "-0.0%". */
+    public static String rate(double fraction) {
+        String s = String.format(Locale.US, "%.1f%%", fraction * 100);
+        return s.equals("-0.0%") ? "0.0%" : s;
+    }
+
     /** A fraction as a plain decimal string for JSON/CSV: 10 places, trailing zeros removed. */
     public static String decimal(BigFraction fraction) {
         BigDecimal d = Fractions.toDecimal(fraction, 10).stripTrailingZeros();

@@ -112,7 +112,7 @@ public final class WaterfallCommand implements Callable<Integer> {
             holders.row(h.id(), h.category().id(), Formats.money(h.payout()),
                     h.shareOfProceeds().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%",
                     Formats.money(h.costBasis()), h.moic().map(m -> m.toPlainString() + "x").orElse(""),
-                    h.irr().isPresent() ? String.format(java.util.Locale.US, "%.1f%%", h.irr().getAsDouble() * 100) : "");
+                    h.irr().isPresent() ? Formats.rate(h.irr().getAsDouble()) : "");
         }
         Table categories = new Table("By category").left("category").right("payout");
         for (Map.Entry<HolderCategory, Money> e : r.waterfall().byCategory().entrySet()) {
