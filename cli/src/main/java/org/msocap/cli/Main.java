@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "msocap", mixinStandardHelpOptions = true, versionProvider = Main.ManifestVersion.class,
         description = {"Model the ownership, exit and compliance of a healthcare MSO venture.",
                 "msocap is a modeling tool, not legal advice."},
-        subcommands = {ValidateCommand.class, CaptableCommand.class, FeesCommand.class, WaterfallCommand.class,
+        subcommands = {ReportCommand.class, ValidateCommand.class, CaptableCommand.class, FeesCommand.class, WaterfallCommand.class,
                 BreakpointsCommand.class, CheckCommand.class, SimulateCommand.class, SchemaCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid model file, 4 check findings at or above --fail-on."})
@@ -31,6 +31,13 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'msocap --help'");
+    }
+
+    static {
+        // POI logs through the Log4j API; without a provider Log4j prints a warning on every run. Its
+        // built-in simple logger, at ERROR, keeps the terminal quiet and still shows real problems.
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
     }
 
     public static void main(String[] args) {

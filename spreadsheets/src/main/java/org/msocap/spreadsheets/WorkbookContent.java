@@ -22,6 +22,7 @@ import org.msocap.model.ModelException;
 import org.msocap.money.Money;
 import org.msocap.money.Rounding;
 import org.msocap.simulation.MonteCarloSimulator;
+import org.msocap.simulation.ProgressListener;
 import org.msocap.simulation.SimulationOptions;
 import org.msocap.simulation.SimulationResult;
 import org.msocap.simulation.SimulationSetup;
@@ -134,6 +135,11 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
 
     /** As {@link #of(Venture)}, simulating with {@code simulationOptions} (null: no simulation sheets). */
     public static WorkbookContent of(Venture venture, SimulationOptions simulationOptions) {
+        return of(venture, simulationOptions, ProgressListener.NONE);
+    }
+
+    /** As {@link #of(Venture, SimulationOptions)}, reporting the simulation's progress. */
+    public static WorkbookContent of(Venture venture, SimulationOptions simulationOptions, ProgressListener progress) {
         List<String> omitted = new ArrayList<>();
         Fees fees = null;
         try {
@@ -152,7 +158,7 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
             omitted.add("Simulation: the model has no simulation: section.");
         } else if (simulationOptions != null) {
             try {
-                simulation = MonteCarloSimulator.DEFAULT.simulate(SimulationSetup.of(venture), simulationOptions);
+                simulation = MonteCarloSimulator.DEFAULT.simulate(SimulationSetup.of(venture), simulationOptions, progress);
             } catch (ModelException e) {
                 omitted.add("Simulation: " + e.getMessage());
             }

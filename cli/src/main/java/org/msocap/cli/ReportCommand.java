@@ -1,0 +1,250 @@
+package org.msocap.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.msocap.captable.CapTableGroup;
+import org.msocap.compliance.ComplianceReport;
+import org.msocap.compliance.Finding;
+import org.msocap.compliance.Severity;
+import org.msocap.fees.Projection;
+import org.msocap.io.ModelFile;
+import org.msocap.io.VentureReader;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.Venture;
+import org.msocap.money.Money;
+import org.msocap.simulation.SeriesStatistics;
+import org.msocap.simulation.SimulationOptions;
+import org.msocap.simulation.SimulationResult;
+import org.msocap.spreadsheets.ExportOptions;
+import org.msocap.spreadsheets.WorkbookContent;
+import org.msocap.spreadsheets.WorkbookExporter;
+import org.msocap.waterfall.ExitWaterfall;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The main job: validate, check, run the exit scenarios and the simulation, print a one-screen summary
+ * and write the workbook. Every number comes from the same {@link WorkbookContent} the workbook is
+ * built from, so the screen and the workbook cannot disagree.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Validate, check, run the exit scenarios and the simulation, print a summary and write the workbook.",
+                "Without FILE, reports on the bundled example (a multi-state telemedicine venture).",
+                "The workbook goes to DIR/<model name>.xlsx, replacing an earlier report there; the model file is never overwritten."})
+public final class ReportCommand implements Callable<Integer> {
+
+    static final String BUNDLED = "sunrise-telehealth.yaml";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "Venture model file (YAML or JSON); default: the bundled example " + BUNDLED + ".")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "msocap-report",
+            description = "Directory for the workbook (default: ${DEFAULT-VALUE}).")
+    Path directory;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Simulation runs (default: simulation.runs in the model).")
+    Integer runs;
+
+    @Option(names = "--no-workbook", description = "Print the summary only.")
+    boolean noWorkbook;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (runs != null && runs < 1) {
+            throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
+        }
+        String source = file != null ? file.toString() : BUNDLED + " (bundled example)";
+        Venture venture = file != null ? ModelInput.read(file) : bundled();
+        SimulationOptions simulation = null;
+        if (venture.simulation() != null) {
+            int n = runs != null ? runs : venture.simulation().runs();
+            simulation = SimulationOptions.of(n, venture.simulation().seed())
+                    .withSampleRuns(Math.min(n, WorkbookContent.DEFAULT_SAMPLE_ROWS));
+        }
+        ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
+        WorkbookContent content;
+        try {
+            content = WorkbookContent.of(venture, simulation, bar);
+        } finally {
+            bar.finish();
+        }
+        Path workbook = null;
+        if (!noWorkbook) {
+            workbook = directory.resolve(stem(file != null ? file.getFileName().toString() : BUNDLED) + ".xlsx");
+            write(content, workbook);
+        }
+        print(spec.commandLine().getOut(), source, content, workbook);
+        return ExitCode.OK;
+    }
+
+    private Venture bundled() {
+        try (InputStream in = ReportCommand.class.getResourceAsStream("examples/" + BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled example is missing from the jar");
+            }
+            ModelFile loaded = VentureReader.load(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUNDLED);
+            return loaded.venture();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(WorkbookContent content, Path workbook) {
+        try {
+            // A report directory holds generated files only, so a new report replaces the last one.
+            WorkbookExporter.DEFAULT.export(content, workbook, ExportOptions.defaults().withInputModel(file).withForce(true));
+        } catch (FileAlreadyExistsException e) {
+            throw new UserException(e.getFile() + " " + e.getReason(), ExitCode.USAGE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + workbook + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    // ---- the summary ------------------------------------------------------------------------------
+
+    static void print(PrintWriter out, String source, WorkbookContent content, Path workbook) {
+        Venture v = content.venture();
+        out.println(v.name() + " — msocap report as of " + v.asOf() + " (" + v.currency() + ")");
+        out.println(Output.NOT_LEGAL_ADVICE);
+        out.println();
+        out.println(label("Model") + source + ": valid; " + v.people().size() + " people, " + v.mso().classes().size()
+                + " MSO classes, " + v.practices().size() + " practice" + (v.practices().size() == 1 ? "" : "s")
+                + states(v) + ", " + v.agreements().size() + " agreement" + (v.agreements().size() == 1 ? "" : "s"));
+        out.println(label("Ownership") + "MSO fully diluted: " + ownership(content));
+        content.feeSection().ifPresent(f -> out.println(label("Fees") + fees(f.monthly())));
+        out.println(label("Findings") + findings(content.compliance()));
+        for (Finding f : top(content.compliance(), 4)) {
+            out.println(label("") + "  " + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.ruleId() + " "
+                    + f.subjectKind().name().toLowerCase(Locale.ROOT) + " " + f.subjectId() + ": " + f.title());
+        }
+        List<WorkbookContent.Scenario> scenarios = content.waterfalls().scenarios();
+        if (!scenarios.isEmpty()) {
+            out.println();
+            Table exits = new Table("Exit scenarios (paid at close; escrow and earnout in the expected total)")
+                    .left("scenario").left("date").right("enterprise value").right("equity").right("expected total")
+                    .right("clinician").right("lay").right("entity");
+            for (WorkbookContent.Scenario s : scenarios) {
+                ExitWaterfall w = s.waterfall();
+                Map<HolderCategory, Money> byCategory = w.waterfall().byCategory();
+                exits.row(w.scenario(), s.valuation().date(), Formats.money(s.valuation().enterpriseValue()),
+                        Formats.money(w.bridge().equityProceeds()), Formats.money(w.bridge().expectedTotal()),
+                        Formats.money(byCategory.getOrDefault(HolderCategory.CLINICIAN, Money.ZERO)),
+                        Formats.money(byCategory.getOrDefault(HolderCategory.LAY, Money.ZERO)),
+                        Formats.money(byCategory.getOrDefault(HolderCategory.ENTITY, Money.ZERO)));
+            }
+            exits.printText(out);
+        }
+        content.simulationSection().ifPresent(sim -> {
+            out.println();
+            printSimulation(out, sim);
+        });
+        if (!content.omitted().isEmpty()) {
+            out.println();
+            content.omitted().forEach(why -> out.println("Not modeled: " + why));
+        }
+        out.println();
+        out.println(label("Workbook") + (workbook == null ? "not written (--no-workbook)" : workbook.toString()));
+        out.println(label("Next") + "msocap check FILE (all findings with citations), msocap waterfall FILE --exit 25M, "
+                + "msocap simulate FILE");
+        out.flush();
+    }
+
+    private static void printSimulation(PrintWriter out, SimulationResult sim) {
+        double exitShare = sim.runs() == 0 ? 0 : (double) sim.exitRuns() / sim.runs();
+        out.println("Simulation: " + String.format(Locale.US, "%,d", sim.runs()) + " runs, seed " + sim.seed() + "; an exit in "
+                + String.format(Locale.US, "%.1f%%", exitShare * 100) + " of runs (analytic estimates, not exact money)");
+        Table t = new Table(null).left("").right("mean").right("P5").right("P50").right("P95").right("P(< cost)");
+        for (SeriesStatistics s : sim.values()) {
+            // Realized equity adds the escrow released and the earnout paid in that run to what was paid at close.
+            String name = s.key().equals("equityProceeds") ? "equity realized, runs with an exit"
+                    : s.key().equals("enterpriseValue") ? "enterprise value, runs with an exit" : s.key();
+            t.row(name, whole(s.mean()), whole(s.p5()), whole(s.p50()), whole(s.p95()), "");
+        }
+        for (SeriesStatistics s : sim.categories()) {
+            t.row(s.key(), whole(s.mean()), whole(s.p5()), whole(s.p50()), whole(s.p95()),
+                    s.cost() > 0 ? String.format(Locale.US, "%.1f%%", s.probabilityBelowCost() * 100) : "");
+        }
+        t.printText(out);
+    }
+
+    private static String whole(double amount) {
+        return String.format(Locale.US, "%,.0f", amount);
+    }
+
+    private static String label(String name) {
+        return String.format("%-11s", name);
+    }
+
+    private static String states(Venture v) {
+        if (v.practices().isEmpty()) {
+            return "";
+        }
+        return " (" + v.practices().stream().map(p -> p.state()).distinct().collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String ownership(WorkbookContent content) {
+        List<CapTableGroup> groups = content.capTable().byCategory();
+        List<String> parts = new ArrayList<>();
+        List<String> percents = CaptableCommand.displayPercents(groups.stream().map(CapTableGroup::ofFullyDiluted).toList());
+        for (int i = 0; i < groups.size(); i++) {
+            parts.add(groups.get(i).label() + " " + percents.get(i));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String fees(Projection monthly) {
+        Money fees = Money.ZERO;
+        Money collections = Money.ZERO;
+        for (var m : monthly.metrics()) {
+            fees = fees.plus(m.fee());
+            collections = collections.plus(m.collections());
+        }
+        return "management fees " + Formats.money(fees) + " on collections of " + Formats.money(collections) + " over "
+                + monthly.metrics().stream().mapToInt(m -> m.periods()).max().orElse(0) + " months";
+    }
+
+    private static String findings(ComplianceReport report) {
+        if (report.findings().isEmpty()) {
+            return "none (" + report.notChecked().size() + " rules need facts the model lacks; see msocap check)";
+        }
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        report.findings().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+        List<String> parts = new ArrayList<>();
+        Severity[] mostSevereFirst = Severity.values();
+        for (int i = mostSevereFirst.length - 1; i >= 0; i--) {
+            Long n = counts.get(mostSevereFirst[i]);
+            if (n != null) {
+                parts.add(n + " " + mostSevereFirst[i].id());
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static List<Finding> top(ComplianceReport report, int n) {
+        return report.findings().stream().limit(n).toList();
+    }
+}
