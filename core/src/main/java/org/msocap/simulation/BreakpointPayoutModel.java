@@ -126,6 +126,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
         final long[] classCents;
         double[] exact = new double[16];
         long[] remainderUnits = new long[16];
+        final long[] quotientRemainder = new long[2];
         long[] floor = new long[16];
         double[] remainder = new double[16];
         int[] order = new int[16];
@@ -343,8 +344,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
         /**
          * Largest remainder over integer weights, exactly as {@link Allocation#proportional}: floor of
-         * {@code cents × w ÷ Σw}, left-over cents to the largest remainders, ties to the earlier piece. False when
-         * a product does not fit in a long.
+         * {@code cents × w ÷ Σw}, left-over cents to the largest remainders, ties to the earlier piece.
          */
         private boolean splitByIntegerWeights(int i, long[] weights, long cents, long[] out, Scratch work) {
             int m = weights.length - 1;
@@ -353,17 +353,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
             long[] floor = work.floor;
             long[] remainder = work.remainderUnits;
             long assigned = 0;
+            long[] qr = work.quotientRemainder;
             for (int j = 0; j < m; j++) {
-                long w = weights[j];
-                if (Math.multiplyHigh(cents, w) != 0) {
-                    return false;
-                }
-                long product = cents * w;
-                if (product < 0) {
-                    return false;
-                }
-                floor[j] = product / total;
-                remainder[j] = product % total;
+                ExactCents.mulDiv(cents, weights[j], total, qr);
+                floor[j] = qr[0];
+                remainder[j] = qr[1];
                 assigned += floor[j];
             }
             long left = cents - assigned;
