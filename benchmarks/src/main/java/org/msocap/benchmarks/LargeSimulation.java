@@ -20,7 +20,7 @@ import org.msocap.money.Money;
  * {@link LargeCapTable} with what a simulation needs around it: one practice under a percent-of-collections
  * management agreement, a five-year projection, a strategic-sale scenario (costs, escrow, earnout) and the
  * simulation section of PRODUCT.md §3 (exit date over four years, lognormal multiple, normal growth correlated
- * with it, 15% chance of no exit). Enterprise values land around $300M, across the table's breakpoints.
+ * with it, 15% chance of no exit). Enterprise values land around $800M (p5 $350M, p95 $1.7B), across the table's breakpoints.
  */
 public final class LargeSimulation {
 
@@ -32,7 +32,7 @@ public final class LargeSimulation {
         Practice practice = Practice.builder("bench-pc", "Bench Medical Group, P.C.", "CA").profession("physician")
                 .shareholder("dr-bench", 1000).build();
         Financials financials = new Financials(LocalDate.of(2026, 1, 1), 5,
-                Map.of("bench-pc", new Financials.PracticeFinancials(Money.of(60_000_000), new BigDecimal("0.18"),
+                Map.of("bench-pc", new Financials.PracticeFinancials(Money.of(150_000_000), new BigDecimal("0.18"),
                         new BigDecimal("0.45"), Money.of(2_000_000), BigDecimal.ZERO)),
                 new Financials.MsoFinancials(Money.of(2_000_000), new BigDecimal("0.05"), Money.ZERO));
         ExitScenario sale = new ExitScenario("Strategic sale", LocalDate.of(2030, 12, 31), null, BigDecimal.TEN, null,

@@ -53,6 +53,7 @@ public final class SimulationHarness {
         Runtime rt = Runtime.getRuntime();
         System.out.printf("simulation: %,d runs, %d threads: %.2f s wall (%,d exits), heap max %d MiB, used now %d MiB%n", runs, threads,
                 wall, result.exitRuns(), rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+        result.values().forEach(s -> System.out.printf("  %-16s p5 %,.0f p50 %,.0f p95 %,.0f%n", s.key(), s.p5(), s.p50(), s.p95()));
         result.classes().stream().limit(3).forEach(s -> System.out.printf("  %-10s mean %,.0f p50 %,.0f%n", s.key(), s.mean(), s.p50()));
 
         List<RunSample> sample = result.sample().stream().filter(RunSample::exited).toList();

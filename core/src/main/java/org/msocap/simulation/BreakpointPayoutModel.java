@@ -126,6 +126,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
         final long[] classCents;
         double[] exact = new double[16];
         long[] remainderUnits = new long[16];
+        final long[] quotientRemainder = new long[2];
+        long[] sortedRemainders = new long[16];
         long[] floor = new long[16];
         double[] remainder = new double[16];
         int[] order = new int[16];
@@ -343,8 +345,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
         /**
          * Largest remainder over integer weights, exactly as {@link Allocation#proportional}: floor of
-         * {@code cents × w ÷ Σw}, left-over cents to the largest remainders, ties to the earlier piece. False when
-         * a product does not fit in a long.
+         * {@code cents × w ÷ Σw}, left-over cents to the largest remainders, ties to the earlier piece.
          */
         private boolean splitByIntegerWeights(int i, long[] weights, long cents, long[] out, Scratch work) {
             int m = weights.length - 1;
@@ -353,38 +354,38 @@ public final class BreakpointPayoutModel implements PayoutModel {
             long[] floor = work.floor;
             long[] remainder = work.remainderUnits;
             long assigned = 0;
+            long[] qr = work.quotientRemainder;
             for (int j = 0; j < m; j++) {
-                long w = weights[j];
-                if (Math.multiplyHigh(cents, w) != 0) {
-                    return false;
-                }
-                long product = cents * w;
-                if (product < 0) {
-                    return false;
-                }
-                floor[j] = product / total;
-                remainder[j] = product % total;
+                ExactCents.mulDiv(cents, weights[j], total, qr);
+                floor[j] = qr[0];
+                remainder[j] = qr[1];
                 assigned += floor[j];
             }
             long left = cents - assigned;
-            int[] order = work.order;
-            for (int j = 0; j < m; j++) {
-                order[j] = j;
-            }
-            for (long k = 0; k < left; k++) {
-                // Selection of the next largest remainder (left < m, and usually small).
-                int best = (int) k;
-                for (int b = (int) k + 1; b < m; b++) {
-                    int cand = order[b];
-                    int cur = order[best];
-                    if (remainder[cand] > remainder[cur] || (remainder[cand] == remainder[cur] && cand < cur)) {
-                        best = b;
+            if (left > 0) {
+                // The left-over cents go to the `left` largest remainders, ties to the earlier piece: find the
+                // remainder at the cut, give one to every piece above it, then to pieces at it in order.
+                long[] sorted = work.sortedRemainders;
+                if (sorted.length < m) {
+                    sorted = new long[m];
+                    work.sortedRemainders = sorted;
+                }
+                System.arraycopy(remainder, 0, sorted, 0, m);
+                java.util.Arrays.sort(sorted, 0, m);
+                long cut = sorted[m - (int) left];
+                int above = 0;
+                for (int j = 0; j < m; j++) {
+                    if (remainder[j] > cut) {
+                        floor[j]++;
+                        above++;
                     }
                 }
-                int tmp = order[(int) k];
-                order[(int) k] = order[best];
-                order[best] = tmp;
-                floor[order[(int) k]]++;
+                for (int j = 0; j < m && above < left; j++) {
+                    if (remainder[j] == cut) {
+                        floor[j]++;
+                        above++;
+                    }
+                }
             }
             int[] target = pieceTarget[i];
             for (int j = 0; j < m; j++) {

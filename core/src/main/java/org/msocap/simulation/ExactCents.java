@@ -53,6 +53,42 @@ final class ExactCents {
         return exact(cents, exact);
     }
 
+    /**
+     * {@code floor(a × b ÷ d)} and the remainder, exactly, for non-negative {@code a}, {@code b} and {@code d > 0}
+     * whose quotient fits in a long, into {@code out[0]}, {@code out[1]}. The quotient is estimated in doubles (off by a few units
+     * at most) and corrected with wrapping long arithmetic: the true remainder of the estimate is small, so its
+     * low 64 bits are the remainder itself.
+     */
+    static void mulDiv(long a, long b, long d, long[] out) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        if (high == 0 && low >= 0) {
+            out[0] = low / d;
+            out[1] = low % d;
+            return;
+        }
+        double estimate = (double) a * (double) b / (double) d;
+        if (a >= (1L << 53) || b >= (1L << 53) || a < 0 || b < 0 || d <= 0 || estimate >= 0x1.0p61) {
+            java.math.BigInteger[] qr = java.math.BigInteger.valueOf(a).multiply(java.math.BigInteger.valueOf(b))
+                    .divideAndRemainder(java.math.BigInteger.valueOf(d));
+            out[0] = qr[0].longValueExact();
+            out[1] = qr[1].longValue();
+            return;
+        }
+        long q = (long) estimate;
+        long r = low - q * d;
+        while (r < 0) {
+            q--;
+            r += d;
+        }
+        while (Long.compareUnsigned(r, d) >= 0) {
+            q++;
+            r -= d;
+        }
+        out[0] = q;
+        out[1] = r;
+    }
+
     private static long exact(long cents, BigDecimal factor) {
         return Rounding.toCents(BigDecimal.valueOf(cents, 2).multiply(factor)).cents();
     }

@@ -209,18 +209,11 @@ public final class ProjectedExitValue implements ExitValueModel {
         }
         long assigned = 0;
         long[] remainder = new long[weights.length];
+        long[] qr = new long[2];
         for (int k = 0; k < weights.length; k++) {
-            if (Math.multiplyHigh(total, weights[k]) != 0 || total * weights[k] < 0) {
-                List<BigFraction> exact = new ArrayList<>();
-                for (long w : weights) {
-                    exact.add(new BigFraction(w));
-                }
-                System.arraycopy(Allocation.largestRemainder(total, exact), 0, out, 0, weights.length);
-                return;
-            }
-            long product = total * weights[k];
-            out[k] = product / sum;
-            remainder[k] = product % sum;
+            ExactCents.mulDiv(total, weights[k], sum, qr);
+            out[k] = qr[0];
+            remainder[k] = qr[1];
             assigned += out[k];
         }
         for (long left = total - assigned; left > 0; left--) {

@@ -1,0 +1,46 @@
+package org.msocap.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+import org.msocap.money.Rounding;
+
+/** The fast exact arithmetic of the simulation agrees with BigDecimal/BigInteger on random inputs. */
+class ExactCentsPropertyTest {
+
+    @Test
+    void mulDivIsExact() {
+        // Quotients up to 2^58: the contract is a quotient that fits in a long.
+        qt().withFixedSeed(42L).withExamples(20_000)
+                .forAll(longs().between(0, (1L << 45) - 1), longs().between(0, (1L << 53) - 1), longs().between(1L << 40, 1L << 50))
+                .checkAssert((a, b, d) -> {
+                    long[] qr = new long[2];
+                    ExactCents.mulDiv(a, b, d, qr);
+                    BigInteger[] expected = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divideAndRemainder(BigInteger.valueOf(d));
+                    assertThat(qr[0]).isEqualTo(expected[0].longValueExact());
+                    assertThat(qr[1]).isEqualTo(expected[1].longValueExact());
+                });
+    }
+
+    @Test
+    void centsTimesAFactorRoundsLikeRounding() {
+        qt().withFixedSeed(42L).withExamples(20_000)
+                .forAll(longs().between(-10_000_000_000_000L, 10_000_000_000_000L), doubles().between(0, 50))
+                .checkAssert((cents, factor) -> assertThat(ExactCents.times(cents, factor))
+                        .isEqualTo(Rounding.toCents(BigDecimal.valueOf(cents, 2).multiply(new BigDecimal(factor))).cents()));
+    }
+
+    @Test
+    void halfCentTiesAreSettledExactly() {
+        assertThat(ExactCents.times(5, 0.5)).isEqualTo(3);      // 2.5 cents → 3
+        assertThat(ExactCents.times(-5, 0.5)).isEqualTo(-3);    // half up is away from zero
+        assertThat(ExactCents.times(3, new BigDecimal("0.5"), 0.5)).isEqualTo(2);
+        assertThat(ExactCents.times(1_000_001, new BigDecimal("0.03"), 0.03)).isEqualTo(30_000);   // 30000.03 → 30000
+        assertThat(ExactCents.times(50, new BigDecimal("0.03"), 0.03)).isEqualTo(2);   // 1.5 → 2
+    }
+}
