@@ -1,0 +1,273 @@
+package org.msocap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.msocap.io.AtomicFiles;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.Venture;
+import org.msocap.money.Money;
+import org.msocap.simulation.Histogram;
+import org.msocap.simulation.MonteCarloSimulator;
+import org.msocap.simulation.ProgressListener;
+import org.msocap.simulation.RunSample;
+import org.msocap.simulation.SeriesStatistics;
+import org.msocap.simulation.SimulationOptions;
+import org.msocap.simulation.SimulationResult;
+import org.msocap.simulation.SimulationSetup;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Monte Carlo simulation of exits from the model's simulation: section: what each class, each holder category "
+                + "and the largest holders receive across the runs (mean, standard deviation, percentiles, chance of less than cost, "
+                + "expected MOIC and IRR), and the distribution of enterprise value and equity proceeds.",
+                "The first exit scenario supplies what is not simulated. Sales close at the end of their month. The same seed gives the "
+                        + "same numbers whatever the thread count."})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelInput input;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Number of runs (default: simulation.runs in the model).")
+    Integer runs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: simulation.seed in the model).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--holders", paramLabel = "top:N|all", defaultValue = "top:20",
+            description = "Holders to report: the N with the largest mean payout, or all (default: ${DEFAULT-VALUE}).")
+    String holders = "top:20";
+
+    @Option(names = "--sample", paramLabel = "K", defaultValue = "1000",
+            description = "Runs written with -o: the first K, exact to the cent (default: ${DEFAULT-VALUE}).")
+    int sample = 1000;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the sampled runs as CSV to FILE.")
+    Path runsFile;
+
+    @Option(names = "--bins", paramLabel = "B", defaultValue = "20",
+            description = "Bins of the enterprise value and equity proceeds histograms (default: ${DEFAULT-VALUE}).")
+    int bins = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Venture venture = input.read();
+        SimulationSetup setup = SimulationSetup.of(venture);
+        int n = runs != null ? runs : venture.simulation().runs();
+        long s = seed != null ? seed : venture.simulation().seed();
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1 || t < 1 || sample < 0 || bins < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--runs, --threads and --bins must be >= 1 and --sample >= 0");
+        }
+        SimulationOptions options = new SimulationOptions(n, s, t, topHolders(), runsFile == null ? 0 : sample, bins);
+        ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
+        SimulationResult result;
+        try {
+            result = MonteCarloSimulator.DEFAULT.simulate(setup, options, bar);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), ExitCode.USAGE);
+        } finally {
+            bar.finish();
+        }
+        if (runsFile != null) {
+            AtomicFiles.writeString(runsFile, runsCsv(result));
+        }
+        List<Table> tables = new ArrayList<>();
+        String title = venture.name() + " — " + String.format(Locale.US, "%,d", n) + " runs, seed " + s + ", "
+                + String.format(Locale.US, "%,d", result.exitRuns()) + " with an exit (" + venture.currency() + ")";
+        tables.add(statistics(title + " — by class", "class", result.classes(), true));
+        tables.add(statistics("By holder category", "category", result.categories(), true));
+        tables.add(statistics(holders.equals("all") ? "Holders" : "Largest holders by mean payout", "holder", result.holders(), true));
+        tables.add(statistics("Enterprise value and equity proceeds (runs with an exit)", "value", result.values(), false));
+        tables.add(histogram("Enterprise value distribution", result.enterpriseValue()));
+        tables.add(histogram("Equity proceeds distribution", result.equityProceeds()));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, result));
+        return ExitCode.OK;
+    }
+
+    private int topHolders() {
+        if (holders.equals("all")) {
+            return SimulationOptions.ALL_HOLDERS;
+        }
+        if (holders.matches("top:[0-9]{1,6}")) {
+            return Integer.parseInt(holders.substring(4));
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "--holders expects top:N or all but was '" + holders + "'");
+    }
+
+    private static String money(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.US, "%,.2f", v);
+    }
+
+    private static String plainMoney(double v) {
+        return Double.isNaN(v) ? null : String.format(Locale.US, "%.2f", v);
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.US, "%.2f%%", v * 100);
+    }
+
+    private static Table statistics(String title, String key, List<SeriesStatistics> rows, boolean payouts) {
+        Table t = new Table(title).left(key).right("mean").right("sd").right("p5").right("p25").right("p50").right("p75").right("p95");
+        if (payouts) {
+            t.right("cost").right("P(< cost)").right("MOIC").right("IRR");
+        }
+        for (SeriesStatistics s : rows) {
+            List<Object> cells = new ArrayList<>(List.of(s.key(), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
+                    money(s.p25()), money(s.p50()), money(s.p75()), money(s.p95())));
+            if (payouts) {
+                cells.add(s.cost() == 0 ? "" : money(s.cost()));
+                cells.add(percent(s.probabilityBelowCost()));
+                cells.add(Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic()));
+                cells.add(percent(s.irr()));
+            }
+            t.row(cells.toArray());
+        }
+        return t;
+    }
+
+    private static Table histogram(String title, Histogram h) {
+        Table t = new Table(title).right("from").right("to").right("runs");
+        for (Histogram.Bin b : h.bins()) {
+            t.row(money(b.from()), money(b.to()), String.format(Locale.US, "%,d", b.count()));
+        }
+        return t;
+    }
+
+    /** The sampled runs as CSV: drivers, values and each class's and category's payout, exact decimals. */
+    static String runsCsv(SimulationResult result) {
+        StringBuilder sb = new StringBuilder("run,exitDate,ebitdaMultiple,collectionsGrowth,clinicianComp,escrowReleased,earnoutPaid,"
+                + "enterpriseValue,equityProceeds");
+        result.classes().forEach(c -> sb.append(",class:").append(c.key()));
+        for (HolderCategory c : HolderCategory.values()) {
+            sb.append(",category:").append(c.id());
+        }
+        sb.append('\n');
+        for (RunSample r : result.sample()) {
+            sb.append(r.run()).append(',').append(r.exitDate().map(Object::toString).orElse("")).append(',')
+                    .append(number(r.ebitdaMultiple())).append(',').append(number(r.collectionsGrowth())).append(',')
+                    .append(number(r.clinicianComp())).append(',').append(number(r.escrowReleased())).append(',')
+                    .append(number(r.earnoutPaid())).append(',').append(r.enterpriseValue()).append(',').append(r.equityProceeds());
+            for (Money m : r.classPayouts()) {
+                sb.append(',').append(m);
+            }
+            for (Money m : r.categoryPayouts()) {
+                sb.append(',').append(m);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    private static Object json(Venture venture, SimulationResult r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("venture", venture.name());
+        root.put("currency", venture.currency());
+        root.put("runs", r.runs());
+        root.put("seed", r.seed());
+        root.put("exitRuns", r.exitRuns());
+        root.put("classes", series(r.classes()));
+        root.put("categories", series(r.categories()));
+        root.put("holders", series(r.holders()));
+        root.put("values", series(r.values()));
+        root.put("enterpriseValueHistogram", bins(r.enterpriseValue()));
+        root.put("equityProceedsHistogram", bins(r.equityProceeds()));
+        root.put("disclaimer", Output.NOT_LEGAL_ADVICE);
+        return root;
+    }
+
+    private static List<Object> series(List<SeriesStatistics> rows) {
+        List<Object> out = new ArrayList<>();
+        for (SeriesStatistics s : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.key());
+            m.put("runs", s.runs());
+            m.put("cost", plainMoney(s.cost()));
+            m.put("mean", plainMoney(s.mean()));
+            m.put("sd", plainMoney(s.standardDeviation()));
+            m.put("p5", plainMoney(s.p5()));
+            m.put("p25", plainMoney(s.p25()));
+            m.put("p50", plainMoney(s.p50()));
+            m.put("p75", plainMoney(s.p75()));
+            m.put("p95", plainMoney(s.p95()));
+            m.put("probabilityBelowCost", Double.isNaN(s.probabilityBelowCost()) ? null : s.probabilityBelowCost());
+            m.put("expectedMoic", Double.isNaN(s.expectedMoic()) ? null : s.expectedMoic());
+            m.put("irr", Double.isNaN(s.irr()) ? null : s.irr());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Object> bins(Histogram h) {
+        List<Object> out = new ArrayList<>();
+        for (Histogram.Bin b : h.bins()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("from", plainMoney(b.from()));
+            m.put("to", plainMoney(b.to()));
+            m.put("runs", b.count());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** A bar on stderr, drawn only when the console is a terminal; silent otherwise (pipes, files, tests). */
+    static final class ProgressBar implements ProgressListener {
+        private static final int WIDTH = 40;
+        private final PrintWriter err;
+        private int shown = -1;
+
+        private ProgressBar(PrintWriter err) {
+            this.err = err;
+        }
+
+        static ProgressBar forStderr(PrintWriter err) {
+            return new ProgressBar(System.console() != null ? err : null);
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            if (err == null || total == 0) {
+                return;
+            }
+            int percent = (int) (100 * done / total);
+            if (percent == shown) {
+                return;
+            }
+            shown = percent;
+            int filled = WIDTH * percent / 100;
+            err.print("\rsimulating [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + percent + "%");
+            err.flush();
+        }
+
+        void finish() {
+            if (err != null && shown >= 0) {
+                err.print("\r" + " ".repeat(WIDTH + 20) + "\r");
+                err.flush();
+            }
+        }
+    }
+
+}

@@ -1,0 +1,607 @@
+package org.msocap.simulation;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.ConvertibleNote;
+import org.msocap.model.Holding;
+import org.msocap.model.Mso;
+import org.msocap.model.OptionGrant;
+import org.msocap.model.Safe;
+import org.msocap.model.Venture;
+import org.msocap.model.Warrant;
+import org.msocap.money.Allocation;
+import org.msocap.money.Money;
+import org.msocap.waterfall.BreakpointTable;
+import org.msocap.waterfall.ResolvedCapTable;
+import org.msocap.waterfall.ResolvedCapTable.Claimant;
+import org.msocap.waterfall.ResolvedCapTable.Kind;
+import org.msocap.waterfall.ResolvedCapTable.Piece;
+import org.msocap.waterfall.WaterfallEngine;
+
+/**
+ * The exact waterfall as a {@link PayoutModel}: for each exit date, the cap table resolved on that date
+ * (dividends, note interest and vesting exact for the day) and its {@link BreakpointTable}; payouts per
+ * claimant from the table, then to holders the way {@link WaterfallEngine} splits a claimant's cents over its
+ * holdings (preference paid by preference weight, participation by shares, largest remainder).
+ *
+ * <p>The engine's split needs how much of a claimant's payout is preference and how much participation; the
+ * table gives only the total, so it is read from the claimant's terms: common, options and warrants only
+ * participate; an unconverted claimant receives its preference first; a non-participating (or capped)
+ * claimant paid more than its preference (or its cap) has converted; exactly at it, the line's slope tells
+ * (flat: the preference, rising: converted). A claimant whose holdings have proportional preference and share
+ * weights (no dividends, or all bought on one date) splits the same either way. Cents come from a double
+ * computation checked against its error bound, falling back to exact rationals when too close to call.
+ * {@code BreakpointPayoutModelTest} checks every run of a simulation against the exact engine.
+ *
+ * <p>Positions are the MSO's holdings (holder, class, acquisition date), each holder's options, warrants,
+ * SAFEs and notes; groups are the class id, {@code options}, {@code warrants}, {@code safes}, {@code notes}.
+ */
+public final class BreakpointPayoutModel implements PayoutModel {
+
+    /** Relative rounding noise of the double split; values closer than this to a cent boundary are settled exactly. */
+    private static final double NOISE = 1e-12;
+
+    private final Venture venture;
+    private final boolean doubleTriggerFires;
+    private final List<Position> positions = new ArrayList<>();
+    private final Map<String, Integer> positionByKey = new LinkedHashMap<>();
+    /** Resolved exit days: resolving is the expensive step, so each day is resolved once per model. */
+    private final Map<Integer, DayEvaluator> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public BreakpointPayoutModel(Venture venture, boolean doubleTriggerFires) {
+        this.venture = Objects.requireNonNull(venture, "venture");
+        this.doubleTriggerFires = doubleTriggerFires;
+        Mso mso = venture.mso();
+        for (Holding h : mso.holdings()) {
+            add(h.holder(), h.shareClass(), h.costBasis(mso.requireClass(h.shareClass())), h.acquired());
+        }
+        for (OptionGrant g : mso.options()) {
+            add(g.holder(), "options", Money.ZERO, null);
+        }
+        for (Warrant w : mso.warrants()) {
+            add(w.holder(), "warrants", Money.ZERO, null);
+        }
+        for (Safe s : mso.safes()) {
+            add(s.holder(), "safes", s.amount(), s.acquired());
+        }
+        for (ConvertibleNote n : mso.notes()) {
+            add(n.holder(), "notes", n.principal(), n.issued());
+        }
+    }
+
+    private void add(String holder, String group, Money cost, LocalDate acquired) {
+        String key = key(holder, group, cost.isPositive() ? acquired : null);
+        Integer existing = positionByKey.get(key);
+        if (existing == null) {
+            positionByKey.put(key, positions.size());
+            positions.add(new Position(holder, venture.categoryOf(holder), group, cost.cents(), cost.isPositive() ? acquired : null));
+        } else {
+            Position p = positions.get(existing);
+            positions.set(existing, new Position(p.holder(), p.category(), p.group(), p.costCents() + cost.cents(), p.acquired()));
+        }
+    }
+
+    private static String key(String holder, String group, LocalDate acquired) {
+        return holder + "|" + group + "|" + (acquired == null ? "" : acquired.toString());
+    }
+
+    static String groupOf(Claimant c) {
+        return switch (c.kind()) {
+            case COMMON, PREFERRED -> c.id();
+            case OPTIONS -> "options";
+            case WARRANTS -> "warrants";
+            case SAFE -> "safes";
+            case NOTE -> "notes";
+        };
+    }
+
+    @Override
+    public List<Position> positions() {
+        return positions;
+    }
+
+    /** The cap table resolved for a sale on {@code date}: what the exact engine distributes. */
+    public ResolvedCapTable resolve(LocalDate date) {
+        return ResolvedCapTable.of(venture, date, doubleTriggerFires);
+    }
+
+    /** Thread-safe; the day's table is resolved on first use and kept. */
+    @Override
+    public PayoutEvaluator at(int exitEpochDay) {
+        return resolved.computeIfAbsent(exitEpochDay, day -> {
+            ResolvedCapTable table = resolve(LocalDate.ofEpochDay(day));
+            return new DayEvaluator(table, BreakpointTable.resolve(table));
+        });
+    }
+
+    /** Per-thread scratch space of one day's evaluator. */
+    private static final class Scratch {
+        final BreakpointTable.Evaluator classes;
+        final long[] classCents;
+        double[] exact = new double[16];
+        long[] remainderUnits = new long[16];
+        long[] floor = new long[16];
+        double[] remainder = new double[16];
+        int[] order = new int[16];
+
+        Scratch(BreakpointTable table) {
+            classes = table.evaluator();
+            classCents = new long[table.ids().size()];
+        }
+
+        void ensure(int m) {
+            if (exact.length < m) {
+                exact = new double[m];
+                remainderUnits = new long[m];
+                floor = new long[m];
+                remainder = new double[m];
+                order = new int[m];
+            }
+        }
+    }
+
+    /** The payouts of positions for one exit date. */
+    private final class DayEvaluator implements PayoutEvaluator {
+        private final BreakpointTable table;
+        private final List<Claimant> claimants;
+        private final List<BreakpointTable.Segment> segments;
+        private final long[] segmentStartCents;
+        private final int n;
+        /** Per claimant: position index of each piece. */
+        private final int[][] pieceTarget;
+        /** Per claimant: each piece's preference weight ÷ the claimant's preference, and share weight ÷ shares. */
+        private final double[][] prefShare;
+        private final double[][] shareShare;
+        /** Per claimant: whether the split depends on how the payout divides into preference and participation. */
+        private final boolean[] modeMatters;
+        private final double[] preference;
+        private final double[] cap;
+        /** Per claimant and piece: the first piece with exactly the same weights (their remainders tie exactly). */
+        private final int[][] sameWeightsAs;
+        /** Per segment and claimant: the line in dollars, as doubles. */
+        private final double[][] intercept;
+        private final double[][] slope;
+        private final ThreadLocal<Scratch> scratch;
+        /** Per claimant: each piece's preference in whole cents, when every one is whole (else null). */
+        private final long[][] piecePreferenceCents;
+        /** Per claimant: the preference in cents when whole, else -1. */
+        private final long[] preferenceCents;
+        /** Per segment and claimant: the line is flat at exactly the claimant's preference (unconverted, fully paid). */
+        private final boolean[][] flatAtPreference;
+        /**
+         * Per segment and claimant, when the line is flat (a constant payout), the preference part of it as a
+         * fraction of the payout, decided exactly once: NaN when the line rises (decided per evaluation).
+         */
+        private final double[][] flatPreferenceFraction;
+        /** Per claimant: piece weights as integers over a common denominator (share, preference), or null if too large. */
+        private final long[][] shareWeights;
+        private final long[][] preferenceWeights;
+
+        DayEvaluator(ResolvedCapTable resolved, BreakpointTable table) {
+            this.table = table;
+            this.claimants = resolved.claimants();
+            this.segments = table.segments();
+            this.n = claimants.size();
+            this.scratch = ThreadLocal.withInitial(() -> new Scratch(table));
+            if (!table.ids().equals(claimants.stream().map(Claimant::id).toList())) {
+                throw new IllegalStateException("breakpoint table and cap table list claimants differently");
+            }
+            segmentStartCents = new long[segments.size()];
+            for (int k = 0; k < segments.size(); k++) {
+                segmentStartCents[k] = ceil(segments.get(k).from().multiply(100));
+            }
+            pieceTarget = new int[n][];
+            prefShare = new double[n][];
+            shareShare = new double[n][];
+            modeMatters = new boolean[n];
+            preference = new double[n];
+            cap = new double[n];
+            sameWeightsAs = new int[n][];
+            piecePreferenceCents = new long[n][];
+            preferenceCents = new long[n];
+            flatAtPreference = new boolean[segments.size()][n];
+            flatPreferenceFraction = new double[segments.size()][n];
+            shareWeights = new long[n][];
+            preferenceWeights = new long[n][];
+            for (int i = 0; i < n; i++) {
+                List<Piece> pieces = claimants.get(i).pieces();
+                shareWeights[i] = integerWeights(pieces.stream().map(Piece::shareWeight).toList());
+                preferenceWeights[i] = integerWeights(pieces.stream().map(Piece::preferenceWeight).toList());
+            }
+            for (int k = 0; k < segments.size(); k++) {
+                for (int i = 0; i < n; i++) {
+                    Claimant c = claimants.get(i);
+                    BigFraction value = segments.get(k).intercepts().get(i);
+                    boolean flat = isZero(segments.get(k).marginalShares().get(i));
+                    flatAtPreference[k][i] = !isZero(c.preference()) && flat && value.equals(c.preference());
+                    flatPreferenceFraction[k][i] = flat && !isZero(value)
+                            ? preferencePart(c, false, value).divide(value).doubleValue() : Double.NaN;
+                }
+            }
+            intercept = new double[segments.size()][n];
+            slope = new double[segments.size()][n];
+            for (int k = 0; k < segments.size(); k++) {
+                for (int i = 0; i < n; i++) {
+                    intercept[k][i] = segments.get(k).intercepts().get(i).doubleValue();
+                    slope[k][i] = segments.get(k).marginalShares().get(i).doubleValue();
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                Claimant c = claimants.get(i);
+                List<Piece> pieces = c.pieces();
+                pieceTarget[i] = new int[pieces.size()];
+                prefShare[i] = new double[pieces.size()];
+                shareShare[i] = new double[pieces.size()];
+                boolean proportional = true;
+                sameWeightsAs[i] = new int[pieces.size()];
+                List<BigFraction[]> exactShares = new ArrayList<>();
+                for (int j = 0; j < pieces.size(); j++) {
+                    Piece p = pieces.get(j);
+                    String group = groupOf(c);
+                    Integer target = positionByKey.get(key(p.holder(), group, p.cost().isPositive() ? p.acquired() : null));
+                    if (target == null) {
+                        throw new IllegalStateException("no position for " + p.holder() + " in " + c.id());
+                    }
+                    pieceTarget[i][j] = target;
+                    BigFraction ps = isZero(c.preference()) ? BigFraction.ZERO : p.preferenceWeight().divide(c.preference());
+                    BigFraction ss = isZero(c.shares()) ? BigFraction.ZERO : p.shareWeight().divide(c.shares());
+                    prefShare[i][j] = ps.doubleValue();
+                    shareShare[i][j] = ss.doubleValue();
+                    proportional &= ps.equals(ss);
+                    sameWeightsAs[i][j] = j;
+                    for (int e = 0; e < j; e++) {
+                        if (exactShares.get(e)[0].equals(ps) && exactShares.get(e)[1].equals(ss)) {
+                            sameWeightsAs[i][j] = e;
+                            break;
+                        }
+                    }
+                    exactShares.add(new BigFraction[] {ps, ss});
+                }
+                preferenceCents[i] = wholeCents(c.preference());
+                long[] perPiece = new long[pieces.size()];
+                for (int j = 0; j < pieces.size(); j++) {
+                    perPiece[j] = wholeCents(pieces.get(j).preferenceWeight());
+                    if (perPiece[j] < 0) {
+                        perPiece = null;
+                        break;
+                    }
+                }
+                piecePreferenceCents[i] = preferenceCents[i] < 0 ? null : perPiece;
+                modeMatters[i] = pieces.size() > 1 && !proportional && !isZero(c.preference()) && !isZero(c.shares());
+                preference[i] = c.preference().doubleValue();
+                cap[i] = c.participation() == ResolvedCapTable.Participation.CAPPED ? c.preference().add(c.headroom()).doubleValue()
+                        : Double.POSITIVE_INFINITY;
+            }
+        }
+
+        @Override
+        public void payouts(long proceedsCents, long[] out) {
+            java.util.Arrays.fill(out, 0);
+            Scratch work = scratch.get();
+            long[] classCents = work.classCents;
+            work.classes.classPayoutCents(proceedsCents, classCents);
+            int segment = segmentOf(proceedsCents);
+            for (int i = 0; i < n; i++) {
+                long cents = classCents[i];
+                int[] target = pieceTarget[i];
+                if (cents == 0) {
+                    continue;
+                }
+                if (target.length == 1) {
+                    out[target[0]] += cents;
+                    continue;
+                }
+                if (flatAtPreference[segment][i] && piecePreferenceCents[i] != null && cents == preferenceCents[i]) {
+                    // A fully paid preference of whole cents: each holding gets exactly its own preference.
+                    long[] perPiece = piecePreferenceCents[i];
+                    for (int j = 0; j < target.length; j++) {
+                        out[target[j]] += perPiece[j];
+                    }
+                    continue;
+                }
+                long[] fixed = fixedWeights(i, segment, proceedsCents);
+                if (fixed != null && splitByIntegerWeights(i, fixed, cents, out, work)) {
+                    continue;
+                }
+                if (!split(i, segment, proceedsCents, cents, out, work)) {
+                    splitExactly(i, segment, proceedsCents, cents, out);
+                }
+            }
+        }
+
+        /**
+         * The integer weights the claimant's cents are split by when they do not depend on the payout (only
+         * preference, or only participation); null when the split mixes both or cannot be told in doubles.
+         */
+        private long[] fixedWeights(int i, int segment, long proceedsCents) {
+            Claimant c = claimants.get(i);
+            if (!modeMatters[i]) {
+                return isZero(c.shares()) ? preferenceWeights[i] : shareWeights[i];
+            }
+            double fraction = flatPreferenceFraction[segment][i];
+            if (Double.isNaN(fraction)) {
+                double x = proceedsCents / 100.0;
+                double a = intercept[segment][i];
+                double bx = slope[segment][i] * x;
+                double total = a + bx;
+                double noise = NOISE * (Math.abs(a) + Math.abs(bx) + 1);
+                if (Math.abs(total - preference[i]) <= noise || Math.abs(total - cap[i]) <= noise) {
+                    return null;
+                }
+                boolean converted = c.participation() != ResolvedCapTable.Participation.FULL && total > cap[i]
+                        || c.participation() == ResolvedCapTable.Participation.NONE && total > preference[i];
+                fraction = converted ? 0 : total < preference[i] ? 1 : Double.NaN;
+            }
+            return fraction == 1 ? preferenceWeights[i] : fraction == 0 ? shareWeights[i] : null;
+        }
+
+        /**
+         * Largest remainder over integer weights, exactly as {@link Allocation#proportional}: floor of
+         * {@code cents × w ÷ Σw}, left-over cents to the largest remainders, ties to the earlier piece. False when
+         * a product does not fit in a long.
+         */
+        private boolean splitByIntegerWeights(int i, long[] weights, long cents, long[] out, Scratch work) {
+            int m = weights.length - 1;
+            long total = weights[m];
+            work.ensure(m);
+            long[] floor = work.floor;
+            long[] remainder = work.remainderUnits;
+            long assigned = 0;
+            for (int j = 0; j < m; j++) {
+                long w = weights[j];
+                if (Math.multiplyHigh(cents, w) != 0) {
+                    return false;
+                }
+                long product = cents * w;
+                if (product < 0) {
+                    return false;
+                }
+                floor[j] = product / total;
+                remainder[j] = product % total;
+                assigned += floor[j];
+            }
+            long left = cents - assigned;
+            int[] order = work.order;
+            for (int j = 0; j < m; j++) {
+                order[j] = j;
+            }
+            for (long k = 0; k < left; k++) {
+                // Selection of the next largest remainder (left < m, and usually small).
+                int best = (int) k;
+                for (int b = (int) k + 1; b < m; b++) {
+                    int cand = order[b];
+                    int cur = order[best];
+                    if (remainder[cand] > remainder[cur] || (remainder[cand] == remainder[cur] && cand < cur)) {
+                        best = b;
+                    }
+                }
+                int tmp = order[(int) k];
+                order[(int) k] = order[best];
+                order[best] = tmp;
+                floor[order[(int) k]]++;
+            }
+            int[] target = pieceTarget[i];
+            for (int j = 0; j < m; j++) {
+                out[target[j]] += floor[j];
+            }
+            return true;
+        }
+
+        private int segmentOf(long cents) {
+            int k = java.util.Arrays.binarySearch(segmentStartCents, cents);
+            if (k < 0) {
+                k = -k - 2;
+            } else {
+                while (k + 1 < segmentStartCents.length && segmentStartCents[k + 1] == cents) {
+                    k++;
+                }
+            }
+            return Math.max(k, 0);
+        }
+
+        /** The claimant's exact payout (dollars) and slope at the proceeds. */
+        private BigFraction exactPayout(int i, int segment, long proceedsCents) {
+            return segments.get(segment).payout(i, new BigFraction(BigInteger.valueOf(proceedsCents), BigInteger.valueOf(100)));
+        }
+
+        /**
+         * The preference part of claimant {@code i}'s payout {@code total}: 0 when it only participates or has
+         * converted, else what its preference absorbs.
+         */
+        private BigFraction preferencePart(int i, int segment, BigFraction total) {
+            return DayEvaluator.preferencePart(claimants.get(i), !isZero(segments.get(segment).marginalShares().get(i)), total);
+        }
+
+        /**
+         * The preference part of a claimant's payout {@code total}: 0 when it only participates or has converted,
+         * else what its preference absorbs; {@code rising} whether its payout line rises there (at exactly its
+         * preference or cap, a flat line keeps the preference and a rising one has converted).
+         */
+        static BigFraction preferencePart(Claimant c, boolean rising, BigFraction total) {
+            if (c.kind() == Kind.COMMON || c.kind() == Kind.OPTIONS || c.kind() == Kind.WARRANTS || isZero(c.preference())) {
+                return BigFraction.ZERO;
+            }
+            BigFraction ceiling = c.participation() == ResolvedCapTable.Participation.FULL ? null
+                    : c.participation() == ResolvedCapTable.Participation.CAPPED ? c.preference().add(c.headroom()) : c.preference();
+            if (ceiling != null) {
+                int cmp = total.compareTo(ceiling);
+                if (cmp > 0 || (cmp == 0 && rising)) {
+                    return BigFraction.ZERO; // converted
+                }
+            }
+            return total.compareTo(c.preference()) < 0 ? total : c.preference();
+        }
+
+        /** The engine's split in exact rationals. */
+        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out) {
+            Claimant c = claimants.get(i);
+            BigFraction total = exactPayout(i, segment, proceedsCents);
+            BigFraction pref = preferencePart(i, segment, total);
+            BigFraction part = total.subtract(pref);
+            List<BigFraction> weights = new ArrayList<>(c.pieces().size());
+            for (Piece p : c.pieces()) {
+                BigFraction w = BigFraction.ZERO;
+                if (!isZero(pref)) {
+                    w = w.add(pref.multiply(p.preferenceWeight()).divide(c.preference()));
+                }
+                if (!isZero(part)) {
+                    w = w.add(part.multiply(p.shareWeight()).divide(c.shares()));
+                }
+                weights.add(w);
+            }
+            List<Money> split = Allocation.proportional(Money.ofCents(cents), weights);
+            int[] target = pieceTarget[i];
+            for (int j = 0; j < target.length; j++) {
+                out[target[j]] += split.get(j).cents();
+            }
+        }
+
+        /**
+         * The engine's split in doubles: each piece's exact share floored, left-over cents to the largest
+         * remainders (ties to the earlier piece). Returns false, writing nothing, when doubles cannot decide.
+         */
+        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out, Scratch work) {
+            double[] ps = prefShare[i];
+            double[] ss = shareShare[i];
+            int m = ps.length;
+            double prefFraction;   // of the payout, the preference part
+            if (!modeMatters[i]) {
+                prefFraction = isZero(claimants.get(i).shares()) ? 1 : 0;
+            } else if (!Double.isNaN(flatPreferenceFraction[segment][i])) {
+                prefFraction = flatPreferenceFraction[segment][i];
+            } else {
+                double x = proceedsCents / 100.0;
+                double a = intercept[segment][i];
+                double bx = slope[segment][i] * x;
+                double total = a + bx;
+                // Classifying needs the payout clearly below or above the preference and the cap.
+                double noise = NOISE * (Math.abs(a) + Math.abs(bx) + 1);
+                double pref = preference[i];
+                if (Math.abs(total - pref) <= noise || Math.abs(total - cap[i]) <= noise) {
+                    return false;
+                }
+                Claimant c = claimants.get(i);
+                boolean converted = c.participation() != ResolvedCapTable.Participation.FULL && total > cap[i]
+                        || c.participation() == ResolvedCapTable.Participation.NONE && total > pref;
+                prefFraction = converted ? 0 : Math.min(total, pref) / total;
+            }
+            work.ensure(m);
+            double[] exact = work.exact;
+            long[] floor = work.floor;
+            double[] remainder = work.remainder;
+            long assigned = 0;
+            for (int j = 0; j < m; j++) {
+                double share = prefFraction * ps[j] + (1 - prefFraction) * ss[j];
+                double v = cents * share;
+                double f = Math.floor(v);
+                double r = v - f;
+                double noise = NOISE * (Math.abs(v) + 1);
+                if (r < noise || r > 1 - noise) {
+                    return false;
+                }
+                exact[j] = v;
+                floor[j] = (long) f;
+                remainder[j] = r;
+                assigned += floor[j];
+            }
+            long left = cents - assigned;
+            if (left < 0 || left > m) {
+                return false;
+            }
+            if (left > 0) {
+                int[] order = work.order;
+                for (int j = 0; j < m; j++) {
+                    order[j] = j;
+                }
+                sortByRemainder(order, m, remainder);
+                if (left < m) {
+                    // The cut between who gets a cent and who does not must be clear in doubles, unless the two
+                    // pieces have identical shares (then the exact remainders tie and the earlier piece wins, as here).
+                    int inside = order[(int) left - 1];
+                    int outside = order[(int) left];
+                    boolean identical = sameWeightsAs[i][inside] == sameWeightsAs[i][outside];
+                    double gap = remainder[inside] - remainder[outside];
+                    double noise = NOISE * (Math.abs(exact[inside]) + Math.abs(exact[outside]) + 1);
+                    if (!identical && gap <= noise) {
+                        return false;
+                    }
+                }
+                for (int k = 0; k < left; k++) {
+                    floor[order[k]]++;
+                }
+            }
+            int[] target = pieceTarget[i];
+            for (int j = 0; j < m; j++) {
+                out[target[j]] += floor[j];
+            }
+            return true;
+        }
+    }
+
+    /** Orders piece indexes by remainder, largest first, ties to the lower index (insertion sort: pieces per claimant are few). */
+    private static void sortByRemainder(int[] order, int m, double[] remainder) {
+        for (int a = 1; a < m; a++) {
+            int idx = order[a];
+            double r = remainder[idx];
+            int b = a - 1;
+            while (b >= 0 && (remainder[order[b]] < r || (remainder[order[b]] == r && order[b] > idx))) {
+                order[b + 1] = order[b];
+                b--;
+            }
+            order[b + 1] = idx;
+        }
+    }
+
+    /**
+     * Weights as integers over their common denominator, with their sum as the last element; null when any of
+     * them, or the sum, needs more than 62 bits.
+     */
+    private static long[] integerWeights(List<BigFraction> weights) {
+        BigInteger denominator = BigInteger.ONE;
+        for (BigFraction w : weights) {
+            BigInteger d = w.getDenominator();
+            denominator = denominator.divide(denominator.gcd(d)).multiply(d);
+        }
+        long[] out = new long[weights.size() + 1];
+        BigInteger sum = BigInteger.ZERO;
+        for (int j = 0; j < weights.size(); j++) {
+            BigInteger v = weights.get(j).getNumerator().multiply(denominator.divide(weights.get(j).getDenominator()));
+            if (v.signum() < 0 || v.bitLength() > 62) {
+                return null;
+            }
+            out[j] = v.longValue();
+            sum = sum.add(v);
+        }
+        if (sum.signum() == 0 || sum.bitLength() > 62) {
+            return null;
+        }
+        out[weights.size()] = sum.longValue();
+        return out;
+    }
+
+    /** {@code f} dollars in whole cents, or -1 when it is not a whole number of cents. */
+    private static long wholeCents(BigFraction f) {
+        BigFraction cents = f.multiply(100);
+        return cents.getDenominator().equals(BigInteger.ONE) && cents.getNumerator().bitLength() < 62
+                ? cents.getNumerator().longValue() : -1;
+    }
+
+    private static boolean isZero(BigFraction f) {
+        return f.getNumerator().signum() == 0;
+    }
+
+    private static long ceil(BigFraction f) {
+        BigInteger[] qr = f.getNumerator().divideAndRemainder(f.getDenominator());
+        BigInteger q = qr[0];
+        if (qr[1].signum() > 0) {
+            q = q.add(BigInteger.ONE);
+        }
+        return q.longValueExact();
+    }
+}

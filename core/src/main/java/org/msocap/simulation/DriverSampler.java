@@ -1,0 +1,165 @@
+package org.msocap.simulation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.msocap.model.Distribution;
+import org.msocap.model.ModelException;
+import org.msocap.model.SimulationSpec;
+
+/**
+ * Draws the drivers of one run, correlated through a Gaussian copula.
+ *
+ * <p>Each driver that has a distribution consumes exactly one uniform of the run's stream, in the order of
+ * {@link Driver}. A driver that takes part in no correlation is its marginal's quantile of that uniform. The
+ * correlated ones turn their uniforms into independent standard normals {@code e}, multiply by the Cholesky
+ * factor {@code L} of their correlation matrix ({@code z = L·e}, so {@code corr(z) = L·Lᵀ}) and map each
+ * {@code z} through its own marginal, {@code F⁻¹(Φ(z))}. Rank correlations are therefore preserved whatever
+ * the marginals; the Pearson correlation of the drawn values equals the given one for normal marginals.
+ * Immutable and thread-safe; the caller provides the scratch array.
+ */
+public final class DriverSampler {
+
+    private final Marginal[] marginals = new Marginal[Driver.values().length];
+    private final Driver[] active;
+    /** Index into {@code active} of each correlated driver, in order. */
+    private final int[] correlated;
+    /** Whether each active driver takes part in a correlation. */
+    private final boolean[] isCorrelated;
+    /** Lower-triangular Cholesky factor of the correlated drivers' correlation matrix, row-major. */
+    private final double[][] cholesky;
+
+    private DriverSampler(Map<Driver, Distribution> distributions, List<SimulationSpec.Correlation> correlations) {
+        List<Driver> present = new ArrayList<>();
+        for (Driver d : Driver.values()) {
+            Distribution dist = distributions.get(d);
+            if (dist != null) {
+                marginals[d.ordinal()] = Marginal.of(dist);
+                present.add(d);
+            }
+        }
+        active = present.toArray(new Driver[0]);
+        List<Driver> inCorrelation = new ArrayList<>();
+        for (SimulationSpec.Correlation c : correlations) {
+            for (String name : List.of(c.a(), c.b())) {
+                Driver d = Driver.of(name);
+                if (marginals[d.ordinal()] == null) {
+                    throw new ModelException("simulation.correlations", "correlation " + c.a() + "–" + c.b() + " names driver "
+                            + name + ", which has no distribution in simulation:; give it one or drop the correlation");
+                }
+                if (!inCorrelation.contains(d)) {
+                    inCorrelation.add(d);
+                }
+            }
+        }
+        inCorrelation.sort(Enum::compareTo);
+        correlated = new int[inCorrelation.size()];
+        for (int i = 0; i < correlated.length; i++) {
+            correlated[i] = present.indexOf(inCorrelation.get(i));
+        }
+        isCorrelated = new boolean[active.length];
+        for (int i : correlated) {
+            isCorrelated[i] = true;
+        }
+        cholesky = factor(inCorrelation, correlations);
+    }
+
+    public static DriverSampler of(SimulationSpec spec) {
+        Map<Driver, Distribution> byDriver = new EnumMap<>(Driver.class);
+        spec.drivers().forEach((name, dist) -> byDriver.put(Driver.of(name), dist));
+        return new DriverSampler(byDriver, spec.correlations());
+    }
+
+    public static DriverSampler of(Map<Driver, Distribution> distributions, List<SimulationSpec.Correlation> correlations) {
+        return new DriverSampler(distributions, List.copyOf(correlations));
+    }
+
+    private static double[][] factor(List<Driver> drivers, List<SimulationSpec.Correlation> correlations) {
+        int n = drivers.size();
+        if (n == 0) {
+            return new double[0][0];
+        }
+        double[][] matrix = new double[n][n];
+        boolean[][] given = new boolean[n][n];
+        for (int i = 0; i < n; i++) {
+            matrix[i][i] = 1;
+        }
+        for (SimulationSpec.Correlation c : correlations) {
+            int i = drivers.indexOf(Driver.of(c.a()));
+            int j = drivers.indexOf(Driver.of(c.b()));
+            if (given[i][j] && matrix[i][j] != c.rho()) {
+                throw new ModelException("simulation.correlations", "the correlation of " + c.a() + " and " + c.b()
+                        + " is given twice with different values (" + matrix[i][j] + " and " + c.rho() + ")");
+            }
+            matrix[i][j] = c.rho();
+            matrix[j][i] = c.rho();
+            given[i][j] = true;
+            given[j][i] = true;
+        }
+        RealMatrix m = new Array2DRowRealMatrix(matrix);
+        try {
+            // Strict positive definiteness: a perfectly (±1) correlated pair is degenerate; say so rather than
+            // sample from a singular matrix.
+            RealMatrix l = new CholeskyDecomposition(m, 1e-12, 1e-10).getL();
+            return l.getData();
+        } catch (NonPositiveDefiniteMatrixException e) {
+            List<String> names = drivers.stream().map(Driver::id).toList();
+            throw new ModelException("simulation.correlations", "the correlations of " + names
+                    + " do not form a positive definite matrix " + Arrays.deepToString(matrix)
+                    + ": some are inconsistent with each other (or ±1); reduce them");
+        }
+    }
+
+    /** The marginal of a driver, if it has a distribution. */
+    public java.util.Optional<Marginal> marginal(Driver driver) {
+        return java.util.Optional.ofNullable(marginals[driver.ordinal()]);
+    }
+
+    /** Drivers that have a distribution, in order; each consumes one uniform per run. */
+    public List<Driver> activeDrivers() {
+        return List.of(active);
+    }
+
+    /**
+     * Draws one value per active driver into {@code values} (indexed by {@link Driver#ordinal()}); the
+     * entries of drivers without a distribution are left untouched. {@code scratch} needs
+     * {@link #scratchSize()} slots.
+     */
+    public void draw(RandomStream random, double[] values, double[] scratch) {
+        int k = active.length;
+        for (int i = 0; i < k; i++) {
+            scratch[i] = random.nextOpenDouble();
+        }
+        for (int i = 0; i < k; i++) {
+            if (!isCorrelated[i]) {
+                values[active[i].ordinal()] = marginals[active[i].ordinal()].quantile(scratch[i]);
+            }
+        }
+        int c = correlated.length;
+        if (c == 0) {
+            return;
+        }
+        for (int i = 0; i < c; i++) {
+            scratch[k + i] = Marginal.standardNormalQuantile(scratch[correlated[i]]);
+        }
+        for (int i = 0; i < c; i++) {
+            double z = 0;
+            double[] row = cholesky[i];
+            for (int j = 0; j <= i; j++) {
+                z += row[j] * scratch[k + j];
+            }
+            Driver d = active[correlated[i]];
+            values[d.ordinal()] = marginals[d.ordinal()].fromStandardNormal(z);
+        }
+    }
+
+    public int scratchSize() {
+        return active.length + correlated.length;
+    }
+}

@@ -1,0 +1,60 @@
+package org.msocap.simulation;
+
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.util.FastMath;
+
+/**
+ * Annual internal rate of return of dated cash flows, actual/365 (the XIRR convention): the rate {@code r}
+ * with {@code Σ amount · (1 + r)^(−days/365) = 0}. Solved with Commons Math's Brent solver.
+ */
+final class Irr {
+
+    private Irr() {
+    }
+
+    /**
+     * @param days flow dates as epoch days
+     * @param amounts flow amounts (costs negative, payouts positive)
+     * @return the rate, −1 when nothing comes back, NaN when no rate solves it
+     */
+    static double of(int[] days, double[] amounts, int count) {
+        boolean anyIn = false;
+        boolean anyOut = false;
+        int t0 = Integer.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            anyIn |= amounts[i] > 0;
+            anyOut |= amounts[i] < 0;
+            t0 = Math.min(t0, days[i]);
+        }
+        if (!anyOut) {
+            return Double.NaN;
+        }
+        if (!anyIn) {
+            return -1;
+        }
+        final int start = t0;
+        org.apache.commons.math3.analysis.UnivariateFunction npv = r -> {
+            double logGrowth = FastMath.log1p(r);
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += amounts[i] * FastMath.exp(-logGrowth * (days[i] - start) / 365.0);
+            }
+            return sum;
+        };
+        double lo = -0.999999;
+        double hi = 1;
+        while (npv.value(hi) * npv.value(lo) > 0 && hi < 1e6) {
+            hi *= 10;
+        }
+        if (npv.value(hi) * npv.value(lo) > 0) {
+            return Double.NaN;
+        }
+        try {
+            return new BrentSolver(1e-12, 1e-10).solve(1000, npv, lo, hi);
+        } catch (TooManyEvaluationsException | MathIllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,582 @@
+package org.msocap.simulation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.msocap.model.HolderCategory;
+import org.msocap.money.Money;
+
+/**
+ * Runs a Monte Carlo simulation of exits: each run draws its drivers, values the MSO, bridges to equity
+ * proceeds and distributes them through the waterfall.
+ *
+ * <h2>Reproducibility</h2>
+ * Run {@code i} draws from its own {@link RandomStream} (seed, i) in a fixed layout: one uniform for "no
+ * exit", one per driver with a distribution ({@link DriverSampler}), one for the escrow and one for the
+ * earnout — always all of them, whatever the outcome. Every per-run result is written into slot {@code i}
+ * of preallocated arrays (exact cents as {@code long}); sums are exact integer sums and statistics are computed
+ * afterwards from the arrays in run order. The order in which threads process runs therefore cannot change
+ * any number: the same seed gives identical results with any thread count.
+ *
+ * <h2>Exit dates close at month end</h2>
+ * A drawn exit date is moved to the last day of its month. The valuation only sees the month anyway (EBITDA
+ * of the twelve months ending with the exit's month), and the waterfall is then resolved once per month with
+ * that day's exact dividends, interest and vesting, instead of once per day: on a cap table with hundreds of
+ * grants vesting on different days of the month, every day would otherwise need its own breakpoint table.
+ *
+ * <h2>Phases</h2>
+ * <ol>
+ *   <li>Drivers and values, in fixed-size chunks of run indexes: exit day, enterprise value, realized equity
+ *       proceeds.</li>
+ *   <li>Payouts: the runs that exit are ordered by exit day, so each day's evaluator (dividends, interest and
+ *       vesting exact for that day) is resolved once and reused; class and category payouts are kept per run,
+ *       every holder's total is summed.</li>
+ *   <li>Holders: the largest holders by mean payout (known only now) are evaluated again from the stored day
+ *       and proceeds, and their per-run payouts kept.</li>
+ *   <li>Statistics per series: mean, standard deviation, nearest-rank percentiles (sorting a copy), the chance
+ *       of less than cost, MOIC and IRR of the expected cash flows.</li>
+ * </ol>
+ * Memory: 8 bytes per run per reported series, plus 20 bytes per run; no per-run payout of every holder.
+ */
+public final class MonteCarloSimulator {
+
+    public static final MonteCarloSimulator DEFAULT = new MonteCarloSimulator();
+
+    /** Runs per unit of work; fixed, so the work split never depends on the thread count. */
+    static final int CHUNK = 4096;
+
+    private static final int NO_EXIT = Integer.MIN_VALUE;
+    private static final int[] PERCENTILES = {5, 25, 50, 75, 95};
+
+    public SimulationResult simulate(SimulationSetup setup, SimulationOptions options) {
+        return simulate(setup, options, ProgressListener.NONE);
+    }
+
+    public SimulationResult simulate(SimulationSetup setup, SimulationOptions options, ProgressListener progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "msocap-simulation");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return new Job(setup, options, progress, pool).run();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The state of one simulation; discarded when it returns. */
+    private static final class Job {
+        private final SimulationSetup setup;
+        private final SimulationOptions options;
+        private final ExecutorService pool;
+        private final Progress progress;
+        private final int runs;
+
+        // Positions: the waterfall's, then one per carve-out recipient.
+        private final List<Position> positions = new ArrayList<>();
+        private final int waterfallPositions;
+        private final List<String> groups = new ArrayList<>();
+        private final List<String> holders = new ArrayList<>();
+        private final int[] groupOf;
+        private final int[] categoryOf;
+        private final int[] holderOf;
+
+        // Per-run results.
+        private final int[] exitDay;
+        private final long[] enterpriseValue;
+        private final long[] proceeds;
+        private final double[][] sampleDrivers;
+        private long[][] groupSeries;
+        private long[][] categorySeries;
+        private long[] holderSums;
+        private long[] exitOrder;
+        private int exitRuns;
+        private final Map<Integer, PayoutModel.PayoutEvaluator> evaluators = new ConcurrentHashMap<>();
+
+        Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool) {
+            this.setup = setup;
+            this.options = options;
+            this.pool = pool;
+            this.runs = options.runs();
+            positions.addAll(setup.payouts().positions());
+            waterfallPositions = positions.size();
+            positions.addAll(setup.carveOutPositions());
+            groupOf = new int[positions.size()];
+            categoryOf = new int[positions.size()];
+            holderOf = new int[positions.size()];
+            for (int p = 0; p < positions.size(); p++) {
+                Position pos = positions.get(p);
+                groupOf[p] = indexOf(groups, pos.group());
+                categoryOf[p] = pos.category().ordinal();
+                holderOf[p] = indexOf(holders, pos.holder());
+            }
+            int tracked = Math.min(options.topHolders(), holders.size());
+            long seriesValues = (long) (groups.size() + HolderCategory.values().length + tracked + 2) * runs;
+            if (seriesValues > SimulationOptions.MAX_TRACKED_VALUES) {
+                throw new IllegalArgumentException("keeping " + (groups.size() + HolderCategory.values().length + tracked)
+                        + " series of " + runs + " runs for exact percentiles needs " + (seriesValues * 8 >> 20)
+                        + " MiB; report fewer holders (e.g. top:20) or fewer runs");
+            }
+            this.progress = new Progress(listener, 3L * runs);
+            exitDay = new int[runs];
+            enterpriseValue = new long[runs];
+            proceeds = new long[runs];
+            sampleDrivers = new double[Math.min(options.sampleRuns(), runs)][];
+        }
+
+        private static int indexOf(List<String> list, String key) {
+            int i = list.indexOf(key);
+            if (i < 0) {
+                list.add(key);
+                i = list.size() - 1;
+            }
+            return i;
+        }
+
+        SimulationResult run() {
+            forEachChunk(runs, this::drawAndValue);
+            orderExitsByDay();
+            progress.advance(runs - exitRuns);
+            groupSeries = new long[groups.size()][runs];
+            categorySeries = new long[HolderCategory.values().length][runs];
+            holderSums = new long[holders.size()];
+            forEachChunk(exitRuns, this::distribute);
+            int[] top = topHolders();
+            long[][] holderSeries = new long[top.length][runs];
+            progress.advance(runs - exitRuns);
+            if (top.length > 0) {
+                int[] trackedIndex = new int[holders.size()];
+                Arrays.fill(trackedIndex, -1);
+                for (int t = 0; t < top.length; t++) {
+                    trackedIndex[top[t]] = t;
+                }
+                forEachChunk(exitRuns, (from, to) -> distributeToHolders(from, to, trackedIndex, holderSeries));
+            } else {
+                progress.advance(exitRuns);
+            }
+            evaluators.clear();
+            return statistics(top, holderSeries);
+        }
+
+        // ---- phase 1: drivers and values --------------------------------------------------------------
+
+        private void drawAndValue(int from, int to) {
+            DriverSampler sampler = setup.drivers();
+            RandomStream random = RandomStream.forRun(options.seed(), from);
+            double[] drivers = new double[Driver.values().length];
+            double[] scratch = new double[sampler.scratchSize()];
+            boolean escrowDriver = sampler.marginal(Driver.ESCROW_RELEASE).isPresent();
+            boolean earnoutDriver = sampler.marginal(Driver.EARNOUT_PAID).isPresent();
+            ExitTerms terms = setup.terms();
+            double baseDay = setup.baseExitDate().toEpochDay();
+            int earliest = setup.exitValue().earliestExitDay();
+            for (int i = from; i < to; i++) {
+                random.reset(options.seed(), i);
+                boolean exits = random.nextDouble() >= setup.noExitProbability();
+                drivers[Driver.EXIT_DATE.ordinal()] = baseDay;
+                drivers[Driver.EBITDA_MULTIPLE.ordinal()] = setup.baseMultiple();
+                drivers[Driver.COLLECTIONS_GROWTH.ordinal()] = Double.NaN;
+                drivers[Driver.CLINICIAN_COMP.ordinal()] = Double.NaN;
+                sampler.draw(random, drivers, scratch);
+                double escrowDraw = random.nextDouble();
+                double earnoutDraw = random.nextDouble();
+                double released = escrowDriver ? clamp01(drivers[Driver.ESCROW_RELEASE.ordinal()])
+                        : escrowDraw < terms.escrowReleaseProbability() ? 1 : 0;
+                double paid = earnoutDriver ? clamp01(drivers[Driver.EARNOUT_PAID.ordinal()])
+                        : earnoutDraw < terms.earnoutProbability() ? 1 : 0;
+                drivers[Driver.ESCROW_RELEASE.ordinal()] = released;
+                drivers[Driver.EARNOUT_PAID.ordinal()] = paid;
+                if (i < sampleDrivers.length) {
+                    sampleDrivers[i] = drivers.clone();
+                }
+                if (!exits) {
+                    exitDay[i] = NO_EXIT;
+                    continue;
+                }
+                // Unbounded date distributions (normal) are clamped to the first date that can be valued; a sale
+                // closes at the end of its month (see the class comment).
+                long day = Math.max(earliest, Math.round(drivers[Driver.EXIT_DATE.ordinal()]));
+                exitDay[i] = monthEnd(day);
+                long ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[Driver.EBITDA_MULTIPLE.ordinal()],
+                        drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                enterpriseValue[i] = ev;
+                proceeds[i] = terms.realizedProceedsCents(ev, released, paid);
+            }
+            progress.advance(to - from);
+        }
+
+        private static int monthEnd(long epochDay) {
+            LocalDate date = LocalDate.ofEpochDay(Math.min(epochDay, LocalDate.of(9999, 12, 1).toEpochDay()));
+            return (int) date.withDayOfMonth(date.lengthOfMonth()).toEpochDay();
+        }
+
+        private static double clamp01(double v) {
+            return v <= 0 ? 0 : v >= 1 ? 1 : v;
+        }
+
+        private void orderExitsByDay() {
+            int n = 0;
+            for (int d : exitDay) {
+                if (d != NO_EXIT) {
+                    n++;
+                }
+            }
+            exitRuns = n;
+            exitOrder = new long[n];
+            int k = 0;
+            for (int i = 0; i < runs; i++) {
+                if (exitDay[i] != NO_EXIT) {
+                    // Day in the high bits, run in the low: sorting groups runs by day, in run order within a day.
+                    exitOrder[k++] = ((long) exitDay[i] << 32) | i;
+                }
+            }
+            Arrays.sort(exitOrder);
+        }
+
+        // ---- phase 2: payouts per class and category, totals per holder -------------------------------
+
+        private PayoutModel.PayoutEvaluator evaluator(int day) {
+            return evaluators.computeIfAbsent(day, d -> setup.payouts().at(d));
+        }
+
+        private void distribute(int from, int to) {
+            long[] payout = new long[waterfallPositions];
+            long[] groupTotals = new long[groups.size()];
+            long[] categoryTotals = new long[HolderCategory.values().length];
+            long[] holderTotals = new long[holders.size()];
+            ExitTerms terms = setup.terms();
+            int currentDay = NO_EXIT;
+            PayoutModel.PayoutEvaluator evaluator = null;
+            for (int k = from; k < to; k++) {
+                int run = (int) exitOrder[k];
+                int day = (int) (exitOrder[k] >> 32);
+                if (day != currentDay) {
+                    evaluator = evaluator(day);
+                    currentDay = day;
+                }
+                evaluator.payouts(proceeds[run], payout);
+                Arrays.fill(groupTotals, 0);
+                Arrays.fill(categoryTotals, 0);
+                for (int p = 0; p < waterfallPositions; p++) {
+                    long v = payout[p];
+                    groupTotals[groupOf[p]] += v;
+                    categoryTotals[categoryOf[p]] += v;
+                    holderTotals[holderOf[p]] += v;
+                }
+                if (positions.size() > waterfallPositions) {
+                    long[] split = terms.carveOutSplit(terms.carveOutCents(enterpriseValue[run]));
+                    for (int c = 0; c < split.length; c++) {
+                        int p = waterfallPositions + c;
+                        groupTotals[groupOf[p]] += split[c];
+                        categoryTotals[categoryOf[p]] += split[c];
+                        holderTotals[holderOf[p]] += split[c];
+                    }
+                }
+                for (int g = 0; g < groupTotals.length; g++) {
+                    groupSeries[g][run] = groupTotals[g];
+                }
+                for (int c = 0; c < categoryTotals.length; c++) {
+                    categorySeries[c][run] = categoryTotals[c];
+                }
+            }
+            synchronized (holderSums) {
+                for (int h = 0; h < holderTotals.length; h++) {
+                    holderSums[h] = Math.addExact(holderSums[h], holderTotals[h]);
+                }
+            }
+            progress.advance(to - from);
+        }
+
+        /** Holder indexes by mean payout, largest first (ties in model order), as many as asked. */
+        private int[] topHolders() {
+            Integer[] order = new Integer[holders.size()];
+            for (int h = 0; h < order.length; h++) {
+                order[h] = h;
+            }
+            Arrays.sort(order, Comparator.<Integer>comparingLong(h -> holderSums[h]).reversed().thenComparingInt(h -> h));
+            int n = Math.min(options.topHolders(), order.length);
+            int[] top = new int[n];
+            for (int t = 0; t < n; t++) {
+                top[t] = order[t];
+            }
+            return top;
+        }
+
+        // ---- phase 3: the tracked holders, per run ----------------------------------------------------
+
+        private void distributeToHolders(int from, int to, int[] trackedIndex, long[][] holderSeries) {
+            long[] payout = new long[waterfallPositions];
+            ExitTerms terms = setup.terms();
+            int currentDay = NO_EXIT;
+            PayoutModel.PayoutEvaluator evaluator = null;
+            for (int k = from; k < to; k++) {
+                int run = (int) exitOrder[k];
+                int day = (int) (exitOrder[k] >> 32);
+                if (day != currentDay) {
+                    evaluator = evaluator(day);
+                    currentDay = day;
+                }
+                evaluator.payouts(proceeds[run], payout);
+                for (int p = 0; p < waterfallPositions; p++) {
+                    int t = trackedIndex[holderOf[p]];
+                    if (t >= 0) {
+                        holderSeries[t][run] += payout[p];
+                    }
+                }
+                if (positions.size() > waterfallPositions) {
+                    long[] split = terms.carveOutSplit(terms.carveOutCents(enterpriseValue[run]));
+                    for (int c = 0; c < split.length; c++) {
+                        int t = trackedIndex[holderOf[waterfallPositions + c]];
+                        if (t >= 0) {
+                            holderSeries[t][run] += split[c];
+                        }
+                    }
+                }
+            }
+            progress.advance(to - from);
+        }
+
+        // ---- phase 4: statistics ---------------------------------------------------------------------
+
+        private SimulationResult statistics(int[] top, long[][] holderSeries) {
+            int[] exitIndex = new int[exitRuns];
+            int k = 0;
+            for (int i = 0; i < runs; i++) {
+                if (exitDay[i] != NO_EXIT) {
+                    exitIndex[k++] = i;
+                }
+            }
+            List<Callable<SeriesStatistics>> tasks = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                int group = g;
+                tasks.add(() -> series(groups.get(group), groupSeries[group], costFlows(p -> groupOf[p] == group)));
+            }
+            HolderCategory[] categories = HolderCategory.values();
+            for (int c = 0; c < categories.length; c++) {
+                int category = c;
+                tasks.add(() -> series(categories[category].id(), categorySeries[category], costFlows(p -> categoryOf[p] == category)));
+            }
+            for (int t = 0; t < top.length; t++) {
+                int tracked = t;
+                tasks.add(() -> series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked])));
+            }
+            tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
+            tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
+            List<SeriesStatistics> all = invokeAll(tasks);
+            int g = groups.size();
+            int c = g + categories.length;
+            int h = c + top.length;
+            return new SimulationResult(runs, options.seed(), exitRuns, all.subList(0, g), all.subList(g, c), all.subList(c, h),
+                    all.subList(h, h + 2),
+                    Histogram.of("enterpriseValue", enterpriseValue, exitIndex, exitRuns, options.histogramBins()),
+                    Histogram.of("equityProceeds", proceeds, exitIndex, exitRuns, options.histogramBins()),
+                    sample());
+        }
+
+        /** What the positions selected paid, by acquisition day; null day when a cost has no date. */
+        private CostFlows costFlows(java.util.function.IntPredicate selected) {
+            TreeMap<Integer, Long> byDay = new TreeMap<>();
+            long total = 0;
+            boolean undated = false;
+            for (int p = 0; p < positions.size(); p++) {
+                Position pos = positions.get(p);
+                if (!selected.test(p) || pos.costCents() == 0) {
+                    continue;
+                }
+                total += pos.costCents();
+                if (pos.acquired() == null) {
+                    undated = true;
+                } else {
+                    byDay.merge((int) pos.acquired().toEpochDay(), pos.costCents(), Long::sum);
+                }
+            }
+            return new CostFlows(total, undated ? null : byDay);
+        }
+
+        private record CostFlows(long totalCents, TreeMap<Integer, Long> byDay) {
+        }
+
+        private SeriesStatistics series(String key, long[] cents, CostFlows cost) {
+            long sum = 0;
+            long belowCost = 0;
+            for (long v : cents) {
+                sum = Math.addExact(sum, v);
+                if (v < cost.totalCents()) {
+                    belowCost++;
+                }
+            }
+            double meanCents = (double) sum / runs;
+            double mean = meanCents / 100;
+            double[] pct = percentiles(cents.clone(), cents.length);
+            double costUnits = cost.totalCents() / 100.0;
+            double probBelow = cost.totalCents() == 0 ? Double.NaN : (double) belowCost / runs;
+            double moic = cost.totalCents() == 0 ? Double.NaN : mean / costUnits;
+            return new SeriesStatistics(key, runs, costUnits, mean, standardDeviation(cents, cents.length, meanCents) / 100,
+                    pct[0], pct[1], pct[2], pct[3], pct[4], probBelow, moic, irr(cents, cost));
+        }
+
+        private SeriesStatistics valueSeries(String key, long[] cents, int[] exitIndex) {
+            long[] values = new long[exitIndex.length];
+            double sum = 0;
+            for (int k = 0; k < exitIndex.length; k++) {
+                values[k] = cents[exitIndex[k]];
+                sum += values[k];
+            }
+            if (values.length == 0) {
+                return new SeriesStatistics(key, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double meanCents = sum / values.length;
+            double sd = standardDeviation(values, values.length, meanCents) / 100;
+            double[] pct = percentiles(values, values.length);
+            return new SeriesStatistics(key, values.length, 0, meanCents / 100, sd, pct[0], pct[1], pct[2], pct[3], pct[4],
+                    Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** Nearest rank: the value at position ⌈q·n⌉ of the sorted values, in currency units. */
+        private static double[] percentiles(long[] values, int n) {
+            Arrays.sort(values, 0, n);
+            double[] out = new double[PERCENTILES.length];
+            for (int i = 0; i < PERCENTILES.length; i++) {
+                long rank = Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100);
+                out[i] = values[(int) rank - 1] / 100.0;
+            }
+            return out;
+        }
+
+        /** Sample standard deviation (n − 1), two-pass, in run order. */
+        private static double standardDeviation(long[] cents, int n, double meanCents) {
+            if (n < 2) {
+                return 0;
+            }
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                double d = cents[i] - meanCents;
+                ss += d * d;
+            }
+            return Math.sqrt(ss / (n - 1));
+        }
+
+        /** IRR of the expected cash flows: the costs on their dates, the mean payout on each exit day. */
+        private double irr(long[] cents, CostFlows cost) {
+            if (cost.totalCents() == 0 || cost.byDay() == null) {
+                return Double.NaN;
+            }
+            TreeMap<Integer, Long> inflows = new TreeMap<>();
+            for (int i = 0; i < runs; i++) {
+                if (exitDay[i] != NO_EXIT && cents[i] != 0) {
+                    inflows.merge(exitDay[i], cents[i], Long::sum);
+                }
+            }
+            int n = cost.byDay().size() + inflows.size();
+            int[] days = new int[n];
+            double[] amounts = new double[n];
+            int k = 0;
+            for (Map.Entry<Integer, Long> e : cost.byDay().entrySet()) {
+                days[k] = e.getKey();
+                amounts[k++] = -e.getValue() / 100.0;
+            }
+            for (Map.Entry<Integer, Long> e : inflows.entrySet()) {
+                days[k] = e.getKey();
+                amounts[k++] = e.getValue() / 100.0 / runs;
+            }
+            return Irr.of(days, amounts, n);
+        }
+
+        private List<RunSample> sample() {
+            List<RunSample> out = new ArrayList<>(sampleDrivers.length);
+            for (int i = 0; i < sampleDrivers.length; i++) {
+                double[] d = sampleDrivers[i];
+                Optional<LocalDate> date = exitDay[i] == NO_EXIT ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(exitDay[i]));
+                List<Money> byClass = new ArrayList<>();
+                for (long[] s : groupSeries) {
+                    byClass.add(Money.ofCents(s[i]));
+                }
+                List<Money> byCategory = new ArrayList<>();
+                for (long[] s : categorySeries) {
+                    byCategory.add(Money.ofCents(s[i]));
+                }
+                out.add(new RunSample(i, date, d[Driver.EBITDA_MULTIPLE.ordinal()], d[Driver.COLLECTIONS_GROWTH.ordinal()],
+                        d[Driver.CLINICIAN_COMP.ordinal()], d[Driver.ESCROW_RELEASE.ordinal()], d[Driver.EARNOUT_PAID.ordinal()],
+                        Money.ofCents(enterpriseValue[i]), Money.ofCents(proceeds[i]), byClass, byCategory));
+            }
+            return out;
+        }
+
+        // ---- work split ------------------------------------------------------------------------------
+
+        private interface ChunkWork {
+            void run(int from, int to);
+        }
+
+        /** Splits [0, n) into chunks of {@link #CHUNK} and lets the pool's threads take them in turn. */
+        private void forEachChunk(int n, ChunkWork work) {
+            int chunks = (n + CHUNK - 1) / CHUNK;
+            AtomicInteger next = new AtomicInteger();
+            List<Callable<Void>> workers = new ArrayList<>();
+            for (int t = 0; t < options.threads(); t++) {
+                workers.add(() -> {
+                    for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                        work.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
+                    }
+                    return null;
+                });
+            }
+            invokeAll(workers);
+        }
+
+        private <T> List<T> invokeAll(List<Callable<T>> tasks) {
+            try {
+                List<T> out = new ArrayList<>(tasks.size());
+                for (Future<T> f : pool.invokeAll(tasks)) {
+                    out.add(f.get());
+                }
+                return out;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("simulation interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** Serializes progress callbacks so {@code done} only grows. */
+    private static final class Progress {
+        private final ProgressListener listener;
+        private final long total;
+        private long done;
+
+        Progress(ProgressListener listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        synchronized void advance(long n) {
+            if (n == 0) {
+                return;
+            }
+            done = Math.min(total, done + n);
+            listener.progress(done, total);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.msocap.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.msocap.model.Distribution;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.Venture;
+import org.msocap.money.Money;
+import org.msocap.waterfall.ClassPayout;
+import org.msocap.waterfall.HolderPayout;
+import org.msocap.waterfall.ResolvedCapTable;
+import org.msocap.waterfall.WaterfallEngine;
+import org.msocap.waterfall.WaterfallResult;
+
+/**
+ * The fast path (breakpoint table per exit month, holders split in doubles) equals the exact engine to the
+ * cent, for every class, every category and every holder, on every run of a simulation over a cap table with
+ * cumulative dividends from different purchase dates, participating and capped classes, options vesting
+ * month by month at several strikes, a warrant, SAFEs and a note accruing interest.
+ */
+class BreakpointPayoutModelTest {
+
+    /** A mid-sized generated cap table: 40 holders, 4 preferred classes, 12 grants at 3 strikes, 2 SAFEs, a note. */
+    static Venture venture() {
+        return LargeVenture.venture(LargeVenture.mso(40, 4, 12, 3, 2, 1, 7));
+    }
+
+    @Test
+    void everyRunEqualsTheExactEngineToTheCent() {
+        Venture venture = venture();
+        BreakpointPayoutModel payouts = new BreakpointPayoutModel(venture, false);
+        ExitValueModel value = new ExitValueModel() {
+            @Override
+            public int earliestExitDay() {
+                return Integer.MIN_VALUE;
+            }
+
+            @Override
+            public long enterpriseValueCents(int day, double multiple, double growth, double comp) {
+                return ExactCents.times(100_000_000L, multiple);   // $1M × multiple
+            }
+        };
+        DriverSampler drivers = DriverSampler.of(Map.of(
+                Driver.EXIT_DATE, new Distribution.Uniform(LocalDate.of(2027, 1, 1).toEpochDay(), LocalDate.of(2028, 6, 30).toEpochDay()),
+                Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(12, 0.9)), List.of());
+        SimulationSetup setup = new SimulationSetup(drivers, 0.1, LocalDate.of(2027, 12, 31), 10, value,
+                ExitTerms.none(Money.ZERO), payouts, List.of());
+        int runs = 150;
+        SimulationResult result = MonteCarloSimulator.DEFAULT.simulate(setup, new SimulationOptions(runs, 42, 2, SimulationOptions.ALL_HOLDERS, runs, 10));
+
+        List<String> groups = result.classes().stream().map(SeriesStatistics::key).toList();
+        Map<Integer, PayoutModel.PayoutEvaluator> evaluators = new HashMap<>();
+        int compared = 0;
+        for (RunSample run : result.sample()) {
+            if (!run.exited()) {
+                continue;
+            }
+            LocalDate date = run.exitDate().orElseThrow();
+            assertThat(date).isEqualTo(date.withDayOfMonth(date.lengthOfMonth()));
+            WaterfallResult exact = WaterfallEngine.DEFAULT.distribute(ResolvedCapTable.of(venture, date, false), run.equityProceeds());
+
+            Map<String, Long> byGroup = new HashMap<>();
+            for (ClassPayout c : exact.classes()) {
+                byGroup.merge(BreakpointPayoutModel.groupOf(claimant(venture, date, c.id())), c.payout().cents(), Long::sum);
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                assertThat(run.classPayouts().get(g).cents()).as("run %d, %s", run.run(), groups.get(g))
+                        .isEqualTo(byGroup.getOrDefault(groups.get(g), 0L));
+            }
+            HolderCategory[] categories = HolderCategory.values();
+            for (int c = 0; c < categories.length; c++) {
+                assertThat(run.categoryPayouts().get(c)).as("run %d, %s", run.run(), categories[c]).isEqualTo(exact.byCategory().get(categories[c]));
+            }
+
+            long[] fast = new long[payouts.positions().size()];
+            evaluators.computeIfAbsent((int) date.toEpochDay(), payouts::at).payouts(run.equityProceeds().cents(), fast);
+            Map<String, Long> byHolder = new HashMap<>();
+            for (int p = 0; p < fast.length; p++) {
+                byHolder.merge(payouts.positions().get(p).holder(), fast[p], Long::sum);
+            }
+            for (HolderPayout h : exact.holders()) {
+                assertThat(byHolder.getOrDefault(h.id(), 0L)).as("run %d, holder %s", run.run(), h.id()).isEqualTo(h.payout().cents());
+            }
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(120);
+    }
+
+    private static ResolvedCapTable.Claimant claimant(Venture venture, LocalDate date, String id) {
+        return ResolvedCapTable.of(venture, date, false).claimants().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void positionsAreTheMsosInstrumentsWithTheirCosts() {
+        Venture sunrise = ProjectedExitValueTest.sunrise();
+        BreakpointPayoutModel model = new BreakpointPayoutModel(sunrise, true);
+        assertThat(model.positions()).extracting(Position::holder, Position::group)
+                .contains(org.assertj.core.groups.Tuple.tuple("harbor-fund", "series-a"), org.assertj.core.groups.Tuple.tuple("carol", "options"),
+                        org.assertj.core.groups.Tuple.tuple("harbor-fund", "warrants"), org.assertj.core.groups.Tuple.tuple("angel", "safes"),
+                        org.assertj.core.groups.Tuple.tuple("angel-two", "notes"));
+        Position fund = model.positions().stream().filter(p -> p.group().equals("series-a")).findFirst().orElseThrow();
+        assertThat(fund.costCents()).isEqualTo(300_000_000L);   // 1.5M shares × $2.00
+        assertThat(fund.category()).isEqualTo(HolderCategory.ENTITY);
+    }
+}

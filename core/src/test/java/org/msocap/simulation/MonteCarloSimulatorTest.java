@@ -1,0 +1,208 @@
+package org.msocap.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.msocap.model.Distribution;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.SimulationSpec.Correlation;
+import org.msocap.money.Money;
+
+class MonteCarloSimulatorTest {
+
+    private static final LocalDate BASE_EXIT = LocalDate.of(2030, 12, 31);
+
+    /** EV = $1.5M × multiple, and × (1 + growth) when growth is drawn: enough to move payouts around. */
+    private static final ExitValueModel EV = new ExitValueModel() {
+        @Override
+        public int earliestExitDay() {
+            return (int) LocalDate.of(2027, 1, 1).toEpochDay();
+        }
+
+        @Override
+        public long enterpriseValueCents(int day, double multiple, double growth, double comp) {
+            double g = Double.isNaN(growth) ? 0 : growth;
+            return ExactCents.times(150_000_000L, multiple * (1 + g));
+        }
+    };
+
+    private static SimulationSetup setup(Map<Driver, Distribution> drivers, List<Correlation> correlations, double noExit,
+                                         ExitTerms terms, PayoutModel payouts) {
+        return new SimulationSetup(DriverSampler.of(drivers, correlations), noExit, BASE_EXIT, 10, EV, terms, payouts, List.of());
+    }
+
+    private static SimulationSetup stochastic(PayoutModel payouts) {
+        return setup(Map.of(
+                        Driver.EXIT_DATE, new Distribution.Uniform(LocalDate.of(2029, 1, 1).toEpochDay(), LocalDate.of(2032, 12, 31).toEpochDay()),
+                        Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(10, 0.35),
+                        Driver.COLLECTIONS_GROWTH, new Distribution.Normal(0.18, 0.08)),
+                List.of(new Correlation("collectionsGrowth", "ebitdaMultiple", 0.5)), 0.15,
+                new ExitTerms(0, new BigDecimal("0.03"), 0, BigDecimal.ZERO, List.of(), List.of(), new BigDecimal("0.10"), 18, 0.9,
+                        50_000_000, 0.4),
+                payouts);
+    }
+
+    @Test
+    void theSameSeedGivesIdenticalResultsWithOneTwoAndFourThreads() {
+        SimulationSetup setup = stochastic(SimplePreferredPayoutModel.sample());
+        SimulationOptions options = new SimulationOptions(3 * MonteCarloSimulator.CHUNK + 123, 42, 1, 3, 50, 20);
+        SimulationResult one = MonteCarloSimulator.DEFAULT.simulate(setup, options);
+        SimulationResult two = MonteCarloSimulator.DEFAULT.simulate(setup, options.withThreads(2));
+        SimulationResult four = MonteCarloSimulator.DEFAULT.simulate(setup, options.withThreads(4));
+        assertThat(two).isEqualTo(one);
+        assertThat(four).isEqualTo(one);
+        assertThat(one.classes()).extracting(SeriesStatistics::key).containsExactly("common", "series-a");
+        assertThat(one.holders()).hasSize(3);
+        SimulationResult otherSeed = MonteCarloSimulator.DEFAULT.simulate(setup,
+                new SimulationOptions(options.runs(), 43, 2, 3, 50, 20));
+        assertThat(otherSeed.classes()).isNotEqualTo(one.classes());
+    }
+
+    @Test
+    void zeroVarianceDriversReproduceTheDeterministicScenarioOnEveryRun() {
+        SimplePreferredPayoutModel model = SimplePreferredPayoutModel.sample();
+        int day = (int) BASE_EXIT.toEpochDay();
+        SimulationSetup setup = setup(Map.of(
+                        Driver.EXIT_DATE, new Distribution.Uniform(day, day),
+                        Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(10, 0),
+                        Driver.COLLECTIONS_GROWTH, new Distribution.Normal(0.2, 0)),
+                List.of(new Correlation("collectionsGrowth", "ebitdaMultiple", 0.5)), 0, ExitTerms.none(Money.ZERO), model);
+        SimulationResult r = MonteCarloSimulator.DEFAULT.simulate(setup, new SimulationOptions(500, 7, 2, 10, 500, 10));
+
+        long ev = 1_800_000_000L; // $1.5M × 10 × 1.2
+        long[] expected = new long[model.positions().size()];
+        model.at(day).payouts(ev, expected);
+        long common = expected[0] + expected[1] + expected[2];
+        long preferred = expected[3] + expected[4];
+        assertThat(r.exitRuns()).isEqualTo(500);
+        assertThat(r.sample()).allSatisfy(s -> {
+            assertThat(s.exitDate()).contains(BASE_EXIT);
+            assertThat(s.equityProceeds()).isEqualTo(Money.ofCents(ev));
+            assertThat(s.classPayouts()).containsExactly(Money.ofCents(common), Money.ofCents(preferred));
+        });
+        SeriesStatistics series = r.classes().get(1);
+        assertThat(series.mean()).isEqualTo(preferred / 100.0);
+        assertThat(series.standardDeviation()).isZero();
+        assertThat(List.of(series.p5(), series.p25(), series.p50(), series.p75(), series.p95())).containsOnly(preferred / 100.0);
+        assertThat(r.holders()).extracting(SeriesStatistics::key).first().isEqualTo("alice");
+        assertThat(r.holders().get(0).mean()).isEqualTo(expected[0] / 100.0);
+        // One exit day, so the waterfall is resolved once for the payouts and reused for the holders.
+        assertThat(model.resolved).isEqualTo(2);
+    }
+
+    @Test
+    void statisticsAreThoseOfThePerRunValues() {
+        SimulationSetup setup = stochastic(SimplePreferredPayoutModel.sample());
+        int runs = 2000;
+        SimulationResult r = MonteCarloSimulator.DEFAULT.simulate(setup, new SimulationOptions(runs, 11, 2, 0, runs, 10));
+        long[] series = r.sample().stream().mapToLong(s -> s.classPayouts().get(1).cents()).toArray();
+        SeriesStatistics stats = r.classes().get(1);
+        double mean = Arrays.stream(series).average().orElseThrow() / 100;
+        assertThat(stats.mean()).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-6));
+        long[] sorted = series.clone();
+        Arrays.sort(sorted);
+        assertThat(stats.p5()).isEqualTo(sorted[99] / 100.0);   // nearest rank ⌈0.05 × 2000⌉ = 100
+        assertThat(stats.p50()).isEqualTo(sorted[999] / 100.0);
+        assertThat(stats.p95()).isEqualTo(sorted[1899] / 100.0);
+        long below = Arrays.stream(series).filter(v -> v < 200_000_000).count();
+        assertThat(stats.cost()).isEqualTo(2_000_000.0);
+        assertThat(stats.probabilityBelowCost()).isEqualTo((double) below / runs);
+        assertThat(stats.expectedMoic()).isCloseTo(mean / 2_000_000.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(stats.irr()).isBetween(-1.0, 2.0);
+        // Runs without an exit pay nothing; about 15% of them (4 standard errors).
+        long noExit = r.sample().stream().filter(s -> !s.exited()).count();
+        assertThat(Math.abs((double) noExit / runs - 0.15)).isLessThan(4 * Math.sqrt(0.15 * 0.85 / runs));
+        assertThat(r.sample()).filteredOn(s -> !s.exited()).allSatisfy(s -> assertThat(s.classPayouts()).containsOnly(Money.ZERO));
+        // Every run's payouts add up to its equity proceeds.
+        assertThat(r.sample()).allSatisfy(s -> assertThat(s.classPayouts().stream().mapToLong(Money::cents).sum())
+                .isEqualTo(s.equityProceeds().cents()));
+        assertThat(r.enterpriseValue().bins().stream().mapToLong(Histogram.Bin::count).sum()).isEqualTo(r.exitRuns());
+        assertThat(r.values()).extracting(SeriesStatistics::key).containsExactly("enterpriseValue", "equityProceeds");
+    }
+
+    @Test
+    void escrowAndEarnoutFollowTheirProbabilitiesOrTheirDrivers() {
+        ExitTerms terms = new ExitTerms(0, null, 0, BigDecimal.ZERO, List.of(), List.of(), new BigDecimal("0.10"), 18, 0.9,
+                50_000_000, 0.4);
+        int runs = 4000;
+        SimulationResult r = MonteCarloSimulator.DEFAULT.simulate(setup(Map.of(), List.of(), 0, terms, SimplePreferredPayoutModel.sample()),
+                new SimulationOptions(runs, 5, 2, 0, runs, 10));
+        long released = r.sample().stream().filter(s -> s.escrowReleased() == 1).count();
+        long paid = r.sample().stream().filter(s -> s.earnoutPaid() == 1).count();
+        assertThat(Math.abs((double) released / runs - 0.9)).isLessThan(4 * Math.sqrt(0.9 * 0.1 / runs));
+        assertThat(Math.abs((double) paid / runs - 0.4)).isLessThan(4 * Math.sqrt(0.4 * 0.6 / runs));
+        long ev = 1_500_000_000L;
+        assertThat(r.sample()).allSatisfy(s -> assertThat(s.equityProceeds().cents())
+                .isEqualTo(ev - 150_000_000L + (long) (s.escrowReleased() * 150_000_000L) + (long) (s.earnoutPaid() * 50_000_000L)));
+
+        SimulationResult withDrivers = MonteCarloSimulator.DEFAULT.simulate(setup(Map.of(
+                        Driver.ESCROW_RELEASE, new Distribution.Constant(0.5), Driver.EARNOUT_PAID, new Distribution.Constant(1.5)),
+                List.of(), 0, terms, SimplePreferredPayoutModel.sample()), new SimulationOptions(10, 5, 1, 0, 10, 10));
+        assertThat(withDrivers.sample()).allSatisfy(s -> {
+            assertThat(s.escrowReleased()).isEqualTo(0.5);
+            assertThat(s.earnoutPaid()).isEqualTo(1.0);   // clamped
+            assertThat(s.equityProceeds().cents()).isEqualTo(ev - 150_000_000L + 75_000_000L + 50_000_000L);
+        });
+    }
+
+    @Test
+    void carveOutGoesToItsRecipientsOutsideTheWaterfall() {
+        ExitTerms terms = new ExitTerms(0, null, 0, new BigDecimal("0.05"), List.of("alice", "zed"),
+                List.of(new org.apache.commons.math3.fraction.BigFraction(1, 3), new org.apache.commons.math3.fraction.BigFraction(2, 3)),
+                BigDecimal.ZERO, 0, 1, 0, 0);
+        SimulationSetup s = new SimulationSetup(DriverSampler.of(Map.of(), List.of()), 0, BASE_EXIT, 10, EV, terms,
+                SimplePreferredPayoutModel.sample(), List.of(
+                new Position("alice", HolderCategory.LAY, "carve-out", 0, null),
+                new Position("zed", HolderCategory.LAY, "carve-out", 0, null)));
+        SimulationResult r = MonteCarloSimulator.DEFAULT.simulate(s, new SimulationOptions(3, 1, 1, SimulationOptions.ALL_HOLDERS, 3, 5));
+        assertThat(r.classes()).extracting(SeriesStatistics::key).containsExactly("common", "series-a", "carve-out");
+        assertThat(r.classes().get(2).mean()).isEqualTo(750_000.0);
+        assertThat(r.holders()).extracting(SeriesStatistics::key).contains("zed");
+        SeriesStatistics zed = r.holders().stream().filter(h -> h.key().equals("zed")).findFirst().orElseThrow();
+        assertThat(zed.mean()).isEqualTo(500_000.0);
+        assertThat(r.sample().get(0).classPayouts().stream().mapToLong(Money::cents).sum())
+                .isEqualTo(r.sample().get(0).equityProceeds().cents() + 75_000_000L);
+    }
+
+    @Test
+    void progressOnlyGrowsAndReachesTheTotal() {
+        List<long[]> calls = new ArrayList<>();
+        MonteCarloSimulator.DEFAULT.simulate(stochastic(SimplePreferredPayoutModel.sample()),
+                new SimulationOptions(2 * MonteCarloSimulator.CHUNK + 5, 3, 2, 2, 0, 5), (done, total) -> calls.add(new long[] {done, total}));
+        assertThat(calls).isNotEmpty();
+        for (int i = 1; i < calls.size(); i++) {
+            assertThat(calls.get(i)[0]).isGreaterThanOrEqualTo(calls.get(i - 1)[0]);
+        }
+        long[] last = calls.get(calls.size() - 1);
+        assertThat(last[0]).isEqualTo(last[1]);
+    }
+
+    @Test
+    void refusesToKeepMoreThanTheMemoryBudget() {
+        assertThatThrownBy(() -> MonteCarloSimulator.DEFAULT.simulate(stochastic(SimplePreferredPayoutModel.sample()),
+                new SimulationOptions(20_000_000, 1, 1, SimulationOptions.ALL_HOLDERS, 0, 5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fewer holders");
+    }
+
+    @Test
+    void tablesHaveOneRowPerSeries() {
+        SimulationResult r = MonteCarloSimulator.DEFAULT.simulate(stochastic(SimplePreferredPayoutModel.sample()),
+                new SimulationOptions(500, 3, 2, 2, 20, 8));
+        assertThat(r.classTable().rowCount()).isEqualTo(2);
+        assertThat(r.categoryTable().rowCount()).isEqualTo(3);
+        assertThat(r.categoryTable().stringColumn("category").asList()).containsExactly("clinician", "lay", "entity");
+        assertThat(r.holderTable().rowCount()).isEqualTo(2);
+        assertThat(r.valueTable().rowCount()).isEqualTo(2);
+        assertThat(SimulationResult.histogramTable(r.enterpriseValue()).rowCount()).isEqualTo(8);
+        assertThat(r.sampleTable().rowCount()).isEqualTo(20);
+        assertThat(r.sampleTable().columnNames()).contains("class:series-a", "category:entity", "equityProceeds");
+    }
+}
