@@ -223,6 +223,12 @@ public final class BuildAndValueVenture {
     }
 
     static void printWaterfalls(PrintStream out, Venture venture) {
+        ExitScenario terms = venture.exit(STRATEGIC_SALE).orElseThrow();
+        out.println("Each exit below uses the terms of the " + STRATEGIC_SALE + ": closing " + terms.date()
+                + ", transaction costs " + Text.percent(terms.transactionCosts().fraction()) + " of enterprise value, "
+                + Text.percent(terms.escrow().fraction()) + " escrow released with probability "
+                + Text.percent(terms.escrow().releaseProbability()) + ", double-trigger acceleration fires.");
+        out.println();
         for (Money enterpriseValue : EXIT_VALUES) {
             ExitWaterfall exit = waterfallAt(venture, enterpriseValue);
             EquityBridge bridge = exit.bridge();
@@ -272,10 +278,17 @@ public final class BuildAndValueVenture {
         breakpoints.breakpoints().forEach(b -> out.println("  " + Text.money(Rounding.toCents(b))));
         Money proceeds = waterfallAt(venture, EXIT_VALUES.get(1)).bridge().equityProceeds();
         long[] cents = breakpoints.classPayoutCents(proceeds.cents());
-        out.println("Class payouts from the breakpoint table at equity proceeds of " + Text.money(proceeds) + ":");
+        WaterfallResult exact = WaterfallEngine.DEFAULT.distribute(table, proceeds);
+        out.println("Class payouts at equity proceeds of " + Text.money(proceeds) + ":");
+        out.printf("  %-22s %16s %16s%n", "", "breakpoints", "exact engine");
+        boolean agree = true;
         for (int i = 0; i < cents.length; i++) {
-            out.printf("  %-22s %16s%n", breakpoints.ids().get(i), Text.money(Money.ofCents(cents[i])));
+            Money fromTable = Money.ofCents(cents[i]);
+            Money fromEngine = exact.payoutOf(breakpoints.ids().get(i));
+            agree &= fromTable.equals(fromEngine);
+            out.printf("  %-22s %16s %16s%n", breakpoints.ids().get(i), Text.money(fromTable), Text.money(fromEngine));
         }
+        out.println("Agree to the cent: " + (agree ? "yes" : "NO"));
         out.println();
     }
 

@@ -142,6 +142,7 @@ class RunEveryExampleTest {
         assertThat(output).containsPattern("common +418,794\\.52");
         assertThat(output).contains("equity proceeds            5,320,000.00");
 
+        assertThat(output).contains("Agree to the cent: yes");
         assertThat(output).contains("Fully diluted shares: 11,000,000");
         String refusal = refusalMessage(venture);
         assertThat(refusal).contains("maya has no clinical license");
