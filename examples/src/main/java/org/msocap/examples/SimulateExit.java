@@ -2,6 +2,7 @@ package org.msocap.examples;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import org.msocap.model.Venture;
 import org.msocap.simulation.Histogram;
 import org.msocap.simulation.MonteCarloSimulator;
@@ -68,8 +69,8 @@ public final class SimulateExit {
         for (SeriesStatistics s : rows) {
             out.printf("  %-16s %15s %15s %15s %15s %12s %8s%n", s.key(), Text.amount(s.mean()), Text.amount(s.p5()),
                     Text.amount(s.p50()), Text.amount(s.p95()),
-                    Double.isNaN(s.probabilityBelowCost()) ? "" : String.format(java.util.Locale.US, "%.1f%%", 100 * s.probabilityBelowCost()),
-                    Double.isNaN(s.expectedMoic()) ? "" : String.format(java.util.Locale.US, "%.2fx", s.expectedMoic()));
+                    Double.isNaN(s.probabilityBelowCost()) ? "" : String.format(Locale.US, "%.1f%%", 100 * s.probabilityBelowCost()),
+                    Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic()));
         }
         out.println();
     }

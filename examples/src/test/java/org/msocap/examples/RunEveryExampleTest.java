@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -135,7 +137,7 @@ class RunEveryExampleTest {
         long days = ChronoUnit.DAYS.between(LocalDate.of(2025, 3, 1), terms.date());
         Money seriesA = Rounding.toCents(new BigDecimal("3000000").multiply(BigDecimal.ONE.add(
                 new BigDecimal("0.08").multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(365), 20,
-                        java.math.RoundingMode.HALF_EVEN))));
+                        RoundingMode.HALF_EVEN))));
         assertThat(seriesA).isEqualTo(Money.of("4401205.48"));
         assertThat(output).containsPattern("series-a +4,401,205\\.48 +takes its preference");
         assertThat(output).containsPattern("safe:sam +500,000\\.00 +cashes out");
@@ -203,6 +205,6 @@ class RunEveryExampleTest {
     }
 
     private static String quoted(String literal) {
-        return java.util.regex.Pattern.quote(literal);
+        return Pattern.quote(literal);
     }
 }
