@@ -16,8 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Model the ownership, exit and compliance of a healthcare MSO venture.",
                 "msocap is a modeling tool, not legal advice."},
         subcommands = {ValidateCommand.class, CaptableCommand.class, FeesCommand.class, WaterfallCommand.class,
-                BreakpointsCommand.class, CheckCommand.class, SimulateCommand.class,
-                SchemaCommand.class,
+                BreakpointsCommand.class, CheckCommand.class, SimulateCommand.class, SchemaCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid model file, 4 check findings at or above --fail-on."})
 public final class Main implements Runnable {

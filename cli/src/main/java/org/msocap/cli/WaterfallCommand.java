@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.msocap.fees.ExitValuation;
-import org.msocap.fees.Valuator;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
@@ -64,9 +62,7 @@ public final class WaterfallCommand implements Callable<Integer> {
                 throw new UserException("nothing to distribute: the file has no exits: section; give --exit VALUE", ExitCode.USAGE);
             }
             for (ExitScenario e : candidates) {
-                // The enterprise value as given, or the multiple of trailing EBITDA (revenue) from the fee projection.
-                ExitValuation value = Valuator.DEFAULT.value(venture, e);
-                results.add(WaterfallEngine.DEFAULT.exit(venture, e, value.enterpriseValue(), value.netDebt()));
+                results.add(WaterfallEngine.DEFAULT.exit(venture, e));
             }
         }
         List<Table> tables = new ArrayList<>();

@@ -69,7 +69,9 @@ public final class Valuator {
         boolean byEbitda = exit.ebitdaMultiple() != null;
         String multipleField = at + (byEbitda ? ".ebitdaMultiple" : ".revenueMultiple");
         if (venture.financials() == null) {
-            throw new ModelException("financials", "exit '" + exit.name() + "' (" + multipleField + ") values the MSO at a multiple of its "
+            // Point at the multiple in the file when the exit came from it; the section itself is missing.
+            throw new ModelException(at.startsWith("exits[") ? multipleField : "financials", "exit '" + exit.name()
+                    + "' values the MSO at a multiple of its "
                     + (byEbitda ? "EBITDA" : "revenue") + ", which needs a financials: section (start, years, practices, mso) to project it");
         }
         TrailingTwelveMonths trailing = trailingTwelveMonths(FeeModel.resolve(venture), date, at + ".date");

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.fees.ExitValuation;
+import org.msocap.fees.Valuator;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.ModelException;
@@ -66,15 +68,13 @@ public final class WaterfallEngine {
         return new ExitWaterfall(exit.name(), bridge, distribute(table, bridge.equityProceeds(), enterpriseValue));
     }
 
-    /** An exit scenario that gives its enterprise value; net debt from the venture's financials (else 0). */
+    /**
+     * An exit scenario as the file states it: the enterprise value given, or the multiple of trailing
+     * EBITDA (or revenue) from the fee projection; net debt from the venture's financials (else 0).
+     */
     public ExitWaterfall exit(Venture venture, ExitScenario exit) {
-        if (exit.enterpriseValue() == null) {
-            throw new ModelException("enterpriseValue", "exit '" + exit.name()
-                    + "' gives a multiple, not an enterprise value; pass the enterprise value explicitly");
-        }
-        Money netDebt = venture.financials() != null && venture.financials().mso() != null
-                ? venture.financials().mso().netDebt() : Money.ZERO;
-        return exit(venture, exit, exit.enterpriseValue(), netDebt);
+        ExitValuation value = Valuator.DEFAULT.value(venture, exit);
+        return exit(venture, exit, value.enterpriseValue(), value.netDebt());
     }
 
     /** Distributes equity proceeds; the result's exit value is the proceeds themselves. */

@@ -143,8 +143,8 @@ class ValuatorTest {
         ExitScenario multiple = atEbitda("Sale", LocalDate.of(2027, 12, 31), "12");
         Venture bare = base().exit(multiple).build();
         assertThatThrownBy(() -> Valuator.DEFAULT.value(bare, multiple)).isInstanceOf(ModelException.class)
-                .hasMessageContaining("exits[0].ebitdaMultiple").hasMessageContaining("needs a financials: section")
-                .satisfies(e -> assertThat(((ModelException) e).field()).isEqualTo("financials"));
+                .hasMessageContaining("exit 'Sale' values the MSO at a multiple of its EBITDA").hasMessageContaining("needs a financials: section")
+                .satisfies(e -> assertThat(((ModelException) e).field()).isEqualTo("exits[0].ebitdaMultiple"));
     }
 
     @Test

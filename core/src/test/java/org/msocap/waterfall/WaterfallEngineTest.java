@@ -334,7 +334,7 @@ class WaterfallEngineTest {
         org.msocap.model.ExitScenario byMultiple = new org.msocap.model.ExitScenario("Multiple", null, null,
                 new BigDecimal("10"), null, null, null, null, null, false);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ENGINE.exit(venture, byMultiple))
-                .isInstanceOf(org.msocap.model.ModelException.class).hasMessageContaining("enterprise value");
+                .isInstanceOf(org.msocap.model.ModelException.class).hasMessageContaining("needs a financials: section");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.msocap.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.msocap.model.Venture;
+import org.msocap.simulation.SimulationOptions;
+import org.msocap.spreadsheets.ExportOptions;
+import org.msocap.spreadsheets.WorkbookContent;
+import org.msocap.spreadsheets.WorkbookExporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write the venture's Excel workbook: summary, cap table, practices, fees, live waterfall, breakpoints, "
+                + "findings and simulation.",
+                "The file is written to a temporary file and moved into place; the model file is never overwritten."})
+public final class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelInput input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The workbook to write (.xlsx).")
+    Path output;
+
+    @Option(names = "--force", description = "Replace the output file if it exists.")
+    boolean force;
+
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Simulation runs (default: the model's simulation.runs); each run becomes a row of 'Simulation Runs'.")
+    Integer runs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Venture venture = input.read();
+        if (runs != null && runs < 1) {
+            throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
+        }
+        SimulationOptions simulation = null;
+        if (venture.simulation() != null) {
+            int n = runs != null ? runs : venture.simulation().runs();
+            simulation = SimulationOptions.of(n, venture.simulation().seed())
+                    .withSampleRuns(Math.min(n, WorkbookContent.DEFAULT_SAMPLE_ROWS));
+        }
+        WorkbookContent content = WorkbookContent.of(venture, simulation);
+        try {
+            WorkbookExporter.DEFAULT.export(content, output, ExportOptions.defaults().withInputModel(input.file()).withForce(force));
+        } catch (FileAlreadyExistsException e) {
+            throw new UserException(e.getFile() + " " + e.getReason(), ExitCode.USAGE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+        var out = spec.commandLine().getOut();
+        out.println("wrote " + output);
+        content.omitted().forEach(why -> out.println("not in the workbook: " + why));
+        return ExitCode.OK;
+    }
+}

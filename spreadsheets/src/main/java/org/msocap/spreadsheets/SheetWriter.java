@@ -1,0 +1,203 @@
+package org.msocap.spreadsheets;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.msocap.money.Money;
+
+/**
+ * Writes one ordinary sheet: cells by (row, column), the widest text per column for sensible widths
+ * (measured from the content instead of {@code autoSizeColumn}, which needs fonts and is slow), and the
+ * finishing touches every sheet gets: frozen header rows, landscape fit-to-width printing, repeated
+ * header rows on every printed page.
+ */
+final class SheetWriter {
+
+    private static final int MIN_WIDTH = 8;
+    private static final int MAX_WIDTH = 60;
+    /** A formatted number such as 12,345,678.90 or a formula's result takes about this many characters. */
+    private static final int NUMBER_WIDTH = 15;
+
+    final Sheet sheet;
+    final Styles styles;
+    private final int[] widths = new int[256];
+    /** Cells whose text wraps: row, column and length, to give their rows the height the text needs. */
+    private final java.util.List<int[]> wrapping = new java.util.ArrayList<>();
+
+    SheetWriter(Sheet sheet, Styles styles) {
+        this.sheet = sheet;
+        this.styles = styles;
+    }
+
+    String name() {
+        return sheet.getSheetName();
+    }
+
+    Row row(int r) {
+        Row row = sheet.getRow(r);
+        return row == null ? sheet.createRow(r) : row;
+    }
+
+    Cell cell(int r, int c, CellStyle style) {
+        Cell cell = row(r).createCell(c);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+        return cell;
+    }
+
+    Cell text(int r, int c, String value) {
+        return text(r, c, value, styles.text);
+    }
+
+    Cell text(int r, int c, String value, CellStyle style) {
+        Cell cell = cell(r, c, style);
+        cell.setCellValue(value);
+        if (style == styles.wrapped) {
+            wrapping.add(new int[] {r, c, value.length(), 1});
+        } else if (style != styles.title && style != styles.subtitle && style != styles.notice) {
+            measure(c, value.length() + 2);
+        }
+        return cell;
+    }
+
+    Cell number(int r, int c, double value, CellStyle style) {
+        Cell cell = cell(r, c, style);
+        cell.setCellValue(value);
+        measure(c, NUMBER_WIDTH);
+        return cell;
+    }
+
+    Cell number(int r, int c, BigDecimal value, CellStyle style) {
+        return number(r, c, value.doubleValue(), style);
+    }
+
+    /** Whole cents fit a double exactly enough that every reader shows and sums them to the cent. */
+    Cell money(int r, int c, Money value, CellStyle style) {
+        return number(r, c, value.amount().doubleValue(), style);
+    }
+
+    Cell date(int r, int c, LocalDate value) {
+        Cell cell = cell(r, c, styles.date);
+        cell.setCellValue(value);
+        measure(c, 12);
+        return cell;
+    }
+
+    Cell formula(int r, int c, String formula, CellStyle style) {
+        Cell cell = cell(r, c, style);
+        cell.setCellFormula(formula);
+        measure(c, NUMBER_WIDTH);
+        return cell;
+    }
+
+    void header(int r, String... titles) {
+        for (int c = 0; c < titles.length; c++) {
+            Cell cell = cell(r, c, styles.header);
+            if (titles[c].isEmpty()) {
+                continue; // a styled blank keeps the header band continuous
+            }
+            cell.setCellValue(titles[c]);
+            wrapping.add(new int[] {r, c, titles[c].length(), 1});
+            // Headers wrap, so long titles need not widen a numeric column beyond its numbers.
+            measure(c, Math.min(titles[c].length() + 2, 18));
+        }
+    }
+
+    /** Wrapped text in a cell merged across columns {@code c1..c2}. */
+    void textAcross(int r, int c1, int c2, String value) {
+        Cell cell = cell(r, c1, styles.wrapped);
+        cell.setCellValue(value);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, c1, c2));
+        wrapping.add(new int[] {r, c1, value.length(), c2 - c1 + 1});
+    }
+
+    void widen(int c, int chars) {
+        measure(c, chars);
+    }
+
+    private void measure(int c, int chars) {
+        if (c < widths.length) {
+            widths[c] = Math.max(widths[c], chars);
+        }
+    }
+
+    /**
+     * Spreadsheet programs do not grow a row for wrapped text written by another program, so each row with
+     * wrapping cells gets the height its longest text needs at its column's width (never lower than set).
+     */
+    private void fitRowHeights() {
+        java.util.Map<Integer, Integer> lines = new java.util.HashMap<>();
+        for (int[] w : wrapping) {
+            int width = 0;
+            for (int c = w[1]; c < w[1] + w[3]; c++) {
+                width += sheet.getColumnWidth(c) / 256;
+            }
+            // Text averages narrower than the digit "0" that column widths are measured in.
+            int chars = Math.max(1, (int) ((width - 1) * 1.3));
+            lines.merge(w[0], (w[2] + chars - 1) / chars, Math::max);
+        }
+        float line = sheet.getDefaultRowHeightInPoints();
+        lines.forEach((r, n) -> {
+            Row row = row(r);
+            float needed = Math.min(n, 12) * line + 2;
+            if (needed > row.getHeightInPoints()) {
+                row.setHeightInPoints(needed);
+            }
+        });
+    }
+
+    /** An absolute reference such as {@code 'Cap Table'!$H$12} for named ranges and cross-sheet formulas. */
+    String absolute(int r, int c) {
+        return new CellReference(sheet.getSheetName(), r, c, true, true).formatAsString();
+    }
+
+    String absolute(int r1, int c1, int r2, int c2) {
+        return absolute(r1, c1) + ":" + new CellReference(r2, c2, true, true).formatAsString();
+    }
+
+    static String ref(int r, int c) {
+        return new CellReference(r, c).formatAsString();
+    }
+
+    static String column(int c) {
+        return CellReference.convertNumToColString(c);
+    }
+
+    void name(String name, String reference) {
+        Name n = sheet.getWorkbook().createName();
+        n.setNameName(name);
+        n.setRefersToFormula(reference);
+    }
+
+    /**
+     * Sets widths from the content, freezes the rows above {@code headerRow + 1} and sets up printing:
+     * landscape, one page wide, the header rows repeated on every page.
+     */
+    void finish(int firstRepeatedRow, int headerRow) {
+        for (int c = 0; c < widths.length; c++) {
+            if (widths[c] > 0) {
+                sheet.setColumnWidth(c, Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, widths[c])) * 256);
+            }
+        }
+        fitRowHeights();
+        if (headerRow >= 0) {
+            sheet.createFreezePane(0, headerRow + 1);
+            sheet.setRepeatingRows(new CellRangeAddress(firstRepeatedRow, headerRow, -1, -1));
+        }
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setAutobreaks(true);
+        sheet.setFitToPage(true);
+        sheet.setHorizontallyCenter(true);
+    }
+}

@@ -1,0 +1,180 @@
+package org.msocap.spreadsheets;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.msocap.money.Money;
+import org.msocap.simulation.Histogram;
+import org.msocap.simulation.RunSample;
+import org.msocap.simulation.SeriesStatistics;
+import org.msocap.simulation.SimulationResult;
+
+/**
+ * The Monte Carlo simulation: statistics per value, class, category and holder, the histograms of
+ * enterprise value and equity proceeds with a chart of the latter (an ordinary sheet), and the sampled runs
+ * on a separate sheet that is streamed row by row (SXSSF), so 100,000 runs do not sit in memory as cells.
+ * A streamed sheet cannot hold a chart, which is why the chart lives here.
+ */
+final class SimulationSheet {
+
+    static final String NAME = "Simulation";
+    static final String RUNS_NAME = "Simulation Runs";
+
+    private SimulationSheet() {
+    }
+
+    static void write(SheetWriter w, SimulationResult result) {
+        Styles s = w.styles;
+        w.text(0, 0, "Simulation — " + String.format("%,d", result.runs()) + " runs, seed " + result.seed(), s.title);
+        w.text(1, 0, "Runs without an exit pay nothing. Statistics are analytic values in currency units; percentiles are "
+                + "nearest-rank, so each is the payout of one run. The sampled runs are on the '" + RUNS_NAME + "' sheet.",
+                s.subtitle);
+        int r = 3;
+        w.text(r, 0, "Runs", s.label);
+        w.number(r++, 1, result.runs(), s.shares);
+        w.text(r, 0, "Runs with an exit", s.label);
+        w.number(r++, 1, result.exitRuns(), s.shares);
+        w.text(r, 0, "Exit probability", s.label);
+        w.formula(r++, 1, "IF(B4=0,0,B5/B4)", s.percent);
+        r++;
+        int firstStats = r;
+        r = statistics(w, r, "Enterprise value and equity proceeds (runs with an exit)", result.values());
+        r = statistics(w, r, "By class and security", result.classes());
+        r = statistics(w, r, "By holder category", result.categories());
+        r = statistics(w, r, "Largest holders by mean payout", result.holders());
+
+        r++;
+        r = histogram(w, r, "Equity proceeds", result.equityProceeds(), true);
+        histogram(w, Math.max(r + 1, r + 24 - result.equityProceeds().bins().size()), "Enterprise value",
+                result.enterpriseValue(), false);
+        w.widen(0, 30);
+        w.finish(firstStats, -1);
+    }
+
+    private static int statistics(SheetWriter w, int r, String title, List<SeriesStatistics> rows) {
+        Styles s = w.styles;
+        w.text(r++, 0, title, s.label);
+        w.header(r++, "Series", "Runs", "Cost", "Mean", "Std. deviation", "P5", "P25", "Median", "P75", "P95",
+                "P(below cost)", "Expected MOIC", "IRR");
+        for (SeriesStatistics st : rows) {
+            w.text(r, 0, st.key());
+            w.number(r, 1, st.runs(), s.shares);
+            numberOrBlank(w, r, 2, st.cost(), s.money);
+            numberOrBlank(w, r, 3, st.mean(), s.money);
+            numberOrBlank(w, r, 4, st.standardDeviation(), s.money);
+            numberOrBlank(w, r, 5, st.p5(), s.money);
+            numberOrBlank(w, r, 6, st.p25(), s.money);
+            numberOrBlank(w, r, 7, st.p50(), s.money);
+            numberOrBlank(w, r, 8, st.p75(), s.money);
+            numberOrBlank(w, r, 9, st.p95(), s.money);
+            numberOrBlank(w, r, 10, st.probabilityBelowCost(), s.percent);
+            numberOrBlank(w, r, 11, st.expectedMoic(), s.decimal);
+            numberOrBlank(w, r, 12, st.irr(), s.percent);
+            r++;
+        }
+        return r + 1;
+    }
+
+    /** NaN means "not applicable" (no cost, no solvable rate): an empty cell, never a #NUM! error. */
+    private static void numberOrBlank(SheetWriter w, int r, int c, double value, CellStyle style) {
+        if (Double.isFinite(value)) {
+            w.number(r, c, value, style);
+        }
+    }
+
+    private static int histogram(SheetWriter w, int r, String title, Histogram h, boolean chart) {
+        Styles s = w.styles;
+        w.text(r++, 0, "Histogram of " + title.toLowerCase() + " (runs with an exit)", s.label);
+        w.header(r++, "Bin", "From", "To", "Runs", "Share of runs with an exit");
+        if (h.bins().isEmpty()) {
+            w.text(r++, 0, "No run ended in an exit.");
+            return r;
+        }
+        int first = r;
+        int last = first + h.bins().size() - 1;
+        for (int i = 0; i < h.bins().size(); i++) {
+            Histogram.Bin b = h.bins().get(i);
+            // The bin's label is its midpoint in millions, short enough for a chart axis.
+            w.text(r, 0, String.format("%.2fM", (b.from() + b.to()) / 2 / 1_000_000));
+            w.number(r, 1, b.from(), s.money);
+            w.number(r, 2, b.to(), s.money);
+            w.number(r, 3, b.count(), s.shares);
+            w.formula(r, 4, "IF(SUM($D$" + (first + 1) + ":$D$" + (last + 1) + ")=0,0,D" + (r + 1) + "/SUM($D$" + (first + 1)
+                    + ":$D$" + (last + 1) + "))", s.percent);
+            r++;
+        }
+        if (chart) {
+            Charts.columns((XSSFSheet) w.sheet, "Distribution of equity proceeds", "Equity proceeds (bin midpoint)", "Runs",
+                    new Charts.Anchor(6, first - 2, 14, first + 20), (XSSFSheet) w.sheet, first, last, 0,
+                    new Charts.Series("Runs", 3));
+        }
+        return r;
+    }
+
+    /**
+     * Writes the sampled runs to a streamed sheet, one row at a time; only a window of rows is in memory.
+     * Values only (no formulas), so nothing needs evaluating after the rows are flushed.
+     */
+    static void writeRuns(Sheet sheet, Styles s, SimulationResult result) {
+        List<String> titles = new ArrayList<>(List.of("Run", "Exit date", "EBITDA multiple", "Collections growth",
+                "Clinician comp", "Escrow released", "Earnout paid", "Enterprise value", "Equity proceeds"));
+        result.classes().forEach(c -> titles.add(c.key()));
+        result.categories().forEach(c -> titles.add(c.key()));
+        Row header = sheet.createRow(0);
+        for (int c = 0; c < titles.size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(titles.get(c));
+            cell.setCellStyle(s.header);
+            sheet.setColumnWidth(c, Math.max(12, Math.min(24, titles.get(c).length() + 2)) * 256);
+        }
+        sheet.createFreezePane(1, 1);
+        int r = 1;
+        for (RunSample run : result.sample()) {
+            Row row = sheet.createRow(r++);
+            int c = 0;
+            number(row, c++, run.run() + 1, s.integer);
+            if (run.exitDate().isPresent()) {
+                Cell date = row.createCell(c);
+                date.setCellValue(run.exitDate().get());
+                date.setCellStyle(s.date);
+            }
+            c++;
+            number(row, c++, run.ebitdaMultiple(), s.decimal);
+            number(row, c++, run.collectionsGrowth(), s.percent);
+            number(row, c++, run.clinicianComp(), s.percent);
+            number(row, c++, run.escrowReleased(), s.percent);
+            number(row, c++, run.earnoutPaid(), s.percent);
+            money(row, c++, run.enterpriseValue(), s.money);
+            money(row, c++, run.equityProceeds(), s.money);
+            for (Money m : run.classPayouts()) {
+                money(row, c++, m, s.money);
+            }
+            for (Money m : run.categoryPayouts()) {
+                money(row, c++, m, s.money);
+            }
+        }
+        sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+    }
+
+    private static void number(Row row, int c, double value, CellStyle style) {
+        if (Double.isFinite(value)) {
+            Cell cell = row.createCell(c);
+            cell.setCellValue(value);
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static void money(Row row, int c, Money value, CellStyle style) {
+        Cell cell = row.createCell(c);
+        cell.setCellValue(value.amount().doubleValue());
+        cell.setCellStyle(style);
+    }
+}

@@ -1,0 +1,326 @@
+package org.msocap.spreadsheets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.ExitScenario;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.Venture;
+import org.msocap.waterfall.ClassPayout;
+import org.msocap.waterfall.HolderPayout;
+import org.msocap.waterfall.ResolvedCapTable;
+
+/**
+ * The exit waterfall. First a <b>live waterfall</b>: the reader types an enterprise value (and the bridge
+ * terms), and every claimant's and holder's payout follows by formulas from the Breakpoints sheet,
+ * reproducing the engine's cents: each claimant's exact line is looked up for the segment the equity
+ * proceeds fall in, floored to cents, and the left-over cents go to the largest remainders, ties to the
+ * earlier claimant — the engine's largest-remainder rule — and likewise from each claimant to its holders.
+ * Then every exit scenario of the model, side by side, as the engine computed it.
+ */
+final class WaterfallSheet {
+
+    static final String NAME = "Waterfall";
+
+    static final String EXIT_VALUE = "ExitValue";
+    static final String NET_DEBT = "NetDebt";
+    static final String COST_FRACTION = "TransactionCostFraction";
+    static final String COST_FIXED = "TransactionCostFixed";
+    static final String CARVE_OUT = "CarveOutFraction";
+    static final String EQUITY = "EquityProceeds";
+    static final String SEGMENT = "LiveSegment";
+    static final String LEFTOVER = "LiveLeftoverCents";
+
+    // Live claimant table columns.
+    static final int C_ID = 0;
+    static final int C_KIND = 1;
+    static final int C_PAYOUT = 2;
+    static final int C_SHARE = 3;
+    static final int C_EXACT = 4;
+    static final int C_FLOOR = 5;
+    static final int C_REM = 6;
+    static final int C_RANK = 7;
+    static final int C_INDEX = 8;
+
+    private WaterfallSheet() {
+    }
+
+    /** Where the live results landed, for tests and the Summary. */
+    record Layout(Map<String, Integer> claimantRows, Map<String, Integer> holderRows, Map<HolderCategory, Integer> categoryRows) {
+    }
+
+    static Layout write(SheetWriter w, Venture venture, WorkbookContent.Waterfalls waterfalls, BreakpointsSheet.Layout breakpoints) {
+        Styles s = w.styles;
+        WorkbookContent.Live live = waterfalls.live();
+        ExitScenario terms = live.terms();
+        w.text(0, 0, "Waterfall — " + venture.name(), s.title);
+        w.text(1, 0, "Live waterfall: type an enterprise value (blue cells) and every payout follows from the Breakpoints "
+                + "sheet by formulas, to the cent as the engine computes it. Vesting, dividends and interest are as of "
+                + live.table().exitDate() + " (" + terms.name() + ").", s.subtitle);
+        int r = 3;
+        w.text(r++, 0, "Live waterfall", s.label);
+        r = input(w, r, "Enterprise value", EXIT_VALUE, live.enterpriseValue().amount().doubleValue(), s.moneyInput);
+        r = input(w, r, "Net debt", NET_DEBT, live.netDebt().amount().doubleValue(), s.moneyInput);
+        ExitScenario.TransactionCosts costs = terms.transactionCosts();
+        r = input(w, r, "Transaction costs, fraction of enterprise value", COST_FRACTION,
+                costs == null || costs.fraction() == null ? 0 : costs.fraction().doubleValue(), s.percentInput);
+        r = input(w, r, "Transaction costs, fixed", COST_FIXED,
+                costs == null || costs.fixed() == null ? 0 : costs.fixed().amount().doubleValue(), s.moneyInput);
+        r = input(w, r, "Carve-out, fraction of net proceeds", CARVE_OUT,
+                terms.carveOut() == null ? 0 : terms.carveOut().fraction().doubleValue(), s.percentInput);
+        int netRow = r;
+        w.text(r, 0, "Net proceeds");
+        w.formula(r++, 1, "MAX(" + EXIT_VALUE + "-" + NET_DEBT + "-ROUND(" + EXIT_VALUE + "*" + COST_FRACTION + ",2)-" + COST_FIXED
+                + ",0)", s.money);
+        int carveRow = r;
+        w.text(r, 0, "Carve-out (paid before the equity)");
+        w.formula(r++, 1, "ROUND(B" + (netRow + 1) + "*" + CARVE_OUT + ",2)", s.money);
+        w.text(r, 0, "Equity proceeds", s.label);
+        w.name(EQUITY, w.absolute(r, 1));
+        w.formula(r++, 1, "B" + (netRow + 1) + "-B" + (carveRow + 1), s.moneyTotal);
+        w.text(r, 0, "Breakpoint segment");
+        w.name(SEGMENT, w.absolute(r, 1));
+        w.formula(r++, 1, "MATCH(" + EQUITY + "," + BreakpointsSheet.FROM + ",1)", s.integer);
+        int leftoverRow = r++;
+        w.widen(0, 44);
+
+        // Claimants.
+        r++;
+        w.header(r++, "Claimant", "Kind", "Payout", "% of equity proceeds", "Exact cents (working)", "Whole cents (working)",
+                "Remainder (working)", "Rank (working)", "Order (working)");
+        List<String> ids = breakpoints.ids();
+        int first = r;
+        int last = first + ids.size() - 1;
+        w.name(LEFTOVER, w.absolute(leftoverRow, 1));
+        w.text(leftoverRow, 0, "Cents left after flooring (to the largest remainders)");
+        w.formula(leftoverRow, 1, "ROUND(" + EQUITY + "*100,0)-SUM(" + range(first, last, C_FLOOR) + ")", s.integer);
+        Map<String, ResolvedCapTable.Claimant> claimants = new LinkedHashMap<>();
+        live.table().claimants().forEach(c -> claimants.put(c.id(), c));
+        Map<String, Integer> claimantRows = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            int row = r + 1;
+            String id = ids.get(i);
+            claimantRows.put(id, r);
+            w.text(r, C_ID, id);
+            w.text(r, C_KIND, claimants.get(id).kind().name().toLowerCase());
+            w.formula(r, C_EXACT, "ROUND((INDEX(" + breakpoints.range(BreakpointsSheet.Layout.interceptColumn(i)) + "," + SEGMENT
+                    + ")+INDEX(" + breakpoints.range(BreakpointsSheet.Layout.slopeColumn(i)) + "," + SEGMENT + ")*" + EQUITY
+                    + ")*100,4)", s.decimal);
+            w.formula(r, C_FLOOR, "INT(E" + row + ")", s.shares);
+            w.formula(r, C_REM, "ROUND(E" + row + "-F" + row + ",4)", s.decimal);
+            w.formula(r, C_RANK, rank(range(first, last, C_REM), "G" + row, range(first, last, C_INDEX), "I" + row, null, null), s.integer);
+            w.number(r, C_INDEX, i + 1, s.integer);
+            w.formula(r, C_PAYOUT, "(F" + row + "+IF(H" + row + "<=" + LEFTOVER + ",1,0))/100", s.money);
+            w.formula(r, C_SHARE, "IF(" + EQUITY + "=0,0,C" + row + "/" + EQUITY + ")", s.percent);
+            r++;
+        }
+        w.text(r, 0, "Total", s.totalLabel);
+        w.formula(r, C_PAYOUT, "SUM(" + range(first, last, C_PAYOUT) + ")", s.moneyTotal);
+        w.formula(r, C_SHARE, "SUM(" + range(first, last, C_SHARE) + ")", s.percentTotal);
+        r += 2;
+
+        Map<String, Integer> holderRows = new LinkedHashMap<>();
+        Map<HolderCategory, Integer> categoryRows = new LinkedHashMap<>();
+        Optional<String> notSplittable = unsplittable(live.table());
+        if (notSplittable.isPresent()) {
+            w.text(r++, 0, "Holder payouts are not live for this cap table: " + notSplittable.get()
+                    + " See the scenario tables below for holder payouts.", s.subtitle);
+        } else {
+            r = holders(w, r, venture, live.table(), claimantRows, holderRows, categoryRows);
+        }
+
+        r = scenarios(w, r + 1, venture, waterfalls.scenarios());
+        w.finish(0, -1);
+        return new Layout(claimantRows, holderRows, categoryRows);
+    }
+
+    private static int input(SheetWriter w, int r, String label, String name, double value, org.apache.poi.ss.usermodel.CellStyle style) {
+        w.text(r, 0, label);
+        w.number(r, 1, value, style);
+        w.name(name, w.absolute(r, 1));
+        return r + 1;
+    }
+
+    /**
+     * The engine splits a claimant over its holders by preference paid and participation paid; when every
+     * holder's part of the preference equals its part of the shares, that is a split by shares whatever the
+     * exit value, which formulas can do. Returns why not, when not.
+     */
+    static Optional<String> unsplittable(ResolvedCapTable table) {
+        for (ResolvedCapTable.Claimant c : table.claimants()) {
+            if (c.pieces().size() < 2 || c.preference().equals(BigFraction.ZERO) || c.shares().equals(BigFraction.ZERO)) {
+                continue;
+            }
+            for (ResolvedCapTable.Piece p : c.pieces()) {
+                if (!p.preferenceWeight().divide(c.preference()).equals(p.shareWeight().divide(c.shares()))) {
+                    return Optional.of("the holders of " + c.id() + " share its preference and its shares in different "
+                            + "proportions (dividends accrued from different dates).");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int holders(SheetWriter w, int r, Venture venture, ResolvedCapTable table, Map<String, Integer> claimantRows,
+                               Map<String, Integer> holderRows, Map<HolderCategory, Integer> categoryRows) {
+        Styles s = w.styles;
+        TreeSet<String> holderIds = new TreeSet<>();
+        record Piece(String claimant, String holder, BigFraction weight, BigFraction total) {
+        }
+        List<Piece> pieces = new ArrayList<>();
+        for (ResolvedCapTable.Claimant c : table.claimants()) {
+            BigFraction total = BigFraction.ZERO;
+            for (ResolvedCapTable.Piece p : c.pieces()) {
+                total = total.add(weight(c, p));
+            }
+            for (ResolvedCapTable.Piece p : c.pieces()) {
+                pieces.add(new Piece(c.id(), p.holder(), weight(c, p), total));
+                holderIds.add(p.holder());
+            }
+        }
+        w.header(r++, "Holder", "Name", "Category", "Payout", "% of equity proceeds");
+        int firstHolder = r;
+        int lastHolder = r + holderIds.size() - 1;
+        // The workings come after the category table: holders, then categories, then the piece table.
+        int categoryHeader = lastHolder + 3;
+        int firstPiece = categoryHeader + HolderCategory.values().length + 4;
+        int lastPiece = firstPiece + pieces.size() - 1;
+        for (String h : holderIds) {
+            holderRows.put(h, r);
+            w.text(r, 0, h);
+            w.text(r, 1, venture.requirePerson(h).name());
+            w.text(r, 2, table.categoryOf(h).id());
+            w.formula(r, 3, "SUMIF(" + range(firstPiece, lastPiece, 1) + ",A" + (r + 1) + "," + range(firstPiece, lastPiece, 8) + ")/100",
+                    s.money);
+            w.formula(r, 4, "IF(" + EQUITY + "=0,0,D" + (r + 1) + "/" + EQUITY + ")", s.percent);
+            r++;
+        }
+        w.text(r, 0, "Total", s.totalLabel);
+        w.formula(r, 3, "SUM(" + range(firstHolder, lastHolder, 3) + ")", s.moneyTotal);
+        r = categoryHeader;
+        w.header(r++, "Category", "", "", "Payout", "% of equity proceeds");
+        for (HolderCategory c : HolderCategory.values()) {
+            categoryRows.put(c, r);
+            w.text(r, 0, c.id());
+            w.formula(r, 3, "SUMIF(" + range(firstHolder, lastHolder, 2) + ",\"" + c.id() + "\"," + range(firstHolder, lastHolder, 3) + ")",
+                    s.money);
+            w.formula(r, 4, "IF(" + EQUITY + "=0,0,D" + (r + 1) + "/" + EQUITY + ")", s.percent);
+            r++;
+        }
+        r++;
+        w.text(r++, 0, "Workings: each claimant's cents split over its holders by share, largest remainder", s.label);
+        w.header(r++, "Claimant", "Holder", "Weight", "Claimant weight", "Exact cents", "Whole cents", "Remainder", "Rank",
+                "Cents", "Order");
+        // A claimant's pieces are contiguous rows, so each rank and leftover looks only at that claimant's rows.
+        Map<String, int[]> span = new LinkedHashMap<>();
+        for (int j = 0; j < pieces.size(); j++) {
+            int row = r + j;
+            span.merge(pieces.get(j).claimant(), new int[] {row, row}, (a, b) -> new int[] {a[0], b[1]});
+        }
+        for (int j = 0; j < pieces.size(); j++) {
+            Piece p = pieces.get(j);
+            int row = r + 1;
+            int[] own = span.get(p.claimant());
+            String classCents = "ROUND(" + "C" + (claimantRows.get(p.claimant()) + 1) + "*100,0)";
+            w.text(r, 0, p.claimant());
+            w.text(r, 1, p.holder());
+            w.number(r, 2, p.weight().doubleValue(), s.decimal);
+            w.number(r, 3, p.total().doubleValue(), s.decimal);
+            w.formula(r, 4, "IF(D" + row + "=0,0,ROUND(" + classCents + "*C" + row + "/D" + row + ",4))", s.decimal);
+            w.formula(r, 5, "INT(E" + row + ")", s.shares);
+            w.formula(r, 6, "ROUND(E" + row + "-F" + row + ",4)", s.decimal);
+            w.formula(r, 7, rank(range(own[0], own[1], 6), "G" + row, range(own[0], own[1], 9), "J" + row, null, null), s.integer);
+            w.formula(r, 8, "F" + row + "+IF(H" + row + "<=" + classCents + "-SUM(" + range(own[0], own[1], 5) + "),1,0)", s.shares);
+            w.number(r, 9, j + 1, s.integer);
+            r++;
+        }
+        return r;
+    }
+
+    /** A piece's weight in the engine's split when preference and shares are split alike: its shares (or preference). */
+    private static BigFraction weight(ResolvedCapTable.Claimant c, ResolvedCapTable.Piece p) {
+        return c.shares().equals(BigFraction.ZERO) ? p.preferenceWeight() : p.shareWeight();
+    }
+
+    /**
+     * 1 + how many remainders are larger + how many equal ones come earlier (the engine's tie rule),
+     * optionally only among rows whose {@code groupRange} equals {@code groupCell}.
+     */
+    private static String rank(String remRange, String rem, String orderRange, String order, String groupRange, String groupCell) {
+        String group = groupRange == null ? "" : groupRange + "," + groupCell + ",";
+        return "COUNTIFS(" + group + remRange + ",\">\"&" + rem + ")+COUNTIFS(" + group + remRange + "," + rem + "," + orderRange
+                + ",\"<\"&" + order + ")+1";
+    }
+
+    private static int scenarios(SheetWriter w, int r, Venture venture, List<WorkbookContent.Scenario> scenarios) {
+        Styles s = w.styles;
+        w.text(r++, 0, "Exit scenarios (engine values)", s.label);
+        if (scenarios.isEmpty()) {
+            w.text(r++, 0, "The model has no exit scenarios.");
+            return r;
+        }
+        List<String> titles = new ArrayList<>(List.of(""));
+        scenarios.forEach(sc -> titles.add(sc.waterfall().scenario()));
+        w.header(r++, titles.toArray(String[]::new));
+        r = row(w, r, "Exit date", scenarios, sc -> sc.valuation().date().toString());
+        r = row(w, r, "Valuation", scenarios, sc -> sc.valuation().method().id());
+        r = money(w, r, "Enterprise value", scenarios, sc -> sc.waterfall().bridge().enterpriseValue());
+        r = money(w, r, "Net debt", scenarios, sc -> sc.waterfall().bridge().netDebt());
+        r = money(w, r, "Transaction costs", scenarios, sc -> sc.waterfall().bridge().transactionCosts());
+        r = money(w, r, "Carve-out", scenarios, sc -> sc.waterfall().bridge().carveOut());
+        r = money(w, r, "Equity proceeds", scenarios, sc -> sc.waterfall().bridge().equityProceeds());
+        r = money(w, r, "Escrow withheld at close", scenarios, sc -> sc.waterfall().bridge().escrowWithheld());
+        r = money(w, r, "Paid at close", scenarios, sc -> sc.waterfall().bridge().atClose());
+        r = money(w, r, "Expected total (escrow and earnout by probability)", scenarios, sc -> sc.waterfall().bridge().expectedTotal());
+        r++;
+        w.text(r++, 0, "Payout by claimant", s.label);
+        TreeSet<String> classIds = new TreeSet<>();
+        scenarios.forEach(sc -> sc.waterfall().waterfall().classes().forEach(c -> classIds.add(c.id())));
+        for (String id : classIds) {
+            r = money(w, r, id, scenarios, sc -> sc.waterfall().waterfall().classPayout(id).map(ClassPayout::payout)
+                    .orElse(org.msocap.money.Money.ZERO));
+        }
+        r++;
+        w.text(r++, 0, "Payout by holder", s.label);
+        TreeSet<String> holderIds = new TreeSet<>();
+        scenarios.forEach(sc -> sc.waterfall().waterfall().holders().forEach(h -> holderIds.add(h.id())));
+        for (String id : holderIds) {
+            String label = venture.requirePerson(id).name() + " (" + venture.categoryOf(id).id() + ")";
+            r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::payout)
+                    .orElse(org.msocap.money.Money.ZERO));
+        }
+        r++;
+        w.text(r++, 0, "Payout by holder category", s.label);
+        for (HolderCategory c : HolderCategory.values()) {
+            r = money(w, r, c.id(), scenarios, sc -> sc.waterfall().waterfall().byCategory().get(c));
+        }
+        return r;
+    }
+
+    private static int row(SheetWriter w, int r, String label, List<WorkbookContent.Scenario> scenarios,
+                           java.util.function.Function<WorkbookContent.Scenario, String> value) {
+        w.text(r, 0, label);
+        for (int i = 0; i < scenarios.size(); i++) {
+            w.text(r, 1 + i, value.apply(scenarios.get(i)));
+        }
+        return r + 1;
+    }
+
+    private static int money(SheetWriter w, int r, String label, List<WorkbookContent.Scenario> scenarios,
+                             java.util.function.Function<WorkbookContent.Scenario, org.msocap.money.Money> value) {
+        w.text(r, 0, label);
+        for (int i = 0; i < scenarios.size(); i++) {
+            w.money(r, 1 + i, value.apply(scenarios.get(i)), w.styles.money);
+        }
+        return r + 1;
+    }
+
+    private static String range(int first, int last, int c) {
+        String col = SheetWriter.column(c);
+        return "$" + col + "$" + (first + 1) + ":$" + col + "$" + (last + 1);
+    }
+}

@@ -1,0 +1,62 @@
+package org.msocap.spreadsheets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.msocap.captable.CapTable;
+import org.msocap.captable.CapTableGroup;
+import org.msocap.captable.CapTableLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Cap Table's formulas, recalculated by LibreOffice, reproduce the engine's exact fractions. */
+class CapTableSheetTest {
+
+    private static final double EXACT = 1e-12;
+
+    @TempDir
+    Path dir;
+
+    private final WorkbookContent content = WorkbookContent.of(TestVentures.sunrise());
+
+    @Test
+    void percentagesRecalculatedByLibreOfficeEqualTheEngine() throws Exception {
+        LibreOffice.assumeInstalled();
+        CapTable table = content.capTable();
+        try (Recalculated wb = Recalculated.of(content, dir)) {
+            List<CapTableLine> lines = table.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                int row = CapTableSheet.FIRST_LINE_ROW + i + 1;
+                assertThat(wb.number(CapTableSheet.NAME, "I" + row)).isCloseTo(lines.get(i).ofOutstanding().doubleValue(), within(EXACT));
+                assertThat(wb.number(CapTableSheet.NAME, "J" + row)).isCloseTo(lines.get(i).ofFullyDiluted().doubleValue(), within(EXACT));
+            }
+            assertThat(wb.named("TotalFullyDiluted")).isEqualTo(table.totalFullyDiluted().doubleValue());
+            assertThat(wb.named("TotalOutstanding")).isEqualTo(table.totalOutstanding().doubleValue());
+            // Summary's ownership by category, in category order (clinician, lay, entity, pool).
+            List<CapTableGroup> categories = table.byCategory();
+            for (int i = 0; i < categories.size(); i++) {
+                assertThat(wb.number(SummarySheet.NAME, "B" + (15 + i))).isEqualTo(categories.get(i).fullyDiluted().doubleValue());
+                assertThat(wb.number(SummarySheet.NAME, "C" + (15 + i)))
+                        .isCloseTo(categories.get(i).ofFullyDiluted().doubleValue(), within(EXACT));
+            }
+        }
+    }
+
+    @Test
+    void percentagesFollowASharesCellTheReaderEdits() throws Exception {
+        LibreOffice.assumeInstalled();
+        int aliceRow = CapTableSheet.FIRST_LINE_ROW; // alice's 6,000,000 common come first
+        try (Recalculated wb = Recalculated.of(content, dir, edited -> {
+            var row = edited.getSheet(CapTableSheet.NAME).getRow(aliceRow);
+            row.getCell(CapTableSheet.OUTSTANDING).setCellValue(8_000_000);
+            row.getCell(CapTableSheet.FULLY_DILUTED).setCellValue(8_000_000);
+        })) {
+            // 8,000,000 of 10,500,000 outstanding; 8,000,000 of 12,050,000 fully diluted.
+            assertThat(wb.number(CapTableSheet.NAME, "I" + (aliceRow + 1))).isCloseTo(8.0 / 10.5, within(EXACT));
+            assertThat(wb.number(CapTableSheet.NAME, "J" + (aliceRow + 1))).isCloseTo(8.0 / 12.05, within(EXACT));
+            assertThat(wb.named("TotalFullyDiluted")).isEqualTo(12_050_000);
+        }
+    }
+}
