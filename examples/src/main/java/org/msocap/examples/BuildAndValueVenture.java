@@ -213,6 +213,12 @@ public final class BuildAndValueVenture {
         out.println("MSO EBITDA, trailing twelve months: " + Text.money(valuation.ttmEbitda().orElseThrow()));
         out.println("Enterprise value (" + valuation.method().id() + " x "
                 + valuation.scenario().ebitdaMultiple().toPlainString() + "): " + Text.money(valuation.enterpriseValue()));
+        // The engine values a multiple-priced scenario itself, through the same fee projection.
+        ExitWaterfall asStated = WaterfallEngine.DEFAULT.exit(venture, valuation.scenario());
+        out.println("Equity proceeds at that value: " + Text.money(asStated.bridge().equityProceeds()));
+        for (HolderCategory category : HolderCategory.values()) {
+            out.printf("  to %-10s %16s%n", category.id(), Text.money(asStated.waterfall().byCategory().get(category)));
+        }
         out.println();
     }
 

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.msocap.compliance.ComplianceReport;
 import org.msocap.compliance.Finding;
 import org.msocap.fees.BasisComparison;
+import org.msocap.fees.ExitValuation;
 import org.msocap.fees.FeeProjector;
+import org.msocap.fees.Valuator;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.ModelException;
@@ -40,6 +42,7 @@ import org.msocap.simulation.SeriesStatistics;
 import org.msocap.simulation.SimulationOptions;
 import org.msocap.simulation.SimulationResult;
 import org.msocap.simulation.SimulationSetup;
+import org.msocap.waterfall.ExitWaterfall;
 import org.msocap.waterfall.WaterfallEngine;
 import org.msocap.waterfall.WaterfallResult;
 
@@ -145,6 +148,12 @@ class RunEveryExampleTest {
         assertThat(output).contains("equity proceeds            5,320,000.00");
 
         assertThat(output).contains("Agree to the cent: yes");
+        ExitValuation valuation = Valuator.DEFAULT.value(venture, terms);
+        ExitWaterfall asStated = WaterfallEngine.DEFAULT.exit(venture, terms);
+        assertThat(asStated.bridge().enterpriseValue()).isEqualTo(valuation.enterpriseValue());
+        assertThat(output).contains("(ebitda-multiple x 12): " + Text.money(valuation.enterpriseValue()));
+        assertThat(output).contains("Equity proceeds at that value: " + Text.money(asStated.bridge().equityProceeds()));
+        assertThat(output).containsPattern("to lay +" + quoted(Text.money(asStated.waterfall().byCategory().get(HolderCategory.LAY))));
         assertThat(output).contains("Fully diluted shares: 11,000,000");
         String refusal = refusalMessage(venture);
         assertThat(refusal).contains("maya has no clinical license");
