@@ -1,0 +1,56 @@
+package org.msocap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutAFileItReportsOnTheBundledExample() {
+        CliRun run = CliRun.of("report", "-o", dir.toString(), "--runs", "200");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .startsWith("Sunrise Telehealth — msocap report as of 2026-01-01 (USD)\nmsocap is a modeling tool, not legal advice.")
+                .contains("sunrise-telehealth.yaml (bundled example): valid")
+                .contains("Simulation: 200 runs, seed 42");
+        assertThat(dir.resolve("sunrise-telehealth.xlsx")).exists();
+    }
+
+    @Test
+    void aSecondReportReplacesTheFirstButNeverTheModel() throws Exception {
+        assertThat(CliRun.of("report", CliRun.TELEHEALTH.toString(), "-o", dir.toString(), "--runs", "100").exitCode()).isZero();
+        assertThat(CliRun.of("report", CliRun.TELEHEALTH.toString(), "-o", dir.toString(), "--runs", "100").exitCode()).isZero();
+        // A model whose report would land on the model itself: refused, the model untouched.
+        Path model = dir.resolve("m.xlsx");
+        Files.copy(CliRun.TELEHEALTH, model);
+        byte[] before = Files.readAllBytes(model);
+        CliRun clash = CliRun.of("report", model.toString(), "-o", dir.toString(), "--runs", "100");
+        assertThat(clash.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(clash.err()).contains(model.toString());
+        assertThat(Files.readAllBytes(model)).isEqualTo(before);
+    }
+
+    @Test
+    void badRunsIsAUsageError() {
+        CliRun run = CliRun.of("report", "--runs", "0", "--no-workbook");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--runs must be >= 1 but was 0");
+    }
+
+    @Test
+    void anInvalidModelExitsThree() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "msocap: 1\nventure: X\n");
+        CliRun run = CliRun.of("report", bad.toString(), "-o", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).startsWith("msocap: invalid model: " + bad + ":");
+        assertThat(dir.resolve("bad.xlsx")).doesNotExist();
+    }
+}
