@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "breakpoints", mixinStandardHelpOptions = true,
-        description = {"The exact equity-proceeds values where some class's marginal share changes, and who shares",
-                "each further dollar in every range. Vesting and acceleration as of --scenario's date (default: asOf)."})
+        header = "The exit values where any class's share of each further dollar changes.",
+        description = {"The exact equity-proceeds values where some class's marginal share changes, and who shares "
+                + "each further dollar in every range.", "Vesting and acceleration as of --scenario's date (default: asOf)."})
 public final class BreakpointsCommand implements Callable<Integer> {
 
     @Mixin

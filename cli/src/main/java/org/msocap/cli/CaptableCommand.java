@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "captable", mixinStandardHelpOptions = true,
+        header = "The MSO's fully diluted cap table and who owns each practice.",
         description = {"Print the MSO's fully diluted cap table (by holder, class and category) and who owns each practice.",
                 "Preferred counts as-converted; fully diluted adds granted options, warrants and the unissued pool."})
 public final class CaptableCommand implements Callable<Integer> {

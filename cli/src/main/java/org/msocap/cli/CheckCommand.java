@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check the structure against corporate-practice, ownership, fee-splitting, Anti-Kickback, Stark,",
-                "conflict-of-interest and transaction-notice rules, with citations. Findings are grouped by severity.",
+        header = "Compliance findings with citations: CPOM, ownership, fees, AKS, Stark, conflicts.",
+        description = {"Check the structure against corporate-practice, ownership, fee-splitting, Anti-Kickback, Stark, "
+                + "conflict-of-interest and transaction-notice rules, with citations. Findings are grouped by severity.",
                 "Exit code 4 when any finding is at or above --fail-on.",
                 "msocap is a modeling tool, not legal advice."})
 public final class CheckCommand implements Callable<Integer> {

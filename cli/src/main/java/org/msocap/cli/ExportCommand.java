@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Write the venture's Excel workbook (live formulas, charts).",
         description = {"Write the venture's Excel workbook: summary, cap table, practices, fees, live waterfall, breakpoints, "
                 + "findings and simulation.",
                 "The file is written to a temporary file and moved into place; the model file is never overwritten."})

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "fees", mixinStandardHelpOptions = true,
+        header = "Project collections, fees, practice margins and MSO EBITDA; compare fee bases.",
         description = {"Project each practice's collections, clinician compensation, costs, management fee and margin, and the MSO's "
                 + "revenue, costs and EBITDA, over financials.years from financials.start; value the exit scenarios.",
                 "Amounts are exact to the cent: annual figures are split into months that add up, and quarters and years are sums "

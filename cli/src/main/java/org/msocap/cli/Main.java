@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * The {@code msocap} command. Each subcommand is its own class; exit codes and error messages are
  * decided here, in one handler, so every command fails the same way.
  */
-@Command(name = "msocap", mixinStandardHelpOptions = true, versionProvider = Main.ManifestVersion.class,
+@Command(name = "msocap", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = Main.ManifestVersion.class,
         description = {"Model the ownership, exit and compliance of a healthcare MSO venture.",
                 "msocap is a modeling tool, not legal advice."},
         subcommands = {ReportCommand.class, ValidateCommand.class, CaptableCommand.class, FeesCommand.class, WaterfallCommand.class,

@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
  * built from, so the screen and the workbook cannot disagree.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "The main job: validate, check, run exits and simulation, print a summary, write the workbook.",
         description = {"Validate, check, run the exit scenarios and the simulation, print a summary and write the workbook.",
                 "Without FILE, reports on the bundled example (a multi-state telemedicine venture).",
                 "The workbook goes to DIR/<model name>.xlsx, replacing an earlier report there; the model file is never overwritten."})

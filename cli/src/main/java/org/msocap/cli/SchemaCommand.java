@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "schema", mixinStandardHelpOptions = true,
+        header = "Print the JSON Schema of the model file format.",
         description = {"Print the JSON Schema of the model file format.",
                 "Save it and point your editor at it, e.g. in a YAML file:",
                 "  # yaml-language-server: $schema=./msocap.schema.json"})

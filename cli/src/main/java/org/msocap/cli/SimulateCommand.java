@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
+        header = "Monte Carlo exits: payout distributions by class, category and largest holders.",
         description = {"Monte Carlo simulation of exits from the model's simulation: section: what each class, each holder category "
                 + "and the largest holders receive across the runs (mean, standard deviation, percentiles, chance of less than cost, "
                 + "expected MOIC and IRR), and the distribution of enterprise value and equity proceeds.",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Check a model file against the format and the model's invariants.",
         description = {"Read a model file and check it against the format and the model's invariants.",
                 "Exit code 0 when valid, 3 with one message naming file, line, column and field when not."})
 public final class ValidateCommand implements Callable<Integer> {

@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "waterfall", mixinStandardHelpOptions = true,
+        header = "What each class and holder receives when the MSO is sold, exact to the cent.",
         description = {"Distribute the sale of the MSO: what each class and each holder receives, exact to the cent.",
-                "Without --exit, the file's exit scenarios (a multiple is applied to the projected trailing EBITDA or revenue);",
-                "with --exit, each value is an enterprise value sold on the terms of --scenario (or on no terms: no costs,",
-                "escrow or carve-out)."})
+                "Without --exit, the file's exit scenarios (a multiple is applied to the projected trailing EBITDA or revenue); "
+                + "with --exit, each value is an enterprise value sold on the terms of --scenario (or on no terms: no costs, "
+                + "escrow or carve-out)."})
 public final class WaterfallCommand implements Callable<Integer> {
 
     @Mixin
