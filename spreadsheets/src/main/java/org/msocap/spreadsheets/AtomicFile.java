@@ -2,15 +2,15 @@ package org.msocap.spreadsheets;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.msocap.io.AtomicFiles;
 
 /**
- * Writes a file so that an interrupted run never leaves a damaged one: the bytes go to a temporary
- * file in the target's directory (same file system, so the move is a rename) and are moved into place
- * atomically. The input model is never a valid target, and an existing file is replaced only when asked.
+ * Where a workbook may be written: never over the input model, over an existing file only when asked;
+ * the write itself goes through {@link AtomicFiles}, so an interrupted run never leaves a damaged file.
  */
 final class AtomicFile {
 
@@ -38,17 +38,11 @@ final class AtomicFile {
         if (Files.exists(out) && !options.force()) {
             throw new FileAlreadyExistsException(target.toString(), null, "already exists; use --force to replace it");
         }
-        Path dir = out.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream stream = Files.newOutputStream(temp)) {
-                content.writeTo(stream);
-            }
-            // On POSIX an atomic rename replaces an existing target; that is what --force asked for.
-            Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
+            // One atomic writer for every output msocap makes (temporary file, fsync, rename).
+            AtomicFiles.write(out, content::writeTo);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }
