@@ -14,6 +14,7 @@ import org.msocap.compliance.FeeMetricsSource;
 import org.msocap.compliance.Finding;
 import org.msocap.compliance.Rule;
 import org.msocap.compliance.Severity;
+import org.msocap.model.ModelException;
 import org.msocap.model.Venture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -38,7 +39,9 @@ public final class CheckCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Option(names = "--as-of", paramLabel = "DATE",
-            description = "Judge licenses and effective dates on this day (YYYY-MM-DD); default: the model's asOf.")
+            converter = IsoDate.class,
+            description = "Judge licenses and effective dates on this day (YYYY-MM-DD); default: the model's asOf. "
+                    + "A practice owner whose license has lapsed by then makes the model invalid (exit 3).")
     LocalDate asOf;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "critical", converter = SeverityConverter.class,
@@ -53,6 +56,15 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Venture venture = input.read();
         LocalDate date = asOf == null ? venture.asOf() : asOf;
+        if (!date.equals(venture.asOf())) {
+            // The model's invariants hold on its asOf; judged on another day a license may have lapsed, and a
+            // practice owned by someone unlicensed that day is not a structure to check but an invalid one.
+            try {
+                venture.withAsOf(date);
+            } catch (ModelException e) {
+                throw new ModelException(e.field(), "on --as-of " + date + ": " + e.getMessage());
+            }
+        }
         // The fee projection (org.msocap.fees) is not wired yet: fee measures come from the financials section.
         ComplianceReport report = ComplianceChecker.DEFAULT.check(venture, date, FeeMetricsSource.PROJECTION);
         switch (output.format()) {

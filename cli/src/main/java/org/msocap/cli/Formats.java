@@ -21,6 +21,16 @@ public final class Formats {
         return f.format(m.amount());
     }
 
+    /** An amount taken away in a bridge: {@code -181,594.50}; zero stays {@code 0.00}, never {@code -0.00}. */
+    public static String deduction(Money m) {
+        return m.isZero() ? money(Money.ZERO) : money(m.negated());
+    }
+
+    /** A multiple of invested capital: {@code 2.35x}, {@code 4,839.44x}. */
+    public static String multiple(BigDecimal m) {
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(m) + "x";
+    }
+
     /** {@code 6,000,000}. */
     public static String count(long n) {
         return String.format(Locale.US, "%,d", n);

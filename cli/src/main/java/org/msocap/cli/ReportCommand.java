@@ -133,7 +133,7 @@ public final class ReportCommand implements Callable<Integer> {
         out.println(Output.NOT_LEGAL_ADVICE);
         out.println();
         out.println(label("Model") + source + ": valid; " + v.people().size() + " people, " + v.mso().classes().size()
-                + " MSO classes, " + v.practices().size() + " practice" + (v.practices().size() == 1 ? "" : "s")
+                + " MSO class" + (v.mso().classes().size() == 1 ? "" : "es") + ", " + v.practices().size() + " practice" + (v.practices().size() == 1 ? "" : "s")
                 + states(v) + ", " + v.agreements().size() + " agreement" + (v.agreements().size() == 1 ? "" : "s"));
         out.println(label("Ownership") + "MSO fully diluted: " + ownership(content));
         content.feeSection().ifPresent(f -> out.println(label("Fees") + fees(f.monthly())));

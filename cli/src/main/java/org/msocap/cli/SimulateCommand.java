@@ -55,9 +55,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Holders to report: the N with the largest mean payout, or all (default: ${DEFAULT-VALUE}).")
     String holders = "top:20";
 
-    @Option(names = "--sample", paramLabel = "K", defaultValue = "1000",
-            description = "Runs written with -o: the first K, exact to the cent (default: ${DEFAULT-VALUE}).")
-    int sample = 1000;
+    /** Runs -o writes by default: every run up to this many (a CSV a spreadsheet can still open). */
+    static final int DEFAULT_SAMPLE_CAP = 100_000;
+
+    @Option(names = "--sample", paramLabel = "K",
+            description = "Runs written with -o: the first K, exact to the cent (default: every run, up to 100,000).")
+    Integer sample;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the sampled runs as CSV to FILE.")
     Path runsFile;
@@ -76,10 +79,11 @@ public final class SimulateCommand implements Callable<Integer> {
         int n = runs != null ? runs : venture.simulation().runs();
         long s = seed != null ? seed : venture.simulation().seed();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1 || t < 1 || sample < 0 || bins < 1) {
+        int k = sample != null ? sample : Math.min(n, DEFAULT_SAMPLE_CAP);
+        if (n < 1 || t < 1 || k < 0 || bins < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--runs, --threads and --bins must be >= 1 and --sample >= 0");
         }
-        SimulationOptions options = new SimulationOptions(n, s, t, topHolders(), runsFile == null ? 0 : sample, bins);
+        SimulationOptions options = new SimulationOptions(n, s, t, topHolders(), runsFile == null ? 0 : k, bins);
         ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
         SimulationResult result;
         try {
@@ -91,6 +95,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (runsFile != null) {
             AtomicFiles.writeString(runsFile, runsCsv(result));
+            // On stderr, so the statistics on stdout stay clean JSON or CSV when piped.
+            spec.commandLine().getErr().println("wrote " + runsFile + " (" + String.format(Locale.US, "%,d", result.sample().size())
+                    + " runs)");
+            spec.commandLine().getErr().flush();
         }
         List<Table> tables = new ArrayList<>();
         String title = venture.name() + " — " + String.format(Locale.US, "%,d", n) + " runs, seed " + s + ", "

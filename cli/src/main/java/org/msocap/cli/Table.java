@@ -104,8 +104,23 @@ public final class Table {
             out.println(csvLine(headers));
         }
         for (List<String> r : rows) {
-            out.println(csvLine(r));
+            out.println(csvLine(r.stream().map(Table::plainNumber).toList()));
         }
+    }
+
+    private static final java.util.regex.Pattern GROUPED_NUMBER =
+            java.util.regex.Pattern.compile("-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?|-?[0-9]+(\\.[0-9]+)?");
+
+    /**
+     * CSV is for programs: numbers lose their thousands separators (and a {@code -0.00} its sign) so a
+     * spreadsheet in any locale or a data frame reads them as numbers.
+     */
+    static String plainNumber(String cell) {
+        if (!GROUPED_NUMBER.matcher(cell).matches()) {
+            return cell;
+        }
+        String plain = cell.replace(",", "");
+        return plain.matches("-0+(\\.0+)?") ? plain.substring(1) : plain;
     }
 
     public List<String> headers() {

@@ -1,5 +1,6 @@
 package org.msocap.cli;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class WaterfallCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME", description = "Exit scenario whose terms and date apply.")
     String scenario;
 
+    @Option(names = "--date", paramLabel = "DATE", converter = IsoDate.class,
+            description = "Sale date for --exit values: vesting, dividends, note interest and IRR are counted to it "
+                    + "(default: the --scenario's date, else the model's asOf).")
+    LocalDate date;
+
     @Spec
     CommandSpec spec;
 
@@ -54,7 +60,11 @@ public final class WaterfallCommand implements Callable<Integer> {
         if (!exits.isEmpty()) {
             for (String text : exits) {
                 Money ev = parse(text);
-                ExitScenario sale = terms != null ? terms : ExitScenario.atValue("Exit at " + Formats.money(ev), venture.asOf(), ev);
+                LocalDate when = date != null ? date : terms != null && terms.date() != null ? terms.date() : venture.asOf();
+                String name = (terms != null ? terms.name() + " terms" : "Exit") + " at " + Formats.money(ev) + " on " + when;
+                ExitScenario sale = terms == null ? ExitScenario.atValue(name, when, ev)
+                        : new ExitScenario(name, when, terms.enterpriseValue(), terms.ebitdaMultiple(), terms.revenueMultiple(),
+                                terms.transactionCosts(), terms.escrow(), terms.carveOut(), terms.earnout(), terms.doubleTriggerFires());
                 results.add(WaterfallEngine.DEFAULT.exit(venture, sale, ev, netDebt));
             }
         } else {
@@ -95,9 +105,9 @@ public final class WaterfallCommand implements Callable<Integer> {
         String title = r.scenario() + " — enterprise value " + Formats.money(b.enterpriseValue());
         Table bridge = new Table(title).left("step").right("amount");
         bridge.row("enterprise value", Formats.money(b.enterpriseValue()))
-                .row("net debt", "-" + Formats.money(b.netDebt()))
-                .row("transaction costs", "-" + Formats.money(b.transactionCosts()))
-                .row("management carve-out", "-" + Formats.money(b.carveOut()))
+                .row("net debt", Formats.deduction(b.netDebt()))
+                .row("transaction costs", Formats.deduction(b.transactionCosts()))
+                .row("management carve-out", Formats.deduction(b.carveOut()))
                 .rule()
                 .row("equity proceeds", Formats.money(b.equityProceeds()))
                 .row("escrow withheld at close", Formats.money(b.escrowWithheld()))
@@ -112,7 +122,7 @@ public final class WaterfallCommand implements Callable<Integer> {
         for (HolderPayout h : r.waterfall().holders()) {
             holders.row(h.id(), h.category().id(), Formats.money(h.payout()),
                     h.shareOfProceeds().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%",
-                    Formats.money(h.costBasis()), h.moic().map(m -> m.toPlainString() + "x").orElse(""),
+                    Formats.money(h.costBasis()), h.moic().map(Formats::multiple).orElse(""),
                     h.irr().isPresent() ? Formats.rate(h.irr().getAsDouble()) : "");
         }
         Table categories = new Table("By category").left("category").right("payout");

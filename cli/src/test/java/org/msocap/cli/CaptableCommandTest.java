@@ -34,7 +34,7 @@ class CaptableCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("# Sunrise Telehealth — MSO fully diluted cap table\n"
                 + "holder,name,category,class,security,shares,as-converted,% outstanding,% fully diluted\n"
-                + "alice,Alice Chen,lay,common,shares,\"4,000,000\",\"4,000,000\",50.00%,44.20%\n");
+                + "alice,Alice Chen,lay,common,shares,4000000,4000000,50.00%,44.20%\n");
         assertThat(run.out()).contains("# MSO by category\n");
     }
 }

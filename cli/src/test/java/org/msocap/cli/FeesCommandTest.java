@@ -55,7 +55,7 @@ class FeesCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("# Glow Aesthetics — MSO by year (USD)\n"
                 + "year,revenue (fees),costs,EBITDA\n"
-                + "2026,\"660,000.00\",\"420,000.00\",\"240,000.00\"\n");
+                + "2026,660000.00,420000.00,240000.00\n");
         assertThat(run.out()).contains("# Fee measures over the projection\n");
     }
 

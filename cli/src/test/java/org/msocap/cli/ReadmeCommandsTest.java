@@ -92,7 +92,11 @@ class ReadmeCommandsTest {
         }
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as("%s%n%s", line, run.err()).isEqualTo(expected);
-        assertThat(run.out()).isNotBlank();
+        if (expected == 0) {
+            assertThat(run.out()).isNotBlank();
+        } else {
+            assertThat(run.out() + run.err()).as("a failing command says why").isNotBlank();
+        }
     }
 
     /** Splits on spaces, keeping "double quoted" words together. */

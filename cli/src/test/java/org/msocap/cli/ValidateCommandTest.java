@@ -86,6 +86,42 @@ class ValidateCommandTest {
     }
 
     @Test
+    void noCommandPrintsTheUsageAndSuggestsForATypo() {
+        CliRun none = CliRun.of();
+        assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(none.err()).contains("Commands:").contains("report").contains("waterfall");
+        CliRun typo = CliRun.of("wterfall", "x.yaml");
+        assertThat(typo.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(typo.err()).contains("Did you mean: msocap waterfall");
+    }
+
+    @Test
+    void anEscalatorWrittenAsAWholePercentIsRefused() throws IOException {
+        Path f = dir.resolve("m.yaml");
+        Files.writeString(f, HEAD + "    - {holder: alice, class: common, shares: 10}\n"
+                + "practices:\n  - {id: pc, name: PC, state: CA, shareholders: [{holder: dr-new, shares: 1}]}\n"
+                + "agreements:\n  - {id: msa, practice: pc, fee: {basis: fixed, monthly: 1000, escalator: 3}}\n");
+        Files.writeString(f, Files.readString(f).replace("  - {id: fund, name: Fund LP, type: entity}\n",
+                "  - {id: fund, name: Fund LP, type: entity}\n  - id: dr-new\n    name: New Doc\n"
+                        + "    licenses: [{profession: physician, state: CA, status: active}]\n"));
+        CliRun run = CliRun.of("validate", f.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).contains("agreements[0].fee.escalator: escalator is a yearly fraction between -1 and 1 "
+                + "(write 0.03 for 3%) but was 3");
+    }
+
+    @Test
+    void checkOnADateWhenTheOwnersLicenseHasLapsedIsAnInvalidModel() {
+        CliRun run = CliRun.of("check", CliRun.EXAMPLES.resolve("glow-medical-spa.yaml").toString(), "--as-of", "2029-06-30");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).contains("practices[0].shareholders[0].holder: on --as-of 2029-06-30: practice glow-pa shares "
+                + "may be held only by licensed clinicians, but dr-kim has no clinical license active on 2029-06-30");
+        CliRun badDate = CliRun.of("check", CliRun.TELEHEALTH.toString(), "--as-of", "2029/06/30");
+        assertThat(badDate.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(badDate.err()).contains("expected a date as YYYY-MM-DD, e.g. 2026-01-01, but was '2029/06/30'");
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(CliRun.of("--version").out()).startsWith("msocap ");
         CliRun help = CliRun.of("--help");

@@ -33,8 +33,10 @@ public record FeeTerms(Basis basis, Money monthly, BigDecimal escalator, BigDeci
         percent = percent == null ? BigDecimal.ZERO : percent;
         markup = markup == null ? BigDecimal.ZERO : markup;
         Checks.nonNegative(monthly, "monthly");
-        if (escalator.compareTo(BigDecimal.ONE.negate()) <= 0) {
-            throw new ModelException("escalator", "escalator must be > -1 but was " + escalator.toPlainString());
+        // A yearly escalator above 100% is a percent typed as a whole number (3 for 3%), never a real term.
+        if (escalator.compareTo(BigDecimal.ONE.negate()) <= 0 || escalator.compareTo(BigDecimal.ONE) > 0) {
+            throw new ModelException("escalator", "escalator is a yearly fraction between -1 and 1 (write 0.03 for 3%) but was "
+                    + escalator.toPlainString());
         }
         Checks.fraction(percent, "percent");
         Checks.nonNegative(markup, "markup");
