@@ -186,7 +186,7 @@ public final class ReportCommand implements Callable<Integer> {
             t.row(name, whole(s.mean()), whole(s.p5()), whole(s.p50()), whole(s.p95()), "");
         }
         for (SeriesStatistics s : sim.categories()) {
-            t.row(s.key(), whole(s.mean()), whole(s.p5()), whole(s.p50()), whole(s.p95()),
+            t.row(s.key() + " payout, all runs", whole(s.mean()), whole(s.p5()), whole(s.p50()), whole(s.p95()),
                     s.cost() > 0 ? String.format(Locale.US, "%.1f%%", s.probabilityBelowCost() * 100) : "");
         }
         t.printText(out);
