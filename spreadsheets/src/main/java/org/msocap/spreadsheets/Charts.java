@@ -61,6 +61,7 @@ final class Charts {
             stroke(line, lines.getSeriesCount() - 1);
         }
         chart.plot(lines);
+        unlinkAxisFormats(chart);
         return chart;
     }
 
@@ -70,6 +71,7 @@ final class Charts {
         XSSFChart chart = chart(host, title, at);
         XDDFValueAxis x = chart.createValueAxis(AxisPosition.BOTTOM);
         x.setTitle(xTitle);
+        x.setNumberFormat(AXIS_FORMAT);
         XDDFValueAxis y = valueAxis(chart, yTitle);
         XDDFScatterChartData scatter = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, x, y);
         scatter.setStyle(ScatterStyle.LINE);
@@ -82,6 +84,7 @@ final class Charts {
             stroke(line, scatter.getSeriesCount() - 1);
         }
         chart.plot(scatter);
+        unlinkAxisFormats(chart);
         return chart;
     }
 
@@ -101,6 +104,7 @@ final class Charts {
         shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PALETTE[0])));
         s.setShapeProperties(shape);
         chart.plot(bars);
+        unlinkAxisFormats(chart);
         return chart;
     }
 
@@ -117,6 +121,24 @@ final class Charts {
         series.setShapeProperties(shape);
     }
 
+    /**
+     * Whole numbers on value axes: ticks such as 1,600,000.00 take room from the axis title, and cents say
+     * nothing at a chart's resolution.
+     */
+    private static final String AXIS_FORMAT = "#,##0";
+
+    /**
+     * POI links an axis format to its source cells, which makes readers show the cells' format (with
+     * cents) instead; unlink every value axis once the chart is plotted.
+     */
+    private static void unlinkAxisFormats(XSSFChart chart) {
+        for (var axis : chart.getCTChart().getPlotArea().getValAxList()) {
+            if (axis.isSetNumFmt()) {
+                axis.getNumFmt().setSourceLinked(false);
+            }
+        }
+    }
+
     private static XSSFChart chart(XSSFSheet host, String title, Anchor at) {
         XSSFDrawing drawing = host.createDrawingPatriarch();
         XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, at.col1(), at.row1(), at.col2(), at.row2()));
@@ -130,6 +152,7 @@ final class Charts {
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
         y.setTitle(title);
         y.setCrosses(AxisCrosses.AUTO_ZERO);
+        y.setNumberFormat(AXIS_FORMAT);
         return y;
     }
 

@@ -166,6 +166,11 @@ final class FeeProjectionSheet {
             w.formula(r, layout.msoColumn(MSO_COSTS), monthOf(msoAnnual, month), s.money);
             w.formula(r, layout.msoColumn(MSO_EBITDA), cell(layout.msoColumn(MSO_REVENUE), row) + "-" + msoMonthCost, s.money);
         }
+        // The ten rounding columns of each practice are workings: grouped and collapsed, so the printed
+        // projection shows the amounts at a readable scale while the formulas still calculate.
+        for (int p = 0; p < n; p++) {
+            w.workings(layout.practiceColumn(p, COMP_WORKINGS), layout.practiceColumn(p, FEE_WORKINGS + 4));
+        }
         w.finish(HEADER_ROW, HEADER_ROW);
         w.sheet.createFreezePane(1, HEADER_ROW + 1);
         return layout;
@@ -220,7 +225,7 @@ final class FeeProjectionSheet {
         w.formula(r, layout.practiceColumn(p, workings + 2), "INT(" + share + ")", w.styles.shares);
         w.formula(r, layout.practiceColumn(p, workings + 3), "ROUND(" + share + "-" + floor + ",4)", w.styles.decimal);
         w.formula(r, layout.practiceColumn(p, workings + 4), "COUNTIFS(" + years + ",$B" + row + "," + remRange + ",\">\"&" + rem + ")+COUNTIFS("
-                + years + ",$B" + row + "," + remRange + "," + rem + "," + months + ",\"<\"&$C" + row + ")+1", w.styles.integer);
+                + years + ",$B" + row + "," + remRange + "," + rem + "," + months + ",\"<\"&$C" + row + ")+1", w.styles.count);
         return "(" + floor + "+IF(" + rank + "<=" + total + "-SUMIF(" + years + ",$B" + row + "," + floorRange + "),1,0))/100";
     }
 }

@@ -87,7 +87,6 @@ final class FeesSheet {
         Styles s = w.styles;
         int r = firstFreeRow + 1;
         w.text(r++, 0, "By projection year (sums of the monthly Fee Projection)", s.label);
-        int header = r;
         w.header(r++, "Year", "Period", "Collections", "Management fees (MSO revenue)", "Practice margin after fee",
                 "MSO operating costs", "MSO EBITDA", "EBITDA margin");
         int firstYear = r;
@@ -114,11 +113,6 @@ final class FeesSheet {
         w.name("TotalMsoEbitda", w.absolute(r, 6));
         r += 2;
 
-        Charts.line((XSSFSheet) w.sheet, "Fee stream by projection year", "Projection year", "Amount",
-                new Charts.Anchor(9, header, 17, header + 18),
-                (XSSFSheet) w.sheet, firstYear, lastYear, 0,
-                List.of(new Charts.Series("Management fees", 3), new Charts.Series("MSO EBITDA", 6)));
-
         for (BasisComparison comparison : comparisons) {
             w.text(r++, 0, "Fee-basis comparison for " + comparison.practiceId() + " over the projection (engine values; "
                     + "'equivalent' parameters would have charged the agreed first-year fee)", s.label);
@@ -140,6 +134,12 @@ final class FeesSheet {
             }
             r++;
         }
+
+        // Below every table, so it covers none of them however many practices and bases there are.
+        Charts.line((XSSFSheet) w.sheet, "Fee stream by projection year", "Projection year", "Amount",
+                new Charts.Anchor(0, r, 7, r + 20),
+                (XSSFSheet) w.sheet, firstYear, lastYear, 0,
+                List.of(new Charts.Series("Management fees", 3), new Charts.Series("MSO EBITDA", 6)));
         w.finish(INPUT_HEADER_ROW, -1);
     }
 }

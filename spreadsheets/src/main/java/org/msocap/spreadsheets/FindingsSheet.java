@@ -52,4 +52,15 @@ final class FindingsSheet {
             case INFO -> s.info;
         };
     }
+
+    /** The severity as coloured text without a fill, for a label in a wide column. */
+    static CellStyle textStyle(Styles s, Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> s.criticalText;
+            case HIGH -> s.highText;
+            case MEDIUM -> s.mediumText;
+            case LOW -> s.lowText;
+            case INFO -> s.infoText;
+        };
+    }
 }

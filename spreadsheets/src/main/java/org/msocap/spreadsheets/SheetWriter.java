@@ -28,8 +28,12 @@ final class SheetWriter {
     final Sheet sheet;
     final Styles styles;
     private final int[] widths = new int[256];
-    /** Cells whose text wraps: row, column and length, to give their rows the height the text needs. */
-    private final java.util.List<int[]> wrapping = new java.util.ArrayList<>();
+    /** A cell whose text wraps, to give its row the height the text needs. */
+    private record Wrap(int row, int column, String text, int span, boolean bold) {
+    }
+
+    private final java.util.List<Wrap> wrapping = new java.util.ArrayList<>();
+    private final java.util.List<int[]> workingColumns = new java.util.ArrayList<>();
 
     SheetWriter(Sheet sheet, Styles styles) {
         this.sheet = sheet;
@@ -61,7 +65,7 @@ final class SheetWriter {
         Cell cell = cell(r, c, style);
         cell.setCellValue(value);
         if (style == styles.wrapped) {
-            wrapping.add(new int[] {r, c, value.length(), 1});
+            wrapping.add(new Wrap(r, c, value, 1, false));
         } else if (style != styles.title && style != styles.subtitle && style != styles.notice) {
             measure(c, value.length() + 2);
         }
@@ -99,15 +103,21 @@ final class SheetWriter {
     }
 
     void header(int r, String... titles) {
-        for (int c = 0; c < titles.length; c++) {
+        headerAt(r, 0, titles);
+    }
+
+    /** A header band starting at column {@code first}. */
+    void headerAt(int r, int first, String... titles) {
+        for (int i = 0; i < titles.length; i++) {
+            int c = first + i;
             Cell cell = cell(r, c, styles.header);
-            if (titles[c].isEmpty()) {
+            if (titles[i].isEmpty()) {
                 continue; // a styled blank keeps the header band continuous
             }
-            cell.setCellValue(titles[c]);
-            wrapping.add(new int[] {r, c, titles[c].length(), 1});
+            cell.setCellValue(titles[i]);
+            wrapping.add(new Wrap(r, c, titles[i], 1, true));
             // Headers wrap, so long titles need not widen a numeric column beyond its numbers.
-            measure(c, Math.min(titles[c].length() + 2, 18));
+            measure(c, Math.min(titles[i].length() + 2, 18));
         }
     }
 
@@ -116,7 +126,15 @@ final class SheetWriter {
         Cell cell = cell(r, c1, styles.wrapped);
         cell.setCellValue(value);
         sheet.addMergedRegion(new CellRangeAddress(r, r, c1, c2));
-        wrapping.add(new int[] {r, c1, value.length(), c2 - c1 + 1});
+        wrapping.add(new Wrap(r, c1, value, c2 - c1 + 1, false));
+    }
+
+    /**
+     * Marks columns {@code first..last} as workings: grouped and collapsed when the sheet is finished, so
+     * they neither show nor print, yet still calculate, and a reader can expand the group to audit them.
+     */
+    void workings(int first, int last) {
+        workingColumns.add(new int[] {first, last});
     }
 
     void widen(int c, int chars) {
@@ -135,23 +153,66 @@ final class SheetWriter {
      */
     private void fitRowHeights() {
         java.util.Map<Integer, Integer> lines = new java.util.HashMap<>();
-        for (int[] w : wrapping) {
+        for (Wrap w : wrapping) {
+            if (working(w.column())) {
+                continue; // hidden: its text must not make the visible row tall
+            }
             int width = 0;
-            for (int c = w[1]; c < w[1] + w[3]; c++) {
+            for (int c = w.column(); c < w.column() + w.span(); c++) {
                 width += sheet.getColumnWidth(c) / 256;
             }
-            // Text averages narrower than the digit "0" that column widths are measured in.
-            int chars = Math.max(1, (int) ((width - 1) * 1.3));
-            lines.merge(w[0], (w[2] + chars - 1) / chars, Math::max);
+            // Plain text averages narrower than the digit "0" that column widths are measured in; bold header
+            // text is about as wide.
+            int chars = Math.max(1, (int) ((width - 1) * (w.bold() ? 1.0 : 1.3)));
+            lines.merge(w.row(), lines(w.text(), chars), Math::max);
         }
         float line = sheet.getDefaultRowHeightInPoints();
         lines.forEach((r, n) -> {
             Row row = row(r);
-            float needed = Math.min(n, 12) * line + 2;
+            float needed = Math.min(n, 12) * line + 4;
             if (needed > row.getHeightInPoints()) {
                 row.setHeightInPoints(needed);
             }
         });
+    }
+
+    /**
+     * Hides columns {@code first..last} as one collapsed outline group. Written on the column records
+     * directly: POI's {@code groupColumn} on columns that already have widths writes overlapping column
+     * ranges, which readers resolve differently (LibreOffice showed the columns).
+     */
+    private void outline(int first, int last) {
+        org.apache.poi.xssf.usermodel.XSSFSheet x = (org.apache.poi.xssf.usermodel.XSSFSheet) sheet;
+        for (int c = first; c <= last; c++) {
+            sheet.setColumnHidden(c, true);
+            x.getColumnHelper().getColumn(c, false).setOutlineLevel((short) 1);
+        }
+        var format = x.getCTWorksheet().isSetSheetFormatPr() ? x.getCTWorksheet().getSheetFormatPr()
+                : x.getCTWorksheet().addNewSheetFormatPr();
+        format.setOutlineLevelCol((short) 1);
+    }
+
+    private boolean working(int c) {
+        return workingColumns.stream().anyMatch(g -> g[0] <= c && c <= g[1]);
+    }
+
+    /** Lines the text takes when wrapped at word boundaries, {@code chars} to a line (a long word breaks). */
+    static int lines(String text, int chars) {
+        int lines = 1;
+        int used = 0;
+        for (String word : text.split(" ")) {
+            int len = word.length();
+            if (used > 0 && used + 1 + len > chars) {
+                lines++;
+                used = 0;
+            }
+            used += (used > 0 ? 1 : 0) + len;
+            while (used > chars) {
+                lines++;
+                used -= chars;
+            }
+        }
+        return lines;
     }
 
     /** An absolute reference such as {@code 'Cap Table'!$H$12} for named ranges and cross-sheet formulas. */
@@ -182,12 +243,22 @@ final class SheetWriter {
      * landscape, one page wide, the header rows repeated on every page.
      */
     void finish(int firstRepeatedRow, int headerRow) {
+        // Every working column gets a column record here, in column order, so that hiding it below
+        // changes records instead of appending one out of order.
+        for (int[] group : workingColumns) {
+            for (int c = group[0]; c <= group[1]; c++) {
+                measure(c, MIN_WIDTH);
+            }
+        }
         for (int c = 0; c < widths.length; c++) {
             if (widths[c] > 0) {
                 sheet.setColumnWidth(c, Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, widths[c])) * 256);
             }
         }
         fitRowHeights();
+        for (int[] group : workingColumns) {
+            outline(group[0], group[1]);
+        }
         if (headerRow >= 0) {
             sheet.createFreezePane(0, headerRow + 1);
             sheet.setRepeatingRows(new CellRangeAddress(firstRepeatedRow, headerRow, -1, -1));

@@ -41,6 +41,7 @@ final class Styles {
     final CellStyle decimalInput;
     final CellStyle date;
     final CellStyle integer;
+    final CellStyle count;
     final CellStyle totalLabel;
     final CellStyle notice;
     final CellStyle critical;
@@ -48,6 +49,12 @@ final class Styles {
     final CellStyle medium;
     final CellStyle low;
     final CellStyle info;
+    /** Severity as coloured bold text, no fill: for tables whose first column is wide (the Summary's). */
+    final CellStyle criticalText;
+    final CellStyle highText;
+    final CellStyle mediumText;
+    final CellStyle lowText;
+    final CellStyle infoText;
 
     Styles(Workbook wb) {
         DataFormat fmt = wb.createDataFormat();
@@ -108,8 +115,11 @@ final class Styles {
         decimalInput = input(numeric(wb, fmt, DECIMAL_FORMAT, inputFont, false));
         date = numeric(wb, fmt, DATE_FORMAT, null, false);
         date.setAlignment(HorizontalAlignment.LEFT);
+        // An index that labels its row (a year, a segment, a run): left-aligned like the labels it stands for.
         integer = numeric(wb, fmt, "0", null, false);
         integer.setAlignment(HorizontalAlignment.LEFT);
+        // A count or a rank: right-aligned like every other number, so it never runs into its neighbour.
+        count = numeric(wb, fmt, "0", null, false);
 
         notice = wb.createCellStyle();
         notice.setFont(noticeFont);
@@ -119,6 +129,11 @@ final class Styles {
         medium = severity(wb, IndexedColors.LIGHT_YELLOW, IndexedColors.BLACK);
         low = severity(wb, IndexedColors.LIGHT_TURQUOISE, IndexedColors.BLACK);
         info = severity(wb, IndexedColors.GREY_25_PERCENT, IndexedColors.BLACK);
+        criticalText = severityText(wb, IndexedColors.RED);
+        highText = severityText(wb, IndexedColors.ORANGE);
+        mediumText = severityText(wb, IndexedColors.DARK_YELLOW);
+        lowText = severityText(wb, IndexedColors.TEAL);
+        infoText = severityText(wb, IndexedColors.GREY_50_PERCENT);
     }
 
     private static CellStyle numeric(Workbook wb, DataFormat fmt, String format, Font font, boolean total) {
@@ -151,6 +166,16 @@ final class Styles {
         s.setFont(f);
         s.setFillForegroundColor(fill.getIndex());
         s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        s.setVerticalAlignment(VerticalAlignment.TOP);
+        return s;
+    }
+
+    private static CellStyle severityText(Workbook wb, IndexedColors fontColor) {
+        Font f = wb.createFont();
+        f.setBold(true);
+        f.setColor(fontColor.getIndex());
+        CellStyle s = wb.createCellStyle();
+        s.setFont(f);
         s.setVerticalAlignment(VerticalAlignment.TOP);
         return s;
     }

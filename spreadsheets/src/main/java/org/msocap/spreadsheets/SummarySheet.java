@@ -45,10 +45,10 @@ final class SummarySheet {
         w.text(r, 1, mso.name() + " (" + mso.form().id() + (mso.state() == null ? "" : ", " + mso.state()) + ")");
         r++;
         w.text(r, 0, "Practices", s.label);
-        w.number(r, 1, v.practices().size(), s.integer);
+        w.number(r, 1, v.practices().size(), s.count);
         r++;
         w.text(r, 0, "Exit scenarios", s.label);
-        w.number(r, 1, v.exits().size(), s.integer);
+        w.number(r, 1, v.exits().size(), s.count);
         r++;
         w.text(r, 0, "Outstanding shares (as-converted)", s.label);
         w.formula(r, 1, "TotalOutstanding", s.shares);
@@ -131,14 +131,16 @@ final class SummarySheet {
         for (Severity sev : severities) {
             long n = sorted.stream().filter(f -> f.severity() == sev).count();
             if (n > 0) {
-                w.text(r, 0, sev.id(), FindingsSheet.style(s, sev));
-                w.number(r++, 1, n, s.integer);
+                w.text(r, 0, sev.id(), FindingsSheet.textStyle(s, sev));
+                w.number(r++, 1, n, s.count);
             }
         }
         r++;
         w.header(r++, "Severity", "Rule", "Subject", "Finding");
         for (Finding f : sorted.subList(0, Math.min(TOP_FINDINGS, sorted.size()))) {
-            w.text(r, 0, f.severity().id(), FindingsSheet.style(s, f.severity()));
+            // Coloured text, not a fill: column A is wide for the labels above, and a filled cell there
+            // would be a solid block as tall as the wrapped finding.
+            w.text(r, 0, f.severity().id(), FindingsSheet.textStyle(s, f.severity()));
             w.text(r, 1, f.ruleId() + " " + f.title(), s.wrapped);
             w.text(r, 2, f.subjectKind().id() + " " + f.subjectId(), s.wrapped);
             w.text(r, 3, f.message(), s.wrapped);

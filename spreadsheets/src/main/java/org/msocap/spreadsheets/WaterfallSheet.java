@@ -40,11 +40,15 @@ final class WaterfallSheet {
     static final int C_KIND = 1;
     static final int C_PAYOUT = 2;
     static final int C_SHARE = 3;
-    static final int C_EXACT = 4;
-    static final int C_FLOOR = 5;
-    static final int C_REM = 6;
-    static final int C_RANK = 7;
-    static final int C_INDEX = 8;
+    // The claimants' cent-splitting workings, as offsets from the first working column.
+    static final int W_EXACT = 0;
+    static final int W_FLOOR = 1;
+    static final int W_REM = 2;
+    static final int W_RANK = 3;
+    static final int W_INDEX = 4;
+    /** The holder-split piece table starts this many columns into the working area. */
+    static final int PIECES = 6;
+    static final int PIECE_COLUMNS = 10;
 
     private WaterfallSheet() {
     }
@@ -84,20 +88,34 @@ final class WaterfallSheet {
         w.formula(r++, 1, "B" + (netRow + 1) + "-B" + (carveRow + 1), s.moneyTotal);
         w.text(r, 0, "Breakpoint segment");
         w.name(SEGMENT, w.absolute(r, 1));
-        w.formula(r++, 1, "MATCH(" + EQUITY + "," + BreakpointsSheet.FROM + ",1)", s.integer);
+        w.formula(r++, 1, "MATCH(" + EQUITY + "," + BreakpointsSheet.FROM + ",1)", s.count);
         int leftoverRow = r++;
         w.widen(0, 44);
 
+        // The cent-splitting workings sit in a working area right of every client-facing table (the
+        // scenario table is one column per scenario), grouped and collapsed: hidden on screen and paper,
+        // still calculated, one click to audit.
+        int work = Math.max(6, waterfalls.scenarios().size() + 3);
+        int pieces = work + PIECES;
+        String exactCol = SheetWriter.column(work + W_EXACT);
+        String floorCol = SheetWriter.column(work + W_FLOOR);
+        String remCol = SheetWriter.column(work + W_REM);
+        String rankCol = SheetWriter.column(work + W_RANK);
+        String indexCol = SheetWriter.column(work + W_INDEX);
+
         // Claimants.
         r++;
-        w.header(r++, "Claimant", "Kind", "Payout", "% of equity proceeds", "Exact cents (working)", "Whole cents (working)",
-                "Remainder (working)", "Rank (working)", "Order (working)");
+        w.text(r - 1, work, "Workings (grouped columns): each claimant's exact cents, floored, left-over cents to the "
+                + "largest remainders, ties to the earlier claimant", s.subtitle);
+        int claimantHeader = r;
+        w.header(r, "Claimant", "Kind", "Payout", "% of equity proceeds");
+        w.headerAt(r++, work, "Claimant exact cents", "Whole cents", "Remainder", "Rank", "Order");
         List<String> ids = breakpoints.ids();
         int first = r;
         int last = first + ids.size() - 1;
         w.name(LEFTOVER, w.absolute(leftoverRow, 1));
         w.text(leftoverRow, 0, "Cents left after flooring (to the largest remainders)");
-        w.formula(leftoverRow, 1, "ROUND(" + EQUITY + "*100,0)-SUM(" + range(first, last, C_FLOOR) + ")", s.integer);
+        w.formula(leftoverRow, 1, "ROUND(" + EQUITY + "*100,0)-SUM(" + range(first, last, work + W_FLOOR) + ")", s.count);
         Map<String, ResolvedCapTable.Claimant> claimants = new LinkedHashMap<>();
         live.table().claimants().forEach(c -> claimants.put(c.id(), c));
         Map<String, Integer> claimantRows = new LinkedHashMap<>();
@@ -107,14 +125,15 @@ final class WaterfallSheet {
             claimantRows.put(id, r);
             w.text(r, C_ID, id);
             w.text(r, C_KIND, claimants.get(id).kind().name().toLowerCase());
-            w.formula(r, C_EXACT, "ROUND((INDEX(" + breakpoints.range(BreakpointsSheet.Layout.interceptColumn(i)) + "," + SEGMENT
+            w.formula(r, work + W_EXACT, "ROUND((INDEX(" + breakpoints.range(BreakpointsSheet.Layout.interceptColumn(i)) + "," + SEGMENT
                     + ")+INDEX(" + breakpoints.range(BreakpointsSheet.Layout.slopeColumn(i)) + "," + SEGMENT + ")*" + EQUITY
                     + ")*100,4)", s.decimal);
-            w.formula(r, C_FLOOR, "INT(E" + row + ")", s.shares);
-            w.formula(r, C_REM, "ROUND(E" + row + "-F" + row + ",4)", s.decimal);
-            w.formula(r, C_RANK, rank(range(first, last, C_REM), "G" + row, range(first, last, C_INDEX), "I" + row, null, null), s.integer);
-            w.number(r, C_INDEX, i + 1, s.integer);
-            w.formula(r, C_PAYOUT, "(F" + row + "+IF(H" + row + "<=" + LEFTOVER + ",1,0))/100", s.money);
+            w.formula(r, work + W_FLOOR, "INT(" + exactCol + row + ")", s.shares);
+            w.formula(r, work + W_REM, "ROUND(" + exactCol + row + "-" + floorCol + row + ",4)", s.decimal);
+            w.formula(r, work + W_RANK, rank(range(first, last, work + W_REM), remCol + row, range(first, last, work + W_INDEX),
+                    indexCol + row, null, null), s.count);
+            w.number(r, work + W_INDEX, i + 1, s.count);
+            w.formula(r, C_PAYOUT, "(" + floorCol + row + "+IF(" + rankCol + row + "<=" + LEFTOVER + ",1,0))/100", s.money);
             w.formula(r, C_SHARE, "IF(" + EQUITY + "=0,0,C" + row + "/" + EQUITY + ")", s.percent);
             r++;
         }
@@ -130,9 +149,12 @@ final class WaterfallSheet {
             w.text(r++, 0, "Holder payouts are not live for this cap table: " + notSplittable.get()
                     + " See the scenario tables below for holder payouts.", s.subtitle);
         } else {
-            r = holders(w, r, venture, live.table(), claimantRows, holderRows, categoryRows);
+            r = holders(w, r, venture, live.table(), claimantRows, holderRows, categoryRows, claimantHeader, pieces);
         }
+        w.workings(work, pieces + PIECE_COLUMNS - 1);
 
+        // The engine's scenario tables start a printed page of their own, so none begins at a page foot.
+        w.sheet.setRowBreak(r);
         r = scenarios(w, r + 1, venture, waterfalls.scenarios());
         w.finish(0, -1);
         return new Layout(claimantRows, holderRows, categoryRows);
@@ -166,7 +188,8 @@ final class WaterfallSheet {
     }
 
     private static int holders(SheetWriter w, int r, Venture venture, ResolvedCapTable table, Map<String, Integer> claimantRows,
-                               Map<String, Integer> holderRows, Map<HolderCategory, Integer> categoryRows) {
+                               Map<String, Integer> holderRows, Map<HolderCategory, Integer> categoryRows, int pieceHeader,
+                               int pc) {
         Styles s = w.styles;
         TreeSet<String> holderIds = new TreeSet<>();
         record Piece(String claimant, String holder, BigFraction weight, BigFraction total) {
@@ -185,16 +208,17 @@ final class WaterfallSheet {
         w.header(r++, "Holder", "Name", "Category", "Payout", "% of equity proceeds");
         int firstHolder = r;
         int lastHolder = r + holderIds.size() - 1;
-        // The workings come after the category table: holders, then categories, then the piece table.
         int categoryHeader = lastHolder + 3;
-        int firstPiece = categoryHeader + HolderCategory.values().length + 4;
+        // The piece table is in the working area, from the claimant table's header row down.
+        int firstPiece = pieceHeader + 1;
         int lastPiece = firstPiece + pieces.size() - 1;
         for (String h : holderIds) {
             holderRows.put(h, r);
             w.text(r, 0, h);
             w.text(r, 1, venture.requirePerson(h).name());
             w.text(r, 2, table.categoryOf(h).id());
-            w.formula(r, 3, "SUMIF(" + range(firstPiece, lastPiece, 1) + ",A" + (r + 1) + "," + range(firstPiece, lastPiece, 8) + ")/100",
+            w.formula(r, 3, "SUMIF(" + range(firstPiece, lastPiece, pc + 1) + ",A" + (r + 1) + "," + range(firstPiece, lastPiece, pc + 8)
+                    + ")/100",
                     s.money);
             w.formula(r, 4, "IF(" + EQUITY + "=0,0,D" + (r + 1) + "/" + EQUITY + ")", s.percent);
             r++;
@@ -211,10 +235,19 @@ final class WaterfallSheet {
             w.formula(r, 4, "IF(" + EQUITY + "=0,0,D" + (r + 1) + "/" + EQUITY + ")", s.percent);
             r++;
         }
-        r++;
-        w.text(r++, 0, "Workings: each claimant's cents split over its holders by share, largest remainder", s.label);
-        w.header(r++, "Claimant", "Holder", "Weight", "Claimant weight", "Exact cents", "Whole cents", "Remainder", "Rank",
+        int afterCategories = r;
+        r = pieceHeader;
+        w.text(r - 1, pc, "Workings (grouped columns): each claimant's cents split over its holders by share, largest "
+                + "remainder", s.subtitle);
+        w.headerAt(r++, pc, "Claimant", "Holder", "Weight", "Claimant weight", "Exact cents", "Whole cents", "Remainder", "Rank",
                 "Cents", "Order");
+        String weight = SheetWriter.column(pc + 2);
+        String total = SheetWriter.column(pc + 3);
+        String exact = SheetWriter.column(pc + 4);
+        String floor = SheetWriter.column(pc + 5);
+        String rem = SheetWriter.column(pc + 6);
+        String rank = SheetWriter.column(pc + 7);
+        String order = SheetWriter.column(pc + 9);
         // A claimant's pieces are contiguous rows, so each rank and leftover looks only at that claimant's rows.
         Map<String, int[]> span = new LinkedHashMap<>();
         for (int j = 0; j < pieces.size(); j++) {
@@ -226,19 +259,22 @@ final class WaterfallSheet {
             int row = r + 1;
             int[] own = span.get(p.claimant());
             String classCents = "ROUND(" + "C" + (claimantRows.get(p.claimant()) + 1) + "*100,0)";
-            w.text(r, 0, p.claimant());
-            w.text(r, 1, p.holder());
-            w.number(r, 2, p.weight().doubleValue(), s.decimal);
-            w.number(r, 3, p.total().doubleValue(), s.decimal);
-            w.formula(r, 4, "IF(D" + row + "=0,0,ROUND(" + classCents + "*C" + row + "/D" + row + ",4))", s.decimal);
-            w.formula(r, 5, "INT(E" + row + ")", s.shares);
-            w.formula(r, 6, "ROUND(E" + row + "-F" + row + ",4)", s.decimal);
-            w.formula(r, 7, rank(range(own[0], own[1], 6), "G" + row, range(own[0], own[1], 9), "J" + row, null, null), s.integer);
-            w.formula(r, 8, "F" + row + "+IF(H" + row + "<=" + classCents + "-SUM(" + range(own[0], own[1], 5) + "),1,0)", s.shares);
-            w.number(r, 9, j + 1, s.integer);
+            w.text(r, pc, p.claimant());
+            w.text(r, pc + 1, p.holder());
+            w.number(r, pc + 2, p.weight().doubleValue(), s.decimal);
+            w.number(r, pc + 3, p.total().doubleValue(), s.decimal);
+            w.formula(r, pc + 4, "IF(" + total + row + "=0,0,ROUND(" + classCents + "*" + weight + row + "/" + total + row + ",4))",
+                    s.decimal);
+            w.formula(r, pc + 5, "INT(" + exact + row + ")", s.shares);
+            w.formula(r, pc + 6, "ROUND(" + exact + row + "-" + floor + row + ",4)", s.decimal);
+            w.formula(r, pc + 7, rank(range(own[0], own[1], pc + 6), rem + row, range(own[0], own[1], pc + 9), order + row, null, null),
+                    s.count);
+            w.formula(r, pc + 8, floor + row + "+IF(" + rank + row + "<=" + classCents + "-SUM(" + range(own[0], own[1], pc + 5) + "),1,0)",
+                    s.shares);
+            w.number(r, pc + 9, j + 1, s.count);
             r++;
         }
-        return r;
+        return afterCategories;
     }
 
     /** A piece's weight in the engine's split when preference and shares are split alike: its shares (or preference). */
@@ -263,9 +299,7 @@ final class WaterfallSheet {
             w.text(r++, 0, "The model has no exit scenarios.");
             return r;
         }
-        List<String> titles = new ArrayList<>(List.of(""));
-        scenarios.forEach(sc -> titles.add(sc.waterfall().scenario()));
-        w.header(r++, titles.toArray(String[]::new));
+        w.header(r++, scenarioTitles("", scenarios));
         r = row(w, r, "Exit date", scenarios, sc -> sc.valuation().date().toString());
         r = row(w, r, "Valuation", scenarios, sc -> sc.valuation().method().id());
         r = money(w, r, "Enterprise value", scenarios, sc -> sc.waterfall().bridge().enterpriseValue());
@@ -277,7 +311,8 @@ final class WaterfallSheet {
         r = money(w, r, "Paid at close", scenarios, sc -> sc.waterfall().bridge().atClose());
         r = money(w, r, "Expected total (escrow and earnout by probability)", scenarios, sc -> sc.waterfall().bridge().expectedTotal());
         r++;
-        w.text(r++, 0, "Payout by claimant", s.label);
+        // Each block has its own header row of scenario names, so it reads alone wherever a page breaks.
+        w.header(r++, scenarioTitles("Payout by claimant", scenarios));
         TreeSet<String> classIds = new TreeSet<>();
         scenarios.forEach(sc -> sc.waterfall().waterfall().classes().forEach(c -> classIds.add(c.id())));
         for (String id : classIds) {
@@ -285,7 +320,7 @@ final class WaterfallSheet {
                     .orElse(org.msocap.money.Money.ZERO));
         }
         r++;
-        w.text(r++, 0, "Payout by holder", s.label);
+        w.header(r++, scenarioTitles("Payout by holder", scenarios));
         TreeSet<String> holderIds = new TreeSet<>();
         scenarios.forEach(sc -> sc.waterfall().waterfall().holders().forEach(h -> holderIds.add(h.id())));
         for (String id : holderIds) {
@@ -294,11 +329,17 @@ final class WaterfallSheet {
                     .orElse(org.msocap.money.Money.ZERO));
         }
         r++;
-        w.text(r++, 0, "Payout by holder category", s.label);
+        w.header(r++, scenarioTitles("Payout by holder category", scenarios));
         for (HolderCategory c : HolderCategory.values()) {
             r = money(w, r, c.id(), scenarios, sc -> sc.waterfall().waterfall().byCategory().get(c));
         }
         return r;
+    }
+
+    private static String[] scenarioTitles(String first, List<WorkbookContent.Scenario> scenarios) {
+        List<String> titles = new ArrayList<>(List.of(first));
+        scenarios.forEach(sc -> titles.add(sc.waterfall().scenario()));
+        return titles.toArray(String[]::new);
     }
 
     private static int row(SheetWriter w, int r, String label, List<WorkbookContent.Scenario> scenarios,

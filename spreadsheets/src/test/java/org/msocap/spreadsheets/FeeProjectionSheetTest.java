@@ -133,4 +133,24 @@ class FeeProjectionSheetTest {
         return new Venture(v.formatVersion(), v.name(), v.currency(), v.asOf(), v.people(), v.mso(), v.practices(), List.of(msa),
                 financials, v.exits(), v.simulation());
     }
+
+    @Test
+    void printsTheAmountsOnlyWithTheRoundingWorkingsCollapsed() throws Exception {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(WorkbookContent.of(TestVentures.sunrise()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet(FeeProjectionSheet.NAME);
+            org.apache.poi.ss.usermodel.Row header = sheet.getRow(FeeProjectionSheet.HEADER_ROW);
+            int hidden = 0;
+            for (org.apache.poi.ss.usermodel.Cell cell : header) {
+                boolean working = cell.getStringCellValue().contains("(working)");
+                assertThat(sheet.isColumnHidden(cell.getColumnIndex())).as(cell.getStringCellValue()).isEqualTo(working);
+                hidden += working ? 1 : 0;
+            }
+            assertThat(hidden).isEqualTo(10);
+            org.apache.poi.ss.usermodel.PrintSetup print = sheet.getPrintSetup();
+            assertThat(print.getLandscape()).isTrue();
+            assertThat(print.getFitWidth()).isEqualTo((short) 1);
+            assertThat(print.getFitHeight()).isZero();
+            assertThat(sheet.getRepeatingRows().getFirstRow()).isEqualTo(FeeProjectionSheet.HEADER_ROW);
+        }
+    }
 }

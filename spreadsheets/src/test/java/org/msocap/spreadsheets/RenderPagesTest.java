@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class RenderPagesTest {
 
     static final List<String> SHEETS = List.of(SummarySheet.NAME, WaterfallSheet.NAME, CapTableSheet.NAME, FeesSheet.NAME,
+            FeeProjectionSheet.NAME,
             BreakpointsSheet.NAME, FindingsSheet.NAME, SimulationSheet.NAME);
 
     @Test

@@ -165,4 +165,33 @@ class WaterfallSheetTest {
         }
         return FeeProjectionSheetTest.cents(cell.getNumericCellValue());
     }
+
+    @Test
+    void workingsAreCollapsedRightOfEveryClientTableAndTheScenariosStartAPage() throws Exception {
+        try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
+            Sheet sheet = wb.getSheet(WaterfallSheet.NAME);
+            int header = rowOf(sheet, "Claimant");
+            int lastClientColumn = 0;
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    String text = cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : "";
+                    boolean working = cell.getColumnIndex() >= 6;
+                    assertThat(sheet.isColumnHidden(cell.getColumnIndex())).as(cell.getAddress() + " " + text).isEqualTo(working);
+                    if (!working) {
+                        lastClientColumn = Math.max(lastClientColumn, cell.getColumnIndex());
+                    }
+                }
+            }
+            assertThat(lastClientColumn).isLessThan(5);
+            assertThat(sheet.getRow(header).getCell(WaterfallSheet.C_SHARE).getStringCellValue()).isEqualTo("% of equity proceeds");
+            int scenarios = rowOf(sheet, "Exit scenarios (engine values)");
+            assertThat(sheet.getRowBreaks()).containsExactly(scenarios - 1);
+            // Every payout block carries its own header row of scenario names.
+            for (String block : List.of("Payout by claimant", "Payout by holder", "Payout by holder category")) {
+                Row row = sheet.getRow(rowOf(sheet, block));
+                assertThat(row.getCell(0).getCellStyle().getFillPattern()).as(block).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(content.waterfalls().scenarios().get(0).waterfall().scenario());
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -53,6 +54,23 @@ final class WorkbookDump {
                 .append(", fit width ").append(sheet.getPrintSetup().getFitWidth())
                 .append(", repeat rows ").append(sheet.getRepeatingRows() == null ? "none" : sheet.getRepeatingRows().formatAsString())
                 .append('\n');
+        StringBuilder hidden = new StringBuilder();
+        for (var cols : sheet.getCTWorksheet().getColsList()) {
+            for (var col : cols.getColList()) {
+                if (col.getHidden()) {
+                    hidden.append(hidden.isEmpty() ? "" : ", ").append(CellReference.convertNumToColString((int) col.getMin() - 1))
+                            .append(col.getMax() == col.getMin() ? "" : ":" + CellReference.convertNumToColString((int) col.getMax() - 1));
+                }
+            }
+        }
+        if (!hidden.isEmpty()) {
+            out.append("hidden columns: ").append(hidden).append('\n');
+        }
+        var breaks = sheet.getRowBreaks();
+        if (breaks.length > 0) {
+            out.append("page breaks after rows: ").append(java.util.Arrays.toString(java.util.Arrays.stream(breaks).map(b -> b + 1)
+                    .toArray())).append('\n');
+        }
         for (CellRangeAddress merged : sheet.getMergedRegions()) {
             out.append("merged ").append(merged.formatAsString()).append('\n');
         }
