@@ -149,6 +149,7 @@ public final class MonteCarloSimulator {
         SimulationResult run() {
             forEachChunk(runs, this::drawAndValue);
             orderExitsByDay();
+            resolveExitDays();
             progress.advance(runs - exitRuns);
             groupSeries = new long[groups.size()][runs];
             categorySeries = new long[HolderCategory.values().length][runs];
@@ -244,6 +245,28 @@ public final class MonteCarloSimulator {
                 }
             }
             Arrays.sort(exitOrder);
+        }
+
+        /**
+         * Resolves every exit day's evaluator up front, one day per task. Resolving is the costly step and runs are
+         * sorted by day, so resolved on first use the pool's threads would mostly wait for each other on the same
+         * day; here they resolve different days side by side. The evaluators are pure, so results do not depend on
+         * which thread resolved what.
+         */
+        private void resolveExitDays() {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            int previous = NO_EXIT;
+            for (long key : exitOrder) {
+                int day = (int) (key >> 32);
+                if (day != previous) {
+                    tasks.add(() -> {
+                        evaluator(day);
+                        return null;
+                    });
+                    previous = day;
+                }
+            }
+            invokeAll(tasks);
         }
 
         // ---- phase 2: payouts per class and category, totals per holder -------------------------------
