@@ -132,7 +132,10 @@ public final class BreakpointPayoutModel implements PayoutModel {
         double[] error = new double[16];
         long[] remainderUnits = new long[16];
         final long[] quotientRemainder = new long[2];
-        long[] sortedRemainders = new long[16];
+        /** The last mask of wanted positions this thread was given, and per claimant whether it holds any of them. */
+        boolean[] wanted;
+        boolean[] claimantWanted;
+        long[] remainderCopy = new long[16];
         long[] floor = new long[16];
         double[] remainder = new double[16];
         int[] order = new int[16];
@@ -289,15 +292,36 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
         @Override
         public void payouts(long proceedsCents, long[] out) {
+            payouts(proceedsCents, out, null);
+        }
+
+        /** Per claimant, whether any of its pieces is wanted; kept per thread for the last mask seen. */
+        private boolean[] claimantsWanted(boolean[] wanted, Scratch work) {
+            if (work.wanted != wanted) {
+                boolean[] claimantWanted = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    for (int target : pieceTarget[i]) {
+                        claimantWanted[i] |= wanted[target];
+                    }
+                }
+                work.wanted = wanted;
+                work.claimantWanted = claimantWanted;
+            }
+            return work.claimantWanted;
+        }
+
+        @Override
+        public void payouts(long proceedsCents, long[] out, boolean[] wanted) {
             java.util.Arrays.fill(out, 0);
             Scratch work = scratch.get();
+            boolean[] claimantWanted = wanted == null ? null : claimantsWanted(wanted, work);
             long[] classCents = work.classCents;
             work.classes.classPayoutCents(proceedsCents, classCents);
             int segment = segmentOf(proceedsCents);
             for (int i = 0; i < n; i++) {
                 long cents = classCents[i];
                 int[] target = pieceTarget[i];
-                if (cents == 0) {
+                if (cents == 0 || claimantWanted != null && !claimantWanted[i]) {
                     continue;
                 }
                 if (target.length == 1) {
@@ -370,14 +394,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
             if (left > 0) {
                 // The left-over cents go to the `left` largest remainders, ties to the earlier piece: find the
                 // remainder at the cut, give one to every piece above it, then to pieces at it in order.
-                long[] sorted = work.sortedRemainders;
-                if (sorted.length < m) {
-                    sorted = new long[m];
-                    work.sortedRemainders = sorted;
+                long[] copy = work.remainderCopy;
+                if (copy.length < m) {
+                    copy = new long[m];
+                    work.remainderCopy = copy;
                 }
-                System.arraycopy(remainder, 0, sorted, 0, m);
-                java.util.Arrays.sort(sorted, 0, m);
-                long cut = sorted[m - (int) left];
+                System.arraycopy(remainder, 0, copy, 0, m);
+                long cut = Selection.kthSmallest(copy, m, m - (int) left);
                 int above = 0;
                 for (int j = 0; j < m; j++) {
                     if (remainder[j] > cut) {

@@ -342,6 +342,10 @@ public final class MonteCarloSimulator {
 
         private void distributeToHolders(int from, int to, int[] trackedIndex, long[][] holderSeries) {
             long[] payout = new long[waterfallPositions];
+            boolean[] wanted = new boolean[waterfallPositions];
+            for (int p = 0; p < waterfallPositions; p++) {
+                wanted[p] = trackedIndex[holderOf[p]] >= 0;
+            }
             ExitTerms terms = setup.terms();
             int currentDay = NO_EXIT;
             PayoutModel.PayoutEvaluator evaluator = null;
@@ -352,7 +356,7 @@ public final class MonteCarloSimulator {
                     evaluator = evaluator(day);
                     currentDay = day;
                 }
-                evaluator.payouts(proceeds[run], payout);
+                evaluator.payouts(proceeds[run], payout, wanted);
                 for (int p = 0; p < waterfallPositions; p++) {
                     int t = trackedIndex[holderOf[p]];
                     if (t >= 0) {
