@@ -18,11 +18,20 @@ final class Selection {
      * Hoare's quickselect with a median-of-three pivot.
      */
     static long kthSmallest(long[] a, int n, int k) {
-        if (k < 0 || k >= n || n > a.length) {
-            throw new IllegalArgumentException("k " + k + " outside [0, " + n + ")");
+        return kthSmallest(a, 0, n, k);
+    }
+
+    /**
+     * The value at index {@code k} of {@code a[from, to)} were it sorted ({@code from <= k < to}), reordering only
+     * {@code a[from, to)}. Afterwards nothing before {@code k} in the range is larger and nothing after it smaller,
+     * so further ranks above {@code k} can be selected from {@code a[k + 1, to)}.
+     */
+    static long kthSmallest(long[] a, int from, int to, int k) {
+        if (from < 0 || k < from || k >= to || to > a.length) {
+            throw new IllegalArgumentException("k " + k + " outside [" + from + ", " + to + ")");
         }
-        int lo = 0;
-        int hi = n - 1;
+        int lo = from;
+        int hi = to - 1;
         while (hi - lo >= SMALL) {
             long pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
             int i = lo;

@@ -122,7 +122,9 @@ public final class BreakpointTable {
                         && a.getNumerator().bitLength() < 52;
                 int same = i;
                 for (int j = 0; j < i; j++) {
-                    if (seg.intercepts().get(j).equals(seg.intercepts().get(i)) && seg.marginalShares().get(j).equals(b)) {
+                    // Equal rationals have equal doubles: compare those first, the exact values only when they match.
+                    if (interceptCents[k * n + j] == interceptCents[k * n + i] && slopes[k * n + j] == slopes[k * n + i]
+                            && seg.intercepts().get(j).equals(seg.intercepts().get(i)) && seg.marginalShares().get(j).equals(b)) {
                         same = j;
                         break;
                     }

@@ -261,10 +261,18 @@ public final class WaterfallEngine {
         BigFraction atPrice = BigFraction.ZERO;
         BigFraction slope = BigFraction.ZERO;
         Affine price = null;
+        boolean walked = false;
         for (Event e : layout.events) {
             if (!layout.active(e, converted)) {
                 continue;
             }
+            // Events at the price already reached (all conversions sit at price 0) take nothing more, and the
+            // residual was already found larger than what is taken there: only their shares join the slope.
+            if (walked && (e.price() == atPrice || e.price().equals(atPrice))) {
+                slope = slope.add(e.deltaShares());
+                continue;
+            }
+            walked = true;
             BigFraction takenAtEvent = Affine.add(taken, Affine.mul(slope, e.price().subtract(atPrice)));
             if (remaining.compareTo(Affine.constant(takenAtEvent)) <= 0) {
                 price = Affine.isZero(slope) ? Affine.constant(atPrice)

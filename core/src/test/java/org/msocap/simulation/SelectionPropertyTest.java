@@ -38,6 +38,32 @@ class SelectionPropertyTest {
     }
 
     @Test
+    void successiveRanksInARangeMatchTheSortedRange() {
+        // The percentile use: ranks selected in ascending order, each from just after the previous one.
+        qt().withFixedSeed(42L).withExamples(2000)
+                .forAll(lists().of(longs().between(-50, 50)).ofSizeBetween(1, 400), integers().between(0, 1_000_000))
+                .checkAssert((values, seed) -> {
+                    long[] a = values.stream().mapToLong(Long::longValue).toArray();
+                    long[] sorted = a.clone();
+                    Arrays.sort(sorted);
+                    int n = a.length;
+                    int from = 0;
+                    for (int q : new int[] {5, 25, 50, 75, 95}) {
+                        int index = (q * n + 99) / 100 - 1;
+                        index = Math.max(0, index);
+                        assertThat(Selection.kthSmallest(a, Math.min(from, index), n, index)).isEqualTo(sorted[index]);
+                        from = index + 1;
+                    }
+                    // the range outside [from, to) is never touched
+                    int lo = seed % n;
+                    long[] b = sorted.clone();
+                    long[] before = b.clone();
+                    Selection.kthSmallest(b, lo, n, lo + (seed / 7) % (n - lo));
+                    assertThat(Arrays.copyOf(b, lo)).isEqualTo(Arrays.copyOf(before, lo));
+                });
+    }
+
+    @Test
     void sortedReversedAndConstantInputs() {
         long[] ascending = new long[100];
         long[] constant = new long[100];
