@@ -135,7 +135,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
         /** The last mask of wanted positions this thread was given, and per claimant whether it holds any of them. */
         boolean[] wanted;
         boolean[] claimantWanted;
-        long[] remainderCopy = new long[16];
+        long[] cutScratch = new long[16];
+        final int[] bucketCounts = new int[Selection.BUCKETS];
         long[] floor = new long[16];
         double[] remainder = new double[16];
         int[] order = new int[16];
@@ -394,13 +395,12 @@ public final class BreakpointPayoutModel implements PayoutModel {
             if (left > 0) {
                 // The left-over cents go to the `left` largest remainders, ties to the earlier piece: find the
                 // remainder at the cut, give one to every piece above it, then to pieces at it in order.
-                long[] copy = work.remainderCopy;
-                if (copy.length < m) {
-                    copy = new long[m];
-                    work.remainderCopy = copy;
+                long[] cutScratch = work.cutScratch;
+                if (cutScratch.length < m) {
+                    cutScratch = new long[m];
+                    work.cutScratch = cutScratch;
                 }
-                System.arraycopy(remainder, 0, copy, 0, m);
-                long cut = Selection.kthSmallest(copy, m, m - (int) left);
+                long cut = Selection.kthLargestBelow(remainder, m, total, (int) left, work.bucketCounts, cutScratch);
                 int above = 0;
                 for (int j = 0; j < m; j++) {
                     if (remainder[j] > cut) {

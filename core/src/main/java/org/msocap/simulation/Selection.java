@@ -75,4 +75,44 @@ final class Selection {
     private static long medianOfThree(long a, long b, long c) {
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
+
+    /** Buckets of {@link #kthLargestBelow}: enough that the cut bucket holds a handful of values. */
+    static final int BUCKETS = 64;
+
+    /**
+     * The {@code k}-th largest (1-based) of {@code values[0, m)}, all in {@code [0, bound)}, without reordering
+     * them: one pass counts the values per bucket of the range (the bucket of a value never decreases as the value
+     * grows, so buckets are ordered), a second copies the values of the bucket holding the cut into
+     * {@code scratch}, and only those few are selected among. {@code counts} needs {@link #BUCKETS} entries,
+     * {@code scratch} {@code m}.
+     */
+    static long kthLargestBelow(long[] values, int m, long bound, int k, int[] counts, long[] scratch) {
+        if (k < 1 || k > m || bound <= 0) {
+            throw new IllegalArgumentException("k " + k + " outside [1, " + m + "] or bound " + bound + " not positive");
+        }
+        java.util.Arrays.fill(counts, 0, BUCKETS, 0);
+        double scale = BUCKETS / (double) bound;
+        for (int j = 0; j < m; j++) {
+            counts[bucket(values[j], scale)]++;
+        }
+        int cutBucket = BUCKETS - 1;
+        int above = 0;
+        while (above + counts[cutBucket] < k) {
+            above += counts[cutBucket];
+            cutBucket--;
+        }
+        int inBucket = 0;
+        for (int j = 0; j < m; j++) {
+            if (bucket(values[j], scale) == cutBucket) {
+                scratch[inBucket++] = values[j];
+            }
+        }
+        // The (k - above)-th largest of the bucket is its (inBucket - (k - above))-th smallest.
+        return kthSmallest(scratch, inBucket, inBucket - (k - above));
+    }
+
+    /** Monotone in the value: a long's double and a product by a positive constant never decrease as it grows. */
+    private static int bucket(long value, double scale) {
+        return Math.min(BUCKETS - 1, (int) (value * scale));
+    }
 }

@@ -64,6 +64,24 @@ class SelectionPropertyTest {
     }
 
     @Test
+    void kthLargestBelowABoundIsWhatSortingFindsAndReordersNothing() {
+        // Bounds from tiny (many ties, every value in one bucket) to near Long.MAX_VALUE (doubles coarser than values).
+        qt().withFixedSeed(42L).withExamples(3000)
+                .forAll(lists().of(longs().between(0, Long.MAX_VALUE - 1)).ofSizeBetween(1, 300),
+                        longs().between(1, Long.MAX_VALUE), integers().between(0, 1_000_000))
+                .checkAssert((raw, bound, seed) -> {
+                    long[] a = raw.stream().mapToLong(v -> v % bound).toArray();
+                    long[] sorted = a.clone();
+                    Arrays.sort(sorted);
+                    long[] before = a.clone();
+                    int k = 1 + seed % a.length;
+                    long found = Selection.kthLargestBelow(a, a.length, bound, k, new int[Selection.BUCKETS], new long[a.length]);
+                    assertThat(found).isEqualTo(sorted[a.length - k]);
+                    assertThat(a).isEqualTo(before);
+                });
+    }
+
+    @Test
     void sortedReversedAndConstantInputs() {
         long[] ascending = new long[100];
         long[] constant = new long[100];
