@@ -35,6 +35,7 @@ public final class SimulationHarness {
         Venture venture = LargeSimulation.venture(runs);
         boolean prewarm = args.length > 3 && args[3].equals("prewarm");
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         SimulationSetup setup = SimulationSetup.of(venture);
         if (prewarm) {
             // Resolve every exit month's table first (in parallel), to separate its cost from the runs'.
@@ -43,16 +44,19 @@ public final class SimulationHarness {
                 days.add((int) d.withDayOfMonth(d.lengthOfMonth()).toEpochDay());
             }
             new java.util.concurrent.ForkJoinPool(threads).submit(() -> days.parallelStream().forEach(setup.payouts()::at)).join();
-            System.out.printf("resolved %d exit months in %.2f s wall%n", days.size(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf("resolved %d exit months in %.2f s wall, %.2f s CPU%n", days.size(), (System.nanoTime() - t0) / 1e9,
+                    (processCpuNanos() - cpu0) / 1e9);
             t0 = System.nanoTime();
+            cpu0 = processCpuNanos();
         }
         SimulationResult result = MonteCarloSimulator.DEFAULT.simulate(setup,
                 new SimulationOptions(runs, 42, threads, 20, exactSample, 40));
         long t1 = System.nanoTime();
         double wall = (t1 - t0) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("simulation: %,d runs, %d threads: %.2f s wall (%,d exits), heap max %d MiB, used now %d MiB%n", runs, threads,
-                wall, result.exitRuns(), rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+        System.out.printf("simulation: %,d runs, %d threads: %.2f s wall, %.2f s CPU (%,d exits), heap max %d MiB, used now %d MiB%n", runs,
+                threads, wall, cpu, result.exitRuns(), rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
         result.values().forEach(s -> System.out.printf("  %-16s p5 %,.0f p50 %,.0f p95 %,.0f%n", s.key(), s.p5(), s.p50(), s.p95()));
         result.classes().stream().limit(3).forEach(s -> System.out.printf("  %-10s mean %,.0f p50 %,.0f%n", s.key(), s.mean(), s.p50()));
 
@@ -65,5 +69,14 @@ public final class SimulationHarness {
         double perRun = (System.nanoTime() - e0) / 1e9 / sample.size();
         System.out.printf("exact engine per run: %.1f ms (%d sampled runs); %,d runs ≈ %.0f s on one core, %.0f× the simulation's wall time%n",
                 perRun * 1e3, sample.size(), runs, perRun * runs, perRun * runs / wall);
+    }
+
+    /**
+     * CPU time of the whole process (every thread, JIT and GC included): on a shared machine wall time mostly
+     * measures the scheduler, CPU time is what the work costs.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

@@ -44,8 +44,13 @@ import org.msocap.waterfall.WaterfallEngine;
  */
 public final class BreakpointPayoutModel implements PayoutModel {
 
-    /** Relative rounding noise of the double split; values closer than this to a cent boundary are settled exactly. */
+    /**
+     * Relative rounding noise of a payout line in doubles, for telling whether a claimant is clearly below or above
+     * its preference or cap; payouts closer than this are settled exactly.
+     */
     private static final double NOISE = 1e-12;
+    /** The relative rounding error of one double operation (half an ulp of 1), 2⁻⁵³. */
+    private static final double ULP = 0x1p-53;
 
     private final Venture venture;
     private final boolean doubleTriggerFires;
@@ -124,10 +129,14 @@ public final class BreakpointPayoutModel implements PayoutModel {
     private static final class Scratch {
         final BreakpointTable.Evaluator classes;
         final long[] classCents;
-        double[] exact = new double[16];
+        double[] error = new double[16];
         long[] remainderUnits = new long[16];
         final long[] quotientRemainder = new long[2];
-        long[] sortedRemainders = new long[16];
+        /** The last mask of wanted positions this thread was given, and per claimant whether it holds any of them. */
+        boolean[] wanted;
+        boolean[] claimantWanted;
+        long[] cutScratch = new long[16];
+        final int[] bucketCounts = new int[Selection.BUCKETS];
         long[] floor = new long[16];
         double[] remainder = new double[16];
         int[] order = new int[16];
@@ -138,8 +147,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
         }
 
         void ensure(int m) {
-            if (exact.length < m) {
-                exact = new double[m];
+            if (error.length < m) {
+                error = new double[m];
                 remainderUnits = new long[m];
                 floor = new long[m];
                 remainder = new double[m];
@@ -284,15 +293,36 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
         @Override
         public void payouts(long proceedsCents, long[] out) {
+            payouts(proceedsCents, out, null);
+        }
+
+        /** Per claimant, whether any of its pieces is wanted; kept per thread for the last mask seen. */
+        private boolean[] claimantsWanted(boolean[] wanted, Scratch work) {
+            if (work.wanted != wanted) {
+                boolean[] claimantWanted = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    for (int target : pieceTarget[i]) {
+                        claimantWanted[i] |= wanted[target];
+                    }
+                }
+                work.wanted = wanted;
+                work.claimantWanted = claimantWanted;
+            }
+            return work.claimantWanted;
+        }
+
+        @Override
+        public void payouts(long proceedsCents, long[] out, boolean[] wanted) {
             java.util.Arrays.fill(out, 0);
             Scratch work = scratch.get();
+            boolean[] claimantWanted = wanted == null ? null : claimantsWanted(wanted, work);
             long[] classCents = work.classCents;
             work.classes.classPayoutCents(proceedsCents, classCents);
             int segment = segmentOf(proceedsCents);
             for (int i = 0; i < n; i++) {
                 long cents = classCents[i];
                 int[] target = pieceTarget[i];
-                if (cents == 0) {
+                if (cents == 0 || claimantWanted != null && !claimantWanted[i]) {
                     continue;
                 }
                 if (target.length == 1) {
@@ -365,14 +395,12 @@ public final class BreakpointPayoutModel implements PayoutModel {
             if (left > 0) {
                 // The left-over cents go to the `left` largest remainders, ties to the earlier piece: find the
                 // remainder at the cut, give one to every piece above it, then to pieces at it in order.
-                long[] sorted = work.sortedRemainders;
-                if (sorted.length < m) {
-                    sorted = new long[m];
-                    work.sortedRemainders = sorted;
+                long[] cutScratch = work.cutScratch;
+                if (cutScratch.length < m) {
+                    cutScratch = new long[m];
+                    work.cutScratch = cutScratch;
                 }
-                System.arraycopy(remainder, 0, sorted, 0, m);
-                java.util.Arrays.sort(sorted, 0, m);
-                long cut = sorted[m - (int) left];
+                long cut = Selection.kthLargestBelow(remainder, m, total, (int) left, work.bucketCounts, cutScratch);
                 int above = 0;
                 for (int j = 0; j < m; j++) {
                     if (remainder[j] > cut) {
@@ -471,11 +499,18 @@ public final class BreakpointPayoutModel implements PayoutModel {
             double[] ps = prefShare[i];
             double[] ss = shareShare[i];
             int m = ps.length;
+            if (cents >= (1L << 52)) {
+                return false;   // cents must be exact in a double, and v - floor(v) exact below
+            }
             double prefFraction;   // of the payout, the preference part
+            double fractionError;  // an upper bound on |prefFraction - the exact fraction|
             if (!modeMatters[i]) {
                 prefFraction = isZero(claimants.get(i).shares()) ? 1 : 0;
+                fractionError = 0;
             } else if (!Double.isNaN(flatPreferenceFraction[segment][i])) {
                 prefFraction = flatPreferenceFraction[segment][i];
+                // an exact rational rounded once (0 and 1 are exact)
+                fractionError = prefFraction == 0 || prefFraction == 1 ? 0 : ULP * prefFraction;
             } else {
                 double x = proceedsCents / 100.0;
                 double a = intercept[segment][i];
@@ -491,22 +526,32 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 boolean converted = c.participation() != ResolvedCapTable.Participation.FULL && total > cap[i]
                         || c.participation() == ResolvedCapTable.Participation.NONE && total > pref;
                 prefFraction = converted ? 0 : Math.min(total, pref) / total;
+                if (prefFraction == 0 || prefFraction == 1) {
+                    fractionError = 0;   // decided by the classification above (t / t is exactly 1)
+                } else {
+                    // pref / total: pref, a, slope and x each rounded once, bx and the sum once more: total is off by
+                    // at most 4 ulps of |a| + |bx| (plus its own), the quotient by one more ulp.
+                    fractionError = prefFraction * ULP * (3 + 5 * (Math.abs(a) + Math.abs(bx)) / Math.abs(total));
+                }
             }
             work.ensure(m);
-            double[] exact = work.exact;
+            double[] error = work.error;
             long[] floor = work.floor;
             double[] remainder = work.remainder;
             long assigned = 0;
             for (int j = 0; j < m; j++) {
                 double share = prefFraction * ps[j] + (1 - prefFraction) * ss[j];
                 double v = cents * share;
+                // Error of v: the fraction's error moves the share by at most fractionError × (ps + ss); ps and ss are
+                // exact ratios rounded once, the two products, the difference and the sum round once each, and v
+                // once more. Doubled for margin; far below the old relative 1e-12, so exact fallbacks are rare.
+                double err = 2 * (cents * (fractionError * (ps[j] + ss[j]) + 6 * ULP * share) + ULP * v) + Double.MIN_NORMAL;
                 double f = Math.floor(v);
                 double r = v - f;
-                double noise = NOISE * (Math.abs(v) + 1);
-                if (r < noise || r > 1 - noise) {
+                if (r <= err || r >= 1 - err) {
                     return false;
                 }
-                exact[j] = v;
+                error[j] = err;
                 floor[j] = (long) f;
                 remainder[j] = r;
                 assigned += floor[j];
@@ -528,8 +573,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     int outside = order[(int) left];
                     boolean identical = sameWeightsAs[i][inside] == sameWeightsAs[i][outside];
                     double gap = remainder[inside] - remainder[outside];
-                    double noise = NOISE * (Math.abs(exact[inside]) + Math.abs(exact[outside]) + 1);
-                    if (!identical && gap <= noise) {
+                    if (!identical && gap <= error[inside] + error[outside]) {
                         return false;
                     }
                 }

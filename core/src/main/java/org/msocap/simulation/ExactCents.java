@@ -63,8 +63,9 @@ final class ExactCents {
         long high = Math.multiplyHigh(a, b);
         long low = a * b;
         if (high == 0 && low >= 0) {
-            out[0] = low / d;
-            out[1] = low % d;
+            long q = low / d;   // one division: the remainder follows from the quotient
+            out[0] = q;
+            out[1] = low - q * d;
             return;
         }
         double estimate = (double) a * (double) b / (double) d;

@@ -104,6 +104,9 @@ public final class MonteCarloSimulator {
         private long[] holderSums;
         private long[] exitOrder;
         private int exitRuns;
+        /** The distinct exit days, ascending, and per run the index of its day among them (-1: no exit). */
+        private int[] exitDays;
+        private int[] exitDayIndex;
         private final Map<Integer, PayoutModel.PayoutEvaluator> evaluators = new ConcurrentHashMap<>();
 
         Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool) {
@@ -149,6 +152,7 @@ public final class MonteCarloSimulator {
         SimulationResult run() {
             forEachChunk(runs, this::drawAndValue);
             orderExitsByDay();
+            resolveExitDays();
             progress.advance(runs - exitRuns);
             groupSeries = new long[groups.size()][runs];
             categorySeries = new long[HolderCategory.values().length][runs];
@@ -236,6 +240,7 @@ public final class MonteCarloSimulator {
             }
             exitRuns = n;
             exitOrder = new long[n];
+
             int k = 0;
             for (int i = 0; i < runs; i++) {
                 if (exitDay[i] != NO_EXIT) {
@@ -244,6 +249,40 @@ public final class MonteCarloSimulator {
                 }
             }
             Arrays.sort(exitOrder);
+            exitDayIndex = new int[runs];
+            Arrays.fill(exitDayIndex, -1);
+            int[] days = new int[n];
+            int distinct = 0;
+            for (long key : exitOrder) {
+                int day = (int) (key >> 32);
+                if (distinct == 0 || days[distinct - 1] != day) {
+                    days[distinct++] = day;
+                }
+                exitDayIndex[(int) key] = distinct - 1;
+            }
+            exitDays = Arrays.copyOf(days, distinct);
+        }
+
+        /**
+         * Resolves every exit day's evaluator up front, one day per task. Resolving is the costly step and runs are
+         * sorted by day, so resolved on first use the pool's threads would mostly wait for each other on the same
+         * day; here they resolve different days side by side. The evaluators are pure, so results do not depend on
+         * which thread resolved what.
+         */
+        private void resolveExitDays() {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            int previous = NO_EXIT;
+            for (long key : exitOrder) {
+                int day = (int) (key >> 32);
+                if (day != previous) {
+                    tasks.add(() -> {
+                        evaluator(day);
+                        return null;
+                    });
+                    previous = day;
+                }
+            }
+            invokeAll(tasks);
         }
 
         // ---- phase 2: payouts per class and category, totals per holder -------------------------------
@@ -319,6 +358,10 @@ public final class MonteCarloSimulator {
 
         private void distributeToHolders(int from, int to, int[] trackedIndex, long[][] holderSeries) {
             long[] payout = new long[waterfallPositions];
+            boolean[] wanted = new boolean[waterfallPositions];
+            for (int p = 0; p < waterfallPositions; p++) {
+                wanted[p] = trackedIndex[holderOf[p]] >= 0;
+            }
             ExitTerms terms = setup.terms();
             int currentDay = NO_EXIT;
             PayoutModel.PayoutEvaluator evaluator = null;
@@ -329,7 +372,7 @@ public final class MonteCarloSimulator {
                     evaluator = evaluator(day);
                     currentDay = day;
                 }
-                evaluator.payouts(proceeds[run], payout);
+                evaluator.payouts(proceeds[run], payout, wanted);
                 for (int p = 0; p < waterfallPositions; p++) {
                     int t = trackedIndex[holderOf[p]];
                     if (t >= 0) {
@@ -448,11 +491,14 @@ public final class MonteCarloSimulator {
 
         /** Nearest rank: the value at position ⌈q·n⌉ of the sorted values, in currency units. */
         private static double[] percentiles(long[] values, int n) {
-            Arrays.sort(values, 0, n);
+            // Selection instead of a full sort: linear per rank, and each rank leaves the next one (higher) in the
+            // part of the array after it. PERCENTILES ascend.
             double[] out = new double[PERCENTILES.length];
+            int from = 0;
             for (int i = 0; i < PERCENTILES.length; i++) {
-                long rank = Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100);
-                out[i] = values[(int) rank - 1] / 100.0;
+                int index = (int) Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100) - 1;
+                out[i] = Selection.kthSmallest(values, Math.min(from, index), n, index) / 100.0;
+                from = index + 1;
             }
             return out;
         }
@@ -475,13 +521,22 @@ public final class MonteCarloSimulator {
             if (cost.totalCents() == 0 || cost.byDay() == null) {
                 return Double.NaN;
             }
-            TreeMap<Integer, Long> inflows = new TreeMap<>();
+            // Payouts summed per distinct exit day in an array (a map of boxed longs per run was a good part of the
+            // statistics' time), then the days with a payout in ascending order, as before.
+            long[] byDay = new long[exitDays.length];
+            boolean[] paid = new boolean[byDay.length];
+            int paidDays = 0;
             for (int i = 0; i < runs; i++) {
-                if (exitDay[i] != NO_EXIT && cents[i] != 0) {
-                    inflows.merge(exitDay[i], cents[i], Long::sum);
+                if (exitDayIndex[i] >= 0 && cents[i] != 0) {
+                    int d = exitDayIndex[i];
+                    byDay[d] = Math.addExact(byDay[d], cents[i]);
+                    if (!paid[d]) {
+                        paid[d] = true;
+                        paidDays++;
+                    }
                 }
             }
-            int n = cost.byDay().size() + inflows.size();
+            int n = cost.byDay().size() + paidDays;
             int[] days = new int[n];
             double[] amounts = new double[n];
             int k = 0;
@@ -489,9 +544,11 @@ public final class MonteCarloSimulator {
                 days[k] = e.getKey();
                 amounts[k++] = -e.getValue() / 100.0;
             }
-            for (Map.Entry<Integer, Long> e : inflows.entrySet()) {
-                days[k] = e.getKey();
-                amounts[k++] = e.getValue() / 100.0 / runs;
+            for (int d = 0; d < byDay.length; d++) {
+                if (paid[d]) {
+                    days[k] = exitDays[d];
+                    amounts[k++] = byDay[d] / 100.0 / runs;
+                }
             }
             return Irr.of(days, amounts, n);
         }

@@ -24,5 +24,14 @@ public interface PayoutModel {
          * {@code payoutCents}, which has one slot per position.
          */
         void payouts(long equityProceedsCents, long[] payoutCents);
+
+        /**
+         * Like {@link #payouts(long, long[])}, but only the positions flagged in {@code wanted} need to be right;
+         * the others may hold anything. A pass that follows a few holders can then skip splitting the classes
+         * they do not hold. By default everything is computed.
+         */
+        default void payouts(long equityProceedsCents, long[] payoutCents, boolean[] wanted) {
+            payouts(equityProceedsCents, payoutCents);
+        }
     }
 }

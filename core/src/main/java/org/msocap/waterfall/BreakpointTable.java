@@ -122,7 +122,9 @@ public final class BreakpointTable {
                         && a.getNumerator().bitLength() < 52;
                 int same = i;
                 for (int j = 0; j < i; j++) {
-                    if (seg.intercepts().get(j).equals(seg.intercepts().get(i)) && seg.marginalShares().get(j).equals(b)) {
+                    // Equal rationals have equal doubles: compare those first, the exact values only when they match.
+                    if (interceptCents[k * n + j] == interceptCents[k * n + i] && slopes[k * n + j] == slopes[k * n + i]
+                            && seg.intercepts().get(j).equals(seg.intercepts().get(i)) && seg.marginalShares().get(j).equals(b)) {
                         same = j;
                         break;
                     }
@@ -348,6 +350,8 @@ public final class BreakpointTable {
         private final long[] inCutBucket = new long[n];
         private long evaluations;
         private long exactFallbacks;
+        private long exactLines;
+        private long exactOrderings;
 
         private Evaluator() {
         }
@@ -359,6 +363,16 @@ public final class BreakpointTable {
 
         public long exactFallbacks() {
             return exactFallbacks;
+        }
+
+        /** How many evaluations needed the remainders at the cut ordered exactly. */
+        public long exactOrderings() {
+            return exactOrderings;
+        }
+
+        /** How many single claimants' lines it settled exactly (too close to a whole cent for doubles). */
+        public long exactLines() {
+            return exactLines;
         }
 
         private void exact(int k, long proceedsCents, long[] out) {
@@ -408,9 +422,26 @@ public final class BreakpointTable {
                     double r = v - floor;
                     double noise = NOISE * (Math.abs(a) + Math.abs(bx) + 1);
                     if (r < noise || r > 1 - noise) {
-                        // Too close to a whole cent to trust the floor: settle this one exactly.
-                        exact(k, proceedsCents, out);
-                        return;
+                        // Too close to a whole cent to trust the floor in doubles: settle this claimant's line
+                        // exactly (the rest of the evaluation stays fast).
+                        exactLines++;
+                        BigFraction cents = segments.get(k).payout(i, new BigFraction(BigInteger.valueOf(proceedsCents), BigInteger.valueOf(100)))
+                                .multiply(100);
+                        BigInteger[] qr = cents.getNumerator().divideAndRemainder(cents.getDenominator());
+                        out[i] = qr[0].longValueExact();
+                        assigned += out[i];
+                        if (qr[1].signum() == 0) {
+                            continue;   // a whole cent: no remainder to compete for a left-over cent
+                        }
+                        // The remainder as a double: numerator and denominator rounded once each, the quotient once.
+                        r = Math.min(qr[1].doubleValue() / cents.getDenominator().doubleValue(), Math.nextDown(1.0));
+                        noise = 4 * 0x1p-53;
+                        remainder[i] = r;
+                        noiseOf[i] = noise;
+                        long key = ((long) (r * KEY_SCALE) << INDEX_BITS) | (MAX_FAST_CLAIMANTS - 1 - i);
+                        keys[candidates++] = key;
+                        bucketSize[bucket(key)]++;
+                        continue;
                     }
                     out[i] = (long) floor;
                     remainder[i] = r;
@@ -452,13 +483,42 @@ public final class BreakpointTable {
             long threshold = inCutBucket[need - 1];
             long highestLeftOut = need < inBucket ? inCutBucket[need] : highestBelow;
             if (highestLeftOut >= 0 && !clearlyOrdered(base, proceedsCents, index(threshold), index(highestLeftOut))) {
-                exact(k, proceedsCents, out);
+                orderRemaindersExactly(k, proceedsCents, out, candidates, left);
                 return;
             }
             for (int j = 0; j < candidates; j++) {
                 if (keys[j] >= threshold) {
                     out[index(keys[j])]++;
                 }
+            }
+        }
+
+        /**
+         * The cut between who gets a left-over cent and who does not is too close to call in doubles. Every floor
+         * is already exact (each was either exact or clear of a whole cent), so only the order of the remainders is
+         * in doubt: work out each candidate's remainder exactly and give the {@code left} cents to the largest,
+         * ties to the lower index, as {@link Allocation} does. Much cheaper than redoing the whole split exactly.
+         */
+        private void orderRemaindersExactly(int k, long proceedsCents, long[] out, int candidates, int left) {
+            exactOrderings++;
+            int base = k * n;
+            BigFraction x = new BigFraction(BigInteger.valueOf(proceedsCents), BigInteger.valueOf(100));
+            Integer[] order = new Integer[candidates];
+            BigFraction[] exactRemainder = new BigFraction[n];
+            for (int j = 0; j < candidates; j++) {
+                int i = index(keys[j]);
+                order[j] = i;
+                long den = lineDenominator[base + i];
+                exactRemainder[i] = den != 0 && proceedsCents <= MAX_EXACT_LINE_CENTS
+                        ? new BigFraction(BigInteger.valueOf(remainderNumerator[i]), BigInteger.valueOf(den))
+                        : segments.get(k).payout(i, x).multiply(100).subtract(new BigFraction(out[i]));
+            }
+            Arrays.sort(order, (p, q) -> {
+                int c = exactRemainder[q].compareTo(exactRemainder[p]);
+                return c != 0 ? c : Integer.compare(p, q);
+            });
+            for (int j = 0; j < left; j++) {
+                out[order[j]]++;
             }
         }
 

@@ -105,7 +105,7 @@ public final class WaterfallEngine {
             boolean converted = outcome.converted()[i] || exercised;
             classes.add(new ClassPayout(c.id(), c.kind(), classCents.get(i), converted));
             List<Money> pieceCents = splitToPieces(c, outcome.preferencePaid()[i].value(),
-                    outcome.participationPaid()[i].value(), classCents.get(i));
+                    outcome.participation(i).value(), classCents.get(i));
             for (int j = 0; j < c.pieces().size(); j++) {
                 Piece piece = c.pieces().get(j);
                 HolderAccount account = accounts.computeIfAbsent(piece.holder(), h -> new HolderAccount());
@@ -224,9 +224,7 @@ public final class WaterfallEngine {
     static Outcome evaluate(Layout layout, boolean[] converted, Affine proceeds) {
         int n = layout.size;
         Affine[] pref = new Affine[n];
-        Affine[] part = new Affine[n];
         Arrays.fill(pref, Affine.ZERO);
-        Arrays.fill(part, Affine.ZERO);
         Affine remaining = proceeds;
         for (int[] tier : layout.tiers) {
             if (remaining.isZero()) {
@@ -263,10 +261,18 @@ public final class WaterfallEngine {
         BigFraction atPrice = BigFraction.ZERO;
         BigFraction slope = BigFraction.ZERO;
         Affine price = null;
+        boolean walked = false;
         for (Event e : layout.events) {
             if (!layout.active(e, converted)) {
                 continue;
             }
+            // Events at the price already reached (all conversions sit at price 0) take nothing more, and the
+            // residual was already found larger than what is taken there: only their shares join the slope.
+            if (walked && (e.price() == atPrice || e.price().equals(atPrice))) {
+                slope = slope.add(e.deltaShares());
+                continue;
+            }
+            walked = true;
             BigFraction takenAtEvent = Affine.add(taken, Affine.mul(slope, e.price().subtract(atPrice)));
             if (remaining.compareTo(Affine.constant(takenAtEvent)) <= 0) {
                 price = Affine.isZero(slope) ? Affine.constant(atPrice)
@@ -286,21 +292,7 @@ public final class WaterfallEngine {
                 unabsorbed = remaining.minus(Affine.constant(taken));
             }
         }
-        for (int i = 0; i < n; i++) {
-            if (converted[i]) {
-                part[i] = price.times(layout.shares[i]);
-            } else if (layout.participatesUnconverted[i]) {
-                Affine strike = Affine.constant(layout.strike[i]);
-                if (price.compareTo(strike) <= 0) {
-                    continue;
-                }
-                if (layout.capped[i] && price.compareTo(Affine.constant(layout.capPrice[i])) >= 0) {
-                    part[i] = Affine.constant(layout.capPrice[i].subtract(layout.strike[i]).multiply(layout.shares[i]));
-                } else {
-                    part[i] = price.minus(strike).times(layout.shares[i]);
-                }
-            }
-        }
-        return new Outcome(converted.clone(), pref, part, price, unabsorbed);
+        // Participation follows from the price; Outcome works it out per claimant when asked.
+        return new Outcome(layout, converted.clone(), pref, price, unabsorbed);
     }
 }

@@ -107,4 +107,33 @@ class BreakpointPayoutModelTest {
         assertThat(fund.costCents()).isEqualTo(300_000_000L);   // 1.5M shares × $2.00
         assertThat(fund.category()).isEqualTo(HolderCategory.ENTITY);
     }
+
+    @Test
+    void aMaskOfWantedPositionsLeavesTheirPayoutsUnchanged() {
+        BreakpointPayoutModel model = new BreakpointPayoutModel(venture(), false);
+        int positions = model.positions().size();
+        // Every third holder wanted: their positions in every class must come out as without a mask.
+        List<String> holders = model.positions().stream().map(Position::holder).distinct().toList();
+        boolean[] wanted = new boolean[positions];
+        int flagged = 0;
+        for (int p = 0; p < positions; p++) {
+            wanted[p] = holders.indexOf(model.positions().get(p).holder()) % 3 == 0;
+            flagged += wanted[p] ? 1 : 0;
+        }
+        assertThat(flagged).isBetween(1, positions - 1);
+        PayoutModel.PayoutEvaluator evaluator = model.at((int) LocalDate.of(2027, 9, 30).toEpochDay());
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        long[] all = new long[positions];
+        long[] masked = new long[positions];
+        for (int run = 0; run < 500; run++) {
+            long proceeds = (long) (Math.exp(random.nextDouble(Math.log(1e5), Math.log(1e11))));   // $1k to $1B in cents
+            evaluator.payouts(proceeds, all);
+            evaluator.payouts(proceeds, masked, wanted);
+            for (int p = 0; p < positions; p++) {
+                if (wanted[p]) {
+                    assertThat(masked[p]).as("proceeds %d, position %d", proceeds, p).isEqualTo(all[p]);
+                }
+            }
+        }
+    }
 }

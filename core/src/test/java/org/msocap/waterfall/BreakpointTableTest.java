@@ -79,4 +79,35 @@ class BreakpointTableTest {
             assertThat(evaluator.exactFallbacks()).as("seed " + seed).isLessThan(40);
         }
     }
+
+    /**
+     * Values a double cannot settle (a line within rounding noise of a whole cent, or two remainders too close to
+     * order at the cut) are settled per line or per ordering exactly; each of them equals the exact engine.
+     */
+    @Test
+    void valuesSettledExactlyPerLineOrPerOrderingEqualTheExactEngine() {
+        long lines = 0;
+        long orderings = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            ResolvedCapTable resolved = resolve(RandomCapTables.generate(seed));
+            BreakpointTable table = BreakpointTable.resolve(resolved);
+            BreakpointTable.Evaluator evaluator = table.evaluator();
+            java.util.Random r = new java.util.Random(seed);
+            long[] out = new long[table.ids().size()];
+            for (int i = 0; i < 20_000; i++) {
+                long cents = (long) (r.nextDouble() * 20_000_000_000L);
+                long before = evaluator.exactLines() + evaluator.exactOrderings();
+                evaluator.classPayoutCents(cents, out);
+                if (evaluator.exactLines() + evaluator.exactOrderings() > before) {
+                    long[] expected = WaterfallEngine.DEFAULT.distribute(resolved, Money.ofCents(cents)).classes().stream()
+                            .mapToLong(c -> c.payout().cents()).toArray();
+                    assertThat(out).as("seed %d, %d cents", seed, cents).containsExactly(expected);
+                }
+            }
+            lines += evaluator.exactLines();
+            orderings += evaluator.exactOrderings();
+        }
+        assertThat(lines).isPositive();
+        assertThat(orderings).isPositive();
+    }
 }

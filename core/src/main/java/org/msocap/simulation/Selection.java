@@ -1,0 +1,118 @@
+package org.msocap.simulation;
+
+/**
+ * Order statistics of a long array without sorting it: the largest-remainder split only needs the remainder
+ * at the cut between pieces that get a left-over cent and pieces that do not, and finding it by selection is
+ * linear on average where a sort of every remainder (hundreds of common holdings, every run) is not.
+ */
+final class Selection {
+
+    /** Ranges this short are finished by insertion sort. */
+    private static final int SMALL = 16;
+
+    private Selection() {
+    }
+
+    /**
+     * The {@code k}-th smallest of {@code a[0, n)} (0-based, duplicates counted), reordering {@code a[0, n)}:
+     * Hoare's quickselect with a median-of-three pivot.
+     */
+    static long kthSmallest(long[] a, int n, int k) {
+        return kthSmallest(a, 0, n, k);
+    }
+
+    /**
+     * The value at index {@code k} of {@code a[from, to)} were it sorted ({@code from <= k < to}), reordering only
+     * {@code a[from, to)}. Afterwards nothing before {@code k} in the range is larger and nothing after it smaller,
+     * so further ranks above {@code k} can be selected from {@code a[k + 1, to)}.
+     */
+    static long kthSmallest(long[] a, int from, int to, int k) {
+        if (from < 0 || k < from || k >= to || to > a.length) {
+            throw new IllegalArgumentException("k " + k + " outside [" + from + ", " + to + ")");
+        }
+        int lo = from;
+        int hi = to - 1;
+        while (hi - lo >= SMALL) {
+            long pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int i = lo;
+            int j = hi;
+            // Afterwards a[lo..j] <= pivot, a[i..hi] >= pivot, and anything between equals the pivot.
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return pivot;
+            }
+        }
+        for (int x = lo + 1; x <= hi; x++) {
+            long v = a[x];
+            int y = x - 1;
+            while (y >= lo && a[y] > v) {
+                a[y + 1] = a[y];
+                y--;
+            }
+            a[y + 1] = v;
+        }
+        return a[k];
+    }
+
+    private static long medianOfThree(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    /** Buckets of {@link #kthLargestBelow}: enough that the cut bucket holds a handful of values. */
+    static final int BUCKETS = 64;
+
+    /**
+     * The {@code k}-th largest (1-based) of {@code values[0, m)}, all in {@code [0, bound)}, without reordering
+     * them: one pass counts the values per bucket of the range (the bucket of a value never decreases as the value
+     * grows, so buckets are ordered), a second copies the values of the bucket holding the cut into
+     * {@code scratch}, and only those few are selected among. {@code counts} needs {@link #BUCKETS} entries,
+     * {@code scratch} {@code m}.
+     */
+    static long kthLargestBelow(long[] values, int m, long bound, int k, int[] counts, long[] scratch) {
+        if (k < 1 || k > m || bound <= 0) {
+            throw new IllegalArgumentException("k " + k + " outside [1, " + m + "] or bound " + bound + " not positive");
+        }
+        java.util.Arrays.fill(counts, 0, BUCKETS, 0);
+        double scale = BUCKETS / (double) bound;
+        for (int j = 0; j < m; j++) {
+            counts[bucket(values[j], scale)]++;
+        }
+        int cutBucket = BUCKETS - 1;
+        int above = 0;
+        while (above + counts[cutBucket] < k) {
+            above += counts[cutBucket];
+            cutBucket--;
+        }
+        int inBucket = 0;
+        for (int j = 0; j < m; j++) {
+            if (bucket(values[j], scale) == cutBucket) {
+                scratch[inBucket++] = values[j];
+            }
+        }
+        // The (k - above)-th largest of the bucket is its (inBucket - (k - above))-th smallest.
+        return kthSmallest(scratch, inBucket, inBucket - (k - above));
+    }
+
+    /** Monotone in the value: a long's double and a product by a positive constant never decrease as it grows. */
+    private static int bucket(long value, double scale) {
+        return Math.min(BUCKETS - 1, (int) (value * scale));
+    }
+}
