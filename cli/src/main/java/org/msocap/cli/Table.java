@@ -98,7 +98,7 @@ public final class Table {
         return sb.toString().stripTrailing();
     }
 
-    /** RFC 4180 CSV with a header row; with {@code section}, a first column naming the table. */
+    /** RFC 4180 CSV, optionally with a header row. */
     public void printCsv(PrintWriter out, boolean withHeader) {
         if (withHeader) {
             out.println(csvLine(headers));
@@ -123,13 +123,6 @@ public final class Table {
         return plain.matches("-0+(\\.0+)?") ? plain.substring(1) : plain;
     }
 
-    public List<String> headers() {
-        return List.copyOf(headers);
-    }
-
-    public List<List<String>> rows() {
-        return rows.stream().map(List::copyOf).toList();
-    }
 
     static String csvLine(List<String> cells) {
         StringBuilder sb = new StringBuilder();

@@ -53,8 +53,7 @@ public final class WaterfallCommand implements Callable<Integer> {
     public Integer call() {
         Venture venture = input.read();
         List<ExitWaterfall> results = new ArrayList<>();
-        Money netDebt = venture.financials() != null && venture.financials().mso() != null
-                ? venture.financials().mso().netDebt() : Money.ZERO;
+        Money netDebt = venture.netDebt();
         ExitScenario terms = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
                 "no exit scenario named '" + scenario + "'; the file has: " + names(venture), ExitCode.USAGE));
         if (!exits.isEmpty()) {

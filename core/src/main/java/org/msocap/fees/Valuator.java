@@ -58,7 +58,7 @@ public final class Valuator {
 
     private ExitValuation value(Venture venture, ExitScenario exit, String at) {
         LocalDate date = exit.date() != null ? exit.date() : venture.asOf();
-        Money netDebt = venture.financials() == null ? Money.ZERO : venture.financials().mso().netDebt();
+        Money netDebt = venture.netDebt();
         if (exit.enterpriseValue() != null) {
             TrailingTwelveMonths trailing = null;
             if (venture.financials() != null && hasTrailingYear(venture.financials().start(), date)) {

@@ -1,10 +1,8 @@
 package org.msocap.model;
 
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.msocap.money.Money;
 
@@ -104,9 +102,4 @@ final class Checks {
         return value == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(value));
     }
 
-    static void noNulls(Collection<?> values, String field) {
-        for (Object v : values) {
-            Objects.requireNonNull(v, field + " must not contain null");
-        }
-    }
 }

@@ -64,7 +64,7 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
             granted = Math.addExact(granted, g.shares());
         }
         if (granted > optionPool) {
-            throw new ModelException(options.isEmpty() ? "optionPool" : "optionPool",
+            throw new ModelException("optionPool",
                     "option grants total " + granted + " shares but the option pool is " + optionPool);
         }
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.msocap.money.Money;
 
 /**
  * A whole venture: its people, the MSO, the practices, the agreements between them, the projection,
@@ -192,6 +193,11 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
 
     public Optional<ExitScenario> exit(String name) {
         return exits.stream().filter(e -> e.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The MSO's net debt (debt less cash), deducted from enterprise value at an exit; zero without financials. */
+    public Money netDebt() {
+        return financials == null ? Money.ZERO : financials.mso().netDebt();
     }
 
     public HolderCategory categoryOf(String personId) {

@@ -2,7 +2,6 @@ package org.msocap.money;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import org.apache.commons.math3.fraction.BigFraction;
 
@@ -28,8 +27,4 @@ public final class Fractions {
         return new BigDecimal(f.getNumerator()).divide(new BigDecimal(f.getDenominator()), scale, RoundingMode.HALF_UP);
     }
 
-    /** A fraction as a decimal with {@code significantDigits}: for display only. */
-    public static BigDecimal toDecimal(BigFraction f, MathContext mc) {
-        return new BigDecimal(f.getNumerator()).divide(new BigDecimal(f.getDenominator()), mc);
-    }
 }

@@ -40,7 +40,7 @@ public record SimulationSetup(DriverSampler drivers, double noExitProbability, L
         }
         ExitScenario template = venture.exits().isEmpty() ? null : venture.exits().get(0);
         LocalDate baseDate = template != null && template.date() != null ? template.date() : venture.asOf();
-        Money netDebt = venture.financials() == null ? Money.ZERO : venture.financials().mso().netDebt();
+        Money netDebt = venture.netDebt();
         double baseMultiple = template != null && template.ebitdaMultiple() != null ? template.ebitdaMultiple().doubleValue() : Double.NaN;
         ExitValueModel value;
         if (spec.ebitdaMultiple() != null || !Double.isNaN(baseMultiple)) {

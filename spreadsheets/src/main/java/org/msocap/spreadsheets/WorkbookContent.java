@@ -178,7 +178,7 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
                 omitted.add("Exit scenario '" + exit.name() + "': " + e.getMessage());
             }
         }
-        Money netDebt = venture.financials() == null ? Money.ZERO : venture.financials().mso().netDebt();
+        Money netDebt = venture.netDebt();
         ExitScenario terms;
         Money enterpriseValue;
         if (!scenarios.isEmpty()) {
