@@ -2,7 +2,6 @@ package org.msocap.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Random;
 
 import org.msocap.money.Money;
 import org.msocap.waterfall.BreakpointTable;
@@ -30,11 +29,9 @@ public final class CpuTimeHarness {
         System.out.printf("resolve: %d claimants, %d breakpoints, %.0f ms CPU%n", breakpoints.ids().size(),
                 breakpoints.breakpoints().size(), (mx.getCurrentThreadCpuTime() - t0) / 1e6);
 
-        Random r = new Random(7);
-        long[] exits = new long[4096];
-        for (int i = 0; i < exits.length; i++) {
-            exits[i] = (long) (r.nextDouble() * 40_000_000_000L);
-        }
+        long[] exits = LargeCapTable.exitValuesCents(breakpoints, 4096);
+        System.out.printf("exit values: $0 to $%,.0f, across all %d segments%n",
+                java.util.Arrays.stream(exits).max().getAsLong() / 100.0, breakpoints.segments().size());
         long[] cents = new long[breakpoints.ids().size()];
         double[] dollars = new double[breakpoints.ids().size()];
         BreakpointTable.Evaluator evaluator = breakpoints.evaluator();
@@ -80,6 +77,7 @@ public final class CpuTimeHarness {
                         ops / ((mx.getCurrentThreadCpuTime() - start) / 1e9) / 1e6);
             }
         }
+        System.out.printf("exact lines: %d, exact orderings: %d%n", evaluator.exactLines(), evaluator.exactOrderings());
         System.out.printf("exact fallbacks: %d of %d cent evaluations (checksum %d)%n", evaluator.exactFallbacks(),
                 evaluator.evaluations(), sink % 10);
     }

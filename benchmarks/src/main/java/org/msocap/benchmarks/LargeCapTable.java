@@ -2,7 +2,10 @@ package org.msocap.benchmarks;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
+
+import org.apache.commons.math3.fraction.BigFraction;
 
 import org.msocap.model.ConvertibleNote;
 import org.msocap.model.Holding;
@@ -15,6 +18,7 @@ import org.msocap.model.ShareClass.Participation;
 import org.msocap.model.Venture;
 import org.msocap.model.Vesting;
 import org.msocap.money.Money;
+import org.msocap.waterfall.BreakpointTable;
 
 /**
  * The large benchmark cap table of PRODUCT.md §6: 12 preferred classes, 500 holders, 200 option grants at 20
@@ -87,6 +91,22 @@ public final class LargeCapTable {
                     n == 2 ? null : Money.of(30_000_000L + 15_000_000L * n), null, new BigDecimal(n == 1 ? "1.5" : "1"), null));
         }
         return v.mso(m.build()).build();
+    }
+
+    /**
+     * {@code count} exit values in cents, uniform from $0 to 20% past the table's last breakpoint, so every segment
+     * is visited in proportion to its width: the low segments where few lines move and the high ones where nearly
+     * every claimant shares at the margin. Deterministic (fixed seed).
+     */
+    public static long[] exitValuesCents(BreakpointTable breakpoints, int count) {
+        List<BigFraction> points = breakpoints.breakpoints();
+        double top = points.isEmpty() ? 1e9 : points.get(points.size() - 1).doubleValue() * 1.2;
+        Random r = new Random(7);
+        long[] exits = new long[count];
+        for (int i = 0; i < count; i++) {
+            exits[i] = (long) (r.nextDouble() * top * 100);
+        }
+        return exits;
     }
 
     static String id(int i) {

@@ -1,6 +1,5 @@
 package org.msocap.benchmarks;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.msocap.money.Money;
@@ -54,12 +53,7 @@ public class WaterfallBenchmarks {
         breakpoints = BreakpointTable.resolve(table);
         System.out.printf("%nresolved %d claimants, %d breakpoints in %.1f ms%n", breakpoints.ids().size(),
                 breakpoints.breakpoints().size(), (System.nanoTime() - start) / 1e6);
-        Random r = new Random(7);
-        exitCents = new long[BATCH];
-        for (int i = 0; i < BATCH; i++) {
-            // $0 to $400M: across every breakpoint of the table.
-            exitCents[i] = (long) (r.nextDouble() * 40_000_000_000L);
-        }
+        exitCents = LargeCapTable.exitValuesCents(breakpoints, BATCH);
         evaluator = breakpoints.evaluator();
         payoutCents = new long[breakpoints.ids().size()];
         payouts = new double[breakpoints.ids().size()];

@@ -57,9 +57,12 @@ class BreakpointTableTest {
         assertThat(table.breakpoints()).containsExactly(new BigFraction(9_000_000));
     }
 
-    /** The agreement property would be empty if every evaluation fell back to exact arithmetic: it must not. */
+    /**
+     * The agreement property would say little if evaluations left floating point for exact arithmetic: in practice
+     * none should (a wide line is unsettled only within ~1e-15 of a whole cent).
+     */
     @Test
-    void theDoublePathSettlesAlmostEveryValueWithoutFallingBack() {
+    void evaluationsStayInFloatingPoint() {
         for (long seed = 1; seed <= 5; seed++) {
             ResolvedCapTable resolved = resolve(RandomCapTables.generate(seed));
             BreakpointTable table = BreakpointTable.resolve(resolved);
@@ -76,13 +79,15 @@ class BreakpointTableTest {
                 }
             }
             assertThat(evaluator.evaluations()).isEqualTo(2000);
-            assertThat(evaluator.exactFallbacks()).as("seed " + seed).isLessThan(40);
+            assertThat(evaluator.exactFallbacks() + evaluator.exactLines() + evaluator.exactOrderings()).as("seed " + seed)
+                    .isZero();
         }
     }
 
     /**
-     * Values a double cannot settle (a line within rounding noise of a whole cent, or two remainders too close to
-     * order at the cut) are settled per line or per ordering exactly; each of them equals the exact engine.
+     * The exact paths (a line within rounding noise of a whole cent, settled on its own; two remainders too close to
+     * order at the cut, ordered exactly) are rare by design, so they are reached here by an evaluator that treats
+     * values as unsettled 2^40 times as readily. Every evaluation that took one of them equals the exact engine.
      */
     @Test
     void valuesSettledExactlyPerLineOrPerOrderingEqualTheExactEngine() {
@@ -91,10 +96,10 @@ class BreakpointTableTest {
         for (long seed = 1; seed <= 40; seed++) {
             ResolvedCapTable resolved = resolve(RandomCapTables.generate(seed));
             BreakpointTable table = BreakpointTable.resolve(resolved);
-            BreakpointTable.Evaluator evaluator = table.evaluator();
+            BreakpointTable.Evaluator evaluator = table.evaluatorWithNoiseScale(0x1p40);
             java.util.Random r = new java.util.Random(seed);
             long[] out = new long[table.ids().size()];
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 5_000; i++) {
                 long cents = (long) (r.nextDouble() * 20_000_000_000L);
                 long before = evaluator.exactLines() + evaluator.exactOrderings();
                 evaluator.classPayoutCents(cents, out);
@@ -107,7 +112,7 @@ class BreakpointTableTest {
             lines += evaluator.exactLines();
             orderings += evaluator.exactOrderings();
         }
-        assertThat(lines).isPositive();
-        assertThat(orderings).isPositive();
+        assertThat(lines).isGreaterThan(100);
+        assertThat(orderings).isGreaterThan(100);
     }
 }
