@@ -74,6 +74,13 @@ public final class BreakpointTable {
     private final List<Segment> segments;
     private final int n;
     private final long[] startCents;
+    /**
+     * For the 1024 equal slices of [0, twice the last breakpoint], the segment each slice starts in: the segment of
+     * an exit value is then a table look-up and a step or two, not a binary search with a mispredicted branch per
+     * level.
+     */
+    private final int[] segmentGuess = new int[SEGMENT_GUESSES];
+    private final int guessShift;
     /** Per segment and claimant ({@code k * n + i}): the line in cents, as doubles, for the analytic payouts. */
     private final double[] interceptCents;
     private final double[] slopes;
@@ -200,6 +207,14 @@ public final class BreakpointTable {
                     wideMaxSlope[k] = Math.max(wideMaxSlope[k], Math.abs(bHi) * (1 + 0x1p-40));
                 }
             }
+        }
+        long span = Math.max(startCents[s - 1], 1) * 2;
+        guessShift = Math.max(0, 64 - Long.numberOfLeadingZeros(span / SEGMENT_GUESSES));
+        for (int u = 0, k = 0; u < SEGMENT_GUESSES; u++) {
+            while (k + 1 < s && startCents[k + 1] <= (long) u << guessShift) {
+                k++;
+            }
+            segmentGuess[u] = k;
         }
         fractionFrom[s] = fractions.size();
         smallFrom[s] = small.size();
@@ -366,17 +381,16 @@ public final class BreakpointTable {
         return segments.stream().skip(1).map(Segment::from).toList();
     }
 
+    /** The last segment starting at or below {@code cents}: a guess from {@link #segmentGuess}, then a short walk. */
     private int segmentOfCents(long cents) {
-        int k = Arrays.binarySearch(startCents, cents);
-        if (k < 0) {
-            k = -k - 2;
-        } else {
-            while (k + 1 < startCents.length && startCents[k + 1] == cents) {
-                k++;
-            }
+        int k = segmentGuess[(int) Math.min(cents >>> guessShift, SEGMENT_GUESSES - 1)];
+        while (k + 1 < startCents.length && startCents[k + 1] <= cents) {
+            k++;
         }
-        return Math.max(k, 0);
+        return k;
     }
+
+    private static final int SEGMENT_GUESSES = 1024;
 
     /** Analytic payouts (dollars, doubles) at {@code proceeds} dollars: for statistics, not for cents. */
     public void classPayouts(double proceeds, double[] out) {
@@ -444,6 +458,10 @@ public final class BreakpointTable {
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
         private final long[] keys = new long[n];
         private final int[] bucketSize = new int[BUCKETS];
+        private final int[] head = new int[BUCKETS];
+        private final int[] next = new int[n];
+        /** Keys per group of eight buckets, one byte each (read only when fewer than 256 claimants). */
+        private long groups;
         private final long[] inCutBucket = new long[n + 1];
         private long evaluations;
         private long exactFallbacks;
@@ -487,9 +505,17 @@ public final class BreakpointTable {
             return (key >>> INDEX_BITS) / KEY_SCALE;
         }
 
+        /**
+         * Adds a remainder's key: counted in its bucket (and its group of eight buckets, a byte of {@code groups}),
+         * and linked into the bucket's list, so the bucket the cut falls in can be read without a pass over all keys.
+         */
         private int candidate(int candidates, long key) {
+            int b = bucket(key);
             keys[candidates] = key;
-            bucketSize[bucket(key)]++;
+            next[candidates] = head[b]; // a stale head is never followed: a list is read for bucketSize[b] steps only
+            head[b] = candidates;
+            bucketSize[b]++;
+            groups += 1L << ((b >>> 3) << 3);
             return candidates + 1;
         }
 
@@ -509,6 +535,7 @@ public final class BreakpointTable {
             long assigned = constantAssigned[k];
             int candidates = 0;
             Arrays.fill(bucketSize, 0);
+            groups = 0;
             for (int j = fractionFrom[k], end = fractionFrom[k + 1]; j < end; j++) {
                 int i = fractionIndex[j];
                 remainderNumerator[i] = fractionNumerator[j];
@@ -564,33 +591,36 @@ public final class BreakpointTable {
                 exact(k, proceedsCents, out);
                 return;
             }
-            // The `left` largest keys get a cent. Bucket the keys by their top remainder bits, find the bucket the cut
-            // falls in, and order only that bucket: linear work. Which side of the cut a key falls is a coin toss, so
-            // the loops over keys are written without branches on it (a mispredicted branch costs more than a line).
+            // The `left` largest keys get a cent. The keys are bucketed by their top remainder bits: count down the
+            // groups and buckets to the one the cut falls in, and order only that bucket (usually one or two keys).
             int above = 0;
             int cutBucket = BUCKETS - 1;
+            if (n < 256) {
+                int g = BUCKETS / 8 - 1;
+                int inGroup;
+                while (above + (inGroup = (int) (groups >>> (g << 3)) & 0xff) < left) {
+                    above += inGroup;
+                    g--;
+                }
+                cutBucket = g * 8 + 7;
+            }
             while (above + bucketSize[cutBucket] < left) {
                 above += bucketSize[cutBucket];
                 cutBucket--;
             }
-            int inBucket = 0;
-            long highestBelow = -1;
-            long cutBucketStart = (long) cutBucket << BUCKET_SHIFT;
-            for (int j = 0; j < candidates; j++) {
-                long key = keys[j];
-                inCutBucket[inBucket] = key;
-                inBucket += bucket(key) == cutBucket ? 1 : 0;
-                long below = (key - cutBucketStart) >> 63; // all ones when the key is in a lower bucket
-                highestBelow = Math.max(highestBelow, (key & below) | ~below);
+            int inBucket = bucketSize[cutBucket];
+            for (int t = 0, c = head[cutBucket]; t < inBucket; t++, c = next[c]) {
+                inCutBucket[t] = keys[c];
             }
             sortDescending(inCutBucket, inBucket);
             int need = left - above;
             long threshold = inCutBucket[need - 1];
-            long highestLeftOut = need < inBucket ? inCutBucket[need] : highestBelow;
+            long highestLeftOut = need < inBucket ? inCutBucket[need] : highestKeyBelow(cutBucket);
             if (highestLeftOut >= 0 && !clearlyOrdered(base, threshold, highestLeftOut, noise)) {
                 orderRemaindersExactly(k, proceedsCents, out, candidates, left);
                 return;
             }
+            // Which side of the cut a key falls is a coin toss, so this loop has no branch on it.
             for (int j = 0; j < candidates; j++) {
                 long key = keys[j];
                 out[index(key)] += (threshold - 1 - key) >>> 63; // 1 when key >= threshold (keys are below 2^62)
@@ -638,6 +668,21 @@ public final class BreakpointTable {
             for (int j = 0; j < left; j++) {
                 out[order[j]]++;
             }
+        }
+
+        /** The largest key in the buckets below {@code bucket}, or -1 if they are empty. */
+        private long highestKeyBelow(int bucket) {
+            int b = bucket - 1;
+            while (b >= 0 && bucketSize[b] == 0) {
+                b--;
+            }
+            long highest = -1;
+            if (b >= 0) {
+                for (int t = 0, c = head[b]; t < bucketSize[b]; t++, c = next[c]) {
+                    highest = Math.max(highest, keys[c]);
+                }
+            }
+            return highest;
         }
 
         private static int bucket(long key) {
