@@ -77,7 +77,8 @@ public final class CpuTimeHarness {
                         ops / ((mx.getCurrentThreadCpuTime() - start) / 1e9) / 1e6);
             }
         }
-        System.out.printf("exact lines: %d, exact orderings: %d%n", evaluator.exactLines(), evaluator.exactOrderings());
+        System.out.printf("redone in double-double: %d, exact lines: %d, exact orderings: %d%n", evaluator.fastRetries(),
+                evaluator.exactLines(), evaluator.exactOrderings());
         System.out.printf("exact fallbacks: %d of %d cent evaluations (checksum %d)%n", evaluator.exactFallbacks(),
                 evaluator.evaluations(), sink % 10);
     }

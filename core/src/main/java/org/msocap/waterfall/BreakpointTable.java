@@ -444,6 +444,11 @@ public final class BreakpointTable {
          */
         private static final double WIDE_NOISE = 0x1p-95;
         /**
+         * The same for the fast evaluation in plain doubles: high parts within 2^-51 (doubleValue is within a few
+         * ulps), one rounding of the fused multiply-add (2^-53), low parts added after: 2^-49 leaves a margin of 3.
+         */
+        private static final double FAST_NOISE = 0x1p-49;
+        /**
          * Absolute error of a remainder after its last rounding (a remainder is below 1, so a few 2^-53), and of a
          * remainder read back from its 52-bit key (below 2^-52).
          */
@@ -467,6 +472,7 @@ public final class BreakpointTable {
         private long exactFallbacks;
         private long exactLines;
         private long exactOrderings;
+        private long fastRetries;
 
         private Evaluator(double noiseScale) {
             this.noiseScale = noiseScale;
@@ -479,6 +485,11 @@ public final class BreakpointTable {
 
         public long exactFallbacks() {
             return exactFallbacks;
+        }
+
+        /** How many evaluations were redone in double-double because plain doubles could not settle them. */
+        public long fastRetries() {
+            return fastRetries;
         }
 
         /** How many evaluations needed the remainders at the cut ordered exactly. */
@@ -530,6 +541,19 @@ public final class BreakpointTable {
                 exact(k, proceedsCents, out);
                 return;
             }
+            if (!evaluate(k, proceedsCents, out, false)) {
+                fastRetries++;
+                evaluate(k, proceedsCents, out, true);
+            }
+        }
+
+        /**
+         * One evaluation. Fast ({@code precise} false): wide lines in plain doubles (a fused multiply-add of the high
+         * parts, corrected by the low parts); if any of them is within that rounding noise of a whole cent, or the
+         * cut is too close to call at that noise, it gives up and returns false. Precise: wide lines in double-double,
+         * and whatever is still unsettled is settled exactly (per line or per ordering); always returns true.
+         */
+        private boolean evaluate(int k, long proceedsCents, long[] out, boolean precise) {
             int base = k * n;
             System.arraycopy(constantCents, base, out, 0, n);
             long assigned = constantAssigned[k];
@@ -559,37 +583,56 @@ public final class BreakpointTable {
             }
             double x = proceedsCents;
             // One noise bound for every wide line of the segment at x, from the largest parts.
-            double noise = (WIDE_NOISE * (wideMaxIntercept[k] + wideMaxSlope[k] * x) + REMAINDER_NOISE) * noiseScale;
-            for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
-                // Double-double: slopeHi·x exactly as product + productError (fused multiply-add), plus interceptHi
-                // exactly as sum + sumError (two-sum); the small parts are added in the low word.
-                double product = wideSlopeHi[j] * x;
-                double productError = Math.fma(wideSlopeHi[j], x, -product);
-                double a = wideInterceptHi[j];
-                double sum = product + a;
-                double aVirtual = sum - product;
-                double sumError = (product - (sum - aVirtual)) + (a - aVirtual);
-                double low = sumError + productError + wideSlopeLo[j] * x + wideInterceptLo[j];
-                double floor = Math.floor(sum);
-                double r = (sum - floor) + low;
-                int i = wideIndex[j];
-                if (r < noise || r > 1 - noise) {
-                    exactLines++;
-                    candidates = settleLineExactly(k, i, proceedsCents, out, candidates);
+            double magnitude = wideMaxIntercept[k] + wideMaxSlope[k] * x;
+            double noise;
+            if (precise) {
+                noise = (WIDE_NOISE * magnitude + REMAINDER_NOISE) * noiseScale;
+                for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
+                    // Double-double: slopeHi·x exactly as product + productError (fused multiply-add), plus interceptHi
+                    // exactly as sum + sumError (two-sum); the small parts are added in the low word.
+                    double product = wideSlopeHi[j] * x;
+                    double productError = Math.fma(wideSlopeHi[j], x, -product);
+                    double a = wideInterceptHi[j];
+                    double sum = product + a;
+                    double aVirtual = sum - product;
+                    double sumError = (product - (sum - aVirtual)) + (a - aVirtual);
+                    double low = sumError + productError + wideSlopeLo[j] * x + wideInterceptLo[j];
+                    double floor = Math.floor(sum);
+                    double r = (sum - floor) + low;
+                    int i = wideIndex[j];
+                    if (r < noise || r > 1 - noise) {
+                        exactLines++;
+                        candidates = settleLineExactly(k, i, proceedsCents, out, candidates);
+                        assigned += out[i];
+                        continue;
+                    }
+                    out[i] = (long) floor;
                     assigned += out[i];
-                    continue;
+                    candidates = candidate(candidates, key(r, i));
                 }
-                out[i] = (long) floor;
-                assigned += out[i];
-                candidates = candidate(candidates, key(r, i));
+            } else {
+                noise = (FAST_NOISE * magnitude + REMAINDER_NOISE) * noiseScale;
+                for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
+                    // The high parts in one fused multiply-add (one rounding), the low parts added to the remainder.
+                    double sum = Math.fma(wideSlopeHi[j], x, wideInterceptHi[j]);
+                    double floor = Math.floor(sum);
+                    double r = (sum - floor) + Math.fma(wideSlopeLo[j], x, wideInterceptLo[j]);
+                    if (r < noise || r > 1 - noise) {
+                        return false;
+                    }
+                    int i = wideIndex[j];
+                    out[i] = (long) floor;
+                    assigned += out[i];
+                    candidates = candidate(candidates, key(r, i));
+                }
             }
             int left = (int) (proceedsCents - assigned);
             if (left == 0) {
-                return;
+                return true;
             }
             if (left < 0 || left > candidates) {
                 exact(k, proceedsCents, out);
-                return;
+                return true;
             }
             // The `left` largest keys get a cent. The keys are bucketed by their top remainder bits: count down the
             // groups and buckets to the one the cut falls in, and order only that bucket (usually one or two keys).
@@ -617,14 +660,18 @@ public final class BreakpointTable {
             long threshold = inCutBucket[need - 1];
             long highestLeftOut = need < inBucket ? inCutBucket[need] : highestKeyBelow(cutBucket);
             if (highestLeftOut >= 0 && !clearlyOrdered(base, threshold, highestLeftOut, noise)) {
+                if (!precise) {
+                    return false; // double-double will most likely order them
+                }
                 orderRemaindersExactly(k, proceedsCents, out, candidates, left);
-                return;
+                return true;
             }
             // Which side of the cut a key falls is a coin toss, so this loop has no branch on it.
             for (int j = 0; j < candidates; j++) {
                 long key = keys[j];
                 out[index(key)] += (threshold - 1 - key) >>> 63; // 1 when key >= threshold (keys are below 2^62)
             }
+            return true;
         }
 
         /** A wide line within rounding noise of a whole cent, settled exactly on its own; the rest stays fast. */
