@@ -453,7 +453,7 @@ public final class BreakpointTable {
          * remainder read back from its 52-bit key (below 2^-52).
          */
         private static final double REMAINDER_NOISE = 0x1p-50;
-        private static final int BUCKET_BITS = 6;
+        private static final int BUCKET_BITS = 5;
         private static final int BUCKETS = 1 << BUCKET_BITS;
         private static final int BUCKET_SHIFT = INDEX_BITS + 52 - BUCKET_BITS;
 
@@ -463,11 +463,8 @@ public final class BreakpointTable {
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
         private final long[] keys = new long[n];
         private final int[] bucketSize = new int[BUCKETS];
-        private final int[] head = new int[BUCKETS];
-        private final int[] next = new int[n];
-        /** Keys per group of eight buckets, one byte each (read only when fewer than 256 claimants). */
-        private long groups;
-        private final long[] inCutBucket = new long[n + 1];
+        /** The keys of the bucket the cut falls in and of the next non-empty bucket below it. */
+        private final long[] nearCut = new long[n + 1];
         private long evaluations;
         private long exactFallbacks;
         private long exactLines;
@@ -516,17 +513,10 @@ public final class BreakpointTable {
             return (key >>> INDEX_BITS) / KEY_SCALE;
         }
 
-        /**
-         * Adds a remainder's key: counted in its bucket (and its group of eight buckets, a byte of {@code groups}),
-         * and linked into the bucket's list, so the bucket the cut falls in can be read without a pass over all keys.
-         */
+        /** Adds a remainder's key, counted in its bucket. */
         private int candidate(int candidates, long key) {
-            int b = bucket(key);
             keys[candidates] = key;
-            next[candidates] = head[b]; // a stale head is never followed: a list is read for bucketSize[b] steps only
-            head[b] = candidates;
-            bucketSize[b]++;
-            groups += 1L << ((b >>> 3) << 3);
+            bucketSize[bucket(key)]++;
             return candidates + 1;
         }
 
@@ -559,7 +549,6 @@ public final class BreakpointTable {
             long assigned = constantAssigned[k];
             int candidates = 0;
             Arrays.fill(bucketSize, 0);
-            groups = 0;
             for (int j = fractionFrom[k], end = fractionFrom[k + 1]; j < end; j++) {
                 int i = fractionIndex[j];
                 remainderNumerator[i] = fractionNumerator[j];
@@ -634,42 +623,48 @@ public final class BreakpointTable {
                 exact(k, proceedsCents, out);
                 return true;
             }
-            // The `left` largest keys get a cent. The keys are bucketed by their top remainder bits: count down the
-            // groups and buckets to the one the cut falls in, and order only that bucket (usually one or two keys).
+            // The `left` largest keys get a cent. The keys are counted in buckets by their top remainder bits: count
+            // down to the bucket the cut falls in, and find the next non-empty bucket below it.
             int above = 0;
             int cutBucket = BUCKETS - 1;
-            if (n < 256) {
-                int g = BUCKETS / 8 - 1;
-                int inGroup;
-                while (above + (inGroup = (int) (groups >>> (g << 3)) & 0xff) < left) {
-                    above += inGroup;
-                    g--;
-                }
-                cutBucket = g * 8 + 7;
-            }
             while (above + bucketSize[cutBucket] < left) {
                 above += bucketSize[cutBucket];
                 cutBucket--;
             }
-            int inBucket = bucketSize[cutBucket];
-            for (int t = 0, c = head[cutBucket]; t < inBucket; t++, c = next[c]) {
-                inCutBucket[t] = keys[c];
+            int lowerBucket = cutBucket - 1;
+            while (lowerBucket > 0 && bucketSize[lowerBucket] == 0) {
+                lowerBucket--;
             }
-            sortDescending(inCutBucket, inBucket);
+            lowerBucket = Math.max(lowerBucket, 0);
+            // One pass over the keys: every key above the cut bucket gets its cent, and the keys of the cut bucket and
+            // the one below are collected. Which side a key falls is a coin toss, so the pass has no branch on it.
+            long cutBucketEnd = (long) (cutBucket + 1) << BUCKET_SHIFT;
+            long nearStart = (long) lowerBucket << BUCKET_SHIFT;
+            int near = 0;
+            for (int j = 0; j < candidates; j++) {
+                long key = keys[j];
+                long belowEnd = (key - cutBucketEnd) >>> 63; // keys are below 2^62: plain sign bits
+                out[index(key)] += belowEnd ^ 1;
+                nearCut[near] = key;
+                near += (int) (belowEnd & ~((key - nearStart) >>> 63));
+            }
+            sortDescending(nearCut, near);
             int need = left - above;
-            long threshold = inCutBucket[need - 1];
-            long highestLeftOut = need < inBucket ? inCutBucket[need] : highestKeyBelow(cutBucket);
+            long threshold = nearCut[need - 1];
+            long highestLeftOut = need < near ? nearCut[need] : -1;
             if (highestLeftOut >= 0 && !clearlyOrdered(base, threshold, highestLeftOut, noise)) {
                 if (!precise) {
-                    return false; // double-double will most likely order them
+                    return false; // double-double will most likely order them (out is rewritten from scratch)
+                }
+                for (int j = 0; j < candidates; j++) {
+                    long key = keys[j];
+                    out[index(key)] -= ((key - cutBucketEnd) >>> 63) ^ 1; // back to the floors
                 }
                 orderRemaindersExactly(k, proceedsCents, out, candidates, left);
                 return true;
             }
-            // Which side of the cut a key falls is a coin toss, so this loop has no branch on it.
-            for (int j = 0; j < candidates; j++) {
-                long key = keys[j];
-                out[index(key)] += (threshold - 1 - key) >>> 63; // 1 when key >= threshold (keys are below 2^62)
+            for (int t = 0; t < need; t++) {
+                out[index(nearCut[t])]++;
             }
             return true;
         }
@@ -715,21 +710,6 @@ public final class BreakpointTable {
             for (int j = 0; j < left; j++) {
                 out[order[j]]++;
             }
-        }
-
-        /** The largest key in the buckets below {@code bucket}, or -1 if they are empty. */
-        private long highestKeyBelow(int bucket) {
-            int b = bucket - 1;
-            while (b >= 0 && bucketSize[b] == 0) {
-                b--;
-            }
-            long highest = -1;
-            if (b >= 0) {
-                for (int t = 0, c = head[b]; t < bucketSize[b]; t++, c = next[c]) {
-                    highest = Math.max(highest, keys[c]);
-                }
-            }
-            return highest;
         }
 
         private static int bucket(long key) {
