@@ -124,6 +124,8 @@ public final class BreakpointTable {
     private final double[] wideSlopeLo;
     private final double[] wideMaxIntercept;
     private final double[] wideMaxSlope;
+    /** Per segment: some key is only approximately its remainder (a wide line, or a constant with a wide denominator). */
+    private final boolean[] inexactKeys;
 
     private BreakpointTable(List<String> ids, List<Segment> segments) {
         this.ids = List.copyOf(ids);
@@ -139,6 +141,7 @@ public final class BreakpointTable {
         lineDenominator = new long[s * n];
         wideMaxIntercept = new double[s];
         wideMaxSlope = new double[s];
+        inexactKeys = new boolean[s];
         constantCents = new long[s * n];
         constantAssigned = new long[s];
         fractionFrom = new int[s + 1];
@@ -193,11 +196,13 @@ public final class BreakpointTable {
                         fractions.add(i);
                         fractionKeys.add(Evaluator.key(Math.min(remainder.doubleValue(), Math.nextDown(1.0)), i));
                         fractionNumerators.add(lineDenominator[c] == 0 ? 0 : Math.floorMod(lineIntercept[c], lineDenominator[c]));
+                        inexactKeys[k] |= lineDenominator[c] == 0;
                     }
                 } else if (lineDenominator[c] != 0) {
                     small.add(i);
                 } else {
                     wide.add(i);
+                    inexactKeys[k] = true;
                     double aHi = interceptCents[c];
                     double bHi = slopes[c];
                     wideParts.add(new double[] {aHi, a.subtract(new BigFraction(aHi)).doubleValue(), bHi,
@@ -625,11 +630,23 @@ public final class BreakpointTable {
             }
             // The `left` largest keys get a cent. The keys are counted in buckets by their top remainder bits: count
             // down to the bucket the cut falls in, and find the next non-empty bucket below it.
+            // Remainders are spread about evenly and the cut sits near their mean, so start in the middle: `above`
+            // counts the keys in buckets above cutBucket, and the walk up or down is a step or two.
+            int cutBucket = BUCKETS / 2 - 1;
             int above = 0;
-            int cutBucket = BUCKETS - 1;
-            while (above + bucketSize[cutBucket] < left) {
-                above += bucketSize[cutBucket];
-                cutBucket--;
+            for (int b = BUCKETS / 2; b < BUCKETS; b++) {
+                above += bucketSize[b];
+            }
+            if (above < left) {
+                while (above + bucketSize[cutBucket] < left) {
+                    above += bucketSize[cutBucket];
+                    cutBucket--;
+                }
+            } else {
+                do {
+                    cutBucket++;
+                    above -= bucketSize[cutBucket];
+                } while (above >= left);
             }
             int lowerBucket = cutBucket - 1;
             while (lowerBucket > 0 && bucketSize[lowerBucket] == 0) {
@@ -652,19 +669,70 @@ public final class BreakpointTable {
             int need = left - above;
             long threshold = nearCut[need - 1];
             long highestLeftOut = need < near ? nearCut[need] : -1;
-            if (highestLeftOut >= 0 && !clearlyOrdered(base, threshold, highestLeftOut, noise)) {
-                if (!precise) {
-                    return false; // double-double will most likely order them (out is rewritten from scratch)
-                }
-                for (int j = 0; j < candidates; j++) {
-                    long key = keys[j];
-                    out[index(key)] -= ((key - cutBucketEnd) >>> 63) ^ 1; // back to the floors
-                }
-                orderRemaindersExactly(k, proceedsCents, out, candidates, left);
-                return true;
-            }
             for (int t = 0; t < need; t++) {
                 out[index(nearCut[t])]++;
+            }
+            // Now out follows the key order. Keys of small-denominator lines are exact (two different remainders of
+            // such lines differ by at least 2^-44, far above a key's resolution); any other key is within `noise` of
+            // its remainder. So the key order is the exact order at the cut unless an inexact key is present and
+            // the two keys either side of the cut are within twice that noise.
+            if (highestLeftOut < 0 || !inexactKeys[k] || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
+                return true;
+            }
+            return settleCut(k, proceedsCents, out, candidates, left, threshold, highestLeftOut, noise, precise);
+        }
+
+        /**
+         * The two keys either side of the cut are too close to call at {@code noise}. Only the keys in the band within
+         * twice the noise of them can be out of order; every key above the band certainly beats every key in or below
+         * it, and every key below certainly loses. If the band holds one line (identical lines, whose remainders are
+         * equal, so the key order by index is the exact order), out stands. Otherwise the fast evaluation gives up
+         * (returns false), and the precise one orders the band exactly and gives its share of the left-over cents
+         * to the largest, ties to the lower index, as {@link Allocation} does.
+         */
+        private boolean settleCut(int k, long proceedsCents, long[] out, int candidates, int left, long threshold,
+                long highestLeftOut, double noise, boolean precise) {
+            int base = k * n;
+            double bandTop = remainderOf(threshold) + 2 * noise;
+            double bandBottom = remainderOf(highestLeftOut) - 2 * noise;
+            int inBand = 0;
+            int aboveBand = 0;
+            boolean oneLine = true;
+            for (int j = 0; j < candidates; j++) {
+                double r = remainderOf(keys[j]);
+                if (r > bandTop) {
+                    aboveBand++;
+                } else if (r >= bandBottom) {
+                    nearCut[inBand++] = keys[j];
+                    oneLine &= sameLineAs[base + index(keys[j])] == sameLineAs[base + index(threshold)];
+                }
+            }
+            if (oneLine) {
+                return true;
+            }
+            if (!precise) {
+                return false;
+            }
+            exactOrderings++;
+            BigFraction x = new BigFraction(BigInteger.valueOf(proceedsCents), BigInteger.valueOf(100));
+            Integer[] order = new Integer[inBand];
+            BigFraction[] exactRemainder = new BigFraction[n];
+            for (int t = 0; t < inBand; t++) {
+                long key = nearCut[t];
+                int i = index(key);
+                out[i] -= key >= threshold ? 1 : 0; // back to the floor
+                order[t] = i;
+                long den = lineDenominator[base + i];
+                exactRemainder[i] = den != 0
+                        ? new BigFraction(BigInteger.valueOf(remainderNumerator[i]), BigInteger.valueOf(den))
+                        : segments.get(k).payout(i, x).multiply(100).subtract(new BigFraction(out[i]));
+            }
+            Arrays.sort(order, (p, q) -> {
+                int c = exactRemainder[q].compareTo(exactRemainder[p]);
+                return c != 0 ? c : Integer.compare(p, q);
+            });
+            for (int t = 0; t < left - aboveBand; t++) {
+                out[order[t]]++;
             }
             return true;
         }
@@ -683,35 +751,6 @@ public final class BreakpointTable {
             return candidate(candidates, key(r, i));
         }
 
-        /**
-         * The cut between who gets a left-over cent and who does not is too close to call in floating point. Every
-         * floor is already exact (each was either exact or clear of a whole cent), so only the order of the
-         * remainders is in doubt: work out each candidate's remainder exactly and give the {@code left} cents to the
-         * largest, ties to the lower index, as {@link Allocation} does. Much cheaper than redoing the whole split.
-         */
-        private void orderRemaindersExactly(int k, long proceedsCents, long[] out, int candidates, int left) {
-            exactOrderings++;
-            int base = k * n;
-            BigFraction x = new BigFraction(BigInteger.valueOf(proceedsCents), BigInteger.valueOf(100));
-            Integer[] order = new Integer[candidates];
-            BigFraction[] exactRemainder = new BigFraction[n];
-            for (int j = 0; j < candidates; j++) {
-                int i = index(keys[j]);
-                order[j] = i;
-                long den = lineDenominator[base + i];
-                exactRemainder[i] = den != 0
-                        ? new BigFraction(BigInteger.valueOf(remainderNumerator[i]), BigInteger.valueOf(den))
-                        : segments.get(k).payout(i, x).multiply(100).subtract(new BigFraction(out[i]));
-            }
-            Arrays.sort(order, (p, q) -> {
-                int c = exactRemainder[q].compareTo(exactRemainder[p]);
-                return c != 0 ? c : Integer.compare(p, q);
-            });
-            for (int j = 0; j < left; j++) {
-                out[order[j]]++;
-            }
-        }
-
         private static int bucket(long key) {
             return (int) (key >>> BUCKET_SHIFT);
         }
@@ -726,27 +765,6 @@ public final class BreakpointTable {
                 }
                 a[j + 1] = v;
             }
-        }
-
-        /**
-         * Whether the claimant of key {@code won} certainly beats that of {@code lost} for a left-over cent, as exact
-         * arithmetic would rank them. {@code wideNoise} bounds the error of a remainder not from a small-denominator
-         * line (wide lines, constants, lines settled exactly and then rounded); small-denominator lines compare exactly.
-         */
-        private boolean clearlyOrdered(int base, long won, long lost, double wideNoise) {
-            int w = index(won);
-            int l = index(lost);
-            if (sameLineAs[base + w] == sameLineAs[base + l]) {
-                return true; // identical lines: equal remainders, lower index first on both paths
-            }
-            long dw = lineDenominator[base + w];
-            long dl = lineDenominator[base + l];
-            if (dw != 0 && dl != 0) {
-                long cmp = remainderNumerator[w] * dl - remainderNumerator[l] * dw;
-                return cmp > 0 || (cmp == 0 && w < l);
-            }
-            double noise = (dw != 0 ? REMAINDER_NOISE : wideNoise) + (dl != 0 ? REMAINDER_NOISE : wideNoise);
-            return remainderOf(won) - remainderOf(lost) > noise;
         }
 
         private static int index(long key) {

@@ -115,4 +115,36 @@ class BreakpointTableTest {
         assertThat(lines).isGreaterThan(100);
         assertThat(orderings).isGreaterThan(100);
     }
+
+    /**
+     * Identical lines (two classes on identical terms with identical holdings) have equal remainders at every value,
+     * so they meet at the cut often; the key order ranks them by index, as exact arithmetic does, with no exact work.
+     */
+    @Test
+    void identicalLinesAtTheCutAreRankedByIndexWithoutExactWork() {
+        Mso mso = Mso.builder().shareClass(ShareClass.common("common"))
+                .shareClass(preferred("series-a", "1.37", 1, "1", Participation.FULL, null))
+                .shareClass(preferred("series-b", "1.37", 1, "1", Participation.FULL, null))
+                .holding("founder", "common", 7_777_777).holding("fund-a", "series-a", 1_234_567)
+                .holding("fund-b", "series-b", 1_234_567).build();
+        ResolvedCapTable resolved = resolve(mso);
+        BreakpointTable table = BreakpointTable.resolve(resolved);
+        BreakpointTable.Evaluator evaluator = table.evaluator();
+        long[] out = new long[table.ids().size()];
+        int a = table.ids().indexOf("series-a");
+        int b = table.ids().indexOf("series-b");
+        int split = 0;
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < 3000; i++) {
+            long cents = (long) (r.nextDouble() * 5_000_000_000L);
+            evaluator.classPayoutCents(cents, out);
+            long[] expected = WaterfallEngine.DEFAULT.distribute(resolved, Money.ofCents(cents)).classes().stream()
+                    .mapToLong(c -> c.payout().cents()).toArray();
+            assertThat(out).as("%d cents", cents).containsExactly(expected);
+            assertThat(out[a] - out[b]).isBetween(0L, 1L);
+            split += (int) (out[a] - out[b]);
+        }
+        assertThat(split).as("values where the cut falls between the identical lines").isGreaterThan(100);
+        assertThat(evaluator.exactOrderings() + evaluator.exactFallbacks()).isZero();
+    }
 }
