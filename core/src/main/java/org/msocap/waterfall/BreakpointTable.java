@@ -665,12 +665,26 @@ public final class BreakpointTable {
                 nearCut[near] = key;
                 near += (int) (belowEnd & ~((key - nearStart) >>> 63));
             }
-            sortDescending(nearCut, near);
             int need = left - above;
-            long threshold = nearCut[need - 1];
-            long highestLeftOut = need < near ? nearCut[need] : -1;
-            for (int t = 0; t < need; t++) {
-                out[index(nearCut[t])]++;
+            long threshold;
+            long highestLeftOut;
+            if (need == 1) {
+                // The usual case (two evaluations in three): the largest and second-largest key, without branches.
+                threshold = -1;
+                highestLeftOut = -1;
+                for (int t = 0; t < near; t++) {
+                    long key = nearCut[t];
+                    highestLeftOut = Math.max(highestLeftOut, Math.min(threshold, key));
+                    threshold = Math.max(threshold, key);
+                }
+                out[index(threshold)]++;
+            } else {
+                sortDescending(nearCut, near);
+                threshold = nearCut[need - 1];
+                highestLeftOut = need < near ? nearCut[need] : -1;
+                for (int t = 0; t < need; t++) {
+                    out[index(nearCut[t])]++;
+                }
             }
             // Now out follows the key order. Keys of small-denominator lines are exact (two different remainders of
             // such lines differ by at least 2^-44, far above a key's resolution); any other key is within `noise` of
