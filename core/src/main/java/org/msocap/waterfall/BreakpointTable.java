@@ -29,11 +29,14 @@ import org.msocap.money.Money;
  * longer changes.
  *
  * <h2>Evaluation</h2>
- * {@link #classPayoutCents(long)} (or a reusable {@link Evaluator}) reproduces {@link WaterfallEngine}'s cents exactly: the lines are
- * evaluated in doubles, floored to cents and the left-over cents handed out by largest remainder, ties to
- * the lower claimant index, the same rule as {@link Allocation}. When a value is within rounding noise of a
- * whole cent, or two different remainders are too close to order in doubles, that one evaluation falls back
- * to exact rationals. {@link #classPayouts(double, double[])} is the plain analytic value for statistics.
+ * {@link #classPayoutCents(long)} (or a reusable {@link Evaluator}) reproduces {@link WaterfallEngine}'s cents exactly:
+ * every line is floored to cents and the left-over cents handed out by largest remainder, ties to the lower
+ * claimant index, the same rule as {@link Allocation}. Lines that are constant on a segment are floored once when
+ * the table is built; lines with small denominators are evaluated exactly in longs; the others in plain doubles
+ * with a proven error bound, redone in double-double when that bound cannot settle a floor or the order at the
+ * cut, and settled in exact rationals (one line, or the few remainders at the cut) when even that cannot. Each
+ * tier is exact whenever it answers; the slower ones are rare (about 1.5% and never, on the benchmark table).
+ * {@link #classPayouts(double, double[])} is the plain analytic value for statistics.
  */
 public final class BreakpointTable {
 
