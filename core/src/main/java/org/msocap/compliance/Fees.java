@@ -26,9 +26,9 @@ final class Fees {
         return switch (fee.basis()) {
             case PERCENT_OF_COLLECTIONS -> Percent.of(fee.percent()) + " of collections fee";
             case PERCENT_OF_NET -> Percent.of(fee.percent()) + " of net revenue fee";
-            case HYBRID -> "hybrid fee (" + fee.monthly() + " a month plus " + Percent.of(fee.percent()) + " of collections)";
+            case HYBRID -> "hybrid fee (" + fee.monthly().grouped() + " a month plus " + Percent.of(fee.percent()) + " of collections)";
             case RESIDUAL -> "residual fee (collections less the practice's expenses)";
-            case FIXED -> "fixed fee of " + fee.monthly() + " a month";
+            case FIXED -> "fixed fee of " + fee.monthly().grouped() + " a month";
             case COST_PLUS -> "cost-plus fee (markup " + Percent.of(fee.markup()) + ")";
         };
     }
@@ -75,7 +75,7 @@ final class Fees {
     /** A fee's share of practice profit, the amounts behind it, and where they come from (for messages). */
     record ProfitShare(BigFraction share, Money fee, Money profitBeforeFee, String basis) {
         String describe() {
-            return "the fee (" + fee + ") is " + Percent.of(share) + " of the practice's profit before the fee (" + profitBeforeFee
+            return "the fee (" + fee.grouped() + ") is " + Percent.of(share) + " of the practice's profit before the fee (" + profitBeforeFee.grouped()
                     + ") " + basis;
         }
     }

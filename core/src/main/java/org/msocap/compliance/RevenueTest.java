@@ -58,7 +58,7 @@ final class RevenueTest implements RulePredicate {
         if (fraction.compareTo(LIMIT) > 0) {
             List<String> referring = ctx.msoEquityHolders().stream().filter(id -> ctx.person(id).refersPatients()).toList();
             out.add(ctx.finding(rule, SubjectKind.MSO, ctx.venture.mso().name(), "investor referrals bring "
-                    + Rounding.toCents(referred) + " of " + Rounding.toCents(collections) + " collections " + basis + " ("
+                    + Rounding.toCents(referred).grouped() + " of " + Rounding.toCents(collections).grouped() + " collections " + basis + " ("
                     + Percent.of(fraction, LIMIT) + "); the safe-harbor limit is 40%", null, referring));
         }
         return out;

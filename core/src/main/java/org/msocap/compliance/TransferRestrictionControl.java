@@ -33,7 +33,7 @@ final class TransferRestrictionControl implements RulePredicate {
                 terms.add("the MSO may call the shares at will");
             }
             if (tr.nominalPrice() != null) {
-                terms.add("for a nominal price of " + tr.nominalPrice());
+                terms.add("for a nominal price of " + tr.nominalPrice().grouped());
             }
             Severity severity = ctx.severity(rule, practice.state(), Set.of(), entities);
             out.add(ctx.finding(rule, severity, SubjectKind.PRACTICE, practice.id(), "the transfer restriction on practice "

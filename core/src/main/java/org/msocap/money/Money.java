@@ -88,6 +88,11 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         return amount.compareTo(other.amount);
     }
 
+    /** Two decimals with thousands grouped, for sentences people read: {@code 1,366,666.67}, {@code -5.00}. */
+    public String grouped() {
+        return String.format(java.util.Locale.US, "%,.2f", amount);
+    }
+
     /** Two decimals, no grouping: {@code 1366666.67}. The form used in JSON and CSV output. */
     @Override
     public String toString() {

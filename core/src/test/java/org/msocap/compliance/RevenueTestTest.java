@@ -29,7 +29,7 @@ class RevenueTestTest {
     void moreThanFortyPercentFails() {
         assertThat(referred("0.4001").findings("AKS-02")).singleElement().satisfies(f -> {
             assertThat(f.subjectKind()).isEqualTo(SubjectKind.MSO);
-            assertThat(f.message()).contains("800200.00 of 2000000.00 collections in the first year", "40.01%");
+            assertThat(f.message()).contains("800,200.00 of 2,000,000.00 collections in the first year", "40.01%");
         });
     }
 

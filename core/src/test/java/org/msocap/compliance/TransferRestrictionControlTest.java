@@ -15,7 +15,7 @@ class TransferRestrictionControlTest {
         ny.transferRestriction = new Practice.TransferRestriction(true, true, Money.of(1000));
         assertThat(ny.findings("CTRL-04")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
-            assertThat(f.message()).contains("may call the shares at will", "nominal price of 1000.00");
+            assertThat(f.message()).contains("may call the shares at will", "nominal price of 1,000.00");
         });
         Scenario or = Scenario.in("OR");
         or.transferRestriction = new Practice.TransferRestriction(true, false, null);
