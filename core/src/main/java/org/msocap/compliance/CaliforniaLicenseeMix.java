@@ -56,7 +56,7 @@ final class CaliforniaLicenseeMix implements RulePredicate {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " holds "
                             + Percent.of(new BigFraction(s.shares(), practice.totalShares())) + " of " + principal + " corporation "
                             + practice.id() + " but is licensed in CA only as " + String.join(", ", professions)
-                            + ", which may not own shares of it", state.confidence(), List.of(p.id())));
+                            + ", which may not own shares of it", state, List.of(p.id())));
                 }
             }
             List<String> listedIds = listedHolders.stream().map(h -> h.substring(0, h.indexOf(' '))).toList();
@@ -64,13 +64,13 @@ final class CaliforniaLicenseeMix implements RulePredicate {
             if (listedFraction.compareTo(LISTED_LIMIT) > 0) {
                 out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), "licensees other than " + principal + "s ("
                         + String.join(", ", listedHolders) + ") hold " + Percent.of(listedFraction, LISTED_LIMIT) + " of "
-                        + practice.id() + "; the limit is 49% (" + principal + "s must hold at least 51%)", state.confidence(),
+                        + practice.id() + "; the limit is 49% (" + principal + "s must hold at least 51%)", state,
                         listedIds));
             }
             if (listedHolders.size() > principals.size()) {
                 out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), listedHolders.size() + " shareholders of "
                         + practice.id() + " are licensees other than " + principal + "s but only " + principals.size() + " are "
-                        + principal + "s; they may not outnumber them", state.confidence(), listedIds));
+                        + principal + "s; they may not outnumber them", state, listedIds));
             }
         }
         return out;

@@ -185,15 +185,23 @@ final class CheckContext {
         return s;
     }
 
-    Finding finding(Rule rule, Severity severity, SubjectKind kind, String subjectId, String message, Confidence stateConfidence,
+    /**
+     * A finding of {@code rule}. {@code state} is the state whose law the finding applies (the practice's, an
+     * agreement's practice's, the state of an exit's notice), or null for findings about the MSO, a class or a
+     * person under federal law only. For a state the rule names, the finding's confidence is the weaker of the
+     * rule's and the state's, and it cites that state's law first ({@link Rule#citationFor(StateRules)}); a
+     * federal rule reaching another state cites its federal authority first.
+     */
+    Finding finding(Rule rule, Severity severity, SubjectKind kind, String subjectId, String message, StateRules state,
                     Collection<String> involves) {
-        Confidence c = stateConfidence == null ? rule.confidence() : rule.confidence().weakest(stateConfidence);
-        return new Finding(rule.id(), rule.title(), severity, kind, subjectId, message, rule.citation(), rule.remediation(), c,
+        boolean underStateLaw = state != null && rule.jurisdictions().contains(state.state());
+        Confidence c = underStateLaw ? rule.confidence().weakest(state.confidence()) : rule.confidence();
+        Citation citation = state == null ? rule.citation() : rule.citationFor(state);
+        return new Finding(rule.id(), rule.title(), severity, kind, subjectId, message, citation, rule.remediation(), c,
                 List.copyOf(new LinkedHashSet<>(involves)));
     }
 
-    Finding finding(Rule rule, SubjectKind kind, String subjectId, String message, Confidence stateConfidence,
-                    Collection<String> involves) {
-        return finding(rule, rule.severity(), kind, subjectId, message, stateConfidence, involves);
+    Finding finding(Rule rule, SubjectKind kind, String subjectId, String message, StateRules state, Collection<String> involves) {
+        return finding(rule, rule.severity(), kind, subjectId, message, state, involves);
     }
 }

@@ -1,5 +1,7 @@
 package org.msocap.compliance;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +19,18 @@ public record Citation(String text, List<String> urls) {
             throw new IllegalArgumentException("citation text must not be blank");
         }
         urls = List.copyOf(urls);
+    }
+
+    /** The authorities one by one: the text split at its semicolons. */
+    public List<String> parts() {
+        return Arrays.stream(text.split(";")).map(String::strip).filter(part -> !part.isEmpty()).toList();
+    }
+
+    /** This citation, then {@code more}'s authorities and the addresses this one does not already give. */
+    public Citation followedBy(Citation more) {
+        LinkedHashSet<String> allUrls = new LinkedHashSet<>(urls);
+        allUrls.addAll(more.urls());
+        return new Citation(text + "; " + more.text(), List.copyOf(allUrls));
     }
 
     /** The text followed by the first source address, for one-line output. */

@@ -29,18 +29,18 @@ final class DentalPracticeControl implements RulePredicate {
                 if (!ctx.professionsAnywhere(p).contains(DENTIST)) {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " owns shares of dental practice "
                             + practice.id() + " but is not a dentist (" + String.join(", ", ctx.professionsAnywhere(p)) + ")",
-                            state.confidence(), List.of(p.id())));
+                            state, List.of(p.id())));
                 }
             }
             for (Agreement a : ctx.managementAgreements(practice.id())) {
                 if (!a.msoControls().isEmpty()) {
                     out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "agreement " + a.id() + " gives the MSO the final say "
                             + "over " + String.join(", ", a.msoControls()) + " at dental practice " + practice.id(),
-                            state.confidence(), List.of()));
+                            state, List.of()));
                 }
                 if (Fees.variesWithRevenue(a.fee())) {
                     out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "agreement " + a.id() + " pays the MSO a "
-                            + Fees.describe(a.fee()) + " of dental practice " + practice.id(), state.confidence(), List.of()));
+                            + Fees.describe(a.fee()) + " of dental practice " + practice.id(), state, List.of()));
                 }
             }
         }

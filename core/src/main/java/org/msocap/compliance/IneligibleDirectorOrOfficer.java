@@ -47,7 +47,7 @@ final class IneligibleDirectorOrOfficer implements RulePredicate {
                             + " of " + practice.profession() + " practice " + practice.id() + " but "
                             + (held.isEmpty() ? "holds no " + practice.state() + " license" : "is licensed in " + practice.state()
                             + " only as " + String.join(", ", held)) + "; eligible: " + String.join(", ", eligible),
-                            state.confidence(), List.of(p.id())));
+                            state, List.of(p.id())));
                 }
             });
         }

@@ -42,7 +42,7 @@ final class MsoAffiliatesMajority implements RulePredicate {
                 out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), "MSO owners, directors, officers and staff ("
                         + String.join(", ", who) + ") hold " + Percent.of(fraction, BigFraction.ONE_HALF) + " of practice "
                         + practice.id() + "; SB 951 bars them from a majority." + ctx.lawAssumption(rule.law(), entities),
-                        ctx.catalog.state(practice.state()).confidence(), who));
+                        ctx.catalog.state(practice.state()), who));
             }
         }
         return out;

@@ -65,7 +65,7 @@ final class MsoControlOfClinicalDecisions implements RulePredicate {
             out.add(ctx.finding(rule, ctx.severity(rule, state, conditions, entities), SubjectKind.AGREEMENT, a.id(),
                     "agreement " + a.id() + " gives the MSO the final say over " + String.join("; ", flagged) + " at practice "
                             + practice.id() + " (" + state + ")" + why + "." + (state.equals("OR")
-                            ? ctx.lawAssumption("OR-SB-951", entities) : ""), st.confidence(),
+                            ? ctx.lawAssumption("OR-SB-951", entities) : ""), st,
                     conditions.contains("private-equity-sb-351-decision") ? privateEquity : List.of()));
         }
         return out;

@@ -21,7 +21,7 @@ final class NoCorporatePracticeBar implements RulePredicate {
             if (rule.coversState(practice.state()) && practice.profession().equals(PHYSICAL_THERAPIST)) {
                 out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), "practice " + practice.id() + " provides physical "
                         + "therapy in " + practice.state() + ", where a lay-owned business may provide it through licensed "
-                        + "physical therapists", ctx.catalog.state(practice.state()).confidence(), List.of()));
+                        + "physical therapists", ctx.catalog.state(practice.state()), List.of()));
             }
         }
         return out;

@@ -44,7 +44,7 @@ final class NomineeOwnerPattern implements RulePredicate {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), "practice " + practice.id() + " has one owner ("
                             + owner + "), " + (tr.callRightAtWill() ? "an MSO call right at will" : "an MSO-designated transferee")
                             + " and " + residual + " under " + a.id() + "; stipends, powers of attorney and pledges are not modeled",
-                            ctx.catalog.state(practice.state()).confidence(), List.of(owner)));
+                            ctx.catalog.state(practice.state()), List.of(owner)));
                 }
             }
         }

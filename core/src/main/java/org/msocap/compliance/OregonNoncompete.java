@@ -56,7 +56,7 @@ final class OregonNoncompete implements RulePredicate {
                 out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "agreement " + a.id() + " has a noncompete reaching "
                         + "Oregon medical licensees of practice " + practice.id() + " who own less than 1.5% of the MSO: "
                         + String.join(", ", bound) + "; other HB 3410 exceptions (documented costs, no clinical care) are not modeled."
-                        + ctx.lawAssumption(rule.law(), entities), ctx.catalog.state("OR").confidence(),
+                        + ctx.lawAssumption(rule.law(), entities), ctx.catalog.state("OR"),
                         bound.stream().map(b -> b.substring(0, b.indexOf(' '))).toList()));
             }
         }

@@ -40,7 +40,7 @@ final class PercentFeeBarred implements RulePredicate {
                 out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "agreement " + a.id() + " pays the MSO a "
                         + Fees.describe(a.fee()) + " of practice " + practice.id() + " in " + state.name() + ": "
                         + state.percentFeeNote() + (a.services().isEmpty() ? "" : "; services: " + String.join(", ", a.services())),
-                        state.confidence(), List.of()));
+                        state, List.of()));
             }
         }
         return out;

@@ -31,7 +31,7 @@ final class PercentFeeWithMarketing implements RulePredicate {
             if (!generating.isEmpty()) {
                 out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "agreement " + a.id() + " pays the MSO a "
                         + Fees.describe(a.fee()) + " of practice " + practice.id() + " while the MSO provides "
-                        + String.join(", ", generating), null, List.of()));
+                        + String.join(", ", generating), ctx.catalog.state(practice.state()), List.of()));
             }
         }
         return out;

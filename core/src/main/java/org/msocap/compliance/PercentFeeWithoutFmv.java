@@ -23,7 +23,7 @@ final class PercentFeeWithoutFmv implements RulePredicate {
                     && state.percentFee().isPermissiveWithFmv()) {
                 out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "agreement " + a.id() + " pays the MSO a "
                         + Fees.describe(a.fee()) + " of practice " + practice.id() + " with no fair-market-value opinion; "
-                        + state.name() + ": " + state.percentFeeNote(), state.confidence(), List.of()));
+                        + state.name() + ": " + state.percentFeeNote(), state, List.of()));
             }
         }
         return out;

@@ -41,7 +41,7 @@ final class PhysicianMajorityAndOfficers implements RulePredicate {
                             .filter(h -> !isPhysician(ctx, ctx.person(h), state)).toList();
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), "Oregon-licensed physicians hold "
                             + Percent.of(fraction) + " of practice " + practice.id() + "'s shares; ORS 58.375 requires a majority",
-                            state.confidence(), others));
+                            state, others));
                 }
                 if (!practice.directors().isEmpty()) {
                     long physicianDirectors = practice.directors().stream().filter(d -> isPhysician(ctx, ctx.person(d), state)).count();
@@ -49,7 +49,7 @@ final class PhysicianMajorityAndOfficers implements RulePredicate {
                         List<String> others = practice.directors().stream().filter(d -> !isPhysician(ctx, ctx.person(d), state)).toList();
                         out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), physicianDirectors + " of "
                                 + practice.directors().size() + " directors of practice " + practice.id()
-                                + " are Oregon-licensed physicians; ORS 58.375 requires a majority", state.confidence(), others));
+                                + " are Oregon-licensed physicians; ORS 58.375 requires a majority", state, others));
                     }
                 }
             }
@@ -60,7 +60,7 @@ final class PhysicianMajorityAndOfficers implements RulePredicate {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " is " + role + " of practice "
                             + practice.id() + " but is not " + (oregon ? "an Oregon-licensed physician" : "a licensed physician")
                             + "; only " + String.join(", ", state.exemptOfficerRoles()) + " may be held by others",
-                            state.confidence(), List.of(p.id())));
+                            state, List.of(p.id())));
                 }
             }
         }

@@ -34,7 +34,7 @@ final class PrivateEquityNoncompete implements RulePredicate {
             }
             out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "agreement " + a.id() + " with " + practice.profession()
                     + " practice " + practice.id() + " (CA) has a noncompete, and private-equity investors ("
-                    + String.join(", ", privateEquity) + ") hold MSO equity", ctx.catalog.state("CA").confidence(), privateEquity));
+                    + String.join(", ", privateEquity) + ") hold MSO equity", ctx.catalog.state("CA"), privateEquity));
         }
         return out;
     }

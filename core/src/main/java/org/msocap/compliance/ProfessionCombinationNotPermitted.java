@@ -53,7 +53,7 @@ final class ProfessionCombinationNotPermitted implements RulePredicate {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " (" + String.join(", ", professions)
                             + ") holds " + Percent.of(new BigFraction(s.shares(), practice.totalShares())) + " of "
                             + practice.profession() + " practice " + practice.id() + " in " + state.name() + "; " + why,
-                            state.confidence(), List.of(p.id())));
+                            state, List.of(p.id())));
                 }
             }
         }

@@ -31,10 +31,10 @@ final class ResidualProfitSweep implements RulePredicate {
             if (!rule.coversState(practice.state()) || a.fee() == null) {
                 continue;
             }
-            Confidence conf = ctx.catalog.state(practice.state()).confidence();
+            StateRules state = ctx.catalog.state(practice.state());
             if (a.fee().basis() == FeeTerms.Basis.RESIDUAL) {
                 out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "agreement " + a.id() + " pays the MSO a "
-                        + Fees.describe(a.fee()) + " of practice " + practice.id(), conf, List.of()));
+                        + Fees.describe(a.fee()) + " of practice " + practice.id(), state, List.of()));
                 continue;
             }
             Optional<Fees.ProfitShare> share = Fees.shareOfProfit(ctx, practice.id(), a.fee());
@@ -44,11 +44,11 @@ final class ResidualProfitSweep implements RulePredicate {
             BigFraction s = share.get().share();
             if (s.compareTo(BigFraction.ONE) >= 0) {
                 out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "under " + a.id() + " at practice " + practice.id() + " "
-                        + share.get().describe() + ": it sweeps all the practice's profit", conf, List.of()));
+                        + share.get().describe() + ": it sweeps all the practice's profit", state, List.of()));
             } else if (s.compareTo(BigFraction.ONE_HALF) > 0 && layOwned.compareTo(BigFraction.ONE_HALF) > 0) {
                 out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "under " + a.id() + " at practice " + practice.id() + " "
                         + share.get().describe() + ", a majority, and non-clinicians own " + Percent.of(layOwned)
-                        + " of the MSO's shares outstanding", conf, List.of()));
+                        + " of the MSO's shares outstanding", state, List.of()));
             }
         }
         return out;

@@ -1,7 +1,10 @@
 package org.msocap.compliance;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,13 +18,33 @@ import java.util.Set;
  * @param effectiveUntil may be null; the last day the rule applies
  * @param law may be null: the dated law (by id) that switches the rule on, with its grace period
  * @param applicability how the dates apply, in words; may be empty
+ * @param citation the general citation: every authority and address the rule rests on, as listed for the rule
+ * @param ownCitations by jurisdiction (a state, or {@code US}): which of the citation's authorities and addresses
+ *        are that jurisdiction's own; may be empty (a rule of one jurisdiction needs none)
  * @param notChecked empty when a predicate checks the rule; otherwise why the model cannot
  */
 public record Rule(String id, String title, Severity severity, Set<String> jurisdictions, LocalDate effectiveFrom,
                    LocalDate effectiveUntil, String law, String applicability, List<Escalation> escalations,
-                   Citation citation, Confidence confidence, String remediation, String notChecked) {
+                   Citation citation, Map<String, OwnCitation> ownCitations, Confidence confidence, String remediation,
+                   String notChecked) {
 
     public static final String FEDERAL = "US";
+
+    /**
+     * The authorities and source addresses of a rule's citation that belong to one jurisdiction (catalog keys
+     * {@code cite.XX} and {@code url.XX}). They are drawn from the rule's own citation, never added to it, so a
+     * listing of the rule still shows everything it rests on.
+     */
+    public record OwnCitation(List<String> parts, List<String> urls) {
+
+        public OwnCitation {
+            parts = List.copyOf(parts);
+            urls = List.copyOf(urls);
+            if (parts.isEmpty() && urls.isEmpty()) {
+                throw new IllegalArgumentException("an own citation names at least one authority or address");
+            }
+        }
+    }
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -34,6 +57,26 @@ public record Rule(String id, String title, Severity severity, Set<String> juris
         applicability = applicability == null ? "" : applicability;
         escalations = List.copyOf(escalations);
         Objects.requireNonNull(citation, "citation of rule " + id);
+        ownCitations = Map.copyOf(ownCitations);
+        for (Map.Entry<String, OwnCitation> entry : ownCitations.entrySet()) {
+            String where = entry.getKey();
+            OwnCitation own = entry.getValue();
+            if (!jurisdictions.contains(where)) {
+                throw new IllegalArgumentException("rule " + id + " cites authority of " + where + ", which is not among its jurisdictions "
+                        + jurisdictions);
+            }
+            for (String part : own.parts()) {
+                if (!citation.parts().contains(part)) {
+                    throw new IllegalArgumentException("rule " + id + ": '" + part + "' (" + where + ") is not a part of its citation '"
+                            + citation.text() + "'");
+                }
+            }
+            for (String url : own.urls()) {
+                if (!citation.urls().contains(url)) {
+                    throw new IllegalArgumentException("rule " + id + ": " + url + " (" + where + ") is not one of its urls");
+                }
+            }
+        }
         Objects.requireNonNull(confidence, "confidence of rule " + id);
         Objects.requireNonNull(remediation, "remediation of rule " + id);
         notChecked = notChecked == null ? "" : notChecked;
@@ -54,6 +97,65 @@ public record Rule(String id, String title, Severity severity, Set<String> juris
     /** Whether the rule's own dates (not a law's grace period) include {@code date}. */
     public boolean inForceOn(LocalDate date) {
         return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveUntil == null || !date.isAfter(effectiveUntil));
+    }
+
+    /**
+     * The citation for a finding under {@code state}'s law: the state's own authorities and addresses first, then
+     * the general ones (those no other state claims; federal ones count as general, as federal law reaches every
+     * state). A state the rule does not name is reached only by federal law, so a federal rule's own {@code US}
+     * entry leads there. When nothing is left (every authority is another state's), the whole citation, since it
+     * is all the rule itself can give; {@link #citationFor(StateRules)} adds the state table instead.
+     */
+    public Citation citationFor(String state) {
+        Citation narrowed = narrowedTo(state);
+        return narrowed == null ? citation : narrowed;
+    }
+
+    /**
+     * As {@link #citationFor(String)}, and when a rule of several states names {@code state} but none of its
+     * authorities, the state's own authority from the state table follows, marked as such, so that the finding
+     * cites that state's law rather than only other states'.
+     */
+    public Citation citationFor(StateRules state) {
+        Citation narrowed = narrowedTo(state.state());
+        OwnCitation own = ownCitations.get(state.state());
+        boolean needsStateTable = jurisdictions.contains(state.state()) && namedStates().size() > 1
+                && (own == null || own.parts().isEmpty());
+        if (!needsStateTable) {
+            return narrowed == null ? citation : narrowed;
+        }
+        Citation table = new Citation(state.name() + " (state table): " + state.citation().text(), state.citation().urls());
+        return narrowed == null ? table : narrowed.followedBy(table);
+    }
+
+    private Set<String> namedStates() {
+        Set<String> states = new HashSet<>(jurisdictions);
+        states.remove(FEDERAL);
+        return states;
+    }
+
+    /** The state's own parts and addresses, then the general ones; null when no part is left. */
+    private Citation narrowedTo(String state) {
+        String key = jurisdictions.contains(state) || !isFederal() ? state : FEDERAL;
+        OwnCitation own = ownCitations.get(key);
+        List<String> ownParts = own == null ? List.of() : own.parts();
+        List<String> ownUrls = own == null ? List.of() : own.urls();
+        Set<String> othersParts = new HashSet<>();
+        Set<String> othersUrls = new HashSet<>();
+        ownCitations.forEach((where, other) -> {
+            if (!where.equals(key) && !where.equals(FEDERAL)) {
+                othersParts.addAll(other.parts());
+                othersUrls.addAll(other.urls());
+            }
+        });
+        List<String> parts = new ArrayList<>(citation.parts().stream().filter(ownParts::contains).toList());
+        citation.parts().stream().filter(p -> !ownParts.contains(p) && !othersParts.contains(p)).forEach(parts::add);
+        if (parts.isEmpty()) {
+            return null;
+        }
+        List<String> urls = new ArrayList<>(citation.urls().stream().filter(ownUrls::contains).toList());
+        citation.urls().stream().filter(u -> !ownUrls.contains(u) && !othersUrls.contains(u)).forEach(urls::add);
+        return new Citation(String.join("; ", parts), urls);
     }
 
     public boolean isChecked() {

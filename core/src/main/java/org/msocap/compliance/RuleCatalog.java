@@ -25,6 +25,10 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
 
     private static final Set<String> RULE_KEYS = Set.of("title", "severity", "jurisdictions", "effectiveFrom",
             "effectiveUntil", "law", "applicability", "escalate", "citation", "url", "confidence", "remediation", "notChecked");
+    /** cite.XX and url.XX: the parts of a rule's citation and its urls that are jurisdiction XX's own. */
+    private static final String CITE_PREFIX = "cite.";
+    private static final String URL_PREFIX = "url.";
+    private static final Set<String> OWN_CITATION_PREFIXES = Set.of(CITE_PREFIX, URL_PREFIX);
     private static final Set<String> LAW_KEYS = Set.of("title", "enacted", "effectiveFrom", "effectiveFromExisting",
             "citation", "url", "confidence");
     private static final Set<String> STATE_KEYS = Set.of("name", "cpom", "confidence", "authority", "ownership", "percentFee",
@@ -70,7 +74,7 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
         for (CatalogFormat.Section s : CatalogFormat.parse(rulesText, rulesSource)) {
             switch (s.type()) {
                 case "rule" -> {
-                    requireKnownKeys(s, RULE_KEYS);
+                    requireKnownKeys(s, RULE_KEYS, OWN_CITATION_PREFIXES);
                     if (rules.put(s.name(), rule(s)) != null) {
                         throw new IllegalArgumentException(s.where() + ": rule " + s.name() + " is defined twice");
                     }
@@ -103,9 +107,16 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
     }
 
     private static void requireKnownKeys(CatalogFormat.Section s, Set<String> known) {
+        requireKnownKeys(s, known, Set.of());
+    }
+
+    /** Keys are {@code known} ones, or one of {@code prefixes} followed by a two-letter jurisdiction ({@code cite.NY}). */
+    private static void requireKnownKeys(CatalogFormat.Section s, Set<String> known, Set<String> prefixes) {
         for (String key : s.values().keySet()) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException(s.where() + ": unknown key '" + key + "'; keys are " + new java.util.TreeSet<>(known));
+            boolean byJurisdiction = prefixes.stream().anyMatch(p -> key.startsWith(p) && key.substring(p.length()).matches("[A-Z]{2}"));
+            if (!known.contains(key) && !byJurisdiction) {
+                throw new IllegalArgumentException(s.where() + ": unknown key '" + key + "'; keys are " + new java.util.TreeSet<>(known)
+                        + (prefixes.isEmpty() ? "" : " and " + prefixes.stream().map(p -> p + "XX").sorted().toList()));
             }
         }
     }
@@ -120,10 +131,43 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
             }
             escalations.add(new Escalation(Severity.parse(p[0]), words(p[1]), dash(p[2]), dash(p[3])));
         }
-        return new Rule(s.name(), s.one("title"), Severity.parse(s.one("severity")), words(s.one("jurisdictions")),
-                date(s.optional("effectiveFrom")), date(s.optional("effectiveUntil")), s.optional("law"),
-                s.optional("applicability"), escalations, citation(s), Confidence.parse(s.one("confidence")),
-                s.one("remediation"), s.optional("notChecked"));
+        String title = s.one("title");
+        Severity severity = Severity.parse(s.one("severity"));
+        Set<String> jurisdictions = words(s.one("jurisdictions"));
+        Citation citation = citation(s);
+        Map<String, Rule.OwnCitation> own = ownCitations(s);
+        Confidence confidence = Confidence.parse(s.one("confidence"));
+        String remediation = s.one("remediation");
+        try {
+            return new Rule(s.name(), title, severity, jurisdictions, date(s.optional("effectiveFrom")),
+                    date(s.optional("effectiveUntil")), s.optional("law"), s.optional("applicability"), escalations, citation, own,
+                    confidence, remediation, s.optional("notChecked"));
+        } catch (IllegalArgumentException e) {
+            // Rule checks each cite.XX / url.XX against the jurisdictions, citation and urls; say where in the catalog.
+            throw new IllegalArgumentException(s.where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** cite.XX (authorities separated by ';', or the key repeated) and url.XX, gathered by jurisdiction in catalog order. */
+    private static Map<String, Rule.OwnCitation> ownCitations(CatalogFormat.Section s) {
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        s.values().forEach((key, values) -> {
+            if (key.startsWith(CITE_PREFIX)) {
+                String where = key.substring(CITE_PREFIX.length());
+                urls.putIfAbsent(where, new ArrayList<>());
+                for (String v : values) {
+                    parts.computeIfAbsent(where, k -> new ArrayList<>()).addAll(new Citation(v, List.of()).parts());
+                }
+            } else if (key.startsWith(URL_PREFIX)) {
+                String where = key.substring(URL_PREFIX.length());
+                parts.putIfAbsent(where, new ArrayList<>());
+                urls.computeIfAbsent(where, k -> new ArrayList<>()).addAll(values);
+            }
+        });
+        Map<String, Rule.OwnCitation> out = new LinkedHashMap<>();
+        parts.forEach((where, p) -> out.put(where, new Rule.OwnCitation(p, urls.getOrDefault(where, List.of()))));
+        return out;
     }
 
     private static Law law(CatalogFormat.Section s) {

@@ -45,7 +45,7 @@ final class ShareholderProfessionNotEligible implements RulePredicate {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " holds "
                             + Percent.of(new BigFraction(s.shares(), total)) + " of " + practice.profession() + " practice "
                             + practice.id() + " but is licensed in " + where(state) + " only as " + String.join(", ", professions)
-                            + "; eligible owners there: " + String.join(", ", eligible), state.confidence(), List.of(p.id())));
+                            + "; eligible owners there: " + String.join(", ", eligible), state, List.of(p.id())));
                 } else if (!matching.contains(practice.profession()) && minority.containsAll(matching)) {
                     minorityShares += s.shares();
                     minorityHolders.add(p.id());
@@ -62,14 +62,14 @@ final class ShareholderProfessionNotEligible implements RulePredicate {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), s.holder() + " (" + String.join(", ", professions)
                             + ") holds " + s.shares() + " shares of practice " + practice.id() + ", not less than the "
                             + smallestPrincipal + " of the smallest " + practice.profession() + " owner; in " + state.name()
-                            + " each must hold less", state.confidence(), List.of(s.holder())));
+                            + " each must hold less", state, List.of(s.holder())));
                 }
             }
             BigFraction minorityFraction = new BigFraction(minorityShares, total);
             if (minorityShares > 0 && minorityFraction.compareTo(BigFraction.ONE_HALF) >= 0) {
                 out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), String.join(", ", minorityHolders) + " ("
                         + String.join(", ", minority) + ") hold " + Percent.of(minorityFraction) + " of practice " + practice.id()
-                        + "; in " + state.name() + " they must hold a minority (less than 50%)", state.confidence(), minorityHolders));
+                        + "; in " + state.name() + " they must hold a minority (less than 50%)", state, minorityHolders));
             }
         }
         return out;

@@ -39,7 +39,7 @@ final class SingleProfessionOwnership implements RulePredicate {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " (" + String.join(", ", professions)
                             + ") holds " + Percent.of(new BigFraction(s.shares(), practice.totalShares())) + " of " + profession
                             + " practice " + practice.id() + "; in " + state.name() + " only " + profession
-                            + " licensees may own it", state.confidence(), List.of(p.id())));
+                            + " licensees may own it", state, List.of(p.id())));
                 }
             }
         }

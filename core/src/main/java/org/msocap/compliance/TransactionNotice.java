@@ -71,7 +71,7 @@ final class TransactionNotice implements RulePredicate {
             out.add(ctx.finding(rule, SubjectKind.EXIT, exit.name(), "exit '" + exit.name() + "' closes " + closing
                     + " and sells the MSO managing " + String.join(", ", inState.stream().map(Practice::id).toList()) + " ("
                     + state + ")" + revenue + "; file the notice by " + due + " (" + daysBefore + " days before closing)",
-                    ctx.catalog.state(state).confidence(), List.of()));
+                    ctx.catalog.state(state), List.of()));
         }
         return out;
     }

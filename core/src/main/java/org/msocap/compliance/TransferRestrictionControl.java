@@ -39,7 +39,7 @@ final class TransferRestrictionControl implements RulePredicate {
             out.add(ctx.finding(rule, severity, SubjectKind.PRACTICE, practice.id(), "the transfer restriction on practice "
                     + practice.id() + "'s shares says " + String.join(", ", terms) + " (" + practice.state() + ")."
                     + (practice.state().equals("OR") ? ctx.lawAssumption("OR-SB-951", entities) : ""),
-                    ctx.catalog.state(practice.state()).confidence(), practice.shareholders().stream()
+                    ctx.catalog.state(practice.state()), practice.shareholders().stream()
                             .map(Practice.Shareholding::holder).toList()));
         }
         return out;

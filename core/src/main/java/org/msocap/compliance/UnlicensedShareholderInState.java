@@ -39,7 +39,7 @@ final class UnlicensedShareholderInState implements RulePredicate {
                     String share = Percent.of(new BigFraction(s.shares(), practice.totalShares()));
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " holds " + share + " of practice "
                             + practice.id() + " (" + state.name() + ", " + state.cpom() + " corporate-practice doctrine) but has no "
-                            + "active license issued by " + practice.state() + elsewhere(ctx, p), state.confidence(), List.of(p.id())));
+                            + "active license issued by " + practice.state() + elsewhere(ctx, p), state, List.of(p.id())));
                 }
             }
         }

@@ -34,7 +34,7 @@ class ResidualProfitSweepTest {
     void aFeeReachingAllProfitSweepsIt() {
         // 41,667 a month = 500,004 a year, just over the 500,000 profit.
         assertThat(texas(41_667).findings("FEE-03")).singleElement().satisfies(f ->
-                assertThat(f.message()).contains("(500004.00)", "(500000.00)", "sweeps all"));
+                assertThat(f.message()).contains("(500,004.00)", "(500,000.00)", "sweeps all"));
     }
 
     @Test

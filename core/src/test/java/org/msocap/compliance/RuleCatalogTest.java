@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RuleCatalogTest {
@@ -74,5 +75,74 @@ class RuleCatalogTest {
         for (Rule r : c.rules().values()) {
             assertThat(r.citation().urls()).as(r.id() + " cites a source address").isNotEmpty();
         }
+    }
+
+    private static final String OWN_CITED_RULE = """
+            [rule R-01]
+            title = A rule
+            severity = high
+            jurisdictions = XX YY
+            citation = Code XX 1; Code YY 2; Guide 3
+            url = https://xx.example
+            url = https://yy.example
+            url = https://guide.example
+            cite.XX = Code XX 1
+            url.XX = https://xx.example
+            cite.YY = Code YY 2; Guide 3
+            confidence = M
+            remediation = Fix it.
+            """;
+
+    @Test
+    void citeAndUrlByStateSayWhichPartsAreTheStatesOwn() {
+        Rule r = parse(OWN_CITED_RULE).rule("R-01");
+        assertThat(r.ownCitations()).containsOnlyKeys("XX", "YY");
+        assertThat(r.ownCitations().get("XX")).isEqualTo(new Rule.OwnCitation(List.of("Code XX 1"), List.of("https://xx.example")));
+        assertThat(r.ownCitations().get("YY").parts()).containsExactly("Code YY 2", "Guide 3");
+        assertThat(r.ownCitations().get("YY").urls()).isEmpty();
+        assertThat(r.citation().text()).as("the general citation stays whole").isEqualTo("Code XX 1; Code YY 2; Guide 3");
+        assertThat(r.citationFor("XX")).hasToString("Code XX 1 <https://xx.example>");
+    }
+
+    @Test
+    void citeAndUrlKeysAreCheckedAgainstTheRulesJurisdictionsCitationAndUrls() {
+        assertThatThrownBy(() -> parse(OWN_CITED_RULE.replace("cite.XX", "cite.ZZ")))
+                .hasMessageContaining("rules:1 [rule R-01]").hasMessageContaining("ZZ, which is not among its jurisdictions");
+        assertThatThrownBy(() -> parse(OWN_CITED_RULE.replace("url.XX = https://xx.example", "url.XX = https://elsewhere.example")))
+                .hasMessageContaining("rules:1 [rule R-01]").hasMessageContaining("https://elsewhere.example (XX) is not one of its urls");
+        assertThatThrownBy(() -> parse(OWN_CITED_RULE.replace("cite.XX = Code XX 1", "cite.XX = Code XX 9")))
+                .hasMessageContaining("'Code XX 9' (XX) is not a part of its citation");
+        assertThatThrownBy(() -> parse(OWN_CITED_RULE.replace("cite.XX", "cite.xx")))
+                .hasMessageContaining("unknown key 'cite.xx'").hasMessageContaining("cite.XX");
+        assertThatThrownBy(() -> parse(OWN_CITED_RULE.replace("cite.XX", "cites.XX"))).hasMessageContaining("unknown key 'cites.XX'");
+    }
+
+    @Test
+    void theShippedCatalogCitesEachStatesOwnLawOnlyForItsOwnStates() {
+        for (Rule r : RuleCatalog.DEFAULT.rules().values()) {
+            assertThat(r.jurisdictions()).as(r.id()).containsAll(r.ownCitations().keySet());
+            for (String state : r.jurisdictions()) {
+                Citation c = state.equals(Rule.FEDERAL) ? r.citationFor(state) : r.citationFor(RuleCatalog.DEFAULT.state(state));
+                r.ownCitations().forEach((other, own) -> {
+                    if (!other.equals(state) && !other.equals(Rule.FEDERAL)) {
+                        assertThat(c.parts().stream().filter(own.parts()::contains))
+                                .as(r.id() + " in " + state + " cites none of " + other + "'s authorities").isEmpty();
+                        assertThat(c.urls().stream().filter(own.urls()::contains))
+                                .as(r.id() + " in " + state + " cites none of " + other + "'s pages").isEmpty();
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
+    void theShippedCatalogSplitsTheMixedCitationsOfTheBriefsExamples() {
+        RuleCatalog c = RuleCatalog.DEFAULT;
+        assertThat(c.rule("OWN-05").citationFor("NY")).hasToString("BCL 1508(a) <https://jtnylaw.com/2017/04/carothers/>");
+        assertThat(c.rule("OWN-05").citationFor("CA").urls()).first().isEqualTo("https://www.law.cornell.edu/regulations/california/16-CCR-1343");
+        assertThat(c.rule("FEE-03").citationFor("NY").text()).isEqualTo("8 NYCRR 29.1");
+        assertThat(c.rule("FEE-03").citationFor("TX").urls()).first().isEqualTo("https://zivianhealth.com/blog/corporate-practice-of-medicine-cpom-guide-texas");
+        assertThat(c.rule("CTRL-01").citationFor(c.state("NY")).urls()).doesNotContain("https://www.mbc.ca.gov/licensees/corporate_practice.aspx");
+        assertThat(c.rule("CTRL-01").citationFor(c.state("CA")).urls()).first().isEqualTo("https://www.mbc.ca.gov/licensees/corporate_practice.aspx");
     }
 }

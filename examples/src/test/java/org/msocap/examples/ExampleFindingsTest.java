@@ -55,4 +55,21 @@ class ExampleFindingsTest {
         }
         assertThat(actual).isEqualTo(new TreeMap<>(expected));
     }
+
+    /** The New York example's findings cite New York (or federal) law, never another state's. */
+    @org.junit.jupiter.api.Test
+    void theNewYorkExampleCitesNewYorkLaw() {
+        Venture venture = VentureReader.read(Path.of("ventures", "urgent-care-ny.yaml"));
+        ComplianceReport report = ComplianceChecker.DEFAULT.check(venture, venture.asOf(), FeeMetricsSource.PROJECTION);
+        assertThat(report.forRule("OWN-05")).singleElement().satisfies(f -> {
+            assertThat(f.citation().text()).isEqualTo("BCL 1508(a)");
+            assertThat(f.citation().urls()).first().isEqualTo("https://jtnylaw.com/2017/04/carothers/");
+        });
+        for (Finding f : report.findings()) {
+            assertThat(f.citation().text()).as(f.ruleId())
+                    .doesNotContain("CCR", "C.R.S.", "Fla.", "Tex.", "ILCS", "Ill.", "SB 951", "NC AG", "Envision", "Flynn", "Gimbel");
+            assertThat(String.join(" ", f.citation().urls())).as(f.ruleId())
+                    .doesNotContain("california", "mbc.ca.gov", "texas", "colorado", "illinois", "/nc/", "pennsylvania");
+        }
+    }
 }
