@@ -36,6 +36,11 @@ final class Layout {
     final Event[] events;
     /** Convertible claimants, highest conversion threshold first: the likeliest to keep their preference. */
     final int[] conversionOrder;
+    /**
+     * Per claimant, the most it can receive without converting: its preference, plus its headroom when capped;
+     * null when unbounded (full participation). The equilibrium search skips trying an unconversion that cannot pay.
+     */
+    final Affine[] unconvertedCeiling;
 
     Layout(List<Claimant> claimants) {
         this.claimants = claimants;
@@ -79,6 +84,12 @@ final class Layout {
         convertibles.sort(Comparator.<Integer, BigFraction>comparing(i -> claimants.get(i).threshold()).reversed()
                 .thenComparing(Comparator.naturalOrder()));
         conversionOrder = convertibles.stream().mapToInt(Integer::intValue).toArray();
+        unconvertedCeiling = new Affine[size];
+        for (int i = 0; i < size; i++) {
+            BigFraction ceiling = !participatesUnconverted[i] ? preference[i]
+                    : capped[i] ? preference[i].add(claimants.get(i).headroom()) : null;
+            unconvertedCeiling[i] = ceiling == null ? null : Affine.constant(ceiling);
+        }
     }
 
     boolean active(Event e, boolean[] converted) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -170,21 +171,30 @@ public final class WaterfallEngine {
 
     // ---- the exact core, shared with the breakpoint table ------------------------------------------
 
-    /** The equilibrium distribution of {@code proceeds}; see the class comment for how it is found. */
+    /**
+     * The equilibrium distribution of {@code proceeds}; see the class comment for how it is found.
+     *
+     * <p>Two shortcuts leave every decision, and so the result, as it was, and save most evaluations when a
+     * breakpoint table is resolved: an unconversion is not tried when the claimant already receives at least
+     * the most it could unconverted (its preference, plus headroom if capped: {@link Layout#unconvertedCeiling});
+     * and each set of decisions is evaluated once per settlement (the best-response pass mostly revisits sets the
+     * first phase tried).
+     */
     Outcome settle(ResolvedCapTable table, Affine proceeds) {
         Layout layout = table.layout;
         boolean[] converted = Arrays.copyOf(layout.convertible, layout.size);
-        Outcome current = evaluate(layout, converted, proceeds);
+        Evaluations evaluations = new Evaluations(layout, proceeds);
+        Outcome current = evaluations.of(converted);
         // Phase 1: shrink the set of converters, highest threshold first.
         boolean shrunk = true;
         while (shrunk) {
             shrunk = false;
             for (int i : layout.conversionOrder) {
-                if (!converted[i]) {
+                if (!converted[i] || cannotGainByUnconverting(layout, i, current)) {
                     continue;
                 }
                 converted[i] = false;
-                Outcome alternative = evaluate(layout, converted, proceeds);
+                Outcome alternative = evaluations.of(converted);
                 if (alternative.payout(i).compareTo(current.payout(i)) > 0) {
                     current = alternative;
                     shrunk = true;
@@ -198,8 +208,11 @@ public final class WaterfallEngine {
         for (int round = 0; round < bound; round++) {
             boolean changed = false;
             for (int i : layout.conversionOrder) {
+                if (converted[i] && cannotGainByUnconverting(layout, i, current)) {
+                    continue; // unconverting would need to pay strictly more: it cannot
+                }
                 converted[i] = !converted[i];
-                Outcome alternative = evaluate(layout, converted, proceeds);
+                Outcome alternative = evaluations.of(converted);
                 int cmp = alternative.payout(i).compareTo(current.payout(i));
                 if (cmp > 0 || (cmp == 0 && converted[i])) {
                     current = alternative;
@@ -218,6 +231,49 @@ public final class WaterfallEngine {
             }
         }
         throw new IllegalStateException("conversion decisions did not settle after " + bound + " rounds");
+    }
+
+    /**
+     * Whether claimant {@code i} certainly gains nothing by keeping its preference: unconverted it receives at most
+     * its ceiling (as an {@link Affine}, lexicographically: a short tier's share of what is left and a participation
+     * below the cap are each below their constant bounds), and it already receives at least that.
+     */
+    private static boolean cannotGainByUnconverting(Layout layout, int i, Outcome current) {
+        Affine ceiling = layout.unconvertedCeiling[i];
+        return ceiling != null && ceiling.compareTo(current.payout(i)) <= 0;
+    }
+
+    /** The outcomes of one settlement by decisions, so a set of decisions tried twice is evaluated once. */
+    private static final class Evaluations {
+        private final Layout layout;
+        private final Affine proceeds;
+        /** Bit k: whether the k-th claimant of the conversion order converts; null when there are too many. */
+        private final Map<Long, Outcome> byDecisions;
+
+        Evaluations(Layout layout, Affine proceeds) {
+            this.layout = layout;
+            this.proceeds = proceeds;
+            this.byDecisions = layout.conversionOrder.length < Long.SIZE ? new HashMap<>() : null;
+        }
+
+        Outcome of(boolean[] converted) {
+            if (byDecisions == null) {
+                return evaluate(layout, converted, proceeds);
+            }
+            long key = 0;
+            int[] order = layout.conversionOrder;
+            for (int k = 0; k < order.length; k++) {
+                if (converted[order[k]]) {
+                    key |= 1L << k;
+                }
+            }
+            Outcome known = byDecisions.get(key);
+            if (known == null) {
+                known = evaluate(layout, converted, proceeds);
+                byDecisions.put(key, known);
+            }
+            return known;
+        }
     }
 
     /** Distribution for fixed conversion decisions. */

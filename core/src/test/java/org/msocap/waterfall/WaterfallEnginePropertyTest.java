@@ -159,6 +159,69 @@ class WaterfallEnginePropertyTest {
         });
     }
 
+    /**
+     * The settlement skips unconversions that cannot pay and evaluates each set of decisions once; it must reach
+     * the very decisions of the plain search of the class comment, on constant proceeds and on the affine proceeds
+     * (x, 1) the breakpoint table is resolved from, at breakpoints (where ties are decided) as well as between.
+     */
+    @Test
+    void settlementShortcutsReachTheSameDecisionsAsThePlainSearch() {
+        qt().withFixedSeed(SEED).withExamples(60).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+            List<BigFraction> points = new java.util.ArrayList<>(BreakpointTable.resolve(table).breakpoints());
+            points.add(ResolvedCapTable.money(Money.ofCents(cents)));
+            for (BigFraction x : points) {
+                for (Affine proceeds : List.of(Affine.constant(x), new Affine(x, BigFraction.ONE))) {
+                    Outcome fast = ENGINE.settle(table, proceeds);
+                    Outcome plain = plainSettle(table.layout, proceeds);
+                    assertThat(fast.converted()).as("decisions at " + proceeds).containsExactly(plain.converted());
+                    for (int i = 0; i < table.claimants().size(); i++) {
+                        assertThat(fast.payout(i)).as(table.claimants().get(i).id() + " at " + proceeds).isEqualTo(plain.payout(i));
+                    }
+                }
+            }
+        });
+    }
+
+    /** The equilibrium search of {@link WaterfallEngine}'s class comment, every step evaluated: the reference. */
+    private static Outcome plainSettle(Layout layout, Affine proceeds) {
+        boolean[] converted = java.util.Arrays.copyOf(layout.convertible, layout.size);
+        Outcome current = WaterfallEngine.evaluate(layout, converted, proceeds);
+        boolean shrunk = true;
+        while (shrunk) {
+            shrunk = false;
+            for (int i : layout.conversionOrder) {
+                if (!converted[i]) {
+                    continue;
+                }
+                converted[i] = false;
+                Outcome alternative = WaterfallEngine.evaluate(layout, converted, proceeds);
+                if (alternative.payout(i).compareTo(current.payout(i)) > 0) {
+                    current = alternative;
+                    shrunk = true;
+                    break;
+                }
+                converted[i] = true;
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i : layout.conversionOrder) {
+                converted[i] = !converted[i];
+                Outcome alternative = WaterfallEngine.evaluate(layout, converted, proceeds);
+                int cmp = alternative.payout(i).compareTo(current.payout(i));
+                if (cmp > 0 || (cmp == 0 && converted[i])) {
+                    current = alternative;
+                    changed = true;
+                } else {
+                    converted[i] = !converted[i];
+                }
+            }
+        }
+        return current;
+    }
+
     @Test
     void breakpointEvaluationEqualsTheExactEngine() {
         Map<Long, BreakpointTable> cache = new HashMap<>();
