@@ -130,13 +130,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
         final BreakpointTable.Evaluator classes;
         final long[] classCents;
         double[] error = new double[16];
-        long[] remainderUnits = new long[16];
-        final long[] quotientRemainder = new long[2];
         /** The last mask of wanted positions this thread was given, and per claimant whether it holds any of them. */
         boolean[] wanted;
         boolean[] claimantWanted;
-        long[] cutScratch = new long[16];
-        final int[] bucketCounts = new int[Selection.BUCKETS];
+        final IntegerWeights.Scratch split = new IntegerWeights.Scratch();
+        long[] parts = new long[16];
         long[] floor = new long[16];
         double[] remainder = new double[16];
         int[] order = new int[16];
@@ -149,7 +147,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
         void ensure(int m) {
             if (error.length < m) {
                 error = new double[m];
-                remainderUnits = new long[m];
+                parts = new long[m];
                 floor = new long[m];
                 remainder = new double[m];
                 order = new int[m];
@@ -191,8 +189,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
          */
         private final double[][] flatPreferenceFraction;
         /** Per claimant: piece weights as integers over a common denominator (share, preference), or null if too large. */
-        private final long[][] shareWeights;
-        private final long[][] preferenceWeights;
+        private final IntegerWeights[] shareWeights;
+        private final IntegerWeights[] preferenceWeights;
 
         DayEvaluator(ResolvedCapTable resolved, BreakpointTable table) {
             this.table = table;
@@ -218,12 +216,12 @@ public final class BreakpointPayoutModel implements PayoutModel {
             preferenceCents = new long[n];
             flatAtPreference = new boolean[segments.size()][n];
             flatPreferenceFraction = new double[segments.size()][n];
-            shareWeights = new long[n][];
-            preferenceWeights = new long[n][];
+            shareWeights = new IntegerWeights[n];
+            preferenceWeights = new IntegerWeights[n];
             for (int i = 0; i < n; i++) {
                 List<Piece> pieces = claimants.get(i).pieces();
-                shareWeights[i] = integerWeights(pieces.stream().map(Piece::shareWeight).toList());
-                preferenceWeights[i] = integerWeights(pieces.stream().map(Piece::preferenceWeight).toList());
+                shareWeights[i] = IntegerWeights.of(pieces.stream().map(Piece::shareWeight).toList());
+                preferenceWeights[i] = IntegerWeights.of(pieces.stream().map(Piece::preferenceWeight).toList());
             }
             for (int k = 0; k < segments.size(); k++) {
                 for (int i = 0; i < n; i++) {
@@ -337,8 +335,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     }
                     continue;
                 }
-                long[] fixed = fixedWeights(i, segment, proceedsCents);
-                if (fixed != null && splitByIntegerWeights(i, fixed, cents, out, work)) {
+                IntegerWeights fixed = fixedWeights(i, segment, proceedsCents);
+                if (fixed != null) {
+                    splitByIntegerWeights(i, fixed, cents, out, work);
                     continue;
                 }
                 if (!split(i, segment, proceedsCents, cents, out, work)) {
@@ -351,7 +350,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
          * The integer weights the claimant's cents are split by when they do not depend on the payout (only
          * preference, or only participation); null when the split mixes both or cannot be told in doubles.
          */
-        private long[] fixedWeights(int i, int segment, long proceedsCents) {
+        private IntegerWeights fixedWeights(int i, int segment, long proceedsCents) {
             Claimant c = claimants.get(i);
             if (!modeMatters[i]) {
                 return isZero(c.shares()) ? preferenceWeights[i] : shareWeights[i];
@@ -373,53 +372,16 @@ public final class BreakpointPayoutModel implements PayoutModel {
             return fraction == 1 ? preferenceWeights[i] : fraction == 0 ? shareWeights[i] : null;
         }
 
-        /**
-         * Largest remainder over integer weights, exactly as {@link Allocation#proportional}: floor of
-         * {@code cents × w ÷ Σw}, left-over cents to the largest remainders, ties to the earlier piece.
-         */
-        private boolean splitByIntegerWeights(int i, long[] weights, long cents, long[] out, Scratch work) {
-            int m = weights.length - 1;
-            long total = weights[m];
+        /** Largest remainder over integer weights, exactly as {@link Allocation#proportional}, added to the pieces' positions. */
+        private void splitByIntegerWeights(int i, IntegerWeights weights, long cents, long[] out, Scratch work) {
+            int m = weights.size();
             work.ensure(m);
-            long[] floor = work.floor;
-            long[] remainder = work.remainderUnits;
-            long assigned = 0;
-            long[] qr = work.quotientRemainder;
-            for (int j = 0; j < m; j++) {
-                ExactCents.mulDiv(cents, weights[j], total, qr);
-                floor[j] = qr[0];
-                remainder[j] = qr[1];
-                assigned += floor[j];
-            }
-            long left = cents - assigned;
-            if (left > 0) {
-                // The left-over cents go to the `left` largest remainders, ties to the earlier piece: find the
-                // remainder at the cut, give one to every piece above it, then to pieces at it in order.
-                long[] cutScratch = work.cutScratch;
-                if (cutScratch.length < m) {
-                    cutScratch = new long[m];
-                    work.cutScratch = cutScratch;
-                }
-                long cut = Selection.kthLargestBelow(remainder, m, total, (int) left, work.bucketCounts, cutScratch);
-                int above = 0;
-                for (int j = 0; j < m; j++) {
-                    if (remainder[j] > cut) {
-                        floor[j]++;
-                        above++;
-                    }
-                }
-                for (int j = 0; j < m && above < left; j++) {
-                    if (remainder[j] == cut) {
-                        floor[j]++;
-                        above++;
-                    }
-                }
-            }
+            long[] parts = work.parts;
+            weights.split(cents, parts, work.split);
             int[] target = pieceTarget[i];
             for (int j = 0; j < m; j++) {
-                out[target[j]] += floor[j];
+                out[target[j]] += parts[j];
             }
-            return true;
         }
 
         private int segmentOf(long cents) {
@@ -601,33 +563,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
             order[b + 1] = idx;
         }
-    }
-
-    /**
-     * Weights as integers over their common denominator, with their sum as the last element; null when any of
-     * them, or the sum, needs more than 62 bits.
-     */
-    private static long[] integerWeights(List<BigFraction> weights) {
-        BigInteger denominator = BigInteger.ONE;
-        for (BigFraction w : weights) {
-            BigInteger d = w.getDenominator();
-            denominator = denominator.divide(denominator.gcd(d)).multiply(d);
-        }
-        long[] out = new long[weights.size() + 1];
-        BigInteger sum = BigInteger.ZERO;
-        for (int j = 0; j < weights.size(); j++) {
-            BigInteger v = weights.get(j).getNumerator().multiply(denominator.divide(weights.get(j).getDenominator()));
-            if (v.signum() < 0 || v.bitLength() > 62) {
-                return null;
-            }
-            out[j] = v.longValue();
-            sum = sum.add(v);
-        }
-        if (sum.signum() == 0 || sum.bitLength() > 62) {
-            return null;
-        }
-        out[weights.size()] = sum.longValue();
-        return out;
     }
 
     /** {@code f} dollars in whole cents, or -1 when it is not a whole number of cents. */

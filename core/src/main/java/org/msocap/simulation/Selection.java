@@ -103,9 +103,10 @@ final class Selection {
         }
         int inBucket = 0;
         for (int j = 0; j < m; j++) {
-            if (bucket(values[j], scale) == cutBucket) {
-                scratch[inBucket++] = values[j];
-            }
+            // Written always, kept when in the cut bucket: no branch on a comparison that is a coin toss per value.
+            long v = values[j];
+            scratch[inBucket] = v;
+            inBucket += bucket(v, scale) == cutBucket ? 1 : 0;
         }
         // The (k - above)-th largest of the bucket is its (inBucket - (k - above))-th smallest.
         return kthSmallest(scratch, inBucket, inBucket - (k - above));
