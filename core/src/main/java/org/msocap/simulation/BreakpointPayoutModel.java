@@ -57,7 +57,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
     private final List<Position> positions = new ArrayList<>();
     private final Map<String, Integer> positionByKey = new LinkedHashMap<>();
     /** Resolved exit days: resolving is the expensive step, so each day is resolved once per model. */
-    private final Map<Integer, DayEvaluator> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, ResolvedDay> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BreakpointPayoutModel(Venture venture, boolean doubleTriggerFires) {
         this.venture = Objects.requireNonNull(venture, "venture");
@@ -119,10 +119,29 @@ public final class BreakpointPayoutModel implements PayoutModel {
     /** Thread-safe; the day's table is resolved on first use and kept. */
     @Override
     public PayoutEvaluator at(int exitEpochDay) {
-        return resolved.computeIfAbsent(exitEpochDay, day -> {
-            ResolvedCapTable table = resolve(LocalDate.ofEpochDay(day));
-            return new DayEvaluator(table, BreakpointTable.resolve(table));
-        });
+        return resolved.computeIfAbsent(exitEpochDay, ResolvedDay::new).evaluator();
+    }
+
+    /**
+     * One exit day, resolved on first use under its own lock. Not inside the map's computeIfAbsent: that holds a
+     * lock on the map's bin (and stalls the map's resizing) for the whole resolution, so threads resolving
+     * different days would wait for each other.
+     */
+    private final class ResolvedDay {
+        private final int day;
+        private DayEvaluator evaluator;
+
+        ResolvedDay(int day) {
+            this.day = day;
+        }
+
+        synchronized DayEvaluator evaluator() {
+            if (evaluator == null) {
+                ResolvedCapTable table = resolve(LocalDate.ofEpochDay(day));
+                evaluator = new DayEvaluator(table, BreakpointTable.resolve(table));
+            }
+            return evaluator;
+        }
     }
 
     /** Per-thread scratch space of one day's evaluator. */

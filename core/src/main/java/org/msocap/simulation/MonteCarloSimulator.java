@@ -114,6 +114,14 @@ public final class MonteCarloSimulator {
         private final int[] groupOf;
         private final int[] categoryOf;
         private final int[] holderOf;
+        /**
+         * The waterfall's positions by (group, category): pair q holds {@code pairPositions[pairFrom[q] ..
+         * pairFrom[q + 1])}, all of group {@code pairGroup[q]} and category {@code pairCategory[q]}.
+         */
+        private final int[] pairPositions;
+        private final int[] pairFrom;
+        private final int[] pairGroup;
+        private final int[] pairCategory;
 
         // Per-run results.
         private final int[] exitDay;
@@ -148,6 +156,29 @@ public final class MonteCarloSimulator {
                 categoryOf[p] = pos.category().ordinal();
                 holderOf[p] = indexOf(holders, pos.holder());
             }
+            Integer[] byPair = new Integer[waterfallPositions];
+            for (int p = 0; p < waterfallPositions; p++) {
+                byPair[p] = p;
+            }
+            Arrays.sort(byPair, Comparator.<Integer>comparingInt(p -> groupOf[p]).thenComparingInt(p -> categoryOf[p])
+                    .thenComparingInt(p -> p));
+            pairPositions = new int[waterfallPositions];
+            List<Integer> starts = new ArrayList<>();
+            for (int j = 0; j < waterfallPositions; j++) {
+                pairPositions[j] = byPair[j];
+                if (j == 0 || groupOf[byPair[j]] != groupOf[byPair[j - 1]] || categoryOf[byPair[j]] != categoryOf[byPair[j - 1]]) {
+                    starts.add(j);
+                }
+            }
+            pairFrom = new int[starts.size() + 1];
+            pairGroup = new int[starts.size()];
+            pairCategory = new int[starts.size()];
+            for (int q = 0; q < starts.size(); q++) {
+                pairFrom[q] = starts.get(q);
+                pairGroup[q] = groupOf[pairPositions[starts.get(q)]];
+                pairCategory[q] = categoryOf[pairPositions[starts.get(q)]];
+            }
+            pairFrom[starts.size()] = waterfallPositions;
             int tracked = Math.min(options.topHolders(), holders.size());
             long seriesValues = (long) (groups.size() + HolderCategory.values().length + tracked + 2) * runs;
             if (seriesValues > SimulationOptions.MAX_TRACKED_VALUES) {
@@ -378,7 +409,14 @@ public final class MonteCarloSimulator {
         // ---- phase 2: payouts per class and category, totals per holder -------------------------------
 
         private PayoutModel.PayoutEvaluator evaluator(int day) {
-            return evaluators.computeIfAbsent(day, d -> setup.payouts().at(d));
+            // Not computeIfAbsent: resolving a day under the map's lock would hold up threads resolving other days.
+            PayoutModel.PayoutEvaluator known = evaluators.get(day);
+            if (known == null) {
+                known = setup.payouts().at(day);
+                PayoutModel.PayoutEvaluator raced = evaluators.putIfAbsent(day, known);
+                known = raced != null ? raced : known;
+            }
+            return known;
         }
 
         private void distribute(int from, int to, int[] candidateSlot, long[][] candidateSeries) {
@@ -395,7 +433,7 @@ public final class MonteCarloSimulator {
             }
             long[] groupTotals = new long[groups.size()];
             long[] categoryTotals = new long[HolderCategory.values().length];
-            long[] holderTotals = new long[holders.size()];
+            long[] positionTotals = new long[positions.size()];
             ExitTerms terms = setup.terms();
             int currentDay = NO_EXIT;
             PayoutModel.PayoutEvaluator evaluator = null;
@@ -409,11 +447,18 @@ public final class MonteCarloSimulator {
                 evaluator.payouts(proceeds[run], payout);
                 Arrays.fill(groupTotals, 0);
                 Arrays.fill(categoryTotals, 0);
+                // Summed per (group, category) into a local first: adding every position straight into the group's
+                // and the category's slot chains each addition on the previous one through memory.
+                for (int q = 0; q < pairGroup.length; q++) {
+                    long sum = 0;
+                    for (int j = pairFrom[q], end = pairFrom[q + 1]; j < end; j++) {
+                        sum += payout[pairPositions[j]];
+                    }
+                    groupTotals[pairGroup[q]] += sum;
+                    categoryTotals[pairCategory[q]] += sum;
+                }
                 for (int p = 0; p < waterfallPositions; p++) {
-                    long v = payout[p];
-                    groupTotals[groupOf[p]] += v;
-                    categoryTotals[categoryOf[p]] += v;
-                    holderTotals[holderOf[p]] += v;
+                    positionTotals[p] += payout[p];
                 }
                 long[] split = null;
                 if (positions.size() > waterfallPositions) {
@@ -422,7 +467,7 @@ public final class MonteCarloSimulator {
                         int p = waterfallPositions + c;
                         groupTotals[groupOf[p]] += split[c];
                         categoryTotals[categoryOf[p]] += split[c];
-                        holderTotals[holderOf[p]] += split[c];
+                        positionTotals[p] += split[c];
                     }
                 }
                 for (int f = 0; f < follows; f++) {
@@ -437,8 +482,8 @@ public final class MonteCarloSimulator {
                 }
             }
             synchronized (holderSums) {
-                for (int h = 0; h < holderTotals.length; h++) {
-                    holderSums[h] = Math.addExact(holderSums[h], holderTotals[h]);
+                for (int p = 0; p < positionTotals.length; p++) {
+                    holderSums[holderOf[p]] = Math.addExact(holderSums[holderOf[p]], positionTotals[p]);
                 }
             }
             progress.advance(to - from);

@@ -53,6 +53,14 @@ record Affine(BigFraction value, BigFraction slope) implements Comparable<Affine
         return f.getNumerator().signum() == 0;
     }
 
+    /**
+     * Exact equality of two fractions. BigFraction keeps itself in lowest terms with a positive denominator, so equal
+     * values have equal numerators and denominators; its own equals reduces both sides again (two gcds) first.
+     */
+    static boolean same(BigFraction a, BigFraction b) {
+        return a == b || a.getNumerator().equals(b.getNumerator()) && a.getDenominator().equals(b.getDenominator());
+    }
+
     // BigFraction reduces by gcd on every operation; skipping the zero cases keeps the exact path fast.
     static BigFraction add(BigFraction a, BigFraction b) {
         return isZero(a) ? b : isZero(b) ? a : a.add(b);

@@ -53,12 +53,21 @@ public final class BreakpointTable {
 
     private record Form(BigFraction[] intercept, BigFraction[] slope) {
         boolean sameLines(Form o) {
-            return Arrays.equals(intercept, o.intercept) && Arrays.equals(slope, o.slope);
+            for (int i = 0; i < slope.length; i++) {
+                if (!Affine.same(slope[i], o.slope[i]) || !Affine.same(intercept[i], o.intercept[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean agreesAt(Form o, BigFraction x) {
             for (int i = 0; i < slope.length; i++) {
-                if (!intercept[i].add(slope[i].multiply(x)).equals(o.intercept[i].add(o.slope[i].multiply(x)))) {
+                // Identical lines agree everywhere: no arithmetic needed for the many claimants whose line did not change.
+                if (Affine.same(slope[i], o.slope[i]) && Affine.same(intercept[i], o.intercept[i])) {
+                    continue;
+                }
+                if (!Affine.same(intercept[i].add(slope[i].multiply(x)), o.intercept[i].add(o.slope[i].multiply(x)))) {
                     return false;
                 }
             }
@@ -250,7 +259,7 @@ public final class BreakpointTable {
                 continue;
             }
             BigFraction x = crossing(left, right, lo, hi);
-            if (x.equals(hi)) {
+            if (Affine.same(x, hi)) {
                 BigFraction mid = lo.add(hi).divide(TWO);
                 Form atMid = forms.computeIfAbsent(mid, m -> form(table, m));
                 if (left.agreesAt(right, hi) && atMid.sameLines(left)) {

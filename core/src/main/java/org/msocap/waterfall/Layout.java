@@ -3,7 +3,9 @@ package org.msocap.waterfall;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.waterfall.ResolvedCapTable.Claimant;
@@ -90,6 +92,112 @@ final class Layout {
                     : capped[i] ? preference[i].add(claimants.get(i).headroom()) : null;
             unconvertedCeiling[i] = ceiling == null ? null : Affine.constant(ceiling);
         }
+    }
+
+    /**
+     * What the waterfall needs for one set of conversion decisions, independent of the proceeds: per tier the claim
+     * of its unconverted members and the claims of the tiers before it, and the participants' total take as a
+     * function of the price (a piecewise linear curve through the active price points). The equilibrium search
+     * evaluates a few hundred distinct sets of decisions many times over while a breakpoint table is resolved, so
+     * each set's plan is worked out once ({@link #plan}) and an evaluation only places the proceeds on it.
+     *
+     * @param tierClaim per tier, the preferences of its unconverted members
+     * @param claimBefore per tier t, the claims of tiers 0 .. t - 1; entry {@code tiers.length} is the total
+     * @param tierShare per tier and member, its preference ÷ the tier's claim (null when the tier claims nothing)
+     * @param price the distinct prices of the active price points, ascending
+     * @param takenAt per point, what the participants take at its price from the points below it
+     * @param slopeAfter per point, the shares taking part just above its price
+     */
+    record Plan(BigFraction[] tierClaim, BigFraction[] claimBefore, BigFraction[][] tierShare, BigFraction[] price,
+                BigFraction[] takenAt, BigFraction[] slopeAfter) {
+    }
+
+    /** Plans kept per layout at most; beyond, they are worked out each time (only a pathological search gets here). */
+    private static final int MAX_PLANS = 1 << 14;
+    private final Map<Long, Plan> plans = new ConcurrentHashMap<>();
+
+    /** The plan for {@code converted}; kept by decisions when they fit a key (thread-safe: plans are immutable). */
+    Plan plan(boolean[] converted) {
+        long key = decisionsKey(converted);
+        if (key < 0) {
+            return newPlan(converted);
+        }
+        Plan known = plans.get(key);
+        if (known == null) {
+            known = newPlan(converted);
+            if (plans.size() < MAX_PLANS) {
+                plans.putIfAbsent(key, known);
+            }
+        }
+        return known;
+    }
+
+    /** Bit k: whether the k-th claimant of the conversion order converts; -1 when that does not say everything. */
+    private long decisionsKey(boolean[] converted) {
+        if (conversionOrder.length >= Long.SIZE - 1) {
+            return -1;
+        }
+        long key = 0;
+        for (int k = 0; k < conversionOrder.length; k++) {
+            if (converted[conversionOrder[k]]) {
+                key |= 1L << k;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (converted[i] && !convertible[i]) {
+                return -1;
+            }
+        }
+        return key;
+    }
+
+    private Plan newPlan(boolean[] converted) {
+        BigFraction[] tierClaim = new BigFraction[tiers.length];
+        BigFraction[] claimBefore = new BigFraction[tiers.length + 1];
+        BigFraction[][] tierShare = new BigFraction[tiers.length][];
+        claimBefore[0] = BigFraction.ZERO;
+        for (int t = 0; t < tiers.length; t++) {
+            BigFraction claim = BigFraction.ZERO;
+            for (int i : tiers[t]) {
+                if (!converted[i]) {
+                    claim = claim.add(preference[i]);
+                }
+            }
+            tierClaim[t] = claim;
+            claimBefore[t + 1] = Affine.add(claimBefore[t], claim);
+            if (!Affine.isZero(claim)) {
+                tierShare[t] = new BigFraction[tiers[t].length];
+                for (int m = 0; m < tiers[t].length; m++) {
+                    tierShare[t][m] = preference[tiers[t][m]].divide(claim);
+                }
+            }
+        }
+        // The walk over the price points, as the engine did it per evaluation: at each new price, what the points
+        // below take there; points at the price already reached only add their shares to the slope.
+        List<BigFraction> prices = new ArrayList<>();
+        List<BigFraction> takenAt = new ArrayList<>();
+        List<BigFraction> slopeAfter = new ArrayList<>();
+        BigFraction taken = BigFraction.ZERO;
+        BigFraction atPrice = BigFraction.ZERO;
+        BigFraction slope = BigFraction.ZERO;
+        for (Event e : events) {
+            if (!active(e, converted)) {
+                continue;
+            }
+            if (!prices.isEmpty() && Affine.same(e.price(), atPrice)) {
+                slope = slope.add(e.deltaShares());
+                slopeAfter.set(slopeAfter.size() - 1, slope);
+                continue;
+            }
+            taken = Affine.add(taken, Affine.mul(slope, e.price().subtract(atPrice)));
+            atPrice = e.price();
+            slope = slope.add(e.deltaShares());
+            prices.add(atPrice);
+            takenAt.add(taken);
+            slopeAfter.add(slope);
+        }
+        return new Plan(tierClaim, claimBefore, tierShare, prices.toArray(BigFraction[]::new), takenAt.toArray(BigFraction[]::new),
+                slopeAfter.toArray(BigFraction[]::new));
     }
 
     boolean active(Event e, boolean[] converted) {

@@ -23,7 +23,6 @@ import org.msocap.model.Venture;
 import org.msocap.money.Allocation;
 import org.msocap.money.Money;
 import org.msocap.money.Rounding;
-import org.msocap.waterfall.Layout.Event;
 import org.msocap.waterfall.ResolvedCapTable.Claimant;
 import org.msocap.waterfall.ResolvedCapTable.Kind;
 import org.msocap.waterfall.ResolvedCapTable.Piece;
@@ -276,77 +275,64 @@ public final class WaterfallEngine {
         }
     }
 
-    /** Distribution for fixed conversion decisions. */
+    /**
+     * Distribution for fixed conversion decisions, placed on the decisions' {@link Layout.Plan}: the tiers paid in
+     * full are those whose cumulative claim the proceeds cover; the price is found by bisecting the participants'
+     * take at the price points (it never decreases), then interpolating on the segment below.
+     */
     static Outcome evaluate(Layout layout, boolean[] converted, Affine proceeds) {
+        Layout.Plan plan = layout.plan(converted);
         int n = layout.size;
         Affine[] pref = new Affine[n];
         Arrays.fill(pref, Affine.ZERO);
-        Affine remaining = proceeds;
-        for (int[] tier : layout.tiers) {
-            if (remaining.isZero()) {
-                break;
-            }
-            BigFraction claim = BigFraction.ZERO;
-            for (int i : tier) {
+        int tiers = layout.tiers.length;
+        int covered = 0;
+        while (covered < tiers && proceeds.compareTo(Affine.constant(plan.claimBefore()[covered + 1])) >= 0) {
+            covered++;
+        }
+        for (int t = 0; t < covered; t++) {
+            for (int i : layout.tiers[t]) {
                 if (!converted[i]) {
-                    claim = claim.add(layout.preference[i]);
+                    pref[i] = Affine.constant(layout.preference[i]);
                 }
             }
-            if (Affine.isZero(claim)) {
-                continue;
-            }
-            if (remaining.compareTo(Affine.constant(claim)) >= 0) {
-                for (int i : tier) {
-                    if (!converted[i]) {
-                        pref[i] = Affine.constant(layout.preference[i]);
-                    }
+        }
+        Affine remaining = proceeds.minus(Affine.constant(plan.claimBefore()[covered]));
+        if (covered < tiers) {
+            // Pari passu: the first tier not covered shares what is left pro rata to the preference amounts.
+            int[] tier = layout.tiers[covered];
+            for (int m = 0; m < tier.length; m++) {
+                if (!converted[tier[m]]) {
+                    pref[tier[m]] = remaining.times(plan.tierShare()[covered][m]);
                 }
-                remaining = remaining.minus(Affine.constant(claim));
+            }
+            remaining = Affine.ZERO;
+        }
+        // The first price point at which the participants take at least the residual; the price lies below it.
+        BigFraction[] takenAt = plan.takenAt();
+        int lo = 0;
+        int hi = takenAt.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (remaining.compareTo(Affine.constant(takenAt[mid])) <= 0) {
+                hi = mid;
             } else {
-                // Pari passu: a short tier shares what is left pro rata to the preference amounts.
-                for (int i : tier) {
-                    if (!converted[i]) {
-                        pref[i] = remaining.times(layout.preference[i].divide(claim));
-                    }
-                }
-                remaining = Affine.ZERO;
+                lo = mid + 1;
             }
         }
-        // Walk the price points until the participants' total take reaches the residual.
-        BigFraction taken = BigFraction.ZERO;
-        BigFraction atPrice = BigFraction.ZERO;
-        BigFraction slope = BigFraction.ZERO;
-        Affine price = null;
-        boolean walked = false;
-        for (Event e : layout.events) {
-            if (!layout.active(e, converted)) {
-                continue;
-            }
-            // Events at the price already reached (all conversions sit at price 0) take nothing more, and the
-            // residual was already found larger than what is taken there: only their shares join the slope.
-            if (walked && (e.price() == atPrice || e.price().equals(atPrice))) {
-                slope = slope.add(e.deltaShares());
-                continue;
-            }
-            walked = true;
-            BigFraction takenAtEvent = Affine.add(taken, Affine.mul(slope, e.price().subtract(atPrice)));
-            if (remaining.compareTo(Affine.constant(takenAtEvent)) <= 0) {
-                price = Affine.isZero(slope) ? Affine.constant(atPrice)
-                        : Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
-                break;
-            }
-            taken = takenAtEvent;
-            atPrice = e.price();
-            slope = slope.add(e.deltaShares());
-        }
+        BigFraction atPrice = lo == 0 ? BigFraction.ZERO : plan.price()[lo - 1];
+        BigFraction taken = lo == 0 ? BigFraction.ZERO : takenAt[lo - 1];
+        BigFraction slope = lo == 0 ? BigFraction.ZERO : plan.slopeAfter()[lo - 1];
+        Affine price;
         Affine unabsorbed = Affine.ZERO;
-        if (price == null) {
-            if (slope.compareTo(BigFraction.ZERO) > 0) {
-                price = Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
-            } else {
-                price = Affine.constant(atPrice);
-                unabsorbed = remaining.minus(Affine.constant(taken));
-            }
+        if (lo < takenAt.length) {
+            price = Affine.isZero(slope) ? Affine.constant(atPrice)
+                    : Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
+        } else if (slope.compareTo(BigFraction.ZERO) > 0) {
+            price = Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
+        } else {
+            price = Affine.constant(atPrice);
+            unabsorbed = remaining.minus(Affine.constant(taken));
         }
         // Participation follows from the price; Outcome works it out per claimant when asked.
         return new Outcome(layout, converted.clone(), pref, price, unabsorbed);
