@@ -619,7 +619,7 @@ public final class MonteCarloSimulator {
             }
             double meanCents = (double) sum / runs;
             double mean = meanCents / 100;
-            double[] pct = percentiles(cents.clone(), cents.length);
+            double[] pct = percentiles(cents, cents.length);
             double costUnits = cost.totalCents() / 100.0;
             double probBelow = cost.totalCents() == 0 ? Double.NaN : (double) belowCost / runs;
             double moic = cost.totalCents() == 0 ? Double.NaN : mean / costUnits;
@@ -647,14 +647,14 @@ public final class MonteCarloSimulator {
 
         /** Nearest rank: the value at position ⌈q·n⌉ of the sorted values, in currency units. */
         private static double[] percentiles(long[] values, int n) {
-            // Selection instead of a full sort: linear per rank, and each rank leaves the next one (higher) in the
-            // part of the array after it. PERCENTILES ascend.
-            double[] out = new double[PERCENTILES.length];
-            int from = 0;
+            int[] indexes = new int[PERCENTILES.length];
             for (int i = 0; i < PERCENTILES.length; i++) {
-                int index = (int) Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100) - 1;
-                out[i] = Selection.kthSmallest(values, Math.min(from, index), n, index) / 100.0;
-                from = index + 1;
+                indexes[i] = (int) Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100) - 1;
+            }
+            long[] at = Selection.atSortedIndexes(values, n, indexes);
+            double[] out = new double[at.length];
+            for (int i = 0; i < at.length; i++) {
+                out[i] = at[i] / 100.0;
             }
             return out;
         }
