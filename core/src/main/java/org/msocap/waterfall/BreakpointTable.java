@@ -300,10 +300,11 @@ public final class BreakpointTable {
         int n = table.layout.size;
         BigFraction[] a = new BigFraction[n];
         BigFraction[] b = new BigFraction[n];
+        BigFraction priceIntercept = Affine.sub(o.price().value(), Affine.mul(o.price().slope(), x));
         for (int i = 0; i < n; i++) {
-            Affine p = o.payout(i);
-            b[i] = p.slope();
-            a[i] = p.value().subtract(p.slope().multiply(x));
+            BigFraction[] line = o.line(i, x, priceIntercept);
+            a[i] = line[0];
+            b[i] = line[1];
         }
         return new Form(a, b);
     }

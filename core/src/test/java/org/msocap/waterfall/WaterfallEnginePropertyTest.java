@@ -184,6 +184,24 @@ class WaterfallEnginePropertyTest {
         });
     }
 
+    /** The breakpoint table's lines, built from the parts, are the payouts' own lines: value − slope × x and slope. */
+    @Test
+    void payoutLinesFromThePartsAreThePayoutsLines() {
+        qt().withFixedSeed(SEED).withExamples(200).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+            BigFraction x = ResolvedCapTable.money(Money.ofCents(cents));
+            Outcome o = ENGINE.settle(table, new Affine(x, BigFraction.ONE));
+            BigFraction priceIntercept = o.price().value().subtract(o.price().slope().multiply(x));
+            for (int i = 0; i < table.claimants().size(); i++) {
+                Affine payout = o.payout(i);
+                BigFraction[] line = o.line(i, x, priceIntercept);
+                String what = table.claimants().get(i).id() + " at " + x;
+                assertThat(line[1]).as(what).isEqualTo(payout.slope());
+                assertThat(line[0]).as(what).isEqualTo(payout.value().subtract(payout.slope().multiply(x)));
+            }
+        });
+    }
+
     /**
      * The settlement skips unconversions that cannot pay and evaluates each set of decisions once; it must reach
      * the very decisions of the plain search of the class comment, on constant proceeds and on the affine proceeds
