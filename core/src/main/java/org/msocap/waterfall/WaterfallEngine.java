@@ -287,7 +287,7 @@ public final class WaterfallEngine {
         Arrays.fill(pref, Affine.ZERO);
         int tiers = layout.tiers.length;
         int covered = 0;
-        while (covered < tiers && proceeds.compareTo(Affine.constant(plan.claimBefore()[covered + 1])) >= 0) {
+        while (covered < tiers && proceeds.compareTo(Affine.constant(plan.claimBefore[covered + 1])) >= 0) {
             covered++;
         }
         for (int t = 0; t < covered; t++) {
@@ -297,32 +297,32 @@ public final class WaterfallEngine {
                 }
             }
         }
-        Affine remaining = proceeds.minus(Affine.constant(plan.claimBefore()[covered]));
+        Affine remaining = proceeds.minus(Affine.constant(plan.claimBefore[covered]));
         if (covered < tiers) {
             // Pari passu: the first tier not covered shares what is left pro rata to the preference amounts.
             int[] tier = layout.tiers[covered];
             for (int m = 0; m < tier.length; m++) {
                 if (!converted[tier[m]]) {
-                    pref[tier[m]] = remaining.times(plan.tierShare()[covered][m]);
+                    pref[tier[m]] = remaining.times(plan.tierShare(covered, m));
                 }
             }
             remaining = Affine.ZERO;
         }
         // The first price point at which the participants take at least the residual; the price lies below it.
-        BigFraction[] takenAt = plan.takenAt();
+        java.math.BigInteger[] takenAt = plan.takenAt;
         int lo = 0;
         int hi = takenAt.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (remaining.compareTo(Affine.constant(takenAt[mid])) <= 0) {
+            if (Layout.compareToConstant(remaining, takenAt[mid], layout.takenDenominator) <= 0) {
                 hi = mid;
             } else {
                 lo = mid + 1;
             }
         }
-        BigFraction atPrice = lo == 0 ? BigFraction.ZERO : plan.price()[lo - 1];
-        BigFraction taken = lo == 0 ? BigFraction.ZERO : takenAt[lo - 1];
-        BigFraction slope = lo == 0 ? BigFraction.ZERO : plan.slopeAfter()[lo - 1];
+        BigFraction atPrice = lo == 0 ? BigFraction.ZERO : plan.price[lo - 1];
+        BigFraction taken = lo == 0 ? BigFraction.ZERO : plan.takenAt(lo - 1);
+        BigFraction slope = lo == 0 ? BigFraction.ZERO : plan.slopeAfter(lo - 1);
         Affine price;
         Affine unabsorbed = Affine.ZERO;
         if (lo < takenAt.length) {
