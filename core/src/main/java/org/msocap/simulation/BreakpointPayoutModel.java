@@ -247,7 +247,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     Claimant c = claimants.get(i);
                     BigFraction value = segments.get(k).intercepts().get(i);
                     boolean flat = isZero(segments.get(k).marginalShares().get(i));
-                    flatAtPreference[k][i] = !isZero(c.preference()) && flat && value.equals(c.preference());
+                    flatAtPreference[k][i] = !isZero(c.preference()) && flat && same(value, c.preference());
                     flatPreferenceFraction[k][i] = flat && !isZero(value)
                             ? preferencePart(c, false, value).divide(value).doubleValue() : Double.NaN;
                 }
@@ -268,9 +268,12 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 shareShare[i] = new double[pieces.size()];
                 boolean proportional = true;
                 sameWeightsAs[i] = new int[pieces.size()];
-                List<BigFraction[]> exactShares = new ArrayList<>();
+                // Pieces by their exact weights, to find the first with the same: keyed by numerators and denominators
+                // (BigFraction keeps lowest terms; its equals would reduce both sides again, for every pair of pieces).
+                Map<List<BigInteger>, Integer> firstWithWeights = new java.util.HashMap<>();
                 for (int j = 0; j < pieces.size(); j++) {
                     Piece p = pieces.get(j);
+                    int piece = j;
                     String group = groupOf(c);
                     Integer target = positionByKey.get(key(p.holder(), group, p.cost().isPositive() ? p.acquired() : null));
                     if (target == null) {
@@ -281,15 +284,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     BigFraction ss = isZero(c.shares()) ? BigFraction.ZERO : p.shareWeight().divide(c.shares());
                     prefShare[i][j] = ps.doubleValue();
                     shareShare[i][j] = ss.doubleValue();
-                    proportional &= ps.equals(ss);
-                    sameWeightsAs[i][j] = j;
-                    for (int e = 0; e < j; e++) {
-                        if (exactShares.get(e)[0].equals(ps) && exactShares.get(e)[1].equals(ss)) {
-                            sameWeightsAs[i][j] = e;
-                            break;
-                        }
-                    }
-                    exactShares.add(new BigFraction[] {ps, ss});
+                    proportional &= same(ps, ss);
+                    sameWeightsAs[i][j] = firstWithWeights.computeIfAbsent(
+                            List.of(ps.getNumerator(), ps.getDenominator(), ss.getNumerator(), ss.getDenominator()), w -> piece);
                 }
                 preferenceCents[i] = wholeCents(c.preference());
                 long[] perPiece = new long[pieces.size()];
@@ -589,6 +586,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
         BigFraction cents = f.multiply(100);
         return cents.getDenominator().equals(BigInteger.ONE) && cents.getNumerator().bitLength() < 62
                 ? cents.getNumerator().longValue() : -1;
+    }
+
+    /** Exact equality: BigFraction keeps lowest terms, so equal values have equal parts (its equals reduces again). */
+    private static boolean same(BigFraction a, BigFraction b) {
+        return a.getNumerator().equals(b.getNumerator()) && a.getDenominator().equals(b.getDenominator());
     }
 
     private static boolean isZero(BigFraction f) {
