@@ -422,6 +422,7 @@ public final class MonteCarloSimulator {
         private void distribute(int from, int to, int[] candidateSlot, long[][] candidateSeries) {
             long[] payout = new long[waterfallPositions];
             // The positions of candidate holders, and the series each adds to.
+            long[] candidateTotals = new long[candidateSeries.length];
             int[] followed = new int[positions.size()];
             int[] followedSlot = new int[positions.size()];
             int follows = 0;
@@ -470,9 +471,15 @@ public final class MonteCarloSimulator {
                         positionTotals[p] += split[c];
                     }
                 }
+                // Summed per candidate first, then one store per candidate into its series: runs come in exit-day
+                // order, so each store lands on a different cache line of a large array.
+                Arrays.fill(candidateTotals, 0);
                 for (int f = 0; f < follows; f++) {
                     int p = followed[f];
-                    candidateSeries[followedSlot[f]][run] += p < waterfallPositions ? payout[p] : split[p - waterfallPositions];
+                    candidateTotals[followedSlot[f]] += p < waterfallPositions ? payout[p] : split[p - waterfallPositions];
+                }
+                for (int c = 0; c < candidateTotals.length; c++) {
+                    candidateSeries[c][run] = candidateTotals[c];
                 }
                 for (int g = 0; g < groupTotals.length; g++) {
                     groupSeries[g][run] = groupTotals[g];
