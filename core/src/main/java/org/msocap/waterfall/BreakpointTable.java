@@ -67,7 +67,7 @@ public final class BreakpointTable {
                 if (Affine.same(slope[i], o.slope[i]) && Affine.same(intercept[i], o.intercept[i])) {
                     continue;
                 }
-                if (!Affine.same(intercept[i].add(slope[i].multiply(x)), o.intercept[i].add(o.slope[i].multiply(x)))) {
+                if (!Affine.sameAt(intercept[i], slope[i], o.intercept[i], o.slope[i], x)) {
                     return false;
                 }
             }

@@ -179,6 +179,28 @@ final class Layout {
             return v;
         }
 
+        /**
+         * The price at which the participants take {@code residual}, on the segment above point g (whose slope is
+         * positive): {@code price[g] + (residual − takenAt[g]) ÷ slopeAfter[g]}, assembled over integers and reduced
+         * once per part rather than once per operation.
+         */
+        Affine priceAbove(int g, Affine residual) {
+            BigInteger td = layout.takenDenominator;
+            BigInteger sd = layout.sharesDenominator;
+            BigInteger sn = slopeAfter[g];
+            BigFraction v = residual.value();
+            BigFraction p = price[g];
+            // (v − t) ÷ s = (vn·td − tn·vd)·sd ÷ (vd·td·sn); plus pn ÷ pd.
+            BigInteger excess = v.getNumerator().multiply(td).subtract(takenAt[g].multiply(v.getDenominator())).multiply(sd);
+            BigInteger excessDenominator = v.getDenominator().multiply(td).multiply(sn);
+            BigFraction value = new BigFraction(p.getNumerator().multiply(excessDenominator).add(excess.multiply(p.getDenominator())),
+                    p.getDenominator().multiply(excessDenominator));
+            BigFraction rs = residual.slope();
+            BigFraction slope = Affine.isZero(rs) ? BigFraction.ZERO
+                    : new BigFraction(rs.getNumerator().multiply(sd), rs.getDenominator().multiply(sn));
+            return new Affine(value, slope);
+        }
+
         /** The slope just above point g's price, in lowest terms. */
         BigFraction slopeAfter(int g) {
             BigFraction v = slopeAfterReduced[g];

@@ -321,18 +321,16 @@ public final class WaterfallEngine {
             }
         }
         BigFraction atPrice = lo == 0 ? BigFraction.ZERO : plan.price[lo - 1];
-        BigFraction taken = lo == 0 ? BigFraction.ZERO : plan.takenAt(lo - 1);
         BigFraction slope = lo == 0 ? BigFraction.ZERO : plan.slopeAfter(lo - 1);
         Affine price;
         Affine unabsorbed = Affine.ZERO;
         if (lo < takenAt.length) {
-            price = Affine.isZero(slope) ? Affine.constant(atPrice)
-                    : Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
+            price = lo == 0 || Affine.isZero(slope) ? Affine.constant(atPrice) : plan.priceAbove(lo - 1, remaining);
         } else if (slope.compareTo(BigFraction.ZERO) > 0) {
-            price = Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
+            price = plan.priceAbove(lo - 1, remaining);
         } else {
             price = Affine.constant(atPrice);
-            unabsorbed = remaining.minus(Affine.constant(taken));
+            unabsorbed = remaining.minus(Affine.constant(lo == 0 ? BigFraction.ZERO : plan.takenAt(lo - 1)));
         }
         // Participation follows from the price; Outcome works it out per claimant when asked.
         return new Outcome(layout, converted.clone(), pref, price, unabsorbed);
