@@ -194,7 +194,7 @@ public final class WaterfallEngine {
                 }
                 converted[i] = false;
                 Outcome alternative = evaluations.of(converted);
-                if (alternative.payout(i).compareTo(current.payout(i)) > 0) {
+                if (alternative.comparePayout(i, current) > 0) {
                     current = alternative;
                     shrunk = true;
                     break;
@@ -212,7 +212,7 @@ public final class WaterfallEngine {
                 }
                 converted[i] = !converted[i];
                 Outcome alternative = evaluations.of(converted);
-                int cmp = alternative.payout(i).compareTo(current.payout(i));
+                int cmp = alternative.comparePayout(i, current);
                 if (cmp > 0 || (cmp == 0 && converted[i])) {
                     current = alternative;
                     changed = true;
@@ -239,7 +239,7 @@ public final class WaterfallEngine {
      */
     private static boolean cannotGainByUnconverting(Layout layout, int i, Outcome current) {
         Affine ceiling = layout.unconvertedCeiling[i];
-        return ceiling != null && ceiling.compareTo(current.payout(i)) <= 0;
+        return ceiling != null && current.comparePayout(i, ceiling.value()) >= 0;
     }
 
     /** The outcomes of one settlement by decisions, so a set of decisions tried twice is evaluated once. */

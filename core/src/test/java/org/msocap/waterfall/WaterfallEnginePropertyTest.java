@@ -184,15 +184,30 @@ class WaterfallEnginePropertyTest {
         });
     }
 
-    /** The breakpoint table's lines, built from the parts, are the payouts' own lines: value − slope × x and slope. */
+    /**
+     * The breakpoint table's lines, built from the parts, are the payouts' own lines: value − slope × x and slope; and
+     * payouts compared unreduced compare as the payouts do (against another outcome, and against a constant).
+     */
     @Test
-    void payoutLinesFromThePartsAreThePayoutsLines() {
-        qt().withFixedSeed(SEED).withExamples(200).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+    void payoutLinesAndComparisonsFromThePartsAreThePayouts() {
+        qt().withFixedSeed(SEED).withExamples(200).forAll(longs().all(), proceedsCents(), longs().all()).checkAssert((seed, cents, flips) -> {
             ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
             BigFraction x = ResolvedCapTable.money(Money.ofCents(cents));
             Outcome o = ENGINE.settle(table, new Affine(x, BigFraction.ONE));
+            boolean[] converted = o.converted().clone();
+            for (int k = 0; k < table.layout.conversionOrder.length; k++) {
+                converted[table.layout.conversionOrder[k]] ^= (flips >>> (k % 64) & 1) == 1;
+            }
             BigFraction priceIntercept = o.price().value().subtract(o.price().slope().multiply(x));
             for (int i = 0; i < table.claimants().size(); i++) {
+                // fresh outcomes each time: a payout already formed would be compared as formed
+                Outcome fresh = WaterfallEngine.evaluate(table.layout, o.converted(), new Affine(x, BigFraction.ONE));
+                Outcome other = WaterfallEngine.evaluate(table.layout, converted, new Affine(x, BigFraction.ONE));
+                assertThat(Integer.signum(fresh.comparePayout(i, other)))
+                        .isEqualTo(Integer.signum(o.payout(i).compareTo(other.payout(i))));
+                BigFraction bound = other.payout(i).value();
+                assertThat(Integer.signum(WaterfallEngine.evaluate(table.layout, o.converted(), new Affine(x, BigFraction.ONE))
+                        .comparePayout(i, bound))).isEqualTo(Integer.signum(o.payout(i).compareTo(Affine.constant(bound))));
                 Affine payout = o.payout(i);
                 BigFraction[] line = o.line(i, x, priceIntercept);
                 String what = table.claimants().get(i).id() + " at " + x;
