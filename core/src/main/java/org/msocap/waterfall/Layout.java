@@ -237,7 +237,8 @@ final class Layout {
 
     /** Plans kept per layout at most; beyond, they are worked out each time (only a pathological search gets here). */
     private static final int MAX_PLANS = 1 << 14;
-    private final Map<Long, Plan> plans = new ConcurrentHashMap<>();
+    /** Sized for the few hundred sets of decisions a breakpoint table tries, so the map does not grow step by step. */
+    private final Map<Long, Plan> plans = new ConcurrentHashMap<>(1024);
 
     /** The plan for {@code converted}; kept by decisions when they fit a key (thread-safe: plans are immutable). */
     Plan plan(boolean[] converted) {
