@@ -99,6 +99,48 @@ final class IntegerWeights {
         int m = weights.length;
         scratch.ensure(m);
         long[] remainder = scratch.remainder;
+        long left = cents - floors(cents, weights, m, total, largest, inverse, parts, remainder);
+        if (left == 0) {
+            return;
+        }
+        if (m <= RANKED_PARTS) {
+            giveByRank(parts, remainder, m, (int) left);
+        } else {
+            giveByCut(parts, remainder, m, (int) left, scratch);
+        }
+    }
+
+    /**
+     * The same split for weights given per call, at most {@link #RANKED_PARTS} of them (the twelve months of a
+     * year, say), without building an instance: non-negative {@code cents} and weights summing to between 1 and
+     * 2⁶²; {@code parts} may not be {@code weights}.
+     */
+    static void splitFew(long cents, long[] weights, long[] parts) {
+        int m = weights.length;
+        if (cents < 0 || m > RANKED_PARTS) {
+            throw new IllegalArgumentException("cents " + cents + " must be >= 0 and parts " + m + " at most " + RANKED_PARTS);
+        }
+        long sum = 0;
+        long max = 0;
+        for (long w : weights) {
+            if (w < 0) {
+                throw new IllegalArgumentException("weights must be >= 0 but one was " + w);
+            }
+            sum = Math.addExact(sum, w);
+            max = Math.max(max, w);
+        }
+        if (sum <= 0 || sum >= 1L << 62) {
+            throw new IllegalArgumentException("weights must sum to between 1 and 2^62 but summed to " + sum);
+        }
+        long[] remainder = new long[m];
+        long left = cents - floors(cents, weights, m, sum, max, 1.0 / sum, parts, remainder);
+        if (left > 0) {
+            giveByRank(parts, remainder, m, (int) left);
+        }
+    }
+
+    /** Each part's floor into {@code parts} and its remainder (over {@code total}) into {@code remainder}; returns their sum. */
+    private static long floors(long cents, long[] weights, int m, long total, long largest, double inverse, long[] parts, long[] remainder) {
         long assigned = 0;
         if (cents < MAX_ESTIMATED_CENTS && Math.multiplyHigh(cents, largest) == 0 && (cents * largest) >>> 62 == 0) {
             for (int j = 0; j < m; j++) {
@@ -128,14 +170,7 @@ final class IntegerWeights {
         if (left < 0 || left > m) {
             throw new IllegalStateException("floors of " + cents + " cents left " + left + " over " + m + " parts");
         }
-        if (left == 0) {
-            return;
-        }
-        if (m <= RANKED_PARTS) {
-            giveByRank(parts, remainder, m, (int) left);
-        } else {
-            giveByCut(parts, remainder, m, (int) left, scratch);
-        }
+        return assigned;
     }
 
     /**

@@ -36,6 +36,23 @@ class IntegerWeightsPropertyTest {
                 });
     }
 
+    /** The per-call split of a few parts (a year's months) is the same split. */
+    @Test
+    void splitFewIsTheSameSplit() {
+        qt().withFixedSeed(42L).withExamples(3000)
+                .forAll(lists().of(longs().between(0, 5_000_000_000L)).ofSizeBetween(1, IntegerWeights.RANKED_PARTS),
+                        longs().between(0, 1L << 40))
+                .checkAssert((list, cents) -> {
+                    long[] weights = list.stream().mapToLong(Long::longValue).toArray();
+                    weights[0] = Math.max(1, weights[0]);
+                    long[] parts = new long[weights.length];
+                    IntegerWeights.splitFew(cents, weights, parts);
+                    List<Money> expected = Allocation.proportional(Money.ofCents(cents),
+                            java.util.Arrays.stream(weights).mapToObj(BigFraction::new).toList());
+                    assertThat(parts).containsExactly(expected.stream().mapToLong(Money::cents).toArray());
+                });
+    }
+
     /** Exact quotients: the double estimate (cents × w × (1 ÷ Σw)) may land just below the whole number. */
     @Test
     void quotientsThatAreWholeNumbers() {
