@@ -61,6 +61,11 @@ public final class SimulationHarness {
         result.classes().stream().limit(3).forEach(s -> System.out.printf("  %-10s mean %,.0f p50 %,.0f%n", s.key(), s.mean(), s.p50()));
 
         List<RunSample> sample = result.sample().stream().filter(RunSample::exited).toList();
+        if (sample.isEmpty()) {
+            System.out.printf("exact engine per run: none of the %d sampled runs exits; ask for more (third argument)%n",
+                    result.sample().size());
+            return;
+        }
         long e0 = System.nanoTime();
         for (RunSample run : sample) {
             LocalDate date = run.exitDate().orElseThrow();

@@ -57,7 +57,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
     private final List<Position> positions = new ArrayList<>();
     private final Map<String, Integer> positionByKey = new LinkedHashMap<>();
     /** Resolved exit days: resolving is the expensive step, so each day is resolved once per model. */
-    private final Map<Integer, DayEvaluator> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, ResolvedDay> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BreakpointPayoutModel(Venture venture, boolean doubleTriggerFires) {
         this.venture = Objects.requireNonNull(venture, "venture");
@@ -119,10 +119,29 @@ public final class BreakpointPayoutModel implements PayoutModel {
     /** Thread-safe; the day's table is resolved on first use and kept. */
     @Override
     public PayoutEvaluator at(int exitEpochDay) {
-        return resolved.computeIfAbsent(exitEpochDay, day -> {
-            ResolvedCapTable table = resolve(LocalDate.ofEpochDay(day));
-            return new DayEvaluator(table, BreakpointTable.resolve(table));
-        });
+        return resolved.computeIfAbsent(exitEpochDay, ResolvedDay::new).evaluator();
+    }
+
+    /**
+     * One exit day, resolved on first use under its own lock. Not inside the map's computeIfAbsent: that holds a
+     * lock on the map's bin (and stalls the map's resizing) for the whole resolution, so threads resolving
+     * different days would wait for each other.
+     */
+    private final class ResolvedDay {
+        private final int day;
+        private DayEvaluator evaluator;
+
+        ResolvedDay(int day) {
+            this.day = day;
+        }
+
+        synchronized DayEvaluator evaluator() {
+            if (evaluator == null) {
+                ResolvedCapTable table = resolve(LocalDate.ofEpochDay(day));
+                evaluator = new DayEvaluator(table, BreakpointTable.resolve(table));
+            }
+            return evaluator;
+        }
     }
 
     /** Per-thread scratch space of one day's evaluator. */
@@ -130,13 +149,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
         final BreakpointTable.Evaluator classes;
         final long[] classCents;
         double[] error = new double[16];
-        long[] remainderUnits = new long[16];
-        final long[] quotientRemainder = new long[2];
         /** The last mask of wanted positions this thread was given, and per claimant whether it holds any of them. */
         boolean[] wanted;
         boolean[] claimantWanted;
-        long[] cutScratch = new long[16];
-        final int[] bucketCounts = new int[Selection.BUCKETS];
+        final IntegerWeights.Scratch split = new IntegerWeights.Scratch();
+        long[] parts = new long[16];
         long[] floor = new long[16];
         double[] remainder = new double[16];
         int[] order = new int[16];
@@ -149,7 +166,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
         void ensure(int m) {
             if (error.length < m) {
                 error = new double[m];
-                remainderUnits = new long[m];
+                parts = new long[m];
                 floor = new long[m];
                 remainder = new double[m];
                 order = new int[m];
@@ -191,8 +208,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
          */
         private final double[][] flatPreferenceFraction;
         /** Per claimant: piece weights as integers over a common denominator (share, preference), or null if too large. */
-        private final long[][] shareWeights;
-        private final long[][] preferenceWeights;
+        private final IntegerWeights[] shareWeights;
+        private final IntegerWeights[] preferenceWeights;
 
         DayEvaluator(ResolvedCapTable resolved, BreakpointTable table) {
             this.table = table;
@@ -218,19 +235,19 @@ public final class BreakpointPayoutModel implements PayoutModel {
             preferenceCents = new long[n];
             flatAtPreference = new boolean[segments.size()][n];
             flatPreferenceFraction = new double[segments.size()][n];
-            shareWeights = new long[n][];
-            preferenceWeights = new long[n][];
+            shareWeights = new IntegerWeights[n];
+            preferenceWeights = new IntegerWeights[n];
             for (int i = 0; i < n; i++) {
                 List<Piece> pieces = claimants.get(i).pieces();
-                shareWeights[i] = integerWeights(pieces.stream().map(Piece::shareWeight).toList());
-                preferenceWeights[i] = integerWeights(pieces.stream().map(Piece::preferenceWeight).toList());
+                shareWeights[i] = IntegerWeights.of(pieces.stream().map(Piece::shareWeight).toList());
+                preferenceWeights[i] = IntegerWeights.of(pieces.stream().map(Piece::preferenceWeight).toList());
             }
             for (int k = 0; k < segments.size(); k++) {
                 for (int i = 0; i < n; i++) {
                     Claimant c = claimants.get(i);
                     BigFraction value = segments.get(k).intercepts().get(i);
                     boolean flat = isZero(segments.get(k).marginalShares().get(i));
-                    flatAtPreference[k][i] = !isZero(c.preference()) && flat && value.equals(c.preference());
+                    flatAtPreference[k][i] = !isZero(c.preference()) && flat && same(value, c.preference());
                     flatPreferenceFraction[k][i] = flat && !isZero(value)
                             ? preferencePart(c, false, value).divide(value).doubleValue() : Double.NaN;
                 }
@@ -251,9 +268,12 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 shareShare[i] = new double[pieces.size()];
                 boolean proportional = true;
                 sameWeightsAs[i] = new int[pieces.size()];
-                List<BigFraction[]> exactShares = new ArrayList<>();
+                // Pieces by their exact weights, to find the first with the same: keyed by numerators and denominators
+                // (BigFraction keeps lowest terms; its equals would reduce both sides again, for every pair of pieces).
+                Map<List<BigInteger>, Integer> firstWithWeights = new java.util.HashMap<>();
                 for (int j = 0; j < pieces.size(); j++) {
                     Piece p = pieces.get(j);
+                    int piece = j;
                     String group = groupOf(c);
                     Integer target = positionByKey.get(key(p.holder(), group, p.cost().isPositive() ? p.acquired() : null));
                     if (target == null) {
@@ -264,15 +284,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     BigFraction ss = isZero(c.shares()) ? BigFraction.ZERO : p.shareWeight().divide(c.shares());
                     prefShare[i][j] = ps.doubleValue();
                     shareShare[i][j] = ss.doubleValue();
-                    proportional &= ps.equals(ss);
-                    sameWeightsAs[i][j] = j;
-                    for (int e = 0; e < j; e++) {
-                        if (exactShares.get(e)[0].equals(ps) && exactShares.get(e)[1].equals(ss)) {
-                            sameWeightsAs[i][j] = e;
-                            break;
-                        }
-                    }
-                    exactShares.add(new BigFraction[] {ps, ss});
+                    proportional &= same(ps, ss);
+                    sameWeightsAs[i][j] = firstWithWeights.computeIfAbsent(
+                            List.of(ps.getNumerator(), ps.getDenominator(), ss.getNumerator(), ss.getDenominator()), w -> piece);
                 }
                 preferenceCents[i] = wholeCents(c.preference());
                 long[] perPiece = new long[pieces.size()];
@@ -337,8 +351,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     }
                     continue;
                 }
-                long[] fixed = fixedWeights(i, segment, proceedsCents);
-                if (fixed != null && splitByIntegerWeights(i, fixed, cents, out, work)) {
+                IntegerWeights fixed = fixedWeights(i, segment, proceedsCents);
+                if (fixed != null) {
+                    splitByIntegerWeights(i, fixed, cents, out, work);
                     continue;
                 }
                 if (!split(i, segment, proceedsCents, cents, out, work)) {
@@ -351,7 +366,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
          * The integer weights the claimant's cents are split by when they do not depend on the payout (only
          * preference, or only participation); null when the split mixes both or cannot be told in doubles.
          */
-        private long[] fixedWeights(int i, int segment, long proceedsCents) {
+        private IntegerWeights fixedWeights(int i, int segment, long proceedsCents) {
             Claimant c = claimants.get(i);
             if (!modeMatters[i]) {
                 return isZero(c.shares()) ? preferenceWeights[i] : shareWeights[i];
@@ -373,53 +388,16 @@ public final class BreakpointPayoutModel implements PayoutModel {
             return fraction == 1 ? preferenceWeights[i] : fraction == 0 ? shareWeights[i] : null;
         }
 
-        /**
-         * Largest remainder over integer weights, exactly as {@link Allocation#proportional}: floor of
-         * {@code cents × w ÷ Σw}, left-over cents to the largest remainders, ties to the earlier piece.
-         */
-        private boolean splitByIntegerWeights(int i, long[] weights, long cents, long[] out, Scratch work) {
-            int m = weights.length - 1;
-            long total = weights[m];
+        /** Largest remainder over integer weights, exactly as {@link Allocation#proportional}, added to the pieces' positions. */
+        private void splitByIntegerWeights(int i, IntegerWeights weights, long cents, long[] out, Scratch work) {
+            int m = weights.size();
             work.ensure(m);
-            long[] floor = work.floor;
-            long[] remainder = work.remainderUnits;
-            long assigned = 0;
-            long[] qr = work.quotientRemainder;
-            for (int j = 0; j < m; j++) {
-                ExactCents.mulDiv(cents, weights[j], total, qr);
-                floor[j] = qr[0];
-                remainder[j] = qr[1];
-                assigned += floor[j];
-            }
-            long left = cents - assigned;
-            if (left > 0) {
-                // The left-over cents go to the `left` largest remainders, ties to the earlier piece: find the
-                // remainder at the cut, give one to every piece above it, then to pieces at it in order.
-                long[] cutScratch = work.cutScratch;
-                if (cutScratch.length < m) {
-                    cutScratch = new long[m];
-                    work.cutScratch = cutScratch;
-                }
-                long cut = Selection.kthLargestBelow(remainder, m, total, (int) left, work.bucketCounts, cutScratch);
-                int above = 0;
-                for (int j = 0; j < m; j++) {
-                    if (remainder[j] > cut) {
-                        floor[j]++;
-                        above++;
-                    }
-                }
-                for (int j = 0; j < m && above < left; j++) {
-                    if (remainder[j] == cut) {
-                        floor[j]++;
-                        above++;
-                    }
-                }
-            }
+            long[] parts = work.parts;
+            weights.split(cents, parts, work.split);
             int[] target = pieceTarget[i];
             for (int j = 0; j < m; j++) {
-                out[target[j]] += floor[j];
+                out[target[j]] += parts[j];
             }
-            return true;
         }
 
         private int segmentOf(long cents) {
@@ -603,38 +581,16 @@ public final class BreakpointPayoutModel implements PayoutModel {
         }
     }
 
-    /**
-     * Weights as integers over their common denominator, with their sum as the last element; null when any of
-     * them, or the sum, needs more than 62 bits.
-     */
-    private static long[] integerWeights(List<BigFraction> weights) {
-        BigInteger denominator = BigInteger.ONE;
-        for (BigFraction w : weights) {
-            BigInteger d = w.getDenominator();
-            denominator = denominator.divide(denominator.gcd(d)).multiply(d);
-        }
-        long[] out = new long[weights.size() + 1];
-        BigInteger sum = BigInteger.ZERO;
-        for (int j = 0; j < weights.size(); j++) {
-            BigInteger v = weights.get(j).getNumerator().multiply(denominator.divide(weights.get(j).getDenominator()));
-            if (v.signum() < 0 || v.bitLength() > 62) {
-                return null;
-            }
-            out[j] = v.longValue();
-            sum = sum.add(v);
-        }
-        if (sum.signum() == 0 || sum.bitLength() > 62) {
-            return null;
-        }
-        out[weights.size()] = sum.longValue();
-        return out;
-    }
-
     /** {@code f} dollars in whole cents, or -1 when it is not a whole number of cents. */
     private static long wholeCents(BigFraction f) {
         BigFraction cents = f.multiply(100);
         return cents.getDenominator().equals(BigInteger.ONE) && cents.getNumerator().bitLength() < 62
                 ? cents.getNumerator().longValue() : -1;
+    }
+
+    /** Exact equality: BigFraction keeps lowest terms, so equal values have equal parts (its equals reduces again). */
+    private static boolean same(BigFraction a, BigFraction b) {
+        return a.getNumerator().equals(b.getNumerator()) && a.getDenominator().equals(b.getDenominator());
     }
 
     private static boolean isZero(BigFraction f) {

@@ -42,23 +42,43 @@ import org.msocap.money.Money;
  *       proceeds.</li>
  *   <li>Payouts: the runs that exit are ordered by exit day, so each day's evaluator (dividends, interest and
  *       vesting exact for that day) is resolved once and reused; class and category payouts are kept per run,
- *       every holder's total is summed.</li>
- *   <li>Holders: the largest holders by mean payout (known only now) are evaluated again from the stored day
- *       and proceeds, and their per-run payouts kept.</li>
+ *       every holder's total is summed, and the per-run payouts of candidate holders are kept: those largest
+ *       by mean over a small fixed sample of the runs, and those close behind.</li>
+ *   <li>Holders: the largest holders by mean payout (known only now) take their candidate series; should the
+ *       sample have missed one, that holder alone is evaluated again from the stored day and proceeds.</li>
  *   <li>Statistics per series: mean, standard deviation, nearest-rank percentiles (sorting a copy), the chance
  *       of less than cost, MOIC and IRR of the expected cash flows.</li>
  * </ol>
- * Memory: 8 bytes per run per reported series, plus 20 bytes per run; no per-run payout of every holder.
+ * Memory: 8 bytes per run per reported series and per extra candidate holder (at most as many as reported
+ * holders, within {@link SimulationOptions#MAX_TRACKED_VALUES}), plus 20 bytes per run; no per-run payout of
+ * every holder.
  */
 public final class MonteCarloSimulator {
 
-    public static final MonteCarloSimulator DEFAULT = new MonteCarloSimulator();
+    /** Exit runs sampled to choose the holders followed in the payout pass: a fraction of a percent of a large run. */
+    private static final int CANDIDATE_SAMPLE = 4096;
+
+    public static final MonteCarloSimulator DEFAULT = new MonteCarloSimulator(CANDIDATE_SAMPLE);
+
+    /** Exit runs sampled to choose the holders the payout pass follows (0: none, every choice a guess). */
+    private final int candidateSample;
+
+    private MonteCarloSimulator(int candidateSample) {
+        this.candidateSample = candidateSample;
+    }
+
+    /** For tests: a simulator choosing its followed holders from a sample of this size (0: blindly). */
+    static MonteCarloSimulator withCandidateSample(int candidateSample) {
+        return new MonteCarloSimulator(candidateSample);
+    }
 
     /** Runs per unit of work; fixed, so the work split never depends on the thread count. */
     static final int CHUNK = 4096;
 
     private static final int NO_EXIT = Integer.MIN_VALUE;
     private static final int[] PERCENTILES = {5, 25, 50, 75, 95};
+    /** Holders whose sampled mean is at least this share of the last wanted one's are followed too. */
+    private static final double CANDIDATE_MARGIN = 0.8;
 
     public SimulationResult simulate(SimulationSetup setup, SimulationOptions options) {
         return simulate(setup, options, ProgressListener.NONE);
@@ -71,7 +91,7 @@ public final class MonteCarloSimulator {
             return t;
         });
         try {
-            return new Job(setup, options, progress, pool).run();
+            return new Job(setup, options, progress, pool, candidateSample).run();
         } finally {
             pool.shutdownNow();
         }
@@ -84,6 +104,7 @@ public final class MonteCarloSimulator {
         private final ExecutorService pool;
         private final Progress progress;
         private final int runs;
+        private final int candidateSample;
 
         // Positions: the waterfall's, then one per carve-out recipient.
         private final List<Position> positions = new ArrayList<>();
@@ -93,6 +114,14 @@ public final class MonteCarloSimulator {
         private final int[] groupOf;
         private final int[] categoryOf;
         private final int[] holderOf;
+        /**
+         * The waterfall's positions by (group, category): pair q holds {@code pairPositions[pairFrom[q] ..
+         * pairFrom[q + 1])}, all of group {@code pairGroup[q]} and category {@code pairCategory[q]}.
+         */
+        private final int[] pairPositions;
+        private final int[] pairFrom;
+        private final int[] pairGroup;
+        private final int[] pairCategory;
 
         // Per-run results.
         private final int[] exitDay;
@@ -109,7 +138,8 @@ public final class MonteCarloSimulator {
         private int[] exitDayIndex;
         private final Map<Integer, PayoutModel.PayoutEvaluator> evaluators = new ConcurrentHashMap<>();
 
-        Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool) {
+        Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample) {
+            this.candidateSample = candidateSample;
             this.setup = setup;
             this.options = options;
             this.pool = pool;
@@ -126,6 +156,29 @@ public final class MonteCarloSimulator {
                 categoryOf[p] = pos.category().ordinal();
                 holderOf[p] = indexOf(holders, pos.holder());
             }
+            Integer[] byPair = new Integer[waterfallPositions];
+            for (int p = 0; p < waterfallPositions; p++) {
+                byPair[p] = p;
+            }
+            Arrays.sort(byPair, Comparator.<Integer>comparingInt(p -> groupOf[p]).thenComparingInt(p -> categoryOf[p])
+                    .thenComparingInt(p -> p));
+            pairPositions = new int[waterfallPositions];
+            List<Integer> starts = new ArrayList<>();
+            for (int j = 0; j < waterfallPositions; j++) {
+                pairPositions[j] = byPair[j];
+                if (j == 0 || groupOf[byPair[j]] != groupOf[byPair[j - 1]] || categoryOf[byPair[j]] != categoryOf[byPair[j - 1]]) {
+                    starts.add(j);
+                }
+            }
+            pairFrom = new int[starts.size() + 1];
+            pairGroup = new int[starts.size()];
+            pairCategory = new int[starts.size()];
+            for (int q = 0; q < starts.size(); q++) {
+                pairFrom[q] = starts.get(q);
+                pairGroup[q] = groupOf[pairPositions[starts.get(q)]];
+                pairCategory[q] = categoryOf[pairPositions[starts.get(q)]];
+            }
+            pairFrom[starts.size()] = waterfallPositions;
             int tracked = Math.min(options.topHolders(), holders.size());
             long seriesValues = (long) (groups.size() + HolderCategory.values().length + tracked + 2) * runs;
             if (seriesValues > SimulationOptions.MAX_TRACKED_VALUES) {
@@ -157,22 +210,90 @@ public final class MonteCarloSimulator {
             groupSeries = new long[groups.size()][runs];
             categorySeries = new long[HolderCategory.values().length][runs];
             holderSums = new long[holders.size()];
-            forEachChunk(exitRuns, this::distribute);
+            int[] candidates = candidateHolders();
+            long[][] candidateSeries = new long[candidates.length][runs];
+            int[] candidateSlot = slots(candidates);
+            forEachChunk(exitRuns, (from, to) -> distribute(from, to, candidateSlot, candidateSeries));
             int[] top = topHolders();
-            long[][] holderSeries = new long[top.length][runs];
             progress.advance(runs - exitRuns);
-            if (top.length > 0) {
-                int[] trackedIndex = new int[holders.size()];
-                Arrays.fill(trackedIndex, -1);
-                for (int t = 0; t < top.length; t++) {
-                    trackedIndex[top[t]] = t;
+            long[][] holderSeries = new long[top.length][];
+            int[] missing = new int[top.length];
+            int misses = 0;
+            for (int t = 0; t < top.length; t++) {
+                if (candidateSlot[top[t]] >= 0) {
+                    holderSeries[t] = candidateSeries[candidateSlot[top[t]]];
+                } else {
+                    missing[misses++] = top[t];
                 }
-                forEachChunk(exitRuns, (from, to) -> distributeToHolders(from, to, trackedIndex, holderSeries));
+            }
+            Arrays.fill(candidateSeries, null); // the candidates that did not make it are garbage now
+            if (misses > 0) {
+                // The estimate missed a holder near the cut: follow just those through a second pass.
+                int[] missed = Arrays.copyOf(missing, misses);
+                long[][] missedSeries = new long[misses][runs];
+                forEachChunk(exitRuns, (from, to) -> distributeToHolders(from, to, slots(missed), missedSeries));
+                for (int t = 0, k = 0; t < top.length; t++) {
+                    if (holderSeries[t] == null) {
+                        holderSeries[t] = missedSeries[k++];
+                    }
+                }
             } else {
                 progress.advance(exitRuns);
             }
             evaluators.clear();
             return statistics(top, holderSeries);
+        }
+
+        /** Per holder, its index in {@code chosen}, or -1. */
+        private int[] slots(int[] chosen) {
+            int[] slot = new int[holders.size()];
+            Arrays.fill(slot, -1);
+            for (int t = 0; t < chosen.length; t++) {
+                slot[chosen[t]] = t;
+            }
+            return slot;
+        }
+
+        /**
+         * The holders whose per-run payouts the payout pass keeps, so that the largest holders (known only after it)
+         * need no second pass: those largest by mean payout over an evenly spaced sample of the exit runs, plus the
+         * ones close behind, within the memory bound. The sample is fixed by the runs alone, so the choice never
+         * depends on the thread count; and if the estimate misses a holder of the final top, that holder is
+         * followed through a second pass, so the choice only affects speed, never a number.
+         */
+        private int[] candidateHolders() {
+            int wanted = Math.min(options.topHolders(), holders.size());
+            if (wanted == 0 || wanted == holders.size()) {
+                return topByTotal(holderSumsOfSample(0), wanted);
+            }
+            long[] estimate = holderSumsOfSample(candidateSample);
+            int[] ranked = topByTotal(estimate, holders.size());
+            long cut = estimate[ranked[wanted - 1]];
+            long spare = SimulationOptions.MAX_TRACKED_VALUES / runs - (groups.size() + HolderCategory.values().length + wanted + 2);
+            int limit = (int) Math.min(Math.min(2L * wanted, holders.size()), wanted + Math.max(0, spare));
+            int n = wanted;
+            while (n < limit && estimate[ranked[n]] >= CANDIDATE_MARGIN * cut) {
+                n++;
+            }
+            return Arrays.copyOf(ranked, n);
+        }
+
+        /** Every holder's payouts summed over about {@code sampleSize} exit runs evenly spaced in exit order (0: none). */
+        private long[] holderSumsOfSample(int sampleSize) {
+            long[] sums = new long[holders.size()];
+            if (sampleSize == 0 || exitRuns == 0) {
+                return sums;
+            }
+            long[] payout = new long[waterfallPositions];
+            int stride = Math.max(1, exitRuns / sampleSize);
+            for (int k = 0; k < exitRuns; k += stride) {
+                int run = (int) exitOrder[k];
+                evaluator((int) (exitOrder[k] >> 32)).payouts(proceeds[run], payout);
+                for (int p = 0; p < waterfallPositions; p++) {
+                    sums[holderOf[p]] += payout[p];
+                }
+            }
+            return sums;
         }
 
         // ---- phase 1: drivers and values --------------------------------------------------------------
@@ -288,14 +409,32 @@ public final class MonteCarloSimulator {
         // ---- phase 2: payouts per class and category, totals per holder -------------------------------
 
         private PayoutModel.PayoutEvaluator evaluator(int day) {
-            return evaluators.computeIfAbsent(day, d -> setup.payouts().at(d));
+            // Not computeIfAbsent: resolving a day under the map's lock would hold up threads resolving other days.
+            PayoutModel.PayoutEvaluator known = evaluators.get(day);
+            if (known == null) {
+                known = setup.payouts().at(day);
+                PayoutModel.PayoutEvaluator raced = evaluators.putIfAbsent(day, known);
+                known = raced != null ? raced : known;
+            }
+            return known;
         }
 
-        private void distribute(int from, int to) {
+        private void distribute(int from, int to, int[] candidateSlot, long[][] candidateSeries) {
             long[] payout = new long[waterfallPositions];
+            // The positions of candidate holders, and the series each adds to.
+            long[] candidateTotals = new long[candidateSeries.length];
+            int[] followed = new int[positions.size()];
+            int[] followedSlot = new int[positions.size()];
+            int follows = 0;
+            for (int p = 0; p < positions.size(); p++) {
+                if (candidateSlot[holderOf[p]] >= 0) {
+                    followed[follows] = p;
+                    followedSlot[follows++] = candidateSlot[holderOf[p]];
+                }
+            }
             long[] groupTotals = new long[groups.size()];
             long[] categoryTotals = new long[HolderCategory.values().length];
-            long[] holderTotals = new long[holders.size()];
+            long[] positionTotals = new long[positions.size()];
             ExitTerms terms = setup.terms();
             int currentDay = NO_EXIT;
             PayoutModel.PayoutEvaluator evaluator = null;
@@ -309,20 +448,38 @@ public final class MonteCarloSimulator {
                 evaluator.payouts(proceeds[run], payout);
                 Arrays.fill(groupTotals, 0);
                 Arrays.fill(categoryTotals, 0);
-                for (int p = 0; p < waterfallPositions; p++) {
-                    long v = payout[p];
-                    groupTotals[groupOf[p]] += v;
-                    categoryTotals[categoryOf[p]] += v;
-                    holderTotals[holderOf[p]] += v;
+                // Summed per (group, category) into a local first: adding every position straight into the group's
+                // and the category's slot chains each addition on the previous one through memory.
+                for (int q = 0; q < pairGroup.length; q++) {
+                    long sum = 0;
+                    for (int j = pairFrom[q], end = pairFrom[q + 1]; j < end; j++) {
+                        sum += payout[pairPositions[j]];
+                    }
+                    groupTotals[pairGroup[q]] += sum;
+                    categoryTotals[pairCategory[q]] += sum;
                 }
+                for (int p = 0; p < waterfallPositions; p++) {
+                    positionTotals[p] += payout[p];
+                }
+                long[] split = null;
                 if (positions.size() > waterfallPositions) {
-                    long[] split = terms.carveOutSplit(terms.carveOutCents(enterpriseValue[run]));
+                    split = terms.carveOutSplit(terms.carveOutCents(enterpriseValue[run]));
                     for (int c = 0; c < split.length; c++) {
                         int p = waterfallPositions + c;
                         groupTotals[groupOf[p]] += split[c];
                         categoryTotals[categoryOf[p]] += split[c];
-                        holderTotals[holderOf[p]] += split[c];
+                        positionTotals[p] += split[c];
                     }
+                }
+                // Summed per candidate first, then one store per candidate into its series: runs come in exit-day
+                // order, so each store lands on a different cache line of a large array.
+                Arrays.fill(candidateTotals, 0);
+                for (int f = 0; f < follows; f++) {
+                    int p = followed[f];
+                    candidateTotals[followedSlot[f]] += p < waterfallPositions ? payout[p] : split[p - waterfallPositions];
+                }
+                for (int c = 0; c < candidateTotals.length; c++) {
+                    candidateSeries[c][run] = candidateTotals[c];
                 }
                 for (int g = 0; g < groupTotals.length; g++) {
                     groupSeries[g][run] = groupTotals[g];
@@ -332,8 +489,8 @@ public final class MonteCarloSimulator {
                 }
             }
             synchronized (holderSums) {
-                for (int h = 0; h < holderTotals.length; h++) {
-                    holderSums[h] = Math.addExact(holderSums[h], holderTotals[h]);
+                for (int p = 0; p < positionTotals.length; p++) {
+                    holderSums[holderOf[p]] = Math.addExact(holderSums[holderOf[p]], positionTotals[p]);
                 }
             }
             progress.advance(to - from);
@@ -341,12 +498,17 @@ public final class MonteCarloSimulator {
 
         /** Holder indexes by mean payout, largest first (ties in model order), as many as asked. */
         private int[] topHolders() {
+            return topByTotal(holderSums, options.topHolders());
+        }
+
+        /** Holder indexes by {@code totals}, largest first (ties in model order), at most {@code count}. */
+        private int[] topByTotal(long[] totals, int count) {
             Integer[] order = new Integer[holders.size()];
             for (int h = 0; h < order.length; h++) {
                 order[h] = h;
             }
-            Arrays.sort(order, Comparator.<Integer>comparingLong(h -> holderSums[h]).reversed().thenComparingInt(h -> h));
-            int n = Math.min(options.topHolders(), order.length);
+            Arrays.sort(order, Comparator.<Integer>comparingLong(h -> totals[h]).reversed().thenComparingInt(h -> h));
+            int n = Math.min(count, order.length);
             int[] top = new int[n];
             for (int t = 0; t < n; t++) {
                 top[t] = order[t];
@@ -357,6 +519,7 @@ public final class MonteCarloSimulator {
         // ---- phase 3: the tracked holders, per run ----------------------------------------------------
 
         private void distributeToHolders(int from, int to, int[] trackedIndex, long[][] holderSeries) {
+            // Only when the candidates of the payout pass missed one of the largest holders (see candidateHolders).
             long[] payout = new long[waterfallPositions];
             boolean[] wanted = new boolean[waterfallPositions];
             for (int p = 0; p < waterfallPositions; p++) {
@@ -463,7 +626,7 @@ public final class MonteCarloSimulator {
             }
             double meanCents = (double) sum / runs;
             double mean = meanCents / 100;
-            double[] pct = percentiles(cents.clone(), cents.length);
+            double[] pct = percentiles(cents, cents.length);
             double costUnits = cost.totalCents() / 100.0;
             double probBelow = cost.totalCents() == 0 ? Double.NaN : (double) belowCost / runs;
             double moic = cost.totalCents() == 0 ? Double.NaN : mean / costUnits;
@@ -491,14 +654,14 @@ public final class MonteCarloSimulator {
 
         /** Nearest rank: the value at position ⌈q·n⌉ of the sorted values, in currency units. */
         private static double[] percentiles(long[] values, int n) {
-            // Selection instead of a full sort: linear per rank, and each rank leaves the next one (higher) in the
-            // part of the array after it. PERCENTILES ascend.
-            double[] out = new double[PERCENTILES.length];
-            int from = 0;
+            int[] indexes = new int[PERCENTILES.length];
             for (int i = 0; i < PERCENTILES.length; i++) {
-                int index = (int) Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100) - 1;
-                out[i] = Selection.kthSmallest(values, Math.min(from, index), n, index) / 100.0;
-                from = index + 1;
+                indexes[i] = (int) Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100) - 1;
+            }
+            long[] at = Selection.atSortedIndexes(values, n, indexes);
+            double[] out = new double[at.length];
+            for (int i = 0; i < at.length; i++) {
+                out[i] = at[i] / 100.0;
             }
             return out;
         }

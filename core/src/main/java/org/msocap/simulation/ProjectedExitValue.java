@@ -207,6 +207,10 @@ public final class ProjectedExitValue implements ExitValueModel {
             java.util.Arrays.fill(out, 0);
             return;
         }
+        if (total > 0 && sum > 0 && sum < 1L << 62 && weights.length <= IntegerWeights.RANKED_PARTS && nonNegative(weights)) {
+            IntegerWeights.splitFew(total, weights, out);   // the same split, without divisions or allocations per month
+            return;
+        }
         long assigned = 0;
         long[] remainder = new long[weights.length];
         long[] qr = new long[2];
@@ -226,6 +230,15 @@ public final class ProjectedExitValue implements ExitValueModel {
             out[best]++;
             remainder[best] = -1;
         }
+    }
+
+    private static boolean nonNegative(long[] values) {
+        for (long v : values) {
+            if (v < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code round_half_up(cents × (1 + g)^year)} with g the exact value of the double. */

@@ -76,6 +76,86 @@ final class Selection {
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
+    /** Buckets of {@link #atSortedIndexes}: the ranks asked for usually fall in buckets of a few hundred values. */
+    private static final int RANK_BUCKETS = 4096;
+
+    /**
+     * The values at the given indexes of {@code values[0, n)} were it sorted ({@code indexes} ascending), without
+     * reordering or copying {@code values}: one pass finds the range, a second counts the values per bucket of it
+     * (the bucket never decreases as the value grows), a third copies out only the values of the buckets holding the
+     * indexes asked for, and those few are selected among. Three linear passes, where selecting in place needs a
+     * copy and a pass per index.
+     */
+    static long[] atSortedIndexes(long[] values, int n, int[] indexes) {
+        if (n < 1 || n > values.length) {
+            throw new IllegalArgumentException("n " + n + " outside [1, " + values.length + "]");
+        }
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] < 0 || indexes[i] >= n || i > 0 && indexes[i] < indexes[i - 1]) {
+                throw new IllegalArgumentException("indexes must ascend within [0, " + n + ") but were " + java.util.Arrays.toString(indexes));
+            }
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int j = 0; j < n; j++) {
+            min = Math.min(min, values[j]);
+            max = Math.max(max, values[j]);
+        }
+        long[] out = new long[indexes.length];
+        if (min == max) {
+            java.util.Arrays.fill(out, min);
+            return out;
+        }
+        // (double) v - (double) min and the product by a positive constant never decrease as v grows.
+        double low = min;
+        double scale = RANK_BUCKETS / ((double) max - low);
+        int[] count = new int[RANK_BUCKETS + 1];
+        for (int j = 0; j < n; j++) {
+            count[rankBucket(values[j], low, scale)]++;
+        }
+        // Per index asked for, its bucket and its rank within it; each distinct bucket gets one slot.
+        int[] slotOfBucket = new int[RANK_BUCKETS];
+        java.util.Arrays.fill(slotOfBucket, -1);
+        int[] bucketOf = new int[indexes.length];
+        int[] rankIn = new int[indexes.length];
+        int[] slotSize = new int[indexes.length];
+        int slots = 0;
+        int bucket = 0;
+        int before = 0;
+        for (int i = 0; i < indexes.length; i++) {
+            while (before + count[bucket] <= indexes[i]) {
+                before += count[bucket];
+                bucket++;
+            }
+            bucketOf[i] = bucket;
+            rankIn[i] = indexes[i] - before;
+            if (slotOfBucket[bucket] < 0) {
+                slotOfBucket[bucket] = slots;
+                slotSize[slots++] = count[bucket];
+            }
+        }
+        long[][] slot = new long[slots][];
+        for (int k = 0; k < slots; k++) {
+            slot[k] = new long[slotSize[k]];
+        }
+        int[] filled = new int[slots];
+        for (int j = 0; j < n; j++) {
+            int k = slotOfBucket[rankBucket(values[j], low, scale)];
+            if (k >= 0) {
+                slot[k][filled[k]++] = values[j];
+            }
+        }
+        for (int i = 0; i < indexes.length; i++) {
+            long[] inBucket = slot[slotOfBucket[bucketOf[i]]];
+            out[i] = kthSmallest(inBucket, inBucket.length, rankIn[i]);
+        }
+        return out;
+    }
+
+    private static int rankBucket(long value, double low, double scale) {
+        return Math.min(RANK_BUCKETS - 1, (int) (((double) value - low) * scale));
+    }
+
     /** Buckets of {@link #kthLargestBelow}: enough that the cut bucket holds a handful of values. */
     static final int BUCKETS = 64;
 
@@ -103,9 +183,10 @@ final class Selection {
         }
         int inBucket = 0;
         for (int j = 0; j < m; j++) {
-            if (bucket(values[j], scale) == cutBucket) {
-                scratch[inBucket++] = values[j];
-            }
+            // Written always, kept when in the cut bucket: no branch on a comparison that is a coin toss per value.
+            long v = values[j];
+            scratch[inBucket] = v;
+            inBucket += bucket(v, scale) == cutBucket ? 1 : 0;
         }
         // The (k - above)-th largest of the bucket is its (inBucket - (k - above))-th smallest.
         return kthSmallest(scratch, inBucket, inBucket - (k - above));

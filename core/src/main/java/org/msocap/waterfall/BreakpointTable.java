@@ -56,12 +56,21 @@ public final class BreakpointTable {
 
     private record Form(BigFraction[] intercept, BigFraction[] slope) {
         boolean sameLines(Form o) {
-            return Arrays.equals(intercept, o.intercept) && Arrays.equals(slope, o.slope);
+            for (int i = 0; i < slope.length; i++) {
+                if (!Affine.same(slope[i], o.slope[i]) || !Affine.same(intercept[i], o.intercept[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean agreesAt(Form o, BigFraction x) {
             for (int i = 0; i < slope.length; i++) {
-                if (!intercept[i].add(slope[i].multiply(x)).equals(o.intercept[i].add(o.slope[i].multiply(x)))) {
+                // Identical lines agree everywhere: no arithmetic needed for the many claimants whose line did not change.
+                if (Affine.same(slope[i], o.slope[i]) && Affine.same(intercept[i], o.intercept[i])) {
+                    continue;
+                }
+                if (!Affine.sameAt(intercept[i], slope[i], o.intercept[i], o.slope[i], x)) {
                     return false;
                 }
             }
@@ -273,7 +282,7 @@ public final class BreakpointTable {
                 continue;
             }
             BigFraction x = crossing(left, right, lo, hi);
-            if (x.equals(hi)) {
+            if (Affine.same(x, hi)) {
                 BigFraction mid = lo.add(hi).divide(TWO);
                 Form atMid = forms.computeIfAbsent(mid, m -> form(table, m));
                 if (left.agreesAt(right, hi) && atMid.sameLines(left)) {
@@ -314,10 +323,11 @@ public final class BreakpointTable {
         int n = table.layout.size;
         BigFraction[] a = new BigFraction[n];
         BigFraction[] b = new BigFraction[n];
+        BigFraction priceIntercept = Affine.sub(o.price().value(), Affine.mul(o.price().slope(), x));
         for (int i = 0; i < n; i++) {
-            Affine p = o.payout(i);
-            b[i] = p.slope();
-            a[i] = p.value().subtract(p.slope().multiply(x));
+            BigFraction[] line = o.line(i, x, priceIntercept);
+            a[i] = line[0];
+            b[i] = line[1];
         }
         return new Form(a, b);
     }

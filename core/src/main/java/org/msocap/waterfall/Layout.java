@@ -1,9 +1,12 @@
 package org.msocap.waterfall;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.waterfall.ResolvedCapTable.Claimant;
@@ -36,6 +39,20 @@ final class Layout {
     final Event[] events;
     /** Convertible claimants, highest conversion threshold first: the likeliest to keep their preference. */
     final int[] conversionOrder;
+    /** Preferences as integers over their common denominator, for the plans' sums. */
+    final BigInteger preferenceDenominator;
+    final BigInteger[] preferenceNumerator;
+    /** Price points' prices and shares as integers over common denominators; a take is over their product. */
+    final BigInteger priceDenominator;
+    final BigInteger sharesDenominator;
+    final BigInteger takenDenominator;
+    final BigInteger[] eventPriceNumerator;
+    final BigInteger[] eventSharesNumerator;
+    /**
+     * Per claimant, the most it can receive without converting: its preference, plus its headroom when capped;
+     * null when unbounded (full participation). The equilibrium search skips trying an unconversion that cannot pay.
+     */
+    final Affine[] unconvertedCeiling;
 
     Layout(List<Claimant> claimants) {
         this.claimants = claimants;
@@ -79,6 +96,228 @@ final class Layout {
         convertibles.sort(Comparator.<Integer, BigFraction>comparing(i -> claimants.get(i).threshold()).reversed()
                 .thenComparing(Comparator.naturalOrder()));
         conversionOrder = convertibles.stream().mapToInt(Integer::intValue).toArray();
+        preferenceDenominator = commonDenominator(java.util.Arrays.asList(preference));
+        preferenceNumerator = over(java.util.Arrays.asList(preference), preferenceDenominator);
+        List<BigFraction> prices = java.util.Arrays.stream(events).map(Event::price).toList();
+        List<BigFraction> deltas = java.util.Arrays.stream(events).map(Event::deltaShares).toList();
+        priceDenominator = commonDenominator(prices);
+        sharesDenominator = commonDenominator(deltas);
+        takenDenominator = priceDenominator.multiply(sharesDenominator);
+        eventPriceNumerator = over(prices, priceDenominator);
+        eventSharesNumerator = over(deltas, sharesDenominator);
+        unconvertedCeiling = new Affine[size];
+        for (int i = 0; i < size; i++) {
+            BigFraction ceiling = !participatesUnconverted[i] ? preference[i]
+                    : capped[i] ? preference[i].add(claimants.get(i).headroom()) : null;
+            unconvertedCeiling[i] = ceiling == null ? null : Affine.constant(ceiling);
+        }
+    }
+
+    /**
+     * What the waterfall needs for one set of conversion decisions, independent of the proceeds: per tier the claims
+     * of the tiers before it, and the participants' total take as a function of the price (a piecewise linear curve
+     * through the active price points). The equilibrium search evaluates a few hundred distinct sets of decisions
+     * many times over while a breakpoint table is resolved, so each set's plan is worked out once ({@link #plan})
+     * and an evaluation only places the proceeds on it.
+     *
+     * <p>Sums are kept as integer numerators over the layout's common denominators ({@link #preferenceDenominator},
+     * {@link #sharesDenominator}, {@link #takenDenominator}): adding fractions would reduce every partial sum by a
+     * gcd, and only the one or two values an evaluation lands on are needed in lowest terms (made on first use).
+     */
+    static final class Plan {
+        private final Layout layout;
+        /** Per tier t, the claims of tiers 0 .. t - 1, in lowest terms; entry {@code tiers.length} is the total. */
+        final BigFraction[] claimBefore;
+        /** Per tier, its unconverted members' preferences, over {@link #preferenceDenominator}. */
+        private final BigInteger[] tierClaim;
+        /** The distinct prices of the active price points, ascending. */
+        final BigFraction[] price;
+        /** Per point, what the participants take at its price from the points below it, over {@link #takenDenominator}. */
+        final BigInteger[] takenAt;
+        /** Per point, the shares taking part just above its price, over {@link #sharesDenominator}. */
+        private final BigInteger[] slopeAfter;
+        private final BigFraction[][] tierShare;
+        private final BigFraction[] takenAtReduced;
+        private final BigFraction[] slopeAfterReduced;
+
+        private Plan(Layout layout, BigFraction[] claimBefore, BigInteger[] tierClaim, BigFraction[] price, BigInteger[] takenAt,
+                     BigInteger[] slopeAfter) {
+            this.layout = layout;
+            this.claimBefore = claimBefore;
+            this.tierClaim = tierClaim;
+            this.price = price;
+            this.takenAt = takenAt;
+            this.slopeAfter = slopeAfter;
+            this.tierShare = new BigFraction[tierClaim.length][];
+            this.takenAtReduced = new BigFraction[takenAt.length];
+            this.slopeAfterReduced = new BigFraction[slopeAfter.length];
+        }
+
+        /** Member m of tier t: its preference ÷ the tier's claim (the tier must claim something). */
+        BigFraction tierShare(int t, int m) {
+            // Worked out on first use and kept; racing threads store equal immutable values, so no lock is needed.
+            BigFraction[] shares = tierShare[t];
+            if (shares == null) {
+                shares = new BigFraction[layout.tiers[t].length];
+                tierShare[t] = shares;
+            }
+            BigFraction share = shares[m];
+            if (share == null) {
+                share = new BigFraction(layout.preferenceNumerator[layout.tiers[t][m]], tierClaim[t]);
+                shares[m] = share;
+            }
+            return share;
+        }
+
+        /** {@link #takenAt} of point g in lowest terms. */
+        BigFraction takenAt(int g) {
+            BigFraction v = takenAtReduced[g];
+            if (v == null) {
+                v = new BigFraction(takenAt[g], layout.takenDenominator);
+                takenAtReduced[g] = v;
+            }
+            return v;
+        }
+
+        /**
+         * The price at which the participants take {@code residual}, on the segment above point g (whose slope is
+         * positive): {@code price[g] + (residual − takenAt[g]) ÷ slopeAfter[g]}, assembled over integers and reduced
+         * once per part rather than once per operation.
+         */
+        Affine priceAbove(int g, Affine residual) {
+            BigInteger td = layout.takenDenominator;
+            BigInteger sd = layout.sharesDenominator;
+            BigInteger sn = slopeAfter[g];
+            BigFraction v = residual.value();
+            BigFraction p = price[g];
+            // (v − t) ÷ s = (vn·td − tn·vd)·sd ÷ (vd·td·sn); plus pn ÷ pd.
+            BigInteger excess = v.getNumerator().multiply(td).subtract(takenAt[g].multiply(v.getDenominator())).multiply(sd);
+            BigInteger excessDenominator = v.getDenominator().multiply(td).multiply(sn);
+            BigFraction value = new BigFraction(p.getNumerator().multiply(excessDenominator).add(excess.multiply(p.getDenominator())),
+                    p.getDenominator().multiply(excessDenominator));
+            BigFraction rs = residual.slope();
+            BigFraction slope = Affine.isZero(rs) ? BigFraction.ZERO
+                    : new BigFraction(rs.getNumerator().multiply(sd), rs.getDenominator().multiply(sn));
+            return new Affine(value, slope);
+        }
+
+        /** The slope just above point g's price, in lowest terms. */
+        BigFraction slopeAfter(int g) {
+            BigFraction v = slopeAfterReduced[g];
+            if (v == null) {
+                v = new BigFraction(slopeAfter[g], layout.sharesDenominator);
+                slopeAfterReduced[g] = v;
+            }
+            return v;
+        }
+    }
+
+    /** Whether {@code a} compares with the constant {@code numerator ÷ denominator} (denominator > 0) as Affine does. */
+    static int compareToConstant(Affine a, BigInteger numerator, BigInteger denominator) {
+        BigFraction v = a.value();
+        int c = v.getNumerator().multiply(denominator).compareTo(numerator.multiply(v.getDenominator()));
+        return c != 0 ? c : a.slope().getNumerator().signum();
+    }
+
+    private static BigInteger commonDenominator(List<BigFraction> values) {
+        BigInteger d = BigInteger.ONE;
+        for (BigFraction v : values) {
+            d = d.divide(d.gcd(v.getDenominator())).multiply(v.getDenominator());
+        }
+        return d;
+    }
+
+    private static BigInteger[] over(List<BigFraction> values, BigInteger denominator) {
+        BigInteger[] out = new BigInteger[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).getNumerator().multiply(denominator.divide(values.get(i).getDenominator()));
+        }
+        return out;
+    }
+
+    /** Plans kept per layout at most; beyond, they are worked out each time (only a pathological search gets here). */
+    private static final int MAX_PLANS = 1 << 14;
+    /** Sized for the few hundred sets of decisions a breakpoint table tries, so the map does not grow step by step. */
+    private final Map<Long, Plan> plans = new ConcurrentHashMap<>(1024);
+
+    /** The plan for {@code converted}; kept by decisions when they fit a key (thread-safe: plans are immutable). */
+    Plan plan(boolean[] converted) {
+        long key = decisionsKey(converted);
+        if (key < 0) {
+            return newPlan(converted);
+        }
+        Plan known = plans.get(key);
+        if (known == null) {
+            known = newPlan(converted);
+            if (plans.size() < MAX_PLANS) {
+                plans.putIfAbsent(key, known);
+            }
+        }
+        return known;
+    }
+
+    /** Bit k: whether the k-th claimant of the conversion order converts; -1 when that does not say everything. */
+    private long decisionsKey(boolean[] converted) {
+        if (conversionOrder.length >= Long.SIZE - 1) {
+            return -1;
+        }
+        long key = 0;
+        for (int k = 0; k < conversionOrder.length; k++) {
+            if (converted[conversionOrder[k]]) {
+                key |= 1L << k;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (converted[i] && !convertible[i]) {
+                return -1;
+            }
+        }
+        return key;
+    }
+
+    private Plan newPlan(boolean[] converted) {
+        BigInteger[] tierClaim = new BigInteger[tiers.length];
+        BigFraction[] claimBefore = new BigFraction[tiers.length + 1];
+        claimBefore[0] = BigFraction.ZERO;
+        BigInteger before = BigInteger.ZERO;
+        for (int t = 0; t < tiers.length; t++) {
+            BigInteger claim = BigInteger.ZERO;
+            for (int i : tiers[t]) {
+                if (!converted[i]) {
+                    claim = claim.add(preferenceNumerator[i]);
+                }
+            }
+            tierClaim[t] = claim;
+            before = before.add(claim);
+            claimBefore[t + 1] = claim.signum() == 0 ? claimBefore[t] : new BigFraction(before, preferenceDenominator);
+        }
+        // The walk over the price points, as the engine did it per evaluation: at each new price, what the points
+        // below take there; points at the price already reached only add their shares to the slope.
+        List<BigFraction> prices = new ArrayList<>();
+        List<BigInteger> takenAt = new ArrayList<>();
+        List<BigInteger> slopeAfter = new ArrayList<>();
+        BigInteger taken = BigInteger.ZERO;
+        BigInteger atPrice = BigInteger.ZERO;
+        BigInteger slope = BigInteger.ZERO;
+        for (int k = 0; k < events.length; k++) {
+            Event e = events[k];
+            if (!active(e, converted)) {
+                continue;
+            }
+            if (!prices.isEmpty() && eventPriceNumerator[k].equals(atPrice)) {
+                slope = slope.add(eventSharesNumerator[k]);
+                slopeAfter.set(slopeAfter.size() - 1, slope);
+                continue;
+            }
+            taken = taken.add(slope.multiply(eventPriceNumerator[k].subtract(atPrice)));
+            atPrice = eventPriceNumerator[k];
+            slope = slope.add(eventSharesNumerator[k]);
+            prices.add(e.price());
+            takenAt.add(taken);
+            slopeAfter.add(slope);
+        }
+        return new Plan(this, claimBefore, tierClaim, prices.toArray(BigFraction[]::new), takenAt.toArray(BigInteger[]::new),
+                slopeAfter.toArray(BigInteger[]::new));
     }
 
     boolean active(Event e, boolean[] converted) {

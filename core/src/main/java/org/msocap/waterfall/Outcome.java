@@ -1,6 +1,9 @@
 package org.msocap.waterfall;
 
+import java.math.BigInteger;
 import java.util.Objects;
+
+import org.apache.commons.math3.fraction.BigFraction;
 
 /**
  * One distribution of the equity proceeds for fixed conversion decisions: per claimant the preference
@@ -57,25 +60,120 @@ final class Outcome {
         return p;
     }
 
+    /**
+     * Compares claimant {@code i}'s payout here with its payout in {@code other}, as {@link Affine#compareTo}: the
+     * equilibrium search's question, asked of outcomes most of which are never looked at again, so the payouts are
+     * compared as unreduced fractions (cross-multiplied) instead of being formed in lowest terms.
+     */
+    int comparePayout(int i, Outcome other) {
+        BigInteger[] mine = payoutParts(i);
+        BigInteger[] theirs = other.payoutParts(i);
+        int c = mine[0].multiply(theirs[1]).compareTo(theirs[0].multiply(mine[1]));
+        return c != 0 ? c : mine[2].multiply(theirs[3]).compareTo(theirs[2].multiply(mine[3]));
+    }
+
+    /** As {@link #comparePayout(int, Outcome)}, against a constant {@code bound}. */
+    int comparePayout(int i, BigFraction bound) {
+        BigInteger[] mine = payoutParts(i);
+        int c = mine[0].multiply(bound.getDenominator()).compareTo(bound.getNumerator().multiply(mine[1]));
+        return c != 0 ? c : mine[2].signum();
+    }
+
+    /** Claimant {@code i}'s payout as {value numerator, value denominator, slope numerator, slope denominator}. */
+    private BigInteger[] payoutParts(int i) {
+        Affine known = payout[i];
+        if (known != null) {
+            return new BigInteger[] {known.value().getNumerator(), known.value().getDenominator(), known.slope().getNumerator(),
+                known.slope().getDenominator()};
+        }
+        Affine pref = preferencePaid[i];
+        BigInteger[] v = {pref.value().getNumerator(), pref.value().getDenominator()};
+        BigInteger[] s = {pref.slope().getNumerator(), pref.slope().getDenominator()};
+        BigFraction shares = layout.shares[i];
+        switch (part(i)) {
+            case NOTHING -> {
+            }
+            case CONVERTED -> {
+                addProduct(v, price.value().getNumerator(), price.value().getDenominator(), shares);
+                addProduct(s, price.slope().getNumerator(), price.slope().getDenominator(), shares);
+            }
+            case ABOVE_STRIKE -> {
+                BigFraction p = price.value();
+                BigFraction k = layout.strike[i];
+                addProduct(v, p.getNumerator().multiply(k.getDenominator()).subtract(k.getNumerator().multiply(p.getDenominator())),
+                        p.getDenominator().multiply(k.getDenominator()), shares);
+                addProduct(s, price.slope().getNumerator(), price.slope().getDenominator(), shares);
+            }
+            case AT_CAP -> {
+                BigFraction cap = layout.capPrice[i].subtract(layout.strike[i]);
+                addProduct(v, cap.getNumerator(), cap.getDenominator(), shares);
+            }
+        }
+        return new BigInteger[] {v[0], v[1], s[0], s[1]};
+    }
+
+    /** {@code sum += (n ÷ d) × f}, all unreduced; {@code sum} is {numerator, denominator}, denominators positive. */
+    private static void addProduct(BigInteger[] sum, BigInteger n, BigInteger d, BigFraction f) {
+        if (n.signum() == 0 || f.getNumerator().signum() == 0) {
+            return;
+        }
+        BigInteger pd = d.multiply(f.getDenominator());
+        sum[0] = sum[0].multiply(pd).add(n.multiply(f.getNumerator()).multiply(sum[1]));
+        sum[1] = sum[1].multiply(pd);
+    }
+
+    /** How claimant {@code i} takes part in the residual at the price. */
+    private enum Part { NOTHING, CONVERTED, ABOVE_STRIKE, AT_CAP }
+
+    private Part part(int i) {
+        if (converted[i]) {
+            return Part.CONVERTED;
+        }
+        if (!layout.participatesUnconverted[i] || price.compareTo(Affine.constant(layout.strike[i])) <= 0) {
+            return Part.NOTHING;
+        }
+        return layout.capped[i] && price.compareTo(Affine.constant(layout.capPrice[i])) >= 0 ? Part.AT_CAP : Part.ABOVE_STRIKE;
+    }
+
     /** What claimant {@code i} takes at the price: converted shares, or participation above its strike up to its cap. */
     Affine participation(int i) {
         Affine p = participationPaid[i];
         if (p == null) {
-            p = Affine.ZERO;
-            if (converted[i]) {
-                p = price.times(layout.shares[i]);
-            } else if (layout.participatesUnconverted[i]) {
-                Affine strike = Affine.constant(layout.strike[i]);
-                if (price.compareTo(strike) > 0) {
-                    if (layout.capped[i] && price.compareTo(Affine.constant(layout.capPrice[i])) >= 0) {
-                        p = Affine.constant(layout.capPrice[i].subtract(layout.strike[i]).multiply(layout.shares[i]));
-                    } else {
-                        p = price.minus(strike).times(layout.shares[i]);
-                    }
-                }
-            }
+            p = switch (part(i)) {
+                case NOTHING -> Affine.ZERO;
+                case CONVERTED -> price.times(layout.shares[i]);
+                case ABOVE_STRIKE -> price.minus(Affine.constant(layout.strike[i])).times(layout.shares[i]);
+                case AT_CAP -> Affine.constant(layout.capPrice[i].subtract(layout.strike[i]).multiply(layout.shares[i]));
+            };
             participationPaid[i] = p;
         }
         return p;
+    }
+
+    /**
+     * Claimant {@code i}'s payout as the line {@code intercept + slope × P} in the proceeds P, for proceeds that were
+     * {@code (x, 1)}: the breakpoint table's form. Built from the parts' own lines (the price's intercept
+     * {@code priceIntercept} = price − its slope × x, given once for all claimants), which is the same exact line as
+     * {@code payout(i)} minus its slope × x, with fewer products.
+     */
+    BigFraction[] line(int i, BigFraction x, BigFraction priceIntercept) {
+        Affine pref = preferencePaid[i];
+        BigFraction intercept = Affine.sub(pref.value(), Affine.mul(pref.slope(), x));
+        BigFraction slope = pref.slope();
+        BigFraction shares = layout.shares[i];
+        switch (part(i)) {
+            case NOTHING -> {
+            }
+            case CONVERTED -> {
+                intercept = Affine.add(intercept, Affine.mul(priceIntercept, shares));
+                slope = Affine.add(slope, Affine.mul(price.slope(), shares));
+            }
+            case ABOVE_STRIKE -> {
+                intercept = Affine.add(intercept, Affine.mul(Affine.sub(priceIntercept, layout.strike[i]), shares));
+                slope = Affine.add(slope, Affine.mul(price.slope(), shares));
+            }
+            case AT_CAP -> intercept = Affine.add(intercept, layout.capPrice[i].subtract(layout.strike[i]).multiply(shares));
+        }
+        return new BigFraction[] {intercept, slope};
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,6 @@ import org.msocap.model.Venture;
 import org.msocap.money.Allocation;
 import org.msocap.money.Money;
 import org.msocap.money.Rounding;
-import org.msocap.waterfall.Layout.Event;
 import org.msocap.waterfall.ResolvedCapTable.Claimant;
 import org.msocap.waterfall.ResolvedCapTable.Kind;
 import org.msocap.waterfall.ResolvedCapTable.Piece;
@@ -170,22 +170,31 @@ public final class WaterfallEngine {
 
     // ---- the exact core, shared with the breakpoint table ------------------------------------------
 
-    /** The equilibrium distribution of {@code proceeds}; see the class comment for how it is found. */
+    /**
+     * The equilibrium distribution of {@code proceeds}; see the class comment for how it is found.
+     *
+     * <p>Two shortcuts leave every decision, and so the result, as it was, and save most evaluations when a
+     * breakpoint table is resolved: an unconversion is not tried when the claimant already receives at least
+     * the most it could unconverted (its preference, plus headroom if capped: {@link Layout#unconvertedCeiling});
+     * and each set of decisions is evaluated once per settlement (the best-response pass mostly revisits sets the
+     * first phase tried).
+     */
     Outcome settle(ResolvedCapTable table, Affine proceeds) {
         Layout layout = table.layout;
         boolean[] converted = Arrays.copyOf(layout.convertible, layout.size);
-        Outcome current = evaluate(layout, converted, proceeds);
+        Evaluations evaluations = new Evaluations(layout, proceeds);
+        Outcome current = evaluations.of(converted);
         // Phase 1: shrink the set of converters, highest threshold first.
         boolean shrunk = true;
         while (shrunk) {
             shrunk = false;
             for (int i : layout.conversionOrder) {
-                if (!converted[i]) {
+                if (!converted[i] || cannotGainByUnconverting(layout, i, current)) {
                     continue;
                 }
                 converted[i] = false;
-                Outcome alternative = evaluate(layout, converted, proceeds);
-                if (alternative.payout(i).compareTo(current.payout(i)) > 0) {
+                Outcome alternative = evaluations.of(converted);
+                if (alternative.comparePayout(i, current) > 0) {
                     current = alternative;
                     shrunk = true;
                     break;
@@ -198,9 +207,12 @@ public final class WaterfallEngine {
         for (int round = 0; round < bound; round++) {
             boolean changed = false;
             for (int i : layout.conversionOrder) {
+                if (converted[i] && cannotGainByUnconverting(layout, i, current)) {
+                    continue; // unconverting would need to pay strictly more: it cannot
+                }
                 converted[i] = !converted[i];
-                Outcome alternative = evaluate(layout, converted, proceeds);
-                int cmp = alternative.payout(i).compareTo(current.payout(i));
+                Outcome alternative = evaluations.of(converted);
+                int cmp = alternative.comparePayout(i, current);
                 if (cmp > 0 || (cmp == 0 && converted[i])) {
                     current = alternative;
                     changed = true;
@@ -220,77 +232,105 @@ public final class WaterfallEngine {
         throw new IllegalStateException("conversion decisions did not settle after " + bound + " rounds");
     }
 
-    /** Distribution for fixed conversion decisions. */
+    /**
+     * Whether claimant {@code i} certainly gains nothing by keeping its preference: unconverted it receives at most
+     * its ceiling (as an {@link Affine}, lexicographically: a short tier's share of what is left and a participation
+     * below the cap are each below their constant bounds), and it already receives at least that.
+     */
+    private static boolean cannotGainByUnconverting(Layout layout, int i, Outcome current) {
+        Affine ceiling = layout.unconvertedCeiling[i];
+        return ceiling != null && current.comparePayout(i, ceiling.value()) >= 0;
+    }
+
+    /** The outcomes of one settlement by decisions, so a set of decisions tried twice is evaluated once. */
+    private static final class Evaluations {
+        private final Layout layout;
+        private final Affine proceeds;
+        /** Bit k: whether the k-th claimant of the conversion order converts; null when there are too many. */
+        private final Map<Long, Outcome> byDecisions;
+
+        Evaluations(Layout layout, Affine proceeds) {
+            this.layout = layout;
+            this.proceeds = proceeds;
+            this.byDecisions = layout.conversionOrder.length < Long.SIZE ? new HashMap<>() : null;
+        }
+
+        Outcome of(boolean[] converted) {
+            if (byDecisions == null) {
+                return evaluate(layout, converted, proceeds);
+            }
+            long key = 0;
+            int[] order = layout.conversionOrder;
+            for (int k = 0; k < order.length; k++) {
+                if (converted[order[k]]) {
+                    key |= 1L << k;
+                }
+            }
+            Outcome known = byDecisions.get(key);
+            if (known == null) {
+                known = evaluate(layout, converted, proceeds);
+                byDecisions.put(key, known);
+            }
+            return known;
+        }
+    }
+
+    /**
+     * Distribution for fixed conversion decisions, placed on the decisions' {@link Layout.Plan}: the tiers paid in
+     * full are those whose cumulative claim the proceeds cover; the price is found by bisecting the participants'
+     * take at the price points (it never decreases), then interpolating on the segment below.
+     */
     static Outcome evaluate(Layout layout, boolean[] converted, Affine proceeds) {
+        Layout.Plan plan = layout.plan(converted);
         int n = layout.size;
         Affine[] pref = new Affine[n];
         Arrays.fill(pref, Affine.ZERO);
-        Affine remaining = proceeds;
-        for (int[] tier : layout.tiers) {
-            if (remaining.isZero()) {
-                break;
-            }
-            BigFraction claim = BigFraction.ZERO;
-            for (int i : tier) {
+        int tiers = layout.tiers.length;
+        int covered = 0;
+        while (covered < tiers && proceeds.compareTo(Affine.constant(plan.claimBefore[covered + 1])) >= 0) {
+            covered++;
+        }
+        for (int t = 0; t < covered; t++) {
+            for (int i : layout.tiers[t]) {
                 if (!converted[i]) {
-                    claim = claim.add(layout.preference[i]);
+                    pref[i] = Affine.constant(layout.preference[i]);
                 }
             }
-            if (Affine.isZero(claim)) {
-                continue;
-            }
-            if (remaining.compareTo(Affine.constant(claim)) >= 0) {
-                for (int i : tier) {
-                    if (!converted[i]) {
-                        pref[i] = Affine.constant(layout.preference[i]);
-                    }
+        }
+        Affine remaining = proceeds.minus(Affine.constant(plan.claimBefore[covered]));
+        if (covered < tiers) {
+            // Pari passu: the first tier not covered shares what is left pro rata to the preference amounts.
+            int[] tier = layout.tiers[covered];
+            for (int m = 0; m < tier.length; m++) {
+                if (!converted[tier[m]]) {
+                    pref[tier[m]] = remaining.times(plan.tierShare(covered, m));
                 }
-                remaining = remaining.minus(Affine.constant(claim));
+            }
+            remaining = Affine.ZERO;
+        }
+        // The first price point at which the participants take at least the residual; the price lies below it.
+        java.math.BigInteger[] takenAt = plan.takenAt;
+        int lo = 0;
+        int hi = takenAt.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Layout.compareToConstant(remaining, takenAt[mid], layout.takenDenominator) <= 0) {
+                hi = mid;
             } else {
-                // Pari passu: a short tier shares what is left pro rata to the preference amounts.
-                for (int i : tier) {
-                    if (!converted[i]) {
-                        pref[i] = remaining.times(layout.preference[i].divide(claim));
-                    }
-                }
-                remaining = Affine.ZERO;
+                lo = mid + 1;
             }
         }
-        // Walk the price points until the participants' total take reaches the residual.
-        BigFraction taken = BigFraction.ZERO;
-        BigFraction atPrice = BigFraction.ZERO;
-        BigFraction slope = BigFraction.ZERO;
-        Affine price = null;
-        boolean walked = false;
-        for (Event e : layout.events) {
-            if (!layout.active(e, converted)) {
-                continue;
-            }
-            // Events at the price already reached (all conversions sit at price 0) take nothing more, and the
-            // residual was already found larger than what is taken there: only their shares join the slope.
-            if (walked && (e.price() == atPrice || e.price().equals(atPrice))) {
-                slope = slope.add(e.deltaShares());
-                continue;
-            }
-            walked = true;
-            BigFraction takenAtEvent = Affine.add(taken, Affine.mul(slope, e.price().subtract(atPrice)));
-            if (remaining.compareTo(Affine.constant(takenAtEvent)) <= 0) {
-                price = Affine.isZero(slope) ? Affine.constant(atPrice)
-                        : Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
-                break;
-            }
-            taken = takenAtEvent;
-            atPrice = e.price();
-            slope = slope.add(e.deltaShares());
-        }
+        BigFraction atPrice = lo == 0 ? BigFraction.ZERO : plan.price[lo - 1];
+        BigFraction slope = lo == 0 ? BigFraction.ZERO : plan.slopeAfter(lo - 1);
+        Affine price;
         Affine unabsorbed = Affine.ZERO;
-        if (price == null) {
-            if (slope.compareTo(BigFraction.ZERO) > 0) {
-                price = Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
-            } else {
-                price = Affine.constant(atPrice);
-                unabsorbed = remaining.minus(Affine.constant(taken));
-            }
+        if (lo < takenAt.length) {
+            price = lo == 0 || Affine.isZero(slope) ? Affine.constant(atPrice) : plan.priceAbove(lo - 1, remaining);
+        } else if (slope.compareTo(BigFraction.ZERO) > 0) {
+            price = plan.priceAbove(lo - 1, remaining);
+        } else {
+            price = Affine.constant(atPrice);
+            unabsorbed = remaining.minus(Affine.constant(lo == 0 ? BigFraction.ZERO : plan.takenAt(lo - 1)));
         }
         // Participation follows from the price; Outcome works it out per claimant when asked.
         return new Outcome(layout, converted.clone(), pref, price, unabsorbed);

@@ -64,6 +64,39 @@ class SelectionPropertyTest {
     }
 
     @Test
+    void valuesAtSortedIndexesAreWhatSortingFindsAndNothingIsReordered() {
+        // Narrow ranges (ties, every rank in one bucket), wide ones up to the extremes of long, and mostly-zero series
+        // (most runs pay a class nothing) with a tail.
+        qt().withFixedSeed(42L).withExamples(3000)
+                .forAll(lists().of(longs().between(-50, 50)).ofSizeBetween(1, 400),
+                        lists().of(longs().all()).ofSizeBetween(1, 400),
+                        integers().between(0, 1_000_000))
+                .checkAssert((narrow, wide, seed) -> {
+                    checkIndexes(narrow.stream().mapToLong(Long::longValue).toArray(), seed);
+                    checkIndexes(wide.stream().mapToLong(Long::longValue).toArray(), seed);
+                    long[] zeros = new long[5000];
+                    for (int i = 0; i < zeros.length; i += 1 + seed % 97) {
+                        zeros[i] = (long) i * (seed + 1);
+                    }
+                    checkIndexes(zeros, seed);
+                });
+    }
+
+    private static void checkIndexes(long[] a, int seed) {
+        long[] sorted = a.clone();
+        Arrays.sort(sorted);
+        int n = a.length;
+        int[] indexes = {0, seed % n, seed % n, (seed / 3) % n, n - 1};
+        Arrays.sort(indexes);
+        long[] before = a.clone();
+        long[] found = Selection.atSortedIndexes(a, n, indexes);
+        for (int i = 0; i < indexes.length; i++) {
+            assertThat(found[i]).as("index %d of %d", indexes[i], n).isEqualTo(sorted[indexes[i]]);
+        }
+        assertThat(a).isEqualTo(before);
+    }
+
+    @Test
     void kthLargestBelowABoundIsWhatSortingFindsAndReordersNothing() {
         // Bounds from tiny (many ties, every value in one bucket) to near Long.MAX_VALUE (doubles coarser than values).
         qt().withFixedSeed(42L).withExamples(3000)

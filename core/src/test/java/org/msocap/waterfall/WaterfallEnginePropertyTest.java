@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,205 @@ class WaterfallEnginePropertyTest {
                 }
             }
         });
+    }
+
+    /**
+     * The evaluation for any set of decisions (not only those an equilibrium search visits) equals the plain walk over
+     * tiers and price points, for constant and affine proceeds: preference paid, price and what no one absorbs.
+     */
+    @Test
+    void evaluationOnThePlanOfTheDecisionsEqualsThePlainWalk() {
+        qt().withFixedSeed(SEED).withExamples(300).forAll(longs().all(), proceedsCents(), longs().all()).checkAssert((seed, cents, flips) -> {
+            ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+            Layout layout = table.layout;
+            boolean[] converted = Arrays.copyOf(layout.convertible, layout.size);
+            for (int k = 0; k < layout.conversionOrder.length; k++) {
+                converted[layout.conversionOrder[k]] = (flips >>> (k % 64) & 1) == 1;
+            }
+            BigFraction x = ResolvedCapTable.money(Money.ofCents(cents));
+            for (Affine proceeds : List.of(Affine.constant(x), new Affine(x, BigFraction.ONE), Affine.ZERO)) {
+                Outcome fast = WaterfallEngine.evaluate(layout, converted, proceeds);
+                Outcome plain = plainEvaluate(layout, converted, proceeds);
+                assertThat(fast.price()).as("price at " + proceeds).isEqualTo(plain.price());
+                assertThat(fast.unabsorbed()).as("unabsorbed at " + proceeds).isEqualTo(plain.unabsorbed());
+                assertThat(fast.preferencePaid()).as("preferences at " + proceeds).containsExactly(plain.preferencePaid());
+            }
+        });
+    }
+
+    /**
+     * The breakpoint table's lines, built from the parts, are the payouts' own lines: value − slope × x and slope; and
+     * payouts compared unreduced compare as the payouts do (against another outcome, and against a constant).
+     */
+    @Test
+    void payoutLinesAndComparisonsFromThePartsAreThePayouts() {
+        qt().withFixedSeed(SEED).withExamples(200).forAll(longs().all(), proceedsCents(), longs().all()).checkAssert((seed, cents, flips) -> {
+            ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+            BigFraction x = ResolvedCapTable.money(Money.ofCents(cents));
+            Outcome o = ENGINE.settle(table, new Affine(x, BigFraction.ONE));
+            boolean[] converted = o.converted().clone();
+            for (int k = 0; k < table.layout.conversionOrder.length; k++) {
+                converted[table.layout.conversionOrder[k]] ^= (flips >>> (k % 64) & 1) == 1;
+            }
+            BigFraction priceIntercept = o.price().value().subtract(o.price().slope().multiply(x));
+            for (int i = 0; i < table.claimants().size(); i++) {
+                // fresh outcomes each time: a payout already formed would be compared as formed
+                Outcome fresh = WaterfallEngine.evaluate(table.layout, o.converted(), new Affine(x, BigFraction.ONE));
+                Outcome other = WaterfallEngine.evaluate(table.layout, converted, new Affine(x, BigFraction.ONE));
+                assertThat(Integer.signum(fresh.comparePayout(i, other)))
+                        .isEqualTo(Integer.signum(o.payout(i).compareTo(other.payout(i))));
+                BigFraction bound = other.payout(i).value();
+                assertThat(Integer.signum(WaterfallEngine.evaluate(table.layout, o.converted(), new Affine(x, BigFraction.ONE))
+                        .comparePayout(i, bound))).isEqualTo(Integer.signum(o.payout(i).compareTo(Affine.constant(bound))));
+                Affine payout = o.payout(i);
+                BigFraction[] line = o.line(i, x, priceIntercept);
+                String what = table.claimants().get(i).id() + " at " + x;
+                assertThat(line[1]).as(what).isEqualTo(payout.slope());
+                assertThat(line[0]).as(what).isEqualTo(payout.value().subtract(payout.slope().multiply(x)));
+            }
+        });
+    }
+
+    /**
+     * The settlement skips unconversions that cannot pay and evaluates each set of decisions once; it must reach
+     * the very decisions of the plain search of the class comment, on constant proceeds and on the affine proceeds
+     * (x, 1) the breakpoint table is resolved from, at breakpoints (where ties are decided) as well as between.
+     */
+    @Test
+    void settlementShortcutsReachTheSameDecisionsAsThePlainSearch() {
+        qt().withFixedSeed(SEED).withExamples(60).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            ResolvedCapTable table = CapTables.resolve(RandomCapTables.generate(seed));
+            List<BigFraction> points = new java.util.ArrayList<>(BreakpointTable.resolve(table).breakpoints());
+            points.add(ResolvedCapTable.money(Money.ofCents(cents)));
+            for (BigFraction x : points) {
+                for (Affine proceeds : List.of(Affine.constant(x), new Affine(x, BigFraction.ONE))) {
+                    Outcome fast = ENGINE.settle(table, proceeds);
+                    Outcome plain = plainSettle(table.layout, proceeds);
+                    assertThat(fast.converted()).as("decisions at " + proceeds).containsExactly(plain.converted());
+                    for (int i = 0; i < table.claimants().size(); i++) {
+                        assertThat(fast.payout(i)).as(table.claimants().get(i).id() + " at " + proceeds).isEqualTo(plain.payout(i));
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Distribution for fixed conversion decisions, tier by tier and price point by price point in exact arithmetic:
+     * the engine's evaluation before it kept a plan per set of decisions, as the reference.
+     */
+    private static Outcome plainEvaluate(Layout layout, boolean[] converted, Affine proceeds) {
+        int n = layout.size;
+        Affine[] pref = new Affine[n];
+        Arrays.fill(pref, Affine.ZERO);
+        Affine remaining = proceeds;
+        for (int[] tier : layout.tiers) {
+            if (remaining.isZero()) {
+                break;
+            }
+            BigFraction claim = BigFraction.ZERO;
+            for (int i : tier) {
+                if (!converted[i]) {
+                    claim = claim.add(layout.preference[i]);
+                }
+            }
+            if (Affine.isZero(claim)) {
+                continue;
+            }
+            if (remaining.compareTo(Affine.constant(claim)) >= 0) {
+                for (int i : tier) {
+                    if (!converted[i]) {
+                        pref[i] = Affine.constant(layout.preference[i]);
+                    }
+                }
+                remaining = remaining.minus(Affine.constant(claim));
+            } else {
+                // Pari passu: a short tier shares what is left pro rata to the preference amounts.
+                for (int i : tier) {
+                    if (!converted[i]) {
+                        pref[i] = remaining.times(layout.preference[i].divide(claim));
+                    }
+                }
+                remaining = Affine.ZERO;
+            }
+        }
+        // Walk the price points until the participants' total take reaches the residual.
+        BigFraction taken = BigFraction.ZERO;
+        BigFraction atPrice = BigFraction.ZERO;
+        BigFraction slope = BigFraction.ZERO;
+        Affine price = null;
+        boolean walked = false;
+        for (Layout.Event e : layout.events) {
+            if (!layout.active(e, converted)) {
+                continue;
+            }
+            // Events at the price already reached (all conversions sit at price 0) take nothing more, and the
+            // residual was already found larger than what is taken there: only their shares join the slope.
+            if (walked && (e.price() == atPrice || e.price().equals(atPrice))) {
+                slope = slope.add(e.deltaShares());
+                continue;
+            }
+            walked = true;
+            BigFraction takenAtEvent = Affine.add(taken, Affine.mul(slope, e.price().subtract(atPrice)));
+            if (remaining.compareTo(Affine.constant(takenAtEvent)) <= 0) {
+                price = Affine.isZero(slope) ? Affine.constant(atPrice)
+                        : Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
+                break;
+            }
+            taken = takenAtEvent;
+            atPrice = e.price();
+            slope = slope.add(e.deltaShares());
+        }
+        Affine unabsorbed = Affine.ZERO;
+        if (price == null) {
+            if (slope.compareTo(BigFraction.ZERO) > 0) {
+                price = Affine.constant(atPrice).plus(remaining.minus(Affine.constant(taken)).dividedBy(slope));
+            } else {
+                price = Affine.constant(atPrice);
+                unabsorbed = remaining.minus(Affine.constant(taken));
+            }
+        }
+        // Participation follows from the price; Outcome works it out per claimant when asked.
+        return new Outcome(layout, converted.clone(), pref, price, unabsorbed);
+    }
+
+    /** The equilibrium search of {@link WaterfallEngine}'s class comment, every step evaluated: the reference. */
+    private static Outcome plainSettle(Layout layout, Affine proceeds) {
+        boolean[] converted = Arrays.copyOf(layout.convertible, layout.size);
+        Outcome current = plainEvaluate(layout, converted, proceeds);
+        boolean shrunk = true;
+        while (shrunk) {
+            shrunk = false;
+            for (int i : layout.conversionOrder) {
+                if (!converted[i]) {
+                    continue;
+                }
+                converted[i] = false;
+                Outcome alternative = plainEvaluate(layout, converted, proceeds);
+                if (alternative.payout(i).compareTo(current.payout(i)) > 0) {
+                    current = alternative;
+                    shrunk = true;
+                    break;
+                }
+                converted[i] = true;
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i : layout.conversionOrder) {
+                converted[i] = !converted[i];
+                Outcome alternative = plainEvaluate(layout, converted, proceeds);
+                int cmp = alternative.payout(i).compareTo(current.payout(i));
+                if (cmp > 0 || (cmp == 0 && converted[i])) {
+                    current = alternative;
+                    changed = true;
+                } else {
+                    converted[i] = !converted[i];
+                }
+            }
+        }
+        return current;
     }
 
     @Test

@@ -1,0 +1,214 @@
+package org.msocap.simulation;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.money.Allocation;
+
+/**
+ * Fixed non-negative integer weights, and the split of whole cents by them exactly as
+ * {@link Allocation#proportional} splits: each part the floor of {@code cents × w ÷ Σw}, the left-over cents to
+ * the largest remainders, ties to the earlier part. Built once per claimant and exit day, used for every run
+ * of the day, so the per-run work is kept to integer arithmetic: the quotient from a double reciprocal
+ * (corrected exactly) instead of a division, and no branch on which side of the cut a remainder falls
+ * (a coin toss per part, which a branch predictor loses half the time).
+ */
+final class IntegerWeights {
+
+    /** Up to this many parts, the left-over cents go by pairwise rank; above, by bucketing the remainders. */
+    static final int RANKED_PARTS = 24;
+    /**
+     * Cents below this have quotients below 2⁵⁰, where the double estimate of a quotient is within 0.4 of the
+     * exact one (three roundings of 2⁻⁵³ each), so one correction step either way makes it exact.
+     */
+    private static final long MAX_ESTIMATED_CENTS = 1L << 50;
+
+    private final long[] weights;
+    private final long total;
+    private final long largest;
+    private final double inverse;
+
+    IntegerWeights(long[] weights) {
+        this.weights = weights.clone();
+        long sum = 0;
+        long max = 0;
+        for (long w : this.weights) {
+            if (w < 0) {
+                throw new IllegalArgumentException("weights must be >= 0 but one was " + w);
+            }
+            sum = Math.addExact(sum, w);
+            max = Math.max(max, w);
+        }
+        if (sum <= 0 || sum >= 1L << 62) {
+            throw new IllegalArgumentException("weights must sum to between 1 and 2^62 but summed to " + sum);
+        }
+        this.total = sum;
+        this.largest = max;
+        this.inverse = 1.0 / sum;
+    }
+
+    /**
+     * Rational weights as integers over their common denominator; null when any of them, or their sum, needs
+     * more than 62 bits (or they sum to 0).
+     */
+    static IntegerWeights of(List<BigFraction> weights) {
+        BigInteger denominator = BigInteger.ONE;
+        for (BigFraction w : weights) {
+            BigInteger d = w.getDenominator();
+            denominator = denominator.divide(denominator.gcd(d)).multiply(d);
+        }
+        long[] out = new long[weights.size()];
+        BigInteger sum = BigInteger.ZERO;
+        for (int j = 0; j < weights.size(); j++) {
+            BigInteger v = weights.get(j).getNumerator().multiply(denominator.divide(weights.get(j).getDenominator()));
+            if (v.signum() < 0 || v.bitLength() > 62) {
+                return null;
+            }
+            out[j] = v.longValue();
+            sum = sum.add(v);
+        }
+        if (sum.signum() == 0 || sum.bitLength() > 61) {
+            return null;
+        }
+        return new IntegerWeights(out);
+    }
+
+    int size() {
+        return weights.length;
+    }
+
+    /** Per-thread scratch space of {@link #split}. */
+    static final class Scratch {
+        private long[] remainder = new long[16];
+        private long[] cutBucket = new long[16];
+        private final int[] counts = new int[Selection.BUCKETS];
+
+        private void ensure(int m) {
+            if (remainder.length < m) {
+                remainder = new long[m];
+                cutBucket = new long[m];
+            }
+        }
+    }
+
+    /** Splits {@code cents} (>= 0) into {@code parts[0, size())}. */
+    void split(long cents, long[] parts, Scratch scratch) {
+        if (cents < 0) {
+            throw new IllegalArgumentException("cents must be >= 0 but were " + cents);
+        }
+        int m = weights.length;
+        scratch.ensure(m);
+        long[] remainder = scratch.remainder;
+        long left = cents - floors(cents, weights, m, total, largest, inverse, parts, remainder);
+        if (left == 0) {
+            return;
+        }
+        if (m <= RANKED_PARTS) {
+            giveByRank(parts, remainder, m, (int) left);
+        } else {
+            giveByCut(parts, remainder, m, (int) left, scratch);
+        }
+    }
+
+    /**
+     * The same split for weights given per call, at most {@link #RANKED_PARTS} of them (the twelve months of a
+     * year, say), without building an instance: non-negative {@code cents} and weights summing to between 1 and
+     * 2⁶²; {@code parts} may not be {@code weights}.
+     */
+    static void splitFew(long cents, long[] weights, long[] parts) {
+        int m = weights.length;
+        if (cents < 0 || m > RANKED_PARTS) {
+            throw new IllegalArgumentException("cents " + cents + " must be >= 0 and parts " + m + " at most " + RANKED_PARTS);
+        }
+        long sum = 0;
+        long max = 0;
+        for (long w : weights) {
+            if (w < 0) {
+                throw new IllegalArgumentException("weights must be >= 0 but one was " + w);
+            }
+            sum = Math.addExact(sum, w);
+            max = Math.max(max, w);
+        }
+        if (sum <= 0 || sum >= 1L << 62) {
+            throw new IllegalArgumentException("weights must sum to between 1 and 2^62 but summed to " + sum);
+        }
+        long[] remainder = new long[m];
+        long left = cents - floors(cents, weights, m, sum, max, 1.0 / sum, parts, remainder);
+        if (left > 0) {
+            giveByRank(parts, remainder, m, (int) left);
+        }
+    }
+
+    /** Each part's floor into {@code parts} and its remainder (over {@code total}) into {@code remainder}; returns their sum. */
+    private static long floors(long cents, long[] weights, int m, long total, long largest, double inverse, long[] parts, long[] remainder) {
+        long assigned = 0;
+        if (cents < MAX_ESTIMATED_CENTS && Math.multiplyHigh(cents, largest) == 0 && (cents * largest) >>> 62 == 0) {
+            for (int j = 0; j < m; j++) {
+                long product = cents * weights[j];
+                long q = (long) (product * inverse);
+                long r = product - q * total;
+                long negative = r >> 63;            // all ones when the estimate was one too high
+                q += negative;
+                r += total & negative;
+                long tooLow = ~((r - total) >> 63); // all ones when it was one too low
+                q -= tooLow;
+                r -= total & tooLow;
+                parts[j] = q;
+                remainder[j] = r;
+                assigned += q;
+            }
+        } else {
+            long[] qr = new long[2];
+            for (int j = 0; j < m; j++) {
+                ExactCents.mulDiv(cents, weights[j], total, qr);
+                parts[j] = qr[0];
+                remainder[j] = qr[1];
+                assigned += qr[0];
+            }
+        }
+        long left = cents - assigned;
+        if (left < 0 || left > m) {
+            throw new IllegalStateException("floors of " + cents + " cents left " + left + " over " + m + " parts");
+        }
+        return assigned;
+    }
+
+    /**
+     * A part's rank is the number of parts before it in the largest-remainder order (larger remainder, or equal and
+     * earlier); the {@code left} first get a cent. Quadratic, but without a branch: cheapest for a few parts.
+     * Remainders are below 2⁶², so a difference's sign bit is the comparison.
+     */
+    private static void giveByRank(long[] parts, long[] remainder, int m, int left) {
+        for (int j = 0; j < m; j++) {
+            long r = remainder[j];
+            int rank = 0;
+            for (int k = 0; k < j; k++) {
+                rank += (int) ((r - remainder[k] - 1) >>> 63); // earlier part with a remainder >= r
+            }
+            for (int k = j + 1; k < m; k++) {
+                rank += (int) ((r - remainder[k]) >>> 63);     // later part with a remainder > r
+            }
+            parts[j] += (rank - left) >>> 31;                  // 1 when rank < left
+        }
+    }
+
+    /**
+     * Finds the remainder at the cut ({@link Selection#kthLargestBelow}), gives a cent to every part above it and
+     * then to parts at it, in order, until the left-over cents are given.
+     */
+    private void giveByCut(long[] parts, long[] remainder, int m, int left, Scratch scratch) {
+        long cut = Selection.kthLargestBelow(remainder, m, total, left, scratch.counts, scratch.cutBucket);
+        int given = 0;
+        for (int j = 0; j < m; j++) {
+            long gets = (cut - remainder[j]) >>> 63; // 1 when the remainder is above the cut
+            parts[j] += gets;
+            given += (int) gets;
+        }
+        for (int j = 0; j < m && given < left; j++) {
+            if (remainder[j] == cut) {
+                parts[j]++;
+                given++;
+            }
+        }
+    }
+}

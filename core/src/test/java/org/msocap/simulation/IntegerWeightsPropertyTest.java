@@ -1,0 +1,111 @@
+package org.msocap.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.List;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.msocap.money.Allocation;
+import org.msocap.money.Money;
+
+/** The fast integer split gives exactly {@link Allocation#proportional}'s cents, QuickTheories with a fixed seed. */
+class IntegerWeightsPropertyTest {
+
+    @Test
+    void splitsExactlyLikeAllocation() {
+        // Narrow weights tie often (equal remainders, decided by order); wide ones and large cents take the exact
+        // fallback; part counts on both sides of the ranked/bucketed threshold; one scratch reused throughout.
+        IntegerWeights.Scratch scratch = new IntegerWeights.Scratch();
+        qt().withFixedSeed(42L).withExamples(4000)
+                .forAll(lists().of(longs().between(0, 40)).ofSizeBetween(1, 3 * IntegerWeights.RANKED_PARTS),
+                        integers().between(1, 61), longs().between(0, Long.MAX_VALUE), integers().between(1, 62))
+                .checkAssert((narrow, bits, seed, centsBits) -> {
+                    long[] weights = new long[narrow.size()];
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+                    for (int j = 0; j < weights.length; j++) {
+                        weights[j] = bits <= 6 ? narrow.get(j) : random.nextLong(1L << Math.min(bits, 61 - 6));
+                    }
+                    weights[0] = Math.max(weights[0], 1);
+                    long cents = random.nextLong(1L << Math.min(centsBits, 60));
+                    check(weights, cents, scratch);
+                });
+    }
+
+    /** The per-call split of a few parts (a year's months) is the same split. */
+    @Test
+    void splitFewIsTheSameSplit() {
+        qt().withFixedSeed(42L).withExamples(3000)
+                .forAll(lists().of(longs().between(0, 5_000_000_000L)).ofSizeBetween(1, IntegerWeights.RANKED_PARTS),
+                        longs().between(0, 1L << 40))
+                .checkAssert((list, cents) -> {
+                    long[] weights = list.stream().mapToLong(Long::longValue).toArray();
+                    weights[0] = Math.max(1, weights[0]);
+                    long[] parts = new long[weights.length];
+                    IntegerWeights.splitFew(cents, weights, parts);
+                    List<Money> expected = Allocation.proportional(Money.ofCents(cents),
+                            java.util.Arrays.stream(weights).mapToObj(BigFraction::new).toList());
+                    assertThat(parts).containsExactly(expected.stream().mapToLong(Money::cents).toArray());
+                });
+    }
+
+    /** Exact quotients: the double estimate (cents × w × (1 ÷ Σw)) may land just below the whole number. */
+    @Test
+    void quotientsThatAreWholeNumbers() {
+        IntegerWeights.Scratch scratch = new IntegerWeights.Scratch();
+        qt().withFixedSeed(42L).withExamples(2000)
+                .forAll(lists().of(longs().between(1, 1000)).ofSizeBetween(1, 40), longs().between(0, 1L << 30))
+                .checkAssert((list, k) -> {
+                    long[] weights = list.stream().mapToLong(Long::longValue).toArray();
+                    long total = java.util.Arrays.stream(weights).sum();
+                    check(weights, k * total, scratch);
+                    check(weights, k * total + 1, scratch);
+                });
+        check(new long[] {1, 1, 1}, 99, scratch);
+        check(new long[] {3, 3, 3, 3, 3, 3, 3}, 7 * 12345, scratch);
+    }
+
+    @Test
+    void largeCentsAndWeightsNearTheFastPathLimits() {
+        IntegerWeights.Scratch scratch = new IntegerWeights.Scratch();
+        long[][] weightSets = {{1L << 40, (1L << 40) + 1, 3}, {7, 7, 7, 7}, {(1L << 59) - 1, 1L << 59}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+                11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}};
+        for (long[] weights : weightSets) {
+            for (long cents : new long[] {0, 1, 99, (1L << 21) + 3, (1L << 22) - 1, (1L << 50) - 1, 1L << 50, 1L << 55}) {
+                check(weights, cents, scratch);
+            }
+        }
+    }
+
+    @Test
+    void rejectsNegativeAndZeroWeightsAndNegativeCents() {
+        assertThatThrownBy(() -> new IntegerWeights(new long[] {3, -1})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> new IntegerWeights(new long[] {0, 0})).isInstanceOf(IllegalArgumentException.class);
+        IntegerWeights w = new IntegerWeights(new long[] {1, 2});
+        assertThatThrownBy(() -> w.split(-1, new long[2], new IntegerWeights.Scratch())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rationalWeightsOverTheirCommonDenominator() {
+        IntegerWeights w = IntegerWeights.of(List.of(new BigFraction(1, 3), new BigFraction(1, 6), new BigFraction(1, 2)));
+        long[] parts = new long[3];
+        w.split(100, parts, new IntegerWeights.Scratch());
+        assertThat(parts).containsExactly(33, 17, 50); // 33.33, 16.67, 50: the left-over cent to the largest remainder
+        assertThat(IntegerWeights.of(List.of(BigFraction.ZERO))).isNull();
+        assertThat(IntegerWeights.of(List.of(new BigFraction(java.math.BigInteger.ONE.shiftLeft(70))))).isNull();
+    }
+
+    private static void check(long[] weights, long cents, IntegerWeights.Scratch scratch) {
+        long[] parts = new long[weights.length];
+        new IntegerWeights(weights).split(cents, parts, scratch);
+        List<Money> expected = Allocation.proportional(Money.ofCents(cents),
+                java.util.Arrays.stream(weights).mapToObj(BigFraction::new).toList());
+        assertThat(parts).as("%d cents by %s", cents, java.util.Arrays.toString(weights))
+                .containsExactly(expected.stream().mapToLong(Money::cents).toArray());
+    }
+}
