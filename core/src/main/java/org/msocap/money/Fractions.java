@@ -22,6 +22,26 @@ public final class Fractions {
         return of(money.amount());
     }
 
+    /**
+     * The double nearest a fraction, within a few ulps, at any size of numerator and denominator. Commons Math's
+     * {@code BigFraction.doubleValue()} divides the two as doubles and returns 0 or infinity once either passes 2^1024
+     * (e.g. 2^1000 / (2^1030 + 1) gives 0); here both are first cut to 1,000 bits, which changes the quotient by
+     * less than 2^-990 of itself. Each is then rounded once and divided once: three roundings of 2^-53 at most.
+     */
+    public static double toDouble(BigFraction f) {
+        return toDouble(f.getNumerator(), f.getDenominator());
+    }
+
+    /** As {@link #toDouble(BigFraction)} for {@code numerator / denominator} (denominator positive, not reduced). */
+    public static double toDouble(BigInteger numerator, BigInteger denominator) {
+        int shift = Math.max(numerator.bitLength(), denominator.bitLength()) - 1000;
+        if (shift > 0) {
+            numerator = numerator.shiftRight(shift);
+            denominator = denominator.shiftRight(shift);
+        }
+        return numerator.doubleValue() / denominator.doubleValue();
+    }
+
     /** A fraction as a decimal with {@code scale} places, rounded half-up: for display only. */
     public static BigDecimal toDecimal(BigFraction f, int scale) {
         return new BigDecimal(f.getNumerator()).divide(new BigDecimal(f.getDenominator()), scale, RoundingMode.HALF_UP);

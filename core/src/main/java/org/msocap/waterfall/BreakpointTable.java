@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.money.Allocation;
+import org.msocap.money.Fractions;
 import org.msocap.money.Money;
 
 /**
@@ -138,6 +139,8 @@ public final class BreakpointTable {
     private final double[] wideMaxSlope;
     /** Per segment: some key is only approximately its remainder (a wide line, or a constant with a wide denominator). */
     private final boolean[] inexactKeys;
+    /** Per segment: a line is beyond double range; every evaluation there is exact. */
+    private final boolean[] exactOnly;
 
     private BreakpointTable(List<String> ids, List<Segment> segments) {
         this.ids = List.copyOf(ids);
@@ -154,6 +157,7 @@ public final class BreakpointTable {
         wideMaxIntercept = new double[s];
         wideMaxSlope = new double[s];
         inexactKeys = new boolean[s];
+        exactOnly = new boolean[s];
         constantCents = new long[s * n];
         constantAssigned = new long[s];
         fractionFrom = new int[s + 1];
@@ -176,8 +180,8 @@ public final class BreakpointTable {
                 int c = k * n + i;
                 BigFraction a = seg.intercepts().get(i).multiply(hundred);
                 BigFraction b = seg.marginalShares().get(i);
-                interceptCents[c] = a.doubleValue();
-                slopes[c] = b.doubleValue();
+                interceptCents[c] = Fractions.toDouble(a);
+                slopes[c] = Fractions.toDouble(b);
                 int same = i;
                 for (int j = 0; j < i; j++) {
                     // Equal rationals have equal doubles: compare those first, the exact values only when they match.
@@ -206,7 +210,7 @@ public final class BreakpointTable {
                     BigFraction remainder = a.subtract(new BigFraction(floor));
                     if (!Affine.isZero(remainder)) {
                         fractions.add(i);
-                        fractionKeys.add(Evaluator.key(Math.min(remainder.doubleValue(), Math.nextDown(1.0)), i));
+                        fractionKeys.add(Evaluator.key(Math.min(Fractions.toDouble(remainder), Math.nextDown(1.0)), i));
                         fractionNumerators.add(lineDenominator[c] == 0 ? 0 : Math.floorMod(lineIntercept[c], lineDenominator[c]));
                         inexactKeys[k] |= lineDenominator[c] == 0;
                     }
@@ -217,9 +221,13 @@ public final class BreakpointTable {
                     inexactKeys[k] = true;
                     double aHi = interceptCents[c];
                     double bHi = slopes[c];
-                    wideParts.add(new double[] {aHi, a.subtract(new BigFraction(aHi)).doubleValue(), bHi,
-                            b.subtract(new BigFraction(bHi)).doubleValue()});
-                    // Bounds for the noise: a little over the largest parts (doubleValue is within a few ulps).
+                    double aLo = Fractions.toDouble(a.subtract(new BigFraction(aHi)));
+                    double bLo = Fractions.toDouble(b.subtract(new BigFraction(bHi)));
+                    wideParts.add(new double[] {aHi, aLo, bHi, bLo});
+                    // A line too large for doubles (no cap table comes near) sends its segment to exact rationals.
+                    exactOnly[k] |= !(Double.isFinite(aHi) && Double.isFinite(bHi) && Double.isFinite(aLo) && Double.isFinite(bLo)
+                            && Math.abs(aHi) < 0x1p900 && Math.abs(bHi) < 0x1p900);
+                    // Bounds for the noise: a little over the largest parts (toDouble is within a few ulps).
                     wideMaxIntercept[k] = Math.max(wideMaxIntercept[k], Math.abs(aHi) * (1 + 0x1p-40));
                     wideMaxSlope[k] = Math.max(wideMaxSlope[k], Math.abs(bHi) * (1 + 0x1p-40));
                 }
@@ -245,6 +253,11 @@ public final class BreakpointTable {
         wideInterceptLo = wideParts.stream().mapToDouble(p -> p[1]).toArray();
         wideSlopeHi = wideParts.stream().mapToDouble(p -> p[2]).toArray();
         wideSlopeLo = wideParts.stream().mapToDouble(p -> p[3]).toArray();
+    }
+
+    /** A table of given segments, for tests that build lines no cap table produces (huge denominators, near-ties). */
+    static BreakpointTable ofSegments(List<String> ids, List<Segment> segments) {
+        return new BreakpointTable(ids, segments);
     }
 
     /** Computes the exact breakpoints of a cap table's waterfall. */
@@ -547,7 +560,7 @@ public final class BreakpointTable {
             }
             evaluations++;
             int k = segmentOfCents(proceedsCents);
-            if (n > MAX_FAST_CLAIMANTS || proceedsCents >= MAX_FAST_CENTS) {
+            if (n > MAX_FAST_CLAIMANTS || proceedsCents >= MAX_FAST_CENTS || exactOnly[k]) {
                 exact(k, proceedsCents, out);
                 return;
             }
@@ -608,6 +621,15 @@ public final class BreakpointTable {
                     double low = sumError + productError + wideSlopeLo[j] * x + wideInterceptLo[j];
                     double floor = Math.floor(sum);
                     double r = (sum - floor) + low;
+                    // Past about 2^50 cents the sum alone no longer holds the fraction of a cent: the low word can
+                    // carry the value across a whole cent, so move the floor with it (exactly; r keeps its bound).
+                    if (r < 0) {
+                        floor -= 1;
+                        r += 1;
+                    } else if (r >= 1) {
+                        floor += 1;
+                        r -= 1;
+                    }
                     int i = wideIndex[j];
                     if (r < noise || r > 1 - noise) {
                         exactLines++;
@@ -776,7 +798,7 @@ public final class BreakpointTable {
                 return candidates; // a whole cent: no remainder to compete for a left-over cent
             }
             // The remainder as a double: numerator and denominator rounded once each, the quotient once.
-            double r = Math.min(qr[1].doubleValue() / cents.getDenominator().doubleValue(), Math.nextDown(1.0));
+            double r = Math.min(Fractions.toDouble(qr[1], cents.getDenominator()), Math.nextDown(1.0));
             return candidate(candidates, key(r, i));
         }
 

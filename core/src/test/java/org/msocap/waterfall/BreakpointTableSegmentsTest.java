@@ -1,0 +1,140 @@
+package org.msocap.waterfall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.msocap.money.Allocation;
+import org.msocap.money.Money;
+
+/**
+ * The evaluator on segments built by hand, with lines no cap table of the examples produces: denominators from 10
+ * to 1,000 bits, intercepts a whole cent apart or within 2^-120 of one another, identical lines, proceeds up to
+ * 2^53 cents. Every evaluation must equal the largest-remainder split of the exact line values ({@link Allocation},
+ * the rule the exact engine applies), at the real noise bounds and at inflated ones that force the slower tiers.
+ */
+class BreakpointTableSegmentsTest {
+
+    private static final double[] NOISE_SCALES = {1, 0x1p20, 0x1p44};
+
+    @Test
+    void slopesWithThousandBitDenominatorsKeepTheirLowParts() {
+        // A slope a hair from a half-cent split, with a 900- to 1,000-bit denominator: Commons Math's
+        // BigFraction.doubleValue() returns 0 for its low part, and the split came out a cent off (found in review).
+        Random r = new Random(1);
+        for (int bits : new int[] {900, 960}) {
+            for (int t = 0; t < 40; t++) {
+                BigInteger q = new BigInteger(bits, r).setBit(bits - 1).setBit(0);
+                long proceeds = 100_000_000L + r.nextInt(900_000_000);
+                for (long offset : new long[] {100, -100, 1000, -1000, 3000, -3000}) { // × 10^-12
+                    BigFraction b0 = new BigFraction(proceeds / 3).add(new BigFraction(1, 2))
+                            .add(new BigFraction(offset, 1_000_000_000_000L)).divide(proceeds).add(new BigFraction(BigInteger.ONE, q));
+                    BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO,
+                            List.of(BigFraction.ZERO, BigFraction.ZERO), List.of(b0, BigFraction.ONE.subtract(b0)));
+                    BreakpointTable table = BreakpointTable.ofSegments(List.of("x", "y"), List.of(segment));
+                    assertThat(table.classPayoutCents(proceeds)).as("%d bits, %d cents, offset %d", bits, proceeds, offset)
+                            .containsExactly(expected(segment, 2, proceeds));
+                }
+            }
+        }
+    }
+
+    @Test
+    void handBuiltSegmentsEqualTheLargestRemainderSplitOfTheirExactValues() {
+        long[] tiers = new long[3];
+        qt().withFixedSeed(20261127L).withExamples(120).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int n = 2 + r.nextInt(40);
+            int bits = new int[] {10, 20, 23, 30, 45, 62, 100, 200, 1000}[r.nextInt(9)];
+            BigInteger q = BigInteger.probablePrime(bits, r);
+            // Slopes k_i / q adding up to 1, some repeated (identical slopes), intercepts adding up to 0.
+            BigInteger[] k = new BigInteger[n];
+            BigInteger rest = q;
+            for (int i = 0; i < n - 1; i++) {
+                k[i] = i > 0 && r.nextInt(4) == 0 ? k[r.nextInt(i)].min(rest)
+                        : new BigInteger(Math.max(1, bits - 1 - 32 + Integer.numberOfLeadingZeros(n)), r).min(rest);
+                rest = rest.subtract(k[i]);
+            }
+            k[n - 1] = rest;
+            BigFraction[] slopes = new BigFraction[n];
+            BigFraction[] intercepts = new BigFraction[n];
+            BigFraction sum = BigFraction.ZERO;
+            BigInteger tie = BigInteger.ONE.shiftLeft(60 + r.nextInt(60));
+            for (int i = 0; i < n; i++) {
+                slopes[i] = new BigFraction(k[i], q);
+                intercepts[i] = switch (r.nextInt(6)) {
+                    case 0 -> BigFraction.ZERO;
+                    case 1 -> new BigFraction(r.nextInt(1000), 100); // whole cents
+                    case 2 -> new BigFraction(r.nextInt(1000), 100).add(new BigFraction(BigInteger.valueOf(r.nextInt(3) - 1), tie));
+                    case 3 -> new BigFraction(BigInteger.valueOf(r.nextInt(1_000_000)), q.multiply(BigInteger.valueOf(7)));
+                    case 4 -> i > 0 ? intercepts[r.nextInt(i)] : BigFraction.ZERO; // with a repeated slope: identical lines
+                    default -> new BigFraction(BigInteger.valueOf(r.nextLong() >>> 20), BigInteger.probablePrime(50, r));
+                };
+                sum = sum.add(intercepts[i]);
+            }
+            intercepts[n - 1] = intercepts[n - 1].subtract(sum);
+            BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, Arrays.asList(intercepts), Arrays.asList(slopes));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add("c" + i);
+            }
+            BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+            long lowest = lowestNonNegative(segment, n);
+            if (lowest < 0) {
+                return; // a line that never becomes non-negative: not a payout
+            }
+            long[] out = new long[n];
+            for (int t = 0; t < 40; t++) {
+                long cents = lowest + (long) Math.floor(Math.pow(10, 14 * r.nextDouble()));
+                if (r.nextInt(10) == 0) {
+                    cents = (1L << 53) - 1 - r.nextInt(100_000);
+                }
+                long[] expected = expected(segment, n, cents);
+                for (double scale : NOISE_SCALES) {
+                    BreakpointTable.Evaluator evaluator = table.evaluatorWithNoiseScale(scale);
+                    evaluator.classPayoutCents(cents, out);
+                    assertThat(out).as("seed %d, %d cents, noise scale %s", seed, cents, scale).containsExactly(expected);
+                    tiers[0] += evaluator.fastRetries();
+                    tiers[1] += evaluator.exactLines();
+                    tiers[2] += evaluator.exactOrderings();
+                }
+            }
+        });
+        assertThat(Arrays.stream(tiers).min().getAsLong()).as("fewest of double-double retries, lines and orderings settled exactly "
+                + Arrays.toString(tiers)).isGreaterThan(100);
+    }
+
+    /** The first cent from which every line is non-negative, or -1 if a line with no slope stays negative. */
+    private static long lowestNonNegative(BreakpointTable.Segment segment, int n) {
+        BigFraction lowest = BigFraction.ZERO;
+        for (int i = 0; i < n; i++) {
+            BigFraction a = segment.intercepts().get(i);
+            BigFraction b = segment.marginalShares().get(i);
+            if (a.compareTo(BigFraction.ZERO) < 0) {
+                if (b.getNumerator().signum() == 0) {
+                    return -1;
+                }
+                BigFraction zero = a.negate().divide(b);
+                lowest = zero.compareTo(lowest) > 0 ? zero : lowest;
+            }
+        }
+        BigInteger[] qr = lowest.multiply(100).getNumerator().divideAndRemainder(lowest.multiply(100).getDenominator());
+        return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
+    }
+
+    private static long[] expected(BreakpointTable.Segment segment, int n, long cents) {
+        BigFraction x = new BigFraction(BigInteger.valueOf(cents), BigInteger.valueOf(100));
+        List<BigFraction> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            parts.add(segment.payout(i, x));
+        }
+        return Allocation.toCents(Money.ofCents(cents), parts).stream().mapToLong(Money::cents).toArray();
+    }
+}
