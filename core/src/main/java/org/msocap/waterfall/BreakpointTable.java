@@ -665,6 +665,15 @@ public final class BreakpointTable {
                 exact(k, proceedsCents, out);
                 return true;
             }
+            return handOutLeftOver(k, proceedsCents, out, candidates, left, noise, precise);
+        }
+
+        /**
+         * Gives the {@code left} left-over cents to the largest remainders among the {@code candidates} keys, ties to
+         * the lower index; false if the fast evaluation cannot order them at its noise (see {@link #settleCut}).
+         */
+        private boolean handOutLeftOver(int k, long proceedsCents, long[] out, int candidates, int left, double noise,
+                boolean precise) {
             // The `left` largest keys get a cent. The keys are counted in buckets by their top remainder bits: count
             // down to the bucket the cut falls in, and find the next non-empty bucket below it.
             // Remainders are spread about evenly and the cut sits near their mean, so start in the middle: `above`
