@@ -3,8 +3,14 @@ package org.msocap.cli;
 import java.io.PrintWriter;
 import org.msocap.simulation.ProgressListener;
 
-/** A bar on stderr, drawn only when the console is a terminal; silent otherwise (pipes, files, tests). */
+/**
+ * A bar on stderr, drawn only when stderr is a terminal; silent otherwise (pipes, files, tests). Java 17 cannot
+ * ask about stderr alone ({@code System.console()} answers for stdin and stdout), so the {@code msocap} launcher
+ * asks the shell ({@code [ -t 2 ]}) and passes the answer as the system property {@value #STDERR_TERMINAL};
+ * without it (the jar run directly) the console decides.
+ */
 final class ProgressBar implements ProgressListener {
+    static final String STDERR_TERMINAL = "msocap.stderr.terminal";
     private static final int WIDTH = 40;
     private final PrintWriter err;
     private int shown = -1;
@@ -14,7 +20,9 @@ final class ProgressBar implements ProgressListener {
     }
 
     static ProgressBar forStderr(PrintWriter err) {
-        return new ProgressBar(System.console() != null ? err : null);
+        String told = System.getProperty(STDERR_TERMINAL);
+        boolean terminal = told != null ? Boolean.parseBoolean(told) : System.console() != null;
+        return new ProgressBar(terminal ? err : null);
     }
 
     @Override
