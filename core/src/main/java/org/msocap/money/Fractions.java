@@ -23,10 +23,11 @@ public final class Fractions {
     }
 
     /**
-     * The double nearest a fraction, within a few ulps, at any size of numerator and denominator. Commons Math's
-     * {@code BigFraction.doubleValue()} divides the two as doubles and returns 0 or infinity once either passes 2^1024
-     * (e.g. 2^1000 / (2^1030 + 1) gives 0); here both are first cut to 1,000 bits, which changes the quotient by
-     * less than 2^-990 of itself. Each is then rounded once and divided once: three roundings of 2^-53 at most.
+     * The double nearest a fraction, within a few ulps, whatever the size of numerator and denominator, for any
+     * quotient between 2^-900 and 2^900. Commons Math's {@code BigFraction.doubleValue()} divides the two as doubles
+     * and returns 0 or infinity once either passes 2^1024 (2^1000 / (2^1030 + 1) gives 0). Here the larger is first
+     * cut to 1,000 bits and the smaller by as much, which keeps at least 100 bits of each for quotients in that
+     * range; each is then rounded once and divided once: three roundings of 2^-53 at most.
      */
     public static double toDouble(BigFraction f) {
         return toDouble(f.getNumerator(), f.getDenominator());
