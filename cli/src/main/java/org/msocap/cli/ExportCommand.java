@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.msocap.io.AtomicFiles;
 import org.msocap.model.Venture;
 import org.msocap.simulation.SimulationOptions;
 import org.msocap.spreadsheets.ExportOptions;
@@ -55,9 +56,12 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             WorkbookExporter.DEFAULT.export(content, output, ExportOptions.defaults().withInputModel(input.file()).withForce(force));
         } catch (FileAlreadyExistsException e) {
+            if (e.getReason() == null) {
+                throw new UncheckedIOException("cannot write " + output + ": " + AtomicFiles.reason(e), e);
+            }
             throw new UserException(e.getFile() + " " + e.getReason(), ExitCode.USAGE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + output + ": " + AtomicFiles.reason(e), e);
         }
         var out = spec.commandLine().getOut();
         out.println("wrote " + output);

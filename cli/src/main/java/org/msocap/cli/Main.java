@@ -1,6 +1,7 @@
 package org.msocap.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import org.msocap.io.InvalidModelException;
 import org.msocap.model.ModelException;
 import picocli.CommandLine;
@@ -93,6 +94,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         } else if (e instanceof UserException user) {
             err.println("msocap: " + user.getMessage());
             code = user.exitCode();
+        } else if (e instanceof UncheckedIOException io) {
+            // The environment, not a bug: an output that cannot be written (permissions, a missing directory, a full
+            // disk). The message names the file.
+            err.println("msocap: " + io.getMessage());
+            code = ExitCode.USAGE;
         } else {
             err.println("msocap: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
             code = ExitCode.INTERNAL_ERROR;

@@ -19,6 +19,7 @@ import org.msocap.compliance.ComplianceReport;
 import org.msocap.compliance.Finding;
 import org.msocap.compliance.Severity;
 import org.msocap.fees.Projection;
+import org.msocap.io.AtomicFiles;
 import org.msocap.io.ModelFile;
 import org.msocap.io.VentureReader;
 import org.msocap.model.HolderCategory;
@@ -114,9 +115,12 @@ public final class ReportCommand implements Callable<Integer> {
             // A report directory holds generated files only, so a new report replaces the last one.
             WorkbookExporter.DEFAULT.export(content, workbook, ExportOptions.defaults().withInputModel(file).withForce(true));
         } catch (FileAlreadyExistsException e) {
+            if (e.getReason() == null) {
+                throw new UncheckedIOException("cannot write " + workbook + ": " + AtomicFiles.reason(e), e);
+            }
             throw new UserException(e.getFile() + " " + e.getReason(), ExitCode.USAGE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + workbook + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + workbook + ": " + AtomicFiles.reason(e), e);
         }
     }
 

@@ -39,6 +39,21 @@ class ExportCommandTest {
         assertThat(forced.exitCode()).as(forced.err()).isEqualTo(ExitCode.OK);
     }
 
+    /** An output that cannot be written is the user's to fix, not a bug: one line naming the file, exit 2. */
+    @Test
+    void anOutputThatCannotBeWrittenIsAUsageError() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file, not a directory");
+        for (String[] args : new String[][] {
+                {"export", CliRun.TELEHEALTH.toString(), "-o", blocker.resolve("sunrise.xlsx").toString(), "--runs", "50"},
+                {"report", CliRun.TELEHEALTH.toString(), "-o", blocker.resolve("report").toString(), "--runs", "50"},
+                {"simulate", CliRun.TELEHEALTH.toString(), "--runs", "50", "-o", blocker.resolve("runs.csv").toString()}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(args[0] + ": " + run.err()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).as(args[0]).contains("msocap: cannot write " + blocker).doesNotContain("internal error", "\tat ");
+        }
+        assertThat(Files.readString(blocker)).isEqualTo("a file, not a directory");
+    }
+
     @Test
     void neverWritesOverTheModelFile() throws Exception {
         Path model = dir.resolve("model.yaml");
