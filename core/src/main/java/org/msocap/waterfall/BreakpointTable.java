@@ -113,12 +113,13 @@ public final class BreakpointTable {
      * The evaluation plan, per segment k. Constant lines (marginal share 0) are settled once here: their floors in
      * constantCents (0 for moving lines) summing to constantAssigned[k], and those that are not whole cents listed in
      * fraction* with their remainders, so an evaluation only computes the lines that move. Moving lines are listed
-     * in small* (exact longs) and wide* (double-doubles). Each list is the range from[k] .. from[k + 1].
+     * in small* (exact longs) and wide*. Each list is the range from[k] .. from[k + 1].
      *
-     * Wide lines are those whose denominators are too wide for longs. They are stored as double-doubles (hi + lo,
-     * about 104 bits) for intercept and slope in cents, contiguously per segment so the hot loop reads them in
-     * order; their rounding noise is then ~1e-20 of a cent. wideMaxIntercept/wideMaxSlope bound |intercept| and
-     * |slope| over a segment's wide lines, for one noise bound per evaluation.
+     * Wide lines are those whose denominators are too wide for longs. Their intercept and slope in cents are stored
+     * as hi + lo pairs of doubles (about 104 bits), contiguously per segment so the hot loop reads them in order:
+     * the fast tier uses hi with lo as a correction, the precise tier full double-double arithmetic.
+     * wideMaxIntercept/wideMaxSlope bound |intercept| and |slope| over a segment's wide lines, for one noise bound
+     * per evaluation.
      */
     private final long[] constantCents;
     private final long[] constantAssigned;

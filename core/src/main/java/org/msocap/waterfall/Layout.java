@@ -2,6 +2,7 @@ package org.msocap.waterfall;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +97,10 @@ final class Layout {
         convertibles.sort(Comparator.<Integer, BigFraction>comparing(i -> claimants.get(i).threshold()).reversed()
                 .thenComparing(Comparator.naturalOrder()));
         conversionOrder = convertibles.stream().mapToInt(Integer::intValue).toArray();
-        preferenceDenominator = commonDenominator(java.util.Arrays.asList(preference));
-        preferenceNumerator = over(java.util.Arrays.asList(preference), preferenceDenominator);
-        List<BigFraction> prices = java.util.Arrays.stream(events).map(Event::price).toList();
-        List<BigFraction> deltas = java.util.Arrays.stream(events).map(Event::deltaShares).toList();
+        preferenceDenominator = commonDenominator(Arrays.asList(preference));
+        preferenceNumerator = over(Arrays.asList(preference), preferenceDenominator);
+        List<BigFraction> prices = Arrays.stream(events).map(Event::price).toList();
+        List<BigFraction> deltas = Arrays.stream(events).map(Event::deltaShares).toList();
         priceDenominator = commonDenominator(prices);
         sharesDenominator = commonDenominator(deltas);
         takenDenominator = priceDenominator.multiply(sharesDenominator);
