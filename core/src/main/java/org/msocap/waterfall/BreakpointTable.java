@@ -220,8 +220,9 @@ public final class BreakpointTable {
                 } else {
                     wide.add(i);
                     inexactKeys[k] = true;
-                    double aHi = interceptCents[c];
-                    double bHi = slopes[c];
+                    // The nearest doubles, so the low parts are at most half an ulp: the fast tier leaves them out.
+                    double aHi = Fractions.nearestDouble(a);
+                    double bHi = Fractions.nearestDouble(b);
                     double aLo = Fractions.toDouble(a.subtract(new BigFraction(aHi)));
                     double bLo = Fractions.toDouble(b.subtract(new BigFraction(bHi)));
                     wideParts.add(new double[] {aHi, aLo, bHi, bLo});
@@ -478,8 +479,8 @@ public final class BreakpointTable {
         private static final double WIDE_NOISE = 0x1p-95;
         /**
          * The same for the fast evaluation in plain doubles: one rounding of the fused multiply-add of the high parts
-         * (2^-53); the low parts, added after, correct the rounding of the parts themselves (to about 2^-102);
-         * 2^-49 leaves a 16-fold margin.
+         * (2^-53), and the low parts left out (each at most half an ulp of its high part, 2^-53, see
+         * {@link Fractions#nearestDouble}): 2^-52 in all, so 2^-49 leaves an 8-fold margin.
          */
         private static final double FAST_NOISE = 0x1p-49;
         /**
@@ -645,10 +646,10 @@ public final class BreakpointTable {
             } else {
                 noise = (FAST_NOISE * magnitude + REMAINDER_NOISE) * noiseScale;
                 for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
-                    // The high parts in one fused multiply-add (one rounding), the low parts added to the remainder.
+                    // The high parts alone, in one fused multiply-add: one rounding, and the low parts left out.
                     double sum = Math.fma(wideSlopeHi[j], x, wideInterceptHi[j]);
                     double floor = Math.floor(sum);
-                    double r = (sum - floor) + Math.fma(wideSlopeLo[j], x, wideInterceptLo[j]);
+                    double r = sum - floor;
                     if (r < noise || r > 1 - noise) {
                         return false;
                     }
