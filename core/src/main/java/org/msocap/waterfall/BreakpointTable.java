@@ -136,6 +136,9 @@ public final class BreakpointTable {
     private final double[] wideInterceptLo;
     private final double[] wideSlopeHi;
     private final double[] wideSlopeLo;
+    /** wideInterceptHi and wideSlopeHi times 2^22 (exactly: a power of two), for the fast tier's fixed point. */
+    private final double[] wideInterceptFixed;
+    private final double[] wideSlopeFixed;
     private final double[] wideMaxIntercept;
     private final double[] wideMaxSlope;
     /** Per segment: some key is only approximately its remainder (a wide line, or a constant with a wide denominator). */
@@ -255,6 +258,8 @@ public final class BreakpointTable {
         wideInterceptLo = wideParts.stream().mapToDouble(p -> p[1]).toArray();
         wideSlopeHi = wideParts.stream().mapToDouble(p -> p[2]).toArray();
         wideSlopeLo = wideParts.stream().mapToDouble(p -> p[3]).toArray();
+        wideInterceptFixed = Arrays.stream(wideInterceptHi).map(a -> Math.scalb(a, Evaluator.FIXED_POINT_BITS)).toArray();
+        wideSlopeFixed = Arrays.stream(wideSlopeHi).map(b -> Math.scalb(b, Evaluator.FIXED_POINT_BITS)).toArray();
     }
 
     /** A table of given segments, for tests that build lines no cap table produces (huge denominators, near-ties). */
@@ -484,6 +489,16 @@ public final class BreakpointTable {
          */
         private static final double FAST_NOISE = 0x1p-49;
         /**
+         * The fast tier works in fixed point, 22 bits below the cent: cutting the fused multiply-add to a whole number
+         * moves it by less than 2^-22 (down, or up for a negative value), so 2^-21 bounds what that adds to the noise.
+         * Values must stay below 2^62 units, so the fast tier takes segments whose parts stay below 2^40 cents
+         * ($11 billion); above, the precise tier evaluates.
+         */
+        private static final int FIXED_POINT_BITS = 22;
+        private static final long FIXED_POINT_ONE = 1L << FIXED_POINT_BITS;
+        private static final double FIXED_POINT_NOISE = 0x1p-21;
+        private static final double FIXED_POINT_LIMIT = 0x1p40;
+        /**
          * Absolute error of a remainder after its last rounding (a remainder is below 1, so a few 2^-53), and of a
          * remainder read back from its 52-bit key (below 2^-52).
          */
@@ -644,19 +659,27 @@ public final class BreakpointTable {
                     candidates = candidate(candidates, key(r, i));
                 }
             } else {
-                noise = (FAST_NOISE * magnitude + REMAINDER_NOISE) * noiseScale;
+                if (magnitude >= FIXED_POINT_LIMIT) {
+                    return false;
+                }
+                noise = (FAST_NOISE * magnitude + FIXED_POINT_NOISE + REMAINDER_NOISE) * noiseScale;
+                // A remainder is accepted if it is at least `noise` from a whole cent: in units of 2^-22, if
+                // noiseUnits <= fraction <= ONE - 1 - noiseUnits, one unsigned comparison.
+                long noiseUnits = (long) Math.ceil(noise * FIXED_POINT_ONE);
+                long accepted = FIXED_POINT_ONE - 1 - 2 * noiseUnits;
                 for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
-                    // The high parts alone, in one fused multiply-add: one rounding, and the low parts left out.
-                    double sum = Math.fma(wideSlopeHi[j], x, wideInterceptHi[j]);
-                    double floor = Math.floor(sum);
-                    double r = sum - floor;
-                    if (r < noise || r > 1 - noise) {
+                    // The high parts alone, scaled by 2^22, in one fused multiply-add (one rounding, the low parts
+                    // left out), then cut to a whole number: cents above the point, the remainder below it. Integer
+                    // work from there on, which leaves the floating-point ports to the multiply-adds.
+                    long fixed = (long) Math.fma(wideSlopeFixed[j], x, wideInterceptFixed[j]);
+                    long fraction = fixed & (FIXED_POINT_ONE - 1);
+                    if (Long.compareUnsigned(fraction - noiseUnits, accepted) > 0) {
                         return false;
                     }
                     int i = wideIndex[j];
-                    out[i] = (long) floor;
+                    out[i] = fixed >> FIXED_POINT_BITS;
                     assigned += out[i];
-                    candidates = candidate(candidates, key(r, i));
+                    candidates = candidate(candidates, (fraction << (62 - FIXED_POINT_BITS)) | (MAX_FAST_CLAIMANTS - 1 - i));
                 }
             }
             int left = (int) (proceedsCents - assigned);
