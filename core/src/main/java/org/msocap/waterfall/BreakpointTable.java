@@ -503,17 +503,15 @@ public final class BreakpointTable {
          * remainder read back from its 52-bit key (below 2^-52).
          */
         private static final double REMAINDER_NOISE = 0x1p-50;
-        private static final int BUCKET_BITS = 5;
-        private static final int BUCKETS = 1 << BUCKET_BITS;
-        private static final int BUCKET_SHIFT = INDEX_BITS + 52 - BUCKET_BITS;
+        /** The key of a remainder of exactly 1/2, before the index bits. */
+        private static final long HALF = 1L << (INDEX_BITS + 51);
 
         private final double noiseScale;
         /** Small-denominator lines only: remainder numerator over the line's denominator. */
         private final long[] remainderNumerator = new long[n];
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
         private final long[] keys = new long[n];
-        private final int[] bucketSize = new int[BUCKETS];
-        /** The keys of the bucket the cut falls in and of the next non-empty bucket below it. */
+        /** The keys gathered next to 1/2, around the cut. */
         private final long[] nearCut = new long[n + 1];
         private long evaluations;
         private long exactFallbacks;
@@ -563,11 +561,13 @@ public final class BreakpointTable {
             return (key >>> INDEX_BITS) / KEY_SCALE;
         }
 
-        /** Adds a remainder's key, counted in its bucket. */
-        private int candidate(int candidates, long key) {
-            keys[candidates] = key;
-            bucketSize[bucket(key)]++;
-            return candidates + 1;
+        /**
+         * The cent a remainder's line gets up front, as it is computed: 1 for a remainder of at least 1/2, else 0.
+         * The remainders sum to the left-over cents, so the cut sits near 1/2 and only the few keys between 1/2 and
+         * the cut change hands afterwards (see {@link #handOutLeftOver}).
+         */
+        private static int upFront(long key) {
+            return (int) (key >>> (INDEX_BITS + 51));
         }
 
         /** As {@link BreakpointTable#classPayoutCents(long)}, into {@code out} (one entry per claimant). */
@@ -598,12 +598,16 @@ public final class BreakpointTable {
             System.arraycopy(constantCents, base, out, 0, n);
             long assigned = constantAssigned[k];
             int candidates = 0;
-            Arrays.fill(bucketSize, 0);
+            int up = 0; // cents given up front, one per key of at least 1/2
             for (int j = fractionFrom[k], end = fractionFrom[k + 1]; j < end; j++) {
                 int i = fractionIndex[j];
                 remainderNumerator[i] = fractionNumerator[j];
-                candidates = candidate(candidates, fractionKey[j]);
+                long key = fractionKey[j];
+                keys[candidates++] = key;
+                out[i] += upFront(key);
+                up += upFront(key);
             }
+            assigned += up;
             for (int j = smallFrom[k], end = smallFrom[k + 1]; j < end; j++) {
                 int i = smallIndex[j];
                 int c = base + i;
@@ -614,11 +618,14 @@ public final class BreakpointTable {
                 long floor = Math.floorDiv(num, d);
                 long rem = num - floor * d;
                 out[i] = lineSlope[c] * q + floor;
-                assigned += out[i];
                 if (rem != 0) {
                     remainderNumerator[i] = rem;
-                    candidates = candidate(candidates, key((double) rem / d, i));
+                    long key = key((double) rem / d, i);
+                    keys[candidates++] = key;
+                    out[i] += upFront(key);
+                    up += upFront(key);
                 }
+                assigned += out[i];
             }
             double x = proceedsCents;
             // One noise bound for every wide line of the segment at x, from the largest parts.
@@ -648,15 +655,22 @@ public final class BreakpointTable {
                         r -= 1;
                     }
                     int i = wideIndex[j];
+                    long key;
                     if (r < noise || r > 1 - noise) {
                         exactLines++;
-                        candidates = settleLineExactly(k, i, proceedsCents, out, candidates);
-                        assigned += out[i];
-                        continue;
+                        key = settleLineExactly(k, i, proceedsCents, out);
+                        if (key < 0) {
+                            assigned += out[i]; // a whole cent: no remainder to compete for a left-over cent
+                            continue;
+                        }
+                    } else {
+                        out[i] = (long) floor;
+                        key = key(r, i);
                     }
-                    out[i] = (long) floor;
+                    keys[candidates++] = key;
+                    out[i] += upFront(key);
+                    up += upFront(key);
                     assigned += out[i];
-                    candidates = candidate(candidates, key(r, i));
                 }
             } else {
                 if (magnitude >= FIXED_POINT_LIMIT) {
@@ -677,94 +691,109 @@ public final class BreakpointTable {
                         return false;
                     }
                     int i = wideIndex[j];
-                    out[i] = fixed >> FIXED_POINT_BITS;
+                    long key = (fraction << (62 - FIXED_POINT_BITS)) | (MAX_FAST_CLAIMANTS - 1 - i);
+                    keys[candidates++] = key;
+                    out[i] = (fixed >> FIXED_POINT_BITS) + upFront(key);
+                    up += upFront(key);
                     assigned += out[i];
-                    candidates = candidate(candidates, (fraction << (62 - FIXED_POINT_BITS)) | (MAX_FAST_CLAIMANTS - 1 - i));
                 }
             }
-            int left = (int) (proceedsCents - assigned);
-            if (left == 0) {
-                return true;
-            }
-            if (left < 0 || left > candidates) {
-                exact(k, proceedsCents, out);
-                return true;
-            }
-            return handOutLeftOver(k, proceedsCents, out, candidates, left, noise, precise);
+            return handOutLeftOver(k, proceedsCents, out, candidates, up, proceedsCents - assigned, noise, precise);
         }
 
         /**
-         * Gives the {@code left} left-over cents to the largest remainders among the {@code candidates} keys, ties to
-         * the lower index; false if the fast evaluation cannot order them at its noise (see {@link #settleCut}).
+         * Gives the left-over cents to the largest remainders among the {@code candidates} keys, ties to the lower
+         * index; false if the fast evaluation cannot order them at its noise (see {@link #settleCut}).
+         *
+         * <p>Every key of at least 1/2 got its cent up front ({@code up} of them), which fell {@code shortOf} cents
+         * short of the left-over cents (or, negative, overshot them). The remainders sum to the left-over cents, so
+         * that is a cent or two: the {@code shortOf} largest keys below 1/2 get a cent too, or the smallest keys of
+         * at least 1/2 give theirs back. They are gathered from a window next to 1/2 just wide enough to hold them
+         * and the key either side of the cut, in one branch-free pass, and ordered; a pass that handed out every
+         * key's cent would cost a third of an evaluation.
          */
-        private boolean handOutLeftOver(int k, long proceedsCents, long[] out, int candidates, int left, double noise,
-                boolean precise) {
-            // The `left` largest keys get a cent. The keys are counted in buckets by their top remainder bits: count
-            // down to the bucket the cut falls in, and find the next non-empty bucket below it.
-            // Remainders are spread about evenly and the cut sits near their mean, so start in the middle: `above`
-            // counts the keys in buckets above cutBucket, and the walk up or down is a step or two.
-            int cutBucket = BUCKETS / 2 - 1;
-            int above = 0;
-            for (int b = BUCKETS / 2; b < BUCKETS; b++) {
-                above += bucketSize[b];
+        private boolean handOutLeftOver(int k, long proceedsCents, long[] out, int candidates, int up, long shortOf,
+                double noise, boolean precise) {
+            long left = shortOf + up;
+            if (left < 0 || left > candidates || (left == 0) != (candidates == 0)) {
+                // Remainders lie in (0, 1): their sum is positive, and below their count. Not so here, so be exact.
+                exact(k, proceedsCents, out);
+                return true;
             }
-            if (above < left) {
-                while (above + bucketSize[cutBucket] < left) {
-                    above += bucketSize[cutBucket];
-                    cutBucket--;
+            // Only a key within twice the noise of the key across the cut can be out of order: no cut needs a
+            // check if the keys are exact.
+            long band = inexactKeys[k] ? (long) Math.ceil(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS : 0;
+            if (shortOf == 0) {
+                if (up == 0 || up == candidates || band == 0) {
+                    return true; // the cut is at 1/2, with nothing on one side of it or nothing to check
                 }
-            } else {
-                do {
-                    cutBucket++;
-                    above -= bucketSize[cutBucket];
-                } while (above >= left);
+                // The cut is at 1/2: the key either side of it only matters if it is within the band.
+                int near = gather(candidates, HALF - band, HALF + band);
+                long threshold = Long.MAX_VALUE;
+                long highestLeftOut = -1;
+                for (int t = 0; t < near; t++) {
+                    long key = nearCut[t];
+                    threshold = key >= HALF ? Math.min(threshold, key) : threshold;
+                    highestLeftOut = key < HALF ? Math.max(highestLeftOut, key) : highestLeftOut;
+                }
+                if (threshold == Long.MAX_VALUE || highestLeftOut < 0
+                        || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
+                    return true;
+                }
+                return settleCut(k, proceedsCents, out, candidates, (int) left, threshold, highestLeftOut, noise, precise);
             }
-            int lowerBucket = cutBucket - 1;
-            while (lowerBucket > 0 && bucketSize[lowerBucket] == 0) {
-                lowerBucket--;
+            // The keys that change hands and the one across the cut lie in a window next to 1/2 on one side. Keys
+            // are spread about evenly, so a window of 1.5 × (changes + 2) / candidates holds them most of the time;
+            // if not, it doubles.
+            long changes = Math.abs(shortOf);
+            long width = (long) Math.min(HALF, 1.5 * (changes + 2) / candidates * 0x1p62);
+            while (true) {
+                int near = shortOf > 0 ? gather(candidates, HALF - width, HALF) : gather(candidates, HALF, HALF + width);
+                boolean wholeSide = width >= HALF;
+                if (near > changes || (near == changes && wholeSide)) {
+                    sortDescending(nearCut, near);
+                    long threshold;
+                    long highestLeftOut;
+                    if (shortOf > 0) {
+                        // Below 1/2, largest first: the first `changes` get a cent; the next is the highest left out.
+                        for (int t = 0; t < changes; t++) {
+                            out[index(nearCut[t])]++;
+                        }
+                        threshold = nearCut[(int) changes - 1];
+                        highestLeftOut = changes < near ? nearCut[(int) changes] : -1;
+                    } else {
+                        // At least 1/2, largest first: the last `changes` give their cent back.
+                        for (int t = near - (int) changes; t < near; t++) {
+                            out[index(nearCut[t])]--;
+                        }
+                        threshold = near > changes ? nearCut[near - (int) changes - 1] : Long.MAX_VALUE;
+                        highestLeftOut = nearCut[near - (int) changes];
+                    }
+                    // Now out follows the key order. Keys of small-denominator lines are exact (two different
+                    // remainders of such lines differ by at least 2^-44, far above a key's resolution); any other key
+                    // is within `noise` of its remainder. So the key order is the exact order at the cut unless an
+                    // inexact key is present and the two keys either side of the cut are within twice that noise.
+                    if (highestLeftOut < 0 || threshold == Long.MAX_VALUE || band == 0
+                            || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
+                        return true;
+                    }
+                    return settleCut(k, proceedsCents, out, candidates, (int) left, threshold, highestLeftOut, noise,
+                            precise);
+                }
+                width = Math.min(HALF, width * 2);
             }
-            lowerBucket = Math.max(lowerBucket, 0);
-            // One pass over the keys: every key above the cut bucket gets its cent, and the keys of the cut bucket and
-            // the one below are collected. Which side a key falls is a coin toss, so the pass has no branch on it.
-            long cutBucketEnd = (long) (cutBucket + 1) << BUCKET_SHIFT;
-            long nearStart = (long) lowerBucket << BUCKET_SHIFT;
+        }
+
+        /** Copies the keys in [from, to) into nearCut, in one pass without a branch on the keys; returns how many. */
+        private int gather(int candidates, long from, long to) {
             int near = 0;
             for (int j = 0; j < candidates; j++) {
                 long key = keys[j];
-                long belowEnd = (key - cutBucketEnd) >>> 63; // keys are below 2^62: plain sign bits
-                out[index(key)] += belowEnd ^ 1;
                 nearCut[near] = key;
-                near += (int) (belowEnd & ~((key - nearStart) >>> 63));
+                // Keys and bounds lie in [0, 2^62]: the differences are plain signed numbers.
+                near += (int) (((key - to) & ~(key - from)) >>> 63);
             }
-            int need = left - above;
-            long threshold;
-            long highestLeftOut;
-            if (need == 1) {
-                // The usual case (two evaluations in three): the largest and second-largest key, without branches.
-                threshold = -1;
-                highestLeftOut = -1;
-                for (int t = 0; t < near; t++) {
-                    long key = nearCut[t];
-                    highestLeftOut = Math.max(highestLeftOut, Math.min(threshold, key));
-                    threshold = Math.max(threshold, key);
-                }
-                out[index(threshold)]++;
-            } else {
-                sortDescending(nearCut, near);
-                threshold = nearCut[need - 1];
-                highestLeftOut = need < near ? nearCut[need] : -1;
-                for (int t = 0; t < need; t++) {
-                    out[index(nearCut[t])]++;
-                }
-            }
-            // Now out follows the key order. Keys of small-denominator lines are exact (two different remainders of
-            // such lines differ by at least 2^-44, far above a key's resolution); any other key is within `noise` of
-            // its remainder. So the key order is the exact order at the cut unless an inexact key is present and
-            // the two keys either side of the cut are within twice that noise.
-            if (highestLeftOut < 0 || !inexactKeys[k] || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
-                return true;
-            }
-            return settleCut(k, proceedsCents, out, candidates, left, threshold, highestLeftOut, noise, precise);
+            return near;
         }
 
         /**
@@ -822,22 +851,21 @@ public final class BreakpointTable {
             return true;
         }
 
-        /** A wide line within rounding noise of a whole cent, settled exactly on its own; the rest stays fast. */
-        private int settleLineExactly(int k, int i, long proceedsCents, long[] out, int candidates) {
+        /**
+         * A wide line within rounding noise of a whole cent, settled exactly on its own (the rest stays in floating
+         * point): its floor into {@code out[i]}, and its remainder's key, or -1 for a whole cent.
+         */
+        private long settleLineExactly(int k, int i, long proceedsCents, long[] out) {
             BigFraction cents = segments.get(k).payout(i, new BigFraction(BigInteger.valueOf(proceedsCents), BigInteger.valueOf(100)))
                     .multiply(100);
             BigInteger[] qr = cents.getNumerator().divideAndRemainder(cents.getDenominator());
             out[i] = qr[0].longValueExact();
             if (qr[1].signum() == 0) {
-                return candidates; // a whole cent: no remainder to compete for a left-over cent
+                return -1;
             }
             // The remainder as a double: numerator and denominator rounded once each, the quotient once.
             double r = Math.min(Fractions.toDouble(qr[1], cents.getDenominator()), Math.nextDown(1.0));
-            return candidate(candidates, key(r, i));
-        }
-
-        private static int bucket(long key) {
-            return (int) (key >>> BUCKET_SHIFT);
+            return key(r, i);
         }
 
         private static void sortDescending(long[] a, int size) {
