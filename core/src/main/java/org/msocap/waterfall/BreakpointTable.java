@@ -748,14 +748,27 @@ public final class BreakpointTable {
             long changes = Math.abs(shortOf);
             long width = (long) Math.min(HALF, 1.5 * (changes + 2) / candidates * 0x1p62);
             while (true) {
-                int near = shortOf > 0 ? gather(candidates, HALF - width, HALF) : gather(candidates, HALF, HALF + width);
+                int near = gather(candidates, shortOf > 0 ? HALF - width : HALF, shortOf > 0 ? HALF : HALF + width);
                 boolean wholeSide = width >= HALF;
                 if (near > changes || (near == changes && wholeSide)) {
-                    sortDescending(nearCut, near);
                     long threshold;
                     long highestLeftOut;
-                    if (shortOf > 0) {
+                    if (changes == 1) {
+                        // The usual case: the largest two keys below 1/2, or the smallest two at or above it, without
+                        // branches.
+                        long first = shortOf > 0 ? -1 : Long.MAX_VALUE;
+                        long second = first;
+                        for (int t = 0; t < near; t++) {
+                            long key = nearCut[t];
+                            second = shortOf > 0 ? Math.max(second, Math.min(first, key)) : Math.min(second, Math.max(first, key));
+                            first = shortOf > 0 ? Math.max(first, key) : Math.min(first, key);
+                        }
+                        out[index(first)] += shortOf > 0 ? 1 : -1;
+                        threshold = shortOf > 0 ? first : second;
+                        highestLeftOut = shortOf > 0 ? second : first;
+                    } else if (shortOf > 0) {
                         // Below 1/2, largest first: the first `changes` get a cent; the next is the highest left out.
+                        sortDescending(nearCut, near);
                         for (int t = 0; t < changes; t++) {
                             out[index(nearCut[t])]++;
                         }
@@ -763,6 +776,7 @@ public final class BreakpointTable {
                         highestLeftOut = changes < near ? nearCut[(int) changes] : -1;
                     } else {
                         // At least 1/2, largest first: the last `changes` give their cent back.
+                        sortDescending(nearCut, near);
                         for (int t = near - (int) changes; t < near; t++) {
                             out[index(nearCut[t])]--;
                         }
