@@ -485,9 +485,9 @@ public final class BreakpointTable {
         /**
          * The same for the fast evaluation in plain doubles: one rounding of the fused multiply-add of the high parts
          * (2^-53), and the low parts left out (each at most half an ulp of its high part, 2^-53, see
-         * {@link Fractions#nearestDouble}): 2^-52 in all, so 2^-49 leaves an 8-fold margin.
+         * {@link Fractions#nearestDouble}): 2^-52 in all, so 2^-50 leaves a 4-fold margin.
          */
-        private static final double FAST_NOISE = 0x1p-49;
+        private static final double FAST_NOISE = 0x1p-50;
         /**
          * The fast tier works in fixed point, 22 bits below the cent: cutting the fused multiply-add to a whole number
          * moves it by less than 2^-22 (down, or up for a negative value), so 2^-21 bounds what that adds to the noise.
