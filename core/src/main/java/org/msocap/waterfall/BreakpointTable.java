@@ -116,8 +116,9 @@ public final class BreakpointTable {
      * in small* (exact longs) and wide*. Each list is the range from[k] .. from[k + 1].
      *
      * Wide lines are those whose denominators are too wide for longs. Their intercept and slope in cents are stored
-     * as hi + lo pairs of doubles (about 104 bits), contiguously per segment so the hot loop reads them in order:
-     * the fast tier uses hi with lo as a correction, the precise tier full double-double arithmetic.
+     * as hi + lo pairs of doubles (about 104 bits; hi the nearest double), contiguously per segment so the hot loop
+     * reads them in order: the fast tier uses hi alone, scaled to fixed point (wide*Fixed), the precise tier full
+     * double-double arithmetic.
      * wideMaxIntercept/wideMaxSlope bound |intercept| and |slope| over a segment's wide lines, for one noise bound
      * per evaluation.
      */
@@ -464,11 +465,11 @@ public final class BreakpointTable {
      * itself is immutable, so give each thread its own evaluator.
      *
      * <p>Constant lines were settled when the table was built; per evaluation only the moving lines are computed:
-     * small-denominator lines exactly in longs, wide lines first in plain doubles with a proven error bound. If a
-     * wide line is within that bound of a whole cent, or the two remainders either side of the largest-remainder
-     * cut are, the evaluation is redone with wide lines in double-double (about one in 70 on the benchmark table);
-     * what even that cannot settle is settled in exact rationals, one line or the few remainders at the cut (about
-     * once in 10^14 lines). Every tier answers only when its answer is exact.
+     * small-denominator lines exactly in longs, wide lines first in fixed point from one fused multiply-add of
+     * doubles, with a proven error bound. If a wide line is within that bound of a whole cent, or the two remainders
+     * either side of the largest-remainder cut are, the evaluation is redone with wide lines in double-double (about
+     * one in 130 on the benchmark table); what even that cannot settle is settled in exact rationals, one line or the
+     * few remainders at the cut (about once in 10^14 lines). Every tier answers only when its answer is exact.
      */
     public final class Evaluator {
 
@@ -588,8 +589,8 @@ public final class BreakpointTable {
         }
 
         /**
-         * One evaluation. Fast ({@code precise} false): wide lines in plain doubles (a fused multiply-add of the high
-         * parts, corrected by the low parts); if any of them is within that rounding noise of a whole cent, or the
+         * One evaluation. Fast ({@code precise} false): wide lines in fixed point (a fused multiply-add of the high
+         * parts, scaled, cut to a whole number); if any of them is within that rounding noise of a whole cent, or the
          * cut is too close to call at that noise, it gives up and returns false. Precise: wide lines in double-double,
          * and whatever is still unsettled is settled exactly (per line or per ordering); always returns true.
          */
