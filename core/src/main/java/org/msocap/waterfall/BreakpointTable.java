@@ -144,6 +144,11 @@ public final class BreakpointTable {
     private final double[] wideMaxSlope;
     /** Per segment: some key is only approximately its remainder (a wide line, or a constant with a wide denominator). */
     private final boolean[] inexactKeys;
+    /**
+     * Per segment, in key units (2^62 is a whole cent): 1.5 / the lines with a remainder (fractional constants and
+     * moving lines), the width per key the evaluator's window next to 1/2 starts from (a multiply, not a division).
+     */
+    private final double[] windowUnit;
     /** Per segment: a line is beyond double range; every evaluation there is exact. */
     private final boolean[] exactOnly;
 
@@ -163,6 +168,7 @@ public final class BreakpointTable {
         wideMaxSlope = new double[s];
         inexactKeys = new boolean[s];
         exactOnly = new boolean[s];
+        windowUnit = new double[s];
         constantCents = new long[s * n];
         constantAssigned = new long[s];
         fractionFrom = new int[s + 1];
@@ -250,6 +256,10 @@ public final class BreakpointTable {
         fractionFrom[s] = fractions.size();
         smallFrom[s] = small.size();
         wideFrom[s] = wide.size();
+        for (int k = 0; k < s; k++) {
+            int lines = fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k] + wideFrom[k + 1] - wideFrom[k];
+            windowUnit[k] = 1.5 * 0x1p62 / Math.max(lines, 1);
+        }
         fractionIndex = fractions.stream().mapToInt(Integer::intValue).toArray();
         fractionKey = fractionKeys.stream().mapToLong(Long::longValue).toArray();
         fractionNumerator = fractionNumerators.stream().mapToLong(Long::longValue).toArray();
@@ -599,16 +609,14 @@ public final class BreakpointTable {
             System.arraycopy(constantCents, base, out, 0, n);
             long assigned = constantAssigned[k];
             int candidates = 0;
-            int up = 0; // cents given up front, one per key of at least 1/2
             for (int j = fractionFrom[k], end = fractionFrom[k + 1]; j < end; j++) {
                 int i = fractionIndex[j];
                 remainderNumerator[i] = fractionNumerator[j];
                 long key = fractionKey[j];
                 keys[candidates++] = key;
                 out[i] += upFront(key);
-                up += upFront(key);
+                assigned += upFront(key);
             }
-            assigned += up;
             for (int j = smallFrom[k], end = smallFrom[k + 1]; j < end; j++) {
                 int i = smallIndex[j];
                 int c = base + i;
@@ -624,7 +632,6 @@ public final class BreakpointTable {
                     long key = key((double) rem / d, i);
                     keys[candidates++] = key;
                     out[i] += upFront(key);
-                    up += upFront(key);
                 }
                 assigned += out[i];
             }
@@ -670,7 +677,6 @@ public final class BreakpointTable {
                     }
                     keys[candidates++] = key;
                     out[i] += upFront(key);
-                    up += upFront(key);
                     assigned += out[i];
                 }
             } else {
@@ -695,38 +701,37 @@ public final class BreakpointTable {
                     long key = (fraction << (62 - FIXED_POINT_BITS)) | (MAX_FAST_CLAIMANTS - 1 - i);
                     keys[candidates++] = key;
                     out[i] = (fixed >> FIXED_POINT_BITS) + upFront(key);
-                    up += upFront(key);
                     assigned += out[i];
                 }
             }
-            return handOutLeftOver(k, proceedsCents, out, candidates, up, proceedsCents - assigned, noise, precise);
+            return handOutLeftOver(k, proceedsCents, out, candidates, proceedsCents - assigned, noise, precise);
         }
 
         /**
          * Gives the left-over cents to the largest remainders among the {@code candidates} keys, ties to the lower
          * index; false if the fast evaluation cannot order them at its noise (see {@link #settleCut}).
          *
-         * <p>Every key of at least 1/2 got its cent up front ({@code up} of them), which fell {@code shortOf} cents
-         * short of the left-over cents (or, negative, overshot them). The remainders sum to the left-over cents, so
-         * that is a cent or two: the {@code shortOf} largest keys below 1/2 get a cent too, or the smallest keys of
-         * at least 1/2 give theirs back. They are gathered from a window next to 1/2 just wide enough to hold them
-         * and the key either side of the cut, in one branch-free pass, and ordered; a pass that handed out every
-         * key's cent would cost a third of an evaluation.
+         * <p>Every key of at least 1/2 got its cent up front, which fell {@code shortOf} cents short of the left-over
+         * cents (or, negative, overshot them). The remainders sum to the left-over cents, so that is a cent or two:
+         * the {@code shortOf} largest keys below 1/2 get a cent too, or as many of the smallest keys of at least 1/2
+         * give theirs back. They are gathered from a window next to 1/2 just wide enough to hold them and the key
+         * across the cut, in one branch-free pass, and ordered; a pass that handed out every key's cent would cost a
+         * third of an evaluation.
          */
-        private boolean handOutLeftOver(int k, long proceedsCents, long[] out, int candidates, int up, long shortOf,
-                double noise, boolean precise) {
-            long left = shortOf + up;
-            if (left < 0 || left > candidates || (left == 0) != (candidates == 0)) {
-                // Remainders lie in (0, 1): their sum is positive, and below their count. Not so here, so be exact.
-                exact(k, proceedsCents, out);
+        private boolean handOutLeftOver(int k, long proceedsCents, long[] out, int candidates, long shortOf, double noise,
+                boolean precise) {
+            if (candidates == 0) {
+                if (shortOf != 0) {
+                    exact(k, proceedsCents, out); // no remainders, yet cents left over: not for floating point
+                }
                 return true;
             }
             // Only a key within twice the noise of the key across the cut can be out of order: no cut needs a
             // check if the keys are exact.
             long band = inexactKeys[k] ? (long) Math.ceil(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS : 0;
             if (shortOf == 0) {
-                if (up == 0 || up == candidates || band == 0) {
-                    return true; // the cut is at 1/2, with nothing on one side of it or nothing to check
+                if (band == 0) {
+                    return true;
                 }
                 // The cut is at 1/2: the key either side of it only matters if it is within the band.
                 int near = gather(candidates, HALF - band, HALF + band);
@@ -741,17 +746,22 @@ public final class BreakpointTable {
                         || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
                     return true;
                 }
-                return settleCut(k, proceedsCents, out, candidates, (int) left, threshold, highestLeftOut, noise, precise);
+                return settleCut(k, proceedsCents, out, candidates, shortOf, threshold, highestLeftOut, noise, precise);
             }
             // The keys that change hands and the one across the cut lie in a window next to 1/2 on one side. Keys
-            // are spread about evenly, so a window of 1.5 × (changes + 2) / candidates holds them most of the time;
-            // if not, it doubles.
+            // are spread about evenly, so a window of 1.5 × (changes + 2) / (the segment's lines) holds them most of
+            // the time; if not, it doubles.
             long changes = Math.abs(shortOf);
-            long width = (long) Math.min(HALF, 1.5 * (changes + 2) / candidates * 0x1p62);
+            long width = (long) Math.min(HALF, (changes + 2) * windowUnit[k]);
             while (true) {
                 int near = gather(candidates, shortOf > 0 ? HALF - width : HALF, shortOf > 0 ? HALF : HALF + width);
                 boolean wholeSide = width >= HALF;
                 if (near > changes || (near == changes && wholeSide)) {
+                    if (near == changes && shortOf < 0) {
+                        // Every key of at least 1/2 would give its cent back: remainders in (0, 1) cannot sum to 0.
+                        exact(k, proceedsCents, out);
+                        return true;
+                    }
                     long threshold;
                     long highestLeftOut;
                     if (changes == 1) {
@@ -781,19 +791,22 @@ public final class BreakpointTable {
                         for (int t = near - (int) changes; t < near; t++) {
                             out[index(nearCut[t])]--;
                         }
-                        threshold = near > changes ? nearCut[near - (int) changes - 1] : Long.MAX_VALUE;
+                        threshold = nearCut[near - (int) changes - 1];
                         highestLeftOut = nearCut[near - (int) changes];
                     }
                     // Now out follows the key order. Keys of small-denominator lines are exact (two different
                     // remainders of such lines differ by at least 2^-44, far above a key's resolution); any other key
                     // is within `noise` of its remainder. So the key order is the exact order at the cut unless an
                     // inexact key is present and the two keys either side of the cut are within twice that noise.
-                    if (highestLeftOut < 0 || threshold == Long.MAX_VALUE || band == 0
-                            || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
+                    if (highestLeftOut < 0 || band == 0 || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
                         return true;
                     }
-                    return settleCut(k, proceedsCents, out, candidates, (int) left, threshold, highestLeftOut, noise,
-                            precise);
+                    return settleCut(k, proceedsCents, out, candidates, shortOf, threshold, highestLeftOut, noise, precise);
+                }
+                if (wholeSide) {
+                    // Fewer keys on that side than cents to move: remainders in (0, 1) cannot do that.
+                    exact(k, proceedsCents, out);
+                    return true;
                 }
                 width = Math.min(HALF, width * 2);
             }
@@ -819,15 +832,17 @@ public final class BreakpointTable {
          * (returns false), and the precise one orders the band exactly and gives its share of the left-over cents
          * to the largest, ties to the lower index, as {@link Allocation} does.
          */
-        private boolean settleCut(int k, long proceedsCents, long[] out, int candidates, int left, long threshold,
+        private boolean settleCut(int k, long proceedsCents, long[] out, int candidates, long shortOf, long threshold,
                 long highestLeftOut, double noise, boolean precise) {
             int base = k * n;
             double bandTop = remainderOf(threshold) + 2 * noise;
             double bandBottom = remainderOf(highestLeftOut) - 2 * noise;
             int inBand = 0;
             int aboveBand = 0;
+            long left = shortOf; // plus the cents given up front: the left-over cents
             boolean oneLine = true;
             for (int j = 0; j < candidates; j++) {
+                left += upFront(keys[j]);
                 double r = remainderOf(keys[j]);
                 if (r > bandTop) {
                     aboveBand++;
