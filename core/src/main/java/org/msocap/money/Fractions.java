@@ -44,9 +44,10 @@ public final class Fractions {
     }
 
     /**
-     * The double nearest a fraction, for quotients between 2^-900 and 2^900: {@link #toDouble} plus its own exact
-     * error, rounded once. It is within half an ulp of the fraction (and 2^-50 ulp more, where the fraction is that
-     * close to a tie), so a hot loop that leaves out the rest {@code f - nearestDouble(f)} errs by no more.
+     * A double nearest a fraction, for quotients between 2^-900 and 2^900: {@link #toDouble} plus its own exact
+     * error, rounded once. It is within half an ulp of the fraction, and 2^-50 ulp more where the fraction is that
+     * close to a tie (it may then be the other neighbour); a hot loop that leaves out the rest
+     * {@code f - nearestDouble(f)} errs by no more.
      */
     public static double nearestDouble(BigFraction f) {
         double estimate = toDouble(f);

@@ -33,10 +33,11 @@ import org.msocap.money.Money;
  * {@link #classPayoutCents(long)} (or a reusable {@link Evaluator}) reproduces {@link WaterfallEngine}'s cents exactly:
  * every line is floored to cents and the left-over cents handed out by largest remainder, ties to the lower
  * claimant index, the same rule as {@link Allocation}. Lines that are constant on a segment are floored once when
- * the table is built; lines with small denominators are evaluated exactly in longs; the others in plain doubles
- * with a proven error bound, redone in double-double when that bound cannot settle a floor or the order at the
- * cut, and settled in exact rationals (one line, or the few remainders at the cut) when even that cannot. Each
- * tier is exact whenever it answers; the slower ones are rare (about 1.5% and never, on the benchmark table).
+ * the table is built; lines with small denominators are evaluated exactly in longs; the others in fixed point from
+ * one fused multiply-add of doubles, with a proven error bound, redone in double-double when that bound cannot
+ * settle a floor or the order at the cut, and settled in exact rationals (one line, or the few remainders at the
+ * cut) when even that cannot. Each tier is exact whenever it answers; the slower ones are rare (about one
+ * evaluation in 130, and never, on the benchmark table).
  * {@link #classPayouts(double, double[])} is the plain analytic value for statistics.
  */
 public final class BreakpointTable {
@@ -239,7 +240,7 @@ public final class BreakpointTable {
                     // A line too large for doubles (no cap table comes near) sends its segment to exact rationals.
                     exactOnly[k] |= !(Double.isFinite(aHi) && Double.isFinite(bHi) && Double.isFinite(aLo) && Double.isFinite(bLo)
                             && Math.abs(aHi) < 0x1p900 && Math.abs(bHi) < 0x1p900);
-                    // Bounds for the noise: a little over the largest parts (toDouble is within a few ulps).
+                    // Bounds for the noise: a little over the largest parts (which are within an ulp of the lines).
                     wideMaxIntercept[k] = Math.max(wideMaxIntercept[k], Math.abs(aHi) * (1 + 0x1p-40));
                     wideMaxSlope[k] = Math.max(wideMaxSlope[k], Math.abs(bHi) * (1 + 0x1p-40));
                 }
@@ -514,7 +515,7 @@ public final class BreakpointTable {
          * remainder read back from its 52-bit key (below 2^-52).
          */
         private static final double REMAINDER_NOISE = 0x1p-50;
-        /** The key of a remainder of exactly 1/2, before the index bits. */
+        /** The key of a remainder of exactly 1/2, with the index bits zero: keys of at least 1/2 are >= HALF. */
         private static final long HALF = 1L << (INDEX_BITS + 51);
 
         private final double noiseScale;
@@ -687,6 +688,9 @@ public final class BreakpointTable {
                 // A remainder is accepted if it is at least `noise` from a whole cent: in units of 2^-22, if
                 // noiseUnits <= fraction <= ONE - 1 - noiseUnits, one unsigned comparison.
                 long noiseUnits = (long) Math.ceil(noise * FIXED_POINT_ONE);
+                if (noiseUnits >= FIXED_POINT_ONE / 2) {
+                    return false; // no remainder is that far from a whole cent (and the test below needs this)
+                }
                 long accepted = FIXED_POINT_ONE - 1 - 2 * noiseUnits;
                 for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
                     // The high parts alone, scaled by 2^22, in one fused multiply-add (one rounding, the low parts
@@ -728,11 +732,11 @@ public final class BreakpointTable {
             }
             // Only a key within twice the noise of the key across the cut can be out of order: no cut needs a
             // check if the keys are exact.
-            long band = inexactKeys[k] ? (long) Math.ceil(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS : 0;
             if (shortOf == 0) {
-                if (band == 0) {
+                if (!inexactKeys[k]) {
                     return true;
                 }
+                long band = (long) Math.ceil(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS; // 2 × noise, in key units
                 // The cut is at 1/2: the key either side of it only matters if it is within the band.
                 int near = gather(candidates, HALF - band, HALF + band);
                 long threshold = Long.MAX_VALUE;
@@ -748,20 +752,16 @@ public final class BreakpointTable {
                 }
                 return settleCut(k, proceedsCents, out, candidates, shortOf, threshold, highestLeftOut, noise, precise);
             }
-            // The keys that change hands and the one across the cut lie in a window next to 1/2 on one side. Keys
-            // are spread about evenly, so a window of 1.5 × (changes + 2) / (the segment's lines) holds them most of
-            // the time; if not, it doubles.
+            // The keys that change hands and the one across the cut (changes + 1 keys) lie in a window next to 1/2
+            // on one side. Keys are spread about evenly over [0, 1), so a window of width w holds about w × lines of
+            // them; windowUnit sizes it for 1.5 × (changes + 2), which holds enough 94% of the time for one
+            // change. If not, the window doubles.
             long changes = Math.abs(shortOf);
             long width = (long) Math.min(HALF, (changes + 2) * windowUnit[k]);
             while (true) {
                 int near = gather(candidates, shortOf > 0 ? HALF - width : HALF, shortOf > 0 ? HALF : HALF + width);
                 boolean wholeSide = width >= HALF;
-                if (near > changes || (near == changes && wholeSide)) {
-                    if (near == changes && shortOf < 0) {
-                        // Every key of at least 1/2 would give its cent back: remainders in (0, 1) cannot sum to 0.
-                        exact(k, proceedsCents, out);
-                        return true;
-                    }
+                if (near > changes) {
                     long threshold;
                     long highestLeftOut;
                     if (changes == 1) {
@@ -777,6 +777,7 @@ public final class BreakpointTable {
                         out[index(first)] += shortOf > 0 ? 1 : -1;
                         threshold = shortOf > 0 ? first : second;
                         highestLeftOut = shortOf > 0 ? second : first;
+                        // (near > 1, so first and second are both keys.)
                     } else if (shortOf > 0) {
                         // Below 1/2, largest first: the first `changes` get a cent; the next is the highest left out.
                         sortDescending(nearCut, near);
@@ -784,7 +785,7 @@ public final class BreakpointTable {
                             out[index(nearCut[t])]++;
                         }
                         threshold = nearCut[(int) changes - 1];
-                        highestLeftOut = changes < near ? nearCut[(int) changes] : -1;
+                        highestLeftOut = nearCut[(int) changes];
                     } else {
                         // At least 1/2, largest first: the last `changes` give their cent back.
                         sortDescending(nearCut, near);
@@ -798,13 +799,16 @@ public final class BreakpointTable {
                     // remainders of such lines differ by at least 2^-44, far above a key's resolution); any other key
                     // is within `noise` of its remainder. So the key order is the exact order at the cut unless an
                     // inexact key is present and the two keys either side of the cut are within twice that noise.
-                    if (highestLeftOut < 0 || band == 0 || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
+                    if (!inexactKeys[k] || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
                         return true;
                     }
                     return settleCut(k, proceedsCents, out, candidates, shortOf, threshold, highestLeftOut, noise, precise);
                 }
                 if (wholeSide) {
-                    // Fewer keys on that side than cents to move: remainders in (0, 1) cannot do that.
+                    // Every key on that side changes hands: every remainder below 1/2 gets a cent, or every one of at
+                    // least 1/2 gives its cent back. Remainders in (0, 1) cannot sum to their count or to 0, so a
+                    // floor is off: not for floating point. (This also ends the loop: the window only doubles
+                    // until it covers the side.)
                     exact(k, proceedsCents, out);
                     return true;
                 }
@@ -889,6 +893,10 @@ public final class BreakpointTable {
             BigFraction cents = segments.get(k).payout(i, new BigFraction(BigInteger.valueOf(proceedsCents), BigInteger.valueOf(100)))
                     .multiply(100);
             BigInteger[] qr = cents.getNumerator().divideAndRemainder(cents.getDenominator());
+            if (qr[1].signum() < 0) { // round down, as every other tier does, not toward zero
+                qr[0] = qr[0].subtract(BigInteger.ONE);
+                qr[1] = qr[1].add(cents.getDenominator());
+            }
             out[i] = qr[0].longValueExact();
             if (qr[1].signum() == 0) {
                 return -1;
