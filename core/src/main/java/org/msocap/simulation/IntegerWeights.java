@@ -30,21 +30,10 @@ final class IntegerWeights {
 
     IntegerWeights(long[] weights) {
         this.weights = weights.clone();
-        long sum = 0;
-        long max = 0;
-        for (long w : this.weights) {
-            if (w < 0) {
-                throw new IllegalArgumentException("weights must be >= 0 but one was " + w);
-            }
-            sum = Math.addExact(sum, w);
-            max = Math.max(max, w);
-        }
-        if (sum <= 0 || sum >= 1L << 62) {
-            throw new IllegalArgumentException("weights must sum to between 1 and 2^62 but summed to " + sum);
-        }
-        this.total = sum;
-        this.largest = max;
-        this.inverse = 1.0 / sum;
+        long[] sumAndLargest = checkedSumAndLargest(this.weights);
+        this.total = sumAndLargest[0];
+        this.largest = sumAndLargest[1];
+        this.inverse = 1.0 / total;
     }
 
     /**
@@ -120,6 +109,18 @@ final class IntegerWeights {
         if (cents < 0 || m > RANKED_PARTS) {
             throw new IllegalArgumentException("cents " + cents + " must be >= 0 and parts " + m + " at most " + RANKED_PARTS);
         }
+        long[] sumAndLargest = checkedSumAndLargest(weights);
+        long sum = sumAndLargest[0];
+        long max = sumAndLargest[1];
+        long[] remainder = new long[m];
+        long left = cents - floors(cents, weights, m, sum, max, 1.0 / sum, parts, remainder);
+        if (left > 0) {
+            giveByRank(parts, remainder, m, (int) left);
+        }
+    }
+
+    /** The weights' sum and largest, after checking they are non-negative and sum to between 1 and 2^62. */
+    private static long[] checkedSumAndLargest(long[] weights) {
         long sum = 0;
         long max = 0;
         for (long w : weights) {
@@ -132,11 +133,7 @@ final class IntegerWeights {
         if (sum <= 0 || sum >= 1L << 62) {
             throw new IllegalArgumentException("weights must sum to between 1 and 2^62 but summed to " + sum);
         }
-        long[] remainder = new long[m];
-        long left = cents - floors(cents, weights, m, sum, max, 1.0 / sum, parts, remainder);
-        if (left > 0) {
-            giveByRank(parts, remainder, m, (int) left);
-        }
+        return new long[] {sum, max};
     }
 
     /** Each part's floor into {@code parts} and its remainder (over {@code total}) into {@code remainder}; returns their sum. */
