@@ -162,8 +162,10 @@ public final class ResolvedCapTable {
         int mostJuniorPreferred = mso.classes().stream().filter(ShareClass::isPreferred).mapToInt(ShareClass::seniority)
                 .min().orElse(1);
         int mostSenior = mso.classes().stream().mapToInt(ShareClass::seniority).max().orElse(0);
+        // Unconverted notes are debt: one rank above every stock claim, a SAFE's default rank included (with no
+        // preferred class the SAFEs rank at 1, which the classes' own seniorities do not show).
         int debtSeniority = Math.max(mostSenior, mso.safes().stream()
-                .mapToInt(s -> s.seniority() == null ? 0 : s.seniority()).max().orElse(0)) + 1;
+                .mapToInt(s -> s.seniority() == null ? mostJuniorPreferred : s.seniority()).max().orElse(0)) + 1;
 
         BigFraction capitalization = BigFraction.ZERO;
         for (ShareClass cls : mso.classes()) {

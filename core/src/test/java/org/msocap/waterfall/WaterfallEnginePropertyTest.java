@@ -385,6 +385,116 @@ class WaterfallEnginePropertyTest {
         });
     }
 
+    // ---- SAFEs, notes, dividends, warrants and vesting together (issue 16) ------------------------------------
+
+    /**
+     * An unconverted note is debt: while it is short of its claim, no other claimant (SAFE, preferred, common,
+     * options, warrants, a converted note) receives a cent. The note claims add up to the model's own arithmetic
+     * (principal × (1 + rate × days ÷ 365) × exitMultiple), so neither rank nor amount comes from the code under test.
+     */
+    @Test
+    void anUnconvertedNoteIsPaidInFullBeforeAnyStockWithSafesDividendsWarrantsAndVesting() {
+        qt().withFixedSeed(SEED).withExamples(400).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            RandomCapTables.Sale sale = RandomCapTables.withConvertibles(seed);
+            ResolvedCapTable table = sale.resolve();
+            BigFraction modelClaims = BigFraction.ZERO;
+            for (org.msocap.model.ConvertibleNote n : sale.mso().notes()) {
+                long days = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(n.issued(), sale.exitDate()));
+                BigFraction principal = ResolvedCapTable.money(n.principal());
+                BigFraction interest = principal.multiply(ResolvedCapTable.fraction(n.rate())).multiply(new BigFraction(days, 365L));
+                modelClaims = modelClaims.add(principal.add(interest).multiply(ResolvedCapTable.fraction(n.exitMultiple())));
+            }
+            BigFraction claimantClaims = BigFraction.ZERO;
+            for (Claimant c : table.claimants()) {
+                if (c.kind() == ResolvedCapTable.Kind.NOTE) {
+                    claimantClaims = claimantClaims.add(c.preference());
+                }
+            }
+            assertThat(claimantClaims).isEqualTo(modelClaims);
+
+            WaterfallResult r = run(table, cents);
+            boolean stockPaid = false;
+            for (int i = 0; i < table.claimants().size(); i++) {
+                ClassPayout paid = r.classes().get(i);
+                boolean unconvertedNote = paid.kind() == ResolvedCapTable.Kind.NOTE && !paid.converted();
+                stockPaid |= !unconvertedNote && paid.payout().isPositive();
+            }
+            for (int i = 0; i < table.claimants().size(); i++) {
+                ClassPayout paid = r.classes().get(i);
+                if (stockPaid && paid.kind() == ResolvedCapTable.Kind.NOTE && !paid.converted()) {
+                    long owed = org.msocap.money.Rounding.toCents(table.claimants().get(i).preference()).cents();
+                    assertThat(paid.payout().cents()).as(paid.id() + " before stock at " + cents + " cents (seed " + seed + ")")
+                            .isGreaterThanOrEqualTo(owed - 1);
+                }
+            }
+        });
+    }
+
+    @Test
+    void withConvertiblesPayoutsAddUpAreNonNegativeAndNonDecreasing() {
+        qt().withFixedSeed(SEED).withExamples(300).forAll(longs().all(), proceedsCents(), proceedsCents())
+                .checkAssert((seed, a, b) -> {
+                    ResolvedCapTable table = RandomCapTables.withConvertibles(seed).resolve();
+                    long lo = Math.min(a, b);
+                    long hi = Math.max(a, b);
+                    WaterfallResult low = run(table, lo);
+                    WaterfallResult high = run(table, hi);
+                    assertThat(low.classes().stream().mapToLong(c -> c.payout().cents()).sum()).isEqualTo(lo);
+                    assertThat(high.holders().stream().mapToLong(h -> h.payout().cents()).sum()).isEqualTo(hi);
+                    Outcome lowExact = ENGINE.settle(table, Affine.constant(ResolvedCapTable.money(Money.ofCents(lo))));
+                    Outcome highExact = ENGINE.settle(table, Affine.constant(ResolvedCapTable.money(Money.ofCents(hi))));
+                    for (int i = 0; i < table.claimants().size(); i++) {
+                        String what = table.claimants().get(i).id() + " from " + lo + " to " + hi + " cents (seed " + seed + ")";
+                        assertThat(low.classes().get(i).payout().isNegative()).as(what).isFalse();
+                        assertThat(highExact.payout(i).value()).as(what).isGreaterThanOrEqualTo(lowExact.payout(i).value());
+                    }
+                });
+    }
+
+    @Test
+    void withConvertiblesNoClaimantGainsBySwitchingAlone() {
+        qt().withFixedSeed(SEED).withExamples(300).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            ResolvedCapTable table = RandomCapTables.withConvertibles(seed).resolve();
+            Affine proceeds = Affine.constant(ResolvedCapTable.money(Money.ofCents(cents)));
+            Outcome settled = ENGINE.settle(table, proceeds);
+            for (int i : table.layout.conversionOrder) {
+                boolean[] flipped = settled.converted().clone();
+                flipped[i] = !flipped[i];
+                BigFraction alone = WaterfallEngine.evaluate(table.layout, flipped, proceeds).payout(i).value();
+                BigFraction now = settled.payout(i).value();
+                if (settled.converted()[i]) {
+                    assertThat(alone).as(table.claimants().get(i).id()).isLessThanOrEqualTo(now);
+                } else {
+                    assertThat(alone).as(table.claimants().get(i).id()).isLessThan(now);
+                }
+            }
+        });
+    }
+
+    @Test
+    void withConvertiblesBreakpointEvaluationEqualsTheExactEngine() {
+        qt().withFixedSeed(SEED).withExamples(200).forAll(longs().all(), proceedsCents()).checkAssert((seed, cents) -> {
+            ResolvedCapTable table = RandomCapTables.withConvertibles(seed).resolve();
+            assertAgree(table, BreakpointTable.resolve(table), cents);
+        });
+    }
+
+    @Test
+    void withConvertiblesBreakpointEvaluationEqualsTheExactEngineAtEveryBreakpointPlusMinusOneCent() {
+        qt().withFixedSeed(SEED).withExamples(40).forAll(longs().all()).checkAssert(seed -> {
+            ResolvedCapTable table = RandomCapTables.withConvertibles(seed).resolve();
+            BreakpointTable breakpoints = BreakpointTable.resolve(table);
+            for (BigFraction x : breakpoints.breakpoints()) {
+                long cents = x.multiply(100).getNumerator().divide(x.multiply(100).getDenominator()).longValueExact();
+                for (long c = cents - 1; c <= cents + 1; c++) {
+                    if (c >= 0) {
+                        assertAgree(table, breakpoints, c);
+                    }
+                }
+            }
+        });
+    }
+
     private static void assertAgree(ResolvedCapTable table, BreakpointTable breakpoints, long cents) {
         WaterfallResult exact = run(table, cents);
         long[] expected = exact.classes().stream().mapToLong(c -> c.payout().cents()).toArray();

@@ -257,6 +257,28 @@ class WaterfallEngineTest {
         assertThat(high.classPayout("note:lender").orElseThrow().converted()).isTrue();
     }
 
+    /**
+     * Issue 16: below the note's and the SAFE's combined claims, an unconverted note is debt and is paid in full before
+     * the SAFE (which ranks with stock). With no preferred class the SAFE's default rank used to equal the note's, and
+     * the two shared 800,000 pro rata (the note got 309,902.65). Both the exact engine and the breakpoint table.
+     */
+    @Test
+    void anUnconvertedNoteIsPaidInFullBeforeASafeWithNoPreferredClass() {
+        ConvertibleNote note = new ConvertibleNote("noteholder", Money.parse("250000"), new BigDecimal("0.06"),
+                LocalDate.of(2025, 1, 1), Money.parse("4M"), null, BigDecimal.ONE, null);
+        Mso mso = Mso.builder().shareClass(ShareClass.common("common")).holding("founder", "common", 10_000_000)
+                .safe(new Safe("safeholder", Money.parse("500000"), Money.parse("5M"), null, Safe.Kind.POST_MONEY, null, null))
+                .note(note).build();
+        // 1,610 days at 6% simple: 250,000 × (1 + 0.06 × 1610/365) = 316,164.38
+        ResolvedCapTable table = ResolvedCapTable.of(CapTables.venture(mso), LocalDate.of(2029, 5, 30), false);
+        WaterfallResult r = ENGINE.distribute(table, Money.parse("800000"));
+        assertThat(r.payoutOf("note:noteholder")).isEqualTo(Money.parse("316164.38"));
+        assertThat(r.payoutOf("safe:safeholder")).isEqualTo(Money.parse("483835.62"));
+        assertThat(r.payoutOf("common")).isEqualTo(Money.ZERO);
+        long[] fromBreakpoints = BreakpointTable.resolve(table).classPayoutCents(80_000_000L);
+        assertThat(fromBreakpoints).containsExactly(r.classes().stream().mapToLong(c -> c.payout().cents()).toArray());
+    }
+
     @Test
     void optionsExerciseOnlyInTheMoneyAndAddTheirStrikeToProceeds() {
         Mso mso = Mso.builder().shareClass(ShareClass.common("common")).holding("founder", "common", 9_000_000)
