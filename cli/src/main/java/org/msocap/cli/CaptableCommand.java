@@ -82,12 +82,15 @@ public final class CaptableCommand implements Callable<Integer> {
     }
 
     private static Table convertiblesTable(CapTable cap) {
-        Table t = new Table("SAFEs and notes (convert at a financing or exit; not in the share counts)")
-                .left("holder").left("name").left("category").left("kind").right("amount").right("cap").right("discount");
+        Table t = new Table("SAFEs and notes (convert at a financing or exit; not in the share counts; "
+                + "as converted at cap on the fully diluted count, notes with interest to asOf)")
+                .left("holder").left("name").left("category").left("kind").right("amount").right("cap").right("discount")
+                .right("as converted at cap").right("% as converted at cap");
         for (Convertible c : cap.convertibles()) {
             t.row(c.holder(), c.holderName(), c.category().id(), c.kind(), Formats.money(c.amount()),
                     c.cap() == null ? "" : Formats.money(c.cap()),
-                    c.discount() == null ? "" : Formats.percent(org.msocap.money.Fractions.of(c.discount())));
+                    c.discount() == null ? "" : Formats.percent(org.msocap.money.Fractions.of(c.discount())),
+                    c.sharesAtCap().map(Formats::count).orElse(""), c.fractionAtCap().map(Formats::percent).orElse(""));
         }
         return t;
     }
@@ -166,6 +169,8 @@ public final class CaptableCommand implements Callable<Integer> {
             m.put("amount", c.amount().toString());
             m.put("cap", c.cap() == null ? null : c.cap().toString());
             m.put("discount", c.discount() == null ? null : Formats.decimal(c.discount()));
+            m.put("asConvertedAtCap", c.sharesAtCap().map(Formats::decimal).orElse(null));
+            m.put("ofAsConvertedAtCap", c.fractionAtCap().map(Formats::decimal).orElse(null));
             convertibles.add(m);
         }
         root.put("convertibles", convertibles);

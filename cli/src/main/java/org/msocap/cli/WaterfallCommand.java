@@ -116,13 +116,24 @@ public final class WaterfallCommand implements Callable<Integer> {
         for (ClassPayout c : r.waterfall().classes()) {
             classes.row(c.id(), c.kind().name().toLowerCase(), Formats.money(c.payout()), c.converted() ? "yes" : "no");
         }
-        Table holders = new Table("Holders").left("holder").left("category").right("payout").right("share")
-                .right("cost").right("MOIC").right("IRR");
+        // With a carve-out, each holder's part of it and the total (payout + carve-out, what MOIC and IRR measure).
+        boolean carveOut = !b.carveOutPayments().isEmpty();
+        Table holders = new Table(carveOut ? "Holders (total = payout from equity + carve-out)" : "Holders").left("holder")
+                .left("category").right("payout");
+        if (carveOut) {
+            holders.right("carve-out").right("total");
+        }
+        holders.right("share").right("cost").right("MOIC").right("IRR");
         for (HolderPayout h : r.waterfall().holders()) {
-            holders.row(h.id(), h.category().id(), Formats.money(h.payout()),
-                    h.shareOfProceeds().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%",
+            List<String> cells = new ArrayList<>(List.of(h.id(), h.category().id(), Formats.money(h.payout())));
+            if (carveOut) {
+                cells.add(Formats.money(h.carveOut()));
+                cells.add(Formats.money(h.total()));
+            }
+            cells.addAll(List.of(h.shareOfProceeds().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%",
                     Formats.money(h.costBasis()), h.moic().map(Formats::multiple).orElse(""),
-                    h.irr().isPresent() ? Formats.rate(h.irr().getAsDouble()) : "");
+                    h.irr().isPresent() ? Formats.rate(h.irr().getAsDouble()) : ""));
+            holders.row(cells.toArray(String[]::new));
         }
         Table categories = new Table("By category").left("category").right("payout");
         for (Map.Entry<HolderCategory, Money> e : r.waterfall().byCategory().entrySet()) {
@@ -167,6 +178,8 @@ public final class WaterfallCommand implements Callable<Integer> {
                 hm.put("id", h.id());
                 hm.put("category", h.category().id());
                 hm.put("payout", h.payout().toString());
+                hm.put("carveOut", h.carveOut().toString());
+                hm.put("total", h.total().toString());
                 hm.put("shareOfProceeds", Formats.decimal(h.shareOfProceeds()));
                 hm.put("costBasis", h.costBasis().toString());
                 hm.put("moic", h.moic().map(Formats::decimal).orElse(null));

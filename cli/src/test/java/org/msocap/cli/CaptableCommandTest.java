@@ -28,6 +28,17 @@ class CaptableCommandTest {
                 .contains("\"disclaimer\" : \"msocap is a modeling tool, not legal advice.\"");
     }
 
+    /** Issue 16: each SAFE and note shows what it would convert into at its cap, so a SAFE holder does not read 0%. */
+    @Test
+    void safesAndNotesShowWhatTheyConvertIntoAtTheirCap() {
+        CliRun table = CliRun.of("captable", CliRun.TELEHEALTH.toString());
+        assertThat(table.out()).contains("as converted at cap").contains("% as converted at cap");
+        CliRun json = CliRun.of("captable", CliRun.TELEHEALTH.toString(), "--format", "json");
+        assertThat(json.out()).contains("\"asConvertedAtCap\" : \"").contains("\"ofAsConvertedAtCap\" : \"");
+        CliRun csv = CliRun.of("captable", CliRun.TELEHEALTH.toString(), "--format", "csv");
+        assertThat(csv.out()).contains("holder,name,category,kind,amount,cap,discount,as converted at cap,% as converted at cap\n");
+    }
+
     @Test
     void csvHasOneSectionPerTable() {
         CliRun run = CliRun.of("captable", CliRun.TELEHEALTH.toString(), "--format", "csv");

@@ -45,6 +45,32 @@ class WaterfallCommandTest {
                 .contains("\"equityProceeds\" : \"57036000.00\"");
     }
 
+    /** Issue 16: a carve-out recipient's part is its own field and column and is in the holder's total. */
+    @Test
+    void aCarveOutIsShownPerHolderAndCountedInTheTotal() {
+        CliRun json = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "60M", "--scenario", "Strategic sale",
+                "--format", "json");
+        assertThat(json.exitCode()).isZero();
+        // 1.164M split 0.5 / 0.5 between alice and carol.
+        String holders = json.out().substring(json.out().indexOf("\"holders\""), json.out().indexOf("\"byCategory\""));
+        String alice = holders.substring(holders.indexOf("\"id\" : \"alice\""));
+        alice = alice.substring(0, alice.indexOf('}'));
+        long payout = cents(alice, "payout");
+        assertThat(cents(alice, "carveOut")).isEqualTo(58_200_000L);
+        assertThat(cents(alice, "total")).isEqualTo(payout + 58_200_000L);
+        CliRun table = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "60M", "--scenario", "Strategic sale");
+        assertThat(table.out()).contains("Holders (total = payout from equity + carve-out)").contains("carve-out").contains("582,000.00");
+        CliRun csv = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "60M", "--scenario", "Strategic sale",
+                "--format", "csv");
+        assertThat(csv.out()).contains("holder,category,payout,carve-out,total,share,cost,MOIC,IRR");
+    }
+
+    private static long cents(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\" : \"([0-9]+)\\.([0-9]{2})\"").matcher(json);
+        assertThat(m.find()).as(field).isTrue();
+        return Long.parseLong(m.group(1)) * 100 + Long.parseLong(m.group(2));
+    }
+
     @Test
     void badInputIsAUsageError() {
         CliRun badValue = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "lots");

@@ -70,17 +70,7 @@ public record CapTable(String venture, String currency, List<CapTableLine> lines
                     fraction(r.outstanding(), totalOut), fraction(r.fd(), totalFd)));
         }
 
-        List<Convertible> convertibles = new ArrayList<>();
-        for (Safe s : venture.mso().safes()) {
-            Person p = venture.requirePerson(s.holder());
-            convertibles.add(new Convertible(s.holder(), p.name(), p.categoryOn(venture.asOf()), "safe (" + s.kind().id() + ")",
-                    s.amount(), s.cap(), s.discount()));
-        }
-        for (ConvertibleNote n : venture.mso().notes()) {
-            Person p = venture.requirePerson(n.holder());
-            convertibles.add(new Convertible(n.holder(), p.name(), p.categoryOn(venture.asOf()), "note", n.principal(), n.cap(),
-                    n.discount()));
-        }
+        List<Convertible> convertibles = convertibles(venture, totalFd);
 
         List<PracticeOwnership> practices = new ArrayList<>();
         for (Practice practice : venture.practices()) {
@@ -95,6 +85,66 @@ public record CapTable(String venture, String currency, List<CapTableLine> lines
                     practice.profession(), total, owners));
         }
         return new CapTable(venture.name(), venture.currency(), lines, convertibles, totalOut, totalFd, practices);
+    }
+
+    /** The SAFEs and notes, each as converted at its cap on {@code fullyDiluted} (see {@link Convertible}). */
+    private static List<Convertible> convertibles(Venture venture, BigFraction fullyDiluted) {
+        List<Safe> safes = venture.mso().safes();
+        List<ConvertibleNote> notes = venture.mso().notes();
+        BigFraction[] safeShares = new BigFraction[safes.size()];
+        BigFraction[] noteShares = new BigFraction[notes.size()];
+        BigFraction preAndNotes = BigFraction.ZERO;
+        BigFraction postMoney = BigFraction.ZERO;
+        for (int i = 0; i < safes.size(); i++) {
+            Safe s = safes.get(i);
+            if (s.cap() == null) {
+                continue;
+            }
+            BigFraction part = Fractions.of(s.amount()).divide(Fractions.of(s.cap()));
+            if (s.kind() == Safe.Kind.PRE_MONEY) {
+                safeShares[i] = part.multiply(fullyDiluted);
+                preAndNotes = preAndNotes.add(safeShares[i]);
+            } else {
+                postMoney = postMoney.add(part);
+            }
+        }
+        for (int i = 0; i < notes.size(); i++) {
+            ConvertibleNote n = notes.get(i);
+            if (n.cap() == null) {
+                continue;
+            }
+            long days = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(n.issued(), venture.asOf()));
+            BigFraction principal = Fractions.of(n.principal());
+            BigFraction due = principal.add(principal.multiply(Fractions.of(n.rate())).multiply(new BigFraction(days, 365L)));
+            noteShares[i] = due.divide(Fractions.of(n.cap())).multiply(fullyDiluted);
+            preAndNotes = preAndNotes.add(noteShares[i]);
+        }
+        // Post-money SAFEs of 100% or more have no capitalization to own a part of (the waterfall refuses them).
+        boolean solvable = postMoney.compareTo(BigFraction.ONE) < 0;
+        BigFraction capitalization = solvable ? fullyDiluted.add(preAndNotes).divide(BigFraction.ONE.subtract(postMoney)) : null;
+        List<Convertible> out = new ArrayList<>();
+        for (int i = 0; i < safes.size(); i++) {
+            Safe s = safes.get(i);
+            Person p = venture.requirePerson(s.holder());
+            BigFraction shares = safeShares[i];
+            if (s.cap() != null && s.kind() == Safe.Kind.POST_MONEY && solvable) {
+                shares = Fractions.of(s.amount()).divide(Fractions.of(s.cap())).multiply(capitalization);
+            }
+            out.add(new Convertible(s.holder(), p.name(), p.categoryOn(venture.asOf()), "safe (" + s.kind().id() + ")",
+                    s.amount(), s.cap(), s.discount(), shares, ofCapitalization(shares, capitalization)));
+        }
+        for (int i = 0; i < notes.size(); i++) {
+            ConvertibleNote n = notes.get(i);
+            Person p = venture.requirePerson(n.holder());
+            out.add(new Convertible(n.holder(), p.name(), p.categoryOn(venture.asOf()), "note", n.principal(), n.cap(),
+                    n.discount(), noteShares[i], ofCapitalization(noteShares[i], capitalization)));
+        }
+        return out;
+    }
+
+    private static BigFraction ofCapitalization(BigFraction shares, BigFraction capitalization) {
+        return shares == null || capitalization == null || capitalization.equals(BigFraction.ZERO) ? null
+                : shares.divide(capitalization);
     }
 
     /** Options are on common; with several common classes, the first one listed. */

@@ -65,7 +65,10 @@ public final class WaterfallEngine {
         LocalDate date = exit.date() != null ? exit.date() : venture.asOf();
         EquityBridge bridge = EquityBridge.of(exit, enterpriseValue, netDebt);
         ResolvedCapTable table = ResolvedCapTable.of(venture, date, exit.doubleTriggerFires());
-        return new ExitWaterfall(exit.name(), bridge, distribute(table, bridge.equityProceeds(), enterpriseValue));
+        Map<String, HolderCategory> recipients = new TreeMap<>();
+        bridge.carveOutPayments().keySet().forEach(id -> recipients.put(id, venture.categoryOf(id)));
+        return new ExitWaterfall(exit.name(), bridge, distribute(table, bridge.equityProceeds(), enterpriseValue,
+                bridge.carveOutPayments(), recipients));
     }
 
     /**
@@ -83,6 +86,15 @@ public final class WaterfallEngine {
     }
 
     public WaterfallResult distribute(ResolvedCapTable table, Money equityProceeds, Money exitValue) {
+        return distribute(table, equityProceeds, exitValue, Map.of(), Map.of());
+    }
+
+    /**
+     * Distributes equity proceeds and adds each carve-out payment to its recipient: holders' totals, MOIC, IRR and the
+     * categories then count the carve-out, as the simulation does (a recipient holding nothing gets a line of their own).
+     */
+    private WaterfallResult distribute(ResolvedCapTable table, Money equityProceeds, Money exitValue,
+                                       Map<String, Money> carveOut, Map<String, HolderCategory> recipientCategories) {
         Objects.requireNonNull(table, "table");
         if (equityProceeds.isNegative()) {
             throw new IllegalArgumentException("equity proceeds must be >= 0 but were " + equityProceeds);
@@ -120,6 +132,7 @@ public final class WaterfallEngine {
                 }
             }
         }
+        carveOut.forEach((id, amount) -> accounts.computeIfAbsent(id, h -> new HolderAccount()).carveOut = amount);
         List<HolderPayout> holders = new ArrayList<>(accounts.size());
         Map<HolderCategory, Money> byCategory = new EnumMap<>(HolderCategory.class);
         for (HolderCategory cat : HolderCategory.values()) {
@@ -127,15 +140,16 @@ public final class WaterfallEngine {
         }
         for (Map.Entry<String, HolderAccount> e : accounts.entrySet()) {
             HolderAccount a = e.getValue();
-            HolderCategory category = table.categoryOf(e.getKey());
+            HolderCategory category = recipientCategories.containsKey(e.getKey()) ? recipientCategories.get(e.getKey())
+                    : table.categoryOf(e.getKey());
             BigDecimal share = equityProceeds.isZero() ? BigDecimal.ZERO
                     : a.payout.amount().divide(equityProceeds.amount(), 8, RoundingMode.HALF_UP);
-            // Options: the exercise cash is paid at the sale and the gross proceeds received with it.
+            // Options: the strike is paid and the gross received at the same moment, so only the net payout is a flow.
+            Money received = a.payout.plus(a.carveOut);
             List<Irr.CashFlow> flows = new ArrayList<>(a.flows);
-            flows.add(new Irr.CashFlow(table.exitDate(), a.payout));
-            holders.add(new HolderPayout(e.getKey(), category, a.payout, share, a.cost.plus(a.exerciseCash), a.exerciseCash,
-                    Irr.of(flows)));
-            byCategory.merge(category, a.payout, Money::plus);
+            flows.add(new Irr.CashFlow(table.exitDate(), received));
+            holders.add(new HolderPayout(e.getKey(), category, a.payout, share, a.cost, a.exerciseCash, Irr.of(flows), a.carveOut));
+            byCategory.merge(category, received, Money::plus);
         }
         return new WaterfallResult(exitValue, equityProceeds, classes, holders, Collections.unmodifiableMap(byCategory));
     }
@@ -144,6 +158,7 @@ public final class WaterfallEngine {
         Money payout = Money.ZERO;
         Money cost = Money.ZERO;
         Money exerciseCash = Money.ZERO;
+        Money carveOut = Money.ZERO;
         final List<Irr.CashFlow> flows = new ArrayList<>();
     }
 

@@ -10,12 +10,12 @@ import org.msocap.money.Money;
 
 /**
  * The waterfall at one exit value: class payouts and holder payouts, each adding up to the equity
- * proceeds to the cent.
+ * proceeds to the cent; in an exit with a carve-out, holders' and categories' totals add the carve-out too.
  *
  * @param exitValue the enterprise value of the sale (the equity proceeds when distributed directly)
  * @param classes in claimant id order
  * @param holders in holder id order
- * @param byCategory payout per holder category; every category present
+ * @param byCategory total per holder category (payout plus carve-out); every category present
  */
 public record WaterfallResult(Money exitValue, Money equityProceeds, List<ClassPayout> classes, List<HolderPayout> holders,
                               Map<HolderCategory, Money> byCategory) {

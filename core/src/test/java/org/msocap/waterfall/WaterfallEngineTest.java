@@ -359,6 +359,73 @@ class WaterfallEngineTest {
                 .isInstanceOf(org.msocap.model.ModelException.class).hasMessageContaining("needs a financials: section");
     }
 
+    /**
+     * Issue 16: an option holder's MOIC divided a payout net of the strike by a cost that included it, and the cost
+     * itself changed with the price (the strike counted only in the money). One definition now: what the holder takes
+     * home (net of the strike) over what they paid before the sale. Carol paid 100,000 for 1M common and holds 500,000
+     * options at 1.00.
+     */
+    @Test
+    void optionHoldersMoicIsNetPayoutOverCostPaidInOrOutOfTheMoney() {
+        Mso mso = Mso.builder().shareClass(ShareClass.common("common"))
+                .holding("founder", "common", 9_000_000)
+                .holding(new org.msocap.model.Holding("carol", "common", 1_000_000, LocalDate.of(2029, 1, 1), Money.parse("100000")))
+                .optionPool(500_000)
+                .option(new OptionGrant("carol", 500_000, BigDecimal.ONE, null, null, OptionGrant.Acceleration.NONE))
+                .build();
+        // 5M over 10M shares is 0.50 a share: the options lapse; carol takes 500,000 for her 100,000.
+        HolderPayout low = run(mso, "5M").holder("carol").orElseThrow();
+        assertThat(low.payout()).isEqualTo(Money.parse("500000"));
+        assertThat(low.costBasis()).isEqualTo(Money.parse("100000"));
+        assertThat(low.moic()).contains(new BigDecimal("5.0000"));
+        // 20M: the options exercise, (20M + 0.5M) ÷ 10.5M a share; carol nets 1M × p + 500,000 × (p − 1) = 2,428,571.43.
+        HolderPayout high = run(mso, "20M").holder("carol").orElseThrow();
+        assertThat(high.payout()).isEqualTo(Money.parse("2428571.43"));
+        assertThat(high.exerciseCash()).isEqualTo(Money.parse("500000"));
+        assertThat(high.costBasis()).as("the strike is netted from the payout, not added to the cost").isEqualTo(Money.parse("100000"));
+        assertThat(high.moic()).contains(new BigDecimal("24.2857"));
+        // A holder of options only paid nothing: no multiple, in or out of the money.
+        Mso optionsOnly = mso.toBuilder().option(new OptionGrant("dave", 0 + 100_000, BigDecimal.ONE, null, null,
+                OptionGrant.Acceleration.NONE)).optionPool(600_000).build();
+        assertThat(run(optionsOnly, "20M").holder("dave").orElseThrow().costBasis()).isEqualTo(Money.ZERO);
+        assertThat(run(optionsOnly, "20M").holder("dave").orElseThrow().moic()).isEmpty();
+        assertThat(run(optionsOnly, "5M").holder("dave").orElseThrow().moic()).isEmpty();
+    }
+
+    /**
+     * Issue 16: the carve-out is part of what a recipient receives in the sale (simulate always counted it): the
+     * holder's total, MOIC, IRR and category include it, and it is a field of its own; a recipient holding nothing
+     * gets a line. Holder payouts still add up to the equity proceeds.
+     */
+    @Test
+    void aCarveOutIsPartOfItsRecipientsTotalMoicIrrAndCategory() {
+        Mso mso = Mso.builder().shareClass(ShareClass.common("common"))
+                .holding(new org.msocap.model.Holding("founder", "common", 9_000_000, LocalDate.of(2029, 1, 1), Money.parse("900000")))
+                .holding("fund", "common", 1_000_000).build();
+        org.msocap.model.Venture venture = CapTables.venture(mso).toBuilder().person(org.msocap.model.Person.lay("manager", "Manager"))
+                .build();
+        org.msocap.model.ExitScenario sale = new org.msocap.model.ExitScenario("Sale", LocalDate.of(2030, 1, 1),
+                Money.parse("10M"), null, null, null, null,
+                new org.msocap.model.ExitScenario.CarveOut(new BigDecimal("0.1"),
+                        java.util.Map.of("founder", new BigDecimal("0.5"), "manager", new BigDecimal("0.5"))),
+                null, false);
+        ExitWaterfall exit = ENGINE.exit(venture, sale);
+        WaterfallResult r = exit.waterfall();
+        HolderPayout founder = r.holder("founder").orElseThrow();
+        assertThat(founder.payout()).isEqualTo(Money.parse("8.1M"));
+        assertThat(founder.carveOut()).isEqualTo(Money.parse("500k"));
+        assertThat(founder.total()).isEqualTo(Money.parse("8.6M"));
+        assertThat(founder.moic()).contains(new BigDecimal("9.5556"));
+        // One year from 900,000 to 8.6M.
+        assertThat(founder.irr().orElseThrow()).isCloseTo(8.6 / 0.9 - 1, org.assertj.core.data.Offset.offset(1e-9));
+        HolderPayout manager = r.holder("manager").orElseThrow();
+        assertThat(manager.payout()).isEqualTo(Money.ZERO);
+        assertThat(manager.carveOut()).isEqualTo(Money.parse("500k"));
+        assertThat(r.holders().stream().map(HolderPayout::payout).reduce(Money.ZERO, Money::plus)).isEqualTo(Money.parse("9M"));
+        assertThat(r.holders().stream().map(HolderPayout::total).reduce(Money.ZERO, Money::plus)).isEqualTo(Money.parse("10M"));
+        assertThat(r.byCategory().get(org.msocap.model.HolderCategory.LAY)).isEqualTo(Money.parse("9.1M"));
+    }
+
     @Test
     void aLoneCappedClassConvertsAboveItsCapSoNothingIsLeftOver() {
         // Without common, the residual above the cap has no one to go to unless the class converts: it does.

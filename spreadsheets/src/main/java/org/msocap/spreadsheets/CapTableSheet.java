@@ -121,7 +121,8 @@ final class CapTableSheet {
         if (!table.convertibles().isEmpty()) {
             r++;
             w.text(r++, 0, "SAFEs and notes (shares depend on the conversion price, so they are not in the totals)", s.label);
-            w.header(r++, "Holder", "Name", "Category", "Kind", "", "Amount", "Valuation cap", "Discount");
+            w.header(r++, "Holder", "Name", "Category", "Kind", "", "Amount", "Valuation cap", "Discount", "As converted at cap",
+                    "% as converted at cap");
             for (Convertible c : table.convertibles()) {
                 w.text(r, HOLDER, c.holder());
                 w.text(r, HOLDER_NAME, c.holderName());
@@ -133,6 +134,13 @@ final class CapTableSheet {
                 }
                 if (c.discount() != null) {
                     w.number(r, FULLY_DILUTED, c.discount(), s.percent);
+                }
+                // What it would convert into at its cap (a value: it depends on the whole table, see Convertible).
+                if (c.asConvertedShares() != null) {
+                    w.number(r, PCT_OUTSTANDING, c.asConvertedShares().doubleValue(), s.shares);
+                }
+                if (c.ofAsConverted() != null) {
+                    w.number(r, PCT_FULLY_DILUTED, c.ofAsConverted().doubleValue(), s.percent);
                 }
                 r++;
             }

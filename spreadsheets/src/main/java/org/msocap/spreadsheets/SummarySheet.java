@@ -89,7 +89,7 @@ final class SummarySheet {
     private static int exitResults(SheetWriter w, int r, WorkbookContent content) {
         Styles s = w.styles;
         List<WorkbookContent.Scenario> scenarios = content.waterfalls().scenarios();
-        w.text(r++, 0, "Exit results by holder category (engine values; see the Waterfall sheet)", s.label);
+        w.text(r++, 0, "Exit results by holder category, carve-out included (engine values; see the Waterfall sheet)", s.label);
         if (scenarios.isEmpty()) {
             w.text(r++, 0, "The model has no exit scenarios; the Waterfall sheet has a live waterfall.");
             return r;
@@ -107,6 +107,13 @@ final class SummarySheet {
             w.money(r, 1 + i, scenarios.get(i).waterfall().bridge().equityProceeds(), s.moneyTotal);
         }
         r++;
+        if (scenarios.stream().anyMatch(sc -> sc.waterfall().bridge().carveOut().isPositive())) {
+            w.text(r, 0, "Carve-out (paid to its recipients beside the equity)");
+            for (int i = 0; i < scenarios.size(); i++) {
+                w.money(r, 1 + i, scenarios.get(i).waterfall().bridge().carveOut(), s.money);
+            }
+            r++;
+        }
         for (HolderCategory c : HolderCategory.values()) {
             w.text(r, 0, c.id());
             for (int i = 0; i < scenarios.size(); i++) {

@@ -1,5 +1,6 @@
 package org.msocap.spreadsheets;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ final class WaterfallSheet {
         // The cent-splitting workings sit in a working area right of every client-facing table (the
         // scenario table is one column per scenario), grouped and collapsed: hidden on screen and paper,
         // still calculated, one click to audit.
-        int work = Math.max(6, waterfalls.scenarios().size() + 3);
+        int work = Math.max(8, waterfalls.scenarios().size() + 3); // right of the holder table (7 columns)
         int pieces = work + PIECES;
         String exactCol = SheetWriter.column(work + W_EXACT);
         String floorCol = SheetWriter.column(work + W_FLOOR);
@@ -149,7 +150,8 @@ final class WaterfallSheet {
             w.text(r++, 0, "Holder payouts are not live for this cap table: " + notSplittable.get()
                     + " See the scenario tables below for holder payouts.", s.subtitle);
         } else {
-            r = holders(w, r, venture, live.table(), claimantRows, holderRows, categoryRows, claimantHeader, pieces);
+            r = holders(w, r, venture, live.table(), terms, "$B$" + (carveRow + 1), claimantRows, holderRows, categoryRows,
+                    claimantHeader, pieces);
         }
         w.workings(work, pieces + PIECE_COLUMNS - 1);
 
@@ -187,9 +189,9 @@ final class WaterfallSheet {
         return Optional.empty();
     }
 
-    private static int holders(SheetWriter w, int r, Venture venture, ResolvedCapTable table, Map<String, Integer> claimantRows,
-                               Map<String, Integer> holderRows, Map<HolderCategory, Integer> categoryRows, int pieceHeader,
-                               int pc) {
+    private static int holders(SheetWriter w, int r, Venture venture, ResolvedCapTable table, ExitScenario terms, String carveOut,
+                               Map<String, Integer> claimantRows, Map<String, Integer> holderRows,
+                               Map<HolderCategory, Integer> categoryRows, int pieceHeader, int pc) {
         Styles s = w.styles;
         TreeSet<String> holderIds = new TreeSet<>();
         record Piece(String claimant, String holder, BigFraction weight, BigFraction total) {
@@ -205,18 +207,42 @@ final class WaterfallSheet {
                 holderIds.add(p.holder());
             }
         }
-        w.header(r++, "Holder", "Name", "Category", "Payout", "% of equity proceeds");
+        // A carve-out recipient is a holder line of its own even when holding nothing; the total adds the carve-out.
+        Map<String, BigDecimal> recipients = terms.carveOut() == null ? Map.of() : terms.carveOut().recipients();
+        holderIds.addAll(recipients.keySet());
+        w.header(r++, "Holder", "Name", "Category", "Payout", "% of equity proceeds", "Carve-out", "Total");
         int firstHolder = r;
         int lastHolder = r + holderIds.size() - 1;
         int categoryHeader = lastHolder + 3;
         // The piece table is in the working area, from the claimant table's header row down.
         int firstPiece = pieceHeader + 1;
         int lastPiece = firstPiece + pieces.size() - 1;
+        // The carve-out's cents split over its recipients by largest remainder, as the engine's bridge does, in the
+        // claimants' working columns (free on the holder rows): exact, whole, remainder, rank, order.
+        int work = pc - PIECES;
+        String exactCol = SheetWriter.column(work + W_EXACT);
+        String floorCol = SheetWriter.column(work + W_FLOOR);
+        String remCol = SheetWriter.column(work + W_REM);
+        String rankCol = SheetWriter.column(work + W_RANK);
+        String indexCol = SheetWriter.column(work + W_INDEX);
+        String carveCents = "ROUND(" + carveOut + "*100,0)";
+        int recipientOrder = 1;
         for (String h : holderIds) {
             holderRows.put(h, r);
+            int row = r + 1;
             w.text(r, 0, h);
             w.text(r, 1, venture.requirePerson(h).name());
-            w.text(r, 2, table.categoryOf(h).id());
+            w.text(r, 2, venture.categoryOf(h).id());
+            BigDecimal share = recipients.getOrDefault(h, BigDecimal.ZERO);
+            w.formula(r, work + W_EXACT, "ROUND(" + carveCents + "*" + share.toPlainString() + ",4)", s.decimal);
+            w.formula(r, work + W_FLOOR, "INT(" + exactCol + row + ")", s.shares);
+            w.formula(r, work + W_REM, "ROUND(" + exactCol + row + "-" + floorCol + row + ",4)", s.decimal);
+            w.formula(r, work + W_RANK, rank(range(firstHolder, lastHolder, work + W_REM), remCol + row,
+                    range(firstHolder, lastHolder, work + W_INDEX), indexCol + row, null, null), s.count);
+            w.number(r, work + W_INDEX, recipientOrder++, s.count);
+            w.formula(r, 5, "(" + floorCol + row + "+IF(" + rankCol + row + "<=" + carveCents + "-SUM("
+                    + range(firstHolder, lastHolder, work + W_FLOOR) + "),1,0))/100", s.money);
+            w.formula(r, 6, "D" + row + "+F" + row, s.money);
             w.formula(r, 3, "SUMIF(" + range(firstPiece, lastPiece, pc + 1) + ",A" + (r + 1) + "," + range(firstPiece, lastPiece, pc + 8)
                     + ")/100",
                     s.money);
@@ -225,14 +251,16 @@ final class WaterfallSheet {
         }
         w.text(r, 0, "Total", s.totalLabel);
         w.formula(r, 3, "SUM(" + range(firstHolder, lastHolder, 3) + ")", s.moneyTotal);
+        w.formula(r, 5, "SUM(" + range(firstHolder, lastHolder, 5) + ")", s.moneyTotal);
+        w.formula(r, 6, "SUM(" + range(firstHolder, lastHolder, 6) + ")", s.moneyTotal);
         r = categoryHeader;
-        w.header(r++, "Category", "", "", "Payout", "% of equity proceeds");
+        w.header(r++, "Category", "", "", "Total (payout + carve-out)", "% of equity and carve-out");
         for (HolderCategory c : HolderCategory.values()) {
             categoryRows.put(c, r);
             w.text(r, 0, c.id());
-            w.formula(r, 3, "SUMIF(" + range(firstHolder, lastHolder, 2) + ",\"" + c.id() + "\"," + range(firstHolder, lastHolder, 3) + ")",
+            w.formula(r, 3, "SUMIF(" + range(firstHolder, lastHolder, 2) + ",\"" + c.id() + "\"," + range(firstHolder, lastHolder, 6) + ")",
                     s.money);
-            w.formula(r, 4, "IF(" + EQUITY + "=0,0,D" + (r + 1) + "/" + EQUITY + ")", s.percent);
+            w.formula(r, 4, "IF(" + EQUITY + "+" + carveOut + "=0,0,D" + (r + 1) + "/(" + EQUITY + "+" + carveOut + "))", s.percent);
             r++;
         }
         int afterCategories = r;
@@ -328,8 +356,25 @@ final class WaterfallSheet {
             r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::payout)
                     .orElse(org.msocap.money.Money.ZERO));
         }
+        // The carve-out is part of what its recipients receive: its own block, then each holder's total.
+        if (scenarios.stream().anyMatch(sc -> !sc.waterfall().bridge().carveOutPayments().isEmpty())) {
+            r++;
+            w.header(r++, scenarioTitles("Carve-out by holder", scenarios));
+            for (String id : holderIds) {
+                String label = venture.requirePerson(id).name() + " (" + venture.categoryOf(id).id() + ")";
+                r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::carveOut)
+                        .orElse(org.msocap.money.Money.ZERO));
+            }
+            r++;
+            w.header(r++, scenarioTitles("Total by holder (payout + carve-out)", scenarios));
+            for (String id : holderIds) {
+                String label = venture.requirePerson(id).name() + " (" + venture.categoryOf(id).id() + ")";
+                r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::total)
+                        .orElse(org.msocap.money.Money.ZERO));
+            }
+        }
         r++;
-        w.header(r++, scenarioTitles("Payout by holder category", scenarios));
+        w.header(r++, scenarioTitles("Total by holder category (payout + carve-out)", scenarios));
         for (HolderCategory c : HolderCategory.values()) {
             r = money(w, r, c.id(), scenarios, sc -> sc.waterfall().waterfall().byCategory().get(c));
         }

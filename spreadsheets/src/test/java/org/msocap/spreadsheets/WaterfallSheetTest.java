@@ -65,7 +65,7 @@ class WaterfallSheetTest {
                 assertThat(cents(sheet, rowOf(sheet, "Equity proceeds", header), 1 + i)).isEqualTo(w.bridge().equityProceeds().cents());
                 assertThat(cents(sheet, rowOf(sheet, "Enterprise value", header), 1 + i)).isEqualTo(w.bridge().enterpriseValue().cents());
                 for (HolderCategory c : HolderCategory.values()) {
-                    int row = rowOf(sheet, c.id(), rowOf(sheet, "Payout by holder category", header));
+                    int row = rowOf(sheet, c.id(), rowOf(sheet, "Total by holder category (payout + carve-out)", header));
                     assertThat(cents(sheet, row, 1 + i)).isEqualTo(w.waterfall().byCategory().get(c).cents());
                 }
             }
@@ -134,6 +134,8 @@ class WaterfallSheetTest {
         int holders = rowOf(sheet, "Holder", 0);
         for (HolderPayout h : engine.waterfall().holders()) {
             assertThat(cents(sheet, rowOf(sheet, h.id(), holders), 3)).as(h.id() + at).isEqualTo(h.payout().cents());
+            assertThat(cents(sheet, rowOf(sheet, h.id(), holders), 5)).as(h.id() + " carve-out" + at).isEqualTo(h.carveOut().cents());
+            assertThat(cents(sheet, rowOf(sheet, h.id(), holders), 6)).as(h.id() + " total" + at).isEqualTo(h.total().cents());
         }
         int categories = rowOf(sheet, "Category", holders);
         for (HolderCategory c : HolderCategory.values()) {
@@ -175,19 +177,20 @@ class WaterfallSheetTest {
             for (Row row : sheet) {
                 for (Cell cell : row) {
                     String text = cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : "";
-                    boolean working = cell.getColumnIndex() >= 6;
+                    boolean working = cell.getColumnIndex() >= 8;
                     assertThat(sheet.isColumnHidden(cell.getColumnIndex())).as(cell.getAddress() + " " + text).isEqualTo(working);
                     if (!working) {
                         lastClientColumn = Math.max(lastClientColumn, cell.getColumnIndex());
                     }
                 }
             }
-            assertThat(lastClientColumn).isLessThan(5);
+            assertThat(lastClientColumn).isLessThan(7);
             assertThat(sheet.getRow(header).getCell(WaterfallSheet.C_SHARE).getStringCellValue()).isEqualTo("% of equity proceeds");
             int scenarios = rowOf(sheet, "Exit scenarios (engine values)");
             assertThat(sheet.getRowBreaks()).containsExactly(scenarios - 1);
             // Every payout block carries its own header row of scenario names.
-            for (String block : List.of("Payout by claimant", "Payout by holder", "Payout by holder category")) {
+            for (String block : List.of("Payout by claimant", "Payout by holder", "Carve-out by holder",
+                    "Total by holder (payout + carve-out)", "Total by holder category (payout + carve-out)")) {
                 Row row = sheet.getRow(rowOf(sheet, block));
                 assertThat(row.getCell(0).getCellStyle().getFillPattern()).as(block).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
                 assertThat(row.getCell(1).getStringCellValue()).isEqualTo(content.waterfalls().scenarios().get(0).waterfall().scenario());
