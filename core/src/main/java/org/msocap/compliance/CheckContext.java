@@ -84,6 +84,13 @@ final class CheckContext {
         return state.anyStateLicense() ? professionsAnywhere(p) : professionsIn(p, state.state());
     }
 
+    /** For messages: the person's active licenses elsewhere, or that none is active on the check date. */
+    String licensedElsewhere(Person p) {
+        Set<String> anywhere = professionsAnywhere(p);
+        return anywhere.isEmpty() ? " (no license of theirs is active on " + asOf + ")"
+                : " (licensed as " + String.join(", ", anywhere) + " elsewhere)";
+    }
+
     boolean isClinician(Person p) {
         return !p.isEntity() && p.isLicensedOn(asOf);
     }
@@ -194,14 +201,25 @@ final class CheckContext {
      */
     Finding finding(Rule rule, Severity severity, SubjectKind kind, String subjectId, String message, StateRules state,
                     Collection<String> involves) {
+        return finding(rule, severity, kind, subjectId, message, state, involves, null);
+    }
+
+    /** As above, with the remediation for {@code remedyCase} (catalog key {@code remediation.<case>}); null: the rule's. */
+    Finding finding(Rule rule, Severity severity, SubjectKind kind, String subjectId, String message, StateRules state,
+                    Collection<String> involves, String remedyCase) {
         boolean underStateLaw = state != null && rule.jurisdictions().contains(state.state());
         Confidence c = underStateLaw ? rule.confidence().weakest(state.confidence()) : rule.confidence();
         Citation citation = state == null ? rule.citation() : rule.citationFor(state);
-        return new Finding(rule.id(), rule.title(), severity, kind, subjectId, message, citation, rule.remediation(), c,
+        return new Finding(rule.id(), rule.title(), severity, kind, subjectId, message, citation, rule.remediationFor(remedyCase), c,
                 List.copyOf(new LinkedHashSet<>(involves)));
     }
 
     Finding finding(Rule rule, SubjectKind kind, String subjectId, String message, StateRules state, Collection<String> involves) {
         return finding(rule, rule.severity(), kind, subjectId, message, state, involves);
+    }
+
+    Finding finding(Rule rule, SubjectKind kind, String subjectId, String message, StateRules state, Collection<String> involves,
+                    String remedyCase) {
+        return finding(rule, rule.severity(), kind, subjectId, message, state, involves, remedyCase);
     }
 }

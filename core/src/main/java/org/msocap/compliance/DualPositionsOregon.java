@@ -12,7 +12,8 @@ import org.msocap.model.Practice;
  * practice it manages. HB 3410 lets a physician be an MSO director or officer if they own less than 25% of the
  * practice, the practice owns less than 49% of the MSO (practices hold no MSO equity in the model), they are not
  * paid for the MSO role and MSO actions affecting minority owners need a supermajority; the model sees only the
- * first two, so such a case is reported as info for the reviewer to verify the rest.
+ * first two, so such a case is reported as high (the research rates the rule critical) with the two conditions to
+ * verify.
  */
 final class DualPositionsOregon implements RulePredicate {
 
@@ -46,17 +47,18 @@ final class DualPositionsOregon implements RulePredicate {
                 String both = id + " is " + String.join(" and ", msoRoles) + " of the MSO and " + String.join(" and ", roles)
                         + " of practice " + practice.id() + " (owns " + Percent.of(owned) + " of it)";
                 if (physician && onlyBoardOrOffice && owned.compareTo(HB_3410_PRACTICE_LIMIT) < 0) {
-                    out.add(ctx.finding(rule, Severity.INFO, SubjectKind.PERSON, id, both + "; the HB 3410 exception may apply "
-                            + "(physician, under 25% of the practice, the practice owns none of the MSO): verify the MSO role is "
-                            + "unpaid and MSO actions affecting minority owners need a supermajority."
-                            + ctx.lawAssumption(rule.law(), entities), null, List.of(id)));
+                    out.add(ctx.finding(rule, Severity.HIGH, SubjectKind.PERSON, id, both + "; the HB 3410 exception applies "
+                            + "only if all four conditions hold. Met: a physician owning under 25% of the practice; the practice "
+                            + "owns none of the MSO (under 49%). Verify: (1) the MSO role is unpaid, and (2) MSO actions affecting "
+                            + "minority owners need a supermajority. If either fails, SB 951 bars serving both (critical)."
+                            + ctx.lawAssumption(rule.law(), entities), ctx.catalog.state("OR"), List.of(id), "exception"));
                 } else {
                     String exception = !physician ? "not an Oregon-licensed physician"
                             : !onlyBoardOrOffice ? "MSO staff, not only a director or officer"
                             : "owns " + Percent.of(owned, HB_3410_PRACTICE_LIMIT) + " of the practice (limit: under 25%)";
                     out.add(ctx.finding(rule, SubjectKind.PERSON, id, both + "; SB 951 bars serving both, and the HB 3410 "
                             + "exception does not apply: " + exception + "." + ctx.lawAssumption(rule.law(), entities),
-                            null, List.of(id)));
+                            ctx.catalog.state("OR"), List.of(id)));
                 }
             });
         }

@@ -29,6 +29,8 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
     private static final String CITE_PREFIX = "cite.";
     private static final String URL_PREFIX = "url.";
     private static final Set<String> OWN_CITATION_PREFIXES = Set.of(CITE_PREFIX, URL_PREFIX);
+    /** remediation.CASE: the remediation for a case a predicate names. */
+    private static final String REMEDY_PREFIX = "remediation.";
     private static final Set<String> LAW_KEYS = Set.of("title", "enacted", "effectiveFrom", "effectiveFromExisting",
             "citation", "url", "confidence");
     private static final Set<String> STATE_KEYS = Set.of("name", "cpom", "confidence", "authority", "ownership", "percentFee",
@@ -114,7 +116,9 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
     private static void requireKnownKeys(CatalogFormat.Section s, Set<String> known, Set<String> prefixes) {
         for (String key : s.values().keySet()) {
             boolean byJurisdiction = prefixes.stream().anyMatch(p -> key.startsWith(p) && key.substring(p.length()).matches("[A-Z]{2}"));
-            if (!known.contains(key) && !byJurisdiction) {
+            boolean remedy = !prefixes.isEmpty() && key.startsWith(REMEDY_PREFIX) && key.substring(REMEDY_PREFIX.length())
+                    .matches("[a-z][a-z-]*");
+            if (!known.contains(key) && !byJurisdiction && !remedy) {
                 throw new IllegalArgumentException(s.where() + ": unknown key '" + key + "'; keys are " + new java.util.TreeSet<>(known)
                         + (prefixes.isEmpty() ? "" : " and " + prefixes.stream().map(p -> p + "XX").sorted().toList()));
             }
@@ -141,11 +145,18 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
         try {
             return new Rule(s.name(), title, severity, jurisdictions, date(s.optional("effectiveFrom")),
                     date(s.optional("effectiveUntil")), s.optional("law"), s.optional("applicability"), escalations, citation, own,
-                    confidence, remediation, s.optional("notChecked"));
+                    confidence, remediation, remedies(s), s.optional("notChecked"));
         } catch (IllegalArgumentException e) {
             // Rule checks each cite.XX / url.XX against the jurisdictions, citation and urls; say where in the catalog.
             throw new IllegalArgumentException(s.where() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, String> remedies(CatalogFormat.Section s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        s.values().keySet().stream().filter(k -> k.startsWith(REMEDY_PREFIX))
+                .forEach(k -> out.put(k.substring(REMEDY_PREFIX.length()), s.one(k)));
+        return out;
     }
 
     /** cite.XX (authorities separated by ';', or the key repeated) and url.XX, gathered by jurisdiction in catalog order. */
