@@ -25,7 +25,7 @@ class CheckCommandTest {
                 .contains("  CTRL-03  person dr-park  [confidence M]  Same person is director, officer or staff of both the MSO and the Oregon practice")
                 .contains("cite: SB 951; HB 3410 <https://www.alston.com/")
                 .contains("Clinicians holding MSO equity")
-                .contains("Not checked (the model lacks their inputs): CPOM-03, OWN-06")
+                .contains("Not checked (the model lacks their inputs): CPOM-01, CPOM-02, CPOM-03, OWN-06")
                 .contains("Result: 4 critical, 2 medium; 4 at or above critical (exit code 4)");
         assertThat(run.out().indexOf("CRITICAL (4)")).isLessThan(run.out().indexOf("MEDIUM (2)"));
     }

@@ -180,7 +180,7 @@ final class CheckContext {
 
     /** The rule's severity in {@code state}, raised by any escalation whose law applies and whose condition holds. */
     Severity severity(Rule rule, String state, Set<String> conditions, Collection<String> entities) {
-        Severity s = rule.severity();
+        Severity s = rule.severityUnder(catalog.state(state).cpom());
         for (Escalation e : rule.escalations()) {
             boolean where = e.jurisdictions().contains(state) || e.jurisdictions().contains(Rule.FEDERAL);
             boolean when = e.law() == null || lawApplies(e.law(), entities);

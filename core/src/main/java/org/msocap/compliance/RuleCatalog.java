@@ -24,7 +24,8 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
                           Map<String, Control> controls) {
 
     private static final Set<String> RULE_KEYS = Set.of("title", "severity", "jurisdictions", "effectiveFrom",
-            "effectiveUntil", "law", "applicability", "escalate", "citation", "url", "confidence", "remediation", "notChecked");
+            "effectiveUntil", "law", "applicability", "escalate", "citation", "url", "confidence", "remediation", "notChecked",
+            "doctrineSeverity");
     /** cite.XX and url.XX: the parts of a rule's citation and its urls that are jurisdiction XX's own. */
     private static final String CITE_PREFIX = "cite.";
     private static final String URL_PREFIX = "url.";
@@ -145,11 +146,27 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
         try {
             return new Rule(s.name(), title, severity, jurisdictions, date(s.optional("effectiveFrom")),
                     date(s.optional("effectiveUntil")), s.optional("law"), s.optional("applicability"), escalations, citation, own,
-                    confidence, remediation, remedies(s), s.optional("notChecked"));
+                    confidence, remediation, remedies(s), doctrineSeverity(s), s.optional("notChecked"));
         } catch (IllegalArgumentException e) {
             // Rule checks each cite.XX / url.XX against the jurisdictions, citation and urls; say where in the catalog.
             throw new IllegalArgumentException(s.where() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code doctrineSeverity = STRONG critical, MODERATE high, ...}: doctrine and severity pairs. */
+    private static Map<String, Severity> doctrineSeverity(CatalogFormat.Section s) {
+        Map<String, Severity> out = new LinkedHashMap<>();
+        String text = s.optional("doctrineSeverity");
+        if (text != null) {
+            for (String pair : text.split(",")) {
+                String[] p = pair.strip().split("\\s+");
+                if (p.length != 2) {
+                    throw new IllegalArgumentException(s.where() + ": doctrineSeverity is 'DOCTRINE severity, ...' but had '" + pair + "'");
+                }
+                out.put(p[0], Severity.parse(p[1]));
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> remedies(CatalogFormat.Section s) {
