@@ -112,6 +112,29 @@ final class CheckContext {
         return out;
     }
 
+    /**
+     * Oregon SB 951's exception: a physician may hold MSO shares "incidental and without relation to" compensation.
+     * The law gives no threshold, so the model takes the reviewer's word ({@code incidentalMsoHolding}); it excuses
+     * only the holding, never an MSO position, and only an Oregon-licensed physician.
+     */
+    boolean holdsOnlyIncidentalMsoEquity(String personId) {
+        return hasIncidentalMsoHolding(personId) && msoRoles(personId).isEmpty();
+    }
+
+    /** An Oregon-licensed physician whose MSO holding the reviewer found incidental (SB 951's exception). */
+    boolean hasIncidentalMsoHolding(String personId) {
+        Person p = person(personId);
+        return p.incidentalMsoHolding() && professionsIn(p, "OR").contains(PhysicianMajorityAndOfficers.PHYSICIAN);
+    }
+
+    /** Whoever SB 951 ties to the MSO: its equity holders (but incidental physician holdings), directors, officers, staff. */
+    Set<String> msoAffiliatesUnderSb951() {
+        Set<String> out = new LinkedHashSet<>();
+        msoEquityHolders().stream().filter(id -> !holdsOnlyIncidentalMsoEquity(id)).forEach(out::add);
+        out.addAll(msoPositionHolders());
+        return out;
+    }
+
     /** MSO directors, officers and staff. */
     Set<String> msoPositionHolders() {
         Mso mso = venture.mso();
