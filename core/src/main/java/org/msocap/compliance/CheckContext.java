@@ -169,6 +169,11 @@ final class CheckContext {
 
     // ---- dated laws --------------------------------------------------------------------------------
 
+    /** When an entity (a practice id, or {@link CheckOptions#MSO}) was formed, if known. */
+    java.util.Optional<LocalDate> formed(String entityId) {
+        return options.formed(entityId);
+    }
+
     /**
      * The first day a law applies to the given entities (the MSO id {@link CheckOptions#MSO} and practice ids).
      * With a grace period, the later date applies only when every entity is known to have existed at enactment.
