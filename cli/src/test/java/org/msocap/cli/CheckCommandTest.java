@@ -22,10 +22,10 @@ class CheckCommandTest {
         assertThat(run.out())
                 .startsWith("Cascade Family Medicine — compliance check as of 2026-03-01\nmsocap is a modeling tool, not legal advice.\n")
                 .contains("CRITICAL (4)", "MEDIUM (2)")
-                .contains("  CTRL-03  person dr-park  [confidence M]  Same person is director, officer or staff of both the MSO and the Oregon practice")
+                .contains("  CTRL-03  person dr-park  [confidence M]  An MSO shareholder, director, officer or staff member is a director or officer of the Oregon practice")
                 .contains("cite: SB 951; HB 3410 <https://www.alston.com/")
                 .contains("Clinicians holding MSO equity")
-                .contains("Not checked (the model lacks their inputs): CPOM-03, OWN-06")
+                .contains("Not checked (the model lacks their inputs): CPOM-01, CPOM-02, CPOM-03, OWN-06")
                 .contains("Result: 4 critical, 2 medium; 4 at or above critical (exit code 4)");
         assertThat(run.out().indexOf("CRITICAL (4)")).isLessThan(run.out().indexOf("MEDIUM (2)"));
     }

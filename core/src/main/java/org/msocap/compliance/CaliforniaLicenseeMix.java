@@ -12,7 +12,7 @@ import org.msocap.model.Practice;
  * OWN-03: a California medical corporation (16 CCR 1343) or psychology corporation (16 CCR 1397.35) may have
  * listed other licensees as shareholders only if together they own no more than 49% of the shares and are no
  * more numerous than the physician (psychologist) shareholders; a California licensee of any other profession
- * may own none. Shareholders with no California license at all are CPOM-01's.
+ * may own none, and neither may a shareholder with no active California license (a lay person under California law).
  */
 final class CaliforniaLicenseeMix implements RulePredicate {
 
@@ -42,9 +42,6 @@ final class CaliforniaLicenseeMix implements RulePredicate {
             for (Practice.Shareholding s : practice.shareholders()) {
                 Person p = ctx.person(s.holder());
                 Set<String> professions = ctx.professionsIn(p, practice.state());
-                if (professions.isEmpty()) {
-                    continue;
-                }
                 Set<String> asListed = new TreeSet<>(professions);
                 asListed.retainAll(listed);
                 if (professions.contains(principal)) {
@@ -55,8 +52,9 @@ final class CaliforniaLicenseeMix implements RulePredicate {
                 } else {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " holds "
                             + Percent.of(new BigFraction(s.shares(), practice.totalShares())) + " of " + principal + " corporation "
-                            + practice.id() + " but is licensed in CA only as " + String.join(", ", professions)
-                            + ", which may not own shares of it", state, List.of(p.id())));
+                            + practice.id() + " but " + (professions.isEmpty() ? "has no active California license"
+                            + ctx.licensedElsewhere(p) : "is licensed in CA only as " + String.join(", ", professions))
+                            + ", so may not own shares of it", state, List.of(p.id())));
                 }
             }
             List<String> listedIds = listedHolders.stream().map(h -> h.substring(0, h.indexOf(' '))).toList();

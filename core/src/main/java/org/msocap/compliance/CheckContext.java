@@ -84,6 +84,13 @@ final class CheckContext {
         return state.anyStateLicense() ? professionsAnywhere(p) : professionsIn(p, state.state());
     }
 
+    /** For messages: the person's active licenses elsewhere, or that none is active on the check date. */
+    String licensedElsewhere(Person p) {
+        Set<String> anywhere = professionsAnywhere(p);
+        return anywhere.isEmpty() ? " (no license of theirs is active on " + asOf + ")"
+                : " (licensed as " + String.join(", ", anywhere) + " elsewhere)";
+    }
+
     boolean isClinician(Person p) {
         return !p.isEntity() && p.isLicensedOn(asOf);
     }
@@ -102,6 +109,29 @@ final class CheckContext {
         mso.warrants().stream().map(Warrant::holder).forEach(out::add);
         mso.safes().stream().map(Safe::holder).forEach(out::add);
         mso.notes().stream().map(ConvertibleNote::holder).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Oregon SB 951's exception: a physician may hold MSO shares "incidental and without relation to" compensation.
+     * The law gives no threshold, so the model takes the reviewer's word ({@code incidentalMsoHolding}); it excuses
+     * only the holding, never an MSO position, and only an Oregon-licensed physician.
+     */
+    boolean holdsOnlyIncidentalMsoEquity(String personId) {
+        return hasIncidentalMsoHolding(personId) && msoRoles(personId).isEmpty();
+    }
+
+    /** An Oregon-licensed physician whose MSO holding the reviewer found incidental (SB 951's exception). */
+    boolean hasIncidentalMsoHolding(String personId) {
+        Person p = person(personId);
+        return p.incidentalMsoHolding() && professionsIn(p, "OR").contains(PhysicianMajorityAndOfficers.PHYSICIAN);
+    }
+
+    /** Whoever SB 951 ties to the MSO: its equity holders (but incidental physician holdings), directors, officers, staff. */
+    Set<String> msoAffiliatesUnderSb951() {
+        Set<String> out = new LinkedHashSet<>();
+        msoEquityHolders().stream().filter(id -> !holdsOnlyIncidentalMsoEquity(id)).forEach(out::add);
+        out.addAll(msoPositionHolders());
         return out;
     }
 
@@ -139,6 +169,11 @@ final class CheckContext {
 
     // ---- dated laws --------------------------------------------------------------------------------
 
+    /** When an entity (a practice id, or {@link CheckOptions#MSO}) was formed, if known. */
+    java.util.Optional<LocalDate> formed(String entityId) {
+        return options.formed(entityId);
+    }
+
     /**
      * The first day a law applies to the given entities (the MSO id {@link CheckOptions#MSO} and practice ids).
      * With a grace period, the later date applies only when every entity is known to have existed at enactment.
@@ -173,7 +208,7 @@ final class CheckContext {
 
     /** The rule's severity in {@code state}, raised by any escalation whose law applies and whose condition holds. */
     Severity severity(Rule rule, String state, Set<String> conditions, Collection<String> entities) {
-        Severity s = rule.severity();
+        Severity s = rule.severityUnder(catalog.state(state).cpom());
         for (Escalation e : rule.escalations()) {
             boolean where = e.jurisdictions().contains(state) || e.jurisdictions().contains(Rule.FEDERAL);
             boolean when = e.law() == null || lawApplies(e.law(), entities);
@@ -194,14 +229,25 @@ final class CheckContext {
      */
     Finding finding(Rule rule, Severity severity, SubjectKind kind, String subjectId, String message, StateRules state,
                     Collection<String> involves) {
+        return finding(rule, severity, kind, subjectId, message, state, involves, null);
+    }
+
+    /** As above, with the remediation for {@code remedyCase} (catalog key {@code remediation.<case>}); null: the rule's. */
+    Finding finding(Rule rule, Severity severity, SubjectKind kind, String subjectId, String message, StateRules state,
+                    Collection<String> involves, String remedyCase) {
         boolean underStateLaw = state != null && rule.jurisdictions().contains(state.state());
         Confidence c = underStateLaw ? rule.confidence().weakest(state.confidence()) : rule.confidence();
         Citation citation = state == null ? rule.citation() : rule.citationFor(state);
-        return new Finding(rule.id(), rule.title(), severity, kind, subjectId, message, citation, rule.remediation(), c,
+        return new Finding(rule.id(), rule.title(), severity, kind, subjectId, message, citation, rule.remediationFor(remedyCase), c,
                 List.copyOf(new LinkedHashSet<>(involves)));
     }
 
     Finding finding(Rule rule, SubjectKind kind, String subjectId, String message, StateRules state, Collection<String> involves) {
         return finding(rule, rule.severity(), kind, subjectId, message, state, involves);
+    }
+
+    Finding finding(Rule rule, SubjectKind kind, String subjectId, String message, StateRules state, Collection<String> involves,
+                    String remedyCase) {
+        return finding(rule, rule.severity(), kind, subjectId, message, state, involves, remedyCase);
     }
 }

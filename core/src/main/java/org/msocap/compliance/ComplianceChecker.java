@@ -20,8 +20,6 @@ public final class ComplianceChecker {
 
     /** The shipped catalog with every implemented rule. */
     public static final ComplianceChecker DEFAULT = new ComplianceChecker(RuleCatalog.DEFAULT, List.of(
-            new UnlicensedShareholderInState("CPOM-01"),
-            new UnlicensedShareholderInState("CPOM-02"),
             new ShareholderProfessionNotEligible(),
             new PhysicianMajorityAndOfficers(),
             new CaliforniaLicenseeMix(),

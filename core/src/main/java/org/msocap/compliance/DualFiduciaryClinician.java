@@ -9,7 +9,8 @@ import org.msocap.model.Practice;
 /**
  * COI-02: a clinician sits on both sides of the MSA: owner or director of the practice, and owner, director or
  * officer of the MSO. Recusal is not modeled, so each case asks the reviewer to confirm it; critical in Oregon
- * once SB 951 applies.
+ * once SB 951 applies, unless the clinician's only tie to the MSO is a holding the reviewer found incidental (SB 951's
+ * exception for physicians).
  */
 final class DualFiduciaryClinician implements RulePredicate {
 
@@ -47,12 +48,16 @@ final class DualFiduciaryClinician implements RulePredicate {
                     practiceRoles.add("director");
                 }
                 List<String> entities = List.of(CheckOptions.MSO, practice.id());
-                Severity severity = ctx.severity(rule, practice.state(), Set.of(), entities);
+                Set<String> conditions = ctx.holdsOnlyIncidentalMsoEquity(id) ? Set.of() : Set.of("sb-951-tie");
+                Severity severity = ctx.severity(rule, practice.state(), conditions, entities);
                 out.add(ctx.finding(rule, severity, SubjectKind.PERSON, id, id + " is " + String.join(" and ", practiceRoles)
                         + " of practice " + practice.id() + " and " + String.join(", ", msoSide) + " of the MSO; "
                         + "recusal from the MSA and independent approval are not modeled."
                         + (practice.state().equals("OR") && severity != rule.severity()
-                        ? ctx.lawAssumption("OR-SB-951", entities) : ""), null, List.of(id)));
+                        ? ctx.lawAssumption("OR-SB-951", entities) : "")
+                        + (ctx.holdsOnlyIncidentalMsoEquity(id) && practice.state().equals("OR")
+                        ? " The MSO holding is recorded as incidental (SB 951's exception), so not critical." : ""),
+                        ctx.catalog.state(practice.state()), List.of(id)));
             }
         }
         return out;

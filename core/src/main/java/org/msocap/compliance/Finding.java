@@ -34,6 +34,12 @@ public record Finding(String ruleId, String title, Severity severity, SubjectKin
         involves = List.copyOf(involves);
     }
 
+    /** The same finding at a lower confidence, e.g. a decision the research names only for another state. */
+    public Finding withConfidence(Confidence lower) {
+        return new Finding(ruleId, title, severity, subjectKind, subjectId, message, citation, remediation, confidence.weakest(lower),
+                involves);
+    }
+
     public boolean involves(String personId) {
         return involves.contains(personId);
     }

@@ -9,12 +9,14 @@ import org.msocap.model.Practice;
 /**
  * FEE-01: a fee that is a percentage of (or otherwise dependent on) the practice's revenue, where the state table
  * says the state bars it: New York always, Illinois unless the services are only billing, administrative
- * preparation or collection, North Carolina for dental practices.
+ * preparation or collection. North Carolina's dental percentage fee (the same AG opinion) is PROF-01's, critical:
+ * one finding per fact.
  */
 final class PercentFeeBarred implements RulePredicate {
 
     /** Services within Illinois's billing exception (225 ILCS 60/22.2). */
-    static final Set<String> BILLING_SERVICES = Set.of("billing", "collections", "collection", "administrative");
+    static final Set<String> BILLING_SERVICES = Set.of("billing", "collections", "collection", "billing-preparation",
+            "administrative-preparation");
 
     @Override
     public String ruleId() {
@@ -33,7 +35,8 @@ final class PercentFeeBarred implements RulePredicate {
             boolean barred = switch (state.percentFee()) {
                 case PROHIBITED -> true;
                 case PROHIBITED_EXCEPT_BILLING -> a.services().isEmpty() || !BILLING_SERVICES.containsAll(a.services());
-                case PROHIBITED_FOR_DENTAL -> practice.profession().equals(DentalPracticeControl.DENTIST);
+                case PROHIBITED_FOR_DENTAL -> practice.profession().equals(DentalPracticeControl.DENTIST)
+                        && !ctx.catalog.rule("PROF-01").coversState(practice.state());
                 default -> false;
             };
             if (barred) {

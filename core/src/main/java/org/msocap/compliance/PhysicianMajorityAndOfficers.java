@@ -12,11 +12,15 @@ import org.msocap.model.Practice;
  * OWN-02: Oregon medical practices (ORS 58.375(1)): Oregon-licensed physicians hold a majority of the shares
  * (the model has one voting class) and of the directors, and every office but secretary and treasurer.
  * Tennessee (Rule 0880-02-.20): every office but the exempt ones is held by an eligible owner (a physician
- * licensed in any state). Tennessee share ownership is OWN-01's.
+ * licensed in any state). An officer with no license counting there is this rule's; a licensee of another
+ * profession as officer is OWN-05's (the research files profession mismatches there). Tennessee share ownership is
+ * OWN-01's.
  */
 final class PhysicianMajorityAndOfficers implements RulePredicate {
 
     static final String PHYSICIAN = "physician";
+    /** The states whose officer rule this predicate applies (OWN-05 leaves their officers' professions to it). */
+    static final java.util.Set<String> STATES = java.util.Set.of("OR", "TN");
 
     @Override
     public String ruleId() {
@@ -56,11 +60,12 @@ final class PhysicianMajorityAndOfficers implements RulePredicate {
             for (Map.Entry<String, String> officer : practice.officers().entrySet()) {
                 String role = officer.getKey().toLowerCase(Locale.ROOT);
                 Person p = ctx.person(officer.getValue());
-                if (!state.exemptOfficerRoles().contains(role) && !isPhysician(ctx, p, state)) {
+                if (!state.exemptOfficerRoles().contains(role) && ctx.ownerProfessions(p, state).isEmpty()) {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " is " + role + " of practice "
-                            + practice.id() + " but is not " + (oregon ? "an Oregon-licensed physician" : "a licensed physician")
-                            + "; only " + String.join(", ", state.exemptOfficerRoles()) + " may be held by others",
-                            state, List.of(p.id())));
+                            + practice.id() + " but holds no " + (oregon ? "Oregon license" : "active license") + " (not "
+                            + (oregon ? "an Oregon-licensed physician" : "a licensed physician") + "); only "
+                            + String.join(", ", state.exemptOfficerRoles()) + " may be held by others", state, List.of(p.id()),
+                            "officers"));
                 }
             }
         }

@@ -21,12 +21,16 @@ import java.util.Set;
  * @param citation the general citation: every authority and address the rule rests on, as listed for the rule
  * @param ownCitations by jurisdiction (a state, or {@code US}): which of the citation's authorities and addresses
  *        are that jurisdiction's own; may be empty (a rule of one jurisdiction needs none)
+ * @param remedies remediations for particular cases a predicate names (catalog keys {@code remediation.<case>}), where
+ *        the general {@code remediation} would not fit the finding (an officer-only problem, say); may be empty
+ * @param doctrineSeverity the severity by the state's corporate-practice doctrine (states.catalog {@code cpom}); may be
+ *        empty: the rule's {@code severity} everywhere
  * @param notChecked empty when a predicate checks the rule; otherwise why the model cannot
  */
 public record Rule(String id, String title, Severity severity, Set<String> jurisdictions, LocalDate effectiveFrom,
                    LocalDate effectiveUntil, String law, String applicability, List<Escalation> escalations,
                    Citation citation, Map<String, OwnCitation> ownCitations, Confidence confidence, String remediation,
-                   String notChecked) {
+                   Map<String, String> remedies, Map<String, Severity> doctrineSeverity, String notChecked) {
 
     public static final String FEDERAL = "US";
 
@@ -79,6 +83,8 @@ public record Rule(String id, String title, Severity severity, Set<String> juris
         }
         Objects.requireNonNull(confidence, "confidence of rule " + id);
         Objects.requireNonNull(remediation, "remediation of rule " + id);
+        remedies = Map.copyOf(remedies);
+        doctrineSeverity = Map.copyOf(doctrineSeverity);
         notChecked = notChecked == null ? "" : notChecked;
         if (effectiveFrom != null && effectiveUntil != null && effectiveUntil.isBefore(effectiveFrom)) {
             throw new IllegalArgumentException("rule " + id + " ends (" + effectiveUntil + ") before it starts (" + effectiveFrom + ")");
@@ -156,6 +162,23 @@ public record Rule(String id, String title, Severity severity, Set<String> juris
         List<String> urls = new ArrayList<>(citation.urls().stream().filter(ownUrls::contains).toList());
         citation.urls().stream().filter(u -> !ownUrls.contains(u) && !othersUrls.contains(u)).forEach(urls::add);
         return new Citation(String.join("; ", parts), urls);
+    }
+
+    /** The rule's severity in a state of this doctrine, before escalations. */
+    public Severity severityUnder(String doctrine) {
+        return doctrineSeverity.getOrDefault(doctrine, severity);
+    }
+
+    /** The remediation for a case a predicate names, or the rule's general one. */
+    public String remediationFor(String remedyCase) {
+        if (remedyCase == null) {
+            return remediation;
+        }
+        String r = remedies.get(remedyCase);
+        if (r == null) {
+            throw new IllegalArgumentException("rule " + id + " has no remediation." + remedyCase);
+        }
+        return r;
     }
 
     public boolean isChecked() {

@@ -24,11 +24,14 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
                           Map<String, Control> controls) {
 
     private static final Set<String> RULE_KEYS = Set.of("title", "severity", "jurisdictions", "effectiveFrom",
-            "effectiveUntil", "law", "applicability", "escalate", "citation", "url", "confidence", "remediation", "notChecked");
+            "effectiveUntil", "law", "applicability", "escalate", "citation", "url", "confidence", "remediation", "notChecked",
+            "doctrineSeverity");
     /** cite.XX and url.XX: the parts of a rule's citation and its urls that are jurisdiction XX's own. */
     private static final String CITE_PREFIX = "cite.";
     private static final String URL_PREFIX = "url.";
     private static final Set<String> OWN_CITATION_PREFIXES = Set.of(CITE_PREFIX, URL_PREFIX);
+    /** remediation.CASE: the remediation for a case a predicate names. */
+    private static final String REMEDY_PREFIX = "remediation.";
     private static final Set<String> LAW_KEYS = Set.of("title", "enacted", "effectiveFrom", "effectiveFromExisting",
             "citation", "url", "confidence");
     private static final Set<String> STATE_KEYS = Set.of("name", "cpom", "confidence", "authority", "ownership", "percentFee",
@@ -114,7 +117,9 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
     private static void requireKnownKeys(CatalogFormat.Section s, Set<String> known, Set<String> prefixes) {
         for (String key : s.values().keySet()) {
             boolean byJurisdiction = prefixes.stream().anyMatch(p -> key.startsWith(p) && key.substring(p.length()).matches("[A-Z]{2}"));
-            if (!known.contains(key) && !byJurisdiction) {
+            boolean remedy = !prefixes.isEmpty() && key.startsWith(REMEDY_PREFIX) && key.substring(REMEDY_PREFIX.length())
+                    .matches("[a-z][a-z-]*");
+            if (!known.contains(key) && !byJurisdiction && !remedy) {
                 throw new IllegalArgumentException(s.where() + ": unknown key '" + key + "'; keys are " + new java.util.TreeSet<>(known)
                         + (prefixes.isEmpty() ? "" : " and " + prefixes.stream().map(p -> p + "XX").sorted().toList()));
             }
@@ -141,11 +146,34 @@ public record RuleCatalog(Map<String, Rule> rules, Map<String, Law> laws, Map<St
         try {
             return new Rule(s.name(), title, severity, jurisdictions, date(s.optional("effectiveFrom")),
                     date(s.optional("effectiveUntil")), s.optional("law"), s.optional("applicability"), escalations, citation, own,
-                    confidence, remediation, s.optional("notChecked"));
+                    confidence, remediation, remedies(s), doctrineSeverity(s), s.optional("notChecked"));
         } catch (IllegalArgumentException e) {
             // Rule checks each cite.XX / url.XX against the jurisdictions, citation and urls; say where in the catalog.
             throw new IllegalArgumentException(s.where() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code doctrineSeverity = STRONG critical, MODERATE high, ...}: doctrine and severity pairs. */
+    private static Map<String, Severity> doctrineSeverity(CatalogFormat.Section s) {
+        Map<String, Severity> out = new LinkedHashMap<>();
+        String text = s.optional("doctrineSeverity");
+        if (text != null) {
+            for (String pair : text.split(",")) {
+                String[] p = pair.strip().split("\\s+");
+                if (p.length != 2) {
+                    throw new IllegalArgumentException(s.where() + ": doctrineSeverity is 'DOCTRINE severity, ...' but had '" + pair + "'");
+                }
+                out.put(p[0], Severity.parse(p[1]));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> remedies(CatalogFormat.Section s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        s.values().keySet().stream().filter(k -> k.startsWith(REMEDY_PREFIX))
+                .forEach(k -> out.put(k.substring(REMEDY_PREFIX.length()), s.one(k)));
+        return out;
     }
 
     /** cite.XX (authorities separated by ';', or the key repeated) and url.XX, gathered by jurisdiction in catalog order. */

@@ -87,7 +87,7 @@ final class VentureBinder {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("venture", List.of("$schema", "msocap", "venture", "currency", "asOf", "people", "mso", "practices", "agreements",
                 "financials", "exits", "simulation"));
-        m.put("person", List.of("id", "name", "type", "licenses", "refersPatients", "privateEquity"));
+        m.put("person", List.of("id", "name", "type", "licenses", "refersPatients", "privateEquity", "incidentalMsoHolding"));
         m.put("license", List.of("profession", "state", "status", "expires"));
         m.put("mso", List.of("name", "state", "form", "classes", "holdings", "optionPool", "options", "warrants", "safes",
                 "notes", "directors", "officers", "staff"));
@@ -165,7 +165,8 @@ final class VentureBinder {
         List<License> licenses = o.list("licenses", this::license);
         boolean refers = o.bool("refersPatients", false);
         boolean pe = o.bool("privateEquity", false);
-        return build(path, () -> new Person(id, name, type, licenses, refers, pe));
+        boolean incidental = o.bool("incidentalMsoHolding", false);
+        return build(path, () -> new Person(id, name, type, licenses, refers, pe, incidental));
     }
 
     private License license(Node node, String path) {

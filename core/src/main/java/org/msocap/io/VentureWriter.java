@@ -159,6 +159,7 @@ public final class VentureWriter {
             }
             flag("refersPatients", p.refersPatients());
             flag("privateEquity", p.privateEquity());
+            flag("incidentalMsoHolding", p.incidentalMsoHolding());
             g.writeEndObject();
         }
 

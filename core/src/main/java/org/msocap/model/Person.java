@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param refersPatients in a position to refer patients to, or generate business for, the venture (AKS)
  * @param privateEquity a private-equity group or hedge fund (California SB 351, AB 1415)
+ * @param incidentalMsoHolding the person's MSO equity is incidental and without relation to compensation (Oregon
+ *        SB 951's exception for physicians); the law gives no threshold, so it is the reviewer's finding
  */
 public record Person(String id, String name, Type type, List<License> licenses, boolean refersPatients,
-                     boolean privateEquity) {
+                     boolean privateEquity, boolean incidentalMsoHolding) {
 
     public enum Type {
         PERSON, ENTITY;
@@ -30,6 +32,10 @@ public record Person(String id, String name, Type type, List<License> licenses, 
         }
     }
 
+    public Person(String id, String name, Type type, List<License> licenses, boolean refersPatients, boolean privateEquity) {
+        this(id, name, type, licenses, refersPatients, privateEquity, false);
+    }
+
     public static Person lay(String id, String name) {
         return new Person(id, name, Type.PERSON, List.of(), false, false);
     }
@@ -43,11 +49,15 @@ public record Person(String id, String name, Type type, List<License> licenses, 
     }
 
     public Person withRefersPatients(boolean refers) {
-        return new Person(id, name, type, licenses, refers, privateEquity);
+        return new Person(id, name, type, licenses, refers, privateEquity, incidentalMsoHolding);
     }
 
     public Person withPrivateEquity(boolean pe) {
-        return new Person(id, name, type, licenses, refersPatients, pe);
+        return new Person(id, name, type, licenses, refersPatients, pe, incidentalMsoHolding);
+    }
+
+    public Person withIncidentalMsoHolding(boolean incidental) {
+        return new Person(id, name, type, licenses, refersPatients, privateEquity, incidental);
     }
 
     public boolean isEntity() {

@@ -3,19 +3,27 @@ package org.msocap.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.msocap.model.Person;
 
 class ClinicianEquityBelowPriceTest {
 
-    @Test
-    void clinicianSharesForNothingOrBelowOthersPriceAreReported() {
-        assertThat(new Scenario().holding("dr-a", "common", 1000, "0").findings("COI-04")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("no price paid"));
-        assertThat(new Scenario().holding("dr-a", "common", 1000, "250").findings("COI-04")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("they cost 0.25 a share, below the 1 non-clinicians paid"));
+    /** Two passive lay investors paid 5,000 for 4,000 shares (1.25 a share on average); dr-a pays {@code cost}. */
+    private static Scenario clinicianPays(long shares, String cost) {
+        Scenario s = new Scenario().person(Person.lay("angel-1", "Ann Angel")).person(Person.lay("angel-2", "Bo Angel"));
+        s.holding("angel-1", "common", 1000, "2000").holding("angel-2", "common", 3000, "3000");
+        return s.holding("dr-a", "common", shares, cost);
     }
 
     @Test
-    void clinicianSharesAtTheSamePriceAreNot() {
-        assertThat(new Scenario().holding("dr-a", "common", 1000, "1000").findings("COI-04")).isEmpty();
+    void clinicianSharesForNothingOrBelowThePassiveWeightedPriceAreReported() {
+        assertThat(clinicianPays(2_500_000, "0").findings("COI-04")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("holds 2,500,000 shares of class common", "no price paid"));
+        assertThat(clinicianPays(1000, "1249").findings("COI-04")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("they cost 1.249 a share", "paid 1.25 a share on average, weighted by shares (angel-1, angel-2; 4,000 shares)"));
+    }
+
+    @Test
+    void clinicianSharesAtThePassivePriceAreNot() {
+        assertThat(clinicianPays(1000, "1250").findings("COI-04")).isEmpty();
     }
 }

@@ -22,14 +22,15 @@ class DualPositionsOregonTest {
     }
 
     @Test
-    void aMinorityPhysicianMayFitTheHb3410ExceptionAndIsReportedAsInfo() {
+    void aMinorityPhysicianMayFitTheHb3410ExceptionAndIsReportedAsHighWithTheConditionsToVerify() {
         Scenario s = Scenario.in("OR").person(Scenario.physician("dr-b", "OR"));
         s.practiceShares("dr-a", 800).practiceShares("dr-b", 200);
         s.practiceDirectors.add("dr-b");
         s.msoDirectors.add("dr-b");
         assertThat(s.findings("CTRL-03")).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(f.message()).contains("verify the MSO role is unpaid");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.message()).contains("Verify: (1) the MSO role is unpaid", "(2) MSO actions affecting minority owners need a supermajority");
+            assertThat(f.remediation()).startsWith("Document that the MSO role is unpaid");
         });
         s.practiceShares("dr-a", 750).practiceShares("dr-b", 250);
         assertThat(s.findings("CTRL-03")).singleElement().satisfies(f -> {

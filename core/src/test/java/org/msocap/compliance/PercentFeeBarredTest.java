@@ -36,11 +36,23 @@ class PercentFeeBarredTest {
     }
 
     @Test
-    void northCarolinaBarsItForDentalPracticesOnly() {
+    void northCarolinaDentalPercentageFeesAreOneFindingUnderProf01() {
         assertThat(percent("NC").findings("FEE-01")).isEmpty();
         Scenario dental = percent("NC").person(Scenario.licensee("dr-a", "dentist", "NC"));
         dental.profession = "dentist";
-        assertThat(dental.findings("FEE-01")).hasSize(1);
+        assertThat(dental.findings("FEE-01")).isEmpty();
+        assertThat(dental.findings("PROF-01")).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
+    void illinoisExemptsBillingAndItsPreparationButNotOtherAdministrativeServices() {
+        Scenario billing = percent("IL");
+        billing.services = List.of("billing", "billing-preparation", "collections");
+        assertThat(billing.findings("FEE-01")).isEmpty();
+        Scenario administrative = percent("IL");
+        administrative.services = List.of("billing", "administrative");
+        assertThat(administrative.findings("FEE-01")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("services: billing, administrative"));
     }
 
     @Test

@@ -33,12 +33,17 @@ class PersonalServicesSafeHarborFormTest {
     }
 
     @Test
-    void theAmendedSafeHarborAppliesFromJanuary19th2021() {
+    void theFormRequirementsApplyBeforeAndAfterThe2021Amendment() {
         Scenario s = new Scenario();
         s.signed = false;
         s.asOf = LocalDate.of(2021, 1, 18);
-        assertThat(s.findings("FEE-06")).isEmpty();
+        assertThat(s.findings("FEE-06")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("not signed", "before 2021-01-19 the safe harbor also required the aggregate compensation"));
         s.asOf = LocalDate.of(2021, 1, 19);
-        assertThat(s.findings("FEE-06")).hasSize(1);
+        assertThat(s.findings("FEE-06")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("not signed").doesNotContain("aggregate compensation"));
+        s.signed = true;
+        s.asOf = LocalDate.of(2021, 1, 18);
+        assertThat(s.findings("FEE-06")).isEmpty();
     }
 }

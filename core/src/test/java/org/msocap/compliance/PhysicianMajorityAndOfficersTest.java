@@ -35,7 +35,25 @@ class PhysicianMajorityAndOfficersTest {
         assertThat(treasurer.findings("OWN-02")).isEmpty();
         Scenario vice = oregon(900, 100);
         vice.practiceOfficers.put("vice-president", "np-b");
-        assertThat(vice.findings("OWN-02")).singleElement().satisfies(f -> assertThat(f.message()).contains("np-b is vice-president"));
+        // A licensee of another profession as officer is a profession mismatch: OWN-05 (high), not OWN-02.
+        assertThat(vice.findings("OWN-02")).isEmpty();
+        assertThat(vice.findings("OWN-05")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.message()).contains("np-b is vice-president", "licensed in OR only as nurse-practitioner");
+            assertThat(f.citation().text()).isEqualTo("ORS 58.375");
+        });
+    }
+
+    @Test
+    void anOregonOfficerWithNoOregonLicenseIsOwn02WithAnOfficerRemediation() {
+        Scenario s = oregon(900, 100).person(Scenario.physician("dr-c", "WA"));
+        s.practiceOfficers.put("vice-president", "dr-c");
+        assertThat(s.findings("OWN-02")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).contains("dr-c is vice-president", "holds no Oregon license");
+            assertThat(f.remediation()).startsWith("Give the office to an eligible physician").doesNotContain("majorities");
+        });
+        assertThat(s.findings("OWN-05")).isEmpty();
     }
 
     @Test
@@ -44,6 +62,11 @@ class PhysicianMajorityAndOfficersTest {
         s.practiceOfficers.put("secretary", "rn-b");
         assertThat(s.findings("OWN-02")).isEmpty();
         s.practiceOfficers.put("president", "rn-b");
-        assertThat(s.findings("OWN-02")).singleElement().satisfies(f -> assertThat(f.message()).contains("rn-b is president"));
+        assertThat(s.findings("OWN-02")).isEmpty();
+        assertThat(s.findings("OWN-05")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.message()).contains("rn-b is president");
+            assertThat(f.citation().text()).isEqualTo("TN R. 0880-02-.20(1)(c)");
+        });
     }
 }

@@ -18,7 +18,7 @@ class RuleTest {
 
     private static Rule rule(String jurisdictions, String citation, List<String> urls, Map<String, Rule.OwnCitation> own) {
         return new Rule("R-01", "A rule", Severity.HIGH, Set.of(jurisdictions.split(" ")), null, null, null, null, List.of(),
-                new Citation(citation, urls), own, Confidence.HIGH, "Fix it.", null);
+                new Citation(citation, urls), own, Confidence.HIGH, "Fix it.", Map.of(), Map.of(), null);
     }
 
     private static Rule.OwnCitation own(List<String> parts, String... urls) {

@@ -112,6 +112,13 @@ class SchemaTest {
         return false;
     }
 
+    @Test
+    void msoControlsAreTheModelsDecisionVocabulary() throws IOException {
+        List<String> inSchema = new java.util.ArrayList<>();
+        schema().at("/$defs/agreement/properties/msoControls/items/enum").forEach(n -> inSchema.add(n.asText()));
+        assertThat(inSchema).containsExactlyElementsOf(org.msocap.model.Agreement.DECISIONS);
+    }
+
     private static void collectObjects(JsonNode node, List<JsonNode> out) {
         if (node.isObject()) {
             if (node.has("properties")) {

@@ -32,14 +32,14 @@ class ExampleFindingsTest {
                 Arguments.of("functional-medicine.yaml", Map.of("high", Set.of("FEE-02"),
                         "medium", Set.of("COI-01", "COI-02", "STARK-02"))),
                 Arguments.of("glow-medical-spa.yaml", Map.of()),
-                Arguments.of("iv-hydration.yaml", Map.of("high", Set.of("CTRL-01", "CTRL-04", "FEE-02", "FEE-03"))),
+                Arguments.of("iv-hydration.yaml", Map.of("critical", Set.of("CTRL-01"), "high", Set.of("CTRL-04", "FEE-02", "FEE-03"))),
                 Arguments.of("np-led-clinic.yaml", Map.of("medium", Set.of("AKS-01", "COI-01", "COI-02"))),
                 Arguments.of("oregon-wellness.yaml", Map.of("critical", Set.of("CTRL-01", "CTRL-03", "CTRL-04"),
                         "high", Set.of("CTRL-07", "FEE-02", "FEE-03"), "medium", Set.of("FEE-05"))),
                 Arguments.of("regenerative-medicine.yaml", Map.of("high", Set.of("CTRL-04", "CTRL-05", "FEE-02", "FEE-03"),
                         "medium", Set.of("AKS-01", "AKS-02", "COI-01", "FEE-04", "FEE-05", "STARK-02"))),
-                Arguments.of("sunrise-telehealth.yaml", Map.of(
-                        "high", Set.of("CTRL-01", "CTRL-04", "FEE-01", "FEE-02", "FEE-03", "FEE-06", "TXN-02"),
+                Arguments.of("sunrise-telehealth.yaml", Map.of("critical", Set.of("CTRL-01"),
+                        "high", Set.of("CTRL-04", "FEE-01", "FEE-02", "FEE-03", "FEE-06", "TXN-02"),
                         "medium", Set.of("COI-01", "COI-02", "FEE-05"))),
                 Arguments.of("urgent-care-ny.yaml", Map.of("high", Set.of("CTRL-04", "FEE-01", "FEE-02", "FEE-03", "OWN-05"))));
     }
