@@ -53,6 +53,10 @@ public final class ExportCommand implements Callable<Integer> {
                     .withSampleRuns(Math.min(n, WorkbookContent.DEFAULT_SAMPLE_ROWS));
         }
         WorkbookContent content = WorkbookContent.of(venture, simulation);
+        content.waterfalls().scenarios().forEach(sc -> ProjectionWindow.warn(spec.commandLine().getErr(), sc.valuation()));
+        if (simulation != null) {
+            ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
+        }
         try {
             WorkbookExporter.DEFAULT.export(content, output, ExportOptions.defaults().withInputModel(input.file()).withForce(force));
         } catch (FileAlreadyExistsException e) {

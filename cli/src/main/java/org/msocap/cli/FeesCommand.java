@@ -56,6 +56,7 @@ public final class FeesCommand implements Callable<Integer> {
         Venture venture = input.read();
         Projection projection = FeeProjector.DEFAULT.project(venture, period);
         List<ExitValuation> valuations = Valuator.DEFAULT.valueAll(venture);
+        valuations.forEach(v -> ProjectionWindow.warn(spec.commandLine().getErr(), v));
         List<BasisComparison> comparisons = new ArrayList<>();
         if (compareBases) {
             for (PracticeProjection p : projection.practices()) {
@@ -121,12 +122,14 @@ public final class FeesCommand implements Callable<Integer> {
 
     private static Table valuationTable(List<ExitValuation> valuations) {
         Table t = new Table("Exit valuations (enterprise value less net debt; the waterfall deducts costs, carve-outs and escrow)")
-                .left("scenario").left("date").left("method").right("TTM revenue").right("TTM EBITDA").right("multiple")
-                .right("enterprise value").right("net debt").right("equity value");
+                .left("scenario").left("date").left("method").right("TTM revenue").right("TTM collections").right("TTM EBITDA")
+                .right("multiple").right("enterprise value").right("net debt").right("equity value").left("projection");
         for (ExitValuation v : valuations) {
             t.row(v.scenario().name(), v.date(), v.method().id(), v.ttmRevenue().map(Formats::money).orElse(""),
+                    v.trailingTwelveMonths().map(ttm -> Formats.money(ttm.platformCollections())).orElse(""),
                     v.ttmEbitda().map(Formats::money).orElse(""), multiple(v), Formats.money(v.enterpriseValue()),
-                    Formats.money(v.netDebt()), Formats.money(v.equityValue()));
+                    Formats.money(v.netDebt()), Formats.money(v.equityValue()),
+                    v.extendedBeyondProjection() ? "extended past " + v.trailing().projectionEnd() + " at the same growth" : "");
         }
         return t;
     }
@@ -170,7 +173,8 @@ public final class FeesCommand implements Callable<Integer> {
         return switch (v.method()) {
             case GIVEN -> "";
             case EBITDA_MULTIPLE -> Formats.decimal(v.scenario().ebitdaMultiple()) + "× EBITDA";
-            case REVENUE_MULTIPLE -> Formats.decimal(v.scenario().revenueMultiple()) + "× revenue";
+            case REVENUE_MULTIPLE -> Formats.decimal(v.scenario().revenueMultiple()) + "× " + v.scenario().revenueBasis().id()
+                    + " revenue";
         };
     }
 
@@ -214,6 +218,11 @@ public final class FeesCommand implements Callable<Integer> {
             m.put("name", v.scenario().name());
             m.put("date", v.date().toString());
             m.put("method", v.method().id());
+            if (v.scenario().revenueBasis() != null) {
+                m.put("revenueBasis", v.scenario().revenueBasis().id());
+            }
+            m.put("basis", v.basis());
+            m.put("extendedBeyondProjection", v.extendedBeyondProjection());
             m.put("enterpriseValue", v.enterpriseValue().toString());
             m.put("netDebt", v.netDebt().toString());
             m.put("equityValue", v.equityValue().toString());
@@ -225,6 +234,8 @@ public final class FeesCommand implements Callable<Integer> {
                 t.put("revenue", ttm.revenue().toString());
                 t.put("costs", ttm.costs().toString());
                 t.put("ebitda", ttm.ebitda().toString());
+                t.put("platformCollections", ttm.platformCollections().toString());
+                t.put("projectionEnd", ttm.projectionEnd().toString());
                 m.put("trailingTwelveMonths", t);
             }
             exits.add(m);

@@ -89,6 +89,10 @@ public final class ReportCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
+        content.waterfalls().scenarios().forEach(sc -> ProjectionWindow.warn(spec.commandLine().getErr(), sc.valuation()));
+        if (simulation != null) {
+            ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
+        }
         Path workbook = null;
         if (!noWorkbook) {
             workbook = directory.resolve(stem(file != null ? file.getFileName().toString() : BUNDLED) + ".xlsx");

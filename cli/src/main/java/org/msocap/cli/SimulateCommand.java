@@ -76,6 +76,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Venture venture = input.read();
         SimulationSetup setup = SimulationSetup.of(venture);
+        ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
         int n = runs != null ? runs : venture.simulation().runs();
         long s = seed != null ? seed : venture.simulation().seed();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -198,6 +199,7 @@ public final class SimulateCommand implements Callable<Integer> {
         root.put("runs", r.runs());
         root.put("seed", r.seed());
         root.put("exitRuns", r.exitRuns());
+        root.put("projectionNote", ProjectionWindow.simulationNote(venture).orElse(null));
         root.put("classes", series(r.classes()));
         root.put("categories", series(r.categories()));
         root.put("holders", series(r.holders()));

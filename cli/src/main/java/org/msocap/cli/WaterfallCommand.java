@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.msocap.fees.ExitValuation;
+import org.msocap.fees.Valuator;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
@@ -53,6 +55,8 @@ public final class WaterfallCommand implements Callable<Integer> {
     public Integer call() {
         Venture venture = input.read();
         List<ExitWaterfall> results = new ArrayList<>();
+        // How each of the file's scenarios was valued (an --exit value is given): shown with its waterfall.
+        Map<String, ExitValuation> valuations = new LinkedHashMap<>();
         Money netDebt = venture.netDebt();
         ExitScenario terms = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
                 "no exit scenario named '" + scenario + "'; the file has: " + names(venture), ExitCode.USAGE));
@@ -63,7 +67,8 @@ public final class WaterfallCommand implements Callable<Integer> {
                 String name = (terms != null ? terms.name() + " terms" : "Exit") + " at " + Formats.money(ev) + " on " + when;
                 ExitScenario sale = terms == null ? ExitScenario.atValue(name, when, ev)
                         : new ExitScenario(name, when, terms.enterpriseValue(), terms.ebitdaMultiple(), terms.revenueMultiple(),
-                                terms.transactionCosts(), terms.escrow(), terms.carveOut(), terms.earnout(), terms.doubleTriggerFires());
+                                terms.transactionCosts(), terms.escrow(), terms.carveOut(), terms.earnout(), terms.doubleTriggerFires(),
+                                terms.revenueBasis());
                 results.add(WaterfallEngine.DEFAULT.exit(venture, sale, ev, netDebt));
             }
         } else {
@@ -72,14 +77,17 @@ public final class WaterfallCommand implements Callable<Integer> {
                 throw new UserException("nothing to distribute: the file has no exits: section; give --exit VALUE", ExitCode.USAGE);
             }
             for (ExitScenario e : candidates) {
-                results.add(WaterfallEngine.DEFAULT.exit(venture, e));
+                ExitValuation value = Valuator.DEFAULT.value(venture, e);
+                ProjectionWindow.warn(spec.commandLine().getErr(), value);
+                valuations.put(e.name(), value);
+                results.add(WaterfallEngine.DEFAULT.exit(venture, e, value.enterpriseValue(), value.netDebt()));
             }
         }
         List<Table> tables = new ArrayList<>();
         for (ExitWaterfall r : results) {
-            tables.addAll(tables(r));
+            tables.addAll(tables(r, valuations.get(r.scenario())));
         }
-        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results, valuations));
         return ExitCode.OK;
     }
 
@@ -99,9 +107,10 @@ public final class WaterfallCommand implements Callable<Integer> {
         return v.exits().isEmpty() ? "(none)" : String.join(", ", v.exits().stream().map(ExitScenario::name).toList());
     }
 
-    private static List<Table> tables(ExitWaterfall r) {
+    private static List<Table> tables(ExitWaterfall r, ExitValuation valuation) {
         EquityBridge b = r.bridge();
-        String title = r.scenario() + " — enterprise value " + Formats.money(b.enterpriseValue());
+        String title = r.scenario() + " — enterprise value " + Formats.money(b.enterpriseValue())
+                + (valuation == null || valuation.method() == ExitValuation.Method.GIVEN ? "" : " (" + valuation.basis() + ")");
         Table bridge = new Table(title).left("step").right("amount");
         bridge.row("enterprise value", Formats.money(b.enterpriseValue()))
                 .row("net debt", Formats.deduction(b.netDebt()))
@@ -142,7 +151,7 @@ public final class WaterfallCommand implements Callable<Integer> {
         return List.of(bridge, classes, holders, categories);
     }
 
-    private static Object json(Venture venture, List<ExitWaterfall> results) {
+    private static Object json(Venture venture, List<ExitWaterfall> results, Map<String, ExitValuation> valuations) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
         root.put("currency", venture.currency());
@@ -152,6 +161,17 @@ public final class WaterfallCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("scenario", r.scenario());
             m.put("exitValue", r.waterfall().exitValue().toString());
+            ExitValuation valuation = valuations.get(r.scenario());
+            if (valuation != null) {
+                Map<String, Object> vm = new LinkedHashMap<>();
+                vm.put("method", valuation.method().id());
+                if (valuation.scenario().revenueBasis() != null) {
+                    vm.put("revenueBasis", valuation.scenario().revenueBasis().id());
+                }
+                vm.put("basis", valuation.basis());
+                vm.put("extendedBeyondProjection", valuation.extendedBeyondProjection());
+                m.put("valuation", vm);
+            }
             m.put("netDebt", b.netDebt().toString());
             m.put("transactionCosts", b.transactionCosts().toString());
             m.put("carveOut", b.carveOut().toString());

@@ -28,7 +28,8 @@ class FeesCommandTest {
                 .contains("Practice glow-pa under msa-glow (55,000.00/month +2.5%/yr)")
                 .contains("Fee measures over the projection")
                 .contains("0 of 5")
-                .containsPattern("Sale to a regional chain +2030-12-31 +ebitda-multiple +728,516.52 +237,175.92 +6× EBITDA +1,423,055.52 "
+                .containsPattern("Sale to a regional chain +2030-12-31 +ebitda-multiple +728,516.52 +[0-9,]+\\.[0-9]{2} +237,175.92 +6× EBITDA "
+                        + "+1,423,055.52 "
                         + "+150,000.00 +1,273,055.52")
                 .doesNotContain("Fee bases for");
     }
@@ -75,5 +76,22 @@ class FeesCommandTest {
         CliRun run = CliRun.of("fees", GLOW, "--period", "week");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("period must be month, quarter or year but was 'week'");
+    }
+
+    /** Issue 16: a revenue multiple says whose revenue it applies to; platform means the practices' collections. */
+    @Test
+    void aRevenueMultipleSaysItsBasis(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("platform.yaml");
+        String yaml = Files.readString(CliRun.TELEHEALTH);
+        Files.writeString(file, yaml.replaceFirst("  - name: Strategic sale\n    date: 2030-12-31\n    ebitdaMultiple: 12",
+                "  - name: Strategic sale\n    date: 2030-12-31\n    revenueMultiple: 2\n    revenueBasis: platform"));
+        CliRun run = CliRun.of("fees", file.toString(), "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"revenueBasis\" : \"platform\"")
+                .contains("\"basis\" : \"2× TTM platform revenue (practice collections)\"");
+        CliRun table = CliRun.of("fees", file.toString());
+        assertThat(table.out()).contains("2× platform revenue");
+        CliRun waterfall = CliRun.of("waterfall", file.toString(), "--scenario", "Strategic sale");
+        assertThat(waterfall.out()).contains("(2× TTM platform revenue (practice collections))");
     }
 }

@@ -2,9 +2,13 @@ package org.msocap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WaterfallCommandTest {
 
@@ -63,6 +67,29 @@ class WaterfallCommandTest {
         CliRun csv = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "60M", "--scenario", "Strategic sale",
                 "--format", "csv");
         assertThat(csv.out()).contains("holder,category,payout,carve-out,total,share,cost,MOIC,IRR");
+    }
+
+    /**
+     * Issue 16: an exit in 2033 on a projection that ends in 2030 was valued silently. The value is still the multiple
+     * of months projected further at the same growth rates, and the output and stderr say so.
+     */
+    @Test
+    void anExitPastTheProjectionSaysHowItWasValuedAndWarns(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("late.yaml");
+        String yaml = Files.readString(CliRun.TELEHEALTH);
+        Files.writeString(file, yaml.replaceFirst("  - name: Strategic sale\n    date: 2030-12-31", "  - name: Strategic sale\n    date: 2033-12-31"));
+        CliRun run = CliRun.of("waterfall", file.toString(), "--scenario", "Strategic sale");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("(12× TTM EBITDA (projected past the model's projection, which ends 2030-12-31, "
+                + "at the same growth rates))");
+        assertThat(run.err()).isEqualTo("msocap: warning: exit 'Strategic sale' on 2033-12-31 is valued at 12× TTM EBITDA "
+                + "(projected past the model's projection, which ends 2030-12-31, at the same growth rates); extend "
+                + "financials.years to project it\n");
+        CliRun json = CliRun.of("waterfall", file.toString(), "--scenario", "Strategic sale", "--format", "json");
+        assertThat(json.out()).contains("\"extendedBeyondProjection\" : true").contains("\"method\" : \"ebitda-multiple\"");
+        CliRun inside = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--scenario", "Strategic sale", "--format", "json");
+        assertThat(inside.out()).contains("\"extendedBeyondProjection\" : false");
+        assertThat(inside.err()).isEmpty();
     }
 
     private static long cents(String json, String field) {

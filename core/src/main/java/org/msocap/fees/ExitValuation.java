@@ -50,6 +50,26 @@ public record ExitValuation(ExitScenario scenario, LocalDate date, Method method
         return enterpriseValue.minus(netDebt);
     }
 
+    /**
+     * Whether a multiple was applied to twelve months past the model's projection ({@code financials.years}), which
+     * are projected further at the same growth rates: outputs say so and the command line warns.
+     */
+    public boolean extendedBeyondProjection() {
+        return method != Method.GIVEN && trailing != null && trailing.extended();
+    }
+
+    /** How the enterprise value was obtained, in words: "12× TTM EBITDA", "3× TTM platform revenue", "given". */
+    public String basis() {
+        return switch (method) {
+            case GIVEN -> "given";
+            case EBITDA_MULTIPLE -> scenario.ebitdaMultiple().stripTrailingZeros().toPlainString() + "× TTM EBITDA";
+            case REVENUE_MULTIPLE -> scenario.revenueMultiple().stripTrailingZeros().toPlainString() + "× TTM "
+                    + (scenario.revenueBasis() == ExitScenario.RevenueBasis.PLATFORM ? "platform revenue (practice collections)"
+                    : "MSO revenue (management fees)");
+        } + (extendedBeyondProjection() ? " (projected past the model's projection, which ends " + trailing.projectionEnd()
+                + ", at the same growth rates)" : "");
+    }
+
     public Optional<TrailingTwelveMonths> trailingTwelveMonths() {
         return Optional.ofNullable(trailing);
     }

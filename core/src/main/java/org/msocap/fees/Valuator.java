@@ -92,7 +92,8 @@ public final class Valuator {
         }
         Objects.requireNonNull(trailing, "a multiple needs the trailing twelve months");
         boolean byEbitda = exit.ebitdaMultiple() != null;
-        Money base = byEbitda ? trailing.ebitda() : trailing.revenue();
+        Money base = byEbitda ? trailing.ebitda()
+                : exit.revenueBasis() == ExitScenario.RevenueBasis.PLATFORM ? trailing.platformCollections() : trailing.revenue();
         BigDecimal multiple = byEbitda ? exit.ebitdaMultiple() : exit.revenueMultiple();
         // A business losing money is not worth a negative amount at a multiple; the waterfall starts at zero.
         Money enterpriseValue = Rounding.toCents(base.times(multiple)).max(Money.ZERO);
@@ -109,11 +110,21 @@ public final class Valuator {
     public TrailingTwelveMonths trailingTwelveMonths(FeeModel model, LocalDate date, String field) {
         int last = lastMonthIndex(model.start(), date, field);
         int years = Math.max(model.years(), last / 12 + 1);
-        return trailingTwelveMonths(projector.projectYears(model, years), date, field);
+        return trailingTwelveMonths(projector.projectYears(model, years), date, field,
+                model.start().plusYears(model.years()).minusDays(1));
     }
 
     /** The trailing twelve months at {@code date} from an existing monthly projection that covers it. */
     public static TrailingTwelveMonths trailingTwelveMonths(Projection monthly, LocalDate date, String field) {
+        return trailingTwelveMonths(monthly, date, field, monthly.mso().get(monthly.periods() - 1).period().end());
+    }
+
+    /**
+     * As above, for a projection that may run past the model's own, which ends on {@code projectionEnd}: twelve months
+     * after it are marked {@link TrailingTwelveMonths#extended()}.
+     */
+    public static TrailingTwelveMonths trailingTwelveMonths(Projection monthly, LocalDate date, String field,
+                                                             LocalDate projectionEnd) {
         if (monthly.period() != Period.MONTH) {
             throw new IllegalArgumentException("trailing twelve months need a monthly projection, not " + monthly.period().id() + "ly");
         }
@@ -130,8 +141,14 @@ public final class Valuator {
             costs = costs.plus(month.costs());
             ebitda = ebitda.plus(month.ebitda());
         }
+        Money collections = Money.ZERO;
+        for (PracticeProjection practice : monthly.practices()) {
+            for (PracticePeriod month : practice.rows().subList(last - 11, last + 1)) {
+                collections = collections.plus(month.collections());
+            }
+        }
         return new TrailingTwelveMonths(monthly.mso().get(last - 11).period().start(), monthly.mso().get(last).period().end(),
-                revenue, costs, ebitda);
+                revenue, costs, ebitda, collections, projectionEnd);
     }
 
     private static boolean hasTrailingYear(LocalDate start, LocalDate date) {

@@ -110,7 +110,7 @@ final class VentureBinder {
         m.put("financials", List.of("start", "years", "practices", "mso"));
         m.put("practiceFinancials", List.of("collections", "growth", "clinicianComp", "otherCosts", "referredByInvestors"));
         m.put("msoFinancials", List.of("operatingCosts", "costGrowth", "netDebt"));
-        m.put("exit", List.of("name", "date", "enterpriseValue", "ebitdaMultiple", "revenueMultiple", "transactionCosts",
+        m.put("exit", List.of("name", "date", "enterpriseValue", "ebitdaMultiple", "revenueMultiple", "revenueBasis", "transactionCosts",
                 "escrow", "carveOut", "earnout", "doubleTriggerFires"));
         m.put("fixedTransactionCosts", List.of("fixed"));
         m.put("escrow", List.of("fraction", "months", "releaseProbability"));
@@ -396,8 +396,9 @@ final class VentureBinder {
         ExitScenario.CarveOut carveOut = o.object("carveOut", this::carveOut);
         ExitScenario.Earnout earnout = o.object("earnout", this::earnout);
         boolean doubleTrigger = o.bool("doubleTriggerFires", false);
+        ExitScenario.RevenueBasis revenueBasis = o.enumValue("revenueBasis", ExitScenario.RevenueBasis.class);
         return build(path, () -> new ExitScenario(name, date, enterpriseValue, ebitdaMultiple, revenueMultiple, costs,
-                escrow, carveOut, earnout, doubleTrigger));
+                escrow, carveOut, earnout, doubleTrigger, revenueBasis));
     }
 
     /** {@code 0.03} (a fraction of enterprise value) or {@code {fixed: 500000}}. */

@@ -384,6 +384,9 @@ public final class VentureWriter {
             amount("enterpriseValue", e.enterpriseValue());
             decimal("ebitdaMultiple", e.ebitdaMultiple());
             decimal("revenueMultiple", e.revenueMultiple());
+            if (e.revenueBasis() == ExitScenario.RevenueBasis.PLATFORM) {
+                g.writeStringField("revenueBasis", e.revenueBasis().id());
+            }
             ExitScenario.TransactionCosts costs = e.transactionCosts();
             if (costs != null) {
                 if (costs.fraction() != null) {

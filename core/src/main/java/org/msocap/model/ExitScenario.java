@@ -15,10 +15,32 @@ import org.msocap.money.Money;
  * @param escrow may be null
  * @param carveOut may be null
  * @param earnout may be null
+ * @param revenueBasis whose revenue a {@code revenueMultiple} applies to ({@link RevenueBasis#MSO} when omitted); null
+ *                     for the other valuations
  */
 public record ExitScenario(String name, LocalDate date, Money enterpriseValue, BigDecimal ebitdaMultiple,
                            BigDecimal revenueMultiple, TransactionCosts transactionCosts, Escrow escrow,
-                           CarveOut carveOut, Earnout earnout, boolean doubleTriggerFires) {
+                           CarveOut carveOut, Earnout earnout, boolean doubleTriggerFires, RevenueBasis revenueBasis) {
+
+    /**
+     * The revenue a revenue multiple applies to: the MSO's own (its management fees) or the platform's (the managed
+     * practices' collections), which is how buyers often quote a multiple for a practice platform.
+     */
+    public enum RevenueBasis {
+        MSO, PLATFORM;
+
+        public String id() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** An exit whose revenue multiple, if any, applies to the MSO's revenue. */
+    public ExitScenario(String name, LocalDate date, Money enterpriseValue, BigDecimal ebitdaMultiple, BigDecimal revenueMultiple,
+                        TransactionCosts transactionCosts, Escrow escrow, CarveOut carveOut, Earnout earnout,
+                        boolean doubleTriggerFires) {
+        this(name, date, enterpriseValue, ebitdaMultiple, revenueMultiple, transactionCosts, escrow, carveOut, earnout,
+                doubleTriggerFires, null);
+    }
 
     /** Costs of the sale: a fraction of enterprise value or a fixed amount. Exactly one is set. */
     public record TransactionCosts(BigDecimal fraction, Money fixed) {
@@ -96,6 +118,10 @@ public record ExitScenario(String name, LocalDate date, Money enterpriseValue, B
         }
         if (revenueMultiple != null) {
             Checks.positive(revenueMultiple, "revenueMultiple");
+            revenueBasis = revenueBasis == null ? RevenueBasis.MSO : revenueBasis;
+        } else if (revenueBasis != null) {
+            throw new ModelException("revenueBasis", "exit '" + name + "' has a revenueBasis but no revenueMultiple; "
+                    + "revenueBasis says whose revenue the multiple applies to (mso or platform)");
         }
     }
 

@@ -16,7 +16,7 @@ class ExitValuationTest {
 
     @Test
     void equityValueIsEnterpriseValueLessNetDebt() {
-        TrailingTwelveMonths t = new TrailingTwelveMonths(LocalDate.of(2030, 1, 1), DATE, Money.of(500), Money.of(400), Money.of(100));
+        TrailingTwelveMonths t = new TrailingTwelveMonths(LocalDate.of(2030, 1, 1), DATE, Money.of(500), Money.of(400), Money.of(100), Money.of(2000), DATE);
         ExitValuation v = new ExitValuation(SALE, DATE, ExitValuation.Method.EBITDA_MULTIPLE, Money.of(1_000), Money.of(-50), t);
         assertThat(v.equityValue()).isEqualTo(Money.of(1_050));
         assertThat(v.ttmRevenue()).contains(Money.of(500));
@@ -29,7 +29,7 @@ class ExitValuationTest {
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new ExitValuation(SALE, DATE, ExitValuation.Method.GIVEN, Money.of(-1), Money.ZERO, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TrailingTwelveMonths(DATE, DATE, Money.of(5), Money.of(4), Money.of(2)))
+        assertThatThrownBy(() -> new TrailingTwelveMonths(DATE, DATE, Money.of(5), Money.of(4), Money.of(2), Money.of(10), DATE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

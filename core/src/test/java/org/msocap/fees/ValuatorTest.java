@@ -81,6 +81,39 @@ class ValuatorTest {
         assertThat(v.enterpriseValue()).isEqualTo(Money.of(660_000));
     }
 
+    /** Issue 16: a revenue multiple may apply to the platform's revenue (the practices' collections) instead. */
+    @Test
+    void revenueMultipleOnThePlatformsCollections() {
+        // TTM 2027 collections 1,200,000 × 1.1 = 1,320,000 × 2 = 2,640,000 (the MSO's fees would give 660,000)
+        ExitScenario exit = new ExitScenario("Platform", LocalDate.of(2027, 12, 31), null, null, new BigDecimal("2"), null, null,
+                null, null, false, ExitScenario.RevenueBasis.PLATFORM);
+        ExitValuation v = Valuator.DEFAULT.value(with(exit), exit);
+        assertThat(v.trailingTwelveMonths().orElseThrow().platformCollections()).isEqualTo(Money.of(1_320_000));
+        assertThat(v.enterpriseValue()).isEqualTo(Money.of(2_640_000));
+        assertThat(v.basis()).isEqualTo("2× TTM platform revenue (practice collections)");
+        ExitScenario byDefault = new ExitScenario("Fees", LocalDate.of(2027, 12, 31), null, null, new BigDecimal("2"), null, null,
+                null, null, false);
+        assertThat(byDefault.revenueBasis()).isEqualTo(ExitScenario.RevenueBasis.MSO);
+        assertThat(Valuator.DEFAULT.value(with(byDefault), byDefault).basis()).isEqualTo("2× TTM MSO revenue (management fees)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExitScenario("Bad", null, null, BigDecimal.TEN, null, null,
+                        null, null, null, false, ExitScenario.RevenueBasis.PLATFORM))
+                .isInstanceOf(org.msocap.model.ModelException.class).hasMessageContaining("revenueBasis");
+    }
+
+    /** Issue 16: a multiple applied past the projection says so, with the projection's end. */
+    @Test
+    void anExitPastTheProjectionSaysItWasExtended() {
+        ExitScenario inside = atEbitda("Inside", LocalDate.of(2027, 12, 31), "12");
+        ExitValuation in = Valuator.DEFAULT.value(with(inside), inside);
+        assertThat(in.extendedBeyondProjection()).isFalse();
+        assertThat(in.basis()).isEqualTo("12× TTM EBITDA");
+        ExitScenario late = atEbitda("Late", LocalDate.of(2028, 12, 31), "12");
+        ExitValuation out = Valuator.DEFAULT.value(with(late), late);
+        assertThat(out.extendedBeyondProjection()).isTrue();
+        assertThat(out.basis()).isEqualTo("12× TTM EBITDA (projected past the model's projection, which ends 2027-12-31, "
+                + "at the same growth rates)");
+    }
+
     @Test
     void exitsAfterTheWindowContinueTheGrowthRates() {
         // 2028 is beyond the two projected years. Year 3: collections 1,200,000 × 1.1² = 1,452,000 → fee 25% = 363,000;
@@ -173,8 +206,8 @@ class ValuatorTest {
         for (LocalDate date : java.util.List.of(LocalDate.of(2026, 12, 31), LocalDate.of(2027, 7, 4), LocalDate.of(2028, 12, 1))) {
             for (String multiple : java.util.List.of("6", "9.75", "14")) {
                 ExitScenario exit = atEbitda("Run", date, multiple);
-                ExitValuation fast = Valuator.value(exit, date, Valuator.trailingTwelveMonths(months, date, "exit.date"),
-                        Money.of(100_000));
+                ExitValuation fast = Valuator.value(exit, date, Valuator.trailingTwelveMonths(months, date, "exit.date",
+                        LocalDate.of(2027, 12, 31)), Money.of(100_000));
                 assertThat(fast).isEqualTo(Valuator.DEFAULT.value(with(exit), exit));
             }
         }

@@ -202,6 +202,18 @@ class VentureReaderTest {
                 + " enterpriseValue, ebitdaMultiple or revenueMultiple but has 2");
     }
 
+    /** Issue 16: revenueBasis says whose revenue a revenue multiple applies to; without one it is refused, located. */
+    @Test
+    void revenueBasisGoesWithARevenueMultiple() throws IOException {
+        assertThat(VentureReader.read(resource("full.yaml"), "full.yaml").exits().get(2).revenueBasis())
+                .isEqualTo(org.msocap.model.ExitScenario.RevenueBasis.PLATFORM);
+        String yaml = BASE + "exits:\n  - name: Sale\n    ebitdaMultiple: 8\n    revenueBasis: platform\n";
+        assertThat(message(yaml)).startsWith("sunrise.yaml:30:19: exits[0].revenueBasis: exit 'Sale' has a revenueBasis "
+                + "but no revenueMultiple");
+        String unknown = BASE + "exits:\n  - {name: Sale, revenueMultiple: 2, revenueBasis: practice}\n";
+        assertThat(message(unknown)).contains("exits[0].revenueBasis: unknown value 'practice'").contains("mso, platform");
+    }
+
     @Test
     void fixedTransactionCostsNeedTheAmount() {
         String yaml = BASE + "exits:\n  - {name: Sale, enterpriseValue: 10M, transactionCosts: {fixd: 5}}\n";

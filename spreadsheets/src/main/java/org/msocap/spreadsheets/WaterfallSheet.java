@@ -330,6 +330,7 @@ final class WaterfallSheet {
         w.header(r++, scenarioTitles("", scenarios));
         r = row(w, r, "Exit date", scenarios, sc -> sc.valuation().date().toString());
         r = row(w, r, "Valuation", scenarios, sc -> sc.valuation().method().id());
+        r = row(w, r, "How the value was obtained", scenarios, sc -> sc.valuation().basis());
         r = money(w, r, "Enterprise value", scenarios, sc -> sc.waterfall().bridge().enterpriseValue());
         r = money(w, r, "Net debt", scenarios, sc -> sc.waterfall().bridge().netDebt());
         r = money(w, r, "Transaction costs", scenarios, sc -> sc.waterfall().bridge().transactionCosts());
