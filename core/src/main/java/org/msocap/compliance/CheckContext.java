@@ -169,9 +169,19 @@ final class CheckContext {
 
     // ---- dated laws --------------------------------------------------------------------------------
 
-    /** When an entity (a practice id, or {@link CheckOptions#MSO}) was formed, if known. */
-    java.util.Optional<LocalDate> formed(String entityId) {
-        return options.formed(entityId);
+    /**
+     * When an entity (a practice id, or {@link CheckOptions#MSO}) was formed, if known: from {@link CheckOptions} when
+     * given there (a what-if), else the model's {@code formed} date of the MSO or the practice.
+     */
+    Optional<LocalDate> formed(String entityId) {
+        Optional<LocalDate> given = options.formed(entityId);
+        if (given.isPresent()) {
+            return given;
+        }
+        if (entityId.equals(CheckOptions.MSO)) {
+            return Optional.ofNullable(venture.mso().formed());
+        }
+        return venture.practice(entityId).map(org.msocap.model.Practice::formed);
     }
 
     /**
@@ -183,7 +193,7 @@ final class CheckContext {
             return law.effectiveFrom();
         }
         boolean allExisting = entities.stream()
-                .allMatch(e -> options.formed(e).map(d -> !d.isAfter(law.enacted())).orElse(false));
+                .allMatch(e -> formed(e).map(d -> !d.isAfter(law.enacted())).orElse(false));
         return allExisting ? law.effectiveFromExisting() : law.effectiveFrom();
     }
 
@@ -197,13 +207,14 @@ final class CheckContext {
         if (!law.hasGracePeriod()) {
             return "";
         }
-        List<String> unknown = entities.stream().filter(e -> options.formed(e).isEmpty()).toList();
+        List<String> unknown = entities.stream().filter(e -> formed(e).isEmpty()).toList();
         if (unknown.isEmpty()) {
             return "";
         }
         return " Assumes " + String.join(" and ", unknown.stream().map(e -> e.equals(CheckOptions.MSO) ? "the MSO" : e).toList())
                 + " formed after " + law.enacted() + ", when " + law.id() + " applies from " + law.effectiveFrom()
-                + "; entities that existed before are covered from " + law.effectiveFromExisting() + ".";
+                + "; entities that existed before are covered from " + law.effectiveFromExisting() + " (record formed dates on the "
+                + "MSO and practices to decide).";
     }
 
     /** The rule's severity in {@code state}, raised by any escalation whose law applies and whose condition holds. */
