@@ -57,11 +57,25 @@ final class CheckContext {
         return !metricsByPractice.isEmpty();
     }
 
+    /**
+     * Whether a license counts on the check date: active then, or active on the model's own {@code asOf} and merely
+     * expiring before a later check date. A model records a license's current expiry; checking the structure at a
+     * later date (an exit in 2030) assumes it is renewed, and {@link #renewalAssumed} findings say so (LIC-01).
+     */
+    boolean counts(License l) {
+        return l.isActiveOn(asOf) || renewalAssumed(l);
+    }
+
+    /** An active license that expires after the model's {@code asOf} but before the (later) check date. */
+    boolean renewalAssumed(License l) {
+        return !l.isActiveOn(asOf) && asOf.isAfter(venture.asOf()) && l.isActiveOn(venture.asOf());
+    }
+
     /** Professions in which the person holds a license issued by {@code state} and active on the check date. */
     Set<String> professionsIn(Person p, String state) {
         Set<String> out = new TreeSet<>();
         for (License l : p.licenses()) {
-            if (l.state().equals(state) && l.isActiveOn(asOf)) {
+            if (l.state().equals(state) && counts(l)) {
                 out.add(l.profession());
             }
         }
@@ -72,7 +86,7 @@ final class CheckContext {
     Set<String> professionsAnywhere(Person p) {
         Set<String> out = new TreeSet<>();
         for (License l : p.licenses()) {
-            if (l.isActiveOn(asOf)) {
+            if (counts(l)) {
                 out.add(l.profession());
             }
         }
@@ -92,7 +106,7 @@ final class CheckContext {
     }
 
     boolean isClinician(Person p) {
-        return !p.isEntity() && p.isLicensedOn(asOf);
+        return !p.isEntity() && p.licenses().stream().anyMatch(this::counts);
     }
 
     List<Agreement> managementAgreements(String practiceId) {
