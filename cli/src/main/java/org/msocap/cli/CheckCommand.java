@@ -14,7 +14,6 @@ import org.msocap.compliance.FeeMetricsSource;
 import org.msocap.compliance.Finding;
 import org.msocap.compliance.Rule;
 import org.msocap.compliance.Severity;
-import org.msocap.model.ModelException;
 import org.msocap.model.Venture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -41,7 +40,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE",
             converter = IsoDate.class,
             description = "Judge licenses and effective dates on this day (YYYY-MM-DD); default: the model's asOf. "
-                    + "A practice owner whose license has lapsed by then makes the model invalid (exit 3).")
+                    + "A practice owner's license expiring before then is a finding (LIC-01: renewal not recorded), not an error.")
     LocalDate asOf;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "critical", converter = SeverityConverter.class,
@@ -55,16 +54,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture venture = input.read();
+        // The model's invariants hold on its asOf. Checked at a later date, a license the model records as expiring in
+        // between is taken as renewed and reported (LIC-01), so a founder can check the structure at an exit date.
         LocalDate date = asOf == null ? venture.asOf() : asOf;
-        if (!date.equals(venture.asOf())) {
-            // The model's invariants hold on its asOf; judged on another day a license may have lapsed, and a
-            // practice owned by someone unlicensed that day is not a structure to check but an invalid one.
-            try {
-                venture.withAsOf(date);
-            } catch (ModelException e) {
-                throw new ModelException(e.field(), "on --as-of " + date + ": " + e.getMessage());
-            }
-        }
         // The fee projection (org.msocap.fees) is not wired yet: fee measures come from the financials section.
         ComplianceReport report = ComplianceChecker.DEFAULT.check(venture, date, FeeMetricsSource.PROJECTION);
         switch (output.format()) {

@@ -111,11 +111,17 @@ class ValidateCommandTest {
     }
 
     @Test
-    void checkOnADateWhenTheOwnersLicenseHasLapsedIsAnInvalidModel() {
-        CliRun run = CliRun.of("check", CliRun.EXAMPLES.resolve("glow-medical-spa.yaml").toString(), "--as-of", "2029-06-30");
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
-        assertThat(run.err()).contains("practices[0].shareholders[0].holder: on --as-of 2029-06-30: practice glow-pa shares "
-                + "may be held only by licensed clinicians, but dr-kim has no clinical license active on 2029-06-30");
+    void checkOnADateAfterTheOwnersLicenseExpiresIsAFindingNotAnInvalidModel() {
+        // dr-kim's license expires 2028-01-31: the day of, nothing; the day after, a renewal to confirm (LIC-01, high).
+        CliRun onExpiry = CliRun.of("check", CliRun.EXAMPLES.resolve("glow-medical-spa.yaml").toString(), "--as-of", "2028-01-31");
+        assertThat(onExpiry.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(onExpiry.out()).doesNotContain("LIC-01");
+        CliRun run = CliRun.of("check", CliRun.EXAMPLES.resolve("glow-medical-spa.yaml").toString(), "--as-of", "2028-02-01",
+                "--fail-on", "high");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("LIC-01  person dr-kim", "dr-kim's FL physician license expires 2028-01-31, before the as-of "
+                + "date 2028-02-01: renewal not recorded");
         CliRun badDate = CliRun.of("check", CliRun.TELEHEALTH.toString(), "--as-of", "2029/06/30");
         assertThat(badDate.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(badDate.err()).contains("expected a date as YYYY-MM-DD, e.g. 2026-01-01, but was '2029/06/30'");

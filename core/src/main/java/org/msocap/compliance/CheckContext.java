@@ -57,11 +57,25 @@ final class CheckContext {
         return !metricsByPractice.isEmpty();
     }
 
+    /**
+     * Whether a license counts on the check date: active then, or active on the model's own {@code asOf} and merely
+     * expiring before a later check date. A model records a license's current expiry; checking the structure at a
+     * later date (an exit in 2030) assumes it is renewed, and {@link #renewalAssumed} findings say so (LIC-01).
+     */
+    boolean counts(License l) {
+        return l.isActiveOn(asOf) || renewalAssumed(l);
+    }
+
+    /** An active license that expires after the model's {@code asOf} but before the (later) check date. */
+    boolean renewalAssumed(License l) {
+        return !l.isActiveOn(asOf) && asOf.isAfter(venture.asOf()) && l.isActiveOn(venture.asOf());
+    }
+
     /** Professions in which the person holds a license issued by {@code state} and active on the check date. */
     Set<String> professionsIn(Person p, String state) {
         Set<String> out = new TreeSet<>();
         for (License l : p.licenses()) {
-            if (l.state().equals(state) && l.isActiveOn(asOf)) {
+            if (l.state().equals(state) && counts(l)) {
                 out.add(l.profession());
             }
         }
@@ -72,7 +86,7 @@ final class CheckContext {
     Set<String> professionsAnywhere(Person p) {
         Set<String> out = new TreeSet<>();
         for (License l : p.licenses()) {
-            if (l.isActiveOn(asOf)) {
+            if (counts(l)) {
                 out.add(l.profession());
             }
         }
@@ -92,7 +106,7 @@ final class CheckContext {
     }
 
     boolean isClinician(Person p) {
-        return !p.isEntity() && p.isLicensedOn(asOf);
+        return !p.isEntity() && p.licenses().stream().anyMatch(this::counts);
     }
 
     List<Agreement> managementAgreements(String practiceId) {
@@ -169,9 +183,19 @@ final class CheckContext {
 
     // ---- dated laws --------------------------------------------------------------------------------
 
-    /** When an entity (a practice id, or {@link CheckOptions#MSO}) was formed, if known. */
-    java.util.Optional<LocalDate> formed(String entityId) {
-        return options.formed(entityId);
+    /**
+     * When an entity (a practice id, or {@link CheckOptions#MSO}) was formed, if known: from {@link CheckOptions} when
+     * given there (a what-if), else the model's {@code formed} date of the MSO or the practice.
+     */
+    Optional<LocalDate> formed(String entityId) {
+        Optional<LocalDate> given = options.formed(entityId);
+        if (given.isPresent()) {
+            return given;
+        }
+        if (entityId.equals(CheckOptions.MSO)) {
+            return Optional.ofNullable(venture.mso().formed());
+        }
+        return venture.practice(entityId).map(org.msocap.model.Practice::formed);
     }
 
     /**
@@ -183,7 +207,7 @@ final class CheckContext {
             return law.effectiveFrom();
         }
         boolean allExisting = entities.stream()
-                .allMatch(e -> options.formed(e).map(d -> !d.isAfter(law.enacted())).orElse(false));
+                .allMatch(e -> formed(e).map(d -> !d.isAfter(law.enacted())).orElse(false));
         return allExisting ? law.effectiveFromExisting() : law.effectiveFrom();
     }
 
@@ -197,13 +221,14 @@ final class CheckContext {
         if (!law.hasGracePeriod()) {
             return "";
         }
-        List<String> unknown = entities.stream().filter(e -> options.formed(e).isEmpty()).toList();
+        List<String> unknown = entities.stream().filter(e -> formed(e).isEmpty()).toList();
         if (unknown.isEmpty()) {
             return "";
         }
         return " Assumes " + String.join(" and ", unknown.stream().map(e -> e.equals(CheckOptions.MSO) ? "the MSO" : e).toList())
                 + " formed after " + law.enacted() + ", when " + law.id() + " applies from " + law.effectiveFrom()
-                + "; entities that existed before are covered from " + law.effectiveFromExisting() + ".";
+                + "; entities that existed before are covered from " + law.effectiveFromExisting() + " (record formed dates on the "
+                + "MSO and practices to decide).";
     }
 
     /** The rule's severity in {@code state}, raised by any escalation whose law applies and whose condition holds. */

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Facts the venture model does not carry but some rules need. Today: when the MSO and the practices were
- * formed, which decides whether a law with a grace period (Oregon SB 951: 2026 for new entities, 2029 for
- * existing ones) applies yet.
+ * What-if facts for a check. Today: when the MSO and the practices were formed, which decides whether a law with a
+ * grace period (Oregon SB 951: 2026 for new entities, 2029 for existing ones) applies yet; a date given here
+ * overrides the model's own {@code formed} date of the MSO or practice.
  *
  * @param formationDates entity id (a practice id, or {@link #MSO} for the MSO) → the date it was formed; an entity
  *        not listed is assumed formed after the law's enactment (the earlier, stricter date), and findings say so

@@ -49,7 +49,8 @@ public final class ComplianceChecker {
             TransactionNotice.california(),
             new DentalPracticeControl(),
             new SingleProfessionOwnership(),
-            new NoCorporatePracticeBar()));
+            new NoCorporatePracticeBar(),
+            new LicenseRenewalNotRecorded()));
 
     private final RuleCatalog catalog;
     private final Map<String, RulePredicate> predicates = new LinkedHashMap<>();

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A dated law that switches rules on, e.g. Oregon SB 951. Some laws apply later to entities that existed
- * when they were enacted (a grace period); the model records no formation dates, so the checker takes
- * them from {@link CheckOptions} and otherwise assumes the entities were formed after enactment.
+ * when they were enacted (a grace period); the checker takes formation dates from the model's {@code formed} dates
+ * of the MSO and practices (or {@link CheckOptions}) and otherwise assumes the entities were formed after enactment.
  *
  * @param enacted may be null when the research gives no date
  * @param effectiveFrom first day the law applies (to entities formed after enactment, when there is a grace period)

@@ -90,7 +90,7 @@ final class VentureBinder {
         m.put("person", List.of("id", "name", "type", "licenses", "refersPatients", "privateEquity", "incidentalMsoHolding"));
         m.put("license", List.of("profession", "state", "status", "expires"));
         m.put("mso", List.of("name", "state", "form", "classes", "holdings", "optionPool", "options", "warrants", "safes",
-                "notes", "directors", "officers", "staff"));
+                "notes", "directors", "officers", "staff", "formed"));
         m.put("shareClass", List.of("id", "type", "issuePrice", "preference", "participation", "cap", "seniority",
                 "conversionRatio", "dividend"));
         m.put("dividend", List.of("rate", "cumulative", "compounding"));
@@ -101,7 +101,7 @@ final class VentureBinder {
         m.put("safe", List.of("holder", "amount", "cap", "discount", "kind", "acquired", "seniority"));
         m.put("note", List.of("holder", "principal", "rate", "issued", "cap", "discount", "exitMultiple", "maturity"));
         m.put("practice", List.of("id", "name", "state", "form", "profession", "shareholders", "directors", "officers",
-                "transferRestriction", "services", "patientStates"));
+                "transferRestriction", "services", "patientStates", "formed"));
         m.put("shareholding", List.of("holder", "shares"));
         m.put("transferRestriction", List.of("msoDesignatesTransferee", "callRightAtWill", "nominalPrice"));
         m.put("agreement", List.of("id", "type", "practice", "fee", "fmvOpinion", "services", "msoControls", "noncompete",
@@ -195,8 +195,9 @@ final class VentureBinder {
         List<String> directors = o.textList("directors");
         Map<String, String> officers = o.textMap("officers");
         List<String> staff = o.textList("staff");
+        LocalDate formed = o.date("formed");
         return build(path, () -> new Mso(name, state, form, classes, holdings, optionPool, options, warrants, safes, notes,
-                directors, officers, staff));
+                directors, officers, staff, formed));
     }
 
     private ShareClass shareClass(Node node, String path) {
@@ -302,8 +303,9 @@ final class VentureBinder {
         Practice.TransferRestriction restriction = o.object("transferRestriction", this::transferRestriction);
         List<String> services = o.textList("services");
         List<String> patientStates = o.textList("patientStates");
+        LocalDate formed = o.date("formed");
         return build(path, () -> new Practice(id, name, state, form, profession, shareholders, directors, officers,
-                restriction, services, patientStates));
+                restriction, services, patientStates, formed));
     }
 
     private Practice.Shareholding shareholding(Node node, String path) {

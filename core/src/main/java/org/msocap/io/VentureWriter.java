@@ -243,6 +243,7 @@ public final class VentureWriter {
             texts("directors", m.directors());
             textMap("officers", m.officers());
             texts("staff", m.staff());
+            date("formed", m.formed());
             g.writeEndObject();
         }
 
@@ -322,6 +323,7 @@ public final class VentureWriter {
             }
             texts("services", p.services());
             texts("patientStates", p.patientStates());
+            date("formed", p.formed());
             g.writeEndObject();
         }
 

@@ -1,5 +1,6 @@
 package org.msocap.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,12 @@ import java.util.Optional;
  *
  * @param state two-letter state of formation; may be null
  * @param officers role → person id, e.g. {@code ceo → alice}
+ * @param formed may be null: when the MSO was formed (laws with a grace period for existing entities, Oregon SB 951)
  */
 public record Mso(String name, String state, Form form, List<ShareClass> classes, List<Holding> holdings,
                   long optionPool, List<OptionGrant> options, List<Warrant> warrants, List<Safe> safes,
                   List<ConvertibleNote> notes, List<String> directors, Map<String, String> officers,
-                  List<String> staff) {
+                  List<String> staff, LocalDate formed) {
 
     public enum Form {
         LLC, C_CORP, S_CORP;
@@ -94,12 +96,18 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
         return optionPool - grantedOptions();
     }
 
+    public Mso(String name, String state, Form form, List<ShareClass> classes, List<Holding> holdings, long optionPool,
+               List<OptionGrant> options, List<Warrant> warrants, List<Safe> safes, List<ConvertibleNote> notes,
+               List<String> directors, Map<String, String> officers, List<String> staff) {
+        this(name, state, form, classes, holdings, optionPool, options, warrants, safes, notes, directors, officers, staff, null);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().name(name).state(state).form(form).optionPool(optionPool);
+        Builder b = new Builder().name(name).state(state).form(form).optionPool(optionPool).formed(formed);
         b.classes.addAll(classes);
         b.holdings.addAll(holdings);
         b.options.addAll(options);
@@ -127,6 +135,7 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
         private final List<String> directors = new ArrayList<>();
         private final Map<String, String> officers = new LinkedHashMap<>();
         private final List<String> staff = new ArrayList<>();
+        private LocalDate formed;
 
         public Builder name(String v) { name = v; return this; }
         public Builder state(String v) { state = v; return this; }
@@ -142,10 +151,11 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
         public Builder director(String v) { directors.add(v); return this; }
         public Builder officer(String role, String person) { officers.put(role, person); return this; }
         public Builder staff(String v) { staff.add(v); return this; }
+        public Builder formed(LocalDate v) { formed = v; return this; }
 
         public Mso build() {
             return new Mso(name, state, form, classes, holdings, optionPool, options, warrants, safes, notes, directors,
-                    officers, staff);
+                    officers, staff, formed);
         }
     }
 }

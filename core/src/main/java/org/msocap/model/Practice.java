@@ -1,5 +1,6 @@
 package org.msocap.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,12 @@ import org.msocap.money.Money;
  * bills for their services. Only licensees may hold its shares; {@link Venture} enforces that.
  *
  * @param transferRestriction may be null: no stock transfer restriction (continuity) agreement
+ * @param formed may be null: when the practice was formed (laws with a grace period for existing entities, Oregon SB 951)
  */
 public record Practice(String id, String name, String state, Form form, String profession,
                        List<Shareholding> shareholders, List<String> directors, Map<String, String> officers,
-                       TransferRestriction transferRestriction, List<String> services, List<String> patientStates) {
+                       TransferRestriction transferRestriction, List<String> services, List<String> patientStates,
+                       LocalDate formed) {
 
     public enum Form {
         PC, PLLC, PA, PSC, MEDICAL_CORPORATION;
@@ -68,6 +71,13 @@ public record Practice(String id, String name, String state, Form form, String p
         }
     }
 
+    public Practice(String id, String name, String state, Form form, String profession, List<Shareholding> shareholders,
+                    List<String> directors, Map<String, String> officers, TransferRestriction transferRestriction,
+                    List<String> services, List<String> patientStates) {
+        this(id, name, state, form, profession, shareholders, directors, officers, transferRestriction, services, patientStates,
+                null);
+    }
+
     public long totalShares() {
         return shareholders.stream().mapToLong(Shareholding::shares).sum();
     }
@@ -81,7 +91,8 @@ public record Practice(String id, String name, String state, Form form, String p
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder(id, name, state).form(form).profession(profession).transferRestriction(transferRestriction);
+        Builder b = new Builder(id, name, state).form(form).profession(profession).transferRestriction(transferRestriction)
+                .formed(formed);
         b.shareholders.addAll(shareholders);
         b.directors.addAll(directors);
         b.officers.putAll(officers);
@@ -102,6 +113,7 @@ public record Practice(String id, String name, String state, Form form, String p
         private final Map<String, String> officers = new LinkedHashMap<>();
         private final List<String> services = new ArrayList<>();
         private final List<String> patientStates = new ArrayList<>();
+        private LocalDate formed;
 
         private Builder(String id, String name, String state) {
             this.id = id;
@@ -118,10 +130,11 @@ public record Practice(String id, String name, String state, Form form, String p
         public Builder officer(String role, String person) { officers.put(role, person); return this; }
         public Builder service(String v) { services.add(v); return this; }
         public Builder patientState(String v) { patientStates.add(v); return this; }
+        public Builder formed(LocalDate v) { formed = v; return this; }
 
         public Practice build() {
             return new Practice(id, name, state, form, profession, shareholders, directors, officers, transferRestriction,
-                    services, patientStates);
+                    services, patientStates, formed);
         }
     }
 }

@@ -73,6 +73,9 @@ class RuleCatalogTest {
         assertThat(c.state("CA").percentFee()).isEqualTo(PercentFeeStance.ALLOWED_IF_FMV);
         assertThat(c.state("NY").percentFee()).isEqualTo(PercentFeeStance.PROHIBITED);
         for (Rule r : c.rules().values()) {
+            if (r.citation().text().startsWith("No legal authority")) {
+                continue; // msocap's own data check (LIC-01): it says so instead of citing something off-point
+            }
             assertThat(r.citation().urls()).as(r.id() + " cites a source address").isNotEmpty();
         }
     }

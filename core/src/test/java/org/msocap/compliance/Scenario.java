@@ -48,6 +48,8 @@ final class Scenario {
     boolean signed = true;
     Financials financials;
     final List<ExitScenario> exits = new ArrayList<>();
+    LocalDate msoFormed;
+    LocalDate practiceFormed;
 
     Scenario() {
         person(Person.lay("founder", "Fay Founder"));
@@ -93,12 +95,12 @@ final class Scenario {
 
     Venture build() {
         Practice.Builder practice = Practice.builder("p1", "Test Medical Group, P.C.", state).profession(profession)
-                .transferRestriction(transferRestriction);
+                .transferRestriction(transferRestriction).formed(practiceFormed);
         practiceShares.forEach(practice::shareholder);
         practiceDirectors.forEach(practice::director);
         practiceOfficers.forEach(practice::officer);
         practiceServices.forEach(practice::service);
-        Mso.Builder mso = Mso.builder().name("Test MSO, LLC").state("DE");
+        Mso.Builder mso = Mso.builder().name("Test MSO, LLC").state("DE").formed(msoFormed);
         classes.forEach(mso::shareClass);
         holdings.forEach(mso::holding);
         msoDirectors.forEach(mso::director);
