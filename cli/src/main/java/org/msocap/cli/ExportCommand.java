@@ -1,11 +1,7 @@
 package org.msocap.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.msocap.io.AtomicFiles;
 import org.msocap.model.Venture;
 import org.msocap.simulation.SimulationOptions;
 import org.msocap.spreadsheets.ExportOptions;
@@ -46,6 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (runs != null && runs < 1) {
             throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
         }
+        OutputFiles.check(output, input.file(), force);
         SimulationOptions simulation = null;
         if (venture.simulation() != null) {
             int n = runs != null ? runs : venture.simulation().runs();
@@ -57,16 +54,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (simulation != null) {
             ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
         }
-        try {
-            WorkbookExporter.DEFAULT.export(content, output, ExportOptions.defaults().withInputModel(input.file()).withForce(force));
-        } catch (FileAlreadyExistsException e) {
-            if (e.getReason() == null) {
-                throw new UncheckedIOException("cannot write " + output + ": " + AtomicFiles.reason(e), e);
-            }
-            throw new UserException(e.getFile() + " " + e.getReason(), ExitCode.USAGE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output + ": " + AtomicFiles.reason(e), e);
-        }
+        OutputFiles.run(output, () -> WorkbookExporter.DEFAULT.export(content, output,
+                ExportOptions.defaults().withInputModel(input.file()).withForce(force)));
         var out = spec.commandLine().getOut();
         out.println("wrote " + output);
         content.omitted().forEach(why -> out.println("not in the workbook: " + why));

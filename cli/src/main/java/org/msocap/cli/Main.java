@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.msocap.io.InvalidModelException;
 import org.msocap.model.ModelException;
+import org.msocap.model.Shown;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -70,7 +71,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("msocap: " + e.getMessage());
+        err.println(shown("msocap: " + e.getMessage()));
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         }
@@ -83,24 +84,30 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         boolean debug = isDebug(parsed);
         int code;
         if (e instanceof InvalidModelException invalid) {
-            err.println("msocap: invalid model: " + invalid.getMessage());
+            err.println(shown("msocap: invalid model: " + invalid.getMessage()));
             code = ExitCode.INVALID_MODEL;
         } else if (e instanceof ModelException model) {
             // A rule an engine enforces after loading: place it in the file when we know the file.
             var loaded = ModelInput.current();
-            err.println("msocap: invalid model: " + (loaded != null ? loaded.locate(model).getMessage()
-                    : model.field() + ": " + model.getMessage()));
+            err.println(shown("msocap: invalid model: " + (loaded != null ? loaded.locate(model).getMessage()
+                    : model.field() + ": " + model.getMessage())));
+            code = ExitCode.INVALID_MODEL;
+        } else if (e instanceof ArithmeticException && ModelInput.current() != null) {
+            // The ranges checked on reading keep the engines inside long cents; should a combination they do not foresee
+            // (e.g. a compounding dividend over centuries) still leave them, say so as a model problem, not a crash.
+            err.println(shown("msocap: invalid model: " + ModelInput.current().file() + ":1:1: the model's numbers grow too large "
+                    + "to compute exactly (" + e.getMessage() + "); see Limits in the README"));
             code = ExitCode.INVALID_MODEL;
         } else if (e instanceof UserException user) {
-            err.println("msocap: " + user.getMessage());
+            err.println(shown("msocap: " + user.getMessage()));
             code = user.exitCode();
         } else if (e instanceof UncheckedIOException io) {
             // The environment, not a bug: an output that cannot be written (permissions, a missing directory, a full
             // disk). The message names the file.
-            err.println("msocap: " + io.getMessage());
+            err.println(shown("msocap: " + io.getMessage()));
             code = ExitCode.USAGE;
         } else {
-            err.println("msocap: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+            err.println(shown("msocap: internal error: " + e) + (debug ? "" : " (run with --debug for details)"));
             code = ExitCode.INTERNAL_ERROR;
         }
         if (debug) {
@@ -108,6 +115,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         err.flush();
         return code;
+    }
+
+    /** A message as printed: it quotes file names and values, escaped and cut so none rewrites the terminal. */
+    private static String shown(String message) {
+        return Shown.message(message);
     }
 
     private static boolean isDebug(CommandLine.ParseResult parsed) {

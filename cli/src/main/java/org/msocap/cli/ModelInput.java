@@ -36,11 +36,15 @@ public final class ModelInput {
     }
 
     static Venture read(Path file) {
+        // The FILE argument names no model file at all: a usage error, like a mistyped option.
         if (!Files.exists(file)) {
-            throw new UserException("no such file: " + file, ExitCode.INVALID_MODEL);
+            throw new UserException("no such file: " + file, ExitCode.USAGE);
         }
         if (Files.isDirectory(file)) {
-            throw new UserException(file + " is a directory, not a model file", ExitCode.INVALID_MODEL);
+            throw new UserException(file + " is a directory, not a model file", ExitCode.USAGE);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserException(file + " is not a regular file (a device, a FIFO or a socket), not a model file", ExitCode.USAGE);
         }
         ModelFile loaded = VentureReader.load(file);
         CURRENT.set(loaded);

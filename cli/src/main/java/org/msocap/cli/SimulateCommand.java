@@ -1,6 +1,7 @@
 package org.msocap.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.msocap.io.AtomicFiles;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
 import org.msocap.money.Money;
@@ -65,6 +65,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the sampled runs as CSV to FILE.")
     Path runsFile;
 
+    @Option(names = "--force", description = "Replace the -o file if it exists (never the model file).")
+    boolean force;
+
     @Option(names = "--bins", paramLabel = "B", defaultValue = "20",
             description = "Bins of the enterprise value and equity proceeds histograms (default: ${DEFAULT-VALUE}).")
     int bins = 20;
@@ -84,6 +87,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (n < 1 || t < 1 || k < 0 || bins < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--runs, --threads and --bins must be >= 1 and --sample >= 0");
         }
+        if (runsFile != null) {
+            OutputFiles.check(runsFile, input.file(), force);
+        }
         SimulationOptions options = new SimulationOptions(n, s, t, topHolders(), runsFile == null ? 0 : k, bins);
         ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
         SimulationResult result;
@@ -95,7 +101,8 @@ public final class SimulateCommand implements Callable<Integer> {
             bar.finish();
         }
         if (runsFile != null) {
-            AtomicFiles.writeString(runsFile, runsCsv(result));
+            String csv = runsCsv(result);
+            OutputFiles.write(runsFile, input.file(), force, out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
             // On stderr, so the statistics on stdout stay clean JSON or CSV when piped.
             spec.commandLine().getErr().println("wrote " + runsFile + " (" + String.format(Locale.US, "%,d", result.sample().size())
                     + " runs)");
@@ -167,7 +174,7 @@ public final class SimulateCommand implements Callable<Integer> {
     static String runsCsv(SimulationResult result) {
         StringBuilder sb = new StringBuilder("run,exitDate,ebitdaMultiple,collectionsGrowth,clinicianComp,escrowReleased,earnoutPaid,"
                 + "enterpriseValue,equityProceeds");
-        result.classes().forEach(c -> sb.append(",class:").append(c.key()));
+        result.classes().forEach(c -> sb.append(',').append(Table.csvCell("class:" + c.key())));
         for (HolderCategory c : HolderCategory.values()) {
             sb.append(",category:").append(c.id());
         }

@@ -130,13 +130,26 @@ public final class Table {
             if (i > 0) {
                 sb.append(',');
             }
-            String c = cells.get(i);
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
+            sb.append(csvCell(cells.get(i)));
         }
         return sb.toString();
+    }
+
+    /** A number as CSV carries it: plain digits, perhaps a sign, a percent or an "x" (a multiple). */
+    private static final java.util.regex.Pattern CSV_NUMBER =
+            java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?(E-?[0-9]+)?[%x]?");
+
+    /**
+     * One CSV field. Text that a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage
+     * return: a holder named {@code =cmd|' /C calc'!A0}) gets a leading single quote and is quoted, as the OWASP
+     * CSV-injection guidance says; numbers, negative ones included, stay numbers.
+     */
+    static String csvCell(String c) {
+        boolean formula = !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !CSV_NUMBER.matcher(c).matches();
+        String text = formula ? "'" + c : c;
+        if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
     }
 }

@@ -10,6 +10,8 @@ import org.msocap.fees.ExitValuation;
 import org.msocap.fees.Valuator;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
+import org.msocap.model.Limits;
+import org.msocap.model.Shown;
 import org.msocap.model.Venture;
 import org.msocap.money.Money;
 import org.msocap.waterfall.ClassPayout;
@@ -92,15 +94,24 @@ public final class WaterfallCommand implements Callable<Integer> {
     }
 
     private static Money parse(String text) {
+        Money m;
         try {
-            Money m = Money.parse(text);
+            if (text.length() > Limits.MAX_NUMBER_CHARS) {
+                throw new IllegalArgumentException("too long"); // refused unread: parsing long digit strings is slow
+            }
+            m = Money.parse(text);
             if (m.isNegative()) {
                 throw new IllegalArgumentException("negative");
             }
-            return m;
         } catch (IllegalArgumentException e) {
-            throw new UserException("--exit expects an amount such as 25M, 750k or 2500000 but was '" + text + "'", ExitCode.USAGE);
+            throw new UserException("--exit expects an amount such as 25M, 750k or 2500000 but was '" + Shown.value(text) + "'",
+                    ExitCode.USAGE);
         }
+        if (!Limits.isAmount(m.amount())) {
+            throw new UserException("--exit is out of range: " + Shown.value(text) + "; amounts are at most " + Limits.MAX_AMOUNT_WORDS,
+                    ExitCode.USAGE);
+        }
+        return m;
     }
 
     private static String names(Venture v) {

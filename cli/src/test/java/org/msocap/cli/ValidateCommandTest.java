@@ -65,7 +65,7 @@ class ValidateCommandTest {
     @Test
     void missingFileIsAClearError() {
         CliRun run = CliRun.of("validate", dir.resolve("nope.yaml").toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("no such file");
     }
 

@@ -9,6 +9,8 @@ import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.fees.FeeModel.ManagedPractice;
 import org.msocap.model.FeeTerms;
 import org.msocap.model.Financials.PracticeFinancials;
+import org.msocap.model.Limits;
+import org.msocap.model.ModelException;
 import org.msocap.model.Venture;
 import org.msocap.money.Allocation;
 import org.msocap.money.Money;
@@ -78,9 +80,11 @@ public final class FeeProjector {
             List<List<Money>> collections = new ArrayList<>(n);
             for (ManagedPractice practice : practices) {
                 PracticeFinancials f = practice.financials();
-                collections.add(spread(Rounding.toCents(grown(f.collections(), f.growth(), year))));
+                collections.add(spread(withinLimit(grown(f.collections(), f.growth(), year), year,
+                        "financials.practices." + practice.practiceId() + ".growth", "collections of " + practice.practiceId())));
             }
-            List<Money> msoCosts = spread(Rounding.toCents(grown(model.mso().operatingCosts(), model.mso().costGrowth(), year)));
+            List<Money> msoCosts = spread(withinLimit(grown(model.mso().operatingCosts(), model.mso().costGrowth(), year), year,
+                    "financials.mso.costGrowth", "the MSO's operating costs"));
             // The MSO's cost of serving each practice, month by month: allocated across practices within each month so the
             // allocations add up to that month's MSO costs.
             List<List<Money>> allocated = new ArrayList<>(n);
@@ -116,6 +120,18 @@ public final class FeeProjector {
                     practice.financials().referredByInvestors(), rows.get(p)));
         }
         return new Projection(Period.MONTH, model.start(), projections, msoRows);
+    }
+
+    /**
+     * A projected amount in cents, refused (at the growth rate that drove it) once compounding takes it past
+     * {@link Limits#MAX_AMOUNT}: every projected figure stays in the range a given amount may take.
+     */
+    static Money withinLimit(BigDecimal projected, int year, String growthField, String what) {
+        if (!Limits.isAmount(projected)) {
+            throw new ModelException(growthField, "at this rate " + what + " would pass " + Limits.MAX_AMOUNT_WORDS + " in year "
+                    + (year + 1) + " of the projection; amounts, given or projected, are limited to that");
+        }
+        return Rounding.toCents(projected);
     }
 
     /** {@code amount × (1 + growth)^year}, exact. */
@@ -164,7 +180,8 @@ public final class FeeProjector {
             net.add(collections.get(m).minus(compensation.get(m)).minus(costs.get(m)));
         }
         Money fixedPart = switch (terms.basis()) {
-            case FIXED, HYBRID -> Rounding.toCents(grown(terms.monthly(), terms.escalator(), year));
+            case FIXED, HYBRID -> withinLimit(grown(terms.monthly(), terms.escalator(), year), year,
+                    practice.agreementField() + ".fee.escalator", "the monthly fee of " + practice.agreementId());
             default -> Money.ZERO;
         };
         List<BigDecimal> variableExact = new ArrayList<>(12);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.msocap.model.ExitScenario;
+import org.msocap.model.Limits;
 import org.msocap.model.ModelException;
 import org.msocap.model.Venture;
 import org.msocap.money.Money;
@@ -75,7 +76,12 @@ public final class Valuator {
                     + (byEbitda ? "EBITDA" : "revenue") + ", which needs a financials: section (start, years, practices, mso) to project it");
         }
         TrailingTwelveMonths trailing = trailingTwelveMonths(FeeModel.resolve(venture), date, at + ".date");
-        return value(exit, date, trailing, netDebt);
+        ExitValuation valuation = value(exit, date, trailing, netDebt);
+        if (!Limits.isAmount(valuation.enterpriseValue().amount())) {
+            throw new ModelException(multipleField, "exit '" + exit.name() + "' is worth " + valuation.enterpriseValue().grouped()
+                    + " at this multiple, beyond " + Limits.MAX_AMOUNT_WORDS + "; amounts, given or derived, are limited to that");
+        }
+        return valuation;
     }
 
     /**

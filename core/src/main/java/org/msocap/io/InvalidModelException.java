@@ -1,5 +1,7 @@
 package org.msocap.io;
 
+import org.msocap.model.Shown;
+
 /**
  * A model file that cannot be read: malformed, too large, of the wrong shape, or breaking an invariant
  * of the model. It names the place, so an editor or a person can go straight to it:
@@ -25,16 +27,21 @@ public final class InvalidModelException extends RuntimeException {
 
     /** @param cause what the parser or a record constructor threw; kept for {@code --debug}, never in the message */
     public InvalidModelException(String file, int line, int column, String field, String reason, Throwable cause) {
-        super(format(file, line, column, field, reason), cause);
+        super(format(file, line, column, shownField(field), Shown.message(reason)), cause);
         this.file = file;
         this.line = line;
         this.column = column;
         this.field = field == null ? "" : field;
-        this.reason = reason;
+        this.reason = Shown.message(reason);
+    }
+
+    /** A path built from keys of the file: as long and as strange as the file's keys. */
+    private static String shownField(String field) {
+        return field == null ? null : Shown.message(field);
     }
 
     private static String format(String file, int line, int column, String field, String reason) {
-        String where = file + ":" + line + ":" + column + ": ";
+        String where = Shown.escape(file) + ":" + line + ":" + column + ": ";
         return field == null || field.isEmpty() ? where + reason : where + field + ": " + reason;
     }
 

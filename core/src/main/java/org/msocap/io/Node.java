@@ -2,6 +2,7 @@ package org.msocap.io;
 
 import java.util.List;
 import java.util.Map;
+import org.msocap.model.Shown;
 
 /**
  * A parsed model file as a small tree that remembers where each value was written, so that every
@@ -48,9 +49,9 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
 
         public String describe() {
             return switch (kind) {
-                case TEXT -> text.isEmpty() ? "an empty value" : "text '" + text + "'";
-                case NUMBER -> "the number " + text;
-                case BOOLEAN -> text;
+                case TEXT -> text.isEmpty() ? "an empty value" : "text '" + Shown.value(text) + "'";
+                case NUMBER -> "the number " + Shown.value(text);
+                case BOOLEAN -> Shown.value(text);
                 case NULL -> "nothing";
             };
         }

@@ -23,6 +23,7 @@ import org.msocap.model.FeeTerms;
 import org.msocap.model.Financials;
 import org.msocap.model.Holding;
 import org.msocap.model.License;
+import org.msocap.model.Limits;
 import org.msocap.model.LicenseStatus;
 import org.msocap.model.ModelException;
 import org.msocap.model.Mso;
@@ -30,6 +31,7 @@ import org.msocap.model.OptionGrant;
 import org.msocap.model.Person;
 import org.msocap.model.Practice;
 import org.msocap.model.Safe;
+import org.msocap.model.Shown;
 import org.msocap.model.ShareClass;
 import org.msocap.model.SimulationSpec;
 import org.msocap.model.Suggest;
@@ -57,8 +59,8 @@ final class VentureBinder {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final int LIST_FIELDS_UP_TO = 12;
-    private static final int MAX_INTEGER_DIGITS = 30;
-    private static final int MAX_DECIMALS = 20;
+    /** A seed is a long: 19 digits. Every kind of number has its own narrower range on top (see {@link Limits}). */
+    private static final int MAX_INTEGER_DIGITS = 19;
 
     private final String file;
     private final MapNode root;
@@ -196,8 +198,58 @@ final class VentureBinder {
         Map<String, String> officers = o.textMap("officers");
         List<String> staff = o.textList("staff");
         LocalDate formed = o.date("formed");
-        return build(path, () -> new Mso(name, state, form, classes, holdings, optionPool, options, warrants, safes, notes,
+        Mso mso = build(path, () -> new Mso(name, state, form, classes, holdings, optionPool, options, warrants, safes, notes,
                 directors, officers, staff, formed));
+        checkValueAtHighestPrice(mso, path);
+        return mso;
+    }
+
+    /**
+     * Refuses a cap table worth more than {@link Limits#MAX_AMOUNT} at its own highest price per share (an issue
+     * price times its preference or cap, or a strike): every preference, cost and exercise breakpoint is then an
+     * amount the engines carry in cents without overflow.
+     */
+    private void checkValueAtHighestPrice(Mso mso, String path) {
+        BigDecimal shares = BigDecimal.ZERO;
+        for (Holding h : mso.holdings()) {
+            shares = shares.add(BigDecimal.valueOf(h.shares()).multiply(mso.requireClass(h.shareClass()).conversionRatio()));
+        }
+        for (OptionGrant g : mso.options()) {
+            shares = shares.add(BigDecimal.valueOf(g.shares()));
+        }
+        for (Warrant w : mso.warrants()) {
+            shares = shares.add(BigDecimal.valueOf(w.shares()));
+        }
+        BigDecimal highest = BigDecimal.ZERO;
+        String at = null;
+        for (int i = 0; i < mso.classes().size(); i++) {
+            ShareClass c = mso.classes().get(i);
+            if (c.issuePrice() != null) {
+                BigDecimal multiple = BigDecimal.ONE.max(c.preference()).max(c.cap() == null ? BigDecimal.ZERO : c.cap());
+                BigDecimal price = c.issuePrice().multiply(multiple);
+                if (price.compareTo(highest) > 0) {
+                    highest = price;
+                    at = path + ".classes[" + i + "].issuePrice";
+                }
+            }
+        }
+        for (int i = 0; i < mso.options().size(); i++) {
+            if (mso.options().get(i).strike().compareTo(highest) > 0) {
+                highest = mso.options().get(i).strike();
+                at = path + ".options[" + i + "].strike";
+            }
+        }
+        for (int i = 0; i < mso.warrants().size(); i++) {
+            if (mso.warrants().get(i).strike().compareTo(highest) > 0) {
+                highest = mso.warrants().get(i).strike();
+                at = path + ".warrants[" + i + "].strike";
+            }
+        }
+        if (at != null && !Limits.isAmount(shares.multiply(highest))) {
+            throw at(at, "at " + Shown.value(highest.toPlainString()) + " a share (with its preference or cap), the "
+                    + String.format(Locale.US, "%,d", shares.toBigInteger()) + " fully diluted shares are worth more than "
+                    + Limits.MAX_AMOUNT_WORDS + ", the limit for amounts", null);
+        }
     }
 
     private ShareClass shareClass(Node node, String path) {
@@ -547,7 +599,8 @@ final class VentureBinder {
     }
 
     private double point(Node node, String path, boolean dates) {
-        if (dates && node instanceof ScalarNode s && DATE.matcher(s.text().strip()).matches()) {
+        if (dates) {
+            // Dates are YYYY-MM-DD everywhere: 20280101 is not a day count anyone means.
             return date(node, path).toEpochDay();
         }
         return dbl(node, path);
@@ -591,7 +644,7 @@ final class VentureBinder {
             try {
                 return LocalDate.parse(s.text().strip());
             } catch (DateTimeParseException e) {
-                throw fail(node, path, "not a valid date: " + s.text().strip());
+                throw fail(node, path, "not a valid date: " + Shown.value(s.text().strip()));
             }
         }
         throw expected(node, path, "a date YYYY-MM-DD");
@@ -603,6 +656,9 @@ final class VentureBinder {
         if (value.stripTrailingZeros().scale() > 0) {
             throw fail(node, path, noun.equals("shares") ? "fractional shares are not allowed: " + value.toPlainString()
                     : "expected a whole number but found " + value.toPlainString());
+        }
+        if (noun.equals("shares") && value.abs().compareTo(BigDecimal.valueOf(Limits.MAX_SHARES)) > 0) {
+            throw fail(node, path, "shares out of range: " + value.toPlainString() + "; a holding has at most 1,000,000,000,000 shares");
         }
         try {
             return value.longValueExact();
@@ -623,20 +679,27 @@ final class VentureBinder {
     private BigDecimal number(Node node, String path, String expected, boolean amountSyntax) {
         if (node instanceof ScalarNode s && (s.kind() == ScalarNode.Kind.NUMBER || s.kind() == ScalarNode.Kind.TEXT)) {
             String t = s.text().strip().replace("_", "");
+            if (t.length() > Limits.MAX_NUMBER_CHARS && looksNumeric(t)) {
+                // Refused unread: BigDecimal needs seconds for a few hundred thousand digits.
+                throw fail(node, path, "number too long (" + t.length() + " characters): " + Shown.value(t) + "; numbers are written in at most "
+                        + Limits.MAX_NUMBER_CHARS + " characters");
+            }
             if (t.endsWith("%")) {
-                throw fail(node, path, "write fractions, not percentages: 0.08 for 8%, but found " + s.text());
+                throw fail(node, path, "write fractions, not percentages: 0.08 for 8%, but found " + Shown.value(s.text()));
             }
             BigDecimal value = null;
-            try {
-                value = amountSyntax && !DECIMAL.matcher(t).matches() ? Amounts.parse(t) : new BigDecimal(t);
-            } catch (IllegalArgumentException e) {
-                // not a number: the type error below
+            if (t.length() <= Limits.MAX_NUMBER_CHARS) {
+                try {
+                    value = amountSyntax && !DECIMAL.matcher(t).matches() ? Amounts.parse(t) : new BigDecimal(t);
+                } catch (IllegalArgumentException e) {
+                    // not a number: the type error below
+                }
             }
             if (value != null) {
                 // Checked before any rescaling: "1e999999999" would otherwise cost minutes of BigInteger work.
-                if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_DECIMALS) {
-                    throw fail(node, path, "number out of range: " + s.text().strip() + "; numbers have at most "
-                            + MAX_INTEGER_DIGITS + " digits before the point and " + MAX_DECIMALS + " after it");
+                if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > Limits.MAX_DECIMALS) {
+                    throw fail(node, path, "number out of range: " + Shown.value(s.text().strip()) + "; numbers have at most "
+                            + MAX_INTEGER_DIGITS + " digits before the point and " + Limits.MAX_DECIMALS + " after it");
                 }
                 return value.scale() < 0 ? value.setScale(0) : value;
             }
@@ -644,19 +707,49 @@ final class VentureBinder {
         throw expected(node, path, expected);
     }
 
+    /** Digits, signs, points, separators and suffixes only: a number, however long, not a word. */
+    private static boolean looksNumeric(String t) {
+        return t.chars().allMatch(c -> (c >= '0' && c <= '9') || ".,+-eE$kKmMbB ".indexOf(c) >= 0);
+    }
+
+    /** {@code value} when its size is at most {@code max}, else the range error at the field. */
+    private BigDecimal within(BigDecimal value, BigDecimal max, Node node, String path, String what) {
+        if (value != null && value.abs().compareTo(max) > 0) {
+            throw fail(node, path, what + " out of range: " + Shown.value(value.toPlainString()) + "; " + what + "s are at most "
+                    + String.format(java.util.Locale.US, "%,d", max.toBigInteger()) + " in size");
+        }
+        return value;
+    }
+
     /** A plain decimal such as a fraction or a multiple: 0.08, 1.0, 12. */
     private BigDecimal decimal(Node node, String path) {
-        return number(node, path, "a number", false);
+        BigDecimal max = DECIMAL_LIMITS.getOrDefault(lastName(path), Limits.MAX_DECIMAL);
+        return within(number(node, path, "a number", false), max, node, path, "number");
     }
+
+    /**
+     * Ranges narrower than {@link Limits#MAX_DECIMAL} for numbers that multiply money (README, "Limits"): with them a
+     * liquidation preference, a cap, a projected year or an exit value stays an amount the engines carry exactly.
+     */
+    static final Map<String, BigDecimal> DECIMAL_LIMITS = Map.ofEntries(
+            Map.entry("preference", BigDecimal.valueOf(100)), Map.entry("cap", BigDecimal.valueOf(100)),
+            Map.entry("conversionRatio", BigDecimal.valueOf(1000)), Map.entry("exitMultiple", BigDecimal.valueOf(100)),
+            Map.entry("ebitdaMultiple", BigDecimal.valueOf(1000)), Map.entry("revenueMultiple", BigDecimal.valueOf(1000)),
+            Map.entry("markup", BigDecimal.valueOf(100)), Map.entry("growth", BigDecimal.TEN),
+            Map.entry("costGrowth", BigDecimal.TEN), Map.entry("escalator", BigDecimal.TEN));
 
     /** A per-share price: exact, any number of decimals, amount syntax allowed ($2.00). */
     private BigDecimal price(Node node, String path) {
-        return number(node, path, "a price such as 2.00", true);
+        return within(number(node, path, "a price such as 2.00", true), Limits.MAX_PRICE, node, path, "price");
     }
 
     /** An amount of money: 2500000, "2500000.00", 2.5M, 750k, 1.2B; at most two decimals. */
     private Money amount(Node node, String path) {
         BigDecimal value = number(node, path, "an amount such as 2500000, 2.5M or 750k", true);
+        if (!Limits.isAmount(value)) {
+            throw fail(node, path, "amount out of range: " + Shown.value(value.toPlainString()) + "; amounts are at most "
+                    + Limits.MAX_AMOUNT_WORDS + " in size");
+        }
         if (value.stripTrailingZeros().scale() > 2) {
             throw fail(node, path, "amounts have at most two decimals (cents) but found " + value.toPlainString());
         }
@@ -664,11 +757,19 @@ final class VentureBinder {
     }
 
     private double dbl(Node node, String path) {
-        if (node instanceof ScalarNode s && (s.kind() == ScalarNode.Kind.NUMBER || s.kind() == ScalarNode.Kind.TEXT)
-                && DECIMAL.matcher(s.text().strip()).matches()) {
-            double d = Double.parseDouble(s.text().strip());
-            if (Double.isFinite(d)) {
-                return d;
+        if (node instanceof ScalarNode s && (s.kind() == ScalarNode.Kind.NUMBER || s.kind() == ScalarNode.Kind.TEXT)) {
+            String t = s.text().strip();
+            if (t.length() > Limits.MAX_NUMBER_CHARS && looksNumeric(t)) {
+                throw fail(node, path, "number too long (" + t.length() + " characters): " + Shown.value(t) + "; numbers are written in at most "
+                        + Limits.MAX_NUMBER_CHARS + " characters");
+            }
+            if (t.length() <= Limits.MAX_NUMBER_CHARS && DECIMAL.matcher(t).matches()) {
+                double d = Double.parseDouble(t);
+                if (Double.isFinite(d) && Math.abs(d) <= Limits.MAX_PARAMETER) {
+                    return d;
+                }
+                throw fail(node, path, "number out of range: " + Shown.value(t) + "; distribution parameters and probabilities are at most "
+                        + "1,000,000 in size");
             }
         }
         throw expected(node, path, "a number");
@@ -684,7 +785,7 @@ final class VentureBinder {
             }
             ids.add(id);
         }
-        throw fail(node, path, "unknown value '" + text + "'" + Suggest.didYouMean(text, ids) + "; allowed values are "
+        throw fail(node, path, "unknown value '" + Shown.value(text) + "'" + Suggest.didYouMean(text, ids) + "; allowed values are "
                 + String.join(", ", ids));
     }
 
@@ -800,7 +901,7 @@ final class VentureBinder {
             List<String> allowed = FIELDS.get(kind);
             for (Field f : this.node.fields().values()) {
                 if (!allowed.contains(f.key())) {
-                    String reason = "unknown field '" + f.key() + "'" + Suggest.didYouMean(f.key(), allowed)
+                    String reason = "unknown field '" + Shown.value(f.key()) + "'" + Suggest.didYouMean(f.key(), allowed)
                             + (allowed.size() <= LIST_FIELDS_UP_TO ? "; allowed fields are " + String.join(", ", allowed) : "");
                     throw new InvalidModelException(file, f.line(), f.column(), at(f.key()), reason);
                 }

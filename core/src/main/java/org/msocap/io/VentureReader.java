@@ -1,6 +1,7 @@
 package org.msocap.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -36,17 +37,34 @@ public final class VentureReader {
         if (Files.isDirectory(file)) {
             throw new InvalidModelException(name, 1, 1, "", "this is a directory, not a model file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // /dev/zero never ends and a FIFO may never deliver: only a regular file is read at all.
+            throw new InvalidModelException(name, 1, 1, "", "not a regular file (a device, a FIFO or a socket), not a model file");
+        }
         try {
             long size = Files.size(file);
             if (size > TreeReader.MAX_BYTES) {
                 throw TreeReader.tooLarge(name, size + " bytes");
             }
-            byte[] bytes = Files.readAllBytes(file);
-            return load(utf8(bytes, name), name);
+            return load(utf8(readAtMost(file, TreeReader.MAX_BYTES, name), name), name);
         } catch (NoSuchFileException e) {
             throw new InvalidModelException(name, 1, 1, "", "no such file");
         } catch (IOException e) {
             throw new InvalidModelException(name, 1, 1, "", "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file's bytes, refusing it as soon as more than {@code limit} arrive: the size a file reports can lie
+     * (a file growing while read, special files in /proc report 0), the bytes read cannot.
+     */
+    static byte[] readAtMost(Path file, long limit, String name) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) limit + 1);
+            if (bytes.length > limit) {
+                throw TreeReader.tooLarge(name, "more than " + limit + " bytes");
+            }
+            return bytes;
         }
     }
 

@@ -10,6 +10,9 @@ public final class Suggest {
 
     /** {@code " (did you mean 'x'?)"} when a candidate is close enough, else the empty string. */
     public static String didYouMean(String wrong, Collection<String> candidates) {
+        if (wrong.length() > Shown.VALUE_CHARS) {
+            return ""; // no name is this long, and the distance table would grow with it
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

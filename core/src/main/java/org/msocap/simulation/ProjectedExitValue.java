@@ -12,6 +12,8 @@ import org.msocap.fees.FeeProjector;
 import org.msocap.fees.Valuator;
 import org.msocap.model.FeeTerms;
 import org.msocap.model.Financials.MsoFinancials;
+import org.msocap.model.Limits;
+import org.msocap.model.ModelException;
 import org.msocap.money.Allocation;
 import org.msocap.money.Money;
 import org.msocap.money.Rounding;
@@ -72,7 +74,7 @@ public final class ProjectedExitValue implements ExitValueModel {
             FeeTerms terms = practice.terms();
             for (int y = 0; y < MAX_YEARS; y++) {
                 BigDecimal grown = terms.monthly().amount().multiply(BigDecimal.ONE.add(terms.escalator()).pow(y));
-                fixedFee[p][y] = Rounding.toCents(grown).cents();
+                fixedFee[p][y] = Limits.isAmount(grown) ? Rounding.toCents(grown).cents() : OUT_OF_RANGE;
             }
             costPlus |= terms.basis() == FeeTerms.Basis.COST_PLUS;
         }
@@ -80,7 +82,9 @@ public final class ProjectedExitValue implements ExitValueModel {
         MsoFinancials mso = model.mso();
         msoCosts = new long[MAX_YEARS][];
         for (int y = 0; y < MAX_YEARS; y++) {
-            msoCosts[y] = spread(Rounding.toCents(mso.operatingCosts().amount().multiply(BigDecimal.ONE.add(mso.costGrowth()).pow(y))).cents());
+            BigDecimal grown = mso.operatingCosts().amount().multiply(BigDecimal.ONE.add(mso.costGrowth()).pow(y));
+            // Years compounding takes past the limit stay empty; a run that reaches one is refused (enterpriseValueCents).
+            msoCosts[y] = Limits.isAmount(grown) ? spread(Rounding.toCents(grown).cents()) : null;
         }
     }
 
@@ -93,11 +97,31 @@ public final class ProjectedExitValue implements ExitValueModel {
         return earliestExitDay;
     }
 
+    /** Marks a projected amount past {@link Limits#MAX_AMOUNT}; never a real amount. */
+    private static final long OUT_OF_RANGE = Long.MIN_VALUE;
+
+    /**
+     * @throws ModelException at {@code simulation} when the drawn values take a projected amount or the exit value
+     *         past {@link Limits#MAX_AMOUNT} (no long arithmetic runs beyond it)
+     */
     @Override
     public long enterpriseValueCents(int exitEpochDay, double ebitdaMultiple, double collectionsGrowth, double clinicianComp) {
-        long ebitda = ttmEbitdaCents(exitEpochDay, collectionsGrowth, clinicianComp);
-        // A business losing money is not worth a negative amount at a multiple (as Valuator).
-        return Math.max(0, ExactCents.times(ebitda, ebitdaMultiple));
+        long value;
+        try {
+            long ebitda = ttmEbitdaCents(exitEpochDay, collectionsGrowth, clinicianComp);
+            // A business losing money is not worth a negative amount at a multiple (as Valuator).
+            value = Math.max(0, ExactCents.times(ebitda, ebitdaMultiple));
+        } catch (ArithmeticException e) {
+            value = OUT_OF_RANGE;
+        }
+        if (value == OUT_OF_RANGE || !Limits.isAmountCents(value)) {
+            throw new ModelException("simulation", "a run drew an ebitdaMultiple of " + ebitdaMultiple
+                    + (Double.isNaN(collectionsGrowth) ? "" : ", collectionsGrowth " + collectionsGrowth)
+                    + (Double.isNaN(clinicianComp) ? "" : ", clinicianComp " + clinicianComp) + " and an exit on "
+                    + LocalDate.ofEpochDay(exitEpochDay) + ", which takes the projected enterprise value past "
+                    + Limits.MAX_AMOUNT_WORDS + "; amounts, given or projected, are limited to that: narrow the distributions");
+        }
+        return value;
     }
 
     /** EBITDA of the twelve projection months ending with the month that contains the exit day, in cents. */
@@ -108,6 +132,9 @@ public final class ProjectedExitValue implements ExitValueModel {
                     + start);
         }
         int first = last - 11;
+        if (msoCosts[first / 12] == null || msoCosts[last / 12] == null) {
+            throw new ArithmeticException("MSO operating costs past the limit");
+        }
         long ebitda = 0;
         long[] revenue = new long[12];
         for (int year = first / 12; year <= last / 12; year++) {
@@ -133,7 +160,7 @@ public final class ProjectedExitValue implements ExitValueModel {
         long[][] monthly = new long[n][12];
         for (int p = 0; p < n; p++) {
             annual[p] = drawnGrowth ? grownCents(collections[p], growth, year)
-                    : Rounding.toCents(Money.ofCents(collections[p]).amount().multiply(BigDecimal.ONE.add(baseGrowth[p]).pow(year))).cents();
+                    : withinLimit(Rounding.toCents(Money.ofCents(collections[p]).amount().multiply(BigDecimal.ONE.add(baseGrowth[p]).pow(year))).cents());
             for (int k = 0; k < 12; k++) {
                 monthly[p][k] = monthOf(annual[p], k);
             }
@@ -164,6 +191,9 @@ public final class ProjectedExitValue implements ExitValueModel {
             spread(compYear, c, compensation);
             FeeTerms terms = practices.get(p).terms();
             long fixed = terms.basis() == FeeTerms.Basis.FIXED || terms.basis() == FeeTerms.Basis.HYBRID ? fixedFee[p][year] : 0;
+            if (fixed == OUT_OF_RANGE) {
+                throw new ArithmeticException("fixed fee past the limit");
+            }
             switch (terms.basis()) {
                 case FIXED -> java.util.Arrays.fill(variable, 0);
                 case PERCENT_OF_COLLECTIONS, HYBRID -> spread(ExactCents.times(annual[p], terms.percent(), terms.percent().doubleValue()), c, variable);
@@ -189,7 +219,7 @@ public final class ProjectedExitValue implements ExitValueModel {
                 }
             }
             for (int k = 0; k < 12; k++) {
-                revenue[k] += fixed + variable[k];
+                revenue[k] = Math.addExact(revenue[k], Math.addExact(fixed, variable[k]));
             }
         }
     }
@@ -243,6 +273,18 @@ public final class ProjectedExitValue implements ExitValueModel {
 
     /** {@code round_half_up(cents × (1 + g)^year)} with g the exact value of the double. */
     static long grownCents(long cents, double g, int year) {
+        return withinLimit(grownCentsUnchecked(cents, g, year));
+    }
+
+    /** A projected amount, or an ArithmeticException (turned into the model error) past {@link Limits#MAX_AMOUNT}. */
+    private static long withinLimit(long cents) {
+        if (!Limits.isAmountCents(cents)) {
+            throw new ArithmeticException("projected amount past the limit");
+        }
+        return cents;
+    }
+
+    private static long grownCentsUnchecked(long cents, double g, int year) {
         if (year == 0) {
             return cents;
         }

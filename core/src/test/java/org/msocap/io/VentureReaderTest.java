@@ -260,10 +260,10 @@ class VentureReaderTest {
     void hugeExponentsAreRefusedQuickly() {
         assertThat(message(BASE.replace("shares: 50}", "shares: 50, cost: 1e999999999}")))
                 .isEqualTo("sunrise.yaml:20:55: mso.holdings[1].cost: number out of range: 1e999999999; numbers have at most"
-                        + " 30 digits before the point and 20 after it");
+                        + " 19 digits before the point and 20 after it");
         assertThat(message(BASE.replace("shares: 50}", "shares: 1e-999999999}")))
                 .isEqualTo("sunrise.yaml:20:45: mso.holdings[1].shares: number out of range: 1e-999999999; numbers have at most"
-                        + " 30 digits before the point and 20 after it");
+                        + " 19 digits before the point and 20 after it");
     }
 
     @Test
@@ -528,6 +528,69 @@ class VentureReaderTest {
     @Test
     void directory(@TempDir Path dir) {
         assertThatThrownBy(() -> VentureReader.read(dir)).hasMessage(dir + ":1:1: this is a directory, not a model file");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void devicesAndFifosAreRefusedUnread(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> VentureReader.read(Path.of("/dev/zero")))
+                .hasMessage("/dev/zero:1:1: not a regular file (a device, a FIFO or a socket), not a model file");
+        Path fifo = dir.resolve("fifo.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        assertThatThrownBy(() -> VentureReader.read(fifo)).hasMessageContaining("not a regular file");
+    }
+
+    /** The bytes read are counted, not the size the file reports (which a growing file or /proc gets wrong). */
+    @Test
+    void theReadItselfIsBounded(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("m.yaml"), "x".repeat(101));
+        assertThat(VentureReader.readAtMost(file, 101, "m.yaml")).hasSize(101);
+        assertThatThrownBy(() -> VentureReader.readAtMost(file, 100, "m.yaml"))
+                .hasMessage("m.yaml:1:1: file is too large (more than 100 bytes); model files are limited to 10 MB");
+    }
+
+    @Test
+    void datesAreWrittenAsDatesInTheSimulationToo() {
+        String yaml = BASE + "simulation:\n  exitDate: 20280101\n";
+        assertThat(message(yaml)).endsWith(": simulation.exitDate: expected a date YYYY-MM-DD but found the number 20280101");
+        String uniform = BASE + "simulation:\n  exitDate: {uniform: [2028-01-01, 20311231]}\n";
+        assertThat(message(uniform)).endsWith(": simulation.exitDate.uniform[1]: expected a date YYYY-MM-DD but found the number 20311231");
+    }
+
+    @Test
+    void everyKindOfNumberHasItsRange() {
+        assertThat(message(BASE.replace("shares: 50}", "shares: 50, cost: 1000000000000.01}")))
+                .endsWith("mso.holdings[1].cost: amount out of range: 1000000000000.01; amounts are at most 1 trillion (1,000,000,000,000) in size");
+        assertThat(message(BASE.replace("shares: 50}", "shares: 1000000000001}")))
+                .endsWith("mso.holdings[1].shares: shares out of range: 1000000000001; a holding has at most 1,000,000,000,000 shares");
+        assertThat(message(BASE + "simulation:\n  ebitdaMultiple: {normal: {mean: 8, sd: 1e30}}\n"))
+                .endsWith("simulation.ebitdaMultiple.normal.sd: number out of range: 1e30; distribution parameters and probabilities are at most 1,000,000 in size");
+        assertThat(message(BASE.replace("{id: common, type: common}", "{id: common, type: common}\n    - {id: p, type: preferred, issuePrice: 1, preference: 101}")))
+                .endsWith("mso.classes[1].preference: number out of range: 101; numbers are at most 100 in size");
+        assertThat(message(BASE.replace("{id: common, type: common}", "{id: common, type: common}\n    - {id: p, type: preferred, issuePrice: 1000001}")))
+                .endsWith("mso.classes[1].issuePrice: price out of range: 1000001; prices are at most 1,000,000 in size");
+    }
+
+    @Test
+    void aCapTableWorthMoreThanTheLimitAtItsOwnPriceIsRefused() {
+        String yaml = BASE.replace("{id: common, type: common}", "{id: common, type: common}\n    - {id: p, type: preferred, issuePrice: 1000000}")
+                .replace("shares: 50}", "shares: 50}\n    - {holder: alice, class: p, shares: 2000000}");
+        assertThat(message(yaml)).contains("mso.classes[1].issuePrice: at 1000000 a share (with its preference or cap), the 2,000,")
+                .endsWith("fully diluted shares are worth more than 1 trillion (1,000,000,000,000), the limit for amounts");
+    }
+
+    @Test
+    void longNumbersAreRefusedUnparsedAndValuesInMessagesAreCutAndEscaped() {
+        String digits = "9".repeat(300_000);
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();   // CPU time: the build machine is shared
+        String refused = message(BASE.replace("shares: 50}", "shares: " + digits + "}"));
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - start) / 1_000_000;
+        System.out.println("refusing 300,000 digits took " + cpuMillis + " ms of CPU");
+        assertThat(cpuMillis).as("CPU ms").isLessThan(3_000);
+        assertThat(refused).contains("mso.holdings[1].shares: number too long (300000 characters): " + "9".repeat(80) + "…;");
+        assertThat(message(BASE.replace("{id: common, type: common}", "{id: common, type: \"com\\u202Emon\\u0007\"}")))
+                .contains("unknown value 'com\\u202Emon\\u0007'").doesNotContain("\u202E", "\u0007");
     }
 
     @Test

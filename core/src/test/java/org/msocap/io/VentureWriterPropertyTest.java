@@ -324,9 +324,10 @@ class VentureWriterPropertyTest {
             return switch ((int) between(0, 6)) {
                 case 0 -> new Distribution.Constant(low);
                 case 1 -> new Distribution.Normal(low, dbl(0, 3));
-                case 2 -> new Distribution.LogNormal(Math.abs(low) + 0.5, dbl(0, 2));
+                // Date-valued locations are whole days: files write them as YYYY-MM-DD, the only way dates are read.
+                case 2 -> new Distribution.LogNormal(Math.abs(low) + (dates ? 1 : 0.5), dbl(0, 2));
                 case 3 -> new Distribution.Uniform(low, high);
-                case 4 -> new Distribution.Triangular(low, (low + high) / 2, high);
+                case 4 -> new Distribution.Triangular(low, dates ? Math.floor((low + high) / 2) : (low + high) / 2, high);
                 case 5 -> new Distribution.Beta(dbl(0.1, 10), dbl(0.1, 10), low, high + 1);
                 default -> new Distribution.Empirical(List.of(low, high, low));
             };

@@ -3,8 +3,11 @@ package org.msocap.spreadsheets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.msocap.io.TempFiles;
 
 /**
  * Lays a {@link WorkbookContent} out as an xlsx workbook and writes it safely.
@@ -42,10 +45,16 @@ public final class WorkbookExporter {
                 wb.write(out);
                 return;
             }
-            // Closing the streaming workbook deletes its temporary row files (and closes wb as well).
+            // SXSSF spills rows to temporary files through POI's TempFile; they go to a directory of this run's own,
+            // removed when the export ends, at SIGTERM/SIGINT, or (after SIGKILL) by the next export.
+            Path rowFiles = TempFiles.createDirectory("sxssf");
+            TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(rowFiles.toFile()));
             try (SXSSFWorkbook streaming = new SXSSFWorkbook(wb, STREAM_WINDOW_ROWS)) {
                 SimulationSheet.writeRuns(streaming.createSheet(SimulationSheet.RUNS_NAME), built.styles(), content.simulation());
                 streaming.write(out);
+            } finally {
+                TempFile.setThreadLocalTempFileCreationStrategy(null);
+                TempFiles.delete(rowFiles);
             }
         }
     }

@@ -1,0 +1,206 @@
+package org.msocap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 16, "Hostile input" and the missing file: what a file or an argument can do to msocap, and what it may not. */
+class HostileInputTest {
+
+    @TempDir
+    Path dir;
+
+    private Path model(String name, String yaml) throws IOException {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    private static String telehealth() throws IOException {
+        return Files.readString(CliRun.TELEHEALTH);
+    }
+
+    private static void assertNoStackTrace(CliRun run) {
+        assertThat(run.err()).doesNotContain("\tat ", "Exception", "internal error");
+    }
+
+    @Test
+    void aMissingInputFileIsAUsageError() {
+        CliRun run = CliRun.of("validate", dir.resolve("nope.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo("msocap: no such file: " + dir.resolve("nope.yaml") + System.lineSeparator());
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void devicesAndFifosAreRefusedWithoutReadingThem() throws Exception {
+        CliRun zero = CliRun.of("validate", "/dev/zero");
+        assertThat(zero.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(zero.err()).contains("/dev/zero is not a regular file");
+        Path fifo = dir.resolve("model.yaml");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        CliRun run = CliRun.of("validate", fifo.toString());   // would block forever if it were opened
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("is not a regular file");
+    }
+
+    @Test
+    void anEnormousEnterpriseValueIsRefusedWhereItIsWritten() throws IOException {
+        Path file = model("big.yaml", telehealth().replace("enterpriseValue: 60M", "enterpriseValue: 99999999999999999999"));
+        for (String command : List.of("validate", "waterfall", "simulate", "breakpoints")) {
+            CliRun run = CliRun.of(command, file.toString());
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+            assertThat(run.err()).as(command).startsWith("msocap: invalid model: " + file + ":").contains("enterpriseValue: number out of range");
+            assertNoStackTrace(run);
+        }
+        Path trillion = model("trillion.yaml", telehealth().replace("enterpriseValue: 60M", "enterpriseValue: 1000000000001"));
+        CliRun run = CliRun.of("validate", trillion.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).contains("exits[2].enterpriseValue: amount out of range: 1000000000001; amounts are at most 1 trillion");
+    }
+
+    @Test
+    void theLargestAllowedAmountsComputeWithoutOverflow() throws IOException {
+        Path file = model("max.yaml", telehealth().replace("enterpriseValue: 60M", "enterpriseValue: 1000000000000"));
+        for (String[] args : new String[][] {{"waterfall", file.toString()}, {"breakpoints", file.toString()},
+                {"waterfall", file.toString(), "--exit", "1000000000000"}, {"waterfall", file.toString(), "--exit", "1T"}}) {
+            CliRun run = CliRun.of(args);
+            if (args.length == 4 && args[3].equals("1T")) {
+                assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+                continue;
+            }
+            assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(ExitCode.OK);
+        }
+        CliRun exit = CliRun.of("waterfall", file.toString(), "--exit", "1000000000000", "--format", "json");
+        assertThat(exit.out()).contains("\"exitValue\" : \"1000000000000.00\"");
+    }
+
+    @Test
+    void anEnormousExitArgumentIsAUsageError() {
+        CliRun run = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "99999999999999999999");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--exit is out of range: 99999999999999999999; amounts are at most 1 trillion");
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void anEnormousStandardDeviationIsRefusedAndAWideOneStopsAtTheLimit() throws IOException {
+        Path huge = model("sd.yaml", telehealth().replace("sd: 0.08", "sd: 1e30"));
+        for (String[] args : new String[][] {{"simulate", huge.toString(), "--runs", "50"},
+                {"export", huge.toString(), "-o", dir.resolve("x.xlsx").toString(), "--runs", "50"}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+            assertThat(run.err()).contains("simulation.collectionsGrowth.normal.sd: number out of range: 1e30");
+        }
+        // Allowed, but some runs project collections past the limit: refused at the simulation, never an overflow.
+        Path wide = model("wide.yaml", telehealth().replace("sd: 0.08", "sd: 1000"));
+        CliRun run = CliRun.of("simulate", wide.toString(), "--runs", "200");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).startsWith("msocap: invalid model: " + wide + ":").contains(": simulation: a run drew")
+                .contains("past 1 trillion");
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void growthThatCompoundsPastTheLimitIsRefusedAtTheGrowthRate() throws IOException {
+        String yaml = telehealth();
+        String line = yaml.lines().filter(l -> l.contains("growth: ") && l.contains("collections")).findFirst().orElseThrow();
+        Path file = model("growth.yaml", yaml.replace(line, line.replaceFirst("growth: [0-9.]+", "growth: 9.5")).replace("years: 5", "years: 12"));
+        CliRun run = CliRun.of("fees", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).containsPattern("growth\\.yaml:\\d+:\\d+: financials\\.practices\\.[a-z-]+\\.growth: at this rate collections");
+    }
+
+    @Test
+    void aLongNumberIsRefusedBeforeItIsParsed() throws IOException {
+        Path file = model("long.yaml", telehealth().replace("enterpriseValue: 60M", "enterpriseValue: " + "9".repeat(300_000)));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadCpuTime();
+        CliRun run = CliRun.of("validate", file.toString());
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - before) / 1_000_000;
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).contains("exits[2].enterpriseValue: number too long (300000 characters)");
+        assertThat(run.err().length()).isLessThan(400);
+        assertThat(cpuMillis).as("CPU ms to refuse 300,000 digits").isLessThan(3_000);
+    }
+
+    @Test
+    void messagesCutLongValuesAndEscapeControlCharacters() throws IOException {
+        Path file = model("evil.yaml", telehealth().replace("form: llc", "form: \"llc\\u202Egnp." + "x".repeat(1_000_000) + "\""));
+        CliRun run = CliRun.of("validate", file.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).contains("mso.form: unknown value 'llc\\u202Egnp.xxx").doesNotContain("\u202E");
+        assertThat(run.err().length()).isLessThan(600);
+        // YAML keys are at most 1,024 characters long.
+        Path keys = model("keys.yaml", telehealth().replace("venture: ", "\"bad\\u001B[2Jkey" + "k".repeat(1000) + "\": 1\nventure: "));
+        CliRun key = CliRun.of("validate", keys.toString());
+        assertThat(key.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(key.err()).contains("unknown field 'bad\\u001B[2Jkeykkk").doesNotContain("\u001B");
+        assertThat(key.err().length()).isLessThan(700); // the key is cut to 80 characters as a value, to 240 in the field's path
+    }
+
+    @Test
+    void aDateWrittenAsANumberIsRefusedByValidate() throws IOException {
+        String yaml = telehealth();
+        String exitDate = yaml.lines().filter(l -> l.strip().startsWith("exitDate:")).findFirst().orElseThrow();
+        Path file = model("date.yaml", yaml.replace(exitDate, "  exitDate: 20280101"));
+        int line = (int) yaml.lines().takeWhile(l -> !l.equals(exitDate)).count() + 1;
+        for (String command : List.of("validate", "simulate", "export", "report")) {
+            CliRun run = command.equals("export") ? CliRun.of(command, file.toString(), "-o", dir.resolve("d.xlsx").toString())
+                    : command.equals("report") ? CliRun.of(command, file.toString(), "-o", dir.resolve("r").toString()) : CliRun.of(command, file.toString());
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+            assertThat(run.err()).as(command).isEqualTo("msocap: invalid model: " + file + ":" + line
+                    + ":13: simulation.exitDate: expected a date YYYY-MM-DD but found the number 20280101" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void csvNeutralizesFormulasInEveryCommand() throws IOException {
+        String yaml = telehealth()
+                .replace("name: Alice Chen", "name: \"=cmd|' /C calc'!A0\"")
+                .replace("name: Ben Okafor", "name: \"+1+2\"")
+                .replace("name: Carol Nguyen", "name: \"-2+3\"")
+                .replace("name: Dan Patel", "name: \"@SUM(1)\"")
+                .replace("name: Priya Raman", "name: \"\\tTab\"")
+                .replace("name: Marcus Lee", "name: \"\\rReturn\"")
+                .replace("name: Sunrise Medical Group of California, P.C.", "name: \"=HYPERLINK(\\\"http://x\\\")\"")
+                .replace("- name: Strategic sale", "- name: \"=SUM(A1)\"");
+        Path file = model("inject.yaml", yaml);
+        String captable = CliRun.of("captable", file.toString(), "--format", "csv").out();
+        assertThat(captable).contains("alice,\"'=cmd|' /C calc'!A0\",lay,").contains("ben,\"'+1+2\",").contains("\"'-2+3\"")
+                .contains("\"'@SUM(1)\"").contains("\"'\tTab\"").contains("\"'\rReturn\"");
+        // Waterfall rows name holders by id (letters, digits, '-'); the scenario's name is in a "# " title line and a cell.
+        String waterfall = CliRun.of("waterfall", file.toString(), "--format", "csv").out();
+        assertThat(waterfall).contains("# =SUM(A1) — enterprise value");
+        String fees = CliRun.of("fees", file.toString(), "--format", "csv").out();
+        assertThat(fees).contains("\"'=SUM(A1)\",2030-12-31,");
+        String check = CliRun.of("check", file.toString(), "--format", "csv").out();
+        for (String out : List.of(captable, waterfall, fees, check)) {
+            for (String line : out.split("\n")) {
+                for (String cell : line.split(",")) {
+                    assertThat(cell).as(line).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");
+                    if (cell.startsWith("-")) {
+                        assertThat(cell).as("a negative number stays a number: " + line).matches("-[0-9.]+[%x]?");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void negativeNumbersStayNumbersInCsv() {
+        assertThat(Table.csvCell("-181594.50")).isEqualTo("-181594.50");
+        assertThat(Table.csvCell("-12.5%")).isEqualTo("-12.5%");
+        assertThat(Table.csvCell("-2+3")).isEqualTo("\"'-2+3\"");
+        assertThat(Table.csvCell("=1+1")).isEqualTo("\"'=1+1\"");
+        assertThat(Table.csvCell("plain")).isEqualTo("plain");
+    }
+}
