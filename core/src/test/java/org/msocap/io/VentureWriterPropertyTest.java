@@ -224,7 +224,7 @@ class VentureWriterPropertyTest {
             List<Holding> holdings = new ArrayList<>();
             for (int i = 0, n = (int) between(1, 6); i < n; i++) {
                 ShareClass c = classes.get((int) between(0, classes.size() - 1));
-                holdings.add(new Holding(anyone.get((int) between(0, anyone.size() - 1)), c.id(), between(1, 50_000_000_000L),
+                holdings.add(new Holding(anyone.get((int) between(0, anyone.size() - 1)), c.id(), between(1, 200_000_000L),
                         maybeDate(), coin() ? money(10_000_000) : null));
             }
             List<OptionGrant> options = new ArrayList<>();
