@@ -262,7 +262,8 @@ final class CheckContext {
                     Collection<String> involves, String remedyCase) {
         boolean underStateLaw = state != null && rule.jurisdictions().contains(state.state());
         Confidence c = underStateLaw ? rule.confidence().weakest(state.confidence()) : rule.confidence();
-        Citation citation = state == null ? rule.citation() : rule.citationFor(state);
+        Citation citation = state != null ? rule.citationFor(state) : rule.isFederal() ? rule.citationFor(Rule.FEDERAL)
+                : rule.citation();
         return new Finding(rule.id(), rule.title(), severity, kind, subjectId, message, citation, rule.remediationFor(remedyCase), c,
                 List.copyOf(new LinkedHashSet<>(involves)));
     }

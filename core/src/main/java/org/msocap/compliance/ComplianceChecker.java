@@ -50,7 +50,8 @@ public final class ComplianceChecker {
             new DentalPracticeControl(),
             new SingleProfessionOwnership(),
             new NoCorporatePracticeBar(),
-            new LicenseRenewalNotRecorded()));
+            new LicenseRenewalNotRecorded(),
+            new UncertainProfession()));
 
     private final RuleCatalog catalog;
     private final Map<String, RulePredicate> predicates = new LinkedHashMap<>();

@@ -45,7 +45,7 @@ final class PhysicianMajorityAndOfficers implements RulePredicate {
                             .filter(h -> !isPhysician(ctx, ctx.person(h), state)).toList();
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), "Oregon-licensed physicians hold "
                             + Percent.of(fraction) + " of practice " + practice.id() + "'s shares; ORS 58.375 requires a majority",
-                            state, others));
+                            state, others, "shares"));
                 }
                 if (!practice.directors().isEmpty()) {
                     long physicianDirectors = practice.directors().stream().filter(d -> isPhysician(ctx, ctx.person(d), state)).count();
@@ -53,7 +53,7 @@ final class PhysicianMajorityAndOfficers implements RulePredicate {
                         List<String> others = practice.directors().stream().filter(d -> !isPhysician(ctx, ctx.person(d), state)).toList();
                         out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), physicianDirectors + " of "
                                 + practice.directors().size() + " directors of practice " + practice.id()
-                                + " are Oregon-licensed physicians; ORS 58.375 requires a majority", state, others));
+                                + " are Oregon-licensed physicians; ORS 58.375 requires a majority", state, others, "directors"));
                     }
                 }
             }

@@ -23,7 +23,7 @@ final class ReferringClinicianInvestor implements RulePredicate {
             if (ctx.isClinician(p) && p.refersPatients()) {
                 out.add(ctx.finding(rule, SubjectKind.PERSON, id, id + " (" + String.join(", ", ctx.professionsAnywhere(p))
                         + ") holds MSO equity and refers patients; the model records no patient disclosure of the interest",
-                        null, List.of(id)));
+                        ctx.professionsIn(p, "CA").isEmpty() ? null : ctx.catalog.state("CA"), List.of(id)));
             }
         }
         return out;

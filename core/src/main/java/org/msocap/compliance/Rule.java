@@ -119,19 +119,25 @@ public record Rule(String id, String title, Severity severity, Set<String> juris
 
     /**
      * As {@link #citationFor(String)}, and when a rule of several states names {@code state} but none of its
-     * authorities, the state's own authority from the state table follows, marked as such, so that the finding
-     * cites that state's law rather than only other states'.
+     * authorities, the finding says plainly that the research names no authority of that state for this rule
+     * (after whatever general or federal authority the rule has), rather than citing another state's law or the
+     * state's unrelated law from the state table.
      */
     public Citation citationFor(StateRules state) {
         Citation narrowed = narrowedTo(state.state());
         OwnCitation own = ownCitations.get(state.state());
-        boolean needsStateTable = jurisdictions.contains(state.state()) && namedStates().size() > 1
+        boolean noneOfItsOwn = jurisdictions.contains(state.state()) && namedStates().size() > 1
                 && (own == null || own.parts().isEmpty());
-        if (!needsStateTable) {
+        if (!noneOfItsOwn) {
             return narrowed == null ? citation : narrowed;
         }
-        Citation table = new Citation(state.name() + " (state table): " + state.citation().text(), state.citation().urls());
-        return narrowed == null ? table : narrowed.followedBy(table);
+        Citation none = new Citation(noAuthority(state.name()), own == null ? List.of() : own.urls());
+        return narrowed == null ? none : narrowed.followedBy(none);
+    }
+
+    /** The words a finding cites when the research names no authority of the state for this rule. */
+    public String noAuthority(String stateName) {
+        return "the research names no " + stateName + "-specific authority for " + id;
     }
 
     private Set<String> namedStates() {

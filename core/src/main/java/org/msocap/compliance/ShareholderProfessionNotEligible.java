@@ -66,7 +66,7 @@ final class ShareholderProfessionNotEligible implements RulePredicate {
                             + o.professionList() + ") holds " + o.share() + " of " + profession + " practice " + practice.id()
                             + "; the research does not list which professions may co-own a " + profession + " practice in "
                             + state.name() + " (" + state.ownership() + "): verify that " + o.professionList()
-                            + " may co-own it", state, List.of(o.id())));
+                            + " may co-own it", state, List.of(o.id()), "verify"));
                 }
                 if (minority.contains(ANY_PROFESSION) || minority.containsAll(asCoOwner)) {
                     minorityShares += o.shares();
@@ -82,7 +82,7 @@ final class ShareholderProfessionNotEligible implements RulePredicate {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), o.id() + " (" + o.professionList()
                             + ") holds " + Amounts.shares(o.shares()) + " of practice " + practice.id() + ", not less than the "
                             + Amounts.shares(smallestPrincipal) + " of the smallest " + profession + " owner; in " + state.name()
-                            + " each must hold less", state, List.of(o.id())));
+                            + " each must hold less", state, List.of(o.id()), "smaller"));
                 }
             }
             BigFraction minorityFraction = new BigFraction(minorityShares, practice.totalShares());
@@ -90,7 +90,7 @@ final class ShareholderProfessionNotEligible implements RulePredicate {
                 out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), String.join(", ", minorityHolders) + " ("
                         + (minority.contains(ANY_PROFESSION) ? "licensees other than " + profession + "s" : String.join(", ", minority))
                         + ") hold " + Percent.of(minorityFraction) + " of practice " + practice.id() + "; in " + state.name()
-                        + " they must hold a minority (less than 50%)", state, minorityHolders));
+                        + " they must hold a minority (less than 50%)", state, minorityHolders, "minority"));
             }
         }
         return out;

@@ -57,7 +57,7 @@ public record Practice(String id, String name, String state, Form form, String p
             throw new ModelException("state", "state must be a two-letter code such as CA but was '" + state + "'");
         }
         form = form == null ? Form.PC : form;
-        profession = profession == null ? "physician" : profession;
+        profession = profession == null ? "physician" : License.requireProfession(profession, "profession");
         shareholders = Checks.list(shareholders);
         directors = Checks.list(directors);
         officers = Checks.map(officers);

@@ -63,15 +63,15 @@ class RuleTest {
     }
 
     @Test
-    void aMultiStateRuleNamingNoAuthorityOfTheStateAddsTheStateTable() {
+    void aMultiStateRuleNamingNoAuthorityOfTheStateSaysSoInsteadOfCitingTheStateTable() {
         Rule r = rule("NY CA", "16 CCR 1343(b)", List.of(CA_PAGE), Map.of("CA", own(List.of("16 CCR 1343(b)"), CA_PAGE)));
         Citation ny = r.citationFor(state("NY", "New York", "BCL 1503, 1507, 1508", NY_PAGE));
-        assertThat(ny.text()).isEqualTo("New York (state table): BCL 1503, 1507, 1508");
-        assertThat(ny.urls()).containsExactly(NY_PAGE);
+        assertThat(ny.text()).isEqualTo("the research names no New York-specific authority for R-01");
+        assertThat(ny.urls()).isEmpty();
 
         Citation co = ownershipRule().citationFor(state("CO", "Colorado", "C.R.S. 12-240-138", "https://co.example"));
-        assertThat(co.text()).isEqualTo("state tables; Colorado (state table): C.R.S. 12-240-138");
-        assertThat(co.urls()).containsExactly(GUIDE, "https://co.example");
+        assertThat(co.text()).isEqualTo("state tables; the research names no Colorado-specific authority for R-01");
+        assertThat(co.urls()).containsExactly(GUIDE);
     }
 
     @Test

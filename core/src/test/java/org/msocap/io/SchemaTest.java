@@ -119,6 +119,15 @@ class SchemaTest {
         assertThat(inSchema).containsExactlyElementsOf(org.msocap.model.Agreement.DECISIONS);
     }
 
+    @Test
+    void professionsAreTheModelsVocabulary() throws IOException {
+        for (String at : List.of("/$defs/license/properties/profession/enum", "/$defs/practice/properties/profession/enum")) {
+            List<String> inSchema = new java.util.ArrayList<>();
+            schema().at(at).forEach(n -> inSchema.add(n.asText()));
+            assertThat(inSchema).as(at).containsExactlyElementsOf(org.msocap.model.License.PROFESSIONS);
+        }
+    }
+
     private static void collectObjects(JsonNode node, List<JsonNode> out) {
         if (node.isObject()) {
             if (node.has("properties")) {
