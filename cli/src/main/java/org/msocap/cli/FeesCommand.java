@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.msocap.fees.BasisComparison;
 import org.msocap.fees.ExitValuation;
+import org.msocap.fees.FeeModel;
 import org.msocap.fees.FeeProjector;
 import org.msocap.fees.MsoPeriod;
 import org.msocap.fees.Period;
@@ -57,12 +58,7 @@ public final class FeesCommand implements Callable<Integer> {
         Projection projection = FeeProjector.DEFAULT.project(venture, period);
         List<ExitValuation> valuations = Valuator.DEFAULT.valueAll(venture);
         valuations.forEach(v -> ProjectionWindow.warn(spec.commandLine().getErr(), v));
-        List<BasisComparison> comparisons = new ArrayList<>();
-        if (compareBases) {
-            for (PracticeProjection p : projection.practices()) {
-                comparisons.add(FeeProjector.DEFAULT.compareBases(venture, p.practiceId()));
-            }
-        }
+        List<BasisComparison> comparisons = compareBases ? FeeProjector.DEFAULT.compareBases(FeeModel.resolve(venture)) : List.of();
         List<Table> tables = new ArrayList<>();
         tables.add(msoTable(venture, projection));
         for (PracticeProjection p : projection.practices()) {

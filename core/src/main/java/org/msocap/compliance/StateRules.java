@@ -48,10 +48,10 @@ public record StateRules(String state, String name, String cpom, Confidence conf
         return coOwners.containsKey(profession);
     }
 
-    /** The practice's own profession plus the listed co-owners. */
+    /** The practice's own profession plus the listed co-owners, in alphabetical order (messages list them). */
     public Set<String> eligibleOwners(String profession) {
         java.util.Set<String> out = new java.util.TreeSet<>(coOwners.getOrDefault(profession, Set.of()));
         out.add(profession);
-        return Set.copyOf(out);
+        return java.util.Collections.unmodifiableSet(out);
     }
 }

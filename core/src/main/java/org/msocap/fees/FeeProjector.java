@@ -248,8 +248,25 @@ public final class FeeProjector {
      */
     public BasisComparison compareBases(Venture venture, String practiceId) {
         FeeModel model = FeeModel.resolve(venture);
-        ManagedPractice practice = model.practice(practiceId);
+        model.practice(practiceId);
+        return compareBases(model, projectYears(model, model.years()), practiceId);
+    }
+
+    /**
+     * {@link #compareBases(Venture, String)} for every managed practice, in the model's order, from one projection of
+     * the agreed terms (comparing practice by practice would project the whole venture once per practice).
+     */
+    public List<BasisComparison> compareBases(FeeModel model) {
         Projection agreed = projectYears(model, model.years());
+        List<BasisComparison> out = new ArrayList<>(model.practices().size());
+        for (ManagedPractice practice : model.practices()) {
+            out.add(compareBases(model, agreed, practice.practiceId()));
+        }
+        return out;
+    }
+
+    private BasisComparison compareBases(FeeModel model, Projection agreed, String practiceId) {
+        ManagedPractice practice = model.practice(practiceId);
         PracticePeriod firstYear = firstYear(agreed.practice(practiceId).orElseThrow());
         List<BasisComparison.Alternative> alternatives = new ArrayList<>();
         for (FeeTerms.Basis basis : FeeTerms.Basis.values()) {
@@ -274,12 +291,35 @@ public final class FeeProjector {
         return new BasisComparison(practiceId, practice.agreementId(), practice.terms(), alternatives);
     }
 
+    /**
+     * The practice under other terms, and the MSO's EBITDA with it. Only that practice's rows are projected again: its
+     * terms change its fee and nothing else (its collections, compensation and costs are its own, and the MSO's costs
+     * are allocated by collections or equally), so the MSO's EBITDA moves by exactly the change in its fee.
+     */
     private BasisComparison.Alternative alternative(FeeModel model, String practiceId, FeeTerms terms,
                                                     BasisComparison.Source source, Projection agreed) {
-        Projection projection = terms.equals(model.practice(practiceId).terms()) ? agreed
-                : projectYears(model.withTerms(practiceId, terms), model.years());
-        PracticeProjection practice = projection.practice(practiceId).orElseThrow();
-        return new BasisComparison.Alternative(terms, source, practice.metrics(), projection.msoTotal().ebitda());
+        PracticeProjection before = agreed.practice(practiceId).orElseThrow();
+        Money msoEbitda = agreed.msoTotal().ebitda();
+        if (terms.equals(before.terms())) {
+            return new BasisComparison.Alternative(terms, source, before.metrics(), msoEbitda);
+        }
+        PracticeProjection after = reproject(model.practice(practiceId).withTerms(terms), before);
+        msoEbitda = msoEbitda.plus(after.total().fee()).minus(before.total().fee());
+        return new BasisComparison.Alternative(terms, source, after.metrics(), msoEbitda);
+    }
+
+    /** {@code practice}'s rows under its own terms, on the collections and allocated MSO costs of {@code projected}. */
+    private static PracticeProjection reproject(ManagedPractice practice, PracticeProjection projected) {
+        List<PracticePeriod> agreedRows = projected.rows();
+        List<PracticePeriod> rows = new ArrayList<>(agreedRows.size());
+        for (int year = 0; year * 12 < agreedRows.size(); year++) {
+            List<PracticePeriod> months = agreedRows.subList(year * 12, year * 12 + 12);
+            rows.addAll(practiceYear(months.stream().map(PracticePeriod::period).toList(), year, practice,
+                    months.stream().map(PracticePeriod::collections).toList(),
+                    months.stream().map(PracticePeriod::msoCostAllocated).toList()));
+        }
+        return new PracticeProjection(practice.practiceId(), practice.agreementId(), practice.terms(),
+                practice.financials().referredByInvestors(), rows);
     }
 
     private static PracticePeriod firstYear(PracticeProjection months) {

@@ -41,7 +41,7 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
             throw new ModelException("currency", "currency must be a three-letter ISO code such as USD but was '" + currency + "'");
         }
         asOf = asOf == null ? LocalDate.now() : asOf;
-        people = Checks.list(people);
+        people = IndexedPeople.of(people);
         Checks.required(mso, "mso");
         practices = Checks.list(practices);
         agreements = Checks.list(agreements);
@@ -179,7 +179,7 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
     // ---- queries ---------------------------------------------------------------------------------
 
     public Optional<Person> person(String id) {
-        return people.stream().filter(p -> p.id().equals(id)).findFirst();
+        return Optional.ofNullable(((IndexedPeople) people).byId(id));
     }
 
     /** The person with this id; every reference in a valid model resolves. */

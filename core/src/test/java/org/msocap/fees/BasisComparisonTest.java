@@ -8,6 +8,7 @@ import static org.msocap.fees.FeeFixtures.terms;
 import static org.msocap.fees.FeeFixtures.venture;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.msocap.fees.BasisComparison.Alternative;
@@ -112,5 +113,47 @@ class BasisComparisonTest {
         BasisComparison c = FeeProjector.DEFAULT.compareBases(v, "pc-a");
         assertThat(c.alternatives()).extracting(a -> a.terms().basis()).containsExactly(Basis.COST_PLUS, Basis.RESIDUAL);
         assertThat(of(c, Basis.COST_PLUS).terms().markup()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void comparingEveryPracticeAtOnceEqualsProjectingTheWholeVentureForEachAlternative() {
+        // Four practices under every kind of terms, one of them losing money (so percent-of-net and residual fees are
+        // zero in some months), a three-year projection, both cost drivers: the shortcut (only the compared practice is
+        // projected again) must give exactly what re-projecting the whole venture under each alternative gives.
+        Venture v = venture(3, mso(900_000, "0.04", 0),
+                managed("pc-a", financials(1_200_000, "0.10", "0.40", 240_000, "0.05"), terms(Basis.FIXED, 30_000, "0.03", "0", "0")),
+                managed("pc-b", financials(2_345_678, "0.07", "0.45", 310_000, "0"), terms(Basis.PERCENT_OF_COLLECTIONS, 0, "0", "0.27", "0")),
+                managed("pc-c", financials(700_001, "-0.20", "0.80", 200_000, "0"), terms(Basis.HYBRID, 5_000, "0.02", "0.11", "0")),
+                managed("pc-d", financials(1_999_999, "0.15", "0.35", 180_000, "0.1"), new FeeTerms(Basis.COST_PLUS, null, null, null, new BigDecimal("0.13"))));
+        FeeModel model = FeeModel.resolve(v);
+        for (FeeProjector projector : List.of(FeeProjector.DEFAULT, new FeeProjector(CostAllocationDriver.EQUAL))) {
+            List<BasisComparison> all = projector.compareBases(model);
+            assertThat(all).extracting(BasisComparison::practiceId).containsExactly("pc-a", "pc-b", "pc-c", "pc-d");
+            for (BasisComparison c : all) {
+                assertThat(c).isEqualTo(reprojectingEverything(projector, model, c.practiceId()));
+                if (projector == FeeProjector.DEFAULT) {
+                    assertThat(FeeProjector.DEFAULT.compareBases(v, c.practiceId())).isEqualTo(c);
+                }
+            }
+        }
+    }
+
+    /** The comparison the plain way: the whole venture projected again under each alternative. */
+    private static BasisComparison reprojectingEverything(FeeProjector projector, FeeModel model, String practiceId) {
+        FeeModel.ManagedPractice practice = model.practice(practiceId);
+        Projection agreed = projector.projectYears(model, model.years());
+        PracticeProjection rows = agreed.practice(practiceId).orElseThrow();
+        PracticePeriod firstYear = new PracticeProjection(practiceId, rows.agreementId(), rows.terms(), rows.referredByInvestors(),
+                rows.rows().subList(0, 12)).total();
+        List<Alternative> alternatives = new ArrayList<>();
+        for (Basis basis : Basis.values()) {
+            BasisComparison.Candidate candidate = BasisComparison.candidate(basis, practice.terms(), firstYear);
+            if (candidate != null) {
+                Projection p = projector.projectYears(model.withTerms(practiceId, candidate.terms()), model.years());
+                alternatives.add(new Alternative(candidate.terms(), candidate.source(), p.practice(practiceId).orElseThrow().metrics(),
+                        p.msoTotal().ebitda()));
+            }
+        }
+        return new BasisComparison(practiceId, practice.agreementId(), practice.terms(), alternatives);
     }
 }

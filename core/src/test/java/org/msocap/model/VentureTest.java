@@ -97,4 +97,26 @@ class VentureTest {
                 .mapToLong(Holding::shares).sum();
         assertThat(fund).isEqualTo(1_000_000);
     }
+
+    @Test
+    void findsPeopleByIdThroughEveryChange() {
+        // The people are indexed by id (a scan per lookup made check quadratic in the holders); the index must follow
+        // the list through the builder and every change, and the list must read as before.
+        Venture v = Fixtures.sunrise().build();
+        for (Person p : v.people()) {
+            assertThat(v.person(p.id())).containsSame(p);
+        }
+        assertThat(v.person("nobody")).isEmpty();
+        assertThat(v.person(null)).isEmpty();
+        assertThat(v.people()).isEqualTo(java.util.List.copyOf(v.people())).hasSameHashCodeAs(java.util.List.copyOf(v.people()));
+        assertThatThrownBy(() -> v.people().add(Person.lay("zed", "Zed"))).isInstanceOf(UnsupportedOperationException.class);
+
+        Venture added = v.withPerson(Person.lay("zed", "Zed"));
+        assertThat(added.requirePerson("zed").name()).isEqualTo("Zed");
+        assertThat(v.person("zed")).isEmpty();
+        Venture renamed = added.withPerson(Person.lay("zed", "Zed Two"));
+        assertThat(renamed.requirePerson("zed").name()).isEqualTo("Zed Two");
+        assertThat(renamed.toBuilder().build().requirePerson("zed").name()).isEqualTo("Zed Two");
+        assertThat(renamed).isEqualTo(renamed.toBuilder().build());
+    }
 }

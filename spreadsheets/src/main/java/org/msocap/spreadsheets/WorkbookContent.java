@@ -145,8 +145,7 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
         try {
             FeeModel model = FeeModel.resolve(venture);
             Projection monthly = FeeProjector.DEFAULT.project(model, Period.MONTH);
-            List<BasisComparison> comparisons = model.practices().stream()
-                    .map(p -> FeeProjector.DEFAULT.compareBases(venture, p.practiceId())).toList();
+            List<BasisComparison> comparisons = FeeProjector.DEFAULT.compareBases(model);
             fees = new Fees(model, monthly, comparisons);
         } catch (ModelException e) {
             omitted.add("Fees: " + e.getMessage());
