@@ -136,13 +136,13 @@ final class BreakpointsSheet {
         return r + 27;
     }
 
-    /** The smallest of 1, 2, 2.5 or 5 × a power of ten at or above {@code raw}: round numbers on the axis. */
+    /** The smallest round step (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × a power of ten) at or above {@code raw}, for the axis. */
     static double niceStep(double raw) {
         if (!(raw > 0)) {
             return 50_000;
         }
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (m * power >= raw) {
                 return m * power;
             }

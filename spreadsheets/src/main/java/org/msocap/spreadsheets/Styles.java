@@ -148,6 +148,8 @@ final class Styles {
     private static CellStyle numeric(Workbook wb, DataFormat fmt, String format, Font font, boolean total) {
         CellStyle s = wb.createCellStyle();
         s.setDataFormat(fmt.getFormat(format));
+        // At the top of the row, level with the first line of any wrapped text beside it.
+        s.setVerticalAlignment(VerticalAlignment.TOP);
         if (font != null) {
             s.setFont(font);
         }
