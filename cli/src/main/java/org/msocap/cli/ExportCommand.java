@@ -33,6 +33,11 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Simulation runs (default: the model's simulation.runs); each run becomes a row of 'Simulation Runs'.")
     Integer runs;
 
+    @Option(names = "--runs-sheet", paramLabel = "N",
+            description = "Sampled runs written to the 'Simulation Runs' sheet (default: every run, up to 100,000; "
+                    + "0: no such sheet). Only the first 40 print; the rest are data.")
+    Integer runsSheet;
+
     @Spec
     CommandSpec spec;
 
@@ -42,12 +47,15 @@ public final class ExportCommand implements Callable<Integer> {
         if (runs != null && runs < 1) {
             throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
         }
+        if (runsSheet != null && runsSheet < 0) {
+            throw new UserException("--runs-sheet must be >= 0 but was " + runsSheet, ExitCode.USAGE);
+        }
         OutputFiles.check(output, input.file(), force);
         SimulationOptions simulation = null;
         if (venture.simulation() != null) {
             int n = runs != null ? runs : venture.simulation().runs();
             simulation = SimulationOptions.of(n, venture.simulation().seed())
-                    .withSampleRuns(Math.min(n, WorkbookContent.DEFAULT_SAMPLE_ROWS));
+                    .withSampleRuns(Math.min(n, runsSheet != null ? runsSheet : WorkbookContent.DEFAULT_SAMPLE_ROWS));
         }
         WorkbookContent content = WorkbookContent.of(venture, simulation);
         content.waterfalls().scenarios().forEach(sc -> ProjectionWindow.warn(spec.commandLine().getErr(), sc.valuation()));

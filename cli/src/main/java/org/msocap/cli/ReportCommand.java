@@ -29,6 +29,7 @@ import org.msocap.simulation.SeriesStatistics;
 import org.msocap.simulation.SimulationOptions;
 import org.msocap.simulation.SimulationResult;
 import org.msocap.spreadsheets.ExportOptions;
+import org.msocap.spreadsheets.SummaryLines;
 import org.msocap.spreadsheets.WorkbookContent;
 import org.msocap.spreadsheets.WorkbookExporter;
 import org.msocap.waterfall.ExitWaterfall;
@@ -63,6 +64,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "Simulation runs (default: simulation.runs in the model).")
     Integer runs;
 
+    @Option(names = "--runs-sheet", paramLabel = "N",
+            description = "Sampled runs written to the 'Simulation Runs' sheet (default: every run, up to 100,000; "
+                    + "0: no such sheet). Only the first 40 print; the rest are data.")
+    Integer runsSheet;
+
     @Option(names = "--no-workbook", description = "Print the summary only.")
     boolean noWorkbook;
 
@@ -74,13 +80,16 @@ public final class ReportCommand implements Callable<Integer> {
         if (runs != null && runs < 1) {
             throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
         }
+        if (runsSheet != null && runsSheet < 0) {
+            throw new UserException("--runs-sheet must be >= 0 but was " + runsSheet, ExitCode.USAGE);
+        }
         String source = file != null ? file.toString() : BUNDLED + " (bundled example)";
         Venture venture = file != null ? ModelInput.read(file) : bundled();
         SimulationOptions simulation = null;
         if (venture.simulation() != null) {
             int n = runs != null ? runs : venture.simulation().runs();
             simulation = SimulationOptions.of(n, venture.simulation().seed())
-                    .withSampleRuns(Math.min(n, WorkbookContent.DEFAULT_SAMPLE_ROWS));
+                    .withSampleRuns(Math.min(n, runsSheet != null ? runsSheet : WorkbookContent.DEFAULT_SAMPLE_ROWS));
         }
         ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
         WorkbookContent content;
@@ -146,21 +155,24 @@ public final class ReportCommand implements Callable<Integer> {
         out.println(label("Ownership") + "MSO fully diluted: " + ownership(content));
         content.feeSection().ifPresent(f -> out.println(label("Fees") + fees(f.monthly())));
         out.println(label("Findings") + findings(content.compliance()));
-        for (Finding f : top(content.compliance(), 4)) {
+        for (Finding f : SummaryLines.topFindings(content.compliance())) {
             out.println(label("") + "  " + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.ruleId() + " "
                     + f.subjectKind().name().toLowerCase(Locale.ROOT) + " " + f.subjectId() + ": " + f.title());
         }
+        SummaryLines.moreFindings(content.compliance()).ifPresent(more -> out.println(label("") + "  " + more));
         List<WorkbookContent.Scenario> scenarios = content.waterfalls().scenarios();
         if (!scenarios.isEmpty()) {
             out.println();
-            Table exits = new Table("Exit scenarios (paid at close; escrow and earnout in the expected total)")
-                    .left("scenario").left("date").right("enterprise value").right("equity").right("expected total")
-                    .right("clinician").right("lay").right("entity");
+            Table exits = new Table("Exit scenarios (equity proceeds include escrow and are what the categories share; "
+                    + "paid at close = equity − escrow; expected total adds escrow release and earnout by probability)")
+                    .left("scenario").left("date").right("enterprise value").right("equity proceeds").right("paid at close")
+                    .right("expected total").right("clinician").right("lay").right("entity");
             for (WorkbookContent.Scenario s : scenarios) {
                 ExitWaterfall w = s.waterfall();
                 Map<HolderCategory, Money> byCategory = w.waterfall().byCategory();
                 exits.row(w.scenario(), s.valuation().date(), Formats.money(s.valuation().enterpriseValue()),
-                        Formats.money(w.bridge().equityProceeds()), Formats.money(w.bridge().expectedTotal()),
+                        Formats.money(w.bridge().equityProceeds()), Formats.money(w.bridge().atClose()),
+                        Formats.money(w.bridge().expectedTotal()),
                         Formats.money(byCategory.getOrDefault(HolderCategory.CLINICIAN, Money.ZERO)),
                         Formats.money(byCategory.getOrDefault(HolderCategory.LAY, Money.ZERO)),
                         Formats.money(byCategory.getOrDefault(HolderCategory.ENTITY, Money.ZERO)));
@@ -171,9 +183,10 @@ public final class ReportCommand implements Callable<Integer> {
             out.println();
             printSimulation(out, sim);
         });
-        if (!content.omitted().isEmpty()) {
+        List<String> couldNot = SummaryLines.couldNot(content);
+        if (!couldNot.isEmpty()) {
             out.println();
-            content.omitted().forEach(why -> out.println("Not modeled: " + why));
+            couldNot.forEach(why -> out.println("Could not: " + why));
         }
         out.println();
         out.println(label("Workbook") + (workbook == null ? "not written (--no-workbook)" : workbook.toString()));
@@ -253,7 +266,4 @@ public final class ReportCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
-    private static List<Finding> top(ComplianceReport report, int n) {
-        return report.findings().stream().limit(n).toList();
-    }
 }

@@ -24,6 +24,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void theSummaryAccountsForEveryFindingSaysWhatItCouldNotDoAndWhereTheWorkbookIs() {
+        CliRun run = CliRun.of("report", "-o", dir.toString(), "--runs", "100", "--runs-sheet", "0");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // 17 findings: five named, the other twelve counted by severity.
+        assertThat(run.out()).contains("… and 12 more (6 high, 6 medium): see msocap check")
+                .contains("Could not: Compliance: ")
+                .contains("Workbook   " + dir.resolve("sunrise-telehealth.xlsx"));
+        // The exit table labels each column as computed: equity (escrow included), paid at close, expected total.
+        assertThat(run.out()).contains("equity proceeds", "paid at close", "expected total")
+                .doesNotContain("Exit scenarios (paid at close;");
+    }
+
+    @Test
+    void badRunsSheetIsAUsageError() {
+        CliRun run = CliRun.of("report", "--runs-sheet", "-1", "--no-workbook");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--runs-sheet must be >= 0 but was -1");
+    }
+
+    @Test
     void aSecondReportReplacesTheFirstButNeverTheModel() throws Exception {
         assertThat(CliRun.of("report", CliRun.TELEHEALTH.toString(), "-o", dir.toString(), "--runs", "100").exitCode()).isZero();
         assertThat(CliRun.of("report", CliRun.TELEHEALTH.toString(), "-o", dir.toString(), "--runs", "100").exitCode()).isZero();

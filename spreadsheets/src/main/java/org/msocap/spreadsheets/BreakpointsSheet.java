@@ -37,17 +37,21 @@ final class BreakpointsSheet {
         }
     }
 
-    static Layout write(SheetWriter w, BreakpointTable table, double chartEnd) {
+    /** Points of the stacked payout chart, evenly spaced from 0 so its category axis reads as a scale. */
+    static final int CHART_POINTS = 21;
+
+    static Layout write(SheetWriter w, BreakpointTable table, double chartEnd, ClientLabels labels) {
         Styles s = w.styles;
         List<String> ids = table.ids();
         List<BreakpointTable.Segment> segments = table.segments();
-        w.text(0, 0, "Breakpoints — payout by claimant is piecewise linear in the equity proceeds", s.title);
-        w.text(1, 0, "Within a segment: payout = intercept + marginal share × equity proceeds. Exact values from the "
-                + "waterfall engine, shown as decimals; the live waterfall looks its lines up here.", s.subtitle);
+        w.text(0, 0, "Breakpoints — where each security's share of the next dollar changes", s.title);
+        w.text(1, 0, "Between two breakpoints every payout is a straight line in the equity proceeds: intercept + marginal "
+                + "share × equity proceeds (exact values from the waterfall engine; the live waterfall looks them up here).",
+                s.subtitle);
         List<String> titles = new ArrayList<>(List.of("Segment", "From equity proceeds"));
         for (String id : ids) {
-            titles.add(id + ": intercept");
-            titles.add(id + ": marginal share");
+            titles.add(labels.claimant(id) + ": intercept");
+            titles.add(labels.claimant(id) + ": marginal share");
         }
         w.header(HEADER_ROW, titles.toArray(String[]::new));
         int r = FIRST_ROW;
@@ -68,7 +72,7 @@ final class BreakpointsSheet {
         r++;
         w.text(r++, 0, "Payout at each breakpoint (formulas over the segments above)", s.label);
         List<String> pointTitles = new ArrayList<>(List.of("Segment", "Equity proceeds"));
-        pointTitles.addAll(ids);
+        ids.forEach(id -> pointTitles.add(labels.claimant(id)));
         w.header(r++, pointTitles.toArray(String[]::new));
         int firstPoint = r;
         List<Double> xs = new ArrayList<>();
@@ -92,14 +96,57 @@ final class BreakpointsSheet {
             }
             r++;
         }
-        List<Charts.Series> series = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            series.add(new Charts.Series(ids.get(i), 2 + i));
-        }
-        Charts.scatter((XSSFSheet) w.sheet, "Payout by claimant against equity proceeds", "Equity proceeds", "Payout",
-                new Charts.Anchor(0, r + 1, 10, r + 24), (XSSFSheet) w.sheet, firstPoint, r - 1, 1, series);
+        r = stackedPayouts(w, r + 1, layout, labels, xs.get(xs.size() - 1));
         w.finish(HEADER_ROW, HEADER_ROW);
         w.sheet.createFreezePane(2, HEADER_ROW + 1);
         return layout;
+    }
+
+    /**
+     * Payout by security at evenly spaced equity proceeds, each a formula that finds its segment in the table
+     * above and applies that segment's line, and the stacked chart over them: the bands add up to the equity
+     * proceeds, and both follow the segment table when it changes.
+     */
+    private static int stackedPayouts(SheetWriter w, int r, Layout layout, ClientLabels labels, double end) {
+        Styles s = w.styles;
+        List<String> ids = layout.ids();
+        double step = niceStep(end / (CHART_POINTS - 1));
+        w.text(r++, 0, "Payout by security at round equity proceeds (formulas over the segments above)", s.label);
+        List<String> titles = new ArrayList<>(List.of("Segment", "Equity proceeds"));
+        ids.forEach(id -> titles.add(labels.claimant(id)));
+        w.header(r++, titles.toArray(String[]::new));
+        int first = r;
+        for (int k = 0; k < CHART_POINTS; k++) {
+            int row = r + 1;
+            w.formula(r, 0, "MATCH(B" + row + "," + FROM + ",1)", s.integer);
+            w.number(r, 1, k * step, s.money);
+            for (int i = 0; i < ids.size(); i++) {
+                w.formula(r, 2 + i, "INDEX(" + layout.range(Layout.interceptColumn(i)) + ",$A" + row + ")+INDEX("
+                        + layout.range(Layout.slopeColumn(i)) + ",$A" + row + ")*$B" + row, s.money);
+            }
+            r++;
+        }
+        List<Charts.Series> series = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            series.add(new Charts.Series(labels.claimant(ids.get(i)), 2 + i));
+        }
+        Charts.stackedArea((XSSFSheet) w.sheet, "Payout by security against equity proceeds (stacked)", "Equity proceeds",
+                "Payout", new Charts.Anchor(0, r + 1, Math.max(8, Math.min(ids.size() + 2, 12)), r + 26), (XSSFSheet) w.sheet,
+                first, r - 1, 1, series);
+        return r + 27;
+    }
+
+    /** The smallest round step (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × a power of ten) at or above {@code raw}, for the axis. */
+    static double niceStep(double raw) {
+        if (!(raw > 0)) {
+            return 50_000;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+            if (m * power >= raw) {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 }

@@ -68,8 +68,8 @@ final class CapTableSheet {
             }
             w.text(r, HOLDER_NAME, line.holderName());
             w.text(r, CATEGORY, category(line.category()));
-            w.text(r, CLASS, line.shareClass());
-            w.text(r, SECURITY, line.security().id());
+            w.text(r, CLASS, ClientLabels.shareClass(line.shareClass()));
+            w.text(r, SECURITY, security(line.security().id()));
             w.number(r, SHARES, line.shares(), s.shares);
             w.number(r, OUTSTANDING, line.outstanding().doubleValue(), sharesStyle(s, line.outstanding()));
             w.number(r, FULLY_DILUTED, line.fullyDiluted().doubleValue(), sharesStyle(s, line.fullyDiluted()));
@@ -106,8 +106,9 @@ final class CapTableSheet {
                 "% of outstanding", "% fully diluted");
         for (CapTableGroup g : table.byClass()) {
             String[] parts = g.key().split(":", 2);
-            String security = parts.length == 2 ? parts[0] : Security.SHARES.id();
-            String cls = parts.length == 2 ? parts[1] : parts[0];
+            // The same words as the line cells, which the SUMIFS criteria must match.
+            String security = security(parts.length == 2 ? parts[0] : Security.SHARES.id());
+            String cls = ClientLabels.shareClass(parts.length == 2 ? parts[1] : parts[0]);
             w.text(r, 0, cls);
             w.text(r, SECURITY, security);
             String criteria = range(first, last, CLASS) + ",\"" + cls + "\"," + range(first, last, SECURITY) + ",\"" + security + "\"";
@@ -127,7 +128,7 @@ final class CapTableSheet {
                 w.text(r, HOLDER, c.holder());
                 w.text(r, HOLDER_NAME, c.holderName());
                 w.text(r, CATEGORY, category(c.category()));
-                w.text(r, CLASS, c.kind());
+                w.text(r, CLASS, c.kind().startsWith("safe") ? "SAFE" + c.kind().substring(4) : "Convertible " + c.kind());
                 w.money(r, SHARES, c.amount(), s.money);
                 if (c.cap() != null) {
                     w.money(r, OUTSTANDING, c.cap(), s.money);
@@ -147,6 +148,11 @@ final class CapTableSheet {
         }
         w.finish(HEADER_ROW, HEADER_ROW);
         return layout;
+    }
+
+    /** A security id in words: {@code unissued-pool} → "unissued pool". */
+    static String security(String id) {
+        return id.replace('-', ' ');
     }
 
     static String category(HolderCategory category) {

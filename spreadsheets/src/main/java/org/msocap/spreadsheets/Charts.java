@@ -10,6 +10,8 @@ import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.Grouping;
+import org.apache.poi.xddf.usermodel.chart.XDDFAreaChartData;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
@@ -84,6 +86,32 @@ final class Charts {
             stroke(line, scatter.getSeriesCount() - 1);
         }
         chart.plot(scatter);
+        unlinkAxisFormats(chart);
+        return chart;
+    }
+
+    /**
+     * A stacked area chart of several columns against evenly spaced categories (exit values): each band is one
+     * series, the top edge their total.
+     */
+    static XSSFChart stackedArea(XSSFSheet host, String title, String xTitle, String yTitle, Anchor at, XSSFSheet data,
+                                 int firstRow, int lastRow, int categoryColumn, List<Series> series) {
+        XSSFChart chart = chart(host, title, at);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        x.setTitle(xTitle);
+        x.setNumberFormat(AXIS_FORMAT);
+        XDDFValueAxis y = valueAxis(chart, yTitle);
+        XDDFAreaChartData areas = (XDDFAreaChartData) chart.createData(ChartTypes.AREA, x, y);
+        areas.setGrouping(Grouping.STACKED);
+        XDDFDataSource<Double> categories = column(data, firstRow, lastRow, categoryColumn);
+        for (Series s : series) {
+            XDDFChartData.Series band = areas.addSeries(categories, column(data, firstRow, lastRow, s.column()));
+            band.setTitle(s.title(), null);
+            XDDFShapeProperties shape = new XDDFShapeProperties();
+            shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PALETTE[(areas.getSeriesCount() - 1) % PALETTE.length])));
+            band.setShapeProperties(shape);
+        }
+        chart.plot(areas);
         unlinkAxisFormats(chart);
         return chart;
     }

@@ -25,6 +25,8 @@ final class FeeProjectionSheet {
     static final int HEADER_ROW = 2;
     static final int FIRST_ROW = HEADER_ROW + 1;
     static final int PRACTICE_COLUMNS = 17;
+    /** Visible columns that print readably on one landscape page. */
+    static final int COLUMNS_PER_PAGE = 16;
     static final int FIRST_PRACTICE_COLUMN = 3;
 
     // Offsets inside a practice block.
@@ -173,6 +175,13 @@ final class FeeProjectionSheet {
         }
         w.finish(HEADER_ROW, HEADER_ROW);
         w.sheet.createFreezePane(1, HEADER_ROW + 1);
+        // Several practices are too many columns for one readable page: a page per ~16 visible columns, the
+        // month repeated at the left of each.
+        int visible = FIRST_PRACTICE_COLUMN + n * COMP_WORKINGS + MSO_EBITDA + 1;
+        if (visible > COLUMNS_PER_PAGE) {
+            w.sheet.getPrintSetup().setFitWidth((short) ((visible + COLUMNS_PER_PAGE - 1) / COLUMNS_PER_PAGE));
+            w.sheet.setRepeatingColumns(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:A"));
+        }
         return layout;
     }
 

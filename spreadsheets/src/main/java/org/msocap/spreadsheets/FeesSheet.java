@@ -114,14 +114,17 @@ final class FeesSheet {
         r += 2;
 
         for (BasisComparison comparison : comparisons) {
-            w.text(r++, 0, "Fee-basis comparison for " + comparison.practiceId() + " over the projection (engine values; "
-                    + "'equivalent' parameters would have charged the agreed first-year fee)", s.label);
-            w.header(r++, "Basis", "Parameters from", "Fixed fee / month", "Escalator / year", "Fee percent", "Cost-plus markup",
+            w.text(r++, 0, "Fee-basis comparison for " + comparison.practiceId() + " over the projection (engine values)", s.label);
+            w.header(r++, "Basis", "How its parameters were set", "Fixed fee / month", "Escalator / year", "Fee percent", "Cost-plus markup",
                     "Fee to MSO", "Left to practice", "Fee share of practice profit", "MSO EBITDA");
-            for (BasisComparison.Alternative a : comparison.alternatives()) {
+            // The agreed terms first, then bases run on the agreement's own parameters, then equivalents, so the
+            // two kinds of comparison are never mixed in one run of rows without saying which is which.
+            List<BasisComparison.Alternative> alternatives = comparison.alternatives().stream()
+                    .sorted(java.util.Comparator.comparing(a -> a.source().ordinal())).toList();
+            for (BasisComparison.Alternative a : alternatives) {
                 FeeTerms t = a.terms();
-                w.text(r, 0, t.basis().id() + (a.source() == BasisComparison.Source.AGREEMENT ? " (agreed)" : ""));
-                w.text(r, 1, a.source().id());
+                w.text(r, 0, basis(t.basis()) + (a.source() == BasisComparison.Source.AGREEMENT ? " (agreed)" : ""));
+                w.text(r, 1, source(a.source()));
                 w.money(r, 2, t.monthly(), s.money);
                 w.number(r, 3, t.escalator(), s.percent);
                 w.number(r, 4, t.percent(), s.percent);
@@ -141,5 +144,25 @@ final class FeesSheet {
                 (XSSFSheet) w.sheet, firstYear, lastYear, 0,
                 List.of(new Charts.Series("Management fees", 3), new Charts.Series("MSO EBITDA", 6)));
         w.finish(INPUT_HEADER_ROW, -1);
+    }
+
+    static String basis(FeeTerms.Basis basis) {
+        return switch (basis) {
+            case FIXED -> "Fixed";
+            case PERCENT_OF_COLLECTIONS -> "Percent of collections";
+            case PERCENT_OF_NET -> "Percent of net";
+            case COST_PLUS -> "Cost plus";
+            case HYBRID -> "Hybrid";
+            case RESIDUAL -> "Residual";
+        };
+    }
+
+    static String source(BasisComparison.Source source) {
+        return switch (source) {
+            case AGREEMENT -> "Agreement: its terms";
+            case AGREEMENT_PARAMETERS -> "Agreement parameters on this basis";
+            case EQUIVALENT -> "Equivalent: set to charge the agreed first-year fee";
+            case STATED -> "Stated";
+        };
     }
 }

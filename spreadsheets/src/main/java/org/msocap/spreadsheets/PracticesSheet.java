@@ -24,35 +24,33 @@ final class PracticesSheet {
     static void write(SheetWriter w, Venture venture, List<PracticeOwnership> ownership) {
         Styles s = w.styles;
         w.text(0, 0, "Practices — professional entities owned only by licensed clinicians", s.title);
-        w.header(HEADER_ROW, "Practice", "Name", "State", "Form", "Profession", "Total shares", "Directors", "Officers",
-                "MSO designates transferee", "Call right at will", "Nominal price", "Services", "Patient states");
+        // Long lists wrap in columns of their own width, and numbers come last in each row, so the page is
+        // readable at print size and no number runs into the text beside it.
+        w.header(HEADER_ROW, "Practice", "State", "Form", "Profession", "Directors", "Officers", "Stock transfer restriction",
+                "Services", "Patient states", "Total shares");
         int r = HEADER_ROW + 1;
         if (venture.practices().isEmpty()) {
             w.text(r++, 0, "The model has no practices.");
         }
         for (Practice p : venture.practices()) {
-            w.text(r, 0, p.id());
-            w.text(r, 1, p.name());
-            w.text(r, 2, p.state());
-            w.text(r, 3, p.form().id());
-            w.text(r, 4, p.profession());
-            w.number(r, 5, p.totalShares(), s.shares);
-            w.text(r, 6, names(venture, p.directors()));
-            w.text(r, 7, officers(venture, p.officers()));
-            Practice.TransferRestriction t = p.transferRestriction();
-            w.text(r, 8, t == null ? "no agreement" : yesNo(t.msoDesignatesTransferee()));
-            w.text(r, 9, t == null ? "no agreement" : yesNo(t.callRightAtWill()));
-            if (t != null && t.nominalPrice() != null) {
-                w.money(r, 10, t.nominalPrice(), s.money);
-            }
-            w.text(r, 11, String.join(", ", p.services()));
-            w.text(r, 12, String.join(", ", p.patientStates()));
+            w.text(r, 0, p.name(), s.wrapped);
+            w.text(r, 1, p.state());
+            w.text(r, 2, p.form().id());
+            w.text(r, 3, p.profession());
+            w.text(r, 4, names(venture, p.directors()), s.wrapped);
+            w.text(r, 5, officers(venture, p.officers()), s.wrapped);
+            w.text(r, 6, restriction(p.transferRestriction()), s.wrapped);
+            w.text(r, 7, String.join(", ", p.services()), s.wrapped);
+            w.text(r, 8, String.join(", ", p.patientStates()), s.wrapped);
+            w.number(r, 9, p.totalShares(), s.shares);
             r++;
         }
 
         r++;
         w.text(r++, 0, "Shareholders", s.label);
-        w.header(r++, "Practice", "Holder", "Name", "Shares", "% of practice", "Licenses");
+        w.header(r, "Practice", "Shareholder", "Licenses", "", "", "", "", "", "Shares", "% of practice");
+        w.sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 2, 7));
+        r++;
         int first = r;
         List<Row> rows = new ArrayList<>();
         for (PracticeOwnership p : ownership) {
@@ -61,18 +59,48 @@ final class PracticesSheet {
             }
         }
         int last = first + rows.size() - 1;
+        // The practice id each share count is summed by, in a working column out of the client's view.
+        int key = 10;
+        String keys = "$" + SheetWriter.column(key) + "$" + (first + 1) + ":$" + SheetWriter.column(key) + "$" + (last + 1);
         for (Row row : rows) {
-            w.text(r, 0, row.practice());
-            w.text(r, 1, row.owner().holder());
-            w.text(r, 2, row.owner().holderName());
-            w.number(r, 3, row.owner().shares(), s.shares);
+            w.text(r, 0, practiceName(venture, row.practice()), s.wrapped);
+            w.text(r, 1, row.owner().holderName(), s.wrapped);
+            w.textAcross(r, 2, 7, licenses(row.owner().licenses()));
+            w.number(r, 8, row.owner().shares(), s.shares);
             // Share of the practice = own shares ÷ all shares of the same practice, so edits recalculate.
-            w.formula(r, 4, "D" + (r + 1) + "/SUMIF($A$" + (first + 1) + ":$A$" + (last + 1) + ",A" + (r + 1) + ",$D$"
-                    + (first + 1) + ":$D$" + (last + 1) + ")", s.percent);
-            w.text(r, 5, licenses(row.owner().licenses()));
+            w.formula(r, 9, "I" + (r + 1) + "/SUMIF(" + keys + "," + SheetWriter.column(key) + (r + 1) + ",$I$" + (first + 1)
+                    + ":$I$" + (last + 1) + ")", s.percent);
+            w.text(r, key, row.practice());
             r++;
         }
+        if (!rows.isEmpty()) {
+            w.workings(key, key);
+        }
+        w.widen(0, 30);
+        w.widen(1, 18);
+        for (int c = 4; c <= 8; c++) {
+            w.widen(c, 22);
+        }
         w.finish(HEADER_ROW, HEADER_ROW);
+    }
+
+    private static String practiceName(Venture venture, String id) {
+        return venture.practices().stream().filter(p -> p.id().equals(id)).map(Practice::name).findFirst().orElse(id);
+    }
+
+    private static String restriction(Practice.TransferRestriction t) {
+        if (t == null) {
+            return "no agreement";
+        }
+        List<String> terms = new ArrayList<>();
+        terms.add(t.msoDesignatesTransferee() ? "MSO designates the transferee" : "MSO does not designate the transferee");
+        if (t.callRightAtWill()) {
+            terms.add("MSO may call the shares at will");
+        }
+        if (t.nominalPrice() != null) {
+            terms.add(String.format(java.util.Locale.US, "nominal price $%,.2f", t.nominalPrice().amount()));
+        }
+        return String.join("; ", terms);
     }
 
     private record Row(String practice, PracticeOwnership.Owner owner) {

@@ -27,11 +27,12 @@ final class SimulationSheet {
     private SimulationSheet() {
     }
 
-    static void write(SheetWriter w, SimulationResult result) {
+    static void write(SheetWriter w, SimulationResult result, ClientLabels labels) {
         Styles s = w.styles;
         w.text(0, 0, "Simulation — " + String.format("%,d", result.runs()) + " runs, seed " + result.seed(), s.title);
         w.text(1, 0, "Runs without an exit pay nothing. Statistics are analytic values in currency units; percentiles are "
-                + "nearest-rank, so each is the payout of one run. The sampled runs are on the '" + RUNS_NAME + "' sheet.",
+                + "nearest-rank, so each is the payout of one run. The sampled runs are on the '" + RUNS_NAME + "' sheet (the first "
+                + PageSetup.PRINTED_RUNS + " print; the rest are data).",
                 s.subtitle);
         int r = 3;
         w.text(r, 0, "Runs", s.label);
@@ -42,10 +43,10 @@ final class SimulationSheet {
         w.formula(r++, 1, "IF(B4=0,0,B5/B4)", s.percent);
         r++;
         int firstStats = r;
-        r = statistics(w, r, "Enterprise value and equity proceeds (runs with an exit)", result.values());
-        r = statistics(w, r, "By class and security", result.classes());
-        r = statistics(w, r, "By holder category", result.categories());
-        r = statistics(w, r, "Largest holders by mean payout", result.holders());
+        r = statistics(w, r, "Enterprise value and equity proceeds (runs with an exit)", result.values(), SimulationSheet::valueName);
+        r = statistics(w, r, "By class and security", result.classes(), labels::claimant);
+        r = statistics(w, r, "By holder category", result.categories(), key -> key);
+        r = statistics(w, r, "Largest holders by mean payout", result.holders(), labels::holder);
 
         r++;
         r = histogram(w, r, "Equity proceeds", result.equityProceeds(), true);
@@ -55,13 +56,23 @@ final class SimulationSheet {
         w.finish(firstStats, -1);
     }
 
-    private static int statistics(SheetWriter w, int r, String title, List<SeriesStatistics> rows) {
+    /** The engine's series keys as a reader says them; equity here is realized (escrow released and earnout paid count). */
+    static String valueName(String key) {
+        return switch (key) {
+            case "enterpriseValue" -> "Enterprise value";
+            case "equityProceeds" -> "Equity realized (at close + escrow released + earnout paid)";
+            default -> key;
+        };
+    }
+
+    private static int statistics(SheetWriter w, int r, String title, List<SeriesStatistics> rows,
+                                  java.util.function.UnaryOperator<String> label) {
         Styles s = w.styles;
         w.text(r++, 0, title, s.label);
         w.header(r++, "Series", "Runs", "Cost", "Mean", "Std. deviation", "P5", "P25", "Median", "P75", "P95",
                 "P(below cost)", "Expected MOIC", "IRR");
         for (SeriesStatistics st : rows) {
-            w.text(r, 0, st.key());
+            w.text(r, 0, label.apply(st.key()));
             w.number(r, 1, st.runs(), s.shares);
             numberOrBlank(w, r, 2, st.cost(), s.money);
             numberOrBlank(w, r, 3, st.mean(), s.money);
@@ -72,7 +83,7 @@ final class SimulationSheet {
             numberOrBlank(w, r, 8, st.p75(), s.money);
             numberOrBlank(w, r, 9, st.p95(), s.money);
             numberOrBlank(w, r, 10, st.probabilityBelowCost(), s.percent);
-            numberOrBlank(w, r, 11, st.expectedMoic(), s.decimal);
+            numberOrBlank(w, r, 11, st.expectedMoic(), s.multiple);
             numberOrBlank(w, r, 12, st.irr(), s.percent);
             r++;
         }
@@ -119,10 +130,10 @@ final class SimulationSheet {
      * Writes the sampled runs to a streamed sheet, one row at a time; only a window of rows is in memory.
      * Values only (no formulas), so nothing needs evaluating after the rows are flushed.
      */
-    static void writeRuns(Sheet sheet, Styles s, SimulationResult result) {
+    static void writeRuns(Sheet sheet, Styles s, SimulationResult result, ClientLabels labels) {
         List<String> titles = new ArrayList<>(List.of("Run", "Exit date", "EBITDA multiple", "Collections growth",
                 "Clinician comp", "Escrow released", "Earnout paid", "Enterprise value", "Equity proceeds"));
-        result.classes().forEach(c -> titles.add(c.key()));
+        result.classes().forEach(c -> titles.add(labels.claimant(c.key())));
         result.categories().forEach(c -> titles.add(c.key()));
         Row header = sheet.createRow(0);
         for (int c = 0; c < titles.size(); c++) {

@@ -21,6 +21,7 @@ final class Styles {
     static final String DATE_FORMAT = "yyyy-mm-dd";
     static final String SHARES_FORMAT = "#,##0";
     static final String DECIMAL_FORMAT = "#,##0.####";
+    static final String MULTIPLE_FORMAT = "0.00\"x\"";
 
     final CellStyle title;
     final CellStyle subtitle;
@@ -29,6 +30,8 @@ final class Styles {
     final CellStyle textInput;
     final CellStyle wrapped;
     final CellStyle label;
+    /** A bold label beside wrapped text: at the top of its row, where the text starts. */
+    final CellStyle labelTop;
     final CellStyle money;
     final CellStyle moneyTotal;
     final CellStyle moneyInput;
@@ -42,6 +45,8 @@ final class Styles {
     final CellStyle date;
     final CellStyle integer;
     final CellStyle count;
+    /** A multiple on invested capital as bankers write it: 1.78x. */
+    final CellStyle multiple;
     final CellStyle totalLabel;
     final CellStyle notice;
     final CellStyle critical;
@@ -99,6 +104,9 @@ final class Styles {
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);
         label = wb.createCellStyle();
         label.setFont(bold);
+        labelTop = wb.createCellStyle();
+        labelTop.setFont(bold);
+        labelTop.setVerticalAlignment(VerticalAlignment.TOP);
         totalLabel = wb.createCellStyle();
         totalLabel.setFont(bold);
         totalLabel.setBorderTop(BorderStyle.THIN);
@@ -120,6 +128,7 @@ final class Styles {
         integer.setAlignment(HorizontalAlignment.LEFT);
         // A count or a rank: right-aligned like every other number, so it never runs into its neighbour.
         count = numeric(wb, fmt, "0", null, false);
+        multiple = numeric(wb, fmt, MULTIPLE_FORMAT, null, false);
 
         notice = wb.createCellStyle();
         notice.setFont(noticeFont);
@@ -139,6 +148,8 @@ final class Styles {
     private static CellStyle numeric(Workbook wb, DataFormat fmt, String format, Font font, boolean total) {
         CellStyle s = wb.createCellStyle();
         s.setDataFormat(fmt.getFormat(format));
+        // At the top of the row, level with the first line of any wrapped text beside it.
+        s.setVerticalAlignment(VerticalAlignment.TOP);
         if (font != null) {
             s.setFont(font);
         }

@@ -2,6 +2,7 @@ package org.msocap.spreadsheets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.msocap.compliance.ComplianceReport;
 import org.msocap.compliance.Finding;
 import org.msocap.compliance.Severity;
@@ -17,7 +18,7 @@ final class SummarySheet {
 
     static final String NAME = "Summary";
     static final String NOT_LEGAL_ADVICE = "msocap is a modeling tool, not legal advice.";
-    static final int TOP_FINDINGS = 5;
+    static final int TOP_FINDINGS = SummaryLines.TOP_FINDINGS;
 
     private SummarySheet() {
     }
@@ -70,11 +71,12 @@ final class SummarySheet {
         r = exitResults(w, r, content);
         r++;
         r = findings(w, r, content.compliance());
-        if (!content.omitted().isEmpty()) {
+        List<String> couldNot = SummaryLines.couldNot(content);
+        if (!couldNot.isEmpty()) {
             r++;
-            w.text(r++, 0, "Not in this workbook", s.label);
-            for (String why : content.omitted()) {
-                w.text(r++, 0, why, s.text);
+            w.text(r++, 0, "What this workbook could not do", s.label);
+            for (String why : couldNot) {
+                w.textAcross(r++, 0, 3, why);
             }
         }
         r++;
@@ -102,7 +104,7 @@ final class SummarySheet {
             w.money(r, 1 + i, scenarios.get(i).waterfall().bridge().enterpriseValue(), s.money);
         }
         r++;
-        w.text(r, 0, "Equity proceeds", s.label);
+        w.text(r, 0, "Equity proceeds (escrow included)", s.label);
         for (int i = 0; i < scenarios.size(); i++) {
             w.money(r, 1 + i, scenarios.get(i).waterfall().bridge().equityProceeds(), s.moneyTotal);
         }
@@ -114,6 +116,17 @@ final class SummarySheet {
             }
             r++;
         }
+        w.text(r, 0, "Paid at close (equity proceeds − escrow)");
+        for (int i = 0; i < scenarios.size(); i++) {
+            w.money(r, 1 + i, scenarios.get(i).waterfall().bridge().atClose(), s.money);
+        }
+        r++;
+        w.text(r, 0, "Expected total (+ escrow and earnout × probability)");
+        for (int i = 0; i < scenarios.size(); i++) {
+            w.money(r, 1 + i, scenarios.get(i).waterfall().bridge().expectedTotal(), s.money);
+        }
+        r++;
+        w.text(r++, 0, "Total by holder category (payout + carve-out)", s.label);
         for (HolderCategory c : HolderCategory.values()) {
             w.text(r, 0, c.id());
             for (int i = 0; i < scenarios.size(); i++) {
@@ -144,7 +157,7 @@ final class SummarySheet {
         }
         r++;
         w.header(r++, "Severity", "Rule", "Subject", "Finding");
-        for (Finding f : sorted.subList(0, Math.min(TOP_FINDINGS, sorted.size()))) {
+        for (Finding f : SummaryLines.topFindings(report)) {
             // Coloured text, not a fill: column A is wide for the labels above, and a filled cell there
             // would be a solid block as tall as the wrapped finding.
             w.text(r, 0, f.severity().id(), FindingsSheet.textStyle(s, f.severity()));
@@ -152,6 +165,10 @@ final class SummarySheet {
             w.text(r, 2, f.subjectKind().id() + " " + f.subjectId(), s.wrapped);
             w.text(r, 3, f.message(), s.wrapped);
             r++;
+        }
+        Optional<String> more = SummaryLines.moreFindings(report);
+        if (more.isPresent()) {
+            w.textAcross(r++, 0, 3, more.get() + " (and the Findings sheet).");
         }
         w.widen(2, 24);
         w.widen(3, 60);

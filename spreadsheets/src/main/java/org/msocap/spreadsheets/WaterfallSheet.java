@@ -60,6 +60,7 @@ final class WaterfallSheet {
 
     static Layout write(SheetWriter w, Venture venture, WorkbookContent.Waterfalls waterfalls, BreakpointsSheet.Layout breakpoints) {
         Styles s = w.styles;
+        ClientLabels labels = new ClientLabels(venture);
         WorkbookContent.Live live = waterfalls.live();
         ExitScenario terms = live.terms();
         w.text(0, 0, "Waterfall — " + venture.name(), s.title);
@@ -87,10 +88,6 @@ final class WaterfallSheet {
         w.text(r, 0, "Equity proceeds", s.label);
         w.name(EQUITY, w.absolute(r, 1));
         w.formula(r++, 1, "B" + (netRow + 1) + "-B" + (carveRow + 1), s.moneyTotal);
-        w.text(r, 0, "Breakpoint segment");
-        w.name(SEGMENT, w.absolute(r, 1));
-        w.formula(r++, 1, "MATCH(" + EQUITY + "," + BreakpointsSheet.FROM + ",1)", s.count);
-        int leftoverRow = r++;
         w.widen(0, 44);
 
         // The cent-splitting workings sit in a working area right of every client-facing table (the
@@ -103,20 +100,26 @@ final class WaterfallSheet {
         String remCol = SheetWriter.column(work + W_REM);
         String rankCol = SheetWriter.column(work + W_RANK);
         String indexCol = SheetWriter.column(work + W_INDEX);
+        // Rounding mechanics live with the workings, out of the client's view.
+        int segmentRow = 3;
+        int leftoverRow = 4;
+        w.text(segmentRow, work, "Breakpoint segment");
+        w.name(SEGMENT, w.absolute(segmentRow, work + W_FLOOR));
+        w.formula(segmentRow, work + W_FLOOR, "MATCH(" + EQUITY + "," + BreakpointsSheet.FROM + ",1)", s.count);
 
         // Claimants.
         r++;
         w.text(r - 1, work, "Workings (grouped columns): each claimant's exact cents, floored, left-over cents to the "
                 + "largest remainders, ties to the earlier claimant", s.subtitle);
         int claimantHeader = r;
-        w.header(r, "Claimant", "Kind", "Payout", "% of equity proceeds");
+        w.header(r, "Claimant", "Security", "Payout", "% of equity proceeds");
         w.headerAt(r++, work, "Claimant exact cents", "Whole cents", "Remainder", "Rank", "Order");
         List<String> ids = breakpoints.ids();
         int first = r;
         int last = first + ids.size() - 1;
-        w.name(LEFTOVER, w.absolute(leftoverRow, 1));
-        w.text(leftoverRow, 0, "Cents left after flooring (to the largest remainders)");
-        w.formula(leftoverRow, 1, "ROUND(" + EQUITY + "*100,0)-SUM(" + range(first, last, work + W_FLOOR) + ")", s.count);
+        w.name(LEFTOVER, w.absolute(leftoverRow, work + W_FLOOR));
+        w.text(leftoverRow, work, "Cents left after flooring (to the largest remainders)");
+        w.formula(leftoverRow, work + W_FLOOR, "ROUND(" + EQUITY + "*100,0)-SUM(" + range(first, last, work + W_FLOOR) + ")", s.count);
         Map<String, ResolvedCapTable.Claimant> claimants = new LinkedHashMap<>();
         live.table().claimants().forEach(c -> claimants.put(c.id(), c));
         Map<String, Integer> claimantRows = new LinkedHashMap<>();
@@ -124,8 +127,8 @@ final class WaterfallSheet {
             int row = r + 1;
             String id = ids.get(i);
             claimantRows.put(id, r);
-            w.text(r, C_ID, id);
-            w.text(r, C_KIND, claimants.get(id).kind().name().toLowerCase());
+            w.text(r, C_ID, labels.claimant(id));
+            w.text(r, C_KIND, kind(claimants.get(id).kind()));
             w.formula(r, work + W_EXACT, "ROUND((INDEX(" + breakpoints.range(BreakpointsSheet.Layout.interceptColumn(i)) + "," + SEGMENT
                     + ")+INDEX(" + breakpoints.range(BreakpointsSheet.Layout.slopeColumn(i)) + "," + SEGMENT + ")*" + EQUITY
                     + ")*100,4)", s.decimal);
@@ -210,7 +213,12 @@ final class WaterfallSheet {
         // A carve-out recipient is a holder line of its own even when holding nothing; the total adds the carve-out.
         Map<String, BigDecimal> recipients = terms.carveOut() == null ? Map.of() : terms.carveOut().recipients();
         holderIds.addAll(recipients.keySet());
-        w.header(r++, "Holder", "Name", "Category", "Payout", "% of equity proceeds", "Carve-out", "Total");
+        w.header(r++, "Holder", "Holds", "Category", "Payout", "% of equity proceeds", "Carve-out", "Total");
+        ClientLabels labels = new ClientLabels(venture);
+        Map<String, TreeSet<String>> holds = new LinkedHashMap<>();
+        pieces.forEach(p -> holds.computeIfAbsent(p.holder(), k -> new TreeSet<>()).add(labels.claimant(p.claimant())));
+        // The holder id the piece table is summed by sits in the working area, beside the claimant workings.
+        int key = pc - 1;
         int firstHolder = r;
         int lastHolder = r + holderIds.size() - 1;
         int categoryHeader = lastHolder + 3;
@@ -230,9 +238,10 @@ final class WaterfallSheet {
         for (String h : holderIds) {
             holderRows.put(h, r);
             int row = r + 1;
-            w.text(r, 0, h);
-            w.text(r, 1, venture.requirePerson(h).name());
+            w.text(r, 0, venture.requirePerson(h).name());
+            w.text(r, 1, holds.containsKey(h) ? String.join(", ", holds.get(h)) : "Carve-out only");
             w.text(r, 2, venture.categoryOf(h).id());
+            w.text(r, key, h);
             BigDecimal share = recipients.getOrDefault(h, BigDecimal.ZERO);
             w.formula(r, work + W_EXACT, "ROUND(" + carveCents + "*" + share.toPlainString() + ",4)", s.decimal);
             w.formula(r, work + W_FLOOR, "INT(" + exactCol + row + ")", s.shares);
@@ -243,7 +252,7 @@ final class WaterfallSheet {
             w.formula(r, 5, "(" + floorCol + row + "+IF(" + rankCol + row + "<=" + carveCents + "-SUM("
                     + range(firstHolder, lastHolder, work + W_FLOOR) + "),1,0))/100", s.money);
             w.formula(r, 6, "D" + row + "+F" + row, s.money);
-            w.formula(r, 3, "SUMIF(" + range(firstPiece, lastPiece, pc + 1) + ",A" + (r + 1) + "," + range(firstPiece, lastPiece, pc + 8)
+            w.formula(r, 3, "SUMIF(" + range(firstPiece, lastPiece, pc + 1) + "," + SheetWriter.column(key) + (r + 1) + "," + range(firstPiece, lastPiece, pc + 8)
                     + ")/100",
                     s.money);
             w.formula(r, 4, "IF(" + EQUITY + "=0,0,D" + (r + 1) + "/" + EQUITY + ")", s.percent);
@@ -327,25 +336,28 @@ final class WaterfallSheet {
             w.text(r++, 0, "The model has no exit scenarios.");
             return r;
         }
-        w.header(r++, scenarioTitles("", scenarios));
+        w.header(r++, scenarioTitles("Exit scenario", scenarios));
         r = row(w, r, "Exit date", scenarios, sc -> sc.valuation().date().toString());
-        r = row(w, r, "Valuation", scenarios, sc -> sc.valuation().method().id());
+        r = row(w, r, "Valuation", scenarios, sc -> method(sc.valuation()));
         r = row(w, r, "How the value was obtained", scenarios, sc -> sc.valuation().basis());
         r = money(w, r, "Enterprise value", scenarios, sc -> sc.waterfall().bridge().enterpriseValue());
         r = money(w, r, "Net debt", scenarios, sc -> sc.waterfall().bridge().netDebt());
         r = money(w, r, "Transaction costs", scenarios, sc -> sc.waterfall().bridge().transactionCosts());
         r = money(w, r, "Carve-out", scenarios, sc -> sc.waterfall().bridge().carveOut());
-        r = money(w, r, "Equity proceeds", scenarios, sc -> sc.waterfall().bridge().equityProceeds());
+        r = money(w, r, "Equity proceeds (split below; escrow included)", scenarios, sc -> sc.waterfall().bridge().equityProceeds());
         r = money(w, r, "Escrow withheld at close", scenarios, sc -> sc.waterfall().bridge().escrowWithheld());
-        r = money(w, r, "Paid at close", scenarios, sc -> sc.waterfall().bridge().atClose());
-        r = money(w, r, "Expected total (escrow and earnout by probability)", scenarios, sc -> sc.waterfall().bridge().expectedTotal());
+        r = money(w, r, "Paid at close (equity proceeds − escrow)", scenarios, sc -> sc.waterfall().bridge().atClose());
+        r = money(w, r, "Escrow release expected (× probability)", scenarios, sc -> sc.waterfall().bridge().expectedEscrowRelease());
+        r = money(w, r, "Earnout expected (× probability)", scenarios, sc -> sc.waterfall().bridge().expectedEarnout());
+        r = money(w, r, "Expected total (paid at close + escrow + earnout)", scenarios, sc -> sc.waterfall().bridge().expectedTotal());
         r++;
         // Each block has its own header row of scenario names, so it reads alone wherever a page breaks.
-        w.header(r++, scenarioTitles("Payout by claimant", scenarios));
+        w.header(r++, scenarioTitles("Payout by security (of equity proceeds)", scenarios));
+        ClientLabels labels = new ClientLabels(venture);
         TreeSet<String> classIds = new TreeSet<>();
         scenarios.forEach(sc -> sc.waterfall().waterfall().classes().forEach(c -> classIds.add(c.id())));
         for (String id : classIds) {
-            r = money(w, r, id, scenarios, sc -> sc.waterfall().waterfall().classPayout(id).map(ClassPayout::payout)
+            r = money(w, r, labels.claimant(id), scenarios, sc -> sc.waterfall().waterfall().classPayout(id).map(ClassPayout::payout)
                     .orElse(org.msocap.money.Money.ZERO));
         }
         r++;
@@ -374,12 +386,63 @@ final class WaterfallSheet {
                         .orElse(org.msocap.money.Money.ZERO));
             }
         }
+        r = returns(w, r, venture, scenarios, holderIds);
         r++;
         w.header(r++, scenarioTitles("Total by holder category (payout + carve-out)", scenarios));
         for (HolderCategory c : HolderCategory.values()) {
             r = money(w, r, c.id(), scenarios, sc -> sc.waterfall().waterfall().byCategory().get(c));
         }
         return r;
+    }
+
+    /**
+     * Each holder's multiple on invested capital and IRR at each scenario, as the engine computes them (MOIC:
+     * payout plus exercise cash over cost; IRR from acquisition dates to the exit date). Blank where there is
+     * no cost or no rate.
+     */
+    private static int returns(SheetWriter w, int r, Venture venture, List<WorkbookContent.Scenario> scenarios,
+                               TreeSet<String> holderIds) {
+        r++;
+        w.header(r++, scenarioTitles("MOIC by holder", scenarios));
+        for (String id : holderIds) {
+            w.text(r, 0, venture.requirePerson(id).name());
+            for (int i = 0; i < scenarios.size(); i++) {
+                Optional<HolderPayout> h = scenarios.get(i).waterfall().waterfall().holder(id);
+                if (h.isPresent() && h.get().moic().isPresent()) {
+                    w.number(r, 1 + i, h.get().moic().get(), w.styles.multiple);
+                }
+            }
+            r++;
+        }
+        r++;
+        w.header(r++, scenarioTitles("IRR by holder", scenarios));
+        for (String id : holderIds) {
+            w.text(r, 0, venture.requirePerson(id).name());
+            for (int i = 0; i < scenarios.size(); i++) {
+                Optional<HolderPayout> h = scenarios.get(i).waterfall().waterfall().holder(id);
+                if (h.isPresent() && h.get().irr().isPresent() && Double.isFinite(h.get().irr().getAsDouble())) {
+                    w.number(r, 1 + i, h.get().irr().getAsDouble(), w.styles.percent);
+                }
+            }
+            r++;
+        }
+        return r;
+    }
+
+    static String method(org.msocap.fees.ExitValuation v) {
+        return switch (v.method()) {
+            case GIVEN -> "Enterprise value given";
+            case EBITDA_MULTIPLE -> "Multiple of trailing EBITDA";
+            case REVENUE_MULTIPLE -> "Multiple of trailing revenue";
+        };
+    }
+
+    static String kind(ResolvedCapTable.Kind kind) {
+        return switch (kind) {
+            case SAFE -> "SAFE";
+            case NOTE -> "Convertible note";
+            default -> ClientLabels.shareClass(kind.name().toLowerCase(java.util.Locale.ROOT));
+        };
     }
 
     private static String[] scenarioTitles(String first, List<WorkbookContent.Scenario> scenarios) {

@@ -41,7 +41,7 @@ public final class WorkbookExporter {
     public void write(WorkbookContent content, OutputStream out) throws IOException {
         Built built = assemble(content);
         try (XSSFWorkbook wb = built.workbook()) {
-            if (content.simulationSection().isEmpty()) {
+            if (content.simulationSection().isEmpty() || content.simulation().sample().isEmpty()) {
                 wb.write(out);
                 return;
             }
@@ -50,7 +50,9 @@ public final class WorkbookExporter {
             Path rowFiles = TempFiles.createDirectory("sxssf");
             TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(rowFiles.toFile()));
             try (SXSSFWorkbook streaming = new SXSSFWorkbook(wb, STREAM_WINDOW_ROWS)) {
-                SimulationSheet.writeRuns(streaming.createSheet(SimulationSheet.RUNS_NAME), built.styles(), content.simulation());
+                var runs = streaming.createSheet(SimulationSheet.RUNS_NAME);
+                SimulationSheet.writeRuns(runs, built.styles(), content.simulation(), new ClientLabels(content.venture()));
+                PageSetup.runsSheet(streaming, runs, content.venture().name(), content.simulation().sample().size());
                 streaming.write(out);
             } finally {
                 TempFile.setThreadLocalTempFileCreationStrategy(null);
@@ -78,9 +80,11 @@ public final class WorkbookExporter {
         SheetWriter summary = new SheetWriter(wb.createSheet(SummarySheet.NAME), styles);
         SheetWriter capTable = new SheetWriter(wb.createSheet(CapTableSheet.NAME), styles);
         SheetWriter practices = new SheetWriter(wb.createSheet(PracticesSheet.NAME), styles);
+        SheetWriter agreements = new SheetWriter(wb.createSheet(AgreementsSheet.NAME), styles);
 
         CapTableSheet.Layout capLayout = CapTableSheet.write(capTable, content.capTable());
         PracticesSheet.write(practices, content.venture(), content.capTable().practices());
+        AgreementsSheet.write(agreements, content.venture(), content.compliance());
         content.feeSection().ifPresent(fees -> {
             // Both sheets exist before any formula is set: POI resolves sheet names and defined names as it parses.
             SheetWriter inputs = new SheetWriter(wb.createSheet(FeesSheet.NAME), styles);
@@ -94,13 +98,16 @@ public final class WorkbookExporter {
         SheetWriter breakpoints = new SheetWriter(wb.createSheet(BreakpointsSheet.NAME), styles);
         double chartEnd = waterfalls.scenarios().stream()
                 .mapToDouble(sc -> sc.waterfall().bridge().equityProceeds().amount().doubleValue()).max().orElse(0);
-        BreakpointsSheet.Layout breakpointLayout = BreakpointsSheet.write(breakpoints, waterfalls.live().breakpoints(), chartEnd);
+        BreakpointsSheet.Layout breakpointLayout = BreakpointsSheet.write(breakpoints, waterfalls.live().breakpoints(), chartEnd,
+                new ClientLabels(content.venture()));
         WaterfallSheet.write(waterfall, content.venture(), waterfalls, breakpointLayout);
         FindingsSheet.write(new SheetWriter(wb.createSheet(FindingsSheet.NAME), styles), content.compliance());
         content.simulationSection().ifPresent(result ->
-                SimulationSheet.write(new SheetWriter(wb.createSheet(SimulationSheet.NAME), styles), result));
+                SimulationSheet.write(new SheetWriter(wb.createSheet(SimulationSheet.NAME), styles), result,
+                        new ClientLabels(content.venture())));
         SummarySheet.write(summary, content, capLayout);
 
+        PageSetup.headersAndFooters(wb, content.venture().name());
         wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
         wb.setForceFormulaRecalculation(true);
         wb.setActiveSheet(0);

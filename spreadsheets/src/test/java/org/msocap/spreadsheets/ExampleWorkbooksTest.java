@@ -60,7 +60,7 @@ class ExampleWorkbooksTest {
                     severalPractices += content.fees().model().practices().size() > 1 ? 1 : 0;
                 }
                 if (!content.waterfalls().scenarios().isEmpty()) {
-                    WaterfallSheetTest.assertLiveEqualsEngine(r, content.waterfalls().scenarios().get(0).waterfall());
+                    WaterfallSheetTest.assertLiveEqualsEngine(r, content.waterfalls().scenarios().get(0).waterfall(), ventures.get(i));
                     waterfallsChecked++;
                 }
             } catch (AssertionError e) {

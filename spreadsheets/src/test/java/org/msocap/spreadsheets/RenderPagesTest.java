@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RenderPagesTest {
 
-    static final List<String> SHEETS = List.of(SummarySheet.NAME, WaterfallSheet.NAME, CapTableSheet.NAME, FeesSheet.NAME,
+    static final List<String> SHEETS = List.of(SummarySheet.NAME, WaterfallSheet.NAME, CapTableSheet.NAME, PracticesSheet.NAME, AgreementsSheet.NAME, FeesSheet.NAME,
             FeeProjectionSheet.NAME,
             BreakpointsSheet.NAME, FindingsSheet.NAME, SimulationSheet.NAME);
 

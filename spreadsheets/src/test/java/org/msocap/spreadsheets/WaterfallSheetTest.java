@@ -46,7 +46,7 @@ class WaterfallSheetTest {
         List<Recalculated> recalculated = Recalculated.ofEach(content, dir, typings);
         for (int i = 0; i < values.size(); i++) {
             try (Recalculated wb = recalculated.get(i)) {
-                assertLiveEqualsEngine(wb, engineAt(values.get(i)));
+                assertLiveEqualsEngine(wb, engineAt(values.get(i)), venture);
             }
         }
     }
@@ -62,7 +62,7 @@ class WaterfallSheetTest {
             for (int i = 0; i < scenarios.size(); i++) {
                 ExitWaterfall w = scenarios.get(i).waterfall();
                 assertThat(sheet.getRow(header).getCell(1 + i).getStringCellValue()).isEqualTo(w.scenario());
-                assertThat(cents(sheet, rowOf(sheet, "Equity proceeds", header), 1 + i)).isEqualTo(w.bridge().equityProceeds().cents());
+                assertThat(cents(sheet, rowOf(sheet, "Equity proceeds (split below; escrow included)", header), 1 + i)).isEqualTo(w.bridge().equityProceeds().cents());
                 assertThat(cents(sheet, rowOf(sheet, "Enterprise value", header), 1 + i)).isEqualTo(w.bridge().enterpriseValue().cents());
                 for (HolderCategory c : HolderCategory.values()) {
                     int row = rowOf(sheet, c.id(), rowOf(sheet, "Total by holder category (payout + carve-out)", header));
@@ -70,7 +70,7 @@ class WaterfallSheetTest {
                 }
             }
             // The live waterfall as exported starts at the first scenario and agrees with it.
-            assertLiveEqualsEngine(wb, scenarios.get(0).waterfall());
+            assertLiveEqualsEngine(wb, scenarios.get(0).waterfall(), venture);
         }
     }
 
@@ -87,7 +87,7 @@ class WaterfallSheetTest {
         List<Recalculated> recalculated = Recalculated.ofEach(layeredContent, dir, typings);
         for (int i = 0; i < values.size(); i++) {
             try (Recalculated wb = recalculated.get(i)) {
-                assertLiveEqualsEngine(wb, engineAt(layered, layeredContent, values.get(i)));
+                assertLiveEqualsEngine(wb, engineAt(layered, layeredContent, values.get(i)), layered);
             }
         }
     }
@@ -123,19 +123,23 @@ class WaterfallSheetTest {
         return WaterfallEngine.DEFAULT.exit(venture, typed, enterpriseValue, live.netDebt());
     }
 
-    static void assertLiveEqualsEngine(Recalculated wb, ExitWaterfall engine) {
+    /** Rows are found by what a client reads: claimant labels and holder names. */
+    static void assertLiveEqualsEngine(Recalculated wb, ExitWaterfall engine, Venture venture) {
+        ClientLabels labels = new ClientLabels(venture);
         Sheet sheet = wb.workbook.getSheet(WaterfallSheet.NAME);
         String at = " at enterprise value " + engine.bridge().enterpriseValue();
         assertThat(FeeProjectionSheetTest.cents(wb.named(WaterfallSheet.EQUITY))).as("equity proceeds" + at)
                 .isEqualTo(engine.bridge().equityProceeds().cents());
         for (ClassPayout c : engine.waterfall().classes()) {
-            assertThat(cents(sheet, rowOf(sheet, c.id(), 0), WaterfallSheet.C_PAYOUT)).as(c.id() + at).isEqualTo(c.payout().cents());
+            assertThat(cents(sheet, rowOf(sheet, labels.claimant(c.id()), 0), WaterfallSheet.C_PAYOUT)).as(c.id() + at)
+                    .isEqualTo(c.payout().cents());
         }
         int holders = rowOf(sheet, "Holder", 0);
         for (HolderPayout h : engine.waterfall().holders()) {
-            assertThat(cents(sheet, rowOf(sheet, h.id(), holders), 3)).as(h.id() + at).isEqualTo(h.payout().cents());
-            assertThat(cents(sheet, rowOf(sheet, h.id(), holders), 5)).as(h.id() + " carve-out" + at).isEqualTo(h.carveOut().cents());
-            assertThat(cents(sheet, rowOf(sheet, h.id(), holders), 6)).as(h.id() + " total" + at).isEqualTo(h.total().cents());
+            int row = rowOf(sheet, labels.holder(h.id()), holders);
+            assertThat(cents(sheet, row, 3)).as(h.id() + at).isEqualTo(h.payout().cents());
+            assertThat(cents(sheet, row, 5)).as(h.id() + " carve-out" + at).isEqualTo(h.carveOut().cents());
+            assertThat(cents(sheet, row, 6)).as(h.id() + " total" + at).isEqualTo(h.total().cents());
         }
         int categories = rowOf(sheet, "Category", holders);
         for (HolderCategory c : HolderCategory.values()) {
@@ -189,8 +193,9 @@ class WaterfallSheetTest {
             int scenarios = rowOf(sheet, "Exit scenarios (engine values)");
             assertThat(sheet.getRowBreaks()).containsExactly(scenarios - 1);
             // Every payout block carries its own header row of scenario names.
-            for (String block : List.of("Payout by claimant", "Payout by holder", "Carve-out by holder",
-                    "Total by holder (payout + carve-out)", "Total by holder category (payout + carve-out)")) {
+            for (String block : List.of("Payout by security (of equity proceeds)", "Payout by holder", "Carve-out by holder",
+                    "Total by holder (payout + carve-out)", "MOIC by holder", "IRR by holder",
+                    "Total by holder category (payout + carve-out)")) {
                 Row row = sheet.getRow(rowOf(sheet, block));
                 assertThat(row.getCell(0).getCellStyle().getFillPattern()).as(block).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
                 assertThat(row.getCell(1).getStringCellValue()).isEqualTo(content.waterfalls().scenarios().get(0).waterfall().scenario());

@@ -34,7 +34,7 @@ class WorkbookExporterTest {
         WorkbookExporter.DEFAULT.export(content, out, ExportOptions.defaults());
         try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertThat(Stream.iterate(0, i -> i + 1).limit(wb.getNumberOfSheets()).map(wb::getSheetName))
-                    .containsExactly("Summary", "Cap Table", "Practices", "Fees", "Fee Projection", "Waterfall", "Breakpoints", "Findings", "Simulation", "Simulation Runs");
+                    .containsExactly("Summary", "Cap Table", "Practices", "Agreements", "Fees", "Fee Projection", "Waterfall", "Breakpoints", "Findings", "Simulation", "Simulation Runs");
             assertThat(wb.getForceFormulaRecalculation()).isTrue();
             for (Sheet sheet : wb) {
                 for (Row row : sheet) {
@@ -106,7 +106,7 @@ class WorkbookExporterTest {
             assertThat(wb.getSheet("Fees")).isNull();
             assertThat(wb.getSheet("Waterfall")).isNotNull();
             String summary = WorkbookDump.of(wb).split("== sheet Cap Table")[0];
-            assertThat(summary).contains("Not in this workbook").contains("Fees: ").contains("Simulation: ");
+            assertThat(summary).contains("What this workbook could not do").contains("Fees: ").contains("Simulation: ");
         }
     }
 

@@ -1,0 +1,62 @@
+package org.msocap.spreadsheets;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.msocap.compliance.ComplianceReport;
+import org.msocap.compliance.Finding;
+import org.msocap.compliance.Severity;
+
+/**
+ * Lines the report's one-screen summary and the workbook's Summary sheet share, so both account for the
+ * same findings and name the same things they could not do.
+ */
+public final class SummaryLines {
+
+    /** Findings each summary lists by name; the rest are counted by severity. */
+    public static final int TOP_FINDINGS = 5;
+
+    private SummaryLines() {
+    }
+
+    /** The findings a summary names: the most severe first, at most {@link #TOP_FINDINGS}. */
+    public static List<Finding> topFindings(ComplianceReport report) {
+        return report.findings().stream().sorted(Finding.ORDER).limit(TOP_FINDINGS).toList();
+    }
+
+    /**
+     * The findings a summary does not name, by severity, most severe first: "… and 7 more high, 6 medium: see
+     * msocap check". Empty when every finding is named.
+     */
+    public static Optional<String> moreFindings(ComplianceReport report) {
+        List<Finding> rest = report.findings().stream().sorted(Finding.ORDER).skip(TOP_FINDINGS).toList();
+        if (rest.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        rest.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        Severity[] severities = Severity.values();
+        for (int i = severities.length - 1; i >= 0; i--) {
+            Integer n = counts.get(severities[i]);
+            if (n != null) {
+                parts.add(n + " " + severities[i].id());
+            }
+        }
+        return Optional.of("… and " + rest.size() + " more (" + String.join(", ", parts) + "): see msocap check for all of them"
+                + " with citations");
+    }
+
+    /** What the summary could not do, one line each: sections the model cannot support, rules it cannot check. */
+    public static List<String> couldNot(WorkbookContent content) {
+        List<String> out = new ArrayList<>(content.omitted());
+        int notChecked = content.compliance().notChecked().size();
+        if (notChecked > 0) {
+            out.add("Compliance: " + notChecked + " rule" + (notChecked == 1 ? "" : "s")
+                    + " need facts the model does not hold and were not checked (see msocap check).");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,30 @@
+package org.msocap.spreadsheets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class ClientLabelsTest {
+
+    private final ClientLabels labels = new ClientLabels(TestVentures.sunrise());
+
+    @Test
+    void claimantsReadAsPeopleSayThem() {
+        assertThat(labels.claimant("options@0.25")).isEqualTo("Options at $0.25");
+        assertThat(labels.claimant("options@0.1")).isEqualTo("Options at $0.10");
+        assertThat(labels.claimant("warrants:common@1")).isEqualTo("Warrants (common) at $1.00");
+        assertThat(labels.claimant("warrants:series-a@2.5")).isEqualTo("Warrants (Series A) at $2.50");
+        assertThat(labels.claimant("note:angel-two")).isEqualTo("Convertible note — Evan Second");
+        assertThat(labels.claimant("safe:angel")).isEqualTo("SAFE — Dana Angel");
+        assertThat(labels.claimant("safe:angel-2")).isEqualTo("SAFE — Dana Angel (2)");
+        assertThat(labels.claimant("series-a")).isEqualTo("Series A");
+        assertThat(labels.claimant("common")).isEqualTo("Common");
+    }
+
+    @Test
+    void multiplesAsBankersWriteThem() {
+        assertThat(ClientLabels.moic(new BigDecimal("1.7849"))).isEqualTo("1.78x");
+        assertThat(ClientLabels.moic(new BigDecimal("12"))).isEqualTo("12.00x");
+    }
+}
