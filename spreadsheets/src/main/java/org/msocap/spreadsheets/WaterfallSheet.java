@@ -124,7 +124,7 @@ final class WaterfallSheet {
             String id = ids.get(i);
             claimantRows.put(id, r);
             w.text(r, C_ID, id);
-            w.text(r, C_KIND, claimants.get(id).kind().name().toLowerCase());
+            w.text(r, C_KIND, claimants.get(id).kind().name().toLowerCase().replace('_', '-'));
             w.formula(r, work + W_EXACT, "ROUND((INDEX(" + breakpoints.range(BreakpointsSheet.Layout.interceptColumn(i)) + "," + SEGMENT
                     + ")+INDEX(" + breakpoints.range(BreakpointsSheet.Layout.slopeColumn(i)) + "," + SEGMENT + ")*" + EQUITY
                     + ")*100,4)", s.decimal);
