@@ -13,7 +13,7 @@ import org.msocap.waterfall.WaterfallEngine;
  * time. On a machine shared with other work (load far above the core count) wall-clock JMH scores mostly measure
  * the scheduler; CPU time per operation is the per-core figure the bars of PRODUCT.md §6 ask for.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.msocap.benchmarks.CpuTimeHarness [seconds]}
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.msocap.benchmarks.CpuTimeHarness [seconds] [llc]}
  */
 public final class CpuTimeHarness {
 
@@ -23,7 +23,9 @@ public final class CpuTimeHarness {
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        ResolvedCapTable table = ResolvedCapTable.of(LargeCapTable.venture(), LargeCapTable.EXIT_DATE, true);
+        boolean llc = args.length > 1 && args[1].equals("llc"); // the LLC table with 200 profits-interest grants
+        ResolvedCapTable table = ResolvedCapTable.of(llc ? LargeCapTable.llcVenture() : LargeCapTable.venture(),
+                LargeCapTable.EXIT_DATE, true);
         long t0 = mx.getCurrentThreadCpuTime();
         BreakpointTable breakpoints = BreakpointTable.resolve(table);
         System.out.printf("resolve: %d claimants, %d breakpoints, %.0f ms CPU%n", breakpoints.ids().size(),

@@ -94,6 +94,31 @@ public final class LargeCapTable {
     }
 
     /**
+     * The LLC version of the table (issue 13): the same holdings plus a profits-interest pool of 200 grants at 50
+     * distinct thresholds ($0.10 … $4.95 a unit), half of the series with a full catch-up, to lay holders among
+     * h-300…h-449.
+     */
+    public static Venture llcVenture() {
+        Venture base = venture();
+        Mso.Builder m = base.mso().toBuilder().form(Mso.Form.LLC)
+                .shareClass(ShareClass.profitsInterest("incentive", ShareClass.CatchUp.NONE))
+                .shareClass(ShareClass.profitsInterest("promote", ShareClass.CatchUp.FULL));
+        Random r = new Random(20261202L);
+        int grantee = 300;
+        for (int g = 0; g < 200; g++) {
+            while (isEntity(grantee)) {
+                grantee = grantee == 449 ? 300 : grantee + 1;
+            }
+            int series = g % 50;
+            BigDecimal threshold = BigDecimal.valueOf(10 + 10L * series, 2);
+            m.holding(Holding.profitsInterest(id(grantee), series % 2 == 0 ? "incentive" : "promote", 5_000L + r.nextInt(95_000),
+                    threshold));
+            grantee = grantee == 449 ? 300 : grantee + 1;
+        }
+        return base.toBuilder().mso(m.build()).build();
+    }
+
+    /**
      * {@code count} exit values in cents, uniform from $0 to 20% past the table's last breakpoint, so every segment
      * is visited in proportion to its width: the low segments where few lines move and the high ones where nearly
      * every claimant shares at the margin. Deterministic (fixed seed).

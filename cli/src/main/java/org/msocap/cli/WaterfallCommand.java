@@ -197,7 +197,7 @@ public final class WaterfallCommand implements Callable<Integer> {
             for (ClassPayout c : r.waterfall().classes()) {
                 Map<String, Object> cm = new LinkedHashMap<>();
                 cm.put("id", c.id());
-                cm.put("kind", c.kind().name().toLowerCase());
+                cm.put("kind", c.kind().name().toLowerCase().replace('_', '-'));
                 cm.put("payout", c.payout().toString());
                 cm.put("converted", c.converted());
                 classes.add(cm);

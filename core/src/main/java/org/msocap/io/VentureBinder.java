@@ -94,9 +94,10 @@ final class VentureBinder {
         m.put("mso", List.of("name", "state", "form", "classes", "holdings", "optionPool", "options", "warrants", "safes",
                 "notes", "directors", "officers", "staff", "formed"));
         m.put("shareClass", List.of("id", "type", "issuePrice", "preference", "participation", "cap", "seniority",
-                "conversionRatio", "dividend"));
+                "conversionRatio", "dividend", "catchUp"));
         m.put("dividend", List.of("rate", "cumulative", "compounding"));
-        m.put("holding", List.of("holder", "class", "shares", "acquired", "cost"));
+        m.put("holding", List.of("holder", "class", "shares", "acquired", "cost", "threshold", "hurdle", "vesting",
+                "acceleration"));
         m.put("option", List.of("holder", "shares", "strike", "granted", "vesting", "acceleration"));
         m.put("vesting", List.of("start", "months", "cliffMonths"));
         m.put("warrant", List.of("holder", "class", "shares", "strike", "expires"));
@@ -264,8 +265,9 @@ final class VentureBinder {
         int seniority = o.integer("seniority", type == ShareClass.Type.PREFERRED ? 1 : 0);
         BigDecimal conversionRatio = o.decimal("conversionRatio");
         ShareClass.Dividend dividend = o.object("dividend", this::dividend);
+        ShareClass.CatchUp catchUp = o.enumValue("catchUp", ShareClass.CatchUp.class);
         return build(path, () -> new ShareClass(id, type, issuePrice, preference, participation, cap, seniority,
-                conversionRatio, dividend));
+                conversionRatio, dividend, catchUp));
     }
 
     private ShareClass.Dividend dividend(Node node, String path) {
@@ -283,7 +285,12 @@ final class VentureBinder {
         long shares = o.requiredWhole("shares", "shares");
         LocalDate acquired = o.date("acquired");
         Money cost = o.amount("cost");
-        return build(path, () -> new Holding(holder, shareClass, shares, acquired, cost));
+        BigDecimal threshold = o.price("threshold");
+        Money hurdle = o.amount("hurdle");
+        Vesting vesting = o.object("vesting", this::vesting);
+        OptionGrant.Acceleration acceleration = o.enumValue("acceleration", OptionGrant.Acceleration.class);
+        return build(path, () -> new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting,
+                acceleration));
     }
 
     private OptionGrant option(Node node, String path) {

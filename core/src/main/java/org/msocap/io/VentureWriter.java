@@ -30,6 +30,7 @@ import org.msocap.model.Safe;
 import org.msocap.model.ShareClass;
 import org.msocap.model.SimulationSpec;
 import org.msocap.model.Venture;
+import org.msocap.model.Vesting;
 import org.msocap.model.Warrant;
 import org.msocap.money.Amounts;
 import org.msocap.money.Money;
@@ -181,6 +182,12 @@ public final class VentureWriter {
                 g.writeNumberField("shares", h.shares());
                 date("acquired", h.acquired());
                 amount("cost", h.cost());
+                decimal("threshold", h.threshold());
+                amount("hurdle", h.hurdle());
+                vesting(h.vesting());
+                if (h.acceleration() != null) {
+                    enumField("acceleration", h.acceleration());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -274,6 +281,9 @@ public final class VentureWriter {
                 enumField("compounding", c.dividend().compounding());
                 g.writeEndObject();
             }
+            if (c.catchUp() != null && c.catchUp() != ShareClass.CatchUp.NONE) {
+                enumField("catchUp", c.catchUp());
+            }
             g.writeEndObject();
         }
 
@@ -283,15 +293,19 @@ public final class VentureWriter {
             g.writeNumberField("shares", o.shares());
             decimal("strike", o.strike());
             date("granted", o.granted());
-            if (o.vesting() != null) {
-                g.writeObjectFieldStart("vesting");
-                date("start", o.vesting().start());
-                g.writeNumberField("months", o.vesting().months());
-                g.writeNumberField("cliffMonths", o.vesting().cliffMonths());
-                g.writeEndObject();
-            }
+            vesting(o.vesting());
             enumField("acceleration", o.acceleration());
             g.writeEndObject();
+        }
+
+        private void vesting(Vesting v) throws IOException {
+            if (v != null) {
+                g.writeObjectFieldStart("vesting");
+                date("start", v.start());
+                g.writeNumberField("months", v.months());
+                g.writeNumberField("cliffMonths", v.cliffMonths());
+                g.writeEndObject();
+            }
         }
 
         private void practice(Practice p) throws IOException {

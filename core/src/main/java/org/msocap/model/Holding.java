@@ -1,16 +1,31 @@
 package org.msocap.model;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.msocap.money.Money;
 import org.msocap.money.Rounding;
 
 /**
- * Shares of one MSO class held by one holder.
+ * Shares (or units) of one MSO class held by one holder.
+ *
+ * <p>A holding of a profits-interest class (PRODUCT.md §7) carries its own terms: a per-unit {@code threshold} or an
+ * aggregate {@code hurdle} (exactly one), and optionally time vesting with acceleration, as an option grant does.
+ * Holdings of other classes carry none of them; {@link Mso} checks both against the class.
  *
  * @param acquired may be null: acquisition date unknown (no IRR)
  * @param cost may be null: defaults to shares × the class's issue price
+ * @param threshold profits interests: participation threshold per unit; else null
+ * @param hurdle profits interests: equity proceeds the holding shares only above; else null
+ * @param vesting profits interests: may be null (fully vested)
+ * @param acceleration profits interests: may be null (none)
  */
-public record Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost) {
+public record Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost, BigDecimal threshold,
+                      Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration) {
+
+    /** A holding without profits-interest terms. */
+    public Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost) {
+        this(holder, shareClass, shares, acquired, cost, null, null, null, null);
+    }
 
     public Holding {
         Checks.id(holder, "holder");
@@ -19,14 +34,52 @@ public record Holding(String holder, String shareClass, long shares, LocalDate a
         if (cost != null) {
             Checks.nonNegative(cost, "cost");
         }
+        if (threshold != null) {
+            Checks.nonNegative(threshold, "threshold");
+        }
+        if (hurdle != null) {
+            Checks.nonNegative(hurdle, "hurdle");
+        }
+        if (threshold != null && hurdle != null) {
+            throw new ModelException("hurdle", "a profits-interest holding has a threshold (per unit) or a hurdle (aggregate), "
+                    + "not both; " + holder + " gives threshold " + threshold.toPlainString() + " and hurdle " + hurdle);
+        }
     }
 
     public static Holding of(String holder, String shareClass, long shares) {
         return new Holding(holder, shareClass, shares, null, null);
     }
 
+    /** A profits-interest holding with a per-unit threshold, fully vested. */
+    public static Holding profitsInterest(String holder, String shareClass, long units, BigDecimal threshold) {
+        return new Holding(holder, shareClass, units, null, null, threshold, null, null, null);
+    }
+
+    /** A profits-interest holding over an aggregate hurdle, fully vested. */
+    public static Holding profitsInterestOverHurdle(String holder, String shareClass, long units, Money hurdle) {
+        return new Holding(holder, shareClass, units, null, null, null, hurdle, null, null);
+    }
+
     public Holding withShares(long newShares) {
-        return new Holding(holder, shareClass, newShares, acquired, cost);
+        return new Holding(holder, shareClass, newShares, acquired, cost, threshold, hurdle, vesting, acceleration);
+    }
+
+    public Holding withVesting(Vesting v, OptionGrant.Acceleration a) {
+        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, v, a);
+    }
+
+    /** Whether any profits-interest term is given. */
+    public boolean hasProfitsInterestTerms() {
+        return threshold != null || hurdle != null || vesting != null || acceleration != null;
+    }
+
+    /** Units vested at an exit on {@code date}, after any acceleration the sale triggers (as for options). */
+    public long vestedAtExit(LocalDate date, boolean doubleTriggerFires) {
+        if (vesting == null || acceleration == OptionGrant.Acceleration.SINGLE
+                || (acceleration == OptionGrant.Acceleration.DOUBLE && doubleTriggerFires)) {
+            return shares;
+        }
+        return vesting.vestedShares(shares, date);
     }
 
     /** What the holder paid: the given cost, else shares × issue price. */

@@ -57,6 +57,7 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
         }
         for (int i = 0; i < holdings.size(); i++) {
             requireClass(holdings.get(i).shareClass(), "holdings[" + i + "].class", seen);
+            checkProfitsInterestTerms(holdings.get(i), classes.get(seen.get(holdings.get(i).shareClass())), "holdings[" + i + "]");
         }
         for (int i = 0; i < warrants.size(); i++) {
             requireClass(warrants.get(i).shareClass(), "warrants[" + i + "].class", seen);
@@ -68,6 +69,21 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
         if (granted > optionPool) {
             throw new ModelException("optionPool",
                     "option grants total " + granted + " shares but the option pool is " + optionPool);
+        }
+    }
+
+    /** A profits-interest holding names a threshold or a hurdle; a holding of any other class names neither. */
+    private static void checkProfitsInterestTerms(Holding h, ShareClass cls, String path) {
+        if (cls.isProfitsInterest()) {
+            if (h.threshold() == null && h.hurdle() == null) {
+                throw new ModelException(path + ".threshold", "holding of profits-interest class " + cls.id() + " by " + h.holder()
+                        + " needs a threshold (value per unit it shares above) or a hurdle (equity proceeds it shares above)");
+            }
+        } else if (h.hasProfitsInterestTerms()) {
+            String field = h.threshold() != null ? "threshold" : h.hurdle() != null ? "hurdle"
+                    : h.vesting() != null ? "vesting" : "acceleration";
+            throw new ModelException(path + "." + field, field + " applies only to holdings of profits-interest classes, but class "
+                    + cls.id() + " is " + cls.type().id());
         }
     }
 

@@ -3,19 +3,34 @@ package org.msocap.model;
 import java.math.BigDecimal;
 
 /**
- * A class of MSO equity. Common has seniority 0 and no preference; preferred carries a liquidation
- * preference of {@code shares × issuePrice × preference} (plus accrued dividends), paid by seniority.
+ * A class of MSO equity (or LLC units). Common has seniority 0 and no preference; preferred carries a liquidation
+ * preference of {@code shares × issuePrice × preference} (plus accrued dividends), paid by seniority. A
+ * profits-interest class (incentive units, PRODUCT.md §7) shares only in value above each holding's threshold or
+ * hurdle, which its holdings carry.
  *
- * @param issuePrice original issue price per share; may be null for common
+ * @param issuePrice original issue price per share; may be null for common and profits interests
  * @param cap capped participation only: total return cap as a multiple of issue price; else null
  * @param dividend may be null: no dividend preference
+ * @param catchUp profits interests only (defaults to none); null for every other class
  */
 public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal preference,
                          Participation participation, BigDecimal cap, int seniority, BigDecimal conversionRatio,
-                         Dividend dividend) {
+                         Dividend dividend, CatchUp catchUp) {
 
     public enum Type {
-        COMMON, PREFERRED;
+        COMMON, PREFERRED, PROFITS_INTEREST;
+
+        public String id() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    /**
+     * Profits interests: {@code full} — once the residual's value per unit passes a holding's threshold, the residual
+     * goes to it until it holds {@code units × value} as if its threshold were 0 (PRODUCT.md §7.3).
+     */
+    public enum CatchUp {
+        NONE, FULL;
 
         public String id() {
             return name().toLowerCase();
@@ -47,9 +62,27 @@ public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal
         }
     }
 
+    /** A class without catch-up terms (every class but a profits interest). */
+    public ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal preference, Participation participation,
+                      BigDecimal cap, int seniority, BigDecimal conversionRatio, Dividend dividend) {
+        this(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, dividend, null);
+    }
+
     public ShareClass {
         Checks.id(id, "id");
         Checks.required(type, "type");
+        if (type == Type.PROFITS_INTEREST) {
+            catchUp = catchUp == null ? CatchUp.NONE : catchUp;
+            if ((preference != null && preference.signum() != 0) || (participation != null && participation != Participation.NONE)
+                    || dividend != null || seniority != 0 || cap != null
+                    || (conversionRatio != null && conversionRatio.compareTo(BigDecimal.ONE) != 0)) {
+                throw new ModelException("type", "class " + id + " is a profits interest and cannot carry a preference, "
+                        + "participation, cap, dividend, seniority or conversionRatio (its holdings carry a threshold or hurdle)");
+            }
+        } else if (catchUp != null) {
+            throw new ModelException("catchUp", "catchUp applies only to profits-interest classes, but class " + id + " is "
+                    + type.id());
+        }
         preference = preference == null ? (type == Type.PREFERRED ? BigDecimal.ONE : BigDecimal.ZERO) : preference;
         participation = participation == null ? Participation.NONE : participation;
         conversionRatio = conversionRatio == null ? BigDecimal.ONE : conversionRatio;
@@ -58,7 +91,7 @@ public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal
         if (issuePrice != null) {
             Checks.nonNegative(issuePrice, "issuePrice");
         }
-        if (type == Type.COMMON) {
+        if (type == Type.COMMON || type == Type.PROFITS_INTEREST) {
             if (preference.signum() != 0 || participation != Participation.NONE || dividend != null || seniority != 0
                     || cap != null) {
                 throw new ModelException("type", "class " + id + " is common and cannot carry a preference, participation, cap, dividend or seniority");
@@ -92,23 +125,33 @@ public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal
     }
 
     public ShareClass withPreference(BigDecimal multiple) {
-        return new ShareClass(id, type, issuePrice, multiple, participation, cap, seniority, conversionRatio, dividend);
+        return new ShareClass(id, type, issuePrice, multiple, participation, cap, seniority, conversionRatio, dividend, catchUp);
     }
 
     public ShareClass withParticipation(Participation p, BigDecimal capMultiple) {
-        return new ShareClass(id, type, issuePrice, preference, p, capMultiple, seniority, conversionRatio, dividend);
+        return new ShareClass(id, type, issuePrice, preference, p, capMultiple, seniority, conversionRatio, dividend, catchUp);
     }
 
     public ShareClass withConversionRatio(BigDecimal ratio) {
-        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, ratio, dividend);
+        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, ratio, dividend, catchUp);
     }
 
     public ShareClass withDividend(Dividend d) {
-        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, d);
+        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, d, catchUp);
+    }
+
+    /** A profits-interest class with the given catch-up. */
+    public static ShareClass profitsInterest(String id, CatchUp catchUp) {
+        return new ShareClass(id, Type.PROFITS_INTEREST, null, BigDecimal.ZERO, Participation.NONE, null, 0, BigDecimal.ONE,
+                null, catchUp);
     }
 
     public boolean isPreferred() {
         return type == Type.PREFERRED;
+    }
+
+    public boolean isProfitsInterest() {
+        return type == Type.PROFITS_INTEREST;
     }
 
     /** Issue price, or zero when none was given (common issued for services). */

@@ -261,6 +261,12 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
             throw new ModelException("shares", from + " holds " + held + " shares of class " + classId + ", cannot transfer " + shares);
         }
         person(to).orElseThrow(() -> new ModelException("to", "unknown person '" + to + "'"));
+        if (mso.requireClass(classId).isProfitsInterest()) {
+            // Each grant carries its own threshold or hurdle and vesting; which grant's terms a transfer takes is for the
+            // model file to say (split the holding), not for this method to guess.
+            throw new ModelException("class", "units of profits-interest class " + classId + " carry per-grant terms; "
+                    + "transfer them by editing the holdings");
+        }
         List<Holding> next = new ArrayList<>();
         long remaining = shares;
         for (Holding h : mso.holdings()) {

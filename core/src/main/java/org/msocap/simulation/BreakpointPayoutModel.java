@@ -103,6 +103,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
             case WARRANTS -> "warrants";
             case SAFE -> "safes";
             case NOTE -> "notes";
+            // A class's series (incentive@12.5, incentive@hurdle-40000000) are one group: the class.
+            case PROFITS_INTEREST -> c.id().contains("@") ? c.id().substring(0, c.id().indexOf('@')) : c.id();
         };
     }
 

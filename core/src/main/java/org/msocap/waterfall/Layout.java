@@ -21,9 +21,13 @@ final class Layout {
 
     /**
      * A participant enters (positive delta) or leaves (negative delta) the residual at a price per common
-     * share. {@code whenConverted} says to which of the claimant's two modes the event belongs.
+     * share. {@code whenConverted} says to which of the claimant's two modes the event belongs. {@code jump}: what a
+     * profits interest in catch-up takes at this price before the price moves on ({@code shares × price}), else 0.
      */
-    record Event(BigFraction price, int claimant, boolean whenConverted, BigFraction deltaShares) {
+    record Event(BigFraction price, int claimant, boolean whenConverted, BigFraction deltaShares, BigFraction jump) {
+        Event(BigFraction price, int claimant, boolean whenConverted, BigFraction deltaShares) {
+            this(price, claimant, whenConverted, deltaShares, BigFraction.ZERO);
+        }
     }
 
     final List<Claimant> claimants;
@@ -37,6 +41,8 @@ final class Layout {
     final boolean[] capped;
     final boolean[] convertible;
     final boolean[] participatesUnconverted;
+    /** Profits interests in catch-up: at the price {@code strike} they take up to {@code shares × strike} first. */
+    final boolean[] catchUp;
     final Event[] events;
     /** Convertible claimants, highest conversion threshold first: the likeliest to keep their preference. */
     final int[] conversionOrder;
@@ -49,6 +55,8 @@ final class Layout {
     final BigInteger takenDenominator;
     final BigInteger[] eventPriceNumerator;
     final BigInteger[] eventSharesNumerator;
+    /** Catch-up jumps over {@link #takenDenominator}. */
+    final BigInteger[] eventJumpNumerator;
     /**
      * Per claimant, the most it can receive without converting: its preference, plus its headroom when capped;
      * null when unbounded (full participation). The equilibrium search skips trying an unconversion that cannot pay.
@@ -65,6 +73,7 @@ final class Layout {
         capped = new boolean[size];
         convertible = new boolean[size];
         participatesUnconverted = new boolean[size];
+        catchUp = new boolean[size];
         TreeMap<Integer, List<Integer>> bySeniority = new TreeMap<>(Comparator.reverseOrder());
         List<Event> ev = new ArrayList<>();
         List<Integer> convertibles = new ArrayList<>();
@@ -79,8 +88,9 @@ final class Layout {
             if (c.preference().compareTo(BigFraction.ZERO) > 0) {
                 bySeniority.computeIfAbsent(c.seniority(), k -> new ArrayList<>()).add(i);
             }
+            catchUp[i] = c.catchUp() && participatesUnconverted[i];
             if (participatesUnconverted[i]) {
-                ev.add(new Event(c.strike(), i, false, c.shares()));
+                ev.add(new Event(c.strike(), i, false, c.shares(), catchUp[i] ? c.strike().multiply(c.shares()) : BigFraction.ZERO));
                 if (capped[i]) {
                     capPrice[i] = c.strike().add(c.headroom().divide(c.shares()));
                     ev.add(new Event(capPrice[i], i, false, c.shares().negate()));
@@ -106,6 +116,12 @@ final class Layout {
         takenDenominator = priceDenominator.multiply(sharesDenominator);
         eventPriceNumerator = over(prices, priceDenominator);
         eventSharesNumerator = over(deltas, sharesDenominator);
+        // A jump is shares × price: its numerator over priceDenominator × sharesDenominator is the product of the two.
+        eventJumpNumerator = new BigInteger[events.length];
+        for (int k = 0; k < events.length; k++) {
+            eventJumpNumerator[k] = events[k].jump().getNumerator().signum() == 0 ? BigInteger.ZERO
+                    : eventPriceNumerator[k].multiply(eventSharesNumerator[k]);
+        }
         unconvertedCeiling = new Affine[size];
         for (int i = 0; i < size; i++) {
             BigFraction ceiling = !participatesUnconverted[i] ? preference[i]
@@ -133,8 +149,13 @@ final class Layout {
         private final BigInteger[] tierClaim;
         /** The distinct prices of the active price points, ascending. */
         final BigFraction[] price;
-        /** Per point, what the participants take at its price from the points below it, over {@link #takenDenominator}. */
+        /**
+         * Per point, what the participants take at its price, over {@link #takenDenominator}: from the points below it and
+         * the whole of its own catch-up jump (the take just above the price).
+         */
         final BigInteger[] takenAt;
+        /** Per point, the catch-up taken at its price (0 for most), over {@link #takenDenominator}: a vertical step of the take. */
+        final BigInteger[] jumpAt;
         /** Per point, the shares taking part just above its price, over {@link #sharesDenominator}. */
         private final BigInteger[] slopeAfter;
         private final BigFraction[][] tierShare;
@@ -142,8 +163,9 @@ final class Layout {
         private final BigFraction[] slopeAfterReduced;
 
         private Plan(Layout layout, BigFraction[] claimBefore, BigInteger[] tierClaim, BigFraction[] price, BigInteger[] takenAt,
-                     BigInteger[] slopeAfter) {
+                     BigInteger[] jumpAt, BigInteger[] slopeAfter) {
             this.layout = layout;
+            this.jumpAt = jumpAt;
             this.claimBefore = claimBefore;
             this.tierClaim = tierClaim;
             this.price = price;
@@ -296,6 +318,7 @@ final class Layout {
         // below take there; points at the price already reached only add their shares to the slope.
         List<BigFraction> prices = new ArrayList<>();
         List<BigInteger> takenAt = new ArrayList<>();
+        List<BigInteger> jumpAt = new ArrayList<>();
         List<BigInteger> slopeAfter = new ArrayList<>();
         BigInteger taken = BigInteger.ZERO;
         BigInteger atPrice = BigInteger.ZERO;
@@ -305,20 +328,27 @@ final class Layout {
             if (!active(e, converted)) {
                 continue;
             }
+            BigInteger jump = eventJumpNumerator[k];
             if (!prices.isEmpty() && eventPriceNumerator[k].equals(atPrice)) {
                 slope = slope.add(eventSharesNumerator[k]);
                 slopeAfter.set(slopeAfter.size() - 1, slope);
+                if (jump.signum() != 0) {
+                    taken = taken.add(jump);
+                    takenAt.set(takenAt.size() - 1, taken);
+                    jumpAt.set(jumpAt.size() - 1, jumpAt.get(jumpAt.size() - 1).add(jump));
+                }
                 continue;
             }
-            taken = taken.add(slope.multiply(eventPriceNumerator[k].subtract(atPrice)));
+            taken = taken.add(slope.multiply(eventPriceNumerator[k].subtract(atPrice))).add(jump);
             atPrice = eventPriceNumerator[k];
             slope = slope.add(eventSharesNumerator[k]);
             prices.add(e.price());
             takenAt.add(taken);
+            jumpAt.add(jump);
             slopeAfter.add(slope);
         }
         return new Plan(this, claimBefore, tierClaim, prices.toArray(BigFraction[]::new), takenAt.toArray(BigInteger[]::new),
-                slopeAfter.toArray(BigInteger[]::new));
+                jumpAt.toArray(BigInteger[]::new), slopeAfter.toArray(BigInteger[]::new));
     }
 
     boolean active(Event e, boolean[] converted) {

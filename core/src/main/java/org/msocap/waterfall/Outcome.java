@@ -21,12 +21,23 @@ final class Outcome {
     private final Affine[] preferencePaid;
     private final Affine price;
     private final Affine unabsorbed;
+    /** The price at which profits interests are in catch-up (null: none is), and the part of their jump filled. */
+    private final BigFraction catchUpPrice;
+    private final Affine catchUpFilled;
     /** Per claimant, the participation paid once computed (null until then). */
     private final Affine[] participationPaid;
     private final Affine[] payout;
 
+    /** An outcome with no profits interest in catch-up. */
     Outcome(Layout layout, boolean[] converted, Affine[] preferencePaid, Affine price, Affine unabsorbed) {
+        this(layout, converted, preferencePaid, price, unabsorbed, null, Affine.ZERO);
+    }
+
+    Outcome(Layout layout, boolean[] converted, Affine[] preferencePaid, Affine price, Affine unabsorbed,
+            BigFraction catchUpPrice, Affine catchUpFilled) {
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.catchUpPrice = catchUpPrice;
+        this.catchUpFilled = catchUpFilled;
         this.converted = converted;
         this.preferencePaid = preferencePaid;
         this.price = price;
@@ -108,6 +119,11 @@ final class Outcome {
                 BigFraction cap = layout.capPrice[i].subtract(layout.strike[i]);
                 addProduct(v, cap.getNumerator(), cap.getDenominator(), shares);
             }
+            case CATCHING_UP -> {
+                BigFraction jump = layout.strike[i].multiply(shares);
+                addProduct(v, catchUpFilled.value().getNumerator(), catchUpFilled.value().getDenominator(), jump);
+                addProduct(s, catchUpFilled.slope().getNumerator(), catchUpFilled.slope().getDenominator(), jump);
+            }
         }
         return new BigInteger[] {v[0], v[1], s[0], s[1]};
     }
@@ -122,12 +138,21 @@ final class Outcome {
         sum[1] = sum[1].multiply(pd);
     }
 
-    /** How claimant {@code i} takes part in the residual at the price. */
-    private enum Part { NOTHING, CONVERTED, ABOVE_STRIKE, AT_CAP }
+    /**
+     * How claimant {@code i} takes part in the residual at the price. A profits interest in catch-up takes, at its
+     * threshold, the filled part of its jump, and above it its full units as converted shares do.
+     */
+    private enum Part { NOTHING, CONVERTED, ABOVE_STRIKE, AT_CAP, CATCHING_UP }
 
     private Part part(int i) {
         if (converted[i]) {
             return Part.CONVERTED;
+        }
+        if (layout.catchUp[i]) {
+            int c = price.compareTo(Affine.constant(layout.strike[i]));
+            return c > 0 ? Part.CONVERTED
+                    : c == 0 && catchUpPrice != null && catchUpPrice.compareTo(layout.strike[i]) == 0 ? Part.CATCHING_UP
+                    : Part.NOTHING;
         }
         if (!layout.participatesUnconverted[i] || price.compareTo(Affine.constant(layout.strike[i])) <= 0) {
             return Part.NOTHING;
@@ -144,6 +169,7 @@ final class Outcome {
                 case CONVERTED -> price.times(layout.shares[i]);
                 case ABOVE_STRIKE -> price.minus(Affine.constant(layout.strike[i])).times(layout.shares[i]);
                 case AT_CAP -> Affine.constant(layout.capPrice[i].subtract(layout.strike[i]).multiply(layout.shares[i]));
+                case CATCHING_UP -> catchUpFilled.times(layout.strike[i].multiply(layout.shares[i]));
             };
             participationPaid[i] = p;
         }
@@ -173,6 +199,12 @@ final class Outcome {
                 slope = Affine.add(slope, Affine.mul(price.slope(), shares));
             }
             case AT_CAP -> intercept = Affine.add(intercept, layout.capPrice[i].subtract(layout.strike[i]).multiply(shares));
+            case CATCHING_UP -> {
+                BigFraction jump = layout.strike[i].multiply(shares);
+                BigFraction filledIntercept = Affine.sub(catchUpFilled.value(), Affine.mul(catchUpFilled.slope(), x));
+                intercept = Affine.add(intercept, Affine.mul(filledIntercept, jump));
+                slope = Affine.add(slope, Affine.mul(catchUpFilled.slope(), jump));
+            }
         }
         return new BigFraction[] {intercept, slope};
     }

@@ -54,7 +54,7 @@ import org.msocap.money.Money;
 public final class ResolvedCapTable {
 
     /** What kind of instrument a claimant stands for. */
-    public enum Kind { COMMON, PREFERRED, SAFE, NOTE, OPTIONS, WARRANTS }
+    public enum Kind { COMMON, PREFERRED, SAFE, NOTE, OPTIONS, WARRANTS, PROFITS_INTEREST }
 
     /** How a claimant shares in what is left after preferences, when it has not converted. */
     public enum Participation { NONE, FULL, CAPPED }
@@ -88,10 +88,20 @@ public final class ResolvedCapTable {
      * @param convertible whether the claimant chooses between its preference and converting
      * @param threshold price per common share above which converting tends to pay: the order in which the
      *                  equilibrium search considers claimants
+     * @param catchUp profits interests with {@code catchUp: full}: at the price {@code strike} the residual goes to
+     *                the claimant until it holds {@code shares × strike}, then it takes part as threshold-0 units
      */
     public record Claimant(String id, Kind kind, int seniority, BigFraction preference, BigFraction shares,
                            Participation participation, BigFraction headroom, BigFraction strike,
-                           boolean convertible, BigFraction threshold, List<Piece> pieces) {
+                           boolean convertible, BigFraction threshold, List<Piece> pieces, boolean catchUp) {
+
+        /** A claimant without catch-up. */
+        public Claimant(String id, Kind kind, int seniority, BigFraction preference, BigFraction shares,
+                        Participation participation, BigFraction headroom, BigFraction strike,
+                        boolean convertible, BigFraction threshold, List<Piece> pieces) {
+            this(id, kind, seniority, preference, shares, participation, headroom, strike, convertible, threshold, pieces, false);
+        }
+
         public Claimant {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(kind, "kind");
@@ -108,6 +118,10 @@ public final class ResolvedCapTable {
             if (pieces.isEmpty()) {
                 throw new IllegalArgumentException("claimant " + id + " needs at least one holding");
             }
+            if (catchUp && (kind != Kind.PROFITS_INTEREST || convertible || participation != Participation.FULL)) {
+                throw new IllegalArgumentException("only a profits interest taking part in the residual has a catch-up (claimant "
+                        + id + ")");
+            }
         }
 
         private static void nonNegative(BigFraction value, String field, String id) {
@@ -119,7 +133,7 @@ public final class ResolvedCapTable {
 
         /** Takes part in the residual when not converted: common, options, participating preferred. */
         boolean participatesUnconverted() {
-            return kind == Kind.COMMON || kind == Kind.OPTIONS || kind == Kind.WARRANTS
+            return kind == Kind.COMMON || kind == Kind.OPTIONS || kind == Kind.WARRANTS || kind == Kind.PROFITS_INTEREST
                     || participation == Participation.FULL || participation == Participation.CAPPED;
         }
     }
@@ -173,6 +187,14 @@ public final class ResolvedCapTable {
             if (holdings.isEmpty()) {
                 continue; // an authorized class nobody holds takes nothing
             }
+            if (cls.isProfitsInterest()) {
+                // Granted units count in the liquidity capitalization as granted options do; the claimants come last,
+                // since a hurdle is priced on the rest of the table.
+                for (Holding h : holdings) {
+                    capitalization = capitalization.add(new BigFraction(h.shares()));
+                }
+                continue;
+            }
             Claimant c = shareClass(cls, holdings, exitDate);
             capitalization = capitalization.add(c.shares());
             out.add(c);
@@ -189,6 +211,7 @@ public final class ResolvedCapTable {
         out.addAll(convertibles(mso, exitDate, capitalization, mostJuniorPreferred, debtSeniority));
 
         Map<String, HolderCategory> cats = new LinkedHashMap<>();
+        out = ProfitsInterests.addTo(out, mso, exitDate, doubleTriggerFires, categories);
         for (Claimant c : out) {
             for (Piece p : c.pieces()) {
                 HolderCategory cat = categories.get(p.holder());

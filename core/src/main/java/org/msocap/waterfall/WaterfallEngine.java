@@ -1,6 +1,7 @@
 package org.msocap.waterfall;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -324,7 +325,7 @@ public final class WaterfallEngine {
             remaining = Affine.ZERO;
         }
         // The first price point at which the participants take at least the residual; the price lies below it.
-        java.math.BigInteger[] takenAt = plan.takenAt;
+        BigInteger[] takenAt = plan.takenAt;
         int lo = 0;
         int hi = takenAt.length;
         while (lo < hi) {
@@ -333,6 +334,16 @@ public final class WaterfallEngine {
                 hi = mid;
             } else {
                 lo = mid + 1;
+            }
+        }
+        if (lo < takenAt.length && plan.jumpAt[lo].signum() != 0) {
+            // A catch-up at this point's price: the price stays there while the catch-up holders fill their jump.
+            BigInteger before = takenAt[lo].subtract(plan.jumpAt[lo]);
+            if (Layout.compareToConstant(remaining, before, layout.takenDenominator) > 0) {
+                Affine filled = remaining.minus(Affine.constant(new BigFraction(before, layout.takenDenominator)))
+                        .times(new BigFraction(layout.takenDenominator, plan.jumpAt[lo]));
+                return new Outcome(layout, converted.clone(), pref, Affine.constant(plan.price[lo]), Affine.ZERO,
+                        plan.price[lo], filled);
             }
         }
         BigFraction atPrice = lo == 0 ? BigFraction.ZERO : plan.price[lo - 1];
@@ -348,6 +359,6 @@ public final class WaterfallEngine {
             unabsorbed = remaining.minus(Affine.constant(lo == 0 ? BigFraction.ZERO : plan.takenAt(lo - 1)));
         }
         // Participation follows from the price; Outcome works it out per claimant when asked.
-        return new Outcome(layout, converted.clone(), pref, price, unabsorbed);
+        return new Outcome(layout, converted.clone(), pref, price, unabsorbed, null, Affine.ZERO);
     }
 }

@@ -36,6 +36,7 @@ class SimulationSetupTest {
                 case WARRANTS -> "warrants";
                 case SAFE -> "safes";
                 case NOTE -> "notes";
+                case PROFITS_INTEREST -> c.id().contains("@") ? c.id().substring(0, c.id().indexOf('@')) : c.id();
             };
             m.merge(group, c.payout().cents(), Long::sum);
         }

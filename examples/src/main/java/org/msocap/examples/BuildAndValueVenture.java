@@ -265,7 +265,7 @@ public final class BuildAndValueVenture {
     /** What the claimant chose at this exit value, in the words a term sheet would use. */
     private static String decision(ClassPayout c) {
         return switch (c.kind()) {
-            case COMMON -> "";
+            case COMMON, PROFITS_INTEREST -> "";
             case OPTIONS, WARRANTS -> c.converted() ? "exercised" : "under water, not exercised";
             case PREFERRED -> c.converted() ? "converts to common" : "takes its preference";
             case SAFE, NOTE -> c.converted() ? "converts to common" : "cashes out";

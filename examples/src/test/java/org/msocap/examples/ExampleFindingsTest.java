@@ -34,6 +34,8 @@ class ExampleFindingsTest {
                 Arguments.of("glow-medical-spa.yaml", Map.of()),
                 Arguments.of("iv-hydration.yaml", Map.of("critical", Set.of("CTRL-01"), "high", Set.of("CTRL-04", "FEE-02", "FEE-03"))),
                 Arguments.of("np-led-clinic.yaml", Map.of("medium", Set.of("AKS-01", "COI-01", "COI-02"))),
+                Arguments.of("pe-derm-holdco.yaml", Map.of("medium", Set.of("AKS-01", "COI-01", "COI-02"))),
+                Arguments.of("physician-led-llc.yaml", Map.of("medium", Set.of("AKS-01", "COI-01", "COI-02"))),
                 Arguments.of("oregon-wellness.yaml", Map.of("critical", Set.of("CTRL-01", "CTRL-03", "CTRL-04"),
                         "high", Set.of("CTRL-07", "FEE-02", "FEE-03"), "medium", Set.of("FEE-05"))),
                 Arguments.of("regenerative-medicine.yaml", Map.of("high", Set.of("CTRL-04", "CTRL-05", "FEE-02", "FEE-03"),

@@ -38,6 +38,14 @@ final class ClientLabels {
         if (id.startsWith("note:")) {
             return "Convertible note — " + holderWithNumber(id.substring("note:".length()));
         }
+        if (id.indexOf('@') > 0) {
+            // A profits-interest series: class@threshold or class@hurdle-H.
+            int at = id.indexOf('@');
+            String series = id.substring(at + 1);
+            return shareClass(id.substring(0, at)) + (series.startsWith("hurdle-")
+                    ? " over a " + dollars(series.substring("hurdle-".length())) + " hurdle"
+                    : " above " + dollars(series) + " a unit");
+        }
         return shareClass(id);
     }
 
