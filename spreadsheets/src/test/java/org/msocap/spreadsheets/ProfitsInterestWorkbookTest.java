@@ -42,7 +42,7 @@ class ProfitsInterestWorkbookTest {
         for (int i = 0; i < values.size(); i++) {
             ExitWaterfall engine = engineAt(venture, content, values.get(i));
             try (Recalculated wb = recalculated.get(i)) {
-                WaterfallSheetTest.assertLiveEqualsEngine(wb, engine);
+                WaterfallSheetTest.assertLiveEqualsEngine(wb, engine, venture);
             }
             equity[i] = engine.bridge().equityProceeds().cents();
             series2[i] = engine.waterfall().classes().stream().filter(c -> c.id().equals("series-2-incentive"))
