@@ -51,7 +51,7 @@ public final class ImportCommand implements Callable<Integer> {
             throw new UserException("no such file or directory: " + input, ExitCode.INVALID_MODEL);
         }
         if (!force && Files.exists(output)) {
-            throw new UserException(output + " exists (use --force to replace it)", ExitCode.USAGE);
+            throw new UserException(output + " already exists; use --force to replace it", ExitCode.USAGE);
         }
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new UserException("the output would overwrite the input " + input, ExitCode.USAGE);
@@ -62,8 +62,11 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new UserException(e.getMessage(), ExitCode.INVALID_MODEL);
         }
-        OcfImporter.Result result = OcfImporter.importPackage(pkg, lenient);
         PrintWriter err = spec.commandLine().getErr();
+        // Said before the import may refuse the package: a note (such as the upstream schema gap) explains some problems.
+        pkg.notices().forEach(p -> err.println("msocap: note: " + p));
+        err.flush();
+        OcfImporter.Result result = OcfImporter.importPackage(pkg, lenient);
         result.warnings().forEach(p -> err.println("msocap: warning: " + p));
         err.flush();
         boolean json = output.getFileName().toString().toLowerCase().endsWith(".json");
@@ -75,9 +78,6 @@ public final class ImportCommand implements Callable<Integer> {
                 result.venture().name(), result.venture().people().size(), mso.classes().size(), mso.holdings().size(),
                 mso.options().size(), mso.warrants().size(), mso.safes().size(), mso.notes().size(), mso.optionPool());
         out.println("wrote " + output);
-        for (OcfProblem p : result.notices()) {
-            out.println("note: " + p);
-        }
         for (OcfProblem p : result.notCarried()) {
             out.println("not carried: " + p);
         }

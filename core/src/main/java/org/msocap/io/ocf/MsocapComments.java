@@ -21,6 +21,18 @@ final class MsocapComments {
         object.withArray("comments").add(PREFIX + key + (value.isEmpty() ? "" : " " + value));
     }
 
+    /** Every value of {@code key} in the object's comments, in order. */
+    static java.util.List<String> all(JsonNode object, String key) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (JsonNode c : object.path("comments")) {
+            String text = c.asText();
+            if (text.startsWith(PREFIX + key + " ")) {
+                values.add(text.substring((PREFIX + key).length()).strip());
+            }
+        }
+        return values;
+    }
+
     /** The value of {@code key} in the object's comments; empty string for a flag; empty when absent. */
     static Optional<String> get(JsonNode object, String key) {
         for (JsonNode c : object.path("comments")) {

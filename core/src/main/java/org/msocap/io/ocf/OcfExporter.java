@@ -28,6 +28,7 @@ import java.util.zip.ZipOutputStream;
 import org.msocap.io.AtomicFiles;
 import org.msocap.model.ConvertibleNote;
 import org.msocap.model.Holding;
+import org.msocap.model.License;
 import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
 import org.msocap.model.Person;
@@ -91,7 +92,7 @@ public final class OcfExporter {
      */
     public static Result write(Venture venture, Path out, boolean force) throws FileAlreadyExistsException {
         if (!force && Files.exists(out)) {
-            throw new FileAlreadyExistsException(out.toString(), null, "exists (use --force to replace it)");
+            throw new FileAlreadyExistsException(out.toString(), null, "already exists; use --force to replace it");
         }
         Result result = export(venture, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         AtomicFiles.write(out, stream -> {
@@ -259,8 +260,11 @@ public final class OcfExporter {
         if (p.privateEquity()) {
             MsocapComments.add(s, "private-equity", "");
         }
-        if (!p.licenses().isEmpty()) {
-            notExported.add("the licenses of " + p.id() + " (OCF has no place for them)");
+        // OCF has no place for clinical licenses; they decide a holder's category (clinician or lay), so they travel
+        // as comments and come back on import.
+        for (License l : p.licenses()) {
+            MsocapComments.add(s, "license", "state=" + l.state() + " status=" + l.status().id() + " expires="
+                    + (l.expires() == null ? "-" : l.expires().toString()) + " profession=" + l.profession());
         }
         return s;
     }

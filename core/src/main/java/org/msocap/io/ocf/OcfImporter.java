@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import org.msocap.io.VentureWriter;
 import org.msocap.model.ConvertibleNote;
 import org.msocap.model.Holding;
+import org.msocap.model.License;
+import org.msocap.model.LicenseStatus;
 import org.msocap.model.ModelException;
 import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
@@ -131,7 +133,8 @@ public final class OcfImporter {
     private final Map<String, Long> planReserved = new LinkedHashMap<>();
     private final Map<String, Object> vestingTerms = new LinkedHashMap<>();
     private final Map<String, Security> securities = new LinkedHashMap<>();
-    private final Set<String> usedIds = new HashSet<>();
+    private final Set<String> usedPersonIds = new HashSet<>();
+    private final Set<String> usedClassIds = new HashSet<>();
     private String currency;
     private long exercisedFromPlans;
 
@@ -177,9 +180,9 @@ public final class OcfImporter {
             mso.state(state);
         }
         mso.form(MsocapComments.get(issuer, "form").map(OcfImporter::form).orElse(Mso.Form.C_CORP));
-        classes.values().forEach(mso::shareClass);
         List<OptionGrant> options = new ArrayList<>();
         buildSecurities(mso, options);
+        classes.values().forEach(mso::shareClass); // after the securities: a lenient import may add a placeholder class
         options.forEach(mso::option);
         long granted = options.stream().mapToLong(OptionGrant::shares).sum();
         long reserved = planReserved.values().stream().mapToLong(Long::longValue).sum();
@@ -197,7 +200,7 @@ public final class OcfImporter {
         if (!lenient && !problems.isEmpty()) {
             throw new InvalidOcfPackageException(problems);
         }
-        String name = issuer.path("dba").asText("");
+        String name = issuer.path("dba").asText("");  // the venture's display name, as the export writes it
         Venture.Builder venture = Venture.builder(name.isBlank() ? text(issuer, "legal_name", "Imported venture") : name)
                 .currency(currency == null ? "USD" : currency).asOf(asOf);
         people.values().forEach(venture::person);
@@ -228,25 +231,38 @@ public final class OcfImporter {
     private void stakeholders() {
         for (Item s : items("STAKEHOLDER")) {
             JsonNode name = s.node.path("name");
-            String legal = name.path("legal_name").asText("").strip();
-            if (legal.isEmpty()) {
+            String legal = name.path("legal_name").asText("");
+            if (legal.isBlank()) {
                 legal = (name.path("first_name").asText("") + " " + name.path("last_name").asText("")).strip();
             }
-            if (legal.isEmpty()) {
+            if (legal.isBlank()) {
                 legal = s.id();
             }
-            String id = uniqueId(s.id(), legal);
+            String id = uniqueId(usedPersonIds, s.id(), legal);
             personIds.put(s.id(), id);
             boolean entity = "INSTITUTION".equals(s.text("stakeholder_type"));
-            people.put(id, new Person(id, legal, entity ? Person.Type.ENTITY : Person.Type.PERSON, List.of(),
-                    MsocapComments.get(s.node, "refers-patients").isPresent(), MsocapComments.get(s.node, "private-equity").isPresent()));
+            List<License> licenses = new ArrayList<>();
+            for (String text : MsocapComments.all(s.node, "license")) {
+                try {
+                    licenses.add(license(text));
+                } catch (RuntimeException e) {
+                    problems.add(at(s, "/comments", "cannot read the license comment '" + text + "'"));
+                }
+            }
+            try {
+                people.put(id, new Person(id, legal, entity ? Person.Type.ENTITY : Person.Type.PERSON, entity ? List.of() : licenses,
+                        MsocapComments.get(s.node, "refers-patients").isPresent(), MsocapComments.get(s.node, "private-equity").isPresent()));
+            } catch (ModelException e) {
+                problems.add(at(s, "", e.getMessage()));
+                people.put(id, new Person(id, legal, entity ? Person.Type.ENTITY : Person.Type.PERSON, List.of(), false, false));
+            }
         }
     }
 
     private void stockClasses() {
         List<Item> preferred = new ArrayList<>();
         for (Item c : items("STOCK_CLASS")) {
-            String id = uniqueId(c.id(), c.node.path("name").asText(c.id()));
+            String id = uniqueId(usedClassIds, c.id(), c.node.path("name").asText(c.id()));
             classIds.put(c.id(), id);
             if ("PREFERRED".equals(c.text("class_type"))) {
                 preferred.add(c);
@@ -322,8 +338,7 @@ public final class OcfImporter {
                     if (target != null && !classIds.containsKey(target)) {
                         problems.add(at(c, "/conversion_rights/" + i + "/converts_to_stock_class_id", "no stock class " + target));
                     }
-                    BigDecimal ratio = n.divide(d, 10, RoundingMode.HALF_UP).stripTrailingZeros();
-                    return ratio.scale() < 0 ? ratio.setScale(0) : ratio;
+                    return quotient(n, d);
                 }
             }
             notCarried.add(at(c, "/conversion_rights/" + i, "only a ratio conversion into common is modelled; this right is left out "
@@ -427,7 +442,8 @@ public final class OcfImporter {
                 if (securityId == null) {
                     continue; // the schema reported it
                 }
-                if (securities.containsKey(securityId)) {
+                String key = kind(type) + securityId;
+                if (securities.containsKey(key)) {
                     problems.add(at(i, "/security_id", "security " + securityId + " is issued twice"));
                     continue;
                 }
@@ -438,7 +454,7 @@ public final class OcfImporter {
                         continue;
                     }
                     // Best effort: keep the security under a placeholder holder the user can rename.
-                    String id = uniqueId("", "unknown " + stakeholder);
+                    String id = uniqueId(usedPersonIds, "", "unknown " + stakeholder);
                     personIds.put(stakeholder, id);
                     people.put(id, Person.lay(id, "Unknown stakeholder " + stakeholder));
                 }
@@ -450,7 +466,7 @@ public final class OcfImporter {
                 }
                 Security s = new Security(i, quantity);
                 s.strike = money(i, i.node.path("exercise_price"), "/exercise_price");
-                securities.put(securityId, s);
+                securities.put(key, s);
             }
         }
     }
@@ -467,7 +483,8 @@ public final class OcfImporter {
         for (Item e : events) {
             String type = e.type();
             LocalDate date = date(e.text("date"), e.file(), e.pointer() + "/date");
-            if (date != null && asOf != null && date.isAfter(asOf)) {
+            // A vesting start after the as-of date is the schedule of a grant that exists already, not a later change.
+            if (date != null && asOf != null && date.isAfter(asOf) && !type.equals("TX_VESTING_START")) {
                 notCarried.add(at(e, "", type + " dated " + date + " is after the package's as_of " + asOf + ": not applied"));
                 continue;
             }
@@ -492,7 +509,11 @@ public final class OcfImporter {
 
     private void securityEvent(Item e) {
         String securityId = e.text("security_id");
-        Security s = securityId == null ? null : securities.get(securityId);
+        String kind = kind(e.type());
+        Security s = securityId == null ? null : kind.isEmpty()
+                ? securities.entrySet().stream().filter(x -> x.getKey().endsWith(":" + securityId)).map(Map.Entry::getValue)
+                        .findFirst().orElse(null)
+                : securities.get(kind + securityId);
         if (s == null) {
             problems.add(at(e, "/security_id", "no issued security " + securityId + " for this " + e.type()));
             return;
@@ -529,6 +550,27 @@ public final class OcfImporter {
         }
     }
 
+    /**
+     * The kind of security a transaction type acts on, as a key prefix: OCF wants security ids unique in a package,
+     * but packages (the official samples among them) reuse one id for a stock and a warrant. Vesting transactions
+     * apply to any kind: empty.
+     */
+    private static String kind(String type) {
+        if (type.startsWith("TX_STOCK_")) {
+            return "stock:";
+        }
+        if (type.startsWith("TX_WARRANT_")) {
+            return "warrant:";
+        }
+        if (type.startsWith("TX_CONVERTIBLE_")) {
+            return "convertible:";
+        }
+        if (type.startsWith("TX_EQUITY_COMPENSATION_") || type.startsWith("TX_PLAN_SECURITY_")) {
+            return "equity-compensation:";
+        }
+        return "";
+    }
+
     private void ratioAdjustment(Item e) {
         String classId = e.text("stock_class_id");
         ShareClass c = classes.get(classId);
@@ -540,7 +582,7 @@ public final class OcfImporter {
         BigDecimal n = number(ratio.path("numerator"));
         BigDecimal d = number(ratio.path("denominator"));
         if (n != null && d != null && n.signum() > 0 && d.signum() > 0 && c.isPreferred()) {
-            classes.put(classId, c.withConversionRatio(n.divide(d, 10, RoundingMode.HALF_UP).stripTrailingZeros()));
+            classes.put(classId, c.withConversionRatio(quotient(n, d)));
         } else if (!c.isPreferred()) {
             notCarried.add(at(e, "", "a conversion ratio adjustment of common class " + c.id() + " is not modelled"));
         }
@@ -575,7 +617,15 @@ public final class OcfImporter {
         ShareClass cls = classes.get(ocfClass);
         if (cls == null) {
             problems.add(at(i, "/stock_class_id", "no stock class " + ocfClass));
-            return;
+            if (!lenient || ocfClass == null) {
+                return;
+            }
+            // Best effort: the shares count under a common class the user can correct, rather than vanish.
+            cls = ShareClass.common(uniqueId(usedClassIds, "", "unknown " + ocfClass));
+            classIds.put(ocfClass, cls.id());
+            classes.put(ocfClass, cls);
+            notCarried.add(at(i, "/stock_class_id", "stock class " + ocfClass + " is missing: its shares are imported as common class "
+                    + cls.id() + "; set its terms"));
         }
         long shares = whole(i, s.remaining, "/quantity");
         if (shares <= 0) {
@@ -709,9 +759,6 @@ public final class OcfImporter {
         BigDecimal capAmount = money(i, mechanism.path("conversion_valuation_cap"), "/conversion_triggers");
         Money cap = capAmount == null ? null : Rounding.toCents(capAmount);
         BigDecimal discount = number(mechanism.path("conversion_discount"));
-        if (discount != null && discount.signum() == 0) {
-            discount = null;
-        }
         if ("SAFE".equals(kind)) {
             if (cap == null && discount == null) {
                 notCarried.add(at(i, "/conversion_triggers", "SAFE " + i.text("security_id") + " has neither a cap nor a discount; left out"));
@@ -729,6 +776,11 @@ public final class OcfImporter {
         BigDecimal rate = number(mechanism.path("interest_rates").path(0).path("rate"));
         if (rate == null) {
             rate = number(mechanism.path("interest_rate")); // the pre-1.0 field name (e.g. 1.0.0-b1 exports)
+            if (rate != null && rate.compareTo(BigDecimal.ONE) > 0) {
+                // Pre-1.0 exports wrote percents (5 for 5%); OCF 1.x writes fractions.
+                notCarried.add(at(i, "/conversion_triggers", "interest_rate " + rate.toPlainString() + " read as a percent"));
+                rate = rate.movePointLeft(2);
+            }
         }
         if (mechanism.path("interest_rates").size() > 1) {
             notCarried.add(at(i, "/conversion_triggers", "note " + i.text("security_id") + " has several interest rates: the first is used"));
@@ -739,7 +791,7 @@ public final class OcfImporter {
         BigDecimal exitMultiple = null;
         JsonNode em = mechanism.path("exit_multiple");
         if (number(em.path("numerator")) != null && number(em.path("denominator")) != null && number(em.path("denominator")).signum() > 0) {
-            exitMultiple = number(em.path("numerator")).divide(number(em.path("denominator")), 10, RoundingMode.HALF_UP).stripTrailingZeros();
+            exitMultiple = quotient(number(em.path("numerator")), number(em.path("denominator")));
         }
         LocalDate issued = date;
         if (issued == null) {
@@ -764,11 +816,20 @@ public final class OcfImporter {
         return new OcfProblem(item.file(), item.pointer() + pointer, message + id);
     }
 
+    /** A ratio as one decimal: the numerator as written when the denominator is 1, else to ten places. */
+    static BigDecimal quotient(BigDecimal numerator, BigDecimal denominator) {
+        if (denominator.compareTo(BigDecimal.ONE) == 0) {
+            return numerator;
+        }
+        BigDecimal q = numerator.divide(denominator, 10, RoundingMode.HALF_UP).stripTrailingZeros();
+        return q.scale() < 0 ? q.setScale(0) : q;
+    }
+
     /** An msocap id for an OCF object: its own id when it already is a readable one, else one made from its name. */
-    private String uniqueId(String ocfId, String name) {
+    private static String uniqueId(Set<String> used, String ocfId, String name) {
         String base = ocfId.matches("[a-z0-9][a-z0-9-]{0,63}") && !ocfId.matches(".*[0-9a-f]{8}-[0-9a-f]{4}-.*") ? ocfId : slug(name);
         String id = base;
-        for (int n = 2; !usedIds.add(id); n++) {
+        for (int n = 2; !used.add(id); n++) {
             id = base + "-" + n;
         }
         return id;
@@ -797,7 +858,10 @@ public final class OcfImporter {
         return number(i.node.path(field));
     }
 
-    /** An OCF Numeric (a decimal string; older packages use JSON numbers) without the trailing zeros OCF pads to ten places. */
+    /**
+     * An OCF Numeric (a decimal string; older packages use JSON numbers). Exporters commonly pad to OCF's ten
+     * decimals ({@code "2.0000000000"}): those zeros go; a number written with fewer decimals keeps them as given.
+     */
     static BigDecimal number(JsonNode n) {
         BigDecimal d;
         if (n.isNumber()) {
@@ -810,6 +874,9 @@ public final class OcfImporter {
             }
         } else {
             return null;
+        }
+        if (d.scale() < 10) {
+            return d;
         }
         d = d.stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0) : d;
@@ -843,8 +910,8 @@ public final class OcfImporter {
     }
 
     private static String text(JsonNode node, String field, String fallback) {
-        String v = node.path(field).asText("").strip();
-        return v.isEmpty() ? fallback : v;
+        String v = node.path(field).asText("");
+        return v.isBlank() ? fallback : v;
     }
 
     private static Mso.Form form(String text) {
@@ -854,6 +921,18 @@ public final class OcfImporter {
             }
         }
         return Mso.Form.C_CORP;
+    }
+
+    /** {@code state=CA status=active expires=2027-06-30 profession=physician} (profession last: it may hold spaces). */
+    private static License license(String text) {
+        int p = text.indexOf("profession=");
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String part : text.substring(0, p).trim().split(" ")) {
+            fields.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+        }
+        String expires = fields.get("expires");
+        return new License(text.substring(p + "profession=".length()), fields.get("state"),
+                LicenseStatus.valueOf(fields.get("status").toUpperCase(Locale.ROOT)), expires == null || expires.equals("-") ? null : LocalDate.parse(expires));
     }
 
     private static ShareClass.Dividend dividend(String text) {
