@@ -1,7 +1,10 @@
 package org.msocap.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
+import org.msocap.io.ocf.OcfExporter;
 import org.msocap.model.Venture;
 import org.msocap.simulation.SimulationOptions;
 import org.msocap.spreadsheets.ExportOptions;
@@ -14,17 +17,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        header = "Write the venture's Excel workbook (live formulas, charts).",
+        header = "Write the venture's Excel workbook (live formulas, charts), or its cap table as OCF (--ocf).",
         description = {"Write the venture's Excel workbook: summary, cap table, practices, fees, live waterfall, breakpoints, "
                 + "findings and simulation.",
+                "With --ocf, write the MSO's cap table as an Open Cap Format package (.ocf.zip) that validates against the "
+                + "official OCF schemas and that 'msocap import' reads back to the same cap table; it lists what OCF cannot hold.",
                 "The file is written to a temporary file and moved into place; the model file is never overwritten."})
 public final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     ModelInput input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The workbook to write (.xlsx).")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "The workbook to write (.xlsx), or with --ocf the OCF package (.ocf.zip).")
     Path output;
+
+    @Option(names = "--ocf", description = "Write the cap table as an Open Cap Format package instead of the workbook.")
+    boolean ocf;
 
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
@@ -44,6 +53,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture venture = input.read();
+        if (ocf) {
+            return exportOcf(venture);
+        }
         if (runs != null && runs < 1) {
             throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
         }
@@ -67,6 +79,17 @@ public final class ExportCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("wrote " + output);
         content.omitted().forEach(why -> out.println("not in the workbook: " + why));
+        return ExitCode.OK;
+    }
+
+    private int exportOcf(Venture venture) {
+        // The same rules as the workbook: never the model file, an existing file only with --force, written atomically.
+        OutputFiles.check(output, input.file(), force);
+        OcfExporter.Result result = OcfExporter.export(venture, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        OutputFiles.write(output, input.file(), force, OcfExporter.zip(result));
+        var out = spec.commandLine().getOut();
+        out.println("wrote " + output);
+        result.notExported().forEach(why -> out.println("not exported: " + why));
         return ExitCode.OK;
     }
 }

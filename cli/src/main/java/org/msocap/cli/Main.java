@@ -3,6 +3,7 @@ package org.msocap.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.msocap.io.InvalidModelException;
+import org.msocap.io.ocf.InvalidOcfPackageException;
 import org.msocap.model.ModelException;
 import org.msocap.model.Shown;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
                 "msocap is a modeling tool, not legal advice."},
         subcommands = {ReportCommand.class, ValidateCommand.class, CaptableCommand.class, FeesCommand.class, WaterfallCommand.class,
                 BreakpointsCommand.class, CheckCommand.class, SimulateCommand.class, SchemaCommand.class, ExportCommand.class,
+                ImportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid model file, 4 check findings at or above --fail-on."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
@@ -83,7 +85,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         PrintWriter err = cmd.getErr();
         boolean debug = isDebug(parsed);
         int code;
-        if (e instanceof InvalidModelException invalid) {
+        if (e instanceof InvalidOcfPackageException ocf) {
+            // One line per problem, each with its file and JSON pointer, so every one can be found and fixed.
+            ocf.problems().forEach(p -> err.println(shown("msocap: invalid OCF package: " + p)));
+            code = ExitCode.INVALID_MODEL;
+        } else if (e instanceof InvalidModelException invalid) {
             err.println(shown("msocap: invalid model: " + invalid.getMessage()));
             code = ExitCode.INVALID_MODEL;
         } else if (e instanceof ModelException model) {

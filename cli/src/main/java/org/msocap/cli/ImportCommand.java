@@ -1,0 +1,85 @@
+package org.msocap.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.msocap.io.VentureWriter;
+import org.msocap.io.ocf.OcfImporter;
+import org.msocap.io.ocf.OcfPackage;
+import org.msocap.io.ocf.OcfProblem;
+import org.msocap.model.Mso;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        header = "Read an Open Cap Format (OCF) package and write a model file of its cap table.",
+        description = {"Read an OCF package (a .ocf.zip or a directory: a manifest and the files it lists), validate every file "
+                + "against the official OCF schemas, and write a model file of the MSO's cap table: people, classes, holdings, "
+                + "options with vesting, warrants, SAFEs, notes and the option pool.",
+                "It lists what it could not carry (with the OCF object id) and what you must add (licenses, practices, "
+                + "agreements, financials). A package that does not validate is refused with one line per problem (file and "
+                + "JSON pointer), exit 3, unless --lenient.",
+                "The file is written to a temporary file and moved into place; an existing file is kept unless --force."})
+public final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PACKAGE", description = "The OCF package: FILE.ocf.zip or a directory.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "venture.yaml",
+            description = "The model file to write (YAML; .json for JSON). Default: ${DEFAULT-VALUE}.")
+    Path output;
+
+    @Option(names = "--force", description = "Replace the output file if it exists.")
+    boolean force;
+
+    @Option(names = "--lenient", description = "Import what can be imported from a package that does not validate (older OCF "
+            + "versions, vendor quirks): each problem becomes a warning; exit 0 when a cap table results.")
+    boolean lenient;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        if (!Files.exists(input)) {
+            // As for a model file: a FILE that is not there is a usage error, not an invalid package.
+            throw new UserException("no such file or directory: " + input, ExitCode.USAGE);
+        }
+        OutputFiles.check(output, input, force);
+        OcfPackage pkg;
+        try {
+            pkg = OcfPackage.read(input);
+        } catch (UncheckedIOException e) {
+            throw new UserException(e.getMessage(), ExitCode.INVALID_MODEL);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        // Said before the import may refuse the package: a note (such as the upstream schema gap) explains some problems.
+        pkg.notices().forEach(p -> err.println("msocap: note: " + p));
+        err.flush();
+        OcfImporter.Result result = OcfImporter.importPackage(pkg, lenient);
+        result.warnings().forEach(p -> err.println("msocap: warning: " + p));
+        err.flush();
+        boolean json = output.getFileName().toString().toLowerCase().endsWith(".json");
+        String text = json ? VentureWriter.toJson(result.venture()) : result.commentedYaml(input.toString());
+        OutputFiles.write(output, input, force, stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        PrintWriter out = spec.commandLine().getOut();
+        Mso mso = result.venture().mso();
+        out.printf("imported %s: %d people, %d classes, %d holdings, %d options, %d warrants, %d SAFEs, %d notes, option pool %d%n",
+                result.venture().name(), result.venture().people().size(), mso.classes().size(), mso.holdings().size(),
+                mso.options().size(), mso.warrants().size(), mso.safes().size(), mso.notes().size(), mso.optionPool());
+        out.println("wrote " + output);
+        for (OcfProblem p : result.notCarried()) {
+            out.println("not carried: " + p);
+        }
+        for (String add : result.toAdd()) {
+            out.println("to add: " + add);
+        }
+        return ExitCode.OK;
+    }
+}
