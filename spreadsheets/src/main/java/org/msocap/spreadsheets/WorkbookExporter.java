@@ -64,6 +64,9 @@ public final class WorkbookExporter {
 
     private Built assemble(WorkbookContent content) {
         XSSFWorkbook wb = new XSSFWorkbook();
+        // Every formula is parsed when it is evaluated below (an invalid one fails there); parsing each as it is set
+        // too doubled the work.
+        wb.setCellFormulaValidation(false);
         Styles styles = new Styles(wb);
         // Summary first so it opens first, though its formulas refer to the Cap Table written after it.
         SheetWriter summary = new SheetWriter(wb.createSheet(SummarySheet.NAME), styles);
@@ -92,7 +95,8 @@ public final class WorkbookExporter {
                 SimulationSheet.write(new SheetWriter(wb.createSheet(SimulationSheet.NAME), styles), result));
         SummarySheet.write(summary, content, capLayout);
 
-        wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        FormulaEvaluation.evaluator(wb).evaluateAll();
+        FormulaEvaluation.refreshChartCaches(wb);
         wb.setForceFormulaRecalculation(true);
         wb.setActiveSheet(0);
         return new Built(wb, styles);
