@@ -19,7 +19,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
@@ -185,6 +184,6 @@ final class Charts {
     }
 
     private static XDDFNumericalDataSource<Double> column(XSSFSheet data, int firstRow, int lastRow, int column) {
-        return XDDFDataSourcesFactory.fromNumericCellRange(data, new CellRangeAddress(firstRow, lastRow, column, column));
+        return FormulaEvaluation.numericRange(data, new CellRangeAddress(firstRow, lastRow, column, column));
     }
 }

@@ -75,6 +75,9 @@ public final class WorkbookExporter {
 
     private Built assemble(WorkbookContent content) {
         XSSFWorkbook wb = new XSSFWorkbook();
+        // Every formula is parsed when it is evaluated below (an invalid one fails there); parsing each as it is set
+        // too doubled the work.
+        wb.setCellFormulaValidation(false);
         Styles styles = new Styles(wb);
         // Summary first so it opens first, though its formulas refer to the Cap Table written after it.
         SheetWriter summary = new SheetWriter(wb.createSheet(SummarySheet.NAME), styles);
@@ -108,7 +111,8 @@ public final class WorkbookExporter {
         SummarySheet.write(summary, content, capLayout);
 
         PageSetup.headersAndFooters(wb, content.venture().name());
-        wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        FormulaEvaluation.evaluator(wb).evaluateAll();
+        FormulaEvaluation.refreshChartCaches(wb);
         wb.setForceFormulaRecalculation(true);
         wb.setActiveSheet(0);
         return new Built(wb, styles);
