@@ -107,6 +107,11 @@ class ImportCommandTest {
             assertThat(export.out()).startsWith("wrote " + zip).contains("not exported: ");
             CliRun imported = CliRun.of("import", zip.toString(), "-o", back.toString());
             assertThat(imported.exitCode()).as(example + imported.err()).isEqualTo(ExitCode.OK);
+            if (Files.readString(example).contains("type: profits-interest")) {
+                // OCF has no profits interests: the export names them, and OcfExporterTest compares the rest.
+                assertThat(export.out()).as(example.toString()).contains("of type profits-interest: OCF has no such stock class");
+                continue;
+            }
             assertThat(withoutPractices(CliRun.of("captable", back.toString(), "--format", "json").out()))
                     .as(example.toString()).isEqualTo(withoutPractices(CliRun.of("captable", example.toString(), "--format", "json").out()));
         }
