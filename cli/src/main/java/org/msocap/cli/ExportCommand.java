@@ -59,8 +59,10 @@ public final class ExportCommand implements Callable<Integer> {
         if (runs != null && runs < 1) {
             throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
         }
-        if (runsSheet != null && runsSheet < 0) {
-            throw new UserException("--runs-sheet must be >= 0 but was " + runsSheet, ExitCode.USAGE);
+        if (runsSheet != null && (runsSheet < 0 || runsSheet > WorkbookContent.MAX_SAMPLE_ROWS)) {
+            // A sheet holds 1,048,576 rows, one of them the header.
+            throw new UserException("--runs-sheet must be from 0 to " + WorkbookContent.MAX_SAMPLE_ROWS + " but was " + runsSheet,
+                    ExitCode.USAGE);
         }
         OutputFiles.check(output, input.file(), force);
         SimulationOptions simulation = null;

@@ -50,6 +50,10 @@ public final class ImportCommand implements Callable<Integer> {
             // As for a model file: a FILE that is not there is a usage error, not an invalid package.
             throw new UserException("no such file or directory: " + input, ExitCode.USAGE);
         }
+        if (!Files.isDirectory(input) && !Files.isRegularFile(input)) {
+            // A FIFO or a device would be read until it ends, perhaps never.
+            throw new UserException(input + " is not a regular file or a directory", ExitCode.USAGE);
+        }
         OutputFiles.check(output, input, force);
         OcfPackage pkg;
         try {

@@ -80,8 +80,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (runs != null && runs < 1) {
             throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
         }
-        if (runsSheet != null && runsSheet < 0) {
-            throw new UserException("--runs-sheet must be >= 0 but was " + runsSheet, ExitCode.USAGE);
+        if (runsSheet != null && (runsSheet < 0 || runsSheet > WorkbookContent.MAX_SAMPLE_ROWS)) {
+            // A sheet holds 1,048,576 rows, one of them the header.
+            throw new UserException("--runs-sheet must be from 0 to " + WorkbookContent.MAX_SAMPLE_ROWS + " but was " + runsSheet,
+                    ExitCode.USAGE);
         }
         String source = file != null ? file.toString() : BUNDLED + " (bundled example)";
         Venture venture = file != null ? ModelInput.read(file) : bundled();
@@ -163,7 +165,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<WorkbookContent.Scenario> scenarios = content.waterfalls().scenarios();
         if (!scenarios.isEmpty()) {
             out.println();
-            Table exits = new Table("Exit scenarios (equity proceeds include escrow and are what the categories share; "
+            Table exits = new Table("Exit scenarios (equity proceeds include escrow; the categories share them and the carve-out; "
                     + "paid at close = equity − escrow; expected total adds escrow release and earnout by probability)")
                     .left("scenario").left("date").right("enterprise value").right("equity proceeds").right("paid at close")
                     .right("expected total").right("clinician").right("lay").right("entity");

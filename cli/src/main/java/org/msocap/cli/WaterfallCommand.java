@@ -134,7 +134,7 @@ public final class WaterfallCommand implements Callable<Integer> {
                 .row("expected total (escrow release, earnout)", Formats.money(b.expectedTotal()));
         Table classes = new Table("Classes").left("class").left("kind").right("payout").left("converted");
         for (ClassPayout c : r.waterfall().classes()) {
-            classes.row(c.id(), c.kind().name().toLowerCase(), Formats.money(c.payout()), c.converted() ? "yes" : "no");
+            classes.row(c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), Formats.money(c.payout()), c.converted() ? "yes" : "no");
         }
         // With a carve-out, each holder's part of it and the total (payout + carve-out, what MOIC and IRR measure).
         boolean carveOut = !b.carveOutPayments().isEmpty();
@@ -155,7 +155,7 @@ public final class WaterfallCommand implements Callable<Integer> {
                     h.irr().isPresent() ? Formats.rate(h.irr().getAsDouble()) : ""));
             holders.row(cells.toArray(String[]::new));
         }
-        Table categories = new Table("By category").left("category").right("payout");
+        Table categories = new Table("By category").left("category").right(carveOut ? "total (payout + carve-out)" : "payout");
         for (Map.Entry<HolderCategory, Money> e : r.waterfall().byCategory().entrySet()) {
             categories.row(e.getKey().id(), Formats.money(e.getValue()));
         }

@@ -27,6 +27,27 @@ class ImportCommandTest {
         assertThat(out).doesNotExist();
     }
 
+    /** A FIFO is refused before it is read (it could block forever); a zip whose entry names are not UTF-8 is exit 3. */
+    @Test
+    void aFifoIsRefusedAndAZipWithABadEntryNameIsAnInvalidPackage() throws Exception {
+        Path fifo = dir.resolve("pkg.fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        CliRun run = CliRun.of("import", fifo.toString(), "-o", dir.resolve("a.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("is not a regular file or a directory");
+
+        // A local file header whose name bytes are not UTF-8 (0xFF), with the UTF-8 flag set.
+        Path bad = dir.resolve("bad.ocf.zip");
+        byte[] name = {(byte) 0xFF, (byte) 0xFE, 'a'};
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(30 + name.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x0800).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 0).putInt(0).putInt(0).putInt(0).putShort((short) name.length).putShort((short) 0).put(name);
+        Files.write(bad, b.array());
+        CliRun zip = CliRun.of("import", bad.toString(), "-o", dir.resolve("b.yaml").toString());
+        assertThat(zip.exitCode()).as(zip.err()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(zip.err()).contains("not UTF-8").doesNotContain("\tat ");
+    }
+
     /** The model file an import would write over is refused like any output: never the input, never without --force. */
     @Test
     void neverWritesOverThePackageItReads() throws Exception {

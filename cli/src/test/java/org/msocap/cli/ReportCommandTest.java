@@ -28,7 +28,7 @@ class ReportCommandTest {
         CliRun run = CliRun.of("report", "-o", dir.toString(), "--runs", "100", "--runs-sheet", "0");
         assertThat(run.exitCode()).as(run.err()).isZero();
         // 17 findings: five named, the other twelve counted by severity.
-        assertThat(run.out()).contains("… and 12 more (6 high, 6 medium): see msocap check")
+        assertThat(run.out()).contains("… and 13 more (7 high, 6 medium): see msocap check")
                 .contains("Could not: Compliance: ")
                 .contains("Workbook   " + dir.resolve("sunrise-telehealth.xlsx"));
         // The exit table labels each column as computed: equity (escrow included), paid at close, expected total.
@@ -40,7 +40,13 @@ class ReportCommandTest {
     void badRunsSheetIsAUsageError() {
         CliRun run = CliRun.of("report", "--runs-sheet", "-1", "--no-workbook");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("--runs-sheet must be >= 0 but was -1");
+        assertThat(run.err()).contains("--runs-sheet must be from 0 to 1048575 but was -1");
+        // More rows than a sheet holds is refused up front, not an internal error deep in the export.
+        CliRun tooMany = CliRun.of("export", CliRun.EXAMPLES.resolve("glow-medical-spa.yaml").toString(), "-o", "never.xlsx",
+                "--runs-sheet", "1048576");
+        assertThat(tooMany.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(tooMany.err()).contains("--runs-sheet must be from 0 to 1048575 but was 1048576");
+        assertThat(java.nio.file.Path.of("never.xlsx")).doesNotExist();
     }
 
     @Test

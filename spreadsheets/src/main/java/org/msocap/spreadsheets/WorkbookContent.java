@@ -51,6 +51,9 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
     /** Sampled runs written to the streamed sheet by default: every run, up to this many. */
     public static final int DEFAULT_SAMPLE_ROWS = 100_000;
 
+    /** The most sampled runs a sheet can hold: Excel's 1,048,576 rows less the header. */
+    public static final int MAX_SAMPLE_ROWS = 1_048_575;
+
     /**
      * The waterfall engine's results.
      *

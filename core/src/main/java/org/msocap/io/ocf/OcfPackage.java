@@ -227,12 +227,21 @@ public final class OcfPackage {
         return entries;
     }
 
+    /** The next entry; a name that is not UTF-8 (older Windows zip tools) is a bad package, not an internal error. */
+    private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a zip file msocap can read (an entry name is not UTF-8: " + e.getMessage() + ")", e);
+        }
+    }
+
     private static Map<String, byte[]> zip(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             boolean any = false;
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            for (ZipEntry e; (e = nextEntry(zip)) != null; ) {
                 any = true;
                 if (e.isDirectory()) {
                     continue;
