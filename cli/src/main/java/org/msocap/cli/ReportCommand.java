@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +18,6 @@ import org.msocap.compliance.ComplianceReport;
 import org.msocap.compliance.Finding;
 import org.msocap.compliance.Severity;
 import org.msocap.fees.Projection;
-import org.msocap.io.AtomicFiles;
 import org.msocap.io.ModelFile;
 import org.msocap.io.VentureReader;
 import org.msocap.model.HolderCategory;
@@ -126,17 +124,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private void write(WorkbookContent content, Path workbook) {
-        try {
-            // A report directory holds generated files only, so a new report replaces the last one.
-            WorkbookExporter.DEFAULT.export(content, workbook, ExportOptions.defaults().withInputModel(file).withForce(true));
-        } catch (FileAlreadyExistsException e) {
-            if (e.getReason() == null) {
-                throw new UncheckedIOException("cannot write " + workbook + ": " + AtomicFiles.reason(e), e);
-            }
-            throw new UserException(e.getFile() + " " + e.getReason(), ExitCode.USAGE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + workbook + ": " + AtomicFiles.reason(e), e);
-        }
+        // A report directory holds generated files only, so a new report replaces the last one.
+        OutputFiles.run(workbook, () -> WorkbookExporter.DEFAULT.export(content, workbook,
+                ExportOptions.defaults().withInputModel(file).withForce(true)));
     }
 
     static String stem(String fileName) {
