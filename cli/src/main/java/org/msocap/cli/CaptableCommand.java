@@ -1,8 +1,12 @@
 package org.msocap.cli;
 
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -41,6 +45,9 @@ public final class CaptableCommand implements Callable<Integer> {
         CapTable cap = CapTable.of(venture);
         List<Table> tables = new ArrayList<>();
         tables.add(linesTable(cap));
+        if (cap.lines().stream().anyMatch(CapTableLine::isProfitsInterest)) {
+            tables.add(profitsInterestsTable(cap));
+        }
         tables.add(groupTable("MSO by holder", "holder", cap.byHolder()));
         tables.add(groupTable("MSO by class", "class", cap.byClass()));
         tables.add(groupTable("MSO by category", "category", cap.byCategory()));
@@ -67,6 +74,34 @@ public final class CaptableCommand implements Callable<Integer> {
         }
         t.rule().row("total", "", "", "", "", "", Formats.count(cap.totalFullyDiluted()), "100.00%", "100.00%");
         return t;
+    }
+
+    /**
+     * The profits-interest holdings with their threshold or hurdle. The percentage is the line's fully diluted one, as
+     * printed in the cap table: each unit counted as a common unit, which it is worth only once the value per unit is
+     * above its threshold.
+     */
+    private static Table profitsInterestsTable(CapTable cap) {
+        Table t = new Table("Profits interests (% if fully participating: each unit as a common unit, as in % fully diluted)")
+                .left("holder").left("name").left("class").right("units").right("threshold per unit").right("hurdle")
+                .right("% if fully participating");
+        List<String> fd = displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
+        for (int i = 0; i < cap.lines().size(); i++) {
+            CapTableLine l = cap.lines().get(i);
+            if (l.isProfitsInterest()) {
+                t.row(l.holder(), l.holderName(), l.shareClass(), Formats.count(l.shares()),
+                        l.threshold() == null ? "" : perUnit(l.threshold()), l.hurdle() == null ? "" : Formats.money(l.hurdle()),
+                        fd.get(i));
+            }
+        }
+        return t;
+    }
+
+    /** A per-unit amount grouped, with at least two decimals and every decimal it has: {@code 1,200.125}. */
+    static String perUnit(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        f.setMaximumFractionDigits(Math.max(2, amount.stripTrailingZeros().scale()));
+        return f.format(amount);
     }
 
     private static Table groupTable(String title, String keyName, List<CapTableGroup> groups) {
@@ -154,6 +189,11 @@ public final class CaptableCommand implements Callable<Integer> {
             m.put("asConverted", Formats.decimal(l.fullyDiluted()));
             m.put("ofOutstanding", Formats.decimal(l.ofOutstanding()));
             m.put("ofFullyDiluted", Formats.decimal(l.ofFullyDiluted()));
+            if (l.isProfitsInterest()) {
+                m.put("threshold", l.threshold() == null ? null : Formats.decimal(l.threshold()));
+                m.put("hurdle", l.hurdle() == null ? null : l.hurdle().toString());
+                m.put("ofFullyDilutedIfFullyParticipating", Formats.decimal(l.ofFullyDiluted()));
+            }
             lines.add(m);
         }
         root.put("lines", lines);

@@ -48,4 +48,36 @@ class CaptableCommandTest {
                 + "alice,Alice Chen,lay,common,shares,4000000,4000000,50.00%,44.20%\n");
         assertThat(run.out()).contains("# MSO by category\n");
     }
+
+    /**
+     * Issue 13: profits interests show their threshold per unit or hurdle and the % if fully participating, which is
+     * the fully diluted % of the cap table (every unit counted as a common unit): 3,000 / 55,500 = 5.41%, 1,500 /
+     * 55,500 = 2.70%, 5,556 / 55,556 = 10.00%.
+     */
+    @Test
+    void profitsInterestsShowTheirThresholdOrHurdleAndTheirShareIfFullyParticipating() {
+        java.nio.file.Path holdco = CliRun.EXAMPLES.resolve("pe-derm-holdco.yaml");
+        CliRun table = CliRun.of("captable", holdco.toString());
+        assertThat(table.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(table.out())
+                .contains("holder  name           class               units  threshold per unit         hurdle  % if fully participating\n")
+                .contains("jordan  Jordan Blake   series-1-incentive  3,000              200.00                                    5.41%\n")
+                .contains("elena   Elena Vasquez  series-2-incentive  1,500                      90,000,000.00                     2.70%\n");
+        CliRun csv = CliRun.of("captable", holdco.toString(), "--format", "csv");
+        assertThat(csv.out()).contains("holder,name,class,units,threshold per unit,hurdle,% if fully participating\n"
+                + "jordan,Jordan Blake,series-1-incentive,3000,200.00,,5.41%\n"
+                + "priya,Priya Raman,series-1-incentive,1000,200.00,,1.80%\n"
+                + "elena,Elena Vasquez,series-2-incentive,1500,,90000000.00,2.70%\n");
+        CliRun json = CliRun.of("captable", holdco.toString(), "--format", "json");
+        assertThat(json.out())
+                .contains("\"ofFullyDiluted\" : \"0.0540540541\",\n    \"threshold\" : \"200\",\n    \"hurdle\" : null,\n"
+                        + "    \"ofFullyDilutedIfFullyParticipating\" : \"0.0540540541\"")
+                .contains("\"threshold\" : null,\n    \"hurdle\" : \"90000000.00\",\n"
+                        + "    \"ofFullyDilutedIfFullyParticipating\" : \"0.027027027\"");
+
+        CliRun cascade = CliRun.of("captable", CliRun.EXAMPLES.resolve("physician-led-llc.yaml").toString());
+        assertThat(cascade.out())
+                .contains("rachel  Rachel Whitman  incentive-units  5,556                      24,000,000.00                    10.00%\n");
+        assertThat(CliRun.of("captable", CliRun.TELEHEALTH.toString()).out()).doesNotContain("Profits interests");
+    }
 }

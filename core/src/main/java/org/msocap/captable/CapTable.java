@@ -1,5 +1,6 @@
 package org.msocap.captable;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.msocap.model.ShareClass;
 import org.msocap.model.Venture;
 import org.msocap.model.Warrant;
 import org.msocap.money.Fractions;
+import org.msocap.money.Money;
 
 /**
  * The MSO's fully diluted cap table and the practices' ownership, computed exactly.
@@ -25,7 +27,10 @@ import org.msocap.money.Fractions;
  * <p>Conventions (as Carta and Pulley show them): preferred counts as-converted (shares × conversion
  * ratio); "outstanding" is issued stock only; "fully diluted" adds every granted option (vested or
  * not), every warrant and the unissued part of the option pool. SAFEs and notes are listed separately
- * because how many shares they become depends on the next price or the exit.
+ * because how many shares they become depends on the next price or the exit. A profits-interest holding counts each
+ * unit as one common unit, so its percentages are those "if fully participating" (threshold 0); its line carries the
+ * threshold or hurdle. The per-unit threshold a hurdle becomes is not shown: it depends on the exit date, through the
+ * preferred return accrued by then, so only the waterfall at a given exit knows it.
  */
 public record CapTable(String venture, String currency, List<CapTableLine> lines, List<Convertible> convertibles,
                        BigFraction totalOutstanding, BigFraction totalFullyDiluted, List<PracticeOwnership> practices) {
@@ -41,12 +46,18 @@ public record CapTable(String venture, String currency, List<CapTableLine> lines
         venture.mso().classes().forEach(c -> classes.put(c.id(), c));
         String optionClass = commonClassId(venture);
 
-        record Raw(String holder, String cls, Security security, long shares, BigFraction outstanding, BigFraction fd) {
+        record Raw(String holder, String cls, Security security, long shares, BigFraction outstanding, BigFraction fd,
+                   BigDecimal threshold, Money hurdle) {
+            Raw(String holder, String cls, Security security, long shares, BigFraction outstanding, BigFraction fd) {
+                this(holder, cls, security, shares, outstanding, fd, null, null);
+            }
         }
         List<Raw> raw = new ArrayList<>();
         for (Holding h : venture.mso().holdings()) {
             BigFraction asConverted = asConverted(classes.get(h.shareClass()), h.shares());
-            raw.add(new Raw(h.holder(), h.shareClass(), Security.SHARES, h.shares(), asConverted, asConverted));
+            // A profits-interest unit counts as one unit, whatever its threshold: the percentages are "if fully participating".
+            raw.add(new Raw(h.holder(), h.shareClass(), Security.SHARES, h.shares(), asConverted, asConverted, h.threshold(),
+                    h.hurdle()));
         }
         for (OptionGrant g : venture.mso().options()) {
             raw.add(new Raw(g.holder(), optionClass, Security.OPTIONS, g.shares(), BigFraction.ZERO, new BigFraction(g.shares())));
@@ -67,7 +78,7 @@ public record CapTable(String venture, String currency, List<CapTableLine> lines
             Person p = r.holder().isEmpty() ? null : venture.requirePerson(r.holder());
             lines.add(new CapTableLine(r.holder(), p == null ? "Unissued option pool" : p.name(),
                     p == null ? null : p.categoryOn(venture.asOf()), r.cls(), r.security(), r.shares(), r.outstanding(), r.fd(),
-                    fraction(r.outstanding(), totalOut), fraction(r.fd(), totalFd)));
+                    fraction(r.outstanding(), totalOut), fraction(r.fd(), totalFd), r.threshold(), r.hurdle()));
         }
 
         List<Convertible> convertibles = convertibles(venture, totalFd);

@@ -3,10 +3,12 @@ package org.msocap.captable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import org.msocap.io.VentureReader;
 import org.msocap.model.ConvertibleNote;
 import org.msocap.model.Mso;
 import org.msocap.model.Person;
@@ -46,5 +48,40 @@ class CapTableTest {
         Convertible friend = table.convertibles().stream().filter(c -> c.holder().equals("friend")).findFirst().orElseThrow();
         assertThat(friend.sharesAtCap()).isEmpty();
         assertThat(friend.fractionAtCap()).isEmpty();
+    }
+
+    /**
+     * Issue 13: a profits-interest line carries its threshold or hurdle, and its fully diluted fraction is the one "if
+     * fully participating" (every unit counted as a common unit). Sunshine: 40,000 class A + 10,000 common + 3,000 +
+     * 1,000 + 1,500 incentive units = 55,500; Cascade: 50,000 common + 5,556 incentive units = 55,556.
+     */
+    @Test
+    void profitsInterestsCarryTheirTermsAndCountAsFullyParticipatingUnits() throws Exception {
+        CapTable sunshine = CapTable.of(VentureReader.read(Path.of("..", "examples", "ventures", "pe-derm-holdco.yaml")));
+        assertThat(sunshine.totalFullyDiluted()).isEqualTo(new BigFraction(55_500));
+        CapTableLine jordan = line(sunshine, "jordan");
+        assertThat(jordan.isProfitsInterest()).isTrue();
+        assertThat(jordan.threshold()).isEqualByComparingTo("200");
+        assertThat(jordan.hurdle()).isNull();
+        assertThat(jordan.ofFullyDiluted()).isEqualTo(new BigFraction(3_000, 55_500));
+        CapTableLine elena = line(sunshine, "elena");
+        assertThat(elena.threshold()).isNull();
+        assertThat(elena.hurdle()).isEqualTo(Money.parse("90M"));
+        assertThat(elena.ofFullyDiluted()).isEqualTo(new BigFraction(1_500, 55_500));
+        CapTableLine fund = line(sunshine, "coral-fund");
+        assertThat(fund.isProfitsInterest()).isFalse();
+        assertThat(fund.threshold()).isNull();
+        assertThat(fund.hurdle()).isNull();
+
+        CapTable cascade = CapTable.of(VentureReader.read(Path.of("..", "examples", "ventures", "physician-led-llc.yaml")));
+        CapTableLine rachel = line(cascade, "rachel");
+        assertThat(rachel.hurdle()).isEqualTo(Money.parse("24M"));
+        assertThat(rachel.threshold()).isNull();
+        assertThat(rachel.ofFullyDiluted()).isEqualTo(new BigFraction(5_556, 55_556));
+        assertThat(cascade.lines().stream().filter(CapTableLine::isProfitsInterest).count()).isEqualTo(1);
+    }
+
+    private static CapTableLine line(CapTable table, String holder) {
+        return table.lines().stream().filter(l -> l.holder().equals(holder)).findFirst().orElseThrow();
     }
 }
