@@ -601,14 +601,15 @@ public final class MonteCarloSimulator {
                     sample(), carveOutMeans(top));
         }
 
-        /** The listed holders' mean carve-out, exact sums ÷ runs; empty when the exit has no carve-out. */
-        private List<Double> carveOutMeans(int[] top) {
+        /** The listed holders' mean payout and carve-out, exact sums ÷ runs; empty when the exit has no carve-out. */
+        private List<HolderCarveOut> carveOutMeans(int[] top) {
             if (positions.size() == waterfallPositions) {
                 return List.of();
             }
-            List<Double> means = new ArrayList<>(top.length);
+            List<HolderCarveOut> means = new ArrayList<>(top.length);
             for (int h : top) {
-                means.add((double) holderCarveOutSums[h] / runs / 100);
+                means.add(new HolderCarveOut((double) (holderSums[h] - holderCarveOutSums[h]) / runs / 100,
+                        (double) holderCarveOutSums[h] / runs / 100));
             }
             return means;
         }

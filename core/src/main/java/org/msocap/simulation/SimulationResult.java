@@ -17,13 +17,13 @@ import tech.tablesaw.api.Table;
  * @param categories clinician, lay, entity
  * @param holders the holders with the largest mean payout (or all), largest first
  * @param values enterprise value and equity proceeds over the runs with an exit
- * @param holderCarveOuts each listed holder's mean carve-out, in the order of {@code holders} (part of the holder's
- *                        mean, which counts payout from equity + carve-out); empty when the exit has no carve-out
+ * @param holderCarveOuts each listed holder's mean split into payout from equity and carve-out (the holder's mean
+ *                        counts both), in the order of {@code holders}; empty when the exit has no carve-out
  */
 public record SimulationResult(int runs, long seed, long exitRuns, List<SeriesStatistics> classes,
                                List<SeriesStatistics> categories, List<SeriesStatistics> holders,
                                List<SeriesStatistics> values, Histogram enterpriseValue, Histogram equityProceeds,
-                               List<RunSample> sample, List<Double> holderCarveOuts) {
+                               List<RunSample> sample, List<HolderCarveOut> holderCarveOuts) {
 
     public SimulationResult {
         classes = List.copyOf(classes);
