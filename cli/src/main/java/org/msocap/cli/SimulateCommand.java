@@ -13,6 +13,7 @@ import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
 import org.msocap.money.Money;
 import org.msocap.simulation.Histogram;
+import org.msocap.simulation.HolderCarveOut;
 import org.msocap.simulation.MonteCarloSimulator;
 import org.msocap.simulation.ProgressListener;
 import org.msocap.simulation.RunSample;
@@ -113,7 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 + String.format(Locale.US, "%,d", result.exitRuns()) + " with an exit (" + venture.currency() + ")";
         tables.add(statistics(title + " — by class", "class", result.classes(), true));
         tables.add(statistics("By holder category", "category", result.categories(), true));
-        tables.add(statistics(holders.equals("all") ? "Holders" : "Largest holders by mean payout", "holder", result.holders(), true));
+        tables.add(holderStatistics(holders.equals("all") ? "Holders" : "Largest holders by mean payout", result));
         tables.add(statistics("Enterprise value and equity proceeds (runs with an exit)", "value", result.values(), false));
         tables.add(histogram("Enterprise value distribution", result.enterpriseValue()));
         tables.add(histogram("Equity proceeds distribution", result.equityProceeds()));
@@ -158,6 +159,28 @@ public final class SimulateCommand implements Callable<Integer> {
                 cells.add(percent(s.irr()));
             }
             t.row(cells.toArray());
+        }
+        return t;
+    }
+
+    /**
+     * The holders' statistics; with a carve-out, each holder's mean split into payout from equity and carve-out
+     * beside the mean total (what the percentiles, MOIC and IRR measure), as {@code waterfall} shows them.
+     */
+    private static Table holderStatistics(String title, SimulationResult result) {
+        if (!result.hasCarveOut()) {
+            return statistics(title, "holder", result.holders(), true);
+        }
+        Table t = new Table(title + " (total = payout from equity + carve-out)").left("holder").right("mean payout")
+                .right("mean carve-out").right("mean total").right("sd").right("p5").right("p25").right("p50").right("p75")
+                .right("p95").right("cost").right("P(< cost)").right("MOIC").right("IRR");
+        for (int h = 0; h < result.holders().size(); h++) {
+            SeriesStatistics s = result.holders().get(h);
+            HolderCarveOut parts = result.holderCarveOuts().get(h);
+            t.row(s.key(), money(parts.payout()), money(parts.carveOut()), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
+                    money(s.p25()), money(s.p50()), money(s.p75()), money(s.p95()), s.cost() == 0 ? "" : money(s.cost()),
+                    percent(s.probabilityBelowCost()),
+                    Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic()), percent(s.irr()));
         }
         return t;
     }
@@ -209,7 +232,7 @@ public final class SimulateCommand implements Callable<Integer> {
         root.put("projectionNote", ProjectionWindow.simulationNote(venture).orElse(null));
         root.put("classes", series(r.classes()));
         root.put("categories", series(r.categories()));
-        root.put("holders", series(r.holders()));
+        root.put("holders", series(r.holders(), r.holderCarveOuts()));
         root.put("values", series(r.values()));
         root.put("enterpriseValueHistogram", bins(r.enterpriseValue()));
         root.put("equityProceedsHistogram", bins(r.equityProceeds()));
@@ -218,12 +241,25 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static List<Object> series(List<SeriesStatistics> rows) {
+        return series(rows, List.of());
+    }
+
+    /**
+     * With {@code carveOuts} (one per row), "mean" stays the total and its parts come before it, "meanPayout" from
+     * equity and "meanCarveOut", as waterfall's payout, carveOut and total.
+     */
+    private static List<Object> series(List<SeriesStatistics> rows, List<HolderCarveOut> carveOuts) {
         List<Object> out = new ArrayList<>();
-        for (SeriesStatistics s : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            SeriesStatistics s = rows.get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.key());
             m.put("runs", s.runs());
             m.put("cost", plainMoney(s.cost()));
+            if (!carveOuts.isEmpty()) {
+                m.put("meanPayout", plainMoney(carveOuts.get(i).payout()));
+                m.put("meanCarveOut", plainMoney(carveOuts.get(i).carveOut()));
+            }
             m.put("mean", plainMoney(s.mean()));
             m.put("sd", plainMoney(s.standardDeviation()));
             m.put("p5", plainMoney(s.p5()));

@@ -33,6 +33,45 @@ class SimulateCommandTest {
                 .contains("P(< cost)");
     }
 
+    /** Issue 16: with a carve-out, each listed holder's mean is split into payout from equity and carve-out. */
+    @Test
+    void showsEachHoldersCarveOutBesideTheTotal() {
+        CliRun table = CliRun.of("simulate", TELEHEALTH, "--runs", "400", "--seed", "7", "--threads", "2", "--holders", "top:3");
+        assertThat(table.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(table.out()).contains("Largest holders by mean payout (total = payout from equity + carve-out)")
+                .containsPattern("holder +mean payout +mean carve-out +mean total +sd")
+                // alice, the carve-out's recipient: 3,911,472.39 from equity + 93,445.00 carve-out.
+                .containsPattern("alice +3,911,472\\.39 +93,445\\.00 +4,004,917\\.39 ")
+                .containsPattern("harbor-fund +([0-9,.]+) +0\\.00 +\\1 ");
+
+        CliRun json = CliRun.of("simulate", TELEHEALTH, "--runs", "400", "--seed", "7", "--threads", "2", "--holders", "top:3",
+                "--format", "json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).containsPattern("\"id\" : \"alice\",\\s+\"runs\" : 400,\\s+\"cost\" : \"400.00\",\\s+"
+                + "\"meanPayout\" : \"3911472.39\",\\s+\"meanCarveOut\" : \"93445.00\",\\s+\"mean\" : \"4004917.39\"");
+        // Only the holders carry the split; classes and categories keep their shape.
+        String holders = json.out().substring(json.out().indexOf("\"holders\""), json.out().indexOf("\"values\""));
+        assertThat(json.out().split("\"meanCarveOut\"", -1)).hasSize(4);
+        assertThat(holders.split("\"meanCarveOut\"", -1)).hasSize(4);
+
+        CliRun csv = CliRun.of("simulate", TELEHEALTH, "--runs", "400", "--seed", "7", "--threads", "2", "--holders", "top:3",
+                "--format", "csv");
+        assertThat(csv.exitCode()).isZero();
+        assertThat(csv.out()).contains("holder,mean payout,mean carve-out,mean total,sd,")
+                .containsPattern("(?m)^alice,3911472\\.39,93445\\.00,4004917\\.39,");
+    }
+
+    @Test
+    void withoutACarveOutTheHoldersShowOneMean() {
+        CliRun run = CliRun.of("simulate", CliRun.EXAMPLES.resolve("functional-medicine.yaml").toString(), "--runs", "200",
+                "--seed", "7", "--threads", "1", "--holders", "top:3", "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"holders\"").doesNotContain("meanCarveOut").doesNotContain("meanPayout");
+        CliRun table = CliRun.of("simulate", CliRun.EXAMPLES.resolve("functional-medicine.yaml").toString(), "--runs", "200",
+                "--seed", "7", "--threads", "1", "--holders", "top:3");
+        assertThat(table.out()).contains("Largest holders by mean payout\n").doesNotContain("mean carve-out");
+    }
+
     @Test
     void theSameSeedPrintsTheSameNumbersWithOneOrTwoThreads() {
         CliRun one = CliRun.of("simulate", TELEHEALTH, "--runs", "300", "--seed", "3", "--threads", "1", "--format", "json");

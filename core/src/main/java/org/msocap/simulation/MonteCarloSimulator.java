@@ -131,6 +131,8 @@ public final class MonteCarloSimulator {
         private long[][] groupSeries;
         private long[][] categorySeries;
         private long[] holderSums;
+        /** Per holder, the carve-out part of {@link #holderSums}. */
+        private long[] holderCarveOutSums;
         private long[] exitOrder;
         private int exitRuns;
         /** The distinct exit days, ascending, and per run the index of its day among them (-1: no exit). */
@@ -210,6 +212,7 @@ public final class MonteCarloSimulator {
             groupSeries = new long[groups.size()][runs];
             categorySeries = new long[HolderCategory.values().length][runs];
             holderSums = new long[holders.size()];
+            holderCarveOutSums = new long[holders.size()];
             int[] candidates = candidateHolders();
             long[][] candidateSeries = new long[candidates.length][runs];
             int[] candidateSlot = slots(candidates);
@@ -492,6 +495,12 @@ public final class MonteCarloSimulator {
                 for (int p = 0; p < positionTotals.length; p++) {
                     holderSums[holderOf[p]] = Math.addExact(holderSums[holderOf[p]], positionTotals[p]);
                 }
+                // The carve-out positions' sums, already kept per position: no extra work per run. Not the recipient's
+                // weight × the carve-out line's mean: each run splits its carve-out to the cent by largest remainder,
+                // so a recipient's cents differ from weight × carve-out by up to a cent per run.
+                for (int p = waterfallPositions; p < positionTotals.length; p++) {
+                    holderCarveOutSums[holderOf[p]] = Math.addExact(holderCarveOutSums[holderOf[p]], positionTotals[p]);
+                }
             }
             progress.advance(to - from);
         }
@@ -589,7 +598,20 @@ public final class MonteCarloSimulator {
                     all.subList(h, h + 2),
                     Histogram.of("enterpriseValue", enterpriseValue, exitIndex, exitRuns, options.histogramBins()),
                     Histogram.of("equityProceeds", proceeds, exitIndex, exitRuns, options.histogramBins()),
-                    sample());
+                    sample(), carveOutMeans(top));
+        }
+
+        /** The listed holders' mean payout and carve-out, exact sums ÷ runs; empty when the exit has no carve-out. */
+        private List<HolderCarveOut> carveOutMeans(int[] top) {
+            if (positions.size() == waterfallPositions) {
+                return List.of();
+            }
+            List<HolderCarveOut> means = new ArrayList<>(top.length);
+            for (int h : top) {
+                means.add(new HolderCarveOut((double) (holderSums[h] - holderCarveOutSums[h]) / runs / 100,
+                        (double) holderCarveOutSums[h] / runs / 100));
+            }
+            return means;
         }
 
         /** What the positions selected paid, by acquisition day; null day when a cost has no date. */

@@ -17,11 +17,13 @@ import tech.tablesaw.api.Table;
  * @param categories clinician, lay, entity
  * @param holders the holders with the largest mean payout (or all), largest first
  * @param values enterprise value and equity proceeds over the runs with an exit
+ * @param holderCarveOuts each listed holder's mean split into payout from equity and carve-out (the holder's mean
+ *                        counts both), in the order of {@code holders}; empty when the exit has no carve-out
  */
 public record SimulationResult(int runs, long seed, long exitRuns, List<SeriesStatistics> classes,
                                List<SeriesStatistics> categories, List<SeriesStatistics> holders,
                                List<SeriesStatistics> values, Histogram enterpriseValue, Histogram equityProceeds,
-                               List<RunSample> sample) {
+                               List<RunSample> sample, List<HolderCarveOut> holderCarveOuts) {
 
     public SimulationResult {
         classes = List.copyOf(classes);
@@ -29,6 +31,15 @@ public record SimulationResult(int runs, long seed, long exitRuns, List<SeriesSt
         holders = List.copyOf(holders);
         values = List.copyOf(values);
         sample = List.copyOf(sample);
+        holderCarveOuts = List.copyOf(holderCarveOuts);
+        if (!holderCarveOuts.isEmpty() && holderCarveOuts.size() != holders.size()) {
+            throw new IllegalArgumentException("one carve-out mean per listed holder is needed");
+        }
+    }
+
+    /** Whether the exit pays a carve-out, so each listed holder's mean splits into payout from equity and carve-out. */
+    public boolean hasCarveOut() {
+        return !holderCarveOuts.isEmpty();
     }
 
     public Table classTable() {

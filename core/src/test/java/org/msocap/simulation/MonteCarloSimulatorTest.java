@@ -190,6 +190,49 @@ class MonteCarloSimulatorTest {
                 .isEqualTo(r.sample().get(0).equityProceeds().cents() + 75_000_000L);
     }
 
+    /** Issue 16: each listed holder's carve-out is shown beside its total; the parts add up to the carve-out line. */
+    @Test
+    void eachHoldersCarveOutMeanIsItsExactShareAndTheyAddUpToTheCarveOutLine() {
+        ExitTerms terms = new ExitTerms(0, null, 0, new BigDecimal("0.05"), List.of("alice", "zed"),
+                List.of(new org.apache.commons.math3.fraction.BigFraction(1, 3), new org.apache.commons.math3.fraction.BigFraction(2, 3)),
+                BigDecimal.ZERO, 0, 1, 0, 0);
+        SimulationSetup s = new SimulationSetup(DriverSampler.of(Map.of(Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(10, 0.35)),
+                List.of()), 0.1, BASE_EXIT, 10, EV, terms, SimplePreferredPayoutModel.sample(), List.of(
+                new Position("alice", HolderCategory.LAY, "carve-out", 0, null),
+                new Position("zed", HolderCategory.LAY, "carve-out", 0, null)));
+        int runs = 2_000;
+        SimulationResult r = MonteCarloSimulator.DEFAULT.simulate(s, new SimulationOptions(runs, 5, 2, SimulationOptions.ALL_HOLDERS, runs, 5));
+        assertThat(r.hasCarveOut()).isTrue();
+        assertThat(r.holderCarveOuts()).hasSameSizeAs(r.holders());
+        // Exact: each run's carve-out split to the cent (largest remainder), summed over the runs.
+        long[] expected = new long[2];
+        for (RunSample run : r.sample()) {
+            if (run.exitDate().isPresent()) {
+                long[] split = terms.carveOutSplit(terms.carveOutCents(run.enterpriseValue().cents()));
+                expected[0] += split[0];
+                expected[1] += split[1];
+            }
+        }
+        double carveOutLine = r.classes().stream().filter(c -> c.key().equals("carve-out")).findFirst().orElseThrow().mean();
+        double sum = 0;
+        for (int h = 0; h < r.holders().size(); h++) {
+            String key = r.holders().get(h).key();
+            double carveOut = r.holderCarveOuts().get(h).carveOut();
+            double want = key.equals("alice") ? (double) expected[0] / runs / 100 : key.equals("zed") ? (double) expected[1] / runs / 100 : 0;
+            assertThat(carveOut).as(key).isEqualTo(want);
+            assertThat(r.holderCarveOuts().get(h).payout() + carveOut).as(key)
+                    .isCloseTo(r.holders().get(h).mean(), org.assertj.core.data.Offset.offset(1e-6));
+            sum += carveOut;
+        }
+        assertThat(expected[1]).isPositive();
+        assertThat(sum).isCloseTo(carveOutLine, org.assertj.core.data.Offset.offset(1e-6));
+
+        SimulationResult without = MonteCarloSimulator.DEFAULT.simulate(stochastic(SimplePreferredPayoutModel.sample()),
+                new SimulationOptions(200, 5, 1, 3, 0, 5));
+        assertThat(without.hasCarveOut()).isFalse();
+        assertThat(without.holderCarveOuts()).isEmpty();
+    }
+
     @Test
     void progressOnlyGrowsAndReachesTheTotal() {
         List<long[]> calls = new ArrayList<>();

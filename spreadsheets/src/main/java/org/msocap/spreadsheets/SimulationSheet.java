@@ -46,7 +46,7 @@ final class SimulationSheet {
         r = statistics(w, r, "Enterprise value and equity proceeds (runs with an exit)", result.values(), SimulationSheet::valueName);
         r = statistics(w, r, "By class and security", result.classes(), labels::claimant);
         r = statistics(w, r, "By holder category", result.categories(), key -> key);
-        r = statistics(w, r, "Largest holders by mean payout", result.holders(), labels::holder);
+        r = holderStatistics(w, r, result, labels);
 
         r++;
         r = histogram(w, r, "Equity proceeds", result.equityProceeds(), true);
@@ -88,6 +88,26 @@ final class SimulationSheet {
             r++;
         }
         return r + 1;
+    }
+
+    /**
+     * The largest holders; with a carve-out, each holder's mean split beside the block into its carve-out (a value)
+     * and its payout from equity (live: mean − carve-out), as the Waterfall sheet splits a holder's total.
+     */
+    private static int holderStatistics(SheetWriter w, int r, SimulationResult result, ClientLabels labels) {
+        if (!result.hasCarveOut()) {
+            return statistics(w, r, "Largest holders by mean payout", result.holders(), labels::holder);
+        }
+        int header = r + 1;
+        int next = statistics(w, r, "Largest holders by mean payout (mean = payout from equity + carve-out)", result.holders(),
+                labels::holder);
+        w.headerAt(header, 13, "Mean payout from equity", "Mean carve-out");
+        for (int h = 0; h < result.holderCarveOuts().size(); h++) {
+            int row = header + 1 + h;
+            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1), w.styles.money);
+            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.money);
+        }
+        return next;
     }
 
     /** NaN means "not applicable" (no cost, no solvable rate): an empty cell, never a #NUM! error. */

@@ -55,6 +55,20 @@ class SimulationSheetTest {
                 assertThat(stats.getRow(row).getCell(7).getNumericCellValue()).isEqualTo(st.p50());
             }
             assertThat(wb.getSheet(SimulationSheet.NAME).getDrawingPatriarch().getCharts()).hasSize(1);
+            // Issue 16: each holder's carve-out beside its mean, and the payout from equity live as mean − carve-out.
+            assertThat(result.hasCarveOut()).isTrue();
+            int holders = WaterfallSheetTest.rowOf(stats, "Largest holders by mean payout (mean = payout from equity + carve-out)", 0);
+            assertThat(stats.getRow(holders + 1).getCell(13).getStringCellValue()).isEqualTo("Mean payout from equity");
+            assertThat(stats.getRow(holders + 1).getCell(14).getStringCellValue()).isEqualTo("Mean carve-out");
+            double carveOuts = 0;
+            for (int h = 0; h < result.holders().size(); h++) {
+                Row row = stats.getRow(holders + 2 + h);
+                assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(result.holders().get(h).mean());
+                assertThat(row.getCell(14).getNumericCellValue()).isEqualTo(result.holderCarveOuts().get(h).carveOut());
+                assertThat(row.getCell(13).getCellFormula()).isEqualTo("D" + (holders + 3 + h) + "-O" + (holders + 3 + h));
+                carveOuts += row.getCell(14).getNumericCellValue();
+            }
+            assertThat(carveOuts).isPositive();
         }
     }
 
