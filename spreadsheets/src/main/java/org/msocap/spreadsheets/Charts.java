@@ -21,9 +21,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -62,29 +60,6 @@ final class Charts {
             stroke(line, lines.getSeriesCount() - 1);
         }
         chart.plot(lines);
-        unlinkAxisFormats(chart);
-        return chart;
-    }
-
-    /** An x-y chart with straight lines between points: payouts against exit value, exact between breakpoints. */
-    static XSSFChart scatter(XSSFSheet host, String title, String xTitle, String yTitle, Anchor at, XSSFSheet data,
-                             int firstRow, int lastRow, int xColumn, List<Series> series) {
-        XSSFChart chart = chart(host, title, at);
-        XDDFValueAxis x = chart.createValueAxis(AxisPosition.BOTTOM);
-        x.setTitle(xTitle);
-        x.setNumberFormat(AXIS_FORMAT);
-        XDDFValueAxis y = valueAxis(chart, yTitle);
-        XDDFScatterChartData scatter = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, x, y);
-        scatter.setStyle(ScatterStyle.LINE);
-        XDDFNumericalDataSource<Double> xs = column(data, firstRow, lastRow, xColumn);
-        for (Series s : series) {
-            XDDFScatterChartData.Series line = (XDDFScatterChartData.Series) scatter.addSeries(xs, column(data, firstRow, lastRow, s.column()));
-            line.setTitle(s.title(), null);
-            line.setSmooth(false);
-            line.setMarkerStyle(MarkerStyle.NONE);
-            stroke(line, scatter.getSeriesCount() - 1);
-        }
-        chart.plot(scatter);
         unlinkAxisFormats(chart);
         return chart;
     }
