@@ -32,6 +32,10 @@ final class IndexedPeople extends AbstractList<Person> implements RandomAccess {
         return byId.get(id);
     }
 
+    java.util.Set<String> ids() {
+        return byId.keySet();
+    }
+
     @Override
     public Person get(int index) {
         return people.get(index);

@@ -12,10 +12,13 @@ import java.math.BigDecimal;
  * @param cap capped participation only: total return cap as a multiple of issue price; else null
  * @param dividend may be null: no dividend preference
  * @param catchUp profits interests only (defaults to none); null for every other class
+ * @param name may be null: the class's name for people ("Series A Preferred"); outputs fall back to the id
+ * @param antiDilution preferred classes: protection against a later round priced below this class's conversion price
+ *     (PRODUCT.md §8.2); defaults to none
  */
 public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal preference,
                          Participation participation, BigDecimal cap, int seniority, BigDecimal conversionRatio,
-                         Dividend dividend, CatchUp catchUp) {
+                         Dividend dividend, CatchUp catchUp, String name, AntiDilution antiDilution) {
 
     public enum Type {
         COMMON, PREFERRED, PROFITS_INTEREST;
@@ -34,6 +37,19 @@ public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal
 
         public String id() {
             return name().toLowerCase();
+        }
+    }
+
+    /**
+     * Anti-dilution protection of a preferred class (PRODUCT.md §8.2): in a round priced below the class's conversion
+     * price, the weighted-average formulas (broad- or narrow-based) or a full ratchet lower that price, raising the
+     * class's conversion ratio.
+     */
+    public enum AntiDilution {
+        NONE, BROAD_BASED, NARROW_BASED, FULL_RATCHET;
+
+        public String id() {
+            return name().toLowerCase().replace('_', '-');
         }
     }
 
@@ -68,9 +84,24 @@ public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal
         this(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, dividend, null);
     }
 
+    /** A class without a display name or anti-dilution protection. */
+    public ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal preference, Participation participation,
+                      BigDecimal cap, int seniority, BigDecimal conversionRatio, Dividend dividend, CatchUp catchUp) {
+        this(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, dividend, catchUp, null,
+                null);
+    }
+
     public ShareClass {
         Checks.id(id, "id");
         Checks.required(type, "type");
+        if (name != null) {
+            Checks.text(name, "name");
+        }
+        antiDilution = antiDilution == null ? AntiDilution.NONE : antiDilution;
+        if (antiDilution != AntiDilution.NONE && type != Type.PREFERRED) {
+            throw new ModelException("antiDilution", "antiDilution applies only to preferred classes, but class " + id + " is "
+                    + type.id());
+        }
         if (type == Type.PROFITS_INTEREST) {
             catchUp = catchUp == null ? CatchUp.NONE : catchUp;
             if ((preference != null && preference.signum() != 0) || (participation != null && participation != Participation.NONE)
@@ -125,25 +156,44 @@ public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal
     }
 
     public ShareClass withPreference(BigDecimal multiple) {
-        return new ShareClass(id, type, issuePrice, multiple, participation, cap, seniority, conversionRatio, dividend, catchUp);
+        return new ShareClass(id, type, issuePrice, multiple, participation, cap, seniority, conversionRatio, dividend, catchUp,
+                name, antiDilution);
     }
 
     public ShareClass withParticipation(Participation p, BigDecimal capMultiple) {
-        return new ShareClass(id, type, issuePrice, preference, p, capMultiple, seniority, conversionRatio, dividend, catchUp);
+        return new ShareClass(id, type, issuePrice, preference, p, capMultiple, seniority, conversionRatio, dividend, catchUp,
+                name, antiDilution);
     }
 
     public ShareClass withConversionRatio(BigDecimal ratio) {
-        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, ratio, dividend, catchUp);
+        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, ratio, dividend, catchUp,
+                name, antiDilution);
     }
 
     public ShareClass withDividend(Dividend d) {
-        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, d, catchUp);
+        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, d, catchUp,
+                name, antiDilution);
     }
 
     /** A profits-interest class with the given catch-up. */
     public static ShareClass profitsInterest(String id, CatchUp catchUp) {
         return new ShareClass(id, Type.PROFITS_INTEREST, null, BigDecimal.ZERO, Participation.NONE, null, 0, BigDecimal.ONE,
                 null, catchUp);
+    }
+
+    public ShareClass withName(String displayName) {
+        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, dividend, catchUp,
+                displayName, antiDilution);
+    }
+
+    public ShareClass withAntiDilution(AntiDilution protection) {
+        return new ShareClass(id, type, issuePrice, preference, participation, cap, seniority, conversionRatio, dividend, catchUp,
+                name, protection);
+    }
+
+    /** The name people read: the given {@code name}, else the id. */
+    public String displayName() {
+        return name == null ? id : name;
     }
 
     public boolean isPreferred() {

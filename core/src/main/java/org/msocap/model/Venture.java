@@ -24,12 +24,20 @@ import org.msocap.money.Money;
  * @param asOf the date the model describes; license status and vesting are judged on it
  * @param financials may be null
  * @param simulation may be null
+ * @param events deal events after {@code asOf} (PRODUCT.md §8), in date order; empty when none
  */
 public record Venture(int formatVersion, String name, String currency, LocalDate asOf, List<Person> people, Mso mso,
                       List<Practice> practices, List<Agreement> agreements, Financials financials,
-                      List<ExitScenario> exits, SimulationSpec simulation) {
+                      List<ExitScenario> exits, SimulationSpec simulation, List<DealEvent> events) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /** A venture without deal events. */
+    public Venture(int formatVersion, String name, String currency, LocalDate asOf, List<Person> people, Mso mso,
+                   List<Practice> practices, List<Agreement> agreements, Financials financials, List<ExitScenario> exits,
+                   SimulationSpec simulation) {
+        this(formatVersion, name, currency, asOf, people, mso, practices, agreements, financials, exits, simulation, null);
+    }
 
     public Venture {
         if (formatVersion != FORMAT_VERSION) {
@@ -46,7 +54,57 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
         practices = Checks.list(practices);
         agreements = Checks.list(agreements);
         exits = Checks.list(exits);
+        events = Checks.list(events);
         validateReferences(asOf, people, mso, practices, agreements, financials, exits);
+        validateEvents(asOf, (IndexedPeople) people, events);
+    }
+
+    /**
+     * What can be checked of the events without applying them: dates after {@code asOf} and in order, unique names, and
+     * people who exist. What depends on the cap table in force at an event (a rollover larger than the holder's
+     * proceeds, a class id already taken) is checked when the event is applied.
+     */
+    private static void validateEvents(LocalDate asOf, IndexedPeople people, List<DealEvent> events) {
+        Map<String, Integer> names = new LinkedHashMap<>();
+        LocalDate previous = asOf;
+        for (int i = 0; i < events.size(); i++) {
+            DealEvent event = events.get(i);
+            String at = "events[" + i + "]";
+            if (!event.date().isAfter(asOf)) {
+                throw new ModelException(at + ".date", "event '" + event.name() + "' is dated " + event.date()
+                        + ", not after asOf (" + asOf + "); the cap table as written already describes asOf");
+            }
+            if (event.date().isBefore(previous)) {
+                throw new ModelException(at + ".date", "event '" + event.name() + "' (" + event.date() + ") is out of order: "
+                        + "it comes after an event dated " + previous + "; list events in date order");
+            }
+            previous = event.date();
+            Integer before = names.put(event.name().toLowerCase(java.util.Locale.ROOT), i);
+            if (before != null) {
+                throw new ModelException(at + ".name", "event name '" + event.name() + "' is already used by events[" + before
+                        + "]; event names are unique");
+            }
+            if (event instanceof RoundEvent round) {
+                for (int j = 0; j < round.investments().size(); j++) {
+                    eventPerson(people, round.investments().get(j).holder(), at + ".investments[" + j + "].holder");
+                }
+            } else if (event instanceof RecapEvent recap) {
+                eventPerson(people, recap.buyer().holder(), at + ".buyer.holder");
+                for (int j = 0; j < recap.rollover().size(); j++) {
+                    eventPerson(people, recap.rollover().get(j).holder(), at + ".rollover[" + j + "].holder");
+                }
+                for (int j = 0; j < recap.grants().size(); j++) {
+                    eventPerson(people, recap.grants().get(j).holder(), at + ".grants[" + j + "].holder");
+                }
+            }
+        }
+    }
+
+    private static void eventPerson(IndexedPeople people, String id, String field) {
+        if (people.byId(id) == null) {
+            throw new ModelException(field, "unknown person '" + id + "'" + Suggest.didYouMean(id, people.ids())
+                    + "; add them under people:");
+        }
     }
 
     private static void validateReferences(LocalDate asOf, List<Person> people, Mso mso, List<Practice> practices,
@@ -327,6 +385,7 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
 
     public Builder toBuilder() {
         Builder b = new Builder().name(name).currency(currency).asOf(asOf).mso(mso).financials(financials).simulation(simulation);
+        b.events.addAll(events);
         b.people.addAll(people);
         b.practices.addAll(practices);
         b.agreements.addAll(agreements);
@@ -346,6 +405,7 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
         private final List<Practice> practices = new ArrayList<>();
         private final List<Agreement> agreements = new ArrayList<>();
         private final List<ExitScenario> exits = new ArrayList<>();
+        private final List<DealEvent> events = new ArrayList<>();
 
         public Builder name(String v) { name = v; return this; }
         public Builder currency(String v) { currency = v; return this; }
@@ -359,10 +419,12 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
         public Builder practices(List<Practice> v) { practices.clear(); practices.addAll(v); return this; }
         public Builder agreement(Agreement v) { agreements.add(v); return this; }
         public Builder exit(ExitScenario v) { exits.add(v); return this; }
+        public Builder event(DealEvent v) { events.add(v); return this; }
+        public Builder events(List<DealEvent> v) { events.clear(); events.addAll(v); return this; }
 
         public Venture build() {
             return new Venture(FORMAT_VERSION, name, currency, asOf, people, mso, practices, agreements, financials, exits,
-                    simulation);
+                    simulation, events);
         }
     }
 }
