@@ -94,6 +94,11 @@ public final class WaterfallCommand implements Callable<Integer> {
     }
 
     private static Money parse(String text) {
+        return parseAmount("--exit", text);
+    }
+
+    /** An amount option's value (25M, 750k, 2500000), non-negative and in range, else a usage error naming the option. */
+    static Money parseAmount(String option, String text) {
         Money m;
         try {
             if (text.length() > Limits.MAX_NUMBER_CHARS) {
@@ -104,11 +109,11 @@ public final class WaterfallCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("negative");
             }
         } catch (IllegalArgumentException e) {
-            throw new UserException("--exit expects an amount such as 25M, 750k or 2500000 but was '" + Shown.value(text) + "'",
+            throw new UserException(option + " expects an amount such as 25M, 750k or 2500000 but was '" + Shown.value(text) + "'",
                     ExitCode.USAGE);
         }
         if (!Limits.isAmount(m.amount())) {
-            throw new UserException("--exit is out of range: " + Shown.value(text) + "; amounts are at most " + Limits.MAX_AMOUNT_WORDS,
+            throw new UserException(option + " is out of range: " + Shown.value(text) + "; amounts are at most " + Limits.MAX_AMOUNT_WORDS,
                     ExitCode.USAGE);
         }
         return m;
