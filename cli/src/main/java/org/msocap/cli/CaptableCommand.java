@@ -16,6 +16,7 @@ import org.msocap.captable.CapTableGroup;
 import org.msocap.captable.CapTableLine;
 import org.msocap.captable.Convertible;
 import org.msocap.captable.PracticeOwnership;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.License;
 import org.msocap.model.Venture;
 import org.msocap.money.Allocation;
@@ -53,7 +54,7 @@ public final class CaptableCommand implements Callable<Integer> {
         Venture venture = input.read();
         CapTable cap = CapTable.of(venture);
         List<Table> tables = new ArrayList<>();
-        tables.add(linesTable(cap));
+        tables.add(linesTable(cap, EquityTerms.of(venture.mso())));
         if (cap.lines().stream().anyMatch(CapTableLine::isProfitsInterest)) {
             tables.add(profitsInterestsTable(cap));
         }
@@ -67,7 +68,7 @@ public final class CaptableCommand implements Callable<Integer> {
         tables.add(groupTable("MSO by class", "class", cap.byClass()));
         tables.add(groupTable("MSO by category", "category", cap.byCategory()));
         if (!cap.convertibles().isEmpty()) {
-            tables.add(convertiblesTable(cap));
+            tables.add(convertiblesTable(cap, EquityTerms.of(venture.mso())));
         }
         for (PracticeOwnership p : cap.practices()) {
             tables.add(practiceTable(p));
@@ -76,10 +77,10 @@ public final class CaptableCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Table linesTable(CapTable cap) {
-        Table t = new Table(cap.venture() + " — MSO fully diluted cap table")
+    private static Table linesTable(CapTable cap, EquityTerms terms) {
+        Table t = new Table(cap.venture() + " — MSO fully diluted cap table (" + terms.units() + ")")
                 .left("holder").left("name").left("category").left("class").left("security")
-                .right("shares").right("as-converted").right("% outstanding").right("% fully diluted");
+                .right(terms.units()).right("as-converted").right("% outstanding").right("% fully diluted");
         List<String> out = displayPercents(cap.lines().stream().map(CapTableLine::ofOutstanding).toList());
         List<String> fd = displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
         for (int i = 0; i < cap.lines().size(); i++) {
@@ -155,8 +156,8 @@ public final class CaptableCommand implements Callable<Integer> {
         return t;
     }
 
-    private static Table convertiblesTable(CapTable cap) {
-        Table t = new Table("SAFEs and notes (convert at a financing or exit; not in the share counts; "
+    private static Table convertiblesTable(CapTable cap, EquityTerms terms) {
+        Table t = new Table("SAFEs and notes (convert at a financing or exit; not in the " + terms.unit() + " counts; "
                 + "as converted at cap on the fully diluted count, notes with interest to asOf)")
                 .left("holder").left("name").left("category").left("kind").right("amount").right("cap").right("discount")
                 .right("as converted at cap").right("% as converted at cap");

@@ -43,8 +43,8 @@ class CaptableCommandTest {
     void csvHasOneSectionPerTable() {
         CliRun run = CliRun.of("captable", CliRun.TELEHEALTH.toString(), "--format", "csv");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("# Sunrise Telehealth — MSO fully diluted cap table\n"
-                + "holder,name,category,class,security,shares,as-converted,% outstanding,% fully diluted\n"
+        assertThat(run.out()).startsWith("# Sunrise Telehealth — MSO fully diluted cap table (units)\n"
+                + "holder,name,category,class,security,units,as-converted,% outstanding,% fully diluted\n"
                 + "alice,Alice Chen,lay,common,shares,4000000,4000000,50.00%,44.20%\n");
         assertThat(run.out()).contains("# MSO by category\n");
     }
