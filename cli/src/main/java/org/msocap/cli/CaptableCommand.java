@@ -118,9 +118,10 @@ public final class CaptableCommand implements Callable<Integer> {
      * whether the value per common unit is above it, and what it receives.
      */
     private static Table participationTable(Venture venture, Money proceeds, List<ProfitsInterestParticipation> lines) {
-        BigFraction valuePerUnit = lines.isEmpty() ? BigFraction.ZERO : lines.get(0).valuePerUnit();
-        Table t = new Table("Profits interests at equity proceeds of " + Formats.money(proceeds) + " (sale on " + venture.asOf()
-                + ", every granted unit vested; value per common unit " + perUnit(valuePerUnit) + ")")
+        String at = "Profits interests at equity proceeds of " + Formats.money(proceeds);
+        Table t = new Table(lines.isEmpty() ? at + ": the model has none"
+                : at + " (sale on " + venture.asOf() + ", every granted unit vested; value per common unit "
+                        + perUnit(lines.get(0).valuePerUnit()) + ")")
                 .left("holder").left("name").left("class").right("units").right("threshold per unit")
                 .right("hurdle").left("participating").right("payout").right("% of a common unit's value").right("% of proceeds");
         for (ProfitsInterestParticipation l : lines) {

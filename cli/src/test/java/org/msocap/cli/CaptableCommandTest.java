@@ -104,6 +104,8 @@ class CaptableCommandTest {
                 .contains("\"threshold\" : \"480\"").contains("\"participating\" : \"yes\"")
                 .contains("\"payout\" : \"600043.20\"");
         assertThat(CliRun.of("captable", llc).out()).doesNotContain("Profits interests at equity proceeds");
+        assertThat(CliRun.of("captable", CliRun.TELEHEALTH.toString(), "--value", "30M").out())
+                .contains("Profits interests at equity proceeds of 30,000,000.00: the model has none");
         CliRun bad = CliRun.of("captable", llc, "--value", "lots");
         assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).contains("--value expects an amount such as 25M");
