@@ -28,7 +28,12 @@ public final class LargeSimulation {
     }
 
     public static Venture venture(int runs) {
-        Venture base = LargeCapTable.venture();
+        return venture(runs, false);
+    }
+
+    /** With {@code llc}, around {@link LargeCapTable#llcVenture()} (200 profits-interest grants at 50 thresholds). */
+    public static Venture venture(int runs, boolean llc) {
+        Venture base = llc ? LargeCapTable.llcVenture() : LargeCapTable.venture();
         Practice practice = Practice.builder("bench-pc", "Bench Medical Group, P.C.", "CA").profession("physician")
                 .shareholder("dr-bench", 1000).build();
         Financials financials = new Financials(LocalDate.of(2026, 1, 1), 5,

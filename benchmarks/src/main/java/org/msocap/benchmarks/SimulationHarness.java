@@ -21,6 +21,7 @@ import org.msocap.waterfall.WaterfallEngine;
  * <pre>
  *   ./mvnw -o -B -Pbench -pl benchmarks -am package -DskipTests
  *   java -Xmx1g -cp benchmarks/target/benchmarks.jar org.msocap.benchmarks.SimulationHarness 1000000 2
+ *   java -Xmx1g -cp benchmarks/target/benchmarks.jar org.msocap.benchmarks.SimulationHarness 1000000 2 1 prewarm llc
  * </pre>
  */
 public final class SimulationHarness {
@@ -32,8 +33,9 @@ public final class SimulationHarness {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int exactSample = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Venture venture = LargeSimulation.venture(runs);
         boolean prewarm = args.length > 3 && args[3].equals("prewarm");
+        boolean llc = List.of(args).contains("llc"); // the LLC table with 200 profits-interest grants
+        Venture venture = LargeSimulation.venture(runs, llc);
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         SimulationSetup setup = SimulationSetup.of(venture);

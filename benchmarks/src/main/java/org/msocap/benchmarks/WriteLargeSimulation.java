@@ -11,6 +11,7 @@ import org.msocap.io.VentureWriter;
  *
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar org.msocap.benchmarks.WriteLargeSimulation /tmp/large-mso.yaml
+ *   java -cp benchmarks/target/benchmarks.jar org.msocap.benchmarks.WriteLargeSimulation /tmp/large-llc.yaml llc
  *   time MSOCAP_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g" ./msocap simulate /tmp/large-mso.yaml --threads 2
  * </pre>
  */
@@ -21,7 +22,8 @@ public final class WriteLargeSimulation {
 
     public static void main(String[] args) {
         Path file = Path.of(args.length > 0 ? args[0] : "large-mso.yaml");
-        VentureWriter.write(LargeSimulation.venture(1_000_000), file);
+        boolean llc = args.length > 1 && args[1].equals("llc"); // the LLC table with 200 profits-interest grants
+        VentureWriter.write(LargeSimulation.venture(1_000_000, llc), file);
         System.out.println("wrote " + file);
     }
 }

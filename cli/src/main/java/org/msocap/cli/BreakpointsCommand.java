@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.Venture;
 import org.msocap.waterfall.BreakpointTable;
@@ -42,7 +43,8 @@ public final class BreakpointsCommand implements Callable<Integer> {
         ResolvedCapTable table = ResolvedCapTable.of(venture, exit != null && exit.date() != null ? exit.date() : venture.asOf(),
                 exit != null && exit.doubleTriggerFires());
         BreakpointTable breakpoints = BreakpointTable.resolve(table);
-        Table t = new Table(venture.name() + " — waterfall breakpoints (equity proceeds)")
+        Table t = new Table(venture.name() + " — waterfall breakpoints (equity proceeds to the "
+                + EquityTerms.of(venture.mso()).owners() + " and other holders)")
                 .right("from").right("to").left("who shares each further dollar");
         List<BreakpointTable.Segment> segments = breakpoints.segments();
         for (int k = 0; k < segments.size(); k++) {

@@ -16,12 +16,16 @@ import org.msocap.captable.CapTableGroup;
 import org.msocap.captable.CapTableLine;
 import org.msocap.captable.Convertible;
 import org.msocap.captable.PracticeOwnership;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.License;
 import org.msocap.model.Venture;
 import org.msocap.money.Allocation;
+import org.msocap.money.Money;
+import org.msocap.waterfall.ProfitsInterestParticipation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "captable", mixinStandardHelpOptions = true,
@@ -36,6 +40,12 @@ public final class CaptableCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--value", paramLabel = "VALUE",
+            description = "Equity proceeds, e.g. 25M: shows whether and how much each profits interest takes part at that value "
+                    + "(its threshold, a hurdle's as derived, and its payout) in a sale on the model's asOf date, every granted "
+                    + "unit and option counted as vested, as in the fully diluted count.")
+    String value;
+
     @Spec
     CommandSpec spec;
 
@@ -44,27 +54,33 @@ public final class CaptableCommand implements Callable<Integer> {
         Venture venture = input.read();
         CapTable cap = CapTable.of(venture);
         List<Table> tables = new ArrayList<>();
-        tables.add(linesTable(cap));
+        tables.add(linesTable(cap, EquityTerms.of(venture.mso())));
         if (cap.lines().stream().anyMatch(CapTableLine::isProfitsInterest)) {
             tables.add(profitsInterestsTable(cap));
+        }
+        Money proceeds = value == null ? null : WaterfallCommand.parseAmount("--value", value);
+        List<ProfitsInterestParticipation> atValue = proceeds == null ? List.of()
+                : ProfitsInterestParticipation.fullyDiluted(venture, proceeds);
+        if (proceeds != null) {
+            tables.add(participationTable(venture, proceeds, atValue));
         }
         tables.add(groupTable("MSO by holder", "holder", cap.byHolder()));
         tables.add(groupTable("MSO by class", "class", cap.byClass()));
         tables.add(groupTable("MSO by category", "category", cap.byCategory()));
         if (!cap.convertibles().isEmpty()) {
-            tables.add(convertiblesTable(cap));
+            tables.add(convertiblesTable(cap, EquityTerms.of(venture.mso())));
         }
         for (PracticeOwnership p : cap.practices()) {
             tables.add(practiceTable(p));
         }
-        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, cap));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, cap, proceeds, atValue));
         return ExitCode.OK;
     }
 
-    private static Table linesTable(CapTable cap) {
-        Table t = new Table(cap.venture() + " — MSO fully diluted cap table")
+    private static Table linesTable(CapTable cap, EquityTerms terms) {
+        Table t = new Table(cap.venture() + " — MSO fully diluted cap table (" + terms.units() + ")")
                 .left("holder").left("name").left("category").left("class").left("security")
-                .right("shares").right("as-converted").right("% outstanding").right("% fully diluted");
+                .right(terms.units()).right("as-converted").right("% outstanding").right("% fully diluted");
         List<String> out = displayPercents(cap.lines().stream().map(CapTableLine::ofOutstanding).toList());
         List<String> fd = displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
         for (int i = 0; i < cap.lines().size(); i++) {
@@ -97,6 +113,31 @@ public final class CaptableCommand implements Callable<Integer> {
         return t;
     }
 
+    /**
+     * Each profits interest at the given equity proceeds: its threshold (a hurdle's as derived on the table at asOf),
+     * whether the value per common unit is above it, and what it receives.
+     */
+    private static Table participationTable(Venture venture, Money proceeds, List<ProfitsInterestParticipation> lines) {
+        String at = "Profits interests at equity proceeds of " + Formats.money(proceeds);
+        Table t = new Table(lines.isEmpty() ? at + ": the model has none"
+                : at + " (sale on " + venture.asOf() + ", every granted unit vested; value per common unit "
+                        + perUnit(lines.get(0).valuePerUnit()) + ")")
+                .left("holder").left("name").left("class").right("units").right("threshold per unit")
+                .right("hurdle").left("participating").right("payout").right("% of a common unit's value").right("% of proceeds");
+        for (ProfitsInterestParticipation l : lines) {
+            t.row(l.holder(), venture.requirePerson(l.holder()).name(), l.shareClass(), Formats.count(l.units()),
+                    l.threshold() == null ? "" : perUnit(l.threshold()),
+                    l.hurdle() == null ? "" : Formats.money(l.hurdle()), l.status().label(), Formats.money(l.payout()),
+                    Formats.percent(l.ofCommonUnitValue()), Formats.percent(l.ofEquity()));
+        }
+        return t;
+    }
+
+    /** A derived per-unit amount, rounded half up to six decimals and printed as {@link #perUnit(BigDecimal)}. */
+    static String perUnit(BigFraction amount) {
+        return perUnit(org.msocap.money.Fractions.toDecimal(amount, 6).stripTrailingZeros());
+    }
+
     /** A per-unit amount grouped, with at least two decimals and every decimal it has: {@code 1,200.125}. */
     static String perUnit(BigDecimal amount) {
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
@@ -116,8 +157,8 @@ public final class CaptableCommand implements Callable<Integer> {
         return t;
     }
 
-    private static Table convertiblesTable(CapTable cap) {
-        Table t = new Table("SAFEs and notes (convert at a financing or exit; not in the share counts; "
+    private static Table convertiblesTable(CapTable cap, EquityTerms terms) {
+        Table t = new Table("SAFEs and notes (convert at a financing or exit; not in the " + terms.unit() + " counts; "
                 + "as converted at cap on the fully diluted count, notes with interest to asOf)")
                 .left("holder").left("name").left("category").left("kind").right("amount").right("cap").right("discount")
                 .right("as converted at cap").right("% as converted at cap");
@@ -170,7 +211,7 @@ public final class CaptableCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Object json(Venture venture, CapTable cap) {
+    private static Object json(Venture venture, CapTable cap, Money proceeds, List<ProfitsInterestParticipation> atValue) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
         root.put("asOf", venture.asOf().toString());
@@ -237,6 +278,29 @@ public final class CaptableCommand implements Callable<Integer> {
             practices.add(m);
         }
         root.put("practices", practices);
+        if (proceeds != null) {
+            Map<String, Object> at = new LinkedHashMap<>();
+            at.put("equityProceeds", proceeds.toString());
+            at.put("date", venture.asOf().toString());
+            at.put("everyGrantedUnitVested", true);
+            at.put("valuePerUnit", atValue.isEmpty() ? null : Formats.decimal(atValue.get(0).valuePerUnit()));
+            List<Object> pis = new ArrayList<>();
+            for (ProfitsInterestParticipation l : atValue) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("holder", l.holder());
+                m.put("class", l.shareClass());
+                m.put("units", l.units());
+                m.put("threshold", l.threshold() == null ? null : Formats.decimal(l.threshold()));
+                m.put("hurdle", l.hurdle() == null ? null : l.hurdle().toString());
+                m.put("participating", l.status().label());
+                m.put("payout", l.payout().toString());
+                m.put("ofCommonUnitValue", Formats.decimal(l.ofCommonUnitValue()));
+                m.put("ofEquityProceeds", Formats.decimal(l.ofEquity()));
+                pis.add(m);
+            }
+            at.put("profitsInterests", pis);
+            root.put("atValue", at);
+        }
         root.put("disclaimer", Output.NOT_LEGAL_ADVICE);
         return root;
     }

@@ -20,6 +20,7 @@ import org.msocap.compliance.Severity;
 import org.msocap.fees.Projection;
 import org.msocap.io.ModelFile;
 import org.msocap.io.VentureReader;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
 import org.msocap.money.Money;
@@ -141,10 +142,11 @@ public final class ReportCommand implements Callable<Integer> {
         out.println(v.name() + " — msocap report as of " + v.asOf() + " (" + v.currency() + ")");
         out.println(Output.NOT_LEGAL_ADVICE);
         out.println();
+        EquityTerms terms = EquityTerms.of(v.mso());
         out.println(label("Model") + source + ": valid; " + v.people().size() + " people, " + v.mso().classes().size()
-                + " MSO class" + (v.mso().classes().size() == 1 ? "" : "es") + ", " + v.practices().size() + " practice" + (v.practices().size() == 1 ? "" : "s")
+                + " MSO class" + (v.mso().classes().size() == 1 ? "" : "es") + " of " + (terms == EquityTerms.LLC ? "units" : "stock") + ", " + v.practices().size() + " practice" + (v.practices().size() == 1 ? "" : "s")
                 + states(v) + ", " + v.agreements().size() + " agreement" + (v.agreements().size() == 1 ? "" : "s"));
-        out.println(label("Ownership") + "MSO fully diluted: " + ownership(content));
+        out.println(label("Ownership") + "MSO " + terms.units() + " fully diluted: " + ownership(content));
         content.feeSection().ifPresent(f -> out.println(label("Fees") + fees(f.monthly())));
         out.println(label("Findings") + findings(content.compliance()));
         for (Finding f : SummaryLines.topFindings(content.compliance())) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.msocap.fees.ExitValuation;
 import org.msocap.fees.Valuator;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Limits;
@@ -87,13 +88,18 @@ public final class WaterfallCommand implements Callable<Integer> {
         }
         List<Table> tables = new ArrayList<>();
         for (ExitWaterfall r : results) {
-            tables.addAll(tables(r, valuations.get(r.scenario())));
+            tables.addAll(tables(r, valuations.get(r.scenario()), EquityTerms.of(venture.mso())));
         }
         Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results, valuations));
         return ExitCode.OK;
     }
 
     private static Money parse(String text) {
+        return parseAmount("--exit", text);
+    }
+
+    /** An amount option's value (25M, 750k, 2500000), non-negative and in range, else a usage error naming the option. */
+    static Money parseAmount(String option, String text) {
         Money m;
         try {
             if (text.length() > Limits.MAX_NUMBER_CHARS) {
@@ -104,11 +110,11 @@ public final class WaterfallCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("negative");
             }
         } catch (IllegalArgumentException e) {
-            throw new UserException("--exit expects an amount such as 25M, 750k or 2500000 but was '" + Shown.value(text) + "'",
+            throw new UserException(option + " expects an amount such as 25M, 750k or 2500000 but was '" + Shown.value(text) + "'",
                     ExitCode.USAGE);
         }
         if (!Limits.isAmount(m.amount())) {
-            throw new UserException("--exit is out of range: " + Shown.value(text) + "; amounts are at most " + Limits.MAX_AMOUNT_WORDS,
+            throw new UserException(option + " is out of range: " + Shown.value(text) + "; amounts are at most " + Limits.MAX_AMOUNT_WORDS,
                     ExitCode.USAGE);
         }
         return m;
@@ -118,7 +124,7 @@ public final class WaterfallCommand implements Callable<Integer> {
         return v.exits().isEmpty() ? "(none)" : String.join(", ", v.exits().stream().map(ExitScenario::name).toList());
     }
 
-    private static List<Table> tables(ExitWaterfall r, ExitValuation valuation) {
+    private static List<Table> tables(ExitWaterfall r, ExitValuation valuation, EquityTerms terms) {
         EquityBridge b = r.bridge();
         String title = r.scenario() + " — enterprise value " + Formats.money(b.enterpriseValue())
                 + (valuation == null || valuation.method() == ExitValuation.Method.GIVEN ? "" : " (" + valuation.basis() + ")");
@@ -132,18 +138,19 @@ public final class WaterfallCommand implements Callable<Integer> {
                 .row("escrow withheld at close", Formats.money(b.escrowWithheld()))
                 .row("paid at close", Formats.money(b.atClose()))
                 .row("expected total (escrow release, earnout)", Formats.money(b.expectedTotal()));
-        Table classes = new Table("Classes").left("class").left("kind").right("payout").left("converted");
+        Table classes = new Table(EquityTerms.capitalized(terms.classes())).left("class").left("kind").right("payout").left("converted");
         for (ClassPayout c : r.waterfall().classes()) {
             classes.row(c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), Formats.money(c.payout()), c.converted() ? "yes" : "no");
         }
         // With a carve-out, each holder's part of it and the total (payout + carve-out, what MOIC and IRR measure).
         boolean carveOut = !b.carveOutPayments().isEmpty();
-        Table holders = new Table(carveOut ? "Holders (total = payout from equity + carve-out)" : "Holders").left("holder")
+        String holdersTitle = EquityTerms.capitalized(terms.owners()) + " and other holders";
+        Table holders = new Table(carveOut ? holdersTitle + " (total = payout from equity + carve-out)" : holdersTitle).left("holder")
                 .left("category").right("payout");
         if (carveOut) {
             holders.right("carve-out").right("total");
         }
-        holders.right("share").right("cost").right("MOIC").right("IRR");
+        holders.right("% of proceeds").right("cost").right("MOIC").right("IRR");
         for (HolderPayout h : r.waterfall().holders()) {
             List<String> cells = new ArrayList<>(List.of(h.id(), h.category().id(), Formats.money(h.payout())));
             if (carveOut) {

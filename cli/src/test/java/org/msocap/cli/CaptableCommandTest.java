@@ -43,8 +43,8 @@ class CaptableCommandTest {
     void csvHasOneSectionPerTable() {
         CliRun run = CliRun.of("captable", CliRun.TELEHEALTH.toString(), "--format", "csv");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("# Sunrise Telehealth — MSO fully diluted cap table\n"
-                + "holder,name,category,class,security,shares,as-converted,% outstanding,% fully diluted\n"
+        assertThat(run.out()).startsWith("# Sunrise Telehealth — MSO fully diluted cap table (units)\n"
+                + "holder,name,category,class,security,units,as-converted,% outstanding,% fully diluted\n"
                 + "alice,Alice Chen,lay,common,shares,4000000,4000000,50.00%,44.20%\n");
         assertThat(run.out()).contains("# MSO by category\n");
     }
@@ -79,5 +79,35 @@ class CaptableCommandTest {
         assertThat(cascade.out())
                 .contains("rachel  Rachel Whitman  incentive-units  5,556                      24,000,000.00                    10.00%\n");
         assertThat(CliRun.of("captable", CliRun.TELEHEALTH.toString()).out()).doesNotContain("Profits interests");
+    }
+
+    /**
+     * Issue 13: --value shows each profits interest at given equity proceeds. Rachel's 5,556 units over a 24M hurdle: the
+     * hurdle is a threshold of 24M ÷ 50,000 = 480 a unit; at 30M she takes 10% of the 6M above it, 600,043.20.
+     */
+    @Test
+    void valueShowsWhetherAndHowMuchEachProfitsInterestTakesPart() {
+        String llc = CliRun.EXAMPLES.resolve("physician-led-llc.yaml").toString();
+        CliRun table = CliRun.of("captable", llc, "--value", "30M");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out())
+                .contains("Profits interests at equity proceeds of 30,000,000.00 (sale on 2026-01-01, every granted unit vested; "
+                        + "value per common unit 587.999136)")
+                .contains("rachel  Rachel Whitman  incentive-units  5,556              480.00  24,000,000.00  yes            "
+                        + "600,043.20                      18.37%          2.00%");
+        CliRun below = CliRun.of("captable", llc, "--value", "24M", "--format", "csv");
+        assertThat(below.out()).contains("holder,name,class,units,threshold per unit,hurdle,participating,payout,"
+                + "% of a common unit's value,% of proceeds\n"
+                + "rachel,Rachel Whitman,incentive-units,5556,480.00,24000000.00,no,0.00,0.00%,0.00%\n");
+        CliRun json = CliRun.of("captable", llc, "--value", "30M", "--format", "json");
+        assertThat(json.out()).contains("\"atValue\" : {\n    \"equityProceeds\" : \"30000000.00\"")
+                .contains("\"threshold\" : \"480\"").contains("\"participating\" : \"yes\"")
+                .contains("\"payout\" : \"600043.20\"");
+        assertThat(CliRun.of("captable", llc).out()).doesNotContain("Profits interests at equity proceeds");
+        assertThat(CliRun.of("captable", CliRun.TELEHEALTH.toString(), "--value", "30M").out())
+                .contains("Profits interests at equity proceeds of 30,000,000.00: the model has none");
+        CliRun bad = CliRun.of("captable", llc, "--value", "lots");
+        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("--value expects an amount such as 25M");
     }
 }

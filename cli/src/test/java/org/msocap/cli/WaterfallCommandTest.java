@@ -63,10 +63,10 @@ class WaterfallCommandTest {
         assertThat(cents(alice, "carveOut")).isEqualTo(58_200_000L);
         assertThat(cents(alice, "total")).isEqualTo(payout + 58_200_000L);
         CliRun table = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "60M", "--scenario", "Strategic sale");
-        assertThat(table.out()).contains("Holders (total = payout from equity + carve-out)").contains("carve-out").contains("582,000.00");
+        assertThat(table.out()).contains("Members and other holders (total = payout from equity + carve-out)").contains("carve-out").contains("582,000.00");
         CliRun csv = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "60M", "--scenario", "Strategic sale",
                 "--format", "csv");
-        assertThat(csv.out()).contains("holder,category,payout,carve-out,total,share,cost,MOIC,IRR");
+        assertThat(csv.out()).contains("holder,category,payout,carve-out,total,% of proceeds,cost,MOIC,IRR");
     }
 
     /**

@@ -56,6 +56,11 @@ final class ProfitsInterests {
         }
     }
 
+    /** The key of the holding's series within its class: its threshold, or its hurdle. */
+    static String seriesKey(Holding h) {
+        return Series.key(h);
+    }
+
     /** {@code others} plus the profits-interest claimants of {@code mso} at a sale on {@code exitDate}. */
     static List<Claimant> addTo(List<Claimant> others, Mso mso, LocalDate exitDate, boolean doubleTriggerFires,
                                 Map<String, HolderCategory> categories) {

@@ -164,7 +164,7 @@ public final class WaterfallEngine {
     }
 
     /** Splits a claimant's cents over its holdings: preference by preference weight, participation by shares. */
-    private static List<Money> splitToPieces(Claimant c, BigFraction preferencePaid, BigFraction participationPaid,
+    static List<Money> splitToPieces(Claimant c, BigFraction preferencePaid, BigFraction participationPaid,
                                              Money classCents) {
         List<Piece> pieces = c.pieces();
         if (classCents.isZero()) {

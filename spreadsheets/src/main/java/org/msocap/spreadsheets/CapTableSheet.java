@@ -7,6 +7,7 @@ import org.msocap.captable.CapTableGroup;
 import org.msocap.captable.CapTableLine;
 import org.msocap.captable.Convertible;
 import org.msocap.captable.Security;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.HolderCategory;
 
 /**
@@ -45,12 +46,12 @@ final class CapTableSheet {
         }
     }
 
-    static Layout write(SheetWriter w, CapTable table) {
+    static Layout write(SheetWriter w, CapTable table, EquityTerms terms) {
         Styles s = w.styles;
         w.text(0, 0, "Cap Table — " + table.venture() + " MSO, fully diluted", s.title);
         w.text(1, 0, "Preferred counts as converted; fully diluted adds granted options, warrants and the unissued pool. "
-                + "Percentages and totals are formulas over the share columns.", s.subtitle);
-        w.header(HEADER_ROW, "Holder", "Name", "Category", "Class", "Security", "Shares held", "Outstanding (as-converted)",
+                + "Percentages and totals are formulas over the " + terms.unit() + " columns.", s.subtitle);
+        w.header(HEADER_ROW, "Holder", "Name", "Category", "Class", "Security", EquityTerms.capitalized(terms.units()) + " held", "Outstanding (as-converted)",
                 "Fully diluted (as-converted)", "% of outstanding", "% fully diluted");
         List<CapTableLine> lines = table.lines();
         int first = FIRST_LINE_ROW;
@@ -121,7 +122,7 @@ final class CapTableSheet {
 
         if (!table.convertibles().isEmpty()) {
             r++;
-            w.text(r++, 0, "SAFEs and notes (shares depend on the conversion price, so they are not in the totals)", s.label);
+            w.text(r++, 0, "SAFEs and notes (" + terms.units() + " depend on the conversion price, so they are not in the totals)", s.label);
             w.header(r++, "Holder", "Name", "Category", "Kind", "", "Amount", "Valuation cap", "Discount", "As converted at cap",
                     "% as converted at cap");
             for (Convertible c : table.convertibles()) {

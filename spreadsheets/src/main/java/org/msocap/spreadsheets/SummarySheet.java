@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.msocap.compliance.ComplianceReport;
 import org.msocap.compliance.Finding;
 import org.msocap.compliance.Severity;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Mso;
 import org.msocap.model.Venture;
@@ -51,10 +52,11 @@ final class SummarySheet {
         w.text(r, 0, "Exit scenarios", s.label);
         w.number(r, 1, v.exits().size(), s.count);
         r++;
-        w.text(r, 0, "Outstanding shares (as-converted)", s.label);
+        EquityTerms terms = EquityTerms.of(mso);
+        w.text(r, 0, "Outstanding " + terms.units() + " (as-converted)", s.label);
         w.formula(r, 1, "TotalOutstanding", s.shares);
         r++;
-        w.text(r, 0, "Fully diluted shares (as-converted)", s.label);
+        w.text(r, 0, "Fully diluted " + terms.units() + " (as-converted)", s.label);
         w.formula(r, 1, "TotalFullyDiluted", s.shares);
         r += 2;
 

@@ -8,6 +8,7 @@ import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.msocap.io.TempFiles;
+import org.msocap.model.EquityTerms;
 
 /**
  * Lays a {@link WorkbookContent} out as an xlsx workbook and writes it safely.
@@ -85,7 +86,7 @@ public final class WorkbookExporter {
         SheetWriter practices = new SheetWriter(wb.createSheet(PracticesSheet.NAME), styles);
         SheetWriter agreements = new SheetWriter(wb.createSheet(AgreementsSheet.NAME), styles);
 
-        CapTableSheet.Layout capLayout = CapTableSheet.write(capTable, content.capTable());
+        CapTableSheet.Layout capLayout = CapTableSheet.write(capTable, content.capTable(), EquityTerms.of(content.venture().mso()));
         PracticesSheet.write(practices, content.venture(), content.capTable().practices());
         AgreementsSheet.write(agreements, content.venture(), content.compliance());
         content.feeSection().ifPresent(fees -> {
