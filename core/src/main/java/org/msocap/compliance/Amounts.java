@@ -3,6 +3,7 @@ package org.msocap.compliance;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import org.msocap.model.EquityTerms;
 
 /** Whole numbers for messages, grouped as people read them: {@code 2,500,000 shares}. */
 final class Amounts {
@@ -16,5 +17,10 @@ final class Amounts {
 
     static String shares(long n) {
         return grouped(n) + (n == 1 ? " share" : " shares");
+    }
+
+    /** MSO equity in the MSO's own words: {@code 1,000 units} in an LLC, {@code 1,000 shares} in a corporation. */
+    static String equity(long n, EquityTerms terms) {
+        return grouped(n) + " " + (n == 1 ? terms.unit() : terms.units());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.Holding;
 import org.msocap.model.ShareClass;
 import org.msocap.money.Fractions;
@@ -48,9 +49,9 @@ record PassivePrice(BigFraction perShare, long shares, List<String> holders) {
         return Fractions.toDecimal(price, 4).stripTrailingZeros().toPlainString();
     }
 
-    /** For messages: {@code 1.25 a share on average, weighted by shares (ann, bob; 2,000,000 shares)}. */
-    String describe() {
-        return decimal(perShare) + " a share on average, weighted by shares (" + String.join(", ", holders) + "; "
-                + Amounts.shares(shares) + ")";
+    /** For messages: {@code 1.25 a share on average, weighted by shares (ann, bob; 2,000,000 shares)}, or units in an LLC. */
+    String describe(EquityTerms terms) {
+        return decimal(perShare) + " a " + terms.unit() + " on average, weighted by " + terms.units() + " ("
+                + String.join(", ", holders) + "; " + Amounts.equity(shares, terms) + ")";
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.Holding;
 import org.msocap.model.ShareClass;
 
@@ -22,6 +23,7 @@ final class ReferralInvestorTerms implements RulePredicate {
     @Override
     public List<Finding> evaluate(Rule rule, CheckContext ctx) {
         List<Finding> out = new ArrayList<>();
+        EquityTerms terms = EquityTerms.of(ctx.venture.mso());
         for (ShareClass cls : ctx.venture.mso().classes()) {
             Optional<PassivePrice> passive = PassivePrice.of(ctx, cls, id -> false);
             if (passive.isEmpty()) {
@@ -34,8 +36,9 @@ final class ReferralInvestorTerms implements RulePredicate {
                 BigFraction price = PassivePrice.price(h, cls);
                 if (price.compareTo(passive.get().perShare()) < 0) {
                     out.add(ctx.finding(rule, SubjectKind.CLASS, cls.id(), h.holder() + ", who refers patients, paid "
-                            + PassivePrice.decimal(price) + " a share for " + Amounts.shares(h.shares()) + " of class " + cls.id()
-                            + "; " + PassivePrice.WHO + " paid " + passive.get().describe(), null, List.of(h.holder())));
+                            + PassivePrice.decimal(price) + " a " + terms.unit() + " for " + Amounts.equity(h.shares(), terms)
+                            + " of class " + cls.id() + "; " + PassivePrice.WHO + " paid " + passive.get().describe(terms), null,
+                            List.of(h.holder())));
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.msocap.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.msocap.model.Mso;
 import org.msocap.model.Person;
 
 class ClinicianEquityBelowPriceTest {
@@ -17,9 +18,14 @@ class ClinicianEquityBelowPriceTest {
     @Test
     void clinicianSharesForNothingOrBelowThePassiveWeightedPriceAreReported() {
         assertThat(clinicianPays(2_500_000, "0").findings("COI-04")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("holds 2,500,000 shares of class common", "no price paid"));
+                .satisfies(f -> assertThat(f.message()).contains("holds 2,500,000 units of class common", "no price paid"));
         assertThat(clinicianPays(1000, "1249").findings("COI-04")).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("they cost 1.249 a share", "paid 1.25 a share on average, weighted by shares (angel-1, angel-2; 4,000 shares)"));
+                .contains("they cost 1.249 a unit", "paid 1.25 a unit on average, weighted by units (angel-1, angel-2; 4,000 units)"));
+        // A corporation's findings speak of shares (PRODUCT.md §7: an LLC has units, a corporation shares).
+        Scenario corporation = clinicianPays(1000, "1249");
+        corporation.msoForm = Mso.Form.C_CORP;
+        assertThat(corporation.findings("COI-04")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("holds 1,000 shares of class common", "paid 1.25 a share on average, weighted by shares"));
     }
 
     @Test

@@ -20,9 +20,9 @@ class ReferralInvestorTermsTest {
         // Passive investors paid 5,000 for 4,000 shares: 1.25 a share on average (the cheapest paid 1.00).
         assertThat(referrerPays("1249").findings("AKS-03")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
-            assertThat(f.message()).contains("dr-a, who refers patients, paid 1.249 a share for 1,000 shares",
-                    "investors with no role in the MSO who do not refer paid 1.25 a share on average, weighted by shares "
-                            + "(angel-1, angel-2; 4,000 shares)");
+            assertThat(f.message()).contains("dr-a, who refers patients, paid 1.249 a unit for 1,000 units",
+                    "investors with no role in the MSO who do not refer paid 1.25 a unit on average, weighted by units "
+                            + "(angel-1, angel-2; 4,000 units)");
         });
         assertThat(referrerPays("1250").findings("AKS-03")).isEmpty();
     }

@@ -50,6 +50,7 @@ final class Scenario {
     final List<ExitScenario> exits = new ArrayList<>();
     LocalDate msoFormed;
     LocalDate practiceFormed;
+    Mso.Form msoForm;
 
     Scenario() {
         person(Person.lay("founder", "Fay Founder"));
@@ -100,7 +101,7 @@ final class Scenario {
         practiceDirectors.forEach(practice::director);
         practiceOfficers.forEach(practice::officer);
         practiceServices.forEach(practice::service);
-        Mso.Builder mso = Mso.builder().name("Test MSO, LLC").state("DE").formed(msoFormed);
+        Mso.Builder mso = Mso.builder().name("Test MSO, LLC").state("DE").formed(msoFormed).form(msoForm);
         classes.forEach(mso::shareClass);
         holdings.forEach(mso::holding);
         msoDirectors.forEach(mso::director);
