@@ -2,6 +2,7 @@ package org.msocap.spreadsheets;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
 import org.msocap.fees.FeeModel;
 import org.msocap.fees.MsoPeriod;
 import org.msocap.fees.PracticePeriod;
@@ -125,6 +126,12 @@ final class FeeProjectionSheet {
             int r = FIRST_ROW + i;
             int row = r + 1;
             MsoPeriod msoPeriod = monthly.mso().get(i);
+            // The row's cells in column order (the formulas below are written in another): POI puts a row's cells in
+            // order when it saves, with an XML look-up along the row per cell, quadratic in 3,400 columns.
+            Row sheetRow = w.row(r);
+            for (int c = 0; c <= layout.msoColumn(MSO_EBITDA); c++) {
+                sheetRow.createCell(c);
+            }
             w.text(r, 0, msoPeriod.period().label());
             w.number(r, 1, i / 12 + 1, s.integer);
             w.number(r, 2, i % 12 + 1, s.integer);
