@@ -120,6 +120,47 @@ class HostileInputTest {
     }
 
     @Test
+    void aCumulativeDividendCompoundingPastTheLimitIsRefusedAtItsRate() throws IOException {
+        // 100% a year, compounding, on shares acquired a century before the exits: each share's preference passes what
+        // the cap table may be worth. It was exit 3 at FILE:1:1 (the breakpoint table overflowed long cents).
+        String yaml = Files.readString(CliRun.EXAMPLES.resolve("functional-medicine.yaml"))
+                .replace("dividend: {rate: 0.08, cumulative: true, compounding: simple}", "dividend: {rate: 1, cumulative: true, compounding: annual}")
+                .replace("acquired: 2025-10-01", "acquired: 1925-10-01");
+        Path file = model("dividend.yaml", yaml);
+        int line = (int) yaml.lines().takeWhile(l -> !l.contains("dividend: {rate: 1,")).count() + 1;
+        for (String[] args : new String[][] {{"waterfall", file.toString()}, {"breakpoints", file.toString()},
+                {"simulate", file.toString(), "--runs", "50"}, {"report", file.toString(), "-o", dir.resolve("r").toString()}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(args[0] + ": " + run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+            // simulate warns first that its exit dates can fall past the projection.
+            assertThat(run.err()).as(args[0]).contains("msocap: invalid model: " + file + ":" + line + ":24: mso.classes[1].dividend.rate: "
+                    + "class 'series-a': its cumulative dividend, accrued from 1925-10-01 to the exit on ").contains("worth more than 1 trillion");
+            assertNoStackTrace(run);
+        }
+        // Within the limit the same dividend computes: a decade of it.
+        Path decade = model("decade.yaml", yaml.replace("acquired: 1925-10-01", "acquired: 2020-10-01"));
+        CliRun run = CliRun.of("breakpoints", decade.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void aNoteWhoseInterestAccruesPastTheLimitIsRefusedAtItsRate() throws IOException {
+        // A thousand years of simple interest at 100% on a large principal: the breakpoint table overflowed (FILE:1:1).
+        String yaml = Files.readString(CliRun.EXAMPLES.resolve("np-led-clinic.yaml")).replace(
+                "{holder: luis, principal: 250000, rate: 0.08, issued: 2025-01-10,", "{holder: luis, principal: 999999999, rate: 1, issued: 1000-01-10,");
+        Path file = model("note.yaml", yaml);
+        int line = (int) yaml.lines().takeWhile(l -> !l.contains("principal: 999999999,")).count() + 1;
+        for (String command : List.of("waterfall", "breakpoints")) {
+            CliRun run = CliRun.of(command, file.toString());
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+            assertThat(run.err()).as(command).startsWith("msocap: invalid model: " + file + ":" + line + ":")
+                    .contains("mso.notes[0].rate: the note of 'luis', with its interest from 1000-01-10 to the exit on ")
+                    .contains("more than 1 trillion");
+            assertNoStackTrace(run);
+        }
+    }
+
+    @Test
     void aLongNumberIsRefusedBeforeItIsParsed() throws IOException {
         Path file = model("long.yaml", telehealth().replace("enterpriseValue: 60M", "enterpriseValue: " + "9".repeat(300_000)));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -3,6 +3,7 @@ package org.msocap.compliance;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ final class CheckContext {
     final RuleCatalog catalog;
     final CheckOptions options;
     private final Map<String, PracticeFeeMetrics> metricsByPractice = new LinkedHashMap<>();
+    private Set<String> msoEquityHolders;
 
     CheckContext(Venture venture, LocalDate asOf, RuleCatalog catalog, CheckOptions options, List<PracticeFeeMetrics> metrics) {
         this.venture = venture;
@@ -116,14 +118,18 @@ final class CheckContext {
 
     /** Everyone holding any MSO security: shares, options, warrants, SAFEs or notes. */
     Set<String> msoEquityHolders() {
-        Mso mso = venture.mso();
-        Set<String> out = new LinkedHashSet<>();
-        mso.holdings().stream().map(Holding::holder).forEach(out::add);
-        mso.options().stream().map(OptionGrant::holder).forEach(out::add);
-        mso.warrants().stream().map(Warrant::holder).forEach(out::add);
-        mso.safes().stream().map(Safe::holder).forEach(out::add);
-        mso.notes().stream().map(ConvertibleNote::holder).forEach(out::add);
-        return out;
+        // Kept: rules and the conflict view ask it per person (quadratic at 10,000 holders when rebuilt each time).
+        if (msoEquityHolders == null) {
+            Mso mso = venture.mso();
+            Set<String> out = new LinkedHashSet<>();
+            mso.holdings().stream().map(Holding::holder).forEach(out::add);
+            mso.options().stream().map(OptionGrant::holder).forEach(out::add);
+            mso.warrants().stream().map(Warrant::holder).forEach(out::add);
+            mso.safes().stream().map(Safe::holder).forEach(out::add);
+            mso.notes().stream().map(ConvertibleNote::holder).forEach(out::add);
+            msoEquityHolders = Collections.unmodifiableSet(out);
+        }
+        return msoEquityHolders;
     }
 
     /**

@@ -70,6 +70,9 @@ public final class Allocation {
      * earlier part. The parts always add up to {@code totalUnits}.
      */
     public static long[] largestRemainder(long totalUnits, List<BigFraction> weights) {
+        if (weights.stream().allMatch(w -> w.getDenominator().equals(BigInteger.ONE))) {
+            return largestRemainderOfWholeWeights(totalUnits, weights);
+        }
         int n = weights.size();
         BigFraction weightSum = BigFraction.ZERO;
         for (BigFraction w : weights) {
@@ -101,6 +104,51 @@ public final class Allocation {
             order.add(i);
         }
         order.sort(Comparator.<Integer, BigFraction>comparing(i -> remainders[i]).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        for (int k = 0; k < left; k++) {
+            units[order.get(k)]++;
+        }
+        return units;
+    }
+
+    /**
+     * The same split when every weight is a whole number (collections in cents, share counts): each exact part is
+     * w × total ÷ Σw, so its floor and remainder are one integer division and the remainders compare as integers
+     * over the common denominator Σw. Without fractions, which reduce by a gcd at every step, it is many times faster;
+     * the simulation splits the MSO's costs over 200 practices this way for every month of every run.
+     */
+    private static long[] largestRemainderOfWholeWeights(long totalUnits, List<BigFraction> weights) {
+        int n = weights.size();
+        BigInteger weightSum = BigInteger.ZERO;
+        for (BigFraction w : weights) {
+            if (w.getNumerator().signum() < 0) {
+                throw new IllegalArgumentException("weights must be >= 0 but one was " + w);
+            }
+            weightSum = weightSum.add(w.getNumerator());
+        }
+        long[] units = new long[n];
+        if (n == 0 || weightSum.signum() == 0) {
+            if (totalUnits != 0) {
+                throw new IllegalArgumentException("cannot split " + totalUnits + " units over zero weights");
+            }
+            return units;
+        }
+        BigInteger[] remainders = new BigInteger[n];
+        long assigned = 0;
+        BigInteger total = BigInteger.valueOf(totalUnits);
+        for (int i = 0; i < n; i++) {
+            // Truncating division, as the fractional path's floor: remainder of the same sign as the part.
+            BigInteger[] qr = weights.get(i).getNumerator().multiply(total).divideAndRemainder(weightSum);
+            units[i] = qr[0].longValueExact();
+            remainders[i] = qr[1];
+            assigned += units[i];
+        }
+        long left = totalUnits - assigned;
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer, BigInteger>comparing(i -> remainders[i]).reversed()
                 .thenComparing(Comparator.naturalOrder()));
         for (int k = 0; k < left; k++) {
             units[order.get(k)]++;

@@ -206,6 +206,7 @@ public final class ResolvedCapTable {
             capitalization = capitalization.add(fraction(mso.requireClass(w.shareClass()).conversionRatio())
                     .multiply(w.shares()));
         }
+        AccruedClaimLimit.check(mso, out, capitalization, exitDate);
         out.addAll(options(mso.options(), exitDate, doubleTriggerFires));
         out.addAll(warrants(mso, exitDate));
         out.addAll(convertibles(mso, exitDate, capitalization, mostJuniorPreferred, debtSeniority));

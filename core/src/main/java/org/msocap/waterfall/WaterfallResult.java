@@ -33,6 +33,22 @@ public record WaterfallResult(Money exitValue, Money equityProceeds, List<ClassP
     }
 
     public Optional<HolderPayout> holder(String id) {
+        // Holders are in id order, so a binary search (the workbook asks for each holder in each scenario: a scan was
+        // quadratic at 10,000 holders); the scan remains for a result built in another order.
+        int low = 0;
+        int high = holders.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int c = holders.get(mid).id().compareTo(id);
+            if (c == 0) {
+                return Optional.of(holders.get(mid));
+            }
+            if (c < 0) {
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
         return holders.stream().filter(h -> h.id().equals(id)).findFirst();
     }
 

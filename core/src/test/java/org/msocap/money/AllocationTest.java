@@ -27,6 +27,23 @@ class AllocationTest {
     }
 
     @Test
+    void wholeWeightsSplitExactlyAsTheSameProportionsInFractions() {
+        // Whole weights take an integer path; the same weights over a prime (never whole) take the fractional one.
+        BigFraction prime = new BigFraction(1_000_000_007L);
+        qt().withFixedSeed(20261202L).withExamples(1000)
+                .forAll(longs().between(-1_000_000_000_000L, 10_000_000_000_000L),
+                        lists().of(integers().between(0, 5)).ofSizeBetween(1, 40), longs().between(1, 1_000_000_000L))
+                .assuming((units, shape, scale) -> shape.stream().anyMatch(w -> w > 0))
+                .checkAssert((units, shape, scale) -> {
+                    // Few distinct weights, scaled: many equal remainders, so the tie rule is exercised.
+                    List<BigFraction> whole = shape.stream().map(w -> new BigFraction(w * scale)).toList();
+                    List<BigFraction> fractional = whole.stream().map(w -> w.divide(prime)).toList();
+                    assertThat(fractional).anyMatch(w -> !w.getDenominator().equals(java.math.BigInteger.ONE));
+                    assertThat(Allocation.largestRemainder(units, whole)).containsExactly(Allocation.largestRemainder(units, fractional));
+                });
+    }
+
+    @Test
     void exactPartsMustAddUpToTheTotal() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Allocation.toCents(Money.of(10),
                 List.of(new BigFraction(3), new BigFraction(3)))).hasMessageContaining("parts sum to");

@@ -2,6 +2,7 @@ package org.msocap.spreadsheets;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
 import org.msocap.fees.FeeModel;
 import org.msocap.fees.MsoPeriod;
 import org.msocap.fees.PracticePeriod;
@@ -125,6 +126,12 @@ final class FeeProjectionSheet {
             int r = FIRST_ROW + i;
             int row = r + 1;
             MsoPeriod msoPeriod = monthly.mso().get(i);
+            // The row's cells in column order (the formulas below are written in another): POI puts a row's cells in
+            // order when it saves, with an XML look-up along the row per cell, quadratic in 3,400 columns.
+            Row sheetRow = w.row(r);
+            for (int c = 0; c <= layout.msoColumn(MSO_EBITDA); c++) {
+                sheetRow.createCell(c);
+            }
             w.text(r, 0, msoPeriod.period().label());
             w.number(r, 1, i / 12 + 1, s.integer);
             w.number(r, 2, i % 12 + 1, s.integer);
@@ -214,27 +221,36 @@ final class FeeProjectionSheet {
      * {@code workings} (exact cents already written there): the year's exact total T, rounded once; each
      * month's share T × exact ÷ sum; its whole cents; its remainder; its rank among the year's remainders
      * (ties to the earlier month). Returns the month's amount in currency units.
+     *
+     * <p>A projection year is twelve consecutive rows (the last may be shorter), so each formula reads only its
+     * year's rows: a per-row SUMIF or COUNTIFS over the whole projection made the sheet quadratic in its length
+     * and was most of the export's time with many practices.
      */
     private static String yearFirst(SheetWriter w, int r, Layout layout, int p, int workings) {
         int row = r + 1;
-        String exactRange = layout.range(layout.practiceColumn(p, workings));
-        String floorRange = layout.range(layout.practiceColumn(p, workings + 2));
-        String remRange = layout.range(layout.practiceColumn(p, workings + 3));
-        String years = layout.range(1);
-        String months = layout.range(2);
-        String exact = cell(layout.practiceColumn(p, workings), row);
+        int yearFirstRow = layout.firstRow() + (r - layout.firstRow()) / 12 * 12 + 1;
+        int yearLastRow = Math.min(yearFirstRow + 11, layout.lastRow() + 1);
+        String exactCol = SheetWriter.column(layout.practiceColumn(p, workings));
+        String floorCol = SheetWriter.column(layout.practiceColumn(p, workings + 2));
+        String remCol = SheetWriter.column(layout.practiceColumn(p, workings + 3));
+        String exactYear = "$" + exactCol + "$" + yearFirstRow + ":$" + exactCol + "$" + yearLastRow;
+        String floorYear = "$" + floorCol + "$" + yearFirstRow + ":$" + floorCol + "$" + yearLastRow;
+        String remYear = "$" + remCol + "$" + yearFirstRow + ":$" + remCol + "$" + yearLastRow;
+        String remSoFar = "$" + remCol + "$" + yearFirstRow + ":$" + remCol + "$" + row;
+        String exact = exactCol + row;
         String share = cell(layout.practiceColumn(p, workings + 1), row);
-        String floor = cell(layout.practiceColumn(p, workings + 2), row);
-        String rem = cell(layout.practiceColumn(p, workings + 3), row);
+        String floor = floorCol + row;
+        String rem = remCol + row;
         String rank = cell(layout.practiceColumn(p, workings + 4), row);
-        String sum = "SUMIF(" + years + ",$B" + row + "," + exactRange + ")";
+        String sum = "SUM(" + exactYear + ")";
         String total = "ROUND(" + sum + ",0)";
         w.formula(r, layout.practiceColumn(p, workings + 1), "IF(" + total + "=0,0,ROUND(" + total + "*" + exact + "/" + sum + ",4))",
                 w.styles.decimal);
         w.formula(r, layout.practiceColumn(p, workings + 2), "INT(" + share + ")", w.styles.shares);
         w.formula(r, layout.practiceColumn(p, workings + 3), "ROUND(" + share + "-" + floor + ",4)", w.styles.decimal);
-        w.formula(r, layout.practiceColumn(p, workings + 4), "COUNTIFS(" + years + ",$B" + row + "," + remRange + ",\">\"&" + rem + ")+COUNTIFS("
-                + years + ",$B" + row + "," + remRange + "," + rem + "," + months + ",\"<\"&$C" + row + ")+1", w.styles.count);
-        return "(" + floor + "+IF(" + rank + "<=" + total + "-SUMIF(" + years + ",$B" + row + "," + floorRange + "),1,0))/100";
+        // Larger remainders in the year, plus the equal ones up to and including this month (itself among them).
+        w.formula(r, layout.practiceColumn(p, workings + 4), "COUNTIF(" + remYear + ",\">\"&" + rem + ")+COUNTIF(" + remSoFar + ","
+                + rem + ")", w.styles.count);
+        return "(" + floor + "+IF(" + rank + "<=" + total + "-SUM(" + floorYear + "),1,0))/100";
     }
 }

@@ -24,7 +24,6 @@ import org.apache.poi.xssf.usermodel.BaseXSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
-import org.apache.poi.xssf.usermodel.XSSFEvaluationWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -36,7 +35,8 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTNumRef;
  * POI's formula evaluation, with the workbook's defined names looked up in a map. POI finds a name by scanning
  * every defined name (twice for a function it does not know, such as COUNTIFS), once per name or function token of
  * every formula it parses; the Fees sheet names nine inputs per practice, so with 200 practices that scan made the
- * export quadratic. Everything else is POI's own evaluator, so the values are the same.
+ * export quadratic. Its cells are indexed by row and column too ({@link IndexedSheet}). Everything else is POI's own
+ * evaluator, so the values are the same.
  */
 final class FormulaEvaluation {
 
@@ -97,22 +97,28 @@ final class FormulaEvaluation {
         @Override
         protected EvaluationCell toEvaluationCell(Cell cell) {
             XSSFCell c = (XSSFCell) cell;
-            return evaluationWorkbook.getSheet(wb.getSheetIndex(c.getSheet())).getCell(c.getRowIndex(), c.getColumnIndex());
+            return evaluationWorkbook.sheet(wb.getSheetIndex(c.getSheet())).cell(c);
         }
 
         @Override
         public void notifySetFormula(Cell cell) {
-            _bookEvaluator.notifyUpdateCell(toEvaluationCell(cell));
+            _bookEvaluator.notifyUpdateCell(changed(cell));
         }
 
         @Override
         public void notifyDeleteCell(Cell cell) {
-            _bookEvaluator.notifyDeleteCell(toEvaluationCell(cell));
+            _bookEvaluator.notifyDeleteCell(changed(cell));
         }
 
         @Override
         public void notifyUpdateCell(Cell cell) {
-            _bookEvaluator.notifyUpdateCell(toEvaluationCell(cell));
+            _bookEvaluator.notifyUpdateCell(changed(cell));
+        }
+
+        private EvaluationCell changed(Cell cell) {
+            IndexedCell c = (IndexedCell) toEvaluationCell(cell);
+            c.forget();
+            return c;
         }
 
         @Override
@@ -122,17 +128,24 @@ final class FormulaEvaluation {
     }
 
     /**
-     * POI's evaluation workbook (its sheets come from an {@link XSSFEvaluationWorkbook}) whose {@link #getName(String,
+     * POI's evaluation workbook, over {@link IndexedSheet}s, whose {@link #getName(String,
      * int)} looks in a map built once, keyed case-insensitively, with the same answer as POI's scan: the first name in
      * workbook order that matches and is global or scoped to the sheet, else a global one.
      */
     private static final class IndexedNames extends BaseXSSFEvaluationWorkbook {
-        private final XSSFEvaluationWorkbook sheets;
+        private final IndexedSheet[] sheets;
         private Map<String, List<Integer>> namesByKey;
 
         private IndexedNames(XSSFWorkbook wb) {
             super(wb);
-            this.sheets = XSSFEvaluationWorkbook.create(wb);
+            this.sheets = new IndexedSheet[wb.getNumberOfSheets()];
+        }
+
+        IndexedSheet sheet(int sheetIndex) {
+            if (sheets[sheetIndex] == null) {
+                sheets[sheetIndex] = new IndexedSheet(_uBook.getSheetAt(sheetIndex));
+            }
+            return sheets[sheetIndex];
         }
 
         @Override
@@ -174,26 +187,181 @@ final class FormulaEvaluation {
         @Override
         public void clearAllCachedResultValues() {
             super.clearAllCachedResultValues();
-            sheets.clearAllCachedResultValues();
+            java.util.Arrays.fill(sheets, null);
             namesByKey = null;
         }
 
         @Override
         public EvaluationSheet getSheet(int sheetIndex) {
-            return sheets.getSheet(sheetIndex);
+            return sheet(sheetIndex);
         }
 
         @Override
         public int getSheetIndex(EvaluationSheet sheet) {
-            return sheets.getSheetIndex(sheet);
+            return _uBook.getSheetIndex(((IndexedSheet) sheet).sheet);
         }
 
         @Override
         public Ptg[] getFormulaTokens(EvaluationCell evalCell) {
-            // POI's evaluation cell is package-private; its identity key is the cell.
+            // The identity key of an evaluation cell is the cell. (POI parses each formula a second time, to look for
+            // references to other workbooks, only for its own evaluation cells: this workbook has none.)
             XSSFCell cell = (XSSFCell) evalCell.getIdentityKey();
             return FormulaParser.parse(cell.getCellFormula(), this, FormulaType.CELL, _uBook.getSheetIndex(cell.getSheet()),
                     cell.getRowIndex());
+        }
+    }
+
+    /**
+     * A sheet as POI's evaluator reads it, with its cells in an array per row. POI's own evaluation sheet keeps them
+     * in a hash map keyed by {@code (17 × 37 + row) × 37 + column}: on the Fee Projection, 17 columns per practice
+     * over 60 rows, thousands of cells share each key, and every reference the evaluator follows searched them.
+     */
+    private static final class IndexedSheet implements EvaluationSheet {
+        private static final IndexedCell[] NO_CELLS = new IndexedCell[0];
+        private final XSSFSheet sheet;
+        private final IndexedCell[][] rows;
+
+        private IndexedSheet(XSSFSheet sheet) {
+            this.sheet = sheet;
+            this.rows = new IndexedCell[Math.max(0, sheet.getLastRowNum() + 1)][];
+        }
+
+        /** The evaluation cell of a cell of this sheet. */
+        IndexedCell cell(XSSFCell cell) {
+            IndexedCell found = (IndexedCell) getCell(cell.getRowIndex(), cell.getColumnIndex());
+            return found != null ? found : new IndexedCell(this, cell, cell.getRowIndex(), cell.getColumnIndex());
+        }
+
+        @Override
+        public EvaluationCell getCell(int rowIndex, int columnIndex) {
+            if (rowIndex < 0 || rowIndex >= rows.length || columnIndex < 0) {
+                return null;
+            }
+            IndexedCell[] row = rows[rowIndex];
+            if (row == null) {
+                XSSFRow r = sheet.getRow(rowIndex);
+                row = r == null || r.getLastCellNum() <= 0 ? NO_CELLS : new IndexedCell[r.getLastCellNum()];
+                rows[rowIndex] = row;
+            }
+            if (columnIndex >= row.length) {
+                return null;
+            }
+            if (row[columnIndex] == null) {
+                XSSFCell c = sheet.getRow(rowIndex).getCell(columnIndex);
+                if (c == null) {
+                    return null;
+                }
+                row[columnIndex] = new IndexedCell(this, c, rowIndex, columnIndex);
+            }
+            return row[columnIndex];
+        }
+
+        @Override
+        public void clearAllCachedResultValues() {
+            java.util.Arrays.fill(rows, null);
+        }
+
+        @Override
+        public int getLastRowNum() {
+            return sheet.getLastRowNum();
+        }
+
+        @Override
+        public boolean isRowHidden(int rowIndex) {
+            XSSFRow row = sheet.getRow(rowIndex);
+            return row != null && row.getZeroHeight();
+        }
+    }
+
+    /**
+     * A cell as POI's evaluator reads it. Its position is kept (the cell reads its row number from the XML each time),
+     * and so is a constant's type and value, which the evaluator reads once for every formula that refers to it:
+     * nothing but a formula's own result changes while the workbook is evaluated.
+     */
+    private static final class IndexedCell implements EvaluationCell {
+        private final IndexedSheet sheet;
+        private final XSSFCell cell;
+        private final int row;
+        private final int column;
+        private CellType type;
+        private double number;
+
+        private IndexedCell(IndexedSheet sheet, XSSFCell cell, int row, int column) {
+            this.sheet = sheet;
+            this.cell = cell;
+            this.row = row;
+            this.column = column;
+        }
+
+        /** The cell was changed: read its type and value again. */
+        void forget() {
+            type = null;
+        }
+
+        @Override
+        public Object getIdentityKey() {
+            return cell;
+        }
+
+        @Override
+        public EvaluationSheet getSheet() {
+            return sheet;
+        }
+
+        @Override
+        public int getRowIndex() {
+            return row;
+        }
+
+        @Override
+        public int getColumnIndex() {
+            return column;
+        }
+
+        @Override
+        public CellType getCellType() {
+            if (type == null) {
+                type = cell.getCellType();
+                if (type == CellType.NUMERIC) {
+                    number = cell.getNumericCellValue();
+                }
+            }
+            return type;
+        }
+
+        @Override
+        public double getNumericCellValue() {
+            return getCellType() == CellType.NUMERIC ? number : cell.getNumericCellValue();
+        }
+
+        @Override
+        public String getStringCellValue() {
+            return cell.getRichStringCellValue().getString();
+        }
+
+        @Override
+        public boolean getBooleanCellValue() {
+            return cell.getBooleanCellValue();
+        }
+
+        @Override
+        public int getErrorCellValue() {
+            return cell.getErrorCellValue();
+        }
+
+        @Override
+        public CellRangeAddress getArrayFormulaRange() {
+            return cell.getArrayFormulaRange();
+        }
+
+        @Override
+        public boolean isPartOfArrayFormulaGroup() {
+            return cell.isPartOfArrayFormulaGroup();
+        }
+
+        @Override
+        public CellType getCachedFormulaResultType() {
+            return cell.getCachedFormulaResultType();
         }
     }
 

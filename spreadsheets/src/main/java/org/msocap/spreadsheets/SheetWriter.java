@@ -34,6 +34,8 @@ final class SheetWriter {
 
     private final java.util.List<Wrap> wrapping = new java.util.ArrayList<>();
     private final java.util.List<int[]> workingColumns = new java.util.ArrayList<>();
+    /** Columns merged by {@link #textAcross}, by row. */
+    private final java.util.Map<Integer, java.util.List<int[]>> mergedAcross = new java.util.HashMap<>();
 
     SheetWriter(Sheet sheet, Styles styles) {
         this.sheet = sheet;
@@ -125,7 +127,20 @@ final class SheetWriter {
     void textAcross(int r, int c1, int c2, String value) {
         Cell cell = cell(r, c1, styles.wrapped);
         cell.setCellValue(value);
-        sheet.addMergedRegion(new CellRangeAddress(r, r, c1, c2));
+        // POI checks a new merged region against every other one on the sheet, quadratic in the Agreements sheet's
+        // thousands of lines; a line is one row, so it is checked against the row's own.
+        if (c2 <= c1) {
+            throw new IllegalArgumentException("merged region must contain 2 or more cells: columns " + c1 + ".." + c2);
+        }
+        java.util.List<int[]> merged = mergedAcross.computeIfAbsent(r, k -> new java.util.ArrayList<>());
+        for (int[] m : merged) {
+            if (c1 <= m[1] && m[0] <= c2) {
+                throw new IllegalStateException("merged cells overlap in row " + (r + 1) + ": columns " + c1 + ".." + c2 + " and "
+                        + m[0] + ".." + m[1]);
+            }
+        }
+        merged.add(new int[] {c1, c2});
+        sheet.addMergedRegionUnsafe(new CellRangeAddress(r, r, c1, c2));
         wrapping.add(new Wrap(r, c1, value, c2 - c1 + 1, false));
     }
 
