@@ -2,6 +2,7 @@ package org.msocap.cli;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
+import java.time.LocalDate;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.msocap.captable.CapTableGroup;
 import org.msocap.captable.CapTableLine;
 import org.msocap.captable.Convertible;
 import org.msocap.captable.PracticeOwnership;
+import org.msocap.deal.Timeline;
 import org.msocap.model.EquityTerms;
 import org.msocap.model.License;
 import org.msocap.model.Venture;
@@ -40,6 +42,11 @@ public final class CaptableCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--at", paramLabel = "DATE", converter = IsoDate.class,
+            description = "Show the cap table in force on DATE, after the deal events (events:) dated on or before it "
+                    + "(default: the model's asOf, as written).")
+    LocalDate at;
+
     @Option(names = "--value", paramLabel = "VALUE",
             description = "Equity proceeds, e.g. 25M: shows whether and how much each profits interest takes part at that value "
                     + "(its threshold, a hurdle's as derived, and its payout) in a sale on the model's asOf date, every granted "
@@ -51,10 +58,11 @@ public final class CaptableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Venture venture = input.read();
+        Venture written = input.read();
+        Venture venture = at == null ? written : Timeline.of(written).at(at);
         CapTable cap = CapTable.of(venture);
         List<Table> tables = new ArrayList<>();
-        tables.add(linesTable(cap, EquityTerms.of(venture.mso())));
+        tables.add(linesTable(cap, EquityTerms.of(venture.mso()), at));
         if (cap.lines().stream().anyMatch(CapTableLine::isProfitsInterest)) {
             tables.add(profitsInterestsTable(cap));
         }
@@ -73,12 +81,13 @@ public final class CaptableCommand implements Callable<Integer> {
         for (PracticeOwnership p : cap.practices()) {
             tables.add(practiceTable(p));
         }
-        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, cap, proceeds, atValue));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, cap, at, proceeds, atValue));
         return ExitCode.OK;
     }
 
-    private static Table linesTable(CapTable cap, EquityTerms terms) {
-        Table t = new Table(cap.venture() + " — MSO fully diluted cap table (" + terms.units() + ")")
+    private static Table linesTable(CapTable cap, EquityTerms terms, LocalDate at) {
+        Table t = new Table(cap.venture() + " — MSO fully diluted cap table (" + terms.units() + ")"
+                + (at == null ? "" : " in force on " + at))
                 .left("holder").left("name").left("category").left("class").left("security")
                 .right(terms.units()).right("as-converted").right("% outstanding").right("% fully diluted");
         List<String> out = displayPercents(cap.lines().stream().map(CapTableLine::ofOutstanding).toList());
@@ -211,10 +220,14 @@ public final class CaptableCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Object json(Venture venture, CapTable cap, Money proceeds, List<ProfitsInterestParticipation> atValue) {
+    private static Object json(Venture venture, CapTable cap, LocalDate at, Money proceeds,
+                               List<ProfitsInterestParticipation> atValue) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
         root.put("asOf", venture.asOf().toString());
+        if (at != null) {
+            root.put("at", at.toString());
+        }
         root.put("currency", venture.currency());
         root.put("totalOutstanding", Formats.decimal(cap.totalOutstanding()));
         root.put("totalFullyDiluted", Formats.decimal(cap.totalFullyDiluted()));
@@ -279,11 +292,11 @@ public final class CaptableCommand implements Callable<Integer> {
         }
         root.put("practices", practices);
         if (proceeds != null) {
-            Map<String, Object> at = new LinkedHashMap<>();
-            at.put("equityProceeds", proceeds.toString());
-            at.put("date", venture.asOf().toString());
-            at.put("everyGrantedUnitVested", true);
-            at.put("valuePerUnit", atValue.isEmpty() ? null : Formats.decimal(atValue.get(0).valuePerUnit()));
+            Map<String, Object> valueAt = new LinkedHashMap<>();
+            valueAt.put("equityProceeds", proceeds.toString());
+            valueAt.put("date", venture.asOf().toString());
+            valueAt.put("everyGrantedUnitVested", true);
+            valueAt.put("valuePerUnit", atValue.isEmpty() ? null : Formats.decimal(atValue.get(0).valuePerUnit()));
             List<Object> pis = new ArrayList<>();
             for (ProfitsInterestParticipation l : atValue) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -298,8 +311,8 @@ public final class CaptableCommand implements Callable<Integer> {
                 m.put("ofEquityProceeds", Formats.decimal(l.ofEquity()));
                 pis.add(m);
             }
-            at.put("profitsInterests", pis);
-            root.put("atValue", at);
+            valueAt.put("profitsInterests", pis);
+            root.put("atValue", valueAt);
         }
         root.put("disclaimer", Output.NOT_LEGAL_ADVICE);
         return root;
