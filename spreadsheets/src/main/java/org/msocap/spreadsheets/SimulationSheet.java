@@ -48,12 +48,22 @@ final class SimulationSheet {
         r = statistics(w, r, "By holder category", result.categories(), key -> key);
         r = holderStatistics(w, r, result, labels);
 
+        // The two histograms side by side on a page of their own, the chart below them, and their common header row
+        // repeated should many bins run onto a further page.
         r++;
-        r = histogram(w, r, "Equity proceeds", result.equityProceeds(), true);
-        histogram(w, Math.max(r + 1, r + 24 - result.equityProceeds().bins().size()), "Enterprise value",
-                result.enterpriseValue(), false);
+        w.sheet.setRowBreak(r - 1);
+        int histogramHeader = r + 1;
+        int end = histogram(w, r, 0, "Equity proceeds", result.equityProceeds());
+        end = Math.max(end, histogram(w, r, HISTOGRAM_COLUMNS + 1, "Enterprise value", result.enterpriseValue()));
+        if (!result.equityProceeds().bins().isEmpty()) {
+            int first = histogramHeader + 1;
+            Charts.columns((XSSFSheet) w.sheet, "Distribution of equity proceeds", "Equity proceeds (bin midpoint)", "Runs",
+                    new Charts.Anchor(0, end + 1, 2 * HISTOGRAM_COLUMNS + 1, end + 25), (XSSFSheet) w.sheet, first,
+                    first + result.equityProceeds().bins().size() - 1, 0, new Charts.Series("Runs", 3));
+        }
         w.widen(0, 30);
         w.finish(firstStats, -1);
+        w.sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(histogramHeader, histogramHeader, -1, -1));
     }
 
     /** The engine's series keys as a reader says them; equity here is realized (escrow released and earnout paid count). */
@@ -117,31 +127,31 @@ final class SimulationSheet {
         }
     }
 
-    private static int histogram(SheetWriter w, int r, String title, Histogram h, boolean chart) {
+    /** Columns of one histogram: bin, from, to, runs, share. */
+    private static final int HISTOGRAM_COLUMNS = 5;
+
+    /** A histogram in columns {@code c0..c0+4} from row {@code r}; returns the row after it. */
+    private static int histogram(SheetWriter w, int r, int c0, String title, Histogram h) {
         Styles s = w.styles;
-        w.text(r++, 0, "Histogram of " + title.toLowerCase() + " (runs with an exit)", s.label);
-        w.header(r++, "Bin", "From", "To", "Runs", "Share of runs with an exit");
+        w.text(r++, c0, "Histogram of " + title.toLowerCase() + " (runs with an exit)", s.label);
+        w.headerAt(r++, c0, "Bin", "From", "To", "Runs", "Share of runs with an exit");
         if (h.bins().isEmpty()) {
-            w.text(r++, 0, "No run ended in an exit.");
+            w.text(r++, c0, "No run ended in an exit.");
             return r;
         }
         int first = r;
         int last = first + h.bins().size() - 1;
+        String runs = SheetWriter.column(c0 + 3);
+        String all = "$" + runs + "$" + (first + 1) + ":$" + runs + "$" + (last + 1);
         for (int i = 0; i < h.bins().size(); i++) {
             Histogram.Bin b = h.bins().get(i);
             // The bin's label is its midpoint in millions, short enough for a chart axis.
-            w.text(r, 0, String.format("%.2fM", (b.from() + b.to()) / 2 / 1_000_000));
-            w.number(r, 1, b.from(), s.money);
-            w.number(r, 2, b.to(), s.money);
-            w.number(r, 3, b.count(), s.shares);
-            w.formula(r, 4, "IF(SUM($D$" + (first + 1) + ":$D$" + (last + 1) + ")=0,0,D" + (r + 1) + "/SUM($D$" + (first + 1)
-                    + ":$D$" + (last + 1) + "))", s.percent);
+            w.text(r, c0, String.format("%.2fM", (b.from() + b.to()) / 2 / 1_000_000));
+            w.number(r, c0 + 1, b.from(), s.money);
+            w.number(r, c0 + 2, b.to(), s.money);
+            w.number(r, c0 + 3, b.count(), s.shares);
+            w.formula(r, c0 + 4, "IF(SUM(" + all + ")=0,0," + runs + (r + 1) + "/SUM(" + all + "))", s.percent);
             r++;
-        }
-        if (chart) {
-            Charts.columns((XSSFSheet) w.sheet, "Distribution of equity proceeds", "Equity proceeds (bin midpoint)", "Runs",
-                    new Charts.Anchor(6, first - 2, 14, first + 20), (XSSFSheet) w.sheet, first, last, 0,
-                    new Charts.Series("Runs", 3));
         }
         return r;
     }

@@ -74,16 +74,18 @@ class ClientDeliverableTest {
     }
 
     @Test
-    void noExampleShowsEngineLabelsInVisibleCells() throws Exception {
+    void noExampleShowsEngineLabelsOrIdsInVisibleCells() throws Exception {
         List<Path> models;
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             models = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(models).hasSizeGreaterThanOrEqualTo(10);
         for (Path model : models) {
-            WorkbookContent content = WorkbookContent.of(VentureReader.read(model), null);
+            Venture venture = VentureReader.read(model);
+            WorkbookContent content = WorkbookContent.of(venture, null);
             try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
                 assertThat(wb.getSheet(AgreementsSheet.NAME)).as(model + ": Agreements sheet").isNotNull();
+                ClientNamesTest.assertNamedColumnsShowNames(model.getFileName().toString(), venture, wb);
                 for (String text : visibleText(wb)) {
                     for (Pattern engine : ENGINE_LABELS) {
                         assertThat(engine.matcher(text).find()).as(model.getFileName() + ": '" + text + "'").isFalse();
