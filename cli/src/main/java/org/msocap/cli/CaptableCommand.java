@@ -65,7 +65,7 @@ public final class CaptableCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Table linesTable(CapTable cap, ClassNames classNames) {
+    static Table linesTable(CapTable cap, ClassNames classNames) {
         Table t = new Table(cap.venture() + " — MSO fully diluted cap table")
                 .left("holder").left("name").left("category").left("class").left("security")
                 .right("shares").right("as-converted").right("% outstanding").right("% fully diluted");

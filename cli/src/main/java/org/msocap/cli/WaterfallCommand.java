@@ -118,7 +118,7 @@ public final class WaterfallCommand implements Callable<Integer> {
         return v.exits().isEmpty() ? "(none)" : String.join(", ", v.exits().stream().map(ExitScenario::name).toList());
     }
 
-    private static List<Table> tables(ExitWaterfall r, ExitValuation valuation, ClassNames classNames) {
+    static List<Table> tables(ExitWaterfall r, ExitValuation valuation, ClassNames classNames) {
         EquityBridge b = r.bridge();
         String title = r.scenario() + " — enterprise value " + Formats.money(b.enterpriseValue())
                 + (valuation == null || valuation.method() == ExitValuation.Method.GIVEN ? "" : " (" + valuation.basis() + ")");
