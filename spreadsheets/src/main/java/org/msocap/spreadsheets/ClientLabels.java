@@ -97,6 +97,22 @@ final class ClientLabels {
         };
     }
 
+    /** A model vocabulary word as text: {@code real-estate} → "real estate", {@code it} → "IT", {@code pllc} → "PLLC". */
+    static String words(String id) {
+        return switch (id) {
+            case "it" -> "IT";
+            case "pc", "pllc", "pa", "psc", "llc" -> id.toUpperCase(Locale.ROOT);
+            case "c-corp" -> "C corporation";
+            case "s-corp" -> "S corporation";
+            default -> id.replace('-', ' ');
+        };
+    }
+
+    /** Model vocabulary words as a list in text: "billing, staffing, IT, real estate". */
+    static String words(java.util.List<String> ids) {
+        return String.join(", ", ids.stream().map(ClientLabels::words).toList());
+    }
+
     /** A share class id as words: {@code series-a} → "Series A", {@code common} → "Common". */
     static String shareClass(String id) {
         StringBuilder out = new StringBuilder();

@@ -44,8 +44,8 @@ final class SimulationSheet {
         r++;
         int firstStats = r;
         r = statistics(w, r, "Enterprise value and equity proceeds (runs with an exit)", result.values(), SimulationSheet::valueName);
-        r = statistics(w, r, "By class and security", result.classes(), labels::claimant);
-        r = statistics(w, r, "By holder category", result.categories(), key -> key);
+        r = statistics(w, r, "By class and security", result.classes(), key -> security(key, labels));
+        r = statistics(w, r, "By holder category", result.categories(), SimulationSheet::category);
         r = holderStatistics(w, r, result, labels);
 
         // The two histograms side by side on a page of their own, the chart below them, and their common header row
@@ -64,6 +64,28 @@ final class SimulationSheet {
         w.widen(0, 30);
         w.finish(firstStats, -1);
         w.sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(histogramHeader, histogramHeader, -1, -1));
+    }
+
+    /** A simulated class or security key as a reader says it: a class by name, "SAFEs", "Convertible notes". */
+    static String security(String key, ClientLabels labels) {
+        return switch (key) {
+            case "options" -> "Options";
+            case "warrants" -> "Warrants";
+            case "safes" -> "SAFEs";
+            case "notes" -> "Convertible notes";
+            case "carve-out" -> "Management carve-out";
+            default -> labels.claimant(key);
+        };
+    }
+
+    /** A holder category key ({@code lay}) in the words of the other sheets ("Lay individual"). */
+    static String category(String key) {
+        for (org.msocap.model.HolderCategory c : org.msocap.model.HolderCategory.values()) {
+            if (c.id().equals(key)) {
+                return ClientLabels.category(c);
+            }
+        }
+        return key;
     }
 
     /** The engine's series keys as a reader says them; equity here is realized (escrow released and earnout paid count). */
@@ -163,8 +185,8 @@ final class SimulationSheet {
     static void writeRuns(Sheet sheet, Styles s, SimulationResult result, ClientLabels labels) {
         List<String> titles = new ArrayList<>(List.of("Run", "Exit date", "EBITDA multiple", "Collections growth",
                 "Clinician comp", "Escrow released", "Earnout paid", "Enterprise value", "Equity proceeds"));
-        result.classes().forEach(c -> titles.add(labels.claimant(c.key())));
-        result.categories().forEach(c -> titles.add(c.key()));
+        result.classes().forEach(c -> titles.add(security(c.key(), labels)));
+        result.categories().forEach(c -> titles.add(category(c.key())));
         Row header = sheet.createRow(0);
         for (int c = 0; c < titles.size(); c++) {
             Cell cell = header.createCell(c);

@@ -43,7 +43,7 @@ final class SummarySheet {
         r++;
         Mso mso = v.mso();
         w.text(r, 0, "MSO", s.label);
-        w.text(r, 1, mso.name() + " (" + mso.form().id() + (mso.state() == null ? "" : ", " + mso.state()) + ")");
+        w.text(r, 1, mso.name() + " (" + ClientLabels.words(mso.form().id()) + (mso.state() == null ? "" : ", " + mso.state()) + ")");
         r++;
         w.text(r, 0, "Practices", s.label);
         w.number(r, 1, v.practices().size(), s.count);
