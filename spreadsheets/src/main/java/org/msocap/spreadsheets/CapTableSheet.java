@@ -123,7 +123,8 @@ final class CapTableSheet {
 
         if (!table.convertibles().isEmpty()) {
             r++;
-            w.text(r++, 0, "SAFEs and notes (shares depend on the conversion price, so they are not in the totals)", s.label);
+            // Runs on to the right, so it must not widen the holder column (which the SAFE holders' names size).
+            w.cell(r++, 0, s.label).setCellValue("SAFEs and notes (shares depend on the conversion price, so they are not in the totals)");
             w.header(r++, "Holder", "Model id", "Category", "Kind", "", "Amount", "Valuation cap", "Discount", "As converted at cap",
                     "% as converted at cap");
             for (Convertible c : table.convertibles()) {

@@ -155,7 +155,8 @@ final class SimulationSheet {
     /** A histogram in columns {@code c0..c0+4} from row {@code r}; returns the row after it. */
     private static int histogram(SheetWriter w, int r, int c0, String title, Histogram h) {
         Styles s = w.styles;
-        w.text(r++, c0, "Histogram of " + title.toLowerCase() + " (runs with an exit)", s.label);
+        // Set on the cell, not measured: the title runs on over the columns to its right and must not widen its own.
+        w.cell(r++, c0, s.label).setCellValue("Histogram of " + title.toLowerCase() + " (runs with an exit)");
         w.headerAt(r++, c0, "Bin", "From", "To", "Runs", "Share of runs with an exit");
         if (h.bins().isEmpty()) {
             w.text(r++, c0, "No run ended in an exit.");
@@ -182,7 +183,7 @@ final class SimulationSheet {
      * Writes the sampled runs to a streamed sheet, one row at a time; only a window of rows is in memory.
      * Values only (no formulas), so nothing needs evaluating after the rows are flushed.
      */
-    static void writeRuns(Sheet sheet, Styles s, SimulationResult result, ClientLabels labels) {
+    static int writeRuns(Sheet sheet, Styles s, SimulationResult result, ClientLabels labels) {
         List<String> titles = new ArrayList<>(List.of("Run", "Exit date", "EBITDA multiple", "Collections growth",
                 "Clinician comp", "Escrow released", "Earnout paid", "Enterprise value", "Equity proceeds"));
         result.classes().forEach(c -> titles.add(security(c.key(), labels)));
@@ -206,7 +207,7 @@ final class SimulationSheet {
                 date.setCellStyle(s.date);
             }
             c++;
-            number(row, c++, run.ebitdaMultiple(), s.decimal);
+            number(row, c++, run.ebitdaMultiple(), s.multiple);
             number(row, c++, run.collectionsGrowth(), s.percent);
             number(row, c++, run.clinicianComp(), s.percent);
             number(row, c++, run.escrowReleased(), s.percent);
@@ -225,6 +226,7 @@ final class SimulationSheet {
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
         sheet.setFitToPage(true);
+        return titles.size();
     }
 
     private static void number(Row row, int c, double value, CellStyle style) {

@@ -51,8 +51,8 @@ public final class WorkbookExporter {
             TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(rowFiles.toFile()));
             try (SXSSFWorkbook streaming = new SXSSFWorkbook(wb, STREAM_WINDOW_ROWS)) {
                 var runs = streaming.createSheet(SimulationSheet.RUNS_NAME);
-                SimulationSheet.writeRuns(runs, built.styles(), content.simulation(), new ClientLabels(content.venture()));
-                PageSetup.runsSheet(streaming, runs, content.venture().name(), content.simulation().sample().size());
+                int columns = SimulationSheet.writeRuns(runs, built.styles(), content.simulation(), new ClientLabels(content.venture()));
+                PageSetup.runsSheet(streaming, runs, content.venture().name(), content.simulation().sample().size(), columns);
                 streaming.write(out);
             } finally {
                 TempFile.setThreadLocalTempFileCreationStrategy(null);

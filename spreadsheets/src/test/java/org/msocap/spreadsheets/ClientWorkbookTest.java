@@ -39,6 +39,10 @@ class ClientWorkbookTest {
             Sheet runs = wb.getSheet(SimulationSheet.RUNS_NAME);
             assertThat(runs.getLastRowNum()).isEqualTo(500);
             assertThat(wb.getPrintArea(wb.getSheetIndex(runs))).endsWith("$" + (PageSetup.PRINTED_RUNS + 1));
+            // Every column prints, the class and category payouts too (the header row was flushed when the area was set).
+            String lastColumn = SheetWriter.column(runs.getRow(0).getLastCellNum() - 1);
+            assertThat(wb.getPrintArea(wb.getSheetIndex(runs))).endsWith("$" + lastColumn + "$" + (PageSetup.PRINTED_RUNS + 1));
+            assertThat((int) runs.getRow(0).getLastCellNum()).isGreaterThan(9);
             for (Sheet sheet : wb) {
                 assertThat(sheet.getHeader().getLeft()).as(sheet.getSheetName()).isEqualTo(venture.name());
                 assertThat(sheet.getHeader().getRight()).as(sheet.getSheetName()).isEqualTo("&A");
