@@ -64,6 +64,9 @@ class ClientDeliverableTest {
         for (Pattern engine : ENGINE_LABELS) {
             assertThat(engine.matcher(all).find()).as("engine label " + engine + " on a printed page").isFalse();
         }
+        // A column too narrow for its number prints as ####.
+        assertThat(all).doesNotContain("###");
+        assertThat(all).contains("Histogram of equity proceeds", "Histogram of enterprise value", "Payout by security against equity proceeds");
         assertThat(all).contains("Agreements — ", "Fee", "Decisions the MSO controls", "Noncompete");
         assertThat(all).containsPattern("\\b\\d+\\.\\d\\dx\\b");
         assertThat(all).contains("Options at $0.25", "SAFE — Priya Raman", "Convertible note — Marcus Lee", "Series A");
