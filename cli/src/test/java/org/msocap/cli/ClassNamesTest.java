@@ -28,7 +28,7 @@ class ClassNamesTest {
     }
 
     @Test
-    void captableAndWaterfallTablesShowTheClassName() throws Exception {
+    void captableWaterfallAndSimulateTablesShowTheClassName() throws Exception {
         Venture venture = named(VentureReader.read(CliRun.TELEHEALTH));
         ClassNames names = new ClassNames(venture);
         assertThat(names.of("series-a")).isEqualTo("Series A Preferred Stock");
@@ -40,6 +40,10 @@ class ClassNamesTest {
                 .contains("Series A Preferred Stock").doesNotContain(" series-a ");
         var exit = WaterfallEngine.DEFAULT.exit(venture, ExitScenario.atValue("Sale", LocalDate.of(2029, 6, 30), Money.of(30_000_000)));
         assertThat(text(WaterfallCommand.tables(exit, null, names))).contains("Series A Preferred Stock").doesNotContain("series-a");
+        var simulated = org.msocap.simulation.MonteCarloSimulator.DEFAULT.simulate(
+                org.msocap.simulation.SimulationSetup.of(venture), org.msocap.simulation.SimulationOptions.of(200, 7));
+        assertThat(text(List.of(SimulateCommand.statistics("by class", "class", simulated.classes(), true, names::of))))
+                .contains("Series A Preferred Stock").doesNotContain("series-a");
     }
 
     private static String text(List<Table> tables) {

@@ -76,11 +76,11 @@ final class BreakpointsSheet {
         int slopeRow = slopeLabel + 2;
         Layout layout = new Layout(interceptRow, slopeRow, segments.size(), ids);
 
-        w.text(interceptLabel, 0, "Segments — intercept: each security's payout where the straight line of its segment "
-                + "would cross zero equity proceeds", s.label);
+        label(w, interceptLabel, "Segments — intercept: each security's payout where the straight line of its segment "
+                + "would cross zero equity proceeds");
         w.header(interceptLabel + 1, titles);
-        w.text(slopeLabel, 0, "Segments — marginal share: each security's share of the next dollar of equity proceeds "
-                + "within the segment", s.label);
+        label(w, slopeLabel, "Segments — marginal share: each security's share of the next dollar of equity proceeds "
+                + "within the segment");
         w.header(slopeLabel + 1, titles);
         for (int k = 0; k < segments.size(); k++) {
             BreakpointTable.Segment seg = segments.get(k);
@@ -128,7 +128,7 @@ final class BreakpointsSheet {
     /** Payouts at every breakpoint, each a formula over its segment's line. */
     private static void payoutsAtBreakpoints(SheetWriter w, int r, Layout layout, String[] titles) {
         Styles s = w.styles;
-        w.text(r++, 0, "Payout by security at each breakpoint (formulas over the segments below)", s.label);
+        label(w, r++, "Payout by security at each breakpoint (formulas over the segments below)");
         w.header(r++, titles);
         for (int k = 0; k < layout.segments(); k++) {
             int segmentRow = layout.interceptRow() + k + 1;
@@ -152,7 +152,7 @@ final class BreakpointsSheet {
         Styles s = w.styles;
         List<String> ids = layout.ids();
         double step = niceStep(end / (CHART_POINTS - 1));
-        w.text(r++, 0, "Payout by security at round equity proceeds (formulas over the segments below)", s.label);
+        label(w, r++, "Payout by security at round equity proceeds (formulas over the segments below)");
         w.header(r++, titles);
         int first = r;
         for (int k = 0; k < CHART_POINTS; k++) {
@@ -172,6 +172,11 @@ final class BreakpointsSheet {
         Charts.stackedArea((XSSFSheet) w.sheet, "Payout by security against equity proceeds (stacked)", "Equity proceeds",
                 "Payout", new Charts.Anchor(0, CHART_ROW, Math.max(8, Math.min(ids.size(), SECURITIES_PER_PAGE) + 2), CHART_ROW + CHART_ROWS),
                 (XSSFSheet) w.sheet, first, r - 1, 1, series);
+    }
+
+    /** A table's title: it runs on over the columns to its right and must not widen the segment column. */
+    private static void label(SheetWriter w, int r, String text) {
+        w.cell(r, 0, w.styles.label).setCellValue(text);
     }
 
     /** The smallest round step (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × a power of ten) at or above {@code raw}, for the axis. */
