@@ -44,7 +44,7 @@ final class AgreementsSheet {
             w.row(r).getCell(0).setCellValue(title);
             w.sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 0, LAST_COLUMN));
             r++;
-            r = line(w, r, "Agreement", a.id());
+            r = line(w, r, "Model id", a.id());
             r = line(w, r, "Fee", a.fee() == null ? "no fee terms" : fee(a.fee()));
             r = line(w, r, "Services the MSO provides", a.services().isEmpty() ? "not stated" : ClientLabels.words(a.services()));
             r = line(w, r, "Decisions the MSO controls", a.msoControls().isEmpty() ? "none stated"
