@@ -62,9 +62,10 @@ public final class CaptableCommand implements Callable<Integer> {
         Venture venture = at == null ? written : Timeline.of(written).at(at);
         CapTable cap = CapTable.of(venture);
         List<Table> tables = new ArrayList<>();
-        tables.add(linesTable(cap, EquityTerms.of(venture.mso()), at));
+        ClassNames classNames = new ClassNames(venture);
+        tables.add(linesTable(cap, EquityTerms.of(venture.mso()), at, classNames));
         if (cap.lines().stream().anyMatch(CapTableLine::isProfitsInterest)) {
-            tables.add(profitsInterestsTable(cap));
+            tables.add(profitsInterestsTable(cap, classNames));
         }
         Money proceeds = value == null ? null : WaterfallCommand.parseAmount("--value", value);
         List<ProfitsInterestParticipation> atValue = proceeds == null ? List.of()
@@ -73,7 +74,10 @@ public final class CaptableCommand implements Callable<Integer> {
             tables.add(participationTable(venture, proceeds, atValue));
         }
         tables.add(groupTable("MSO by holder", "holder", cap.byHolder()));
-        tables.add(groupTable("MSO by class", "class", cap.byClass()));
+        tables.add(groupTable("MSO by class", "class", cap.byClass().stream()
+                .map(g -> new CapTableGroup(g.key(), classNames.group(g.key()), g.outstanding(), g.fullyDiluted(), g.ofOutstanding(),
+                        g.ofFullyDiluted()))
+                .toList()));
         tables.add(groupTable("MSO by category", "category", cap.byCategory()));
         if (!cap.convertibles().isEmpty()) {
             tables.add(convertiblesTable(cap, EquityTerms.of(venture.mso())));
@@ -85,7 +89,7 @@ public final class CaptableCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Table linesTable(CapTable cap, EquityTerms terms, LocalDate at) {
+    static Table linesTable(CapTable cap, EquityTerms terms, LocalDate at, ClassNames classNames) {
         Table t = new Table(cap.venture() + " — MSO fully diluted cap table (" + terms.units() + ")"
                 + (at == null ? "" : " in force on " + at))
                 .left("holder").left("name").left("category").left("class").left("security")
@@ -94,7 +98,7 @@ public final class CaptableCommand implements Callable<Integer> {
         List<String> fd = displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
         for (int i = 0; i < cap.lines().size(); i++) {
             CapTableLine l = cap.lines().get(i);
-            t.row(l.holder(), l.holderName(), l.category() == null ? "" : l.category().id(), l.shareClass(), l.security().id(),
+            t.row(l.holder(), l.holderName(), l.category() == null ? "" : l.category().id(), classNames.of(l.shareClass()), l.security().id(),
                     Formats.count(l.shares()), Formats.count(l.fullyDiluted()), out.get(i), fd.get(i));
         }
         t.rule().row("total", "", "", "", "", "", Formats.count(cap.totalFullyDiluted()), "100.00%", "100.00%");
@@ -106,7 +110,7 @@ public final class CaptableCommand implements Callable<Integer> {
      * printed in the cap table: each unit counted as a common unit, which it is worth only once the value per unit is
      * above its threshold.
      */
-    private static Table profitsInterestsTable(CapTable cap) {
+    private static Table profitsInterestsTable(CapTable cap, ClassNames classNames) {
         Table t = new Table("Profits interests (% if fully participating: each unit as a common unit, as in % fully diluted)")
                 .left("holder").left("name").left("class").right("units").right("threshold per unit").right("hurdle")
                 .right("% if fully participating");
@@ -114,7 +118,7 @@ public final class CaptableCommand implements Callable<Integer> {
         for (int i = 0; i < cap.lines().size(); i++) {
             CapTableLine l = cap.lines().get(i);
             if (l.isProfitsInterest()) {
-                t.row(l.holder(), l.holderName(), l.shareClass(), Formats.count(l.shares()),
+                t.row(l.holder(), l.holderName(), classNames.of(l.shareClass()), Formats.count(l.shares()),
                         l.threshold() == null ? "" : perUnit(l.threshold()), l.hurdle() == null ? "" : Formats.money(l.hurdle()),
                         fd.get(i));
             }

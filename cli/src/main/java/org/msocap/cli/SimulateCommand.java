@@ -112,7 +112,7 @@ public final class SimulateCommand implements Callable<Integer> {
         List<Table> tables = new ArrayList<>();
         String title = venture.name() + " — " + String.format(Locale.US, "%,d", n) + " runs, seed " + s + ", "
                 + String.format(Locale.US, "%,d", result.exitRuns()) + " with an exit (" + venture.currency() + ")";
-        tables.add(statistics(title + " — by class", "class", result.classes(), true));
+        tables.add(statistics(title + " — by class", "class", result.classes(), true, new ClassNames(venture)::of));
         tables.add(statistics("By holder category", "category", result.categories(), true));
         tables.add(holderStatistics(holders.equals("all") ? "Holders" : "Largest holders by mean payout", result));
         tables.add(statistics("Enterprise value and equity proceeds (runs with an exit)", "value", result.values(), false));
@@ -145,12 +145,18 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static Table statistics(String title, String key, List<SeriesStatistics> rows, boolean payouts) {
+        return statistics(title, key, rows, payouts, k -> k);
+    }
+
+    /** Statistics per series, each named by {@code label} (a class by its display name). */
+    static Table statistics(String title, String key, List<SeriesStatistics> rows, boolean payouts,
+                            java.util.function.UnaryOperator<String> label) {
         Table t = new Table(title).left(key).right("mean").right("sd").right("p5").right("p25").right("p50").right("p75").right("p95");
         if (payouts) {
             t.right("cost").right("P(< cost)").right("MOIC").right("IRR");
         }
         for (SeriesStatistics s : rows) {
-            List<Object> cells = new ArrayList<>(List.of(s.key(), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
+            List<Object> cells = new ArrayList<>(List.of(label.apply(s.key()), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
                     money(s.p25()), money(s.p50()), money(s.p75()), money(s.p95())));
             if (payouts) {
                 cells.add(s.cost() == 0 ? "" : money(s.cost()));

@@ -92,7 +92,7 @@ public final class WaterfallCommand implements Callable<Integer> {
         }
         List<Table> tables = new ArrayList<>();
         for (ExitWaterfall r : results) {
-            tables.addAll(tables(r, valuations.get(r.scenario()), EquityTerms.of(venture.mso())));
+            tables.addAll(tables(r, valuations.get(r.scenario()), EquityTerms.of(venture.mso()), new ClassNames(venture)));
         }
         Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results, valuations));
         return ExitCode.OK;
@@ -128,7 +128,7 @@ public final class WaterfallCommand implements Callable<Integer> {
         return v.exits().isEmpty() ? "(none)" : String.join(", ", v.exits().stream().map(ExitScenario::name).toList());
     }
 
-    private static List<Table> tables(ExitWaterfall r, ExitValuation valuation, EquityTerms terms) {
+    static List<Table> tables(ExitWaterfall r, ExitValuation valuation, EquityTerms terms, ClassNames classNames) {
         EquityBridge b = r.bridge();
         String title = r.scenario() + " — enterprise value " + Formats.money(b.enterpriseValue())
                 + (valuation == null || valuation.method() == ExitValuation.Method.GIVEN ? "" : " (" + valuation.basis() + ")");
@@ -144,7 +144,7 @@ public final class WaterfallCommand implements Callable<Integer> {
                 .row("expected total (escrow release, earnout)", Formats.money(b.expectedTotal()));
         Table classes = new Table(EquityTerms.capitalized(terms.classes())).left("class").left("kind").right("payout").left("converted");
         for (ClassPayout c : r.waterfall().classes()) {
-            classes.row(c.id(), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), Formats.money(c.payout()), c.converted() ? "yes" : "no");
+            classes.row(classNames.of(c.id()), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), Formats.money(c.payout()), c.converted() ? "yes" : "no");
         }
         // With a carve-out, each holder's part of it and the total (payout + carve-out, what MOIC and IRR measure).
         boolean carveOut = !b.carveOutPayments().isEmpty();

@@ -44,11 +44,11 @@ final class AgreementsSheet {
             w.row(r).getCell(0).setCellValue(title);
             w.sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 0, LAST_COLUMN));
             r++;
-            r = line(w, r, "Agreement", a.id());
+            r = line(w, r, "Model id", a.id());
             r = line(w, r, "Fee", a.fee() == null ? "no fee terms" : fee(a.fee()));
-            r = line(w, r, "Services the MSO provides", a.services().isEmpty() ? "not stated" : String.join(", ", a.services()));
+            r = line(w, r, "Services the MSO provides", a.services().isEmpty() ? "not stated" : ClientLabels.words(a.services()));
             r = line(w, r, "Decisions the MSO controls", a.msoControls().isEmpty() ? "none stated"
-                    : String.join(", ", a.msoControls()));
+                    : ClientLabels.words(a.msoControls()));
             r = line(w, r, "Noncompete", a.noncompete() ? "yes" : "no");
             r = line(w, r, "Term", a.termMonths() == null ? "not stated" : a.termMonths() + " months");
             r = line(w, r, "Fair market value support", a.fmvOpinion() ? "fair market value opinion on file" : "no opinion on file");

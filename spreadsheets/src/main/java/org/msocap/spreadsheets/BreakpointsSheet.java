@@ -2,38 +2,53 @@ package org.msocap.spreadsheets;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.msocap.waterfall.BreakpointTable;
 
 /**
  * The waterfall's exact breakpoints: within each segment every claimant's payout is
- * {@code intercept + marginal share × equity proceeds}. The live waterfall looks its lines up here, and the
- * chart draws payout by claimant against equity proceeds through the breakpoints (exact, since the payouts
- * are straight between them).
+ * {@code intercept + marginal share × equity proceeds}. The live waterfall looks its lines up here.
+ *
+ * <p>Printed for a client: the stacked chart of payout by security first, then the payouts it draws (at
+ * round equity proceeds) and at each breakpoint, then the segment detail as two tables, intercepts and
+ * marginal shares. Every table has the same columns (segment, equity proceeds, one per security), so the one
+ * repeated header row is right on every page, and the sheet prints one security a column at a readable size;
+ * past {@link #SECURITIES_PER_PAGE} securities it prints pages across, each repeating the two label columns.
  */
 final class BreakpointsSheet {
 
     static final String NAME = "Breakpoints";
     static final String FROM = "BreakpointFrom";
-    static final int HEADER_ROW = 3;
-    static final int FIRST_ROW = HEADER_ROW + 1;
+    /** Securities printed side by side before the sheet continues on a page to the right. */
+    static final int SECURITIES_PER_PAGE = 9;
+    private static final int CHART_ROW = 3;
+    private static final int CHART_ROWS = 30;
 
     private BreakpointsSheet() {
     }
 
-    /** Where claimant {@code i}'s intercept and marginal share columns are. */
-    record Layout(int firstRow, int lastRow, List<String> ids) {
-        static int interceptColumn(int i) {
-            return 2 + 2 * i;
+    /** Where claimant {@code i}'s intercepts and marginal shares are, one row per segment. */
+    record Layout(int interceptRow, int slopeRow, int segments, List<String> ids) {
+        static int column(int i) {
+            return 2 + i;
         }
 
-        static int slopeColumn(int i) {
-            return 3 + 2 * i;
+        String intercepts(int i) {
+            return range(interceptRow, column(i));
         }
 
-        String range(int column) {
+        String marginalShares(int i) {
+            return range(slopeRow, column(i));
+        }
+
+        String from() {
+            return range(interceptRow, 1);
+        }
+
+        private String range(int firstRow, int column) {
             String col = SheetWriter.column(column);
-            return "'" + NAME + "'!$" + col + "$" + (firstRow + 1) + ":$" + col + "$" + (lastRow + 1);
+            return "'" + NAME + "'!$" + col + "$" + (firstRow + 1) + ":$" + col + "$" + (firstRow + segments);
         }
     }
 
@@ -48,92 +63,120 @@ final class BreakpointsSheet {
         w.text(1, 0, "Between two breakpoints every payout is a straight line in the equity proceeds: intercept + marginal "
                 + "share × equity proceeds (exact values from the waterfall engine; the live waterfall looks them up here).",
                 s.subtitle);
-        List<String> titles = new ArrayList<>(List.of("Segment", "From equity proceeds"));
-        for (String id : ids) {
-            titles.add(labels.claimant(id) + ": intercept");
-            titles.add(labels.claimant(id) + ": marginal share");
-        }
-        w.header(HEADER_ROW, titles.toArray(String[]::new));
-        int r = FIRST_ROW;
+        String[] titles = titles(ids, labels);
+
+        // The segment tables come last on the page but are written first: every formula above reads them.
+        int pointsLabel = CHART_ROW + CHART_ROWS + 1;
+        int pointsHeader = pointsLabel + 1;
+        int breakpointsLabel = pointsHeader + CHART_POINTS + 2;
+        int breakpointsHeader = breakpointsLabel + 1;
+        int interceptLabel = breakpointsHeader + segments.size() + 3;
+        int interceptRow = interceptLabel + 2;
+        int slopeLabel = interceptRow + segments.size() + 1;
+        int slopeRow = slopeLabel + 2;
+        Layout layout = new Layout(interceptRow, slopeRow, segments.size(), ids);
+
+        label(w, interceptLabel, "Segments — intercept: each security's payout where the straight line of its segment "
+                + "would cross zero equity proceeds");
+        w.header(interceptLabel + 1, titles);
+        label(w, slopeLabel, "Segments — marginal share: each security's share of the next dollar of equity proceeds "
+                + "within the segment");
+        w.header(slopeLabel + 1, titles);
         for (int k = 0; k < segments.size(); k++) {
             BreakpointTable.Segment seg = segments.get(k);
-            w.number(r, 0, k + 1, s.integer);
-            w.number(r, 1, seg.from().doubleValue(), s.money);
-            for (int i = 0; i < ids.size(); i++) {
-                w.number(r, Layout.interceptColumn(i), seg.intercepts().get(i).doubleValue(), s.money);
-                w.number(r, Layout.slopeColumn(i), seg.marginalShares().get(i).doubleValue(), s.decimal);
+            for (int row : new int[] {interceptRow + k, slopeRow + k}) {
+                w.number(row, 0, k + 1, s.integer);
+                w.number(row, 1, seg.from().doubleValue(), s.money);
             }
-            r++;
+            for (int i = 0; i < ids.size(); i++) {
+                w.number(interceptRow + k, Layout.column(i), seg.intercepts().get(i).doubleValue(), s.money);
+                w.number(slopeRow + k, Layout.column(i), seg.marginalShares().get(i).doubleValue(), s.decimal);
+            }
         }
-        Layout layout = new Layout(FIRST_ROW, r - 1, ids);
-        w.name(FROM, layout.range(1));
+        w.name(FROM, layout.from());
 
-        // Payouts at every breakpoint and at one point beyond the last, for the chart.
-        r++;
-        w.text(r++, 0, "Payout at each breakpoint (formulas over the segments above)", s.label);
-        List<String> pointTitles = new ArrayList<>(List.of("Segment", "Equity proceeds"));
-        ids.forEach(id -> pointTitles.add(labels.claimant(id)));
-        w.header(r++, pointTitles.toArray(String[]::new));
-        int firstPoint = r;
-        List<Double> xs = new ArrayList<>();
-        for (BreakpointTable.Segment seg : segments) {
-            xs.add(seg.from().doubleValue());
-        }
-        double last = xs.get(xs.size() - 1);
-        xs.add(Math.max(chartEnd, last > 0 ? last * 1.5 : 1_000_000));
-        for (int p = 0; p < xs.size(); p++) {
-            int segmentRow = FIRST_ROW + Math.min(p, segments.size() - 1) + 1;
-            w.number(r, 0, Math.min(p, segments.size() - 1) + 1, s.integer);
-            if (p < segments.size()) {
-                w.formula(r, 1, "$B$" + segmentRow, s.money);
-            } else {
-                w.number(r, 1, xs.get(p), s.money);
+        stackedPayouts(w, pointsLabel, layout, labels, titles, chartEnd(segments, chartEnd));
+        payoutsAtBreakpoints(w, breakpointsLabel, layout, titles);
+
+        w.finish(pointsHeader, -1);
+        w.sheet.setRepeatingRows(new CellRangeAddress(pointsHeader, pointsHeader, -1, -1));
+        w.sheet.createFreezePane(2, 0);
+        // The chart prints whole on the first page; the tables start on the next.
+        w.sheet.setRowBreak(CHART_ROW + CHART_ROWS);
+        if (ids.size() > SECURITIES_PER_PAGE) {
+            w.sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 1));
+            for (int c = 2 + SECURITIES_PER_PAGE; c < 2 + ids.size(); c += SECURITIES_PER_PAGE) {
+                w.sheet.setColumnBreak(c - 1);
             }
-            for (int i = 0; i < ids.size(); i++) {
-                String intercept = SheetWriter.column(Layout.interceptColumn(i)) + "$" + segmentRow;
-                String slope = SheetWriter.column(Layout.slopeColumn(i)) + "$" + segmentRow;
-                w.formula(r, 2 + i, intercept + "+" + slope + "*$B" + (r + 1), s.money);
+            w.sheet.getPrintSetup().setFitWidth((short) ((ids.size() + SECURITIES_PER_PAGE - 1) / SECURITIES_PER_PAGE));
+        }
+        return layout;
+    }
+
+    private static String[] titles(List<String> ids, ClientLabels labels) {
+        List<String> titles = new ArrayList<>(List.of("Segment", "Equity proceeds"));
+        ids.forEach(id -> titles.add(labels.claimant(id)));
+        return titles.toArray(String[]::new);
+    }
+
+    /** Where the chart ends: past the last breakpoint and the largest scenario. */
+    private static double chartEnd(List<BreakpointTable.Segment> segments, double chartEnd) {
+        double last = segments.get(segments.size() - 1).from().doubleValue();
+        return Math.max(chartEnd, last > 0 ? last * 1.5 : 1_000_000);
+    }
+
+    /** Payouts at every breakpoint, each a formula over its segment's line. */
+    private static void payoutsAtBreakpoints(SheetWriter w, int r, Layout layout, String[] titles) {
+        Styles s = w.styles;
+        label(w, r++, "Payout by security at each breakpoint (formulas over the segments below)");
+        w.header(r++, titles);
+        for (int k = 0; k < layout.segments(); k++) {
+            int segmentRow = layout.interceptRow() + k + 1;
+            w.number(r, 0, k + 1, s.integer);
+            w.formula(r, 1, "$B$" + segmentRow, s.money);
+            for (int i = 0; i < layout.ids().size(); i++) {
+                String col = SheetWriter.column(Layout.column(i));
+                w.formula(r, Layout.column(i), col + "$" + segmentRow + "+" + col + "$" + (layout.slopeRow() + k + 1)
+                        + "*$B" + (r + 1), s.money);
             }
             r++;
         }
-        r = stackedPayouts(w, r + 1, layout, labels, xs.get(xs.size() - 1));
-        w.finish(HEADER_ROW, HEADER_ROW);
-        w.sheet.createFreezePane(2, HEADER_ROW + 1);
-        return layout;
     }
 
     /**
      * Payout by security at evenly spaced equity proceeds, each a formula that finds its segment in the table
-     * above and applies that segment's line, and the stacked chart over them: the bands add up to the equity
-     * proceeds, and both follow the segment table when it changes.
+     * below and applies that segment's line, and the stacked chart over them above: the bands add up to the
+     * equity proceeds, and both follow the segment table when it changes.
      */
-    private static int stackedPayouts(SheetWriter w, int r, Layout layout, ClientLabels labels, double end) {
+    private static void stackedPayouts(SheetWriter w, int r, Layout layout, ClientLabels labels, String[] titles, double end) {
         Styles s = w.styles;
         List<String> ids = layout.ids();
         double step = niceStep(end / (CHART_POINTS - 1));
-        w.text(r++, 0, "Payout by security at round equity proceeds (formulas over the segments above)", s.label);
-        List<String> titles = new ArrayList<>(List.of("Segment", "Equity proceeds"));
-        ids.forEach(id -> titles.add(labels.claimant(id)));
-        w.header(r++, titles.toArray(String[]::new));
+        label(w, r++, "Payout by security at round equity proceeds (formulas over the segments below)");
+        w.header(r++, titles);
         int first = r;
         for (int k = 0; k < CHART_POINTS; k++) {
             int row = r + 1;
             w.formula(r, 0, "MATCH(B" + row + "," + FROM + ",1)", s.integer);
             w.number(r, 1, k * step, s.money);
             for (int i = 0; i < ids.size(); i++) {
-                w.formula(r, 2 + i, "INDEX(" + layout.range(Layout.interceptColumn(i)) + ",$A" + row + ")+INDEX("
-                        + layout.range(Layout.slopeColumn(i)) + ",$A" + row + ")*$B" + row, s.money);
+                w.formula(r, Layout.column(i), "INDEX(" + layout.intercepts(i) + ",$A" + row + ")+INDEX("
+                        + layout.marginalShares(i) + ",$A" + row + ")*$B" + row, s.money);
             }
             r++;
         }
         List<Charts.Series> series = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            series.add(new Charts.Series(labels.claimant(ids.get(i)), 2 + i));
+            series.add(new Charts.Series(labels.claimant(ids.get(i)), Layout.column(i)));
         }
         Charts.stackedArea((XSSFSheet) w.sheet, "Payout by security against equity proceeds (stacked)", "Equity proceeds",
-                "Payout", new Charts.Anchor(0, r + 1, Math.max(8, Math.min(ids.size() + 2, 12)), r + 26), (XSSFSheet) w.sheet,
-                first, r - 1, 1, series);
-        return r + 27;
+                "Payout", new Charts.Anchor(0, CHART_ROW, Math.max(8, Math.min(ids.size(), SECURITIES_PER_PAGE) + 2), CHART_ROW + CHART_ROWS),
+                (XSSFSheet) w.sheet, first, r - 1, 1, series);
+    }
+
+    /** A table's title: it runs on over the columns to its right and must not widen the segment column. */
+    private static void label(SheetWriter w, int r, String text) {
+        w.cell(r, 0, w.styles.label).setCellValue(text);
     }
 
     /** The smallest round step (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × a power of ten) at or above {@code raw}, for the axis. */

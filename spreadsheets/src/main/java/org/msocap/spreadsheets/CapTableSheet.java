@@ -19,10 +19,11 @@ final class CapTableSheet {
 
     static final String NAME = "Cap Table";
     /** Category label of the unissued pool, which nobody holds; SUMIF keys on it. */
-    static final String POOL_CATEGORY = "pool";
+    static final String POOL_CATEGORY = "Unissued pool";
 
     static final int HOLDER = 0;
-    static final int HOLDER_NAME = 1;
+    /** The model's id of the holder: a working column, grouped away, for tracing a line back to the model file. */
+    static final int HOLDER_ID = 1;
     static final int CATEGORY = 2;
     static final int CLASS = 3;
     static final int SECURITY = 4;
@@ -46,12 +47,13 @@ final class CapTableSheet {
         }
     }
 
-    static Layout write(SheetWriter w, CapTable table, EquityTerms terms) {
+    static Layout write(SheetWriter w, CapTable table, EquityTerms terms, ClientLabels labels) {
         Styles s = w.styles;
         w.text(0, 0, "Cap Table — " + table.venture() + " MSO, fully diluted", s.title);
         w.text(1, 0, "Preferred counts as converted; fully diluted adds granted options, warrants and the unissued pool. "
                 + "Percentages and totals are formulas over the " + terms.unit() + " columns.", s.subtitle);
-        w.header(HEADER_ROW, "Holder", "Name", "Category", "Class", "Security", EquityTerms.capitalized(terms.units()) + " held", "Outstanding (as-converted)",
+        w.header(HEADER_ROW, "Holder", "Model id", "Category", "Class", "Security", EquityTerms.capitalized(terms.units()) + " held",
+                "Outstanding (as-converted)",
                 "Fully diluted (as-converted)", "% of outstanding", "% fully diluted");
         List<CapTableLine> lines = table.lines();
         int first = FIRST_LINE_ROW;
@@ -64,12 +66,12 @@ final class CapTableSheet {
         w.name(totalFd, w.absolute(totalRow, FULLY_DILUTED));
         int r = first;
         for (CapTableLine line : lines) {
+            w.text(r, HOLDER, line.holderName());
             if (!line.holder().isEmpty()) {
-                w.text(r, HOLDER, line.holder());
+                w.text(r, HOLDER_ID, line.holder());
             }
-            w.text(r, HOLDER_NAME, line.holderName());
             w.text(r, CATEGORY, category(line.category()));
-            w.text(r, CLASS, ClientLabels.shareClass(line.shareClass()));
+            w.text(r, CLASS, labels.className(line.shareClass()));
             w.text(r, SECURITY, security(line.security().id()));
             w.number(r, SHARES, line.shares(), s.shares);
             w.number(r, OUTSTANDING, line.outstanding().doubleValue(), sharesStyle(s, line.outstanding()));
@@ -91,7 +93,8 @@ final class CapTableSheet {
         w.header(r++, "Category", "", "", "", "", "", "Outstanding (as-converted)", "Fully diluted (as-converted)",
                 "% of outstanding", "% fully diluted");
         for (CapTableGroup g : table.byCategory()) {
-            String key = g.key().equals("unissued-pool") ? POOL_CATEGORY : g.key();
+            String key = g.key().equals("unissued-pool") ? POOL_CATEGORY : ClientLabels.category(HolderCategory.valueOf(g.key()
+                    .toUpperCase(java.util.Locale.ROOT)));
             w.text(r, 0, key);
             String criteria = "\"" + key + "\"";
             w.formula(r, OUTSTANDING, "SUMIF(" + range(first, last, CATEGORY) + "," + criteria + "," + range(first, last, OUTSTANDING) + ")", s.shares);
@@ -109,7 +112,7 @@ final class CapTableSheet {
             String[] parts = g.key().split(":", 2);
             // The same words as the line cells, which the SUMIFS criteria must match.
             String security = security(parts.length == 2 ? parts[0] : Security.SHARES.id());
-            String cls = ClientLabels.shareClass(parts.length == 2 ? parts[1] : parts[0]);
+            String cls = labels.className(parts.length == 2 ? parts[1] : parts[0]);
             w.text(r, 0, cls);
             w.text(r, SECURITY, security);
             String criteria = range(first, last, CLASS) + ",\"" + cls + "\"," + range(first, last, SECURITY) + ",\"" + security + "\"";
@@ -122,12 +125,14 @@ final class CapTableSheet {
 
         if (!table.convertibles().isEmpty()) {
             r++;
-            w.text(r++, 0, "SAFEs and notes (" + terms.units() + " depend on the conversion price, so they are not in the totals)", s.label);
-            w.header(r++, "Holder", "Name", "Category", "Kind", "", "Amount", "Valuation cap", "Discount", "As converted at cap",
+            // Runs on to the right, so it must not widen the holder column (which the SAFE holders' names size).
+            w.cell(r++, 0, s.label).setCellValue("SAFEs and notes (" + terms.units()
+                    + " depend on the conversion price, so they are not in the totals)");
+            w.header(r++, "Holder", "Model id", "Category", "Kind", "", "Amount", "Valuation cap", "Discount", "As converted at cap",
                     "% as converted at cap");
             for (Convertible c : table.convertibles()) {
-                w.text(r, HOLDER, c.holder());
-                w.text(r, HOLDER_NAME, c.holderName());
+                w.text(r, HOLDER, c.holderName());
+                w.text(r, HOLDER_ID, c.holder());
                 w.text(r, CATEGORY, category(c.category()));
                 w.text(r, CLASS, c.kind().startsWith("safe") ? "SAFE" + c.kind().substring(4) : "Convertible " + c.kind());
                 w.money(r, SHARES, c.amount(), s.money);
@@ -147,6 +152,7 @@ final class CapTableSheet {
                 r++;
             }
         }
+        w.workings(HOLDER_ID, HOLDER_ID);
         w.finish(HEADER_ROW, HEADER_ROW);
         return layout;
     }
@@ -157,7 +163,7 @@ final class CapTableSheet {
     }
 
     static String category(HolderCategory category) {
-        return category == null ? POOL_CATEGORY : category.id();
+        return category == null ? POOL_CATEGORY : ClientLabels.category(category);
     }
 
     /** Whole share counts show as integers; a fractional conversion ratio shows its decimals. */

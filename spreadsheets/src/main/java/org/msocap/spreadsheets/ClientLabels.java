@@ -4,14 +4,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
+import org.msocap.compliance.SubjectKind;
+import org.msocap.model.HolderCategory;
 import org.msocap.model.Person;
+import org.msocap.model.Practice;
+import org.msocap.model.ShareClass;
 import org.msocap.model.Venture;
 
 /**
  * What a client reads in place of the engine's ids: "Options at $0.25" for {@code options@0.25},
  * "Warrants (Common) at $1.00" for {@code warrants:common@1}, "Convertible note — Marcus Lee" for
- * {@code note:angel-two}, "SAFE — Priya Raman" for {@code safe:angel}, "Series A" for the class
- * {@code series-a}. The ids stay the keys of every formula and working column; only visible labels change.
+ * {@code note:angel-two}, "SAFE — Priya Raman" for {@code safe:angel}, the class's name or "Series A" for
+ * the class {@code series-a}, practices and agreements by name. The ids stay the keys of every formula and working column; only visible labels change.
  */
 final class ClientLabels {
 
@@ -29,7 +33,7 @@ final class ClientLabels {
         if (id.startsWith("warrants:") && id.indexOf('@') > 0) {
             int at = id.lastIndexOf('@');
             String cls = id.substring("warrants:".length(), at);
-            return "Warrants (" + (cls.equals("common") ? cls : shareClass(cls)) + ") at "
+            return "Warrants (" + (cls.equals("common") ? cls : className(cls)) + ") at "
                     + dollars(id.substring(at + 1));
         }
         if (id.startsWith("safe:")) {
@@ -42,14 +46,74 @@ final class ClientLabels {
             // A profits-interest series: class@threshold or class@hurdle-H.
             int at = id.indexOf('@');
             String series = id.substring(at + 1);
-            return shareClass(id.substring(0, at)) + (series.startsWith("hurdle-")
+            return className(id.substring(0, at)) + (series.startsWith("hurdle-")
                     ? " over a " + dollars(series.substring("hurdle-".length())) + " hurdle"
                     : " above " + dollars(series) + " a unit");
         }
-        return shareClass(id);
+        return className(id);
     }
 
-    /** A share class id as a name: {@code series-a} → "Series A", {@code common} → "Common". */
+    /** A share class as people know it: the model's {@code name}, else the id as words ({@code series-a} → "Series A"). */
+    String className(String id) {
+        return venture.mso().classes().stream().filter(c -> c.id().equals(id) && c.name() != null).findFirst()
+                .map(ShareClass::name).orElseGet(() -> shareClass(id));
+    }
+
+    /** A practice by its name. */
+    String practice(String id) {
+        return venture.practice(id).map(Practice::name).orElse(id);
+    }
+
+    /** An agreement by what it is and with whom: "Management services agreement — Sunrise Medical of Texas, PLLC". */
+    String agreement(String id) {
+        return venture.agreements().stream().filter(a -> a.id().equals(id)).findFirst()
+                .map(a -> AgreementsSheet.type(a.type()) + " — " + practice(a.practice())).orElse(id);
+    }
+
+    /** An agreement's kind, and "(draft)" when it is not signed, beside its practice's name. */
+    String agreementKind(String id) {
+        return venture.agreements().stream().filter(a -> a.id().equals(id)).findFirst()
+                .map(a -> AgreementsSheet.type(a.type()) + (a.signed() ? "" : " (draft)")).orElse(id);
+    }
+
+    /** What a finding is about, by name. */
+    String subject(SubjectKind kind, String id) {
+        return switch (kind) {
+            case PRACTICE -> "Practice: " + practice(id);
+            case AGREEMENT -> agreement(id);
+            case PERSON -> holder(id);
+            case CLASS -> "Class: " + className(id);
+            case MSO -> "MSO: " + venture.mso().name();
+            case EXIT -> "Exit scenario: " + id;
+        };
+    }
+
+    /** A holder category as a reader says it; the SUMIFs over category columns key on these words. */
+    static String category(HolderCategory category) {
+        return switch (category) {
+            case CLINICIAN -> "Clinician";
+            case LAY -> "Lay individual";
+            case ENTITY -> "Entity";
+        };
+    }
+
+    /** A model vocabulary word as text: {@code real-estate} → "real estate", {@code it} → "IT", {@code pllc} → "PLLC". */
+    static String words(String id) {
+        return switch (id) {
+            case "it" -> "IT";
+            case "pc", "pllc", "pa", "psc", "llc" -> id.toUpperCase(Locale.ROOT);
+            case "c-corp" -> "C corporation";
+            case "s-corp" -> "S corporation";
+            default -> id.replace('-', ' ');
+        };
+    }
+
+    /** Model vocabulary words as a list in text: "billing, staffing, IT, real estate". */
+    static String words(java.util.List<String> ids) {
+        return String.join(", ", ids.stream().map(ClientLabels::words).toList());
+    }
+
+    /** A share class id as words: {@code series-a} → "Series A", {@code common} → "Common". */
     static String shareClass(String id) {
         StringBuilder out = new StringBuilder();
         for (String word : id.split("[-_ ]+")) {

@@ -37,7 +37,7 @@ final class FeesSheet {
     static final String MSO_COST_GROWTH = "MsoCostGrowth";
 
     /** Writes the input block and names it; the projection sheet's formulas use the names. */
-    static int writeInputs(SheetWriter w, FeeModel model) {
+    static int writeInputs(SheetWriter w, FeeModel model, ClientLabels labels) {
         Styles s = w.styles;
         w.text(0, 0, "Fees — management fee model", s.title);
         w.text(1, 0, "Inputs are blue on yellow and named; change one and the Fee Projection, this summary and the chart "
@@ -50,8 +50,8 @@ final class FeesSheet {
             PracticeInputs n = PracticeInputs.of(p.practiceId());
             Financials.PracticeFinancials f = p.financials();
             FeeTerms t = p.terms();
-            w.text(r, 0, p.practiceId());
-            w.text(r, 1, p.agreementId());
+            w.text(r, 0, labels.practice(p.practiceId()));
+            w.text(r, 1, labels.agreementKind(p.agreementId()));
             named(w, r, 2, n.collections(), f.collections().amount().doubleValue(), s.moneyInput);
             named(w, r, 3, n.growth(), f.growth().doubleValue(), s.percentInput);
             named(w, r, 4, n.clinicianComp(), f.clinicianComp().doubleValue(), s.percentInput);
@@ -83,7 +83,7 @@ final class FeesSheet {
      * fee-stream chart below the inputs.
      */
     static void writeSummary(SheetWriter w, int firstFreeRow, FeeModel model, FeeProjectionSheet.Layout projection,
-                             List<BasisComparison> comparisons) {
+                             List<BasisComparison> comparisons, ClientLabels labels) {
         Styles s = w.styles;
         int r = firstFreeRow + 1;
         w.text(r++, 0, "By projection year (sums of the monthly Fee Projection)", s.label);
@@ -114,7 +114,7 @@ final class FeesSheet {
         r += 2;
 
         for (BasisComparison comparison : comparisons) {
-            w.text(r++, 0, "Fee-basis comparison for " + comparison.practiceId() + " over the projection (engine values)", s.label);
+            w.text(r++, 0, "Fee-basis comparison for " + labels.practice(comparison.practiceId()) + " over the projection (engine values)", s.label);
             w.header(r++, "Basis", "How its parameters were set", "Fixed fee / month", "Escalator / year", "Fee percent", "Cost-plus markup",
                     "Fee to MSO", "Left to practice", "Fee share of practice profit", "MSO EBITDA");
             // The agreed terms first, then bases run on the agreement's own parameters, then equivalents, so the

@@ -14,7 +14,7 @@ final class FindingsSheet {
     private FindingsSheet() {
     }
 
-    static void write(SheetWriter w, ComplianceReport report) {
+    static void write(SheetWriter w, ComplianceReport report, ClientLabels labels) {
         Styles s = w.styles;
         w.text(0, 0, "Findings — compliance checks as of " + report.asOf(), s.title);
         w.text(1, 0, SummarySheet.NOT_LEGAL_ADVICE + " Findings flag structures to review with counsel; they are not legal "
@@ -28,7 +28,7 @@ final class FindingsSheet {
             w.text(r, 0, f.severity().id(), style(s, f.severity()));
             w.text(r, 1, f.ruleId());
             w.text(r, 2, f.title(), s.wrapped);
-            w.text(r, 3, f.subjectKind().id() + " " + f.subjectId(), s.wrapped);
+            w.text(r, 3, labels.subject(f.subjectKind(), f.subjectId()), s.wrapped);
             w.text(r, 4, f.message(), s.wrapped);
             w.text(r, 5, f.citation().toString(), s.wrapped);
             w.text(r, 6, f.remediation(), s.wrapped);

@@ -26,12 +26,12 @@ final class PageSetup {
 
     /**
      * The streamed runs sheet: headers and footers, and a print area of the header row and the first
-     * {@link #PRINTED_RUNS} runs, so 100,000 runs stay in the file but print on one page.
+     * {@link #PRINTED_RUNS} runs across all {@code columns}, so 100,000 runs stay in the file but print on one page.
+     * The column count comes from the writer: the streamed header row may already be flushed to disk.
      */
-    static void runsSheet(Workbook wb, Sheet runs, String venture, int sampledRuns) {
+    static void runsSheet(Workbook wb, Sheet runs, String venture, int sampledRuns, int columns) {
         apply(runs, venture);
-        int lastColumn = Math.max(0, runs.getRow(0) == null ? 8 : runs.getRow(0).getLastCellNum() - 1);
-        wb.setPrintArea(wb.getSheetIndex(runs), 0, lastColumn, 0, Math.min(sampledRuns, PRINTED_RUNS));
+        wb.setPrintArea(wb.getSheetIndex(runs), 0, columns - 1, 0, Math.min(sampledRuns, PRINTED_RUNS));
     }
 
     private static void apply(Sheet sheet, String venture) {

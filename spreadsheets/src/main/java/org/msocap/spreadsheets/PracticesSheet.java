@@ -35,12 +35,12 @@ final class PracticesSheet {
         for (Practice p : venture.practices()) {
             w.text(r, 0, p.name(), s.wrapped);
             w.text(r, 1, p.state());
-            w.text(r, 2, p.form().id());
+            w.text(r, 2, ClientLabels.words(p.form().id()));
             w.text(r, 3, p.profession());
             w.text(r, 4, names(venture, p.directors()), s.wrapped);
             w.text(r, 5, officers(venture, p.officers()), s.wrapped);
             w.text(r, 6, restriction(p.transferRestriction()), s.wrapped);
-            w.text(r, 7, String.join(", ", p.services()), s.wrapped);
+            w.text(r, 7, ClientLabels.words(p.services()), s.wrapped);
             w.text(r, 8, String.join(", ", p.patientStates()), s.wrapped);
             w.number(r, 9, p.totalShares(), s.shares);
             r++;

@@ -44,16 +44,48 @@ final class SimulationSheet {
         r++;
         int firstStats = r;
         r = statistics(w, r, "Enterprise value and equity proceeds (runs with an exit)", result.values(), SimulationSheet::valueName);
-        r = statistics(w, r, "By class and security", result.classes(), labels::claimant);
-        r = statistics(w, r, "By holder category", result.categories(), key -> key);
+        r = statistics(w, r, "By class and security", result.classes(), key -> security(key, labels));
+        r = statistics(w, r, "By holder category", result.categories(), SimulationSheet::category);
         r = holderStatistics(w, r, result, labels);
 
+        // The two histograms side by side on a page of their own, the chart below them, and their common header row
+        // repeated should many bins run onto a further page.
         r++;
-        r = histogram(w, r, "Equity proceeds", result.equityProceeds(), true);
-        histogram(w, Math.max(r + 1, r + 24 - result.equityProceeds().bins().size()), "Enterprise value",
-                result.enterpriseValue(), false);
+        w.sheet.setRowBreak(r - 1);
+        int histogramHeader = r + 1;
+        int end = histogram(w, r, 0, "Equity proceeds", result.equityProceeds());
+        end = Math.max(end, histogram(w, r, HISTOGRAM_COLUMNS + 1, "Enterprise value", result.enterpriseValue()));
+        if (!result.equityProceeds().bins().isEmpty()) {
+            int first = histogramHeader + 1;
+            Charts.columns((XSSFSheet) w.sheet, "Distribution of equity proceeds", "Equity proceeds (bin midpoint)", "Runs",
+                    new Charts.Anchor(0, end + 1, 2 * HISTOGRAM_COLUMNS + 1, end + 25), (XSSFSheet) w.sheet, first,
+                    first + result.equityProceeds().bins().size() - 1, 0, new Charts.Series("Runs", 3));
+        }
         w.widen(0, 30);
         w.finish(firstStats, -1);
+        w.sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(histogramHeader, histogramHeader, -1, -1));
+    }
+
+    /** A simulated class or security key as a reader says it: a class by name, "SAFEs", "Convertible notes". */
+    static String security(String key, ClientLabels labels) {
+        return switch (key) {
+            case "options" -> "Options";
+            case "warrants" -> "Warrants";
+            case "safes" -> "SAFEs";
+            case "notes" -> "Convertible notes";
+            case "carve-out" -> "Management carve-out";
+            default -> labels.claimant(key);
+        };
+    }
+
+    /** A holder category key ({@code lay}) in the words of the other sheets ("Lay individual"). */
+    static String category(String key) {
+        for (org.msocap.model.HolderCategory c : org.msocap.model.HolderCategory.values()) {
+            if (c.id().equals(key)) {
+                return ClientLabels.category(c);
+            }
+        }
+        return key;
     }
 
     /** The engine's series keys as a reader says them; equity here is realized (escrow released and earnout paid count). */
@@ -117,31 +149,32 @@ final class SimulationSheet {
         }
     }
 
-    private static int histogram(SheetWriter w, int r, String title, Histogram h, boolean chart) {
+    /** Columns of one histogram: bin, from, to, runs, share. */
+    private static final int HISTOGRAM_COLUMNS = 5;
+
+    /** A histogram in columns {@code c0..c0+4} from row {@code r}; returns the row after it. */
+    private static int histogram(SheetWriter w, int r, int c0, String title, Histogram h) {
         Styles s = w.styles;
-        w.text(r++, 0, "Histogram of " + title.toLowerCase() + " (runs with an exit)", s.label);
-        w.header(r++, "Bin", "From", "To", "Runs", "Share of runs with an exit");
+        // Set on the cell, not measured: the title runs on over the columns to its right and must not widen its own.
+        w.cell(r++, c0, s.label).setCellValue("Histogram of " + title.toLowerCase() + " (runs with an exit)");
+        w.headerAt(r++, c0, "Bin", "From", "To", "Runs", "Share of runs with an exit");
         if (h.bins().isEmpty()) {
-            w.text(r++, 0, "No run ended in an exit.");
+            w.text(r++, c0, "No run ended in an exit.");
             return r;
         }
         int first = r;
         int last = first + h.bins().size() - 1;
+        String runs = SheetWriter.column(c0 + 3);
+        String all = "$" + runs + "$" + (first + 1) + ":$" + runs + "$" + (last + 1);
         for (int i = 0; i < h.bins().size(); i++) {
             Histogram.Bin b = h.bins().get(i);
             // The bin's label is its midpoint in millions, short enough for a chart axis.
-            w.text(r, 0, String.format("%.2fM", (b.from() + b.to()) / 2 / 1_000_000));
-            w.number(r, 1, b.from(), s.money);
-            w.number(r, 2, b.to(), s.money);
-            w.number(r, 3, b.count(), s.shares);
-            w.formula(r, 4, "IF(SUM($D$" + (first + 1) + ":$D$" + (last + 1) + ")=0,0,D" + (r + 1) + "/SUM($D$" + (first + 1)
-                    + ":$D$" + (last + 1) + "))", s.percent);
+            w.text(r, c0, String.format("%.2fM", (b.from() + b.to()) / 2 / 1_000_000));
+            w.number(r, c0 + 1, b.from(), s.money);
+            w.number(r, c0 + 2, b.to(), s.money);
+            w.number(r, c0 + 3, b.count(), s.shares);
+            w.formula(r, c0 + 4, "IF(SUM(" + all + ")=0,0," + runs + (r + 1) + "/SUM(" + all + "))", s.percent);
             r++;
-        }
-        if (chart) {
-            Charts.columns((XSSFSheet) w.sheet, "Distribution of equity proceeds", "Equity proceeds (bin midpoint)", "Runs",
-                    new Charts.Anchor(6, first - 2, 14, first + 20), (XSSFSheet) w.sheet, first, last, 0,
-                    new Charts.Series("Runs", 3));
         }
         return r;
     }
@@ -150,11 +183,11 @@ final class SimulationSheet {
      * Writes the sampled runs to a streamed sheet, one row at a time; only a window of rows is in memory.
      * Values only (no formulas), so nothing needs evaluating after the rows are flushed.
      */
-    static void writeRuns(Sheet sheet, Styles s, SimulationResult result, ClientLabels labels) {
+    static int writeRuns(Sheet sheet, Styles s, SimulationResult result, ClientLabels labels) {
         List<String> titles = new ArrayList<>(List.of("Run", "Exit date", "EBITDA multiple", "Collections growth",
                 "Clinician comp", "Escrow released", "Earnout paid", "Enterprise value", "Equity proceeds"));
-        result.classes().forEach(c -> titles.add(labels.claimant(c.key())));
-        result.categories().forEach(c -> titles.add(c.key()));
+        result.classes().forEach(c -> titles.add(security(c.key(), labels)));
+        result.categories().forEach(c -> titles.add(category(c.key())));
         Row header = sheet.createRow(0);
         for (int c = 0; c < titles.size(); c++) {
             Cell cell = header.createCell(c);
@@ -174,7 +207,7 @@ final class SimulationSheet {
                 date.setCellStyle(s.date);
             }
             c++;
-            number(row, c++, run.ebitdaMultiple(), s.decimal);
+            number(row, c++, run.ebitdaMultiple(), s.multiple);
             number(row, c++, run.collectionsGrowth(), s.percent);
             number(row, c++, run.clinicianComp(), s.percent);
             number(row, c++, run.escrowReleased(), s.percent);
@@ -193,6 +226,7 @@ final class SimulationSheet {
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
         sheet.setFitToPage(true);
+        return titles.size();
     }
 
     private static void number(Row row, int c, double value, CellStyle style) {

@@ -44,7 +44,7 @@ final class SummarySheet {
         r++;
         Mso mso = v.mso();
         w.text(r, 0, "MSO", s.label);
-        w.text(r, 1, mso.name() + " (" + mso.form().id() + (mso.state() == null ? "" : ", " + mso.state()) + ")");
+        w.text(r, 1, mso.name() + " (" + ClientLabels.words(mso.form().id()) + (mso.state() == null ? "" : ", " + mso.state()) + ")");
         r++;
         w.text(r, 0, "Practices", s.label);
         w.number(r, 1, v.practices().size(), s.count);
@@ -64,7 +64,7 @@ final class SummarySheet {
         int header = r;
         w.header(r++, "Category", "Fully diluted", "% fully diluted");
         for (HolderCategory c : HolderCategory.values()) {
-            r = categoryRow(w, r, c.id(), capTable);
+            r = categoryRow(w, r, CapTableSheet.category(c), capTable);
         }
         if (content.capTable().lines().stream().anyMatch(l -> l.category() == null)) {
             r = categoryRow(w, r, CapTableSheet.POOL_CATEGORY, capTable);
@@ -72,7 +72,7 @@ final class SummarySheet {
         r++;
         r = exitResults(w, r, content);
         r++;
-        r = findings(w, r, content.compliance());
+        r = findings(w, r, content.compliance(), new ClientLabels(v));
         List<String> couldNot = SummaryLines.couldNot(content);
         if (!couldNot.isEmpty()) {
             r++;
@@ -130,7 +130,7 @@ final class SummarySheet {
         r++;
         w.text(r++, 0, "Total by holder category (payout + carve-out)", s.label);
         for (HolderCategory c : HolderCategory.values()) {
-            w.text(r, 0, c.id());
+            w.text(r, 0, ClientLabels.category(c));
             for (int i = 0; i < scenarios.size(); i++) {
                 w.money(r, 1 + i, scenarios.get(i).waterfall().waterfall().byCategory().get(c), s.money);
             }
@@ -140,7 +140,7 @@ final class SummarySheet {
     }
 
     /** How many findings at each severity, and the most severe few. */
-    private static int findings(SheetWriter w, int r, ComplianceReport report) {
+    private static int findings(SheetWriter w, int r, ComplianceReport report, ClientLabels labels) {
         Styles s = w.styles;
         w.text(r++, 0, "Compliance findings (see the Findings sheet)", s.label);
         List<Finding> sorted = report.findings().stream().sorted(Finding.ORDER).toList();
@@ -164,7 +164,7 @@ final class SummarySheet {
             // would be a solid block as tall as the wrapped finding.
             w.text(r, 0, f.severity().id(), FindingsSheet.textStyle(s, f.severity()));
             w.text(r, 1, f.ruleId() + " " + f.title(), s.wrapped);
-            w.text(r, 2, f.subjectKind().id() + " " + f.subjectId(), s.wrapped);
+            w.text(r, 2, labels.subject(f.subjectKind(), f.subjectId()), s.wrapped);
             w.text(r, 3, f.message(), s.wrapped);
             r++;
         }

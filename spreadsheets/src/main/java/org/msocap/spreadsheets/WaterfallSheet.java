@@ -129,8 +129,8 @@ final class WaterfallSheet {
             claimantRows.put(id, r);
             w.text(r, C_ID, labels.claimant(id));
             w.text(r, C_KIND, kind(claimants.get(id).kind()));
-            w.formula(r, work + W_EXACT, "ROUND((INDEX(" + breakpoints.range(BreakpointsSheet.Layout.interceptColumn(i)) + "," + SEGMENT
-                    + ")+INDEX(" + breakpoints.range(BreakpointsSheet.Layout.slopeColumn(i)) + "," + SEGMENT + ")*" + EQUITY
+            w.formula(r, work + W_EXACT, "ROUND((INDEX(" + breakpoints.intercepts(i) + "," + SEGMENT
+                    + ")+INDEX(" + breakpoints.marginalShares(i) + "," + SEGMENT + ")*" + EQUITY
                     + ")*100,4)", s.decimal);
             w.formula(r, work + W_FLOOR, "INT(" + exactCol + row + ")", s.shares);
             w.formula(r, work + W_REM, "ROUND(" + exactCol + row + "-" + floorCol + row + ",4)", s.decimal);
@@ -240,7 +240,7 @@ final class WaterfallSheet {
             int row = r + 1;
             w.text(r, 0, venture.requirePerson(h).name());
             w.text(r, 1, holds.containsKey(h) ? String.join(", ", holds.get(h)) : "Carve-out only");
-            w.text(r, 2, venture.categoryOf(h).id());
+            w.text(r, 2, ClientLabels.category(venture.categoryOf(h)));
             w.text(r, key, h);
             BigDecimal share = recipients.getOrDefault(h, BigDecimal.ZERO);
             w.formula(r, work + W_EXACT, "ROUND(" + carveCents + "*" + share.toPlainString() + ",4)", s.decimal);
@@ -266,8 +266,8 @@ final class WaterfallSheet {
         w.header(r++, "Category", "", "", "Total (payout + carve-out)", "% of equity and carve-out");
         for (HolderCategory c : HolderCategory.values()) {
             categoryRows.put(c, r);
-            w.text(r, 0, c.id());
-            w.formula(r, 3, "SUMIF(" + range(firstHolder, lastHolder, 2) + ",\"" + c.id() + "\"," + range(firstHolder, lastHolder, 6) + ")",
+            w.text(r, 0, ClientLabels.category(c));
+            w.formula(r, 3, "SUMIF(" + range(firstHolder, lastHolder, 2) + ",\"" + ClientLabels.category(c) + "\"," + range(firstHolder, lastHolder, 6) + ")",
                     s.money);
             w.formula(r, 4, "IF(" + EQUITY + "+" + carveOut + "=0,0,D" + (r + 1) + "/(" + EQUITY + "+" + carveOut + "))", s.percent);
             r++;
@@ -365,7 +365,7 @@ final class WaterfallSheet {
         TreeSet<String> holderIds = new TreeSet<>();
         scenarios.forEach(sc -> sc.waterfall().waterfall().holders().forEach(h -> holderIds.add(h.id())));
         for (String id : holderIds) {
-            String label = venture.requirePerson(id).name() + " (" + venture.categoryOf(id).id() + ")";
+            String label = venture.requirePerson(id).name() + " (" + ClientLabels.category(venture.categoryOf(id)).toLowerCase(java.util.Locale.ROOT) + ")";
             r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::payout)
                     .orElse(org.msocap.money.Money.ZERO));
         }
@@ -374,14 +374,14 @@ final class WaterfallSheet {
             r++;
             w.header(r++, scenarioTitles("Carve-out by holder", scenarios));
             for (String id : holderIds) {
-                String label = venture.requirePerson(id).name() + " (" + venture.categoryOf(id).id() + ")";
+                String label = venture.requirePerson(id).name() + " (" + ClientLabels.category(venture.categoryOf(id)).toLowerCase(java.util.Locale.ROOT) + ")";
                 r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::carveOut)
                         .orElse(org.msocap.money.Money.ZERO));
             }
             r++;
             w.header(r++, scenarioTitles("Total by holder (payout + carve-out)", scenarios));
             for (String id : holderIds) {
-                String label = venture.requirePerson(id).name() + " (" + venture.categoryOf(id).id() + ")";
+                String label = venture.requirePerson(id).name() + " (" + ClientLabels.category(venture.categoryOf(id)).toLowerCase(java.util.Locale.ROOT) + ")";
                 r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::total)
                         .orElse(org.msocap.money.Money.ZERO));
             }
@@ -390,7 +390,7 @@ final class WaterfallSheet {
         r++;
         w.header(r++, scenarioTitles("Total by holder category (payout + carve-out)", scenarios));
         for (HolderCategory c : HolderCategory.values()) {
-            r = money(w, r, c.id(), scenarios, sc -> sc.waterfall().waterfall().byCategory().get(c));
+            r = money(w, r, ClientLabels.category(c), scenarios, sc -> sc.waterfall().waterfall().byCategory().get(c));
         }
         return r;
     }

@@ -52,8 +52,8 @@ public final class WorkbookExporter {
             TempFile.setThreadLocalTempFileCreationStrategy(new DefaultTempFileCreationStrategy(rowFiles.toFile()));
             try (SXSSFWorkbook streaming = new SXSSFWorkbook(wb, STREAM_WINDOW_ROWS)) {
                 var runs = streaming.createSheet(SimulationSheet.RUNS_NAME);
-                SimulationSheet.writeRuns(runs, built.styles(), content.simulation(), new ClientLabels(content.venture()));
-                PageSetup.runsSheet(streaming, runs, content.venture().name(), content.simulation().sample().size());
+                int columns = SimulationSheet.writeRuns(runs, built.styles(), content.simulation(), new ClientLabels(content.venture()));
+                PageSetup.runsSheet(streaming, runs, content.venture().name(), content.simulation().sample().size(), columns);
                 streaming.write(out);
             } finally {
                 TempFile.setThreadLocalTempFileCreationStrategy(null);
@@ -86,16 +86,18 @@ public final class WorkbookExporter {
         SheetWriter practices = new SheetWriter(wb.createSheet(PracticesSheet.NAME), styles);
         SheetWriter agreements = new SheetWriter(wb.createSheet(AgreementsSheet.NAME), styles);
 
-        CapTableSheet.Layout capLayout = CapTableSheet.write(capTable, content.capTable(), EquityTerms.of(content.venture().mso()));
+        CapTableSheet.Layout capLayout = CapTableSheet.write(capTable, content.capTable(), EquityTerms.of(content.venture().mso()),
+                new ClientLabels(content.venture()));
         PracticesSheet.write(practices, content.venture(), content.capTable().practices());
         AgreementsSheet.write(agreements, content.venture(), content.compliance());
         content.feeSection().ifPresent(fees -> {
             // Both sheets exist before any formula is set: POI resolves sheet names and defined names as it parses.
             SheetWriter inputs = new SheetWriter(wb.createSheet(FeesSheet.NAME), styles);
             SheetWriter projection = new SheetWriter(wb.createSheet(FeeProjectionSheet.NAME), styles);
-            int next = FeesSheet.writeInputs(inputs, fees.model());
+            int next = FeesSheet.writeInputs(inputs, fees.model(), new ClientLabels(content.venture()));
             FeeProjectionSheet.Layout layout = FeeProjectionSheet.write(projection, fees.model(), fees.monthly());
-            FeesSheet.writeSummary(inputs, next, fees.model(), layout, fees.comparisons());
+            FeesSheet.writeSummary(inputs, next, fees.model(), layout, fees.comparisons(),
+                    new ClientLabels(content.venture()));
         });
         WorkbookContent.Waterfalls waterfalls = content.waterfalls();
         SheetWriter waterfall = new SheetWriter(wb.createSheet(WaterfallSheet.NAME), styles);
@@ -105,7 +107,8 @@ public final class WorkbookExporter {
         BreakpointsSheet.Layout breakpointLayout = BreakpointsSheet.write(breakpoints, waterfalls.live().breakpoints(), chartEnd,
                 new ClientLabels(content.venture()));
         WaterfallSheet.write(waterfall, content.venture(), waterfalls, breakpointLayout);
-        FindingsSheet.write(new SheetWriter(wb.createSheet(FindingsSheet.NAME), styles), content.compliance());
+        FindingsSheet.write(new SheetWriter(wb.createSheet(FindingsSheet.NAME), styles), content.compliance(),
+                new ClientLabels(content.venture()));
         content.simulationSection().ifPresent(result ->
                 SimulationSheet.write(new SheetWriter(wb.createSheet(SimulationSheet.NAME), styles), result,
                         new ClientLabels(content.venture())));

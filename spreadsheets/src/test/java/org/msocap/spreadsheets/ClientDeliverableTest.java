@@ -64,6 +64,9 @@ class ClientDeliverableTest {
         for (Pattern engine : ENGINE_LABELS) {
             assertThat(engine.matcher(all).find()).as("engine label " + engine + " on a printed page").isFalse();
         }
+        // A column too narrow for its number prints as ####.
+        assertThat(all).doesNotContain("###");
+        assertThat(all).contains("Histogram of equity proceeds", "Histogram of enterprise value", "Payout by security against equity proceeds");
         assertThat(all).contains("Agreements — ", "Fee", "Decisions the MSO controls", "Noncompete");
         assertThat(all).containsPattern("\\b\\d+\\.\\d\\dx\\b");
         assertThat(all).contains("Options at $0.25", "SAFE — Priya Raman", "Convertible note — Marcus Lee", "Series A");
@@ -74,16 +77,18 @@ class ClientDeliverableTest {
     }
 
     @Test
-    void noExampleShowsEngineLabelsInVisibleCells() throws Exception {
+    void noExampleShowsEngineLabelsOrIdsInVisibleCells() throws Exception {
         List<Path> models;
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             models = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(models).hasSizeGreaterThanOrEqualTo(10);
         for (Path model : models) {
-            WorkbookContent content = WorkbookContent.of(VentureReader.read(model), null);
+            Venture venture = VentureReader.read(model);
+            WorkbookContent content = WorkbookContent.of(venture, null);
             try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
                 assertThat(wb.getSheet(AgreementsSheet.NAME)).as(model + ": Agreements sheet").isNotNull();
+                ClientNamesTest.assertNamedColumnsShowNames(model.getFileName().toString(), venture, wb);
                 for (String text : visibleText(wb)) {
                     for (Pattern engine : ENGINE_LABELS) {
                         assertThat(engine.matcher(text).find()).as(model.getFileName() + ": '" + text + "'").isFalse();

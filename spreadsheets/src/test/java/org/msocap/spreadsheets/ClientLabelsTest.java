@@ -23,6 +23,16 @@ class ClientLabelsTest {
     }
 
     @Test
+    void modelVocabularyReadsAsWords() {
+        assertThat(ClientLabels.words(java.util.List.of("billing", "it", "real-estate", "scheduling-of-clinicians")))
+                .isEqualTo("billing, IT, real estate, scheduling of clinicians");
+        assertThat(ClientLabels.words("medical-corporation")).isEqualTo("medical corporation");
+        assertThat(ClientLabels.words("pllc")).isEqualTo("PLLC");
+        assertThat(ClientLabels.words("c-corp")).isEqualTo("C corporation");
+        assertThat(ClientLabels.category(org.msocap.model.HolderCategory.LAY)).isEqualTo("Lay individual");
+    }
+
+    @Test
     void multiplesAsBankersWriteThem() {
         assertThat(ClientLabels.moic(new BigDecimal("1.7849"))).isEqualTo("1.78x");
         assertThat(ClientLabels.moic(new BigDecimal("12"))).isEqualTo("12.00x");

@@ -39,6 +39,10 @@ class ClientWorkbookTest {
             Sheet runs = wb.getSheet(SimulationSheet.RUNS_NAME);
             assertThat(runs.getLastRowNum()).isEqualTo(500);
             assertThat(wb.getPrintArea(wb.getSheetIndex(runs))).endsWith("$" + (PageSetup.PRINTED_RUNS + 1));
+            // Every column prints, the class and category payouts too (the header row was flushed when the area was set).
+            String lastColumn = SheetWriter.column(runs.getRow(0).getLastCellNum() - 1);
+            assertThat(wb.getPrintArea(wb.getSheetIndex(runs))).endsWith("$" + lastColumn + "$" + (PageSetup.PRINTED_RUNS + 1));
+            assertThat((int) runs.getRow(0).getLastCellNum()).isGreaterThan(9);
             for (Sheet sheet : wb) {
                 assertThat(sheet.getHeader().getLeft()).as(sheet.getSheetName()).isEqualTo(venture.name());
                 assertThat(sheet.getHeader().getRight()).as(sheet.getSheetName()).isEqualTo("&A");
@@ -117,7 +121,7 @@ class ClientWorkbookTest {
             int ids = content.waterfalls().live().breakpoints().ids().size();
             assertThat(plot.getAreaChartArray(0).sizeOfSerArray()).isEqualTo(ids);
             // The chart's points are live: each finds its segment in the table and applies that segment's line.
-            int header = WaterfallSheetTest.rowOf(sheet, "Payout by security at round equity proceeds (formulas over the segments above)", 0) + 1;
+            int header = WaterfallSheetTest.rowOf(sheet, "Payout by security at round equity proceeds (formulas over the segments below)", 0) + 1;
             Row point = sheet.getRow(header + 3);
             assertThat(point.getCell(0).getCellFormula()).contains(BreakpointsSheet.FROM);
             assertThat(point.getCell(2).getCellFormula()).contains("INDEX('" + BreakpointsSheet.NAME + "'!");
@@ -129,6 +133,66 @@ class ClientWorkbookTest {
                 }
                 assertThat(sum).isCloseTo(sheet.getRow(r).getCell(1).getNumericCellValue(), org.assertj.core.data.Offset.offset(0.01));
             }
+        }
+    }
+
+    /**
+     * Every table on the Breakpoints sheet has the columns of the one repeated header row, so a page never continues
+     * under a wrong header; the chart prints whole on a page of its own; past a page's worth of securities the sheet
+     * prints pages across, each repeating the segment and equity-proceeds columns.
+     */
+    @Test
+    void breakpointsSheetPrintsItsTablesUnderOneHeaderAndWideTablesPagesAcross() throws Exception {
+        for (Venture v : List.of(venture, TestVentures.large(4, 40, 30, 8))) {
+            WorkbookContent content = WorkbookContent.of(v, null);
+            try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
+                XSSFSheet sheet = wb.getSheet(BreakpointsSheet.NAME);
+                int repeated = sheet.getRepeatingRows().getFirstRow();
+                assertThat(sheet.getRepeatingRows().getLastRow()).isEqualTo(repeated);
+                List<String> header = texts(sheet.getRow(repeated));
+                int ids = content.waterfalls().live().breakpoints().ids().size();
+                assertThat(header).hasSize(ids + 2);
+                int headers = 0;
+                for (Row row : sheet) {
+                    if (row.getRowNum() != repeated && row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+                            && row.getCell(0).getStringCellValue().equals("Segment")) {
+                        assertThat(texts(row)).as("header of row " + (row.getRowNum() + 1)).isEqualTo(header);
+                        headers++;
+                    }
+                }
+                assertThat(headers).isEqualTo(3);
+                var chart = sheet.getDrawingPatriarch().getCharts().get(0).getCTChart();
+                assertThat(sheet.getRowBreaks()).hasSize(1);
+                int chartBottom = ((org.apache.poi.xssf.usermodel.XSSFClientAnchor) sheet.getDrawingPatriarch().getShapes().get(0)
+                        .getAnchor()).getRow2();
+                assertThat(chart).isNotNull();
+                assertThat(sheet.getRowBreaks()[0]).isGreaterThanOrEqualTo(chartBottom).isLessThan(repeated);
+                if (ids > BreakpointsSheet.SECURITIES_PER_PAGE) {
+                    assertThat(sheet.getRepeatingColumns()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:B"));
+                    assertThat(sheet.getColumnBreaks()).hasSize((ids - 1) / BreakpointsSheet.SECURITIES_PER_PAGE);
+                    assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) (sheet.getColumnBreaks().length + 1));
+                } else {
+                    assertThat(sheet.getColumnBreaks()).isEmpty();
+                    assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+                }
+            }
+        }
+    }
+
+    /** The histograms start a page side by side under one header row, which repeats if many bins run on. */
+    @Test
+    void simulationHistogramsShareARepeatedHeaderRowOnTheirOwnPage() throws Exception {
+        WorkbookContent content = WorkbookContent.of(venture, new SimulationOptions(2_000, 42, 1, 10, 0, 120));
+        try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
+            XSSFSheet sheet = wb.getSheet(SimulationSheet.NAME);
+            int label = WaterfallSheetTest.rowOf(sheet, "Histogram of equity proceeds (runs with an exit)", 0);
+            assertThat(sheet.getRowBreaks()).containsExactly(label - 1);
+            assertThat(sheet.getRepeatingRows()).isEqualTo(new org.apache.poi.ss.util.CellRangeAddress(label + 1, label + 1, -1, -1));
+            List<String> header = texts(sheet.getRow(label + 1));
+            assertThat(header).containsExactly("Bin", "From", "To", "Runs", "Share of runs with an exit", "", "Bin", "From", "To", "Runs",
+                    "Share of runs with an exit");
+            assertThat(sheet.getRow(label).getCell(6).getStringCellValue()).isEqualTo("Histogram of enterprise value (runs with an exit)");
+            assertThat(sheet.getRow(label + 2 + 119).getCell(9).getNumericCellValue()).isGreaterThanOrEqualTo(0);
         }
     }
 
@@ -161,6 +225,16 @@ class ClientWorkbookTest {
             assertThat(text).anyMatch(t -> t.startsWith("… and " + more + " more (") && t.contains("msocap check"));
             assertThat(text).contains("What this workbook could not do");
         }
+    }
+
+    /** The texts of a row's cells, blanks included, as a header reads from left to right. */
+    static List<String> texts(Row row) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            Cell cell = row.getCell(c);
+            out.add(cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue());
+        }
+        return out;
     }
 
     static List<String> texts(Sheet sheet) {

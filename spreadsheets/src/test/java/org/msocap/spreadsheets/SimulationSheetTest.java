@@ -50,10 +50,14 @@ class SimulationSheetTest {
             }
             Sheet stats = wb.getSheet(SimulationSheet.NAME);
             for (SeriesStatistics st : result.categories()) {
-                int row = WaterfallSheetTest.rowOf(stats, st.key(), WaterfallSheetTest.rowOf(stats, "By holder category", 0));
+                int row = WaterfallSheetTest.rowOf(stats, SimulationSheet.category(st.key()),
+                        WaterfallSheetTest.rowOf(stats, "By holder category", 0));
                 assertThat(stats.getRow(row).getCell(3).getNumericCellValue()).isEqualTo(st.mean());
                 assertThat(stats.getRow(row).getCell(7).getNumericCellValue()).isEqualTo(st.p50());
             }
+            assertThat(WaterfallSheetTest.rowOf(stats, "SAFEs", 0)).isPositive();
+            assertThat(WaterfallSheetTest.rowOf(stats, "Convertible notes", 0)).isPositive();
+            assertThat(ClientWorkbookTest.texts(stats)).doesNotContain("Safes", "Notes", "Carve Out", "lay", "clinician", "entity");
             assertThat(wb.getSheet(SimulationSheet.NAME).getDrawingPatriarch().getCharts()).hasSize(1);
             // Issue 16: each holder's carve-out beside its mean, and the payout from equity live as mean − carve-out.
             assertThat(result.hasCarveOut()).isTrue();

@@ -65,7 +65,7 @@ class WaterfallSheetTest {
                 assertThat(cents(sheet, rowOf(sheet, "Equity proceeds (split below; escrow included)", header), 1 + i)).isEqualTo(w.bridge().equityProceeds().cents());
                 assertThat(cents(sheet, rowOf(sheet, "Enterprise value", header), 1 + i)).isEqualTo(w.bridge().enterpriseValue().cents());
                 for (HolderCategory c : HolderCategory.values()) {
-                    int row = rowOf(sheet, c.id(), rowOf(sheet, "Total by holder category (payout + carve-out)", header));
+                    int row = rowOf(sheet, ClientLabels.category(c), rowOf(sheet, "Total by holder category (payout + carve-out)", header));
                     assertThat(cents(sheet, row, 1 + i)).isEqualTo(w.waterfall().byCategory().get(c).cents());
                 }
             }
@@ -143,7 +143,7 @@ class WaterfallSheetTest {
         }
         int categories = rowOf(sheet, "Category", holders);
         for (HolderCategory c : HolderCategory.values()) {
-            assertThat(cents(sheet, rowOf(sheet, c.id(), categories), 3)).as(c.id() + at)
+            assertThat(cents(sheet, rowOf(sheet, ClientLabels.category(c), categories), 3)).as(c.id() + at)
                     .isEqualTo(engine.waterfall().byCategory().get(c).cents());
         }
     }
