@@ -205,9 +205,12 @@ public final class MonteCarloSimulator {
         }
 
         SimulationResult run() {
+            PhaseClock clock = new PhaseClock();
             forEachChunk(runs, this::drawAndValue);
+            clock.lap("drivers and exit value");
             orderExitsByDay();
             resolveExitDays();
+            clock.lap("tables");
             progress.advance(runs - exitRuns);
             groupSeries = new long[groups.size()][runs];
             categorySeries = new long[HolderCategory.values().length][runs];
@@ -217,6 +220,7 @@ public final class MonteCarloSimulator {
             long[][] candidateSeries = new long[candidates.length][runs];
             int[] candidateSlot = slots(candidates);
             forEachChunk(exitRuns, (from, to) -> distribute(from, to, candidateSlot, candidateSeries));
+            clock.lap("payouts");
             int[] top = topHolders();
             progress.advance(runs - exitRuns);
             long[][] holderSeries = new long[top.length][];
@@ -243,8 +247,11 @@ public final class MonteCarloSimulator {
             } else {
                 progress.advance(exitRuns);
             }
+            clock.lap("holders");
             evaluators.clear();
-            return statistics(top, holderSeries);
+            SimulationResult result = statistics(top, holderSeries);
+            clock.lap("statistics");
+            return result;
         }
 
         /** Per holder, its index in {@code chosen}, or -1. */
