@@ -66,4 +66,19 @@ class ProjectedExitValueSpreadPropertyTest {
                     }
                 });
     }
+
+    @Test
+    void aMonthsCachedEbitdaEqualsItsProjection() {
+        // With nothing drawn each month is projected once and kept: the kept value is the one projected afresh.
+        org.msocap.fees.FeeModel model = org.msocap.fees.FeeModel.resolve(ProjectedExitValueTest.otherBases());
+        ProjectedExitValue cached = ProjectedExitValue.of(model);
+        for (int pass = 0; pass < 2; pass++) {
+            for (java.time.LocalDate d = java.time.LocalDate.of(2027, 1, 31); d.getYear() < 2031; d = d.plusMonths(1)) {
+                int day = (int) d.withDayOfMonth(d.lengthOfMonth()).toEpochDay();
+                long fresh = ProjectedExitValue.of(model).ttmEbitdaCents(day, Double.NaN, Double.NaN);
+                assertThat(cached.ttmEbitdaCents(day, Double.NaN, Double.NaN)).as("%s, pass %d", d, pass).isEqualTo(fresh);
+                assertThat(cached.ttmEbitdaCents(day, 0.0, Double.NaN)).as("%s drawn", d).isNotEqualTo(fresh);
+            }
+        }
+    }
 }
