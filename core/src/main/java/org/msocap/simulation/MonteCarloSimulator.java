@@ -41,7 +41,9 @@ import org.msocap.money.Money;
  *   <li>Drivers and values, in fixed-size chunks of run indexes: exit day, enterprise value, realized equity
  *       proceeds.</li>
  *   <li>Payouts: the runs that exit are ordered by exit day, so each day's evaluator (dividends, interest and
- *       vesting exact for that day) is resolved once and reused; class and category payouts are kept per run,
+ *       vesting exact for that day) is resolved once, up front, and reused; the payout pass then goes through the
+ *       runs chunk by chunk, by day within a chunk, so every series is written one stretch at a time; class and
+ *       category payouts are kept per run,
  *       every holder's total is summed, and the per-run payouts of candidate holders are kept: those largest
  *       by mean over a small fixed sample of the runs, and those close behind.</li>
  *   <li>Holders: the largest holders by mean payout (known only now) take their candidate series; should the
@@ -205,9 +207,12 @@ public final class MonteCarloSimulator {
         }
 
         SimulationResult run() {
+            PhaseClock clock = new PhaseClock();
             forEachChunk(runs, this::drawAndValue);
+            clock.lap("drivers and exit value");
             orderExitsByDay();
             resolveExitDays();
+            clock.lap("tables");
             progress.advance(runs - exitRuns);
             groupSeries = new long[groups.size()][runs];
             categorySeries = new long[HolderCategory.values().length][runs];
@@ -216,7 +221,12 @@ public final class MonteCarloSimulator {
             int[] candidates = candidateHolders();
             long[][] candidateSeries = new long[candidates.length][runs];
             int[] candidateSlot = slots(candidates);
-            forEachChunk(exitRuns, (from, to) -> distribute(from, to, candidateSlot, candidateSeries));
+            PayoutModel.PayoutEvaluator[] dayEvaluators = new PayoutModel.PayoutEvaluator[exitDays.length];
+            for (int d = 0; d < exitDays.length; d++) {
+                dayEvaluators[d] = evaluator(exitDays[d]);
+            }
+            forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
+            clock.lap("payouts");
             int[] top = topHolders();
             progress.advance(runs - exitRuns);
             long[][] holderSeries = new long[top.length][];
@@ -243,8 +253,11 @@ public final class MonteCarloSimulator {
             } else {
                 progress.advance(exitRuns);
             }
+            clock.lap("holders");
             evaluators.clear();
-            return statistics(top, holderSeries);
+            SimulationResult result = statistics(top, holderSeries);
+            clock.lap("statistics");
+            return result;
         }
 
         /** Per holder, its index in {@code chosen}, or -1. */
@@ -365,14 +378,41 @@ public final class MonteCarloSimulator {
             exitRuns = n;
             exitOrder = new long[n];
 
-            int k = 0;
-            for (int i = 0; i < runs; i++) {
-                if (exitDay[i] != NO_EXIT) {
-                    // Day in the high bits, run in the low: sorting groups runs by day, in run order within a day.
-                    exitOrder[k++] = ((long) exitDay[i] << 32) | i;
+            int firstDay = Integer.MAX_VALUE;
+            int lastDay = Integer.MIN_VALUE;
+            for (int d : exitDay) {
+                if (d != NO_EXIT) {
+                    firstDay = Math.min(firstDay, d);
+                    lastDay = Math.max(lastDay, d);
                 }
             }
-            Arrays.sort(exitOrder);
+            if (n > 0 && (long) lastDay - firstDay < runs) {
+                // Day in the high bits, run in the low, in that order: counted out by day, a linear pass (exit days are a
+                // few dozen month ends) where sorting a million keys was not.
+                int[] start = new int[lastDay - firstDay + 2];
+                for (int d : exitDay) {
+                    if (d != NO_EXIT) {
+                        start[d - firstDay + 1]++;
+                    }
+                }
+                for (int d = 1; d < start.length; d++) {
+                    start[d] += start[d - 1];
+                }
+                for (int i = 0; i < runs; i++) {
+                    if (exitDay[i] != NO_EXIT) {
+                        exitOrder[start[exitDay[i] - firstDay]++] = ((long) exitDay[i] << 32) | i;
+                    }
+                }
+            } else {
+                int k = 0;
+                for (int i = 0; i < runs; i++) {
+                    if (exitDay[i] != NO_EXIT) {
+                        // Day in the high bits, run in the low: sorting groups runs by day, in run order within a day.
+                        exitOrder[k++] = ((long) exitDay[i] << 32) | i;
+                    }
+                }
+                Arrays.sort(exitOrder);
+            }
             exitDayIndex = new int[runs];
             Arrays.fill(exitDayIndex, -1);
             int[] days = new int[n];
@@ -422,7 +462,13 @@ public final class MonteCarloSimulator {
             return known;
         }
 
-        private void distribute(int from, int to, int[] candidateSlot, long[][] candidateSeries) {
+        /**
+         * The payout pass over runs {@code [from, to)}, by exit day within the chunk: the series are written chunk by chunk
+         * (in exit-day order over all runs every run's store landed on its own cache line of each series), and each day's
+         * evaluator, resolved beforehand, serves its runs of the chunk one after another.
+         */
+        private void distribute(int from, int to, PayoutModel.PayoutEvaluator[] dayEvaluators, int[] candidateSlot,
+                                long[][] candidateSeries) {
             long[] payout = new long[waterfallPositions];
             // The positions of candidate holders, and the series each adds to.
             long[] candidateTotals = new long[candidateSeries.length];
@@ -439,16 +485,30 @@ public final class MonteCarloSimulator {
             long[] categoryTotals = new long[HolderCategory.values().length];
             long[] positionTotals = new long[positions.size()];
             ExitTerms terms = setup.terms();
-            int currentDay = NO_EXIT;
-            PayoutModel.PayoutEvaluator evaluator = null;
-            for (int k = from; k < to; k++) {
-                int run = (int) exitOrder[k];
-                int day = (int) (exitOrder[k] >> 32);
-                if (day != currentDay) {
-                    evaluator = evaluator(day);
-                    currentDay = day;
+            // The chunk's exit runs by day (in run order within a day): each day's evaluator stays in the caches for its
+            // runs, and the series' stores stay within the chunk's stretch of each series.
+            int[] dayStart = new int[dayEvaluators.length + 1];
+            for (int run = from; run < to; run++) {
+                if (exitDayIndex[run] >= 0) {
+                    dayStart[exitDayIndex[run] + 1]++;
                 }
-                evaluator.payouts(proceeds[run], payout);
+            }
+            for (int d = 1; d < dayStart.length; d++) {
+                dayStart[d] += dayStart[d - 1];
+            }
+            int exits = dayStart[dayEvaluators.length];
+            int[] byDay = new int[exits];
+            int[] runDay = new int[exits];
+            for (int run = from; run < to; run++) {
+                int d = exitDayIndex[run];
+                if (d >= 0) {
+                    runDay[dayStart[d]] = d;
+                    byDay[dayStart[d]++] = run;
+                }
+            }
+            for (int k = 0; k < exits; k++) {
+                int run = byDay[k];
+                dayEvaluators[runDay[k]].payouts(proceeds[run], payout);
                 Arrays.fill(groupTotals, 0);
                 Arrays.fill(categoryTotals, 0);
                 // Summed per (group, category) into a local first: adding every position straight into the group's
@@ -474,8 +534,7 @@ public final class MonteCarloSimulator {
                         positionTotals[p] += split[c];
                     }
                 }
-                // Summed per candidate first, then one store per candidate into its series: runs come in exit-day
-                // order, so each store lands on a different cache line of a large array.
+                // Summed per candidate first, then one store per candidate into its series.
                 Arrays.fill(candidateTotals, 0);
                 for (int f = 0; f < follows; f++) {
                     int p = followed[f];
@@ -502,7 +561,7 @@ public final class MonteCarloSimulator {
                     holderCarveOutSums[holderOf[p]] = Math.addExact(holderCarveOutSums[holderOf[p]], positionTotals[p]);
                 }
             }
-            progress.advance(to - from);
+            progress.advance(exits);
         }
 
         /** Holder indexes by mean payout, largest first (ties in model order), as many as asked. */
@@ -637,23 +696,57 @@ public final class MonteCarloSimulator {
         private record CostFlows(long totalCents, TreeMap<Integer, Long> byDay) {
         }
 
+        /**
+         * A series' statistics in three passes over it (it is 8 bytes a run, far larger than the caches): sum, runs below
+         * cost, least and greatest, and the payouts per exit day for the IRR; then the sum of squares about the mean
+         * (standard deviation, two-pass, in run order) and the percentiles' bucket counts; then the percentiles'
+         * buckets copied out and selected among ({@link Selection.RankBuckets}).
+         */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost) {
             long sum = 0;
             long belowCost = 0;
-            for (long v : cents) {
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            long costCents = cost.totalCents();
+            boolean withIrr = costCents != 0 && cost.byDay() != null;
+            long[] byDay = withIrr ? new long[exitDays.length] : null;
+            for (int i = 0; i < runs; i++) {
+                long v = cents[i];
                 sum = Math.addExact(sum, v);
-                if (v < cost.totalCents()) {
-                    belowCost++;
+                belowCost += v < costCents ? 1 : 0;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                if (withIrr && v != 0 && exitDayIndex[i] >= 0) {
+                    byDay[exitDayIndex[i]] = Math.addExact(byDay[exitDayIndex[i]], v);
                 }
             }
             double meanCents = (double) sum / runs;
             double mean = meanCents / 100;
-            double[] pct = percentiles(cents, cents.length);
-            double costUnits = cost.totalCents() / 100.0;
-            double probBelow = cost.totalCents() == 0 ? Double.NaN : (double) belowCost / runs;
-            double moic = cost.totalCents() == 0 ? Double.NaN : mean / costUnits;
-            return new SeriesStatistics(key, runs, costUnits, mean, standardDeviation(cents, cents.length, meanCents) / 100,
-                    pct[0], pct[1], pct[2], pct[3], pct[4], probBelow, moic, irr(cents, cost));
+            double ss = 0;
+            long[] at;
+            if (min == max) {
+                at = new long[PERCENTILES.length];
+                Arrays.fill(at, min);
+                for (int i = 0; i < runs; i++) {
+                    double d = cents[i] - meanCents;
+                    ss += d * d;
+                }
+            } else {
+                Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
+                for (int i = 0; i < runs; i++) {
+                    long v = cents[i];
+                    double d = v - meanCents;
+                    ss += d * d;
+                    buckets.count(v);
+                }
+                at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
+            }
+            double sd = runs < 2 ? 0 : Math.sqrt(ss / (runs - 1));
+            double costUnits = costCents / 100.0;
+            double probBelow = costCents == 0 ? Double.NaN : (double) belowCost / runs;
+            double moic = costCents == 0 ? Double.NaN : mean / costUnits;
+            return new SeriesStatistics(key, runs, costUnits, mean, sd / 100, at[0] / 100.0, at[1] / 100.0, at[2] / 100.0,
+                    at[3] / 100.0, at[4] / 100.0, probBelow, moic, withIrr ? irr(byDay, cost) : Double.NaN);
         }
 
         private SeriesStatistics valueSeries(String key, long[] cents, int[] exitIndex) {
@@ -676,16 +769,21 @@ public final class MonteCarloSimulator {
 
         /** Nearest rank: the value at position ⌈q·n⌉ of the sorted values, in currency units. */
         private static double[] percentiles(long[] values, int n) {
-            int[] indexes = new int[PERCENTILES.length];
-            for (int i = 0; i < PERCENTILES.length; i++) {
-                indexes[i] = (int) Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100) - 1;
-            }
-            long[] at = Selection.atSortedIndexes(values, n, indexes);
+            long[] at = Selection.atSortedIndexes(values, n, percentileIndexes(n));
             double[] out = new double[at.length];
             for (int i = 0; i < at.length; i++) {
                 out[i] = at[i] / 100.0;
             }
             return out;
+        }
+
+        /** The 0-based positions of the nearest-rank percentiles among n sorted values: ⌈q·n⌉ − 1. */
+        private static int[] percentileIndexes(int n) {
+            int[] indexes = new int[PERCENTILES.length];
+            for (int i = 0; i < PERCENTILES.length; i++) {
+                indexes[i] = (int) Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100) - 1;
+            }
+            return indexes;
         }
 
         /** Sample standard deviation (n − 1), two-pass, in run order. */
@@ -701,25 +799,15 @@ public final class MonteCarloSimulator {
             return Math.sqrt(ss / (n - 1));
         }
 
-        /** IRR of the expected cash flows: the costs on their dates, the mean payout on each exit day. */
-        private double irr(long[] cents, CostFlows cost) {
-            if (cost.totalCents() == 0 || cost.byDay() == null) {
-                return Double.NaN;
-            }
-            // Payouts summed per distinct exit day in an array (a map of boxed longs per run was a good part of the
-            // statistics' time), then the days with a payout in ascending order, as before.
-            long[] byDay = new long[exitDays.length];
-            boolean[] paid = new boolean[byDay.length];
+        /**
+         * IRR of the expected cash flows: the costs on their dates, the mean payout on each exit day ({@code byDay}: the
+         * payouts summed per distinct exit day, in the order of {@link #exitDays}); the days with a payout in ascending
+         * order.
+         */
+        private double irr(long[] byDay, CostFlows cost) {
             int paidDays = 0;
-            for (int i = 0; i < runs; i++) {
-                if (exitDayIndex[i] >= 0 && cents[i] != 0) {
-                    int d = exitDayIndex[i];
-                    byDay[d] = Math.addExact(byDay[d], cents[i]);
-                    if (!paid[d]) {
-                        paid[d] = true;
-                        paidDays++;
-                    }
-                }
+            for (long paid : byDay) {
+                paidDays += paid != 0 ? 1 : 0;
             }
             int n = cost.byDay().size() + paidDays;
             int[] days = new int[n];
@@ -730,7 +818,7 @@ public final class MonteCarloSimulator {
                 amounts[k++] = -e.getValue() / 100.0;
             }
             for (int d = 0; d < byDay.length; d++) {
-                if (paid[d]) {
+                if (byDay[d] != 0) {
                     days[k] = exitDays[d];
                     amounts[k++] = byDay[d] / 100.0 / runs;
                 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.fees.FeeModel;
 import org.msocap.fees.FeeModel.ManagedPractice;
@@ -53,6 +54,24 @@ public final class ProjectedExitValue implements ExitValueModel {
     /** [practice][year]: the fixed monthly fee (fixed basis, and the fixed part of a hybrid fee), rounded monthly. */
     private final long[][] fixedFee;
     private final boolean anyCostPlus;
+    private final FeeTerms.Basis[] bases;
+    private final double[] baseCompDouble;
+    /** Per practice: the fee's percent as a double (percent bases), or 1 + markup (cost-plus). */
+    private final double[] rate;
+    private final BigDecimal[] markupFactor;
+    /** [practice], by year: the practice's collections grown at its own rate, once known ({@link #UNKNOWN} before). */
+    private final AtomicLongArray[] baseAnnual;
+    /** By month index of the exit: the trailing EBITDA when nothing is drawn, once known ({@link #UNKNOWN} before). */
+    private final AtomicLongArray fixedTtm = unknowns(MAX_YEARS * 12);
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private static AtomicLongArray unknowns(int length) {
+        AtomicLongArray array = new AtomicLongArray(length);
+        for (int i = 0; i < length; i++) {
+            array.set(i, UNKNOWN);
+        }
+        return array;
+    }
 
     private ProjectedExitValue(FeeModel model) {
         this.start = model.start();
@@ -65,8 +84,14 @@ public final class ProjectedExitValue implements ExitValueModel {
         practiceCosts = new long[n][];
         fixedFee = new long[n][MAX_YEARS];
         boolean costPlus = false;
+        bases = new FeeTerms.Basis[n];
+        baseCompDouble = new double[n];
+        rate = new double[n];
+        markupFactor = new BigDecimal[n];
+        baseAnnual = new AtomicLongArray[n];
         for (int p = 0; p < n; p++) {
             ManagedPractice practice = practices.get(p);
+            baseAnnual[p] = unknowns(MAX_YEARS);
             collections[p] = practice.financials().collections().cents();
             baseGrowth[p] = practice.financials().growth();
             baseComp[p] = practice.financials().clinicianComp();
@@ -77,6 +102,14 @@ public final class ProjectedExitValue implements ExitValueModel {
                 fixedFee[p][y] = Limits.isAmount(grown) ? Rounding.toCents(grown).cents() : OUT_OF_RANGE;
             }
             costPlus |= terms.basis() == FeeTerms.Basis.COST_PLUS;
+            bases[p] = terms.basis();
+            baseCompDouble[p] = baseComp[p].doubleValue();
+            if (terms.basis() == FeeTerms.Basis.COST_PLUS) {
+                markupFactor[p] = BigDecimal.ONE.add(terms.markup());
+                rate[p] = markupFactor[p].doubleValue();
+            } else if (terms.percent() != null) {
+                rate[p] = terms.percent().doubleValue();
+            }
         }
         anyCostPlus = costPlus;
         MsoFinancials mso = model.mso();
@@ -126,19 +159,28 @@ public final class ProjectedExitValue implements ExitValueModel {
 
     /** EBITDA of the twelve projection months ending with the month that contains the exit day, in cents. */
     public long ttmEbitdaCents(int exitEpochDay, double collectionsGrowth, double clinicianComp) {
-        int last = (int) ChronoUnit.MONTHS.between(start, LocalDate.ofEpochDay(exitEpochDay));
+        Scratch scratch = this.scratch.get();
+        int last = scratch.monthIndex(exitEpochDay);
         if (last < 11 || last / 12 >= MAX_YEARS) {
             throw new IllegalArgumentException("exit day " + LocalDate.ofEpochDay(exitEpochDay) + " has no trailing year in the projection from "
                     + start);
+        }
+        boolean drawn = !Double.isNaN(collectionsGrowth) || !Double.isNaN(clinicianComp);
+        if (!drawn) {
+            // Nothing drawn: the month alone decides, so each month is projected once (a few dozen distinct exit months).
+            long known = fixedTtm.get(last);
+            if (known != UNKNOWN) {
+                return known;
+            }
         }
         int first = last - 11;
         if (msoCosts[first / 12] == null || msoCosts[last / 12] == null) {
             throw new ArithmeticException("MSO operating costs past the limit");
         }
         long ebitda = 0;
-        long[] revenue = new long[12];
+        long[] revenue = scratch.revenue;
         for (int year = first / 12; year <= last / 12; year++) {
-            yearRevenue(year, collectionsGrowth, clinicianComp, revenue);
+            yearRevenue(year, collectionsGrowth, clinicianComp, revenue, scratch);
             for (int k = 0; k < 12; k++) {
                 int m = year * 12 + k;
                 if (m >= first && m <= last) {
@@ -146,67 +188,100 @@ public final class ProjectedExitValue implements ExitValueModel {
                 }
             }
         }
+        if (!drawn) {
+            fixedTtm.set(last, ebitda);
+        }
         return ebitda;
     }
 
+    /** Marks a month whose trailing EBITDA is not yet known; never a real amount (amounts stay within the limit). */
+    private static final long UNKNOWN = Long.MIN_VALUE + 1;
+
+    /** Per thread: the arrays a run's projection works in, and the last exit day's month (runs come day by day). */
+    private final class Scratch {
+        final long[] revenue = new long[12];
+        final long[] annual = new long[n];
+        final long[] months = new long[12];
+        final long[] compensation = new long[12];
+        final long[] variable = new long[12];
+        final long[] base = new long[12];
+        final long[] thisMonth = new long[n];
+        final long[] split = new long[n];
+        final long[][] allocated = anyCostPlus ? new long[n][12] : null;
+        private int lastDay = Integer.MIN_VALUE;
+        private int lastMonth;
+
+        /** Whole months from the projection's start to the day ({@link ChronoUnit#MONTHS}). */
+        int monthIndex(int epochDay) {
+            if (epochDay != lastDay) {
+                lastMonth = (int) ChronoUnit.MONTHS.between(start, LocalDate.ofEpochDay(epochDay));
+                lastDay = epochDay;
+            }
+            return lastMonth;
+        }
+    }
+
     /** The MSO's revenue (all management fees) in each month of a projection year. */
-    private void yearRevenue(int year, double collectionsGrowth, double clinicianComp, long[] revenue) {
+    private void yearRevenue(int year, double collectionsGrowth, double clinicianComp, long[] revenue, Scratch scratch) {
         boolean drawnGrowth = !Double.isNaN(collectionsGrowth);
         boolean drawnComp = !Double.isNaN(clinicianComp);
         double growth = drawnGrowth ? Math.max(-0.99, collectionsGrowth) : 0;
         double comp = drawnComp ? Math.min(1, Math.max(0, clinicianComp)) : 0;
-        BigDecimal compExact = drawnComp ? new BigDecimal(comp) : null;
-        long[] annual = new long[n];
-        long[][] monthly = new long[n][12];
+        BigDecimal compExact = null;
+        // The same power for every practice: computed once per year, not once per practice.
+        double power = drawnGrowth && year > 0 ? power(1 + growth, year) : 1;
+        long[] annual = scratch.annual;
         for (int p = 0; p < n; p++) {
-            annual[p] = drawnGrowth ? grownCents(collections[p], growth, year)
-                    : withinLimit(Rounding.toCents(Money.ofCents(collections[p]).amount().multiply(BigDecimal.ONE.add(baseGrowth[p]).pow(year))).cents());
-            for (int k = 0; k < 12; k++) {
-                monthly[p][k] = monthOf(annual[p], k);
-            }
+            annual[p] = drawnGrowth ? grownCents(collections[p], growth, year, power) : baseAnnual(p, year);
         }
-        long[][] allocated = null;
+        long[][] allocated = scratch.allocated;
         if (anyCostPlus) {
-            allocated = new long[n][12];
-            long[] thisMonth = new long[n];
+            long[] thisMonth = scratch.thisMonth;
             for (int k = 0; k < 12; k++) {
                 for (int p = 0; p < n; p++) {
-                    thisMonth[p] = monthly[p][k];
+                    thisMonth[p] = monthOf(annual[p], k);
                 }
-                long[] split = allocate(msoCosts[year][k], thisMonth);
+                long[] split = allocate(msoCosts[year][k], thisMonth, scratch.split);
                 for (int p = 0; p < n; p++) {
                     allocated[p][k] = split[p];
                 }
             }
         }
         java.util.Arrays.fill(revenue, 0);
-        long[] compensation = new long[12];
-        long[] variable = new long[12];
-        long[] base = new long[12];
+        long[] compensation = scratch.compensation;
+        long[] variable = scratch.variable;
+        long[] base = scratch.base;
         for (int p = 0; p < n; p++) {
-            long[] c = monthly[p];
             // Rates apply to the year: the year's exact amount rounded once, spread over the months in proportion.
-            long compYear = drawnComp ? ExactCents.times(annual[p], compExact, comp)
-                    : ExactCents.times(annual[p], baseComp[p], baseComp[p].doubleValue());
-            spread(compYear, c, compensation);
+            long compYear;
+            if (drawnComp) {
+                if (compExact == null) {
+                    compExact = new BigDecimal(comp);
+                }
+                compYear = ExactCents.times(annual[p], compExact, comp);
+            } else {
+                compYear = ExactCents.times(annual[p], baseComp[p], baseCompDouble[p]);
+            }
+            spreadOverMonths(compYear, annual[p], compensation);
             FeeTerms terms = practices.get(p).terms();
-            long fixed = terms.basis() == FeeTerms.Basis.FIXED || terms.basis() == FeeTerms.Basis.HYBRID ? fixedFee[p][year] : 0;
+            FeeTerms.Basis basis = bases[p];
+            long fixed = basis == FeeTerms.Basis.FIXED || basis == FeeTerms.Basis.HYBRID ? fixedFee[p][year] : 0;
             if (fixed == OUT_OF_RANGE) {
                 throw new ArithmeticException("fixed fee past the limit");
             }
-            switch (terms.basis()) {
+            switch (basis) {
                 case FIXED -> java.util.Arrays.fill(variable, 0);
-                case PERCENT_OF_COLLECTIONS, HYBRID -> spread(ExactCents.times(annual[p], terms.percent(), terms.percent().doubleValue()), c, variable);
+                case PERCENT_OF_COLLECTIONS, HYBRID -> spreadOverMonths(ExactCents.times(annual[p], terms.percent(), rate[p]), annual[p], variable);
                 case PERCENT_OF_NET, RESIDUAL -> {
                     long positive = 0;
                     for (int k = 0; k < 12; k++) {
-                        base[k] = Math.max(0, c[k] - compensation[k] - practiceCosts[p][k]);
+                        base[k] = Math.max(0, monthOf(annual[p], k) - compensation[k] - practiceCosts[p][k]);
                         positive += base[k];
                     }
-                    if (terms.basis() == FeeTerms.Basis.RESIDUAL) {
+                    if (basis == FeeTerms.Basis.RESIDUAL) {
                         System.arraycopy(base, 0, variable, 0, 12);
                     } else {
-                        spread(ExactCents.times(positive, terms.percent(), terms.percent().doubleValue()), base, variable);
+                        spread(ExactCents.times(positive, terms.percent(), rate[p]), base, variable);
                     }
                 }
                 case COST_PLUS -> {
@@ -214,13 +289,73 @@ public final class ProjectedExitValue implements ExitValueModel {
                     for (int k = 0; k < 12; k++) {
                         sum += allocated[p][k];
                     }
-                    BigDecimal factor = BigDecimal.ONE.add(terms.markup());
-                    spread(ExactCents.times(sum, factor, factor.doubleValue()), allocated[p], variable);
+                    spread(ExactCents.times(sum, markupFactor[p], rate[p]), allocated[p], variable);
                 }
             }
             for (int k = 0; k < 12; k++) {
                 revenue[k] = Math.addExact(revenue[k], Math.addExact(fixed, variable[k]));
             }
+        }
+    }
+
+    /** A practice's own projected collections of a year, at its own growth; computed once per practice and year. */
+    private long baseAnnual(int p, int year) {
+        long known = baseAnnual[p].get(year);
+        if (known != UNKNOWN) {
+            return known;
+        }
+        long cents = withinLimit(Rounding.toCents(Money.ofCents(collections[p]).amount().multiply(BigDecimal.ONE.add(baseGrowth[p]).pow(year)))
+                .cents());
+        baseAnnual[p].set(year, cents);
+        return cents;
+    }
+
+    /**
+     * {@link #spread(long, long[], long[])} over the twelve months of an annual amount ({@link #monthOf}) without
+     * building them: the months take two weights only (the odd cents make the first months one larger), so there are
+     * two quotients and two remainders, and the left-over cents go to the months of the larger remainder first, each
+     * kind in month order (ties to the earlier month, which are the larger ones).
+     */
+    static void spreadOverMonths(long total, long annualCents, long[] out) {
+        if (total == 0 || annualCents == 0) {
+            java.util.Arrays.fill(out, 0);
+            return;
+        }
+        if (total < 0 || annualCents < 0) {
+            long[] weights = spread(annualCents);
+            spread(total, weights, out);
+            return;
+        }
+        long small = annualCents / 12;
+        int larger = (int) (annualCents - 12 * small);    // months 0 .. larger-1 weigh small + 1
+        long largeQuotient;
+        long largeRemainder;
+        long smallQuotient;
+        long smallRemainder;
+        long product = total * (small + 1);
+        if (Math.multiplyHigh(total, small + 1) == 0 && product >= 0) {
+            largeQuotient = product / annualCents;
+            largeRemainder = product - largeQuotient * annualCents;
+            product = total * small;   // smaller, so it fits too
+            smallQuotient = product / annualCents;
+            smallRemainder = product - smallQuotient * annualCents;
+        } else {
+            long[] qr = new long[2];
+            ExactCents.mulDiv(total, small + 1, annualCents, qr);
+            largeQuotient = qr[0];
+            largeRemainder = qr[1];
+            ExactCents.mulDiv(total, small, annualCents, qr);
+            smallQuotient = qr[0];
+            smallRemainder = qr[1];
+        }
+        long left = total - larger * largeQuotient - (12 - larger) * smallQuotient;
+        for (int k = 0; k < 12; k++) {
+            out[k] = k < larger ? largeQuotient : smallQuotient;
+        }
+        // Largest remainder first, ties to the earlier month: the larger months come first, so they win ties.
+        int from = largeRemainder >= smallRemainder ? 0 : larger;
+        for (int given = 0, k = from; given < left; given++, k = k + 1 == 12 ? 0 : k + 1) {
+            out[k]++;
         }
     }
 
@@ -273,7 +408,29 @@ public final class ProjectedExitValue implements ExitValueModel {
 
     /** {@code round_half_up(cents × (1 + g)^year)} with g the exact value of the double. */
     static long grownCents(long cents, double g, int year) {
-        return withinLimit(grownCentsUnchecked(cents, g, year));
+        return withinLimit(grownCentsUnchecked(cents, g, year, year == 0 ? 1 : power(1 + g, year)));
+    }
+
+    /**
+     * {@code base^year} by repeated multiplication for the few years a projection spans (cheaper than
+     * {@code StrictMath.pow}). Each multiplication errs by at most 2^-53 relative, so with the rounding of 1 + g
+     * (year × 2^-53 once raised) and of the product by the cents, a grown amount errs by at most year × 2^-52
+     * relative: inside the (year + 4) × 2^-52 slack of {@link #grownCentsUnchecked}, which then rounds exactly.
+     */
+    static double power(double base, int year) {
+        if (year > 16) {
+            return StrictMath.pow(base, year);
+        }
+        double result = base;
+        for (int y = 1; y < year; y++) {
+            result *= base;
+        }
+        return result;
+    }
+
+    /** {@link #grownCents(long, double, int)} given {@code power}, (1 + g)^year within the error {@link #power} allows. */
+    private static long grownCents(long cents, double g, int year, double power) {
+        return withinLimit(grownCentsUnchecked(cents, g, year, power));
     }
 
     /** A projected amount, or an ArithmeticException (turned into the model error) past {@link Limits#MAX_AMOUNT}. */
@@ -284,11 +441,11 @@ public final class ProjectedExitValue implements ExitValueModel {
         return cents;
     }
 
-    private static long grownCentsUnchecked(long cents, double g, int year) {
+    private static long grownCentsUnchecked(long cents, double g, int year, double power) {
         if (year == 0) {
             return cents;
         }
-        double x = cents * StrictMath.pow(1 + g, year);
+        double x = cents * power;
         // 1 + g, the power and the product each err by at most an ulp (relative 2^-53) per factor.
         double slack = Math.abs(x) * (year + 4) * 0x1.0p-52 + 0x1.0p-40;
         double floor = Math.floor(x);
@@ -314,13 +471,29 @@ public final class ProjectedExitValue implements ExitValueModel {
         return months;
     }
 
-    /** The MSO's cost of a month allocated across practices by their collections (equally when none collect). */
-    private long[] allocate(long msoCost, long[] monthCollections) {
-        List<BigFraction> weights = new ArrayList<>(n);
+    /**
+     * The MSO's cost of a month allocated across practices by their collections (equally when none collect), as
+     * {@link Allocation#largestRemainder} allocates it (the same rule as {@link #spread(long, long[], long[])}, which
+     * does it in longs).
+     */
+    private long[] allocate(long msoCost, long[] monthCollections, long[] out) {
         boolean any = false;
         for (long c : monthCollections) {
-            weights.add(new BigFraction(c));
             any |= c > 0;
+        }
+        if (msoCost >= 0 && nonNegative(monthCollections)) {
+            if (any) {
+                spread(msoCost, monthCollections, out);
+            } else {
+                long[] equal = new long[n];
+                java.util.Arrays.fill(equal, 1);
+                spread(msoCost, equal, out);
+            }
+            return out;
+        }
+        List<BigFraction> weights = new ArrayList<>(n);
+        for (long c : monthCollections) {
+            weights.add(new BigFraction(c));
         }
         if (!any) {
             weights = java.util.Collections.nCopies(n, BigFraction.ONE);

@@ -106,13 +106,41 @@ final class Selection {
             java.util.Arrays.fill(out, min);
             return out;
         }
-        // (double) v - (double) min and the product by a positive constant never decrease as v grows.
-        double low = min;
-        double scale = RANK_BUCKETS / ((double) max - low);
-        int[] count = new int[RANK_BUCKETS + 1];
+        RankBuckets buckets = new RankBuckets(min, max);
         for (int j = 0; j < n; j++) {
-            count[rankBucket(values[j], low, scale)]++;
+            buckets.count(values[j]);
         }
+        return buckets.atSortedIndexes(values, n, indexes);
+    }
+
+    /**
+     * The counting pass of {@link #atSortedIndexes(long[], int, int[])} on its own, so a caller that passes over the
+     * values anyway (for a sum of squares, say) can count them in the same pass: construct with the values' least and
+     * greatest ({@code min < max}), {@link #count} every value, then {@link #atSortedIndexes}.
+     */
+    static final class RankBuckets {
+        private final double low;
+        private final double scale;
+        private final int[] count = new int[RANK_BUCKETS + 1];
+
+        RankBuckets(long min, long max) {
+            // (double) v - (double) min and the product by a positive constant never decrease as v grows.
+            low = min;
+            scale = RANK_BUCKETS / ((double) max - low);
+        }
+
+        void count(long value) {
+            count[rankBucket(value, low, scale)]++;
+        }
+
+        /** As {@link Selection#atSortedIndexes(long[], int, int[])}, once every value of {@code values[0, n)} is counted. */
+        long[] atSortedIndexes(long[] values, int n, int[] indexes) {
+            return selectCounted(values, n, indexes, low, scale, count);
+        }
+    }
+
+    private static long[] selectCounted(long[] values, int n, int[] indexes, double low, double scale, int[] count) {
+        long[] out = new long[indexes.length];
         // Per index asked for, its bucket and its rank within it; each distinct bucket gets one slot.
         int[] slotOfBucket = new int[RANK_BUCKETS];
         java.util.Arrays.fill(slotOfBucket, -1);
