@@ -28,6 +28,7 @@ class PackageDependencyTest {
             Map.entry("fees", 3),
             Map.entry("waterfall", 4),
             Map.entry("compliance", 5),
+            Map.entry("deal", 5),
             Map.entry("simulation", 6),
             Map.entry("report", 7));
 
