@@ -19,13 +19,15 @@ import org.msocap.waterfall.ExitWaterfall;
  * @param holders every holder of the old table, in id order
  * @param rollover one line per rollover of the event, in file order
  * @param buyer empty when the buyer's equity is zero
+ * @param before the venture in force just before the recap (after every earlier event)
  * @param after the venture right after close: the new classes and holdings, net debt the new principal
  */
-public record RecapResult(RecapEvent event, String field, String valuationBasis, ExitWaterfall sale,
+public record RecapResult(Venture before, RecapEvent event, String field, String valuationBasis, ExitWaterfall sale,
                           List<HolderProceeds> holders, List<NewUnits> rollover, Optional<NewUnits> buyer,
                           SourcesAndUses sourcesAndUses, DebtSchedule debt, Venture after) {
 
     public RecapResult {
+        Objects.requireNonNull(before, "before");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(valuationBasis, "valuationBasis");

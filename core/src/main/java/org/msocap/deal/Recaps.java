@@ -130,7 +130,7 @@ public final class Recaps {
 
         DebtSchedule debt = DebtSchedule.of(date, recap.newDebt(), field + ".newDebt");
         Venture after = after(before, recap, field, buyer, rollover, sourcesAndUses.newEquity(), debt);
-        return new RecapResult(recap, field, valuation.basis(), sale, holders, rollover, buyer, sourcesAndUses, debt, after);
+        return new RecapResult(before, recap, field, valuation.basis(), sale, holders, rollover, buyer, sourcesAndUses, debt, after);
     }
 
     private static ExitValuation value(Venture before, RecapEvent recap, String field, Money netDebt) {
