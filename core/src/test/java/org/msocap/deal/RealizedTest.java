@@ -62,4 +62,19 @@ class RealizedTest {
         // 7.5M amortizing 10% a year: 5.25M left after three years (1,095 days), so the equity is 14.75M.
         assertThat(exit.equityProceeds()).isEqualTo(Money.of(14_750_000));
     }
+
+    @Test
+    void anExitAfterALeveredRecapWithoutFinancialsDeductsTheScheduledDebt() {
+        RecapEvent.NewDebt debt = new RecapEvent.NewDebt(Money.of(7_500_000), new BigDecimal("0.10"), null);
+        RecapResult recap = Recaps.DEFAULT.apply(RecapsTest.ownerOperated(), RecapsTest.recap(Money.of(12_500_000), null, debt,
+                RecapsTest.amount("founder", Money.of(1_500_000))), "events[0]");
+        LocalDate exitDate = LocalDate.of(2031, 6, 30);
+        ExitScenario sale = ExitScenario.atValue("Secondary sale", exitDate, Money.of(20_000_000));
+
+        DealExit exit = DealExit.of(recap.ventureAt(exitDate), List.of(recap), sale);
+
+        assertThat(exit.exit().bridge().netDebt()).isEqualTo(Money.of(5_250_000));
+        assertThat(exit.valuation().netDebt()).isEqualTo(Money.of(5_250_000));
+        assertThat(exit.realized()).extracting(RealizedTotal::id).containsExactly("founder", "pe-fund");
+    }
 }
