@@ -17,6 +17,7 @@ import org.msocap.io.Node.MapNode;
 import org.msocap.io.Node.ScalarNode;
 import org.msocap.model.Agreement;
 import org.msocap.model.ConvertibleNote;
+import org.msocap.model.DealEvent;
 import org.msocap.model.Distribution;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.FeeTerms;
@@ -30,6 +31,8 @@ import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
 import org.msocap.model.Person;
 import org.msocap.model.Practice;
+import org.msocap.model.RecapEvent;
+import org.msocap.model.RoundEvent;
 import org.msocap.model.Safe;
 import org.msocap.model.Shown;
 import org.msocap.model.ShareClass;
@@ -58,7 +61,7 @@ final class VentureBinder {
 
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final int LIST_FIELDS_UP_TO = 12;
+    private static final int LIST_FIELDS_UP_TO = 13;
     /** A seed is a long: 19 digits. Every kind of number has its own narrower range on top (see {@link Limits}). */
     private static final int MAX_INTEGER_DIGITS = 19;
 
@@ -88,13 +91,13 @@ final class VentureBinder {
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("venture", List.of("$schema", "msocap", "venture", "currency", "asOf", "people", "mso", "practices", "agreements",
-                "financials", "exits", "simulation"));
+                "financials", "exits", "simulation", "events"));
         m.put("person", List.of("id", "name", "type", "licenses", "refersPatients", "privateEquity", "incidentalMsoHolding"));
         m.put("license", List.of("profession", "state", "status", "expires"));
         m.put("mso", List.of("name", "state", "form", "classes", "holdings", "optionPool", "options", "warrants", "safes",
                 "notes", "directors", "officers", "staff", "formed"));
         m.put("shareClass", List.of("id", "type", "issuePrice", "preference", "participation", "cap", "seniority",
-                "conversionRatio", "dividend", "catchUp"));
+                "conversionRatio", "dividend", "catchUp", "name", "antiDilution"));
         m.put("dividend", List.of("rate", "cumulative", "compounding"));
         m.put("holding", List.of("holder", "class", "shares", "acquired", "cost", "threshold", "hurdle", "vesting",
                 "acceleration"));
@@ -128,6 +131,14 @@ final class VentureBinder {
         m.put("normal", List.of("mean", "sd"));
         m.put("lognormal", List.of("median", "sigma"));
         m.put("beta", List.of("alpha", "beta", "low", "high"));
+        m.put("round", List.of("type", "name", "date", "class", "preMoney", "pricePerShare", "priceBasis", "investments",
+                "poolTopUp"));
+        m.put("investment", List.of("holder", "amount"));
+        m.put("recap", List.of("type", "name", "date", "enterpriseValue", "ebitdaMultiple", "sellerCosts", "buyerCosts",
+                "newDebt", "classes", "buyer", "rollover", "grants"));
+        m.put("newDebt", List.of("amount", "amortization", "pikRate"));
+        m.put("buyer", List.of("holder", "class", "price"));
+        m.put("rollover", List.of("holder", "fraction", "amount", "class", "price"));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -156,8 +167,9 @@ final class VentureBinder {
         Financials financials = o.object("financials", this::financials);
         List<ExitScenario> exits = o.list("exits", this::exit);
         SimulationSpec simulation = o.object("simulation", this::simulation);
+        List<DealEvent> events = o.list("events", this::event);
         return build("", () -> new Venture(formatVersion, name, currency, asOf, people, mso, practices, agreements,
-                financials, exits, simulation));
+                financials, exits, simulation, events));
     }
 
     private Person person(Node node, String path) {
@@ -266,8 +278,10 @@ final class VentureBinder {
         BigDecimal conversionRatio = o.decimal("conversionRatio");
         ShareClass.Dividend dividend = o.object("dividend", this::dividend);
         ShareClass.CatchUp catchUp = o.enumValue("catchUp", ShareClass.CatchUp.class);
+        String name = o.text("name");
+        ShareClass.AntiDilution antiDilution = o.enumValue("antiDilution", ShareClass.AntiDilution.class);
         return build(path, () -> new ShareClass(id, type, issuePrice, preference, participation, cap, seniority,
-                conversionRatio, dividend, catchUp));
+                conversionRatio, dividend, catchUp, name, antiDilution));
     }
 
     private ShareClass.Dividend dividend(Node node, String path) {
@@ -611,6 +625,105 @@ final class VentureBinder {
             return date(node, path).toEpochDay();
         }
         return dbl(node, path);
+    }
+
+    // ---- deal events (PRODUCT.md §8) -------------------------------------------------------------------
+
+    /** A round or a recap, told apart by {@code type}. */
+    private DealEvent event(Node node, String path) {
+        MapNode map = map(node, path);
+        Field typeField = map.fields().get("type");
+        if (typeField == null || (typeField.value() instanceof ScalarNode s && s.isNull())) {
+            throw fail(node, path + ".type", "type is required: round or recap");
+        }
+        String type = text(typeField.value(), path + ".type").strip().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "round" -> round(node, path);
+            case "recap" -> recap(node, path);
+            default -> throw fail(typeField.value(), path + ".type", "unknown value '" + Shown.value(type) + "'"
+                    + Suggest.didYouMean(type, List.of("round", "recap")) + "; allowed values are round, recap");
+        };
+    }
+
+    private RoundEvent round(Node node, String path) {
+        Obj o = new Obj(node, path, "round");
+        String name = o.text("name");
+        LocalDate date = o.date("date");
+        ShareClass shareClass = o.object("class", this::shareClass);
+        Money preMoney = o.amount("preMoney");
+        BigDecimal pricePerShare = o.price("pricePerShare");
+        RoundEvent.PriceBasis priceBasis = o.enumValue("priceBasis", RoundEvent.PriceBasis.class);
+        List<RoundEvent.Investment> investments = o.list("investments", this::investment);
+        BigDecimal poolTopUp = o.decimal("poolTopUp");
+        return build(path, () -> new RoundEvent(name, date, shareClass, preMoney, pricePerShare, priceBasis, investments,
+                poolTopUp));
+    }
+
+    private RoundEvent.Investment investment(Node node, String path) {
+        Obj o = new Obj(node, path, "investment");
+        String holder = o.text("holder");
+        Money amount = o.amount("amount");
+        return build(path, () -> new RoundEvent.Investment(holder, amount));
+    }
+
+    private RecapEvent recap(Node node, String path) {
+        Obj o = new Obj(node, path, "recap");
+        String name = o.text("name");
+        LocalDate date = o.date("date");
+        Money enterpriseValue = o.amount("enterpriseValue");
+        BigDecimal ebitdaMultiple = o.decimal("ebitdaMultiple");
+        RecapEvent.Cost sellerCosts = o.object("sellerCosts", this::cost);
+        RecapEvent.Cost buyerCosts = o.object("buyerCosts", this::cost);
+        RecapEvent.NewDebt newDebt = o.object("newDebt", this::newDebt);
+        List<ShareClass> classes = o.list("classes", this::shareClass);
+        RecapEvent.Buyer buyer = o.object("buyer", this::buyer);
+        List<RecapEvent.Rollover> rollover = o.list("rollover", this::rollover);
+        List<Holding> grants = o.list("grants", this::holding);
+        return build(path, () -> new RecapEvent(name, date, enterpriseValue, ebitdaMultiple, sellerCosts, buyerCosts, newDebt,
+                classes, buyer, rollover, grants));
+    }
+
+    /** {@code 0.02} (a fraction of the enterprise value) or {@code {fixed: 1M}}, as an exit's transaction costs. */
+    private RecapEvent.Cost cost(Node node, String path) {
+        if (node instanceof MapNode) {
+            Obj o = new Obj(node, path, "fixedTransactionCosts");
+            if (o.node("fixed") == null) {
+                throw fail(node, path + ".fixed", "fixed is required: write {fixed: 1M} or a fraction such as 0.02");
+            }
+            Money fixed = o.amount("fixed");
+            return build(path, () -> RecapEvent.Cost.ofFixed(fixed));
+        }
+        if (!(node instanceof ScalarNode)) {
+            throw fail(node, path, "expected a fraction such as 0.02 or {fixed: 1M} but found " + node.describe());
+        }
+        BigDecimal fraction = decimal(node, path);
+        return build(path, () -> RecapEvent.Cost.ofFraction(fraction));
+    }
+
+    private RecapEvent.NewDebt newDebt(Node node, String path) {
+        Obj o = new Obj(node, path, "newDebt");
+        Money amount = o.amount("amount");
+        BigDecimal amortization = o.decimal("amortization");
+        BigDecimal pikRate = o.decimal("pikRate");
+        return build(path, () -> new RecapEvent.NewDebt(amount, amortization, pikRate));
+    }
+
+    private RecapEvent.Buyer buyer(Node node, String path) {
+        Obj o = new Obj(node, path, "buyer");
+        String holder = o.text("holder");
+        String classId = o.text("class");
+        BigDecimal price = o.price("price");
+        return build(path, () -> new RecapEvent.Buyer(holder, classId, price));
+    }
+
+    private RecapEvent.Rollover rollover(Node node, String path) {
+        Obj o = new Obj(node, path, "rollover");
+        String holder = o.text("holder");
+        BigDecimal fraction = o.decimal("fraction");
+        Money amount = o.amount("amount");
+        String classId = o.text("class");
+        BigDecimal price = o.price("price");
+        return build(path, () -> new RecapEvent.Rollover(holder, fraction, amount, classId, price));
     }
 
     // ---- scalars -----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.msocap.model.Agreement;
 import org.msocap.model.ConvertibleNote;
+import org.msocap.model.DealEvent;
 import org.msocap.model.Distribution;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.FeeTerms;
@@ -26,6 +27,8 @@ import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
 import org.msocap.model.Person;
 import org.msocap.model.Practice;
+import org.msocap.model.RecapEvent;
+import org.msocap.model.RoundEvent;
 import org.msocap.model.Safe;
 import org.msocap.model.ShareClass;
 import org.msocap.model.SimulationSpec;
@@ -136,7 +139,103 @@ public final class VentureWriter {
                 g.writeFieldName("simulation");
                 simulation(v.simulation());
             }
+            if (!v.events().isEmpty()) {
+                g.writeArrayFieldStart("events");
+                for (DealEvent e : v.events()) {
+                    if (e instanceof RoundEvent round) {
+                        round(round);
+                    } else {
+                        recap((RecapEvent) e);
+                    }
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
+        }
+
+        private void round(RoundEvent r) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("type", r.type());
+            g.writeStringField("name", r.name());
+            date("date", r.date());
+            g.writeFieldName("class");
+            shareClass(r.shareClass());
+            amount("preMoney", r.preMoney());
+            decimal("pricePerShare", r.pricePerShare());
+            if (r.priceBasis() != RoundEvent.PriceBasis.WITH_CONVERSIONS) {
+                enumField("priceBasis", r.priceBasis());
+            }
+            g.writeArrayFieldStart("investments");
+            for (RoundEvent.Investment i : r.investments()) {
+                g.writeStartObject();
+                g.writeStringField("holder", i.holder());
+                amount("amount", i.amount());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            decimal("poolTopUp", r.poolTopUp());
+            g.writeEndObject();
+        }
+
+        private void recap(RecapEvent r) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("type", r.type());
+            g.writeStringField("name", r.name());
+            date("date", r.date());
+            amount("enterpriseValue", r.enterpriseValue());
+            decimal("ebitdaMultiple", r.ebitdaMultiple());
+            cost("sellerCosts", r.sellerCosts());
+            cost("buyerCosts", r.buyerCosts());
+            RecapEvent.NewDebt debt = r.newDebt();
+            if (debt != null) {
+                g.writeObjectFieldStart("newDebt");
+                amount("amount", debt.amount());
+                decimal("amortization", debt.amortization());
+                decimal("pikRate", debt.pikRate());
+                g.writeEndObject();
+            }
+            g.writeArrayFieldStart("classes");
+            for (ShareClass c : r.classes()) {
+                shareClass(c);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("buyer");
+            g.writeStringField("holder", r.buyer().holder());
+            g.writeStringField("class", r.buyer().classId());
+            decimal("price", r.buyer().price());
+            g.writeEndObject();
+            if (!r.rollover().isEmpty()) {
+                g.writeArrayFieldStart("rollover");
+                for (RecapEvent.Rollover o : r.rollover()) {
+                    g.writeStartObject();
+                    g.writeStringField("holder", o.holder());
+                    decimal("fraction", o.fraction());
+                    amount("amount", o.amount());
+                    g.writeStringField("class", o.classId());
+                    decimal("price", o.price());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (!r.grants().isEmpty()) {
+                g.writeArrayFieldStart("grants");
+                for (Holding h : r.grants()) {
+                    holding(h);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+
+        /** Left out when none (zero fixed, as the model defaults it). */
+        private void cost(String field, RecapEvent.Cost cost) throws IOException {
+            if (cost.fraction() != null) {
+                decimal(field, cost.fraction());
+            } else if (!cost.equals(RecapEvent.Cost.NONE)) {
+                g.writeObjectFieldStart(field);
+                amount("fixed", cost.fixed());
+                g.writeEndObject();
+            }
         }
 
         private void person(Person p) throws IOException {
@@ -283,6 +382,27 @@ public final class VentureWriter {
             }
             if (c.catchUp() != null && c.catchUp() != ShareClass.CatchUp.NONE) {
                 enumField("catchUp", c.catchUp());
+            }
+            text("name", c.name());
+            if (c.antiDilution() != ShareClass.AntiDilution.NONE) {
+                enumField("antiDilution", c.antiDilution());
+            }
+            g.writeEndObject();
+        }
+
+        /** A recap's grant, written with the fields of an mso holding. */
+        private void holding(Holding h) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("holder", h.holder());
+            g.writeStringField("class", h.shareClass());
+            g.writeNumberField("shares", h.shares());
+            date("acquired", h.acquired());
+            amount("cost", h.cost());
+            decimal("threshold", h.threshold());
+            amount("hurdle", h.hurdle());
+            vesting(h.vesting());
+            if (h.acceleration() != null) {
+                enumField("acceleration", h.acceleration());
             }
             g.writeEndObject();
         }

@@ -335,7 +335,7 @@ class VentureReaderTest {
     void unknownTopLevelFieldSuggestsWithoutListingWhenTheListIsLong() {
         assertThat(message(BASE + "excits: []\n"))
                 .isEqualTo("sunrise.yaml:27:1: excits: unknown field 'excits' (did you mean 'exits'?); allowed fields are $schema,"
-                        + " msocap, venture, currency, asOf, people, mso, practices, agreements, financials, exits, simulation");
+                        + " msocap, venture, currency, asOf, people, mso, practices, agreements, financials, exits, simulation, events");
         assertThat(message(BASE.replace("mso:\n", "mso:\n  optionPol: 5\n")))
                 .isEqualTo("sunrise.yaml:16:3: mso.optionPol: unknown field 'optionPol' (did you mean 'optionPool'?)");
     }

@@ -204,7 +204,55 @@ class VentureWriterPropertyTest {
                 exits.add(exit(anyone));
             }
             return new Venture(1, name(), coin() ? "USD" : "EUR", asOf, people, mso, practices, agreements, financials,
-                    exits, coin() ? simulation() : null);
+                    exits, coin() ? simulation() : null, events(asOf, anyone));
+        }
+
+        /** Rounds and recaps in date order after asOf; the model checks nothing that needs them applied. */
+        List<org.msocap.model.DealEvent> events(LocalDate asOf, List<String> anyone) {
+            List<org.msocap.model.DealEvent> events = new ArrayList<>();
+            LocalDate date = asOf;
+            for (int i = 0, n = (int) between(0, 3); i < n; i++) {
+                date = date.plusDays(between(i == 0 ? 1 : 0, 900));
+                String holder = anyone.get((int) between(0, anyone.size() - 1));
+                if (coin()) {
+                    ShareClass cls = new ShareClass("round-" + i, ShareClass.Type.PREFERRED, positiveDecimal(20), null,
+                            ShareClass.Participation.NONE, null, (int) between(1, 5), null, null, null, coin() ? name() : null,
+                            pick(ShareClass.AntiDilution.values()));
+                    boolean byPrice = coin();
+                    events.add(new org.msocap.model.RoundEvent("Round " + i, date, cls, byPrice ? null : money(100_000_000),
+                            byPrice ? positiveDecimal(20) : null, pick(org.msocap.model.RoundEvent.PriceBasis.values()),
+                            List.of(new org.msocap.model.RoundEvent.Investment(holder, money(10_000_000))),
+                            coin() ? BigDecimal.valueOf(between(0, 99), 2) : null));
+                } else {
+                    List<ShareClass> classes = List.of(ShareClass.preferred("class-a", positiveDecimal(5), 1)
+                            .withName(name()), ShareClass.common("class-b"));
+                    org.msocap.model.RecapEvent.Cost seller = switch ((int) between(0, 2)) {
+                        case 0 -> null;
+                        case 1 -> org.msocap.model.RecapEvent.Cost.ofFraction(BigDecimal.valueOf(between(0, 99), 2));
+                        default -> org.msocap.model.RecapEvent.Cost.ofFixed(money(1_000_000));
+                    };
+                    org.msocap.model.RecapEvent.NewDebt debt = coin() ? null : new org.msocap.model.RecapEvent.NewDebt(
+                            money(50_000_000), coin() ? fraction() : null, null);
+                    List<org.msocap.model.RecapEvent.Rollover> rollover = new ArrayList<>();
+                    if (coin()) {
+                        boolean byFraction = coin();
+                        rollover.add(new org.msocap.model.RecapEvent.Rollover(holder, byFraction ? positiveFraction() : null,
+                                byFraction ? null : money(1_000_000), "class-b", coin() ? positiveDecimal(5) : null));
+                    }
+                    boolean byValue = coin();
+                    events.add(new org.msocap.model.RecapEvent("Recap " + i, date, byValue ? money(500_000_000) : null,
+                            byValue ? null : positiveDecimal(30), seller,
+                            coin() ? org.msocap.model.RecapEvent.Cost.ofFixed(money(1_000_000)) : null, debt, classes,
+                            new org.msocap.model.RecapEvent.Buyer(holder, "class-a", coin() ? positiveDecimal(5) : null),
+                            rollover, coin() ? List.of(Holding.of(holder, "class-b", between(1, 1_000_000))) : List.of()));
+                }
+            }
+            return events;
+        }
+
+        BigDecimal positiveFraction() {
+            BigDecimal f = fraction();
+            return f.signum() == 0 ? new BigDecimal("0.3") : f;
         }
 
         Mso mso(List<String> lay, List<String> anyone) {
@@ -220,6 +268,11 @@ class VentureWriterPropertyTest {
                 classes.add(new ShareClass("series-" + i, ShareClass.Type.PREFERRED, positiveDecimal(20),
                         preference, participation, cap, (int) between(1, 5),
                         coin() ? positiveDecimal(3) : null, dividend));
+            }
+            for (int i = 1; i < classes.size(); i++) {
+                if (coin()) {
+                    classes.set(i, classes.get(i).withName(name()).withAntiDilution(pick(ShareClass.AntiDilution.values())));
+                }
             }
             List<Holding> holdings = new ArrayList<>();
             for (int i = 0, n = (int) between(1, 6); i < n; i++) {

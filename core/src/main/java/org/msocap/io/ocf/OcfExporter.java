@@ -284,6 +284,13 @@ public final class OcfExporter {
                 return null;
             }
         }
+        // The OCF name stays the id the importer rebuilds the class id from; the name people read travels as a comment.
+        if (c.name() != null) {
+            MsocapComments.add(sc, "name", c.name());
+        }
+        if (c.antiDilution() != ShareClass.AntiDilution.NONE) {
+            MsocapComments.add(sc, "anti-dilution", c.antiDilution().id());
+        }
         sc.put("initial_shares_authorized", Long.toString(authorized(c)));
         sc.put("votes_per_share", "1");
         sc.put("seniority", Integer.toString(c.seniority()));
@@ -519,6 +526,9 @@ public final class OcfExporter {
         }
         if (venture.simulation() != null) {
             parts.add("the simulation");
+        }
+        if (!venture.events().isEmpty()) {
+            parts.add("deal events (" + venture.events().size() + "; the cap table exported is the one as of asOf)");
         }
         if (!parts.isEmpty()) {
             notExported.add(parts.stream().collect(Collectors.joining(", ")) + ": not part of a cap table in OCF");

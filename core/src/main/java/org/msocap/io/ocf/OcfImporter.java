@@ -284,7 +284,7 @@ public final class OcfImporter {
         for (Item c : items("STOCK_CLASS")) {
             String id = classIds.get(c.id());
             if (!"PREFERRED".equals(c.text("class_type"))) {
-                classes.put(c.id(), ShareClass.common(id));
+                classes.put(c.id(), named(ShareClass.common(id), c));
                 continue;
             }
             BigDecimal s = decimal(c, "seniority");
@@ -317,13 +317,30 @@ public final class OcfImporter {
             BigDecimal ratio = conversionRatio(c);
             ShareClass.Dividend dividend = MsocapComments.get(c.node, "dividend").map(OcfImporter::dividend).orElse(null);
             try {
-                classes.put(c.id(), new ShareClass(id, ShareClass.Type.PREFERRED, issuePrice, preference, participation, cap,
-                        seniority, ratio, dividend));
+                classes.put(c.id(), named(new ShareClass(id, ShareClass.Type.PREFERRED, issuePrice, preference, participation,
+                        cap, seniority, ratio, dividend), c).withAntiDilution(MsocapComments.get(c.node, "anti-dilution")
+                        .flatMap(OcfImporter::antiDilution).orElse(ShareClass.AntiDilution.NONE)));
             } catch (ModelException e) {
                 problems.add(at(c, "", e.getMessage()));
                 classes.put(c.id(), ShareClass.preferred(id, issuePrice, seniority));
             }
         }
+    }
+
+    /** The class's name from an msocap comment, when an msocap export wrote one (OCF's name holds the id). */
+    private static ShareClass named(ShareClass cls, Item c) {
+        String key = MsocapComments.PREFIX + "name ";
+        for (JsonNode comment : c.node.path("comments")) {
+            // Read as written, not stripped: a name may start or end with spaces.
+            if (comment.asText().startsWith(key) && !comment.asText().substring(key.length()).isBlank()) {
+                return cls.withName(comment.asText().substring(key.length()));
+            }
+        }
+        return cls;
+    }
+
+    private static java.util.Optional<ShareClass.AntiDilution> antiDilution(String id) {
+        return java.util.Arrays.stream(ShareClass.AntiDilution.values()).filter(a -> a.id().equals(id)).findFirst();
     }
 
     private BigDecimal conversionRatio(Item c) {
