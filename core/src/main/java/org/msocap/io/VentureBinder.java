@@ -266,10 +266,26 @@ final class VentureBinder {
     }
 
     private ShareClass shareClass(Node node, String path) {
+        return shareClass(node, path, false);
+    }
+
+    /**
+     * A round's class is issued at the round's price, which only applying the round sets: it is read without an issue
+     * price (0 until then, as the model needs one for a preferred class) and refuses one.
+     */
+    private ShareClass roundClass(Node node, String path) {
+        return shareClass(node, path, true);
+    }
+
+    private ShareClass shareClass(Node node, String path, boolean pricedByRound) {
         Obj o = new Obj(node, path, "shareClass");
         String id = o.text("id");
         ShareClass.Type type = o.enumValue("type", ShareClass.Type.class);
-        BigDecimal issuePrice = o.price("issuePrice");
+        if (pricedByRound && o.node("issuePrice") != null) {
+            throw fail(o.node("issuePrice"), o.at("issuePrice"), "a round's class is issued at the round's price: leave out "
+                    + "issuePrice (give the round's pricePerShare to set the price)");
+        }
+        BigDecimal issuePrice = pricedByRound && type == ShareClass.Type.PREFERRED ? BigDecimal.ZERO : o.price("issuePrice");
         BigDecimal preference = o.decimal("preference");
         ShareClass.Participation participation = o.enumValue("participation", ShareClass.Participation.class);
         BigDecimal cap = o.decimal("cap");
@@ -649,7 +665,7 @@ final class VentureBinder {
         Obj o = new Obj(node, path, "round");
         String name = o.text("name");
         LocalDate date = o.date("date");
-        ShareClass shareClass = o.object("class", this::shareClass);
+        ShareClass shareClass = o.object("class", this::roundClass);
         Money preMoney = o.amount("preMoney");
         BigDecimal pricePerShare = o.price("pricePerShare");
         RoundEvent.PriceBasis priceBasis = o.enumValue("priceBasis", RoundEvent.PriceBasis.class);

@@ -159,7 +159,7 @@ public final class VentureWriter {
             g.writeStringField("name", r.name());
             date("date", r.date());
             g.writeFieldName("class");
-            shareClass(r.shareClass());
+            shareClass(r.shareClass(), false);
             amount("preMoney", r.preMoney());
             decimal("pricePerShare", r.pricePerShare());
             if (r.priceBasis() != RoundEvent.PriceBasis.WITH_CONVERSIONS) {
@@ -354,10 +354,17 @@ public final class VentureWriter {
         }
 
         private void shareClass(ShareClass c) throws IOException {
+            shareClass(c, true);
+        }
+
+        /** A round's class is written without its issue price: the round sets it. */
+        private void shareClass(ShareClass c, boolean withIssuePrice) throws IOException {
             g.writeStartObject();
             g.writeStringField("id", c.id());
             enumField("type", c.type());
-            decimal("issuePrice", c.issuePrice());
+            if (withIssuePrice) {
+                decimal("issuePrice", c.issuePrice());
+            }
             // Defaults are left out only when they read back identical (BigDecimal equality counts the scale).
             BigDecimal defaultPreference = c.isPreferred() ? BigDecimal.ONE : BigDecimal.ZERO;
             if (!c.preference().equals(defaultPreference)) {

@@ -10,7 +10,8 @@ import org.msocap.money.Money;
  * the pre-money valuation over the fully diluted count, or given directly; the SAFEs and notes outstanding convert,
  * the option pool may be topped up, and earlier preferred classes with anti-dilution protection adjust.
  *
- * @param shareClass the class the round creates
+ * @param shareClass the class the round creates; its issue price is the round's price, set when the round is applied
+ *     (a preferred class is written without one and carries 0 until then)
  * @param preMoney may be null when {@code pricePerShare} is given (exactly one of the two)
  * @param pricePerShare may be null when {@code preMoney} is given
  * @param priceBasis whether the pre-money count includes the shares the converting SAFEs and notes receive
@@ -40,6 +41,9 @@ public record RoundEvent(String name, LocalDate date, ShareClass shareClass, Mon
         Checks.text(name, "name");
         Checks.required(date, "date");
         Checks.required(shareClass, "class");
+        if (shareClass.isPreferred()) {
+            shareClass = shareClass.withIssuePrice(BigDecimal.ZERO);
+        }
         if (shareClass.isProfitsInterest()) {
             throw new ModelException("class", "a round sells preferred or common shares, not profits interests ("
                     + shareClass.id() + ")");

@@ -191,6 +191,17 @@ public record ShareClass(String id, Type type, BigDecimal issuePrice, BigDecimal
                 name, protection);
     }
 
+    public ShareClass withIssuePrice(BigDecimal price) {
+        return new ShareClass(id, type, price, preference, participation, cap, seniority, conversionRatio, dividend, catchUp,
+                name, antiDilution);
+    }
+
+    /** The same terms under another id and name (a round's shadow series for converted SAFEs and notes). */
+    public ShareClass withId(String newId, String displayName) {
+        return new ShareClass(newId, type, issuePrice, preference, participation, cap, seniority, conversionRatio, dividend,
+                catchUp, displayName, antiDilution);
+    }
+
     /** The name people read: the given {@code name}, else the id. */
     public String displayName() {
         return name == null ? id : name;

@@ -23,7 +23,7 @@ class DealEventReaderTest {
               - type: round
                 name: Series A
                 date: 2027-03-01
-                class: {id: series-a, type: preferred, issuePrice: 2, seniority: 2, antiDilution: full-ratchet}
+                class: {id: series-a, type: preferred, seniority: 2, antiDilution: full-ratchet}
                 preMoney: 20M
                 priceBasis: without-conversions
                 investments: [{holder: fund, amount: 5M}, {holder: alice, amount: 500k}]
@@ -120,7 +120,16 @@ class DealEventReaderTest {
         assertThat(message(EVENTS.replace("investments: [{holder: fund, amount: 5M}, ", "investments: [{holder: fund, amout: 5M}, ")))
                 .startsWith("deal.yaml:35:34: events[0].investments[0].amout: unknown field 'amout' (did you mean 'amount'?)");
         assertThat(message(EVENTS.replace("antiDilution: full-ratchet}", "antiDilution: ratchet}")))
-                .startsWith("deal.yaml:32:87: events[0].class.antiDilution: unknown value 'ratchet'");
+                .startsWith("deal.yaml:32:72: events[0].class.antiDilution: unknown value 'ratchet'");
+    }
+
+    @Test
+    void aRoundsClassTakesTheRoundsPrice() {
+        assertThat(message(EVENTS.replace("{id: series-a, type: preferred,", "{id: series-a, type: preferred, issuePrice: 2,")))
+                .isEqualTo("deal.yaml:32:56: events[0].class.issuePrice: a round's class is issued at the round's price: leave "
+                        + "out issuePrice (give the round's pricePerShare to set the price)");
+        assertThat(((RoundEvent) VentureReader.read(EVENTS, "deal.yaml").events().get(0)).shareClass().issuePrice())
+                .isEqualByComparingTo("0");
     }
 
     @Test
