@@ -1,11 +1,14 @@
 package org.msocap.cli;
 
+
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.deal.Timeline;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.Venture;
 import org.msocap.waterfall.BreakpointTable;
@@ -39,8 +42,9 @@ public final class BreakpointsCommand implements Callable<Integer> {
         Venture venture = input.read();
         ExitScenario exit = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
                 "no exit scenario named '" + scenario + "'", ExitCode.USAGE));
-        ResolvedCapTable table = ResolvedCapTable.of(venture, exit != null && exit.date() != null ? exit.date() : venture.asOf(),
-                exit != null && exit.doubleTriggerFires());
+        LocalDate date = exit != null && exit.date() != null ? exit.date() : venture.asOf();
+        // The cap table in force at the exit's date, after the deal events up to it.
+        ResolvedCapTable table = ResolvedCapTable.of(Timeline.of(venture).at(date), date, exit != null && exit.doubleTriggerFires());
         BreakpointTable breakpoints = BreakpointTable.resolve(table);
         Table t = new Table(venture.name() + " — waterfall breakpoints (equity proceeds)")
                 .right("from").right("to").left("who shares each further dollar");

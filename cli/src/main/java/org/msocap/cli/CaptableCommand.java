@@ -2,6 +2,7 @@ package org.msocap.cli;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
+import java.time.LocalDate;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +17,14 @@ import org.msocap.captable.CapTableGroup;
 import org.msocap.captable.CapTableLine;
 import org.msocap.captable.Convertible;
 import org.msocap.captable.PracticeOwnership;
+import org.msocap.deal.Timeline;
 import org.msocap.model.License;
 import org.msocap.model.Venture;
 import org.msocap.money.Allocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "captable", mixinStandardHelpOptions = true,
@@ -36,15 +39,21 @@ public final class CaptableCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--at", paramLabel = "DATE", converter = IsoDate.class,
+            description = "Show the cap table in force on DATE, after the deal events (events:) dated on or before it "
+                    + "(default: the model's asOf, as written).")
+    LocalDate at;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Venture venture = input.read();
+        Venture written = input.read();
+        Venture venture = at == null ? written : Timeline.of(written).at(at);
         CapTable cap = CapTable.of(venture);
         List<Table> tables = new ArrayList<>();
-        tables.add(linesTable(cap));
+        tables.add(linesTable(cap, at));
         if (cap.lines().stream().anyMatch(CapTableLine::isProfitsInterest)) {
             tables.add(profitsInterestsTable(cap));
         }
@@ -57,12 +66,12 @@ public final class CaptableCommand implements Callable<Integer> {
         for (PracticeOwnership p : cap.practices()) {
             tables.add(practiceTable(p));
         }
-        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, cap));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, cap, at));
         return ExitCode.OK;
     }
 
-    private static Table linesTable(CapTable cap) {
-        Table t = new Table(cap.venture() + " — MSO fully diluted cap table")
+    private static Table linesTable(CapTable cap, LocalDate at) {
+        Table t = new Table(cap.venture() + " — MSO fully diluted cap table" + (at == null ? "" : " in force on " + at))
                 .left("holder").left("name").left("category").left("class").left("security")
                 .right("shares").right("as-converted").right("% outstanding").right("% fully diluted");
         List<String> out = displayPercents(cap.lines().stream().map(CapTableLine::ofOutstanding).toList());
@@ -170,10 +179,13 @@ public final class CaptableCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Object json(Venture venture, CapTable cap) {
+    private static Object json(Venture venture, CapTable cap, LocalDate at) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
         root.put("asOf", venture.asOf().toString());
+        if (at != null) {
+            root.put("at", at.toString());
+        }
         root.put("currency", venture.currency());
         root.put("totalOutstanding", Formats.decimal(cap.totalOutstanding()));
         root.put("totalFullyDiluted", Formats.decimal(cap.totalFullyDiluted()));

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 "msocap is a modeling tool, not legal advice."},
         subcommands = {ReportCommand.class, ValidateCommand.class, CaptableCommand.class, FeesCommand.class, WaterfallCommand.class,
                 BreakpointsCommand.class, CheckCommand.class, SimulateCommand.class, SchemaCommand.class, ExportCommand.class,
-                ImportCommand.class,
+                ImportCommand.class, ProformaCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid model file, 4 check findings at or above --fail-on."})
 public final class Main implements java.util.concurrent.Callable<Integer> {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.msocap.deal.Timeline;
 import org.msocap.fees.ExitValuation;
 import org.msocap.fees.Valuator;
 import org.msocap.model.ExitScenario;
@@ -56,10 +57,11 @@ public final class WaterfallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture venture = input.read();
+        // Each exit is paid through the cap table in force at its date, after the deal events up to it.
+        Timeline timeline = Timeline.of(venture);
         List<ExitWaterfall> results = new ArrayList<>();
         // How each of the file's scenarios was valued (an --exit value is given): shown with its waterfall.
         Map<String, ExitValuation> valuations = new LinkedHashMap<>();
-        Money netDebt = venture.netDebt();
         ExitScenario terms = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
                 "no exit scenario named '" + scenario + "'; the file has: " + names(venture), ExitCode.USAGE));
         if (!exits.isEmpty()) {
@@ -71,7 +73,8 @@ public final class WaterfallCommand implements Callable<Integer> {
                         : new ExitScenario(name, when, terms.enterpriseValue(), terms.ebitdaMultiple(), terms.revenueMultiple(),
                                 terms.transactionCosts(), terms.escrow(), terms.carveOut(), terms.earnout(), terms.doubleTriggerFires(),
                                 terms.revenueBasis());
-                results.add(WaterfallEngine.DEFAULT.exit(venture, sale, ev, netDebt));
+                Venture inForce = timeline.at(when);
+                results.add(WaterfallEngine.DEFAULT.exit(inForce, sale, ev, inForce.netDebt()));
             }
         } else {
             List<ExitScenario> candidates = terms != null ? List.of(terms) : venture.exits();
@@ -79,10 +82,11 @@ public final class WaterfallCommand implements Callable<Integer> {
                 throw new UserException("nothing to distribute: the file has no exits: section; give --exit VALUE", ExitCode.USAGE);
             }
             for (ExitScenario e : candidates) {
-                ExitValuation value = Valuator.DEFAULT.value(venture, e);
+                Venture inForce = timeline.at(e.date() != null ? e.date() : venture.asOf());
+                ExitValuation value = Valuator.DEFAULT.value(inForce, e);
                 ProjectionWindow.warn(spec.commandLine().getErr(), value);
                 valuations.put(e.name(), value);
-                results.add(WaterfallEngine.DEFAULT.exit(venture, e, value.enterpriseValue(), value.netDebt()));
+                results.add(WaterfallEngine.DEFAULT.exit(inForce, e, value.enterpriseValue(), value.netDebt()));
             }
         }
         List<Table> tables = new ArrayList<>();

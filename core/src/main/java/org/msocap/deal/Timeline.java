@@ -1,0 +1,105 @@
+package org.msocap.deal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.msocap.model.DealEvent;
+import org.msocap.model.ModelException;
+import org.msocap.model.Mso;
+import org.msocap.model.RecapEvent;
+import org.msocap.model.RoundEvent;
+import org.msocap.model.Venture;
+
+/**
+ * A venture's deal events applied in date order (PRODUCT.md §8): the venture in force at any date, and what each event
+ * did. The engines (waterfall, breakpoints, cap table) then see an ordinary venture; only reporting knows the history.
+ * Every event is applied when the timeline is built, so a problem with any of them (a class id already taken, a round
+ * without a price) surfaces at once, at the event's fields ({@code events[1].class.id}).
+ */
+public final class Timeline {
+
+    /**
+     * One event applied: the MSO before and after it.
+     *
+     * @param index the event's position in {@code events}
+     * @param round what a round did; null for a recap
+     */
+    public record Applied(int index, DealEvent event, Mso before, Mso after, Rounds.Result round) {
+
+        /** The event's path in the model file, which its errors name. */
+        public String path() {
+            return path(index);
+        }
+
+        static String path(int index) {
+            return "events[" + index + "]";
+        }
+    }
+
+    private final Venture venture;
+    private final List<Applied> applied;
+
+    private Timeline(Venture venture, List<Applied> applied) {
+        this.venture = venture;
+        this.applied = List.copyOf(applied);
+    }
+
+    /** Applies every event of {@code venture}, in order. */
+    public static Timeline of(Venture venture) {
+        List<Applied> applied = new ArrayList<>();
+        Mso mso = venture.mso();
+        for (int i = 0; i < venture.events().size(); i++) {
+            DealEvent event = venture.events().get(i);
+            String at = Applied.path(i);
+            if (event instanceof RoundEvent round) {
+                Rounds.Result result = Rounds.apply(mso, round, at);
+                applied.add(new Applied(i, event, mso, result.after(), result));
+                mso = result.after();
+            } else if (event instanceof RecapEvent recap) {
+                throw new ModelException(at, "recap '" + recap.name() + "' is not applied in this build: recapitalisations "
+                        + "come with the recap part of the deal-events work; remove it, or date what you need before "
+                        + recap.date());
+            }
+        }
+        return new Timeline(venture, applied);
+    }
+
+    /** The venture as written, at {@code asOf}. */
+    public Venture venture() {
+        return venture;
+    }
+
+    /** Every event applied, in order. */
+    public List<Applied> applied() {
+        return applied;
+    }
+
+    /** The applied event named {@code name} (case-insensitive, as names are unique). */
+    public Optional<Applied> event(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return applied.stream().filter(a -> a.event().name().toLowerCase(Locale.ROOT).equals(key)).findFirst();
+    }
+
+    /**
+     * The venture in force on {@code date}: the cap table after every event dated on or before it, with those events
+     * taken out (the later ones stay, not applied). Before the first event, or without events, the venture as written.
+     */
+    public Venture at(LocalDate date) {
+        int count = 0;
+        while (count < applied.size() && !applied.get(count).event().date().isAfter(date)) {
+            count++;
+        }
+        if (count == 0) {
+            return venture;
+        }
+        Mso mso = applied.get(count - 1).after();
+        return venture.toBuilder().mso(mso).events(venture.events().subList(count, venture.events().size())).build();
+    }
+
+    /** Whether any event is dated on or before {@code date}: the cap table in force then is not the one written. */
+    public boolean changesBy(LocalDate date) {
+        return !applied.isEmpty() && !applied.get(0).event().date().isAfter(date);
+    }
+}
