@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.msocap.deal.Timeline;
+import org.msocap.deal.DealExit;
+import org.msocap.deal.RealizedTotal;
 import org.msocap.fees.ExitValuation;
-import org.msocap.fees.Valuator;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Limits;
@@ -19,7 +20,6 @@ import org.msocap.waterfall.ClassPayout;
 import org.msocap.waterfall.EquityBridge;
 import org.msocap.waterfall.ExitWaterfall;
 import org.msocap.waterfall.HolderPayout;
-import org.msocap.waterfall.WaterfallEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +62,8 @@ public final class WaterfallCommand implements Callable<Integer> {
         List<ExitWaterfall> results = new ArrayList<>();
         // How each of the file's scenarios was valued (an --exit value is given): shown with its waterfall.
         Map<String, ExitValuation> valuations = new LinkedHashMap<>();
+        // After a recap, each person's realized total over the deal (cash at close + this exit), by exit name.
+        Map<String, List<RealizedTotal>> realized = new LinkedHashMap<>();
         ExitScenario terms = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
                 "no exit scenario named '" + scenario + "'; the file has: " + names(venture), ExitCode.USAGE));
         if (!exits.isEmpty()) {
@@ -73,8 +75,9 @@ public final class WaterfallCommand implements Callable<Integer> {
                         : new ExitScenario(name, when, terms.enterpriseValue(), terms.ebitdaMultiple(), terms.revenueMultiple(),
                                 terms.transactionCosts(), terms.escrow(), terms.carveOut(), terms.earnout(), terms.doubleTriggerFires(),
                                 terms.revenueBasis());
-                Venture inForce = timeline.at(when);
-                results.add(WaterfallEngine.DEFAULT.exit(inForce, sale, ev, inForce.netDebt()));
+                DealExit paid = DealExit.at(timeline.at(when), timeline.recapsBy(when), sale, ev);
+                results.add(paid.exit());
+                realized.put(name, paid.realized());
             }
         } else {
             List<ExitScenario> candidates = terms != null ? List.of(terms) : venture.exits();
@@ -82,18 +85,23 @@ public final class WaterfallCommand implements Callable<Integer> {
                 throw new UserException("nothing to distribute: the file has no exits: section; give --exit VALUE", ExitCode.USAGE);
             }
             for (ExitScenario e : candidates) {
-                Venture inForce = timeline.at(e.date() != null ? e.date() : venture.asOf());
-                ExitValuation value = Valuator.DEFAULT.value(inForce, e);
-                ProjectionWindow.warn(spec.commandLine().getErr(), value);
-                valuations.put(e.name(), value);
-                results.add(WaterfallEngine.DEFAULT.exit(inForce, e, value.enterpriseValue(), value.netDebt()));
+                LocalDate when = e.date() != null ? e.date() : venture.asOf();
+                DealExit paid = DealExit.of(timeline.at(when), timeline.recapsBy(when), e);
+                ProjectionWindow.warn(spec.commandLine().getErr(), paid.valuation());
+                valuations.put(e.name(), paid.valuation());
+                results.add(paid.exit());
+                realized.put(e.name(), paid.realized());
             }
         }
         List<Table> tables = new ArrayList<>();
         for (ExitWaterfall r : results) {
             tables.addAll(tables(r, valuations.get(r.scenario())));
+            List<RealizedTotal> deal = realized.getOrDefault(r.scenario(), List.of());
+            if (!deal.isEmpty()) {
+                tables.add(RealizedOutput.table(r.scenario(), deal));
+            }
         }
-        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results, valuations));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results, valuations, realized));
         return ExitCode.OK;
     }
 
@@ -166,7 +174,8 @@ public final class WaterfallCommand implements Callable<Integer> {
         return List.of(bridge, classes, holders, categories);
     }
 
-    private static Object json(Venture venture, List<ExitWaterfall> results, Map<String, ExitValuation> valuations) {
+    private static Object json(Venture venture, List<ExitWaterfall> results, Map<String, ExitValuation> valuations,
+                               Map<String, List<RealizedTotal>> realized) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
         root.put("currency", venture.currency());
@@ -225,6 +234,10 @@ public final class WaterfallCommand implements Callable<Integer> {
             Map<String, Object> cats = new LinkedHashMap<>();
             r.waterfall().byCategory().forEach((k, v) -> cats.put(k.id(), v.toString()));
             m.put("byCategory", cats);
+            List<RealizedTotal> deal = realized.getOrDefault(r.scenario(), List.of());
+            if (!deal.isEmpty()) {
+                m.put("realized", RealizedOutput.json(deal));
+            }
             exits.add(m);
         }
         root.put("exits", exits);

@@ -62,8 +62,15 @@ public final class Recaps {
      * @param field where the event is in the model file, e.g. {@code events[1]}; errors name fields under it
      */
     public RecapResult apply(Venture before, RecapEvent recap, String field) {
+        return apply(before, before.netDebt(), recap, field);
+    }
+
+    /**
+     * @param oldNetDebt the net debt in force at the recap's date (an earlier recap's loan by its schedule, which a venture
+     *                   without financials cannot hold)
+     */
+    public RecapResult apply(Venture before, Money oldNetDebt, RecapEvent recap, String field) {
         LocalDate date = recap.date();
-        Money oldNetDebt = before.netDebt();
         ExitValuation valuation = value(before, recap, field, oldNetDebt);
         Money enterpriseValue = valuation.enterpriseValue();
         Money sellerCosts = cost(recap.sellerCosts(), enterpriseValue);
