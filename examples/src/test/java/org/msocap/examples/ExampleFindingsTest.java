@@ -44,6 +44,7 @@ class ExampleFindingsTest {
                 Arguments.of("sunrise-telehealth.yaml", Map.of("critical", Set.of("CTRL-01"),
                         "high", Set.of("CTRL-04", "FEE-01", "FEE-02", "FEE-03", "FEE-06", "TXN-02"),
                         "medium", Set.of("COI-01", "COI-02", "FEE-05"))),
+                Arguments.of("telehealth-series-a.yaml", Map.of("medium", Set.of("COI-02"))),
                 Arguments.of("urgent-care-ny.yaml", Map.of("high", Set.of("CTRL-04", "FEE-01", "FEE-02", "FEE-03", "OWN-05"))));
     }
 
