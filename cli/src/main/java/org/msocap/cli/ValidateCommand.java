@@ -28,6 +28,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture v = input.read();
+        // What only an applied event shows (a rollover past the holder's proceeds, sources past uses) is checked here too.
+        org.msocap.deal.Timeline.of(v);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("people", v.people().size());
         counts.put("classes", v.mso().classes().size());

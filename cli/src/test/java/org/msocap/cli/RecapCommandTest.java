@@ -80,9 +80,24 @@ class RecapCommandTest {
 
         CliRun run = CliRun.of("proforma", bad.toString());
 
+        assertThat(CliRun.of("validate", bad.toString()).err()).isEqualTo(run.err());
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
         assertThat(run.err()).matches("(?s)msocap: invalid model: .*derm\\.yaml:\\d+:\\d+: events\\[0\\]\\.rollover\\[2\\]\\.amount: "
                 + "recap 'Majority recapitalisation with Magnolia': dr-lin rolls over 90,000,000\\.00 but receives only .*");
         assertThat(run.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void reportPaysTheExitsAfterTheRecapThroughTheHoldcoAndShowsRealizedTotals() {
+        CliRun run = CliRun.of("report", DERM.toString(), "-o", dir.toString(), "--runs", "100", "--no-workbook");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("Sale to a national platform — realized over the deal")
+                .contains("Flat sale at the recap's value — realized over the deal");
+        CliRun waterfall = CliRun.of("waterfall", DERM.toString(), "--scenario", "Flat sale at the recap's value");
+        // The report's exit line and the waterfall agree: both pay the holdco's units net of the scheduled debt.
+        String equity = waterfall.out().lines().filter(l -> l.startsWith("equity proceeds")).findFirst().orElseThrow()
+                .replaceAll("\\s+", " ").split(" ")[2];
+        assertThat(run.out()).contains(equity);
     }
 }
