@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.msocap.deal.Timeline;
 import org.msocap.model.Venture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture v = input.read();
-        // What only an applied event shows (a rollover past the holder's proceeds, sources past uses) is checked here too.
-        org.msocap.deal.Timeline.of(v);
+        // Applying the deal events is part of reading the file: an event that cannot apply is refused here too.
+        Timeline.of(v);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("people", v.people().size());
         counts.put("classes", v.mso().classes().size());
@@ -41,6 +42,9 @@ public final class ValidateCommand implements Callable<Integer> {
         counts.put("practices", v.practices().size());
         counts.put("agreements", v.agreements().size());
         counts.put("exits", v.exits().size());
+        if (!v.events().isEmpty()) {
+            counts.put("events", v.events().size());
+        }
         Table t = new Table(input.file() + ": valid (" + v.name() + ", as of " + v.asOf() + ")").left("section").right("count");
         counts.forEach(t::row);
         Output.print(spec.commandLine().getOut(), output.format(), List.of(t), () -> {

@@ -111,5 +111,9 @@ class ProformaCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
         assertThat(run.err()).contains("deal.yaml:22:17: events[0].class.id: round 'Series A' creates class 'common'");
         assertThat(CliRun.of("captable", f.toString(), "--at", "2028-01-01").exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        CliRun validate = CliRun.of("validate", f.toString());
+        assertThat(validate.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(validate.err()).contains("deal.yaml:22:17: events[0].class.id");
+        assertThat(CliRun.of("validate", model(MODEL).toString()).out()).contains("events").contains("1");
     }
 }
