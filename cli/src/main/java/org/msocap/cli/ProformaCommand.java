@@ -68,6 +68,12 @@ public final class ProformaCommand implements Callable<Integer> {
         String title = a.event().name() + " (" + a.event().type() + ", " + a.event().date() + ")";
         Rounds.Result r = a.round();
         List<Table> tables = new ArrayList<>();
+        if (a.recap() != null) {
+            tables.addAll(RecapProforma.tables(a.recap()));
+            tables.add(capTable(title + " — cap table before", venture, a.before()));
+            tables.add(capTable(title + " — cap table after", venture, a.after()));
+            return tables;
+        }
         Table summary = new Table(title).left("item").right("value")
                 .row("price per share", price(r.pricePerShare()));
         if (r.preMoneyFullyDiluted() != null) {
@@ -120,6 +126,13 @@ public final class ProformaCommand implements Callable<Integer> {
         root.put("currency", venture.currency());
         List<Object> out = new ArrayList<>();
         for (Timeline.Applied a : events) {
+            if (a.recap() != null) {
+                Map<String, Object> m = RecapProforma.json(a.recap());
+                m.put("before", lines(venture, a.before()));
+                m.put("after", lines(venture, a.after()));
+                out.add(m);
+                continue;
+            }
             Rounds.Result r = a.round();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", a.event().name());

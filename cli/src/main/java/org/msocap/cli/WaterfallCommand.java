@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.msocap.deal.Timeline;
+import org.msocap.deal.DealExit;
+import org.msocap.deal.RealizedTotal;
 import org.msocap.fees.ExitValuation;
-import org.msocap.fees.Valuator;
 import org.msocap.model.EquityTerms;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
@@ -20,7 +21,6 @@ import org.msocap.waterfall.ClassPayout;
 import org.msocap.waterfall.EquityBridge;
 import org.msocap.waterfall.ExitWaterfall;
 import org.msocap.waterfall.HolderPayout;
-import org.msocap.waterfall.WaterfallEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +63,10 @@ public final class WaterfallCommand implements Callable<Integer> {
         List<ExitWaterfall> results = new ArrayList<>();
         // How each of the file's scenarios was valued (an --exit value is given): shown with its waterfall.
         Map<String, ExitValuation> valuations = new LinkedHashMap<>();
+        // After a recap, each person's realized total over the deal (cash at close + this exit), by exit name.
+        Map<String, List<RealizedTotal>> realized = new LinkedHashMap<>();
+        // The venture in force at each exit: its classes (a recap replaces them) name the rows.
+        Map<String, Venture> inForce = new LinkedHashMap<>();
         ExitScenario terms = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
                 "no exit scenario named '" + scenario + "'; the file has: " + names(venture), ExitCode.USAGE));
         if (!exits.isEmpty()) {
@@ -74,8 +78,11 @@ public final class WaterfallCommand implements Callable<Integer> {
                         : new ExitScenario(name, when, terms.enterpriseValue(), terms.ebitdaMultiple(), terms.revenueMultiple(),
                                 terms.transactionCosts(), terms.escrow(), terms.carveOut(), terms.earnout(), terms.doubleTriggerFires(),
                                 terms.revenueBasis());
-                Venture inForce = timeline.at(when);
-                results.add(WaterfallEngine.DEFAULT.exit(inForce, sale, ev, inForce.netDebt()));
+                Venture atDate = timeline.at(when);
+                DealExit paid = DealExit.at(atDate, timeline.recapsBy(when), sale, ev);
+                results.add(paid.exit());
+                realized.put(name, paid.realized());
+                inForce.put(name, atDate);
             }
         } else {
             List<ExitScenario> candidates = terms != null ? List.of(terms) : venture.exits();
@@ -83,18 +90,26 @@ public final class WaterfallCommand implements Callable<Integer> {
                 throw new UserException("nothing to distribute: the file has no exits: section; give --exit VALUE", ExitCode.USAGE);
             }
             for (ExitScenario e : candidates) {
-                Venture inForce = timeline.at(e.date() != null ? e.date() : venture.asOf());
-                ExitValuation value = Valuator.DEFAULT.value(inForce, e);
-                ProjectionWindow.warn(spec.commandLine().getErr(), value);
-                valuations.put(e.name(), value);
-                results.add(WaterfallEngine.DEFAULT.exit(inForce, e, value.enterpriseValue(), value.netDebt()));
+                LocalDate when = e.date() != null ? e.date() : venture.asOf();
+                Venture atDate = timeline.at(when);
+                DealExit paid = DealExit.of(atDate, timeline.recapsBy(when), e);
+                ProjectionWindow.warn(spec.commandLine().getErr(), paid.valuation());
+                valuations.put(e.name(), paid.valuation());
+                results.add(paid.exit());
+                realized.put(e.name(), paid.realized());
+                inForce.put(e.name(), atDate);
             }
         }
         List<Table> tables = new ArrayList<>();
         for (ExitWaterfall r : results) {
-            tables.addAll(tables(r, valuations.get(r.scenario()), EquityTerms.of(venture.mso()), new ClassNames(venture)));
+            Venture at = inForce.getOrDefault(r.scenario(), venture);
+            tables.addAll(tables(r, valuations.get(r.scenario()), EquityTerms.of(at.mso()), new ClassNames(at)));
+            List<RealizedTotal> deal = realized.getOrDefault(r.scenario(), List.of());
+            if (!deal.isEmpty()) {
+                tables.add(RealizedOutput.table(r.scenario(), deal));
+            }
         }
-        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results, valuations));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results, valuations, realized));
         return ExitCode.OK;
     }
 
@@ -173,7 +188,8 @@ public final class WaterfallCommand implements Callable<Integer> {
         return List.of(bridge, classes, holders, categories);
     }
 
-    private static Object json(Venture venture, List<ExitWaterfall> results, Map<String, ExitValuation> valuations) {
+    private static Object json(Venture venture, List<ExitWaterfall> results, Map<String, ExitValuation> valuations,
+                               Map<String, List<RealizedTotal>> realized) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
         root.put("currency", venture.currency());
@@ -232,6 +248,10 @@ public final class WaterfallCommand implements Callable<Integer> {
             Map<String, Object> cats = new LinkedHashMap<>();
             r.waterfall().byCategory().forEach((k, v) -> cats.put(k.id(), v.toString()));
             m.put("byCategory", cats);
+            List<RealizedTotal> deal = realized.getOrDefault(r.scenario(), List.of());
+            if (!deal.isEmpty()) {
+                m.put("realized", RealizedOutput.json(deal));
+            }
             exits.add(m);
         }
         root.put("exits", exits);

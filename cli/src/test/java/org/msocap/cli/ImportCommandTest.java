@@ -128,7 +128,8 @@ class ImportCommandTest {
             assertThat(export.out()).startsWith("wrote " + zip).contains("not exported: ");
             CliRun imported = CliRun.of("import", zip.toString(), "-o", back.toString());
             assertThat(imported.exitCode()).as(example + imported.err()).isEqualTo(ExitCode.OK);
-            if (Files.readString(example).contains("type: profits-interest")) {
+            // The cap table as of asOf is what is exported: a profits-interest class a recap creates later is not in it.
+            if (org.msocap.io.VentureReader.read(example).mso().classes().stream().anyMatch(c -> c.isProfitsInterest())) {
                 // OCF has no profits interests: the export names them, and OcfExporterTest compares the rest.
                 assertThat(export.out()).as(example.toString()).contains("of type profits-interest: OCF has no such stock class");
                 continue;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.msocap.model.DealEvent;
-import org.msocap.model.ModelException;
 import org.msocap.model.Mso;
 import org.msocap.model.RecapEvent;
 import org.msocap.model.RoundEvent;
 import org.msocap.model.Venture;
+import org.msocap.money.Money;
 
 /**
  * A venture's deal events applied in date order (PRODUCT.md §8): the venture in force at any date, and what each event
@@ -25,8 +25,13 @@ public final class Timeline {
      *
      * @param index the event's position in {@code events}
      * @param round what a round did; null for a recap
+     * @param recap what a recap did; null for a round
      */
-    public record Applied(int index, DealEvent event, Mso before, Mso after, Rounds.Result round) {
+    public record Applied(int index, DealEvent event, Mso before, Mso after, Rounds.Result round, RecapResult recap) {
+
+        public Applied(int index, DealEvent event, Mso before, Mso after, Rounds.Result round) {
+            this(index, event, before, after, round, null);
+        }
 
         /** The event's path in the model file, which its errors name. */
         public String path() {
@@ -58,9 +63,11 @@ public final class Timeline {
                 applied.add(new Applied(i, event, mso, result.after(), result));
                 mso = result.after();
             } else if (event instanceof RecapEvent recap) {
-                throw new ModelException(at, "recap '" + recap.name() + "' is not applied in this build: recapitalisations "
-                        + "come with the recap part of the deal-events work; remove it, or date what you need before "
-                        + recap.date());
+                // A recap values the company and repays its debt, so it needs the whole venture in force, net debt included.
+                Timeline sofar = new Timeline(venture, applied);
+                RecapResult result = Recaps.DEFAULT.apply(sofar.at(recap.date()), sofar.netDebtAt(recap.date()), recap, at);
+                applied.add(new Applied(i, event, mso, result.after().mso(), null, result));
+                mso = result.after().mso();
             }
         }
         return new Timeline(venture, applied);
@@ -95,7 +102,22 @@ public final class Timeline {
             return venture;
         }
         Mso mso = applied.get(count - 1).after();
-        return venture.toBuilder().mso(mso).events(venture.events().subList(count, venture.events().size())).build();
+        Venture inForce = venture.toBuilder().mso(mso).events(venture.events().subList(count, venture.events().size())).build();
+        return recapsBy(date).isEmpty() ? inForce : RecapResult.withNetDebt(inForce, netDebtAt(date));
+    }
+
+    /** The recaps dated on or before {@code date}, in order: what realized totals at an exit on that date add up. */
+    public List<RecapResult> recapsBy(LocalDate date) {
+        return applied.stream().filter(a -> a.recap() != null && !a.event().date().isAfter(date)).map(Applied::recap).toList();
+    }
+
+    /**
+     * The net debt on {@code date}: after a recap, its new debt's balance by its schedule (whether or not the file has a
+     * financials section to hold it); before any, {@code financials.mso.netDebt}.
+     */
+    public Money netDebtAt(LocalDate date) {
+        List<RecapResult> recaps = recapsBy(date);
+        return recaps.isEmpty() ? venture.netDebt() : recaps.get(recaps.size() - 1).netDebtAt(date);
     }
 
     /** Whether any event is dated on or before {@code date}: the cap table in force then is not the one written. */

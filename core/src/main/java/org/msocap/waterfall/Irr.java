@@ -11,11 +11,11 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.msocap.money.Money;
 
 /** Annual internal rate of return of dated cash flows (ACT/365), solved with Commons Math's Brent solver. */
-final class Irr {
+public final class Irr {
 
     /** @param date may be null: unknown, which makes the rate undefined */
-    record CashFlow(LocalDate date, Money amount) {
-        CashFlow {
+    public record CashFlow(LocalDate date, Money amount) {
+        public CashFlow {
             Objects.requireNonNull(amount, "amount");
         }
     }
@@ -26,7 +26,7 @@ final class Irr {
     private Irr() {
     }
 
-    static OptionalDouble of(List<CashFlow> flows) {
+    public static OptionalDouble of(List<CashFlow> flows) {
         LocalDate first = null;
         LocalDate last = null;
         boolean in = false;

@@ -56,22 +56,44 @@ class TimelineTest {
         assertThat(t.changesBy(LocalDate.of(2027, 2, 28))).isFalse();
     }
 
+    static final String RECAP = MODEL + """
+              - type: recap
+                name: Recap
+                date: 2028-06-30
+                enterpriseValue: 60M
+                newDebt: {amount: 20M, amortization: 0.10}
+                classes: [{id: class-a, type: common}]
+                buyer: {holder: fund, class: class-a, price: 1}
+                rollover:
+                  - {holder: founder, fraction: 0.30, class: class-a, price: 1}
+            """;
+
     @Test
-    void aRecapIsRefusedAtTheEventUntilRecapsAreApplied() {
-        String recap = MODEL + """
-                  - type: recap
-                    name: Recap
-                    date: 2028-06-30
-                    enterpriseValue: 60M
-                    classes: [{id: class-a, type: common}]
-                    buyer: {holder: fund, class: class-a}
-                """;
-        ModelFile file = VentureReader.load(recap, "t.yaml");
+    void aRecapAfterARoundPaysThePostRoundTableAndLeavesTheBuyersAndTheRollovers() {
+        Timeline t = Timeline.of(VentureReader.read(RECAP, "t.yaml"));
+
+        RecapResult recap = t.event("recap").orElseThrow().recap();
+        // The SAFE converted in the round, so the angel is paid as a holder of the round's shadow series.
+        assertThat(recap.holders()).extracting(HolderProceeds::holder).containsExactly("angel", "founder", "fund");
+        assertThat(recap.sourcesAndUses().totalSources()).isEqualTo(recap.sourcesAndUses().totalUses());
+        Venture after = t.at(LocalDate.of(2028, 7, 1));
+        assertThat(after.events()).isEmpty();
+        assertThat(after.mso().holdings()).extracting(h -> h.holder()).containsExactly("fund", "founder");
+        assertThat(t.recapsBy(LocalDate.of(2028, 6, 29))).isEmpty();
+        assertThat(t.recapsBy(LocalDate.of(2029, 6, 30))).containsExactly(recap);
+        assertThat(t.netDebtAt(LocalDate.of(2028, 6, 29))).isEqualTo(org.msocap.money.Money.ZERO);
+        assertThat(t.netDebtAt(LocalDate.of(2028, 6, 30).plusDays(365))).isEqualTo(org.msocap.money.Money.of(18_000_000));
+    }
+
+    @Test
+    void aRolloverLargerThanTheProceedsIsLocatedAtTheRolloverInTheFile() {
+        ModelFile file = VentureReader.load(RECAP.replace("fraction: 0.30", "amount: 70M"), "t.yaml");
 
         ModelException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> Timeline.of(file.venture()),
                 ModelException.class);
-        assertThat(e.field()).isEqualTo("events[1]");
-        assertThat(file.locate(e).getMessage()).startsWith("t.yaml:22:5: events[1]: recap 'Recap' is not applied in this build");
+        assertThat(e.field()).isEqualTo("events[1].rollover[0].amount");
+        assertThat(file.locate(e).getMessage()).matches("t\\.yaml:30:\\d+: events\\[1\\]\\.rollover\\[0\\]\\.amount: recap 'Recap': "
+                + "founder rolls over 70,000,000\\.00 but receives only .*");
     }
 
     @Test

@@ -29,6 +29,7 @@ class ExampleFindingsTest {
                 Arguments.of("behavioral-health-ca.yaml", Map.of("critical", Set.of("OWN-03"), "high", Set.of("TXN-02"))),
                 Arguments.of("chiro-md-integrated.yaml", Map.of("high", Set.of("CTRL-04", "FEE-02"),
                         "medium", Set.of("AKS-01", "AKS-02", "COI-01", "COI-02", "FEE-05"))),
+                Arguments.of("derm-recap-second-bite.yaml", Map.of("medium", Set.of("AKS-01", "COI-01", "COI-02"))),
                 Arguments.of("functional-medicine.yaml", Map.of("high", Set.of("FEE-02"),
                         "medium", Set.of("COI-01", "COI-02", "STARK-02"))),
                 Arguments.of("glow-medical-spa.yaml", Map.of()),

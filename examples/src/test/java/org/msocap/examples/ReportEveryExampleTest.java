@@ -24,7 +24,8 @@ import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
 import org.msocap.waterfall.ExitWaterfall;
-import org.msocap.waterfall.WaterfallEngine;
+import org.msocap.deal.DealExit;
+import org.msocap.deal.Timeline;
 
 /**
  * {@code msocap report} on every example: it exits 0, writes the workbook, and the numbers it prints
@@ -57,8 +58,11 @@ class ReportEveryExampleTest {
         assertThat(summary).contains("msocap is a modeling tool, not legal advice.");
 
         Venture venture = VentureReader.read(model);
+        // Each exit is paid through the cap table and net debt in force at its date (after any deal events).
+        Timeline timeline = Timeline.of(venture);
         for (ExitScenario exit : venture.exits()) {
-            ExitWaterfall w = WaterfallEngine.DEFAULT.exit(venture, exit);
+            java.time.LocalDate when = exit.date() != null ? exit.date() : venture.asOf();
+            ExitWaterfall w = DealExit.of(timeline.at(when), timeline.recapsBy(when), exit).exit();
             String row = summary.lines().filter(l -> l.startsWith(exit.name() + " ")).findFirst().orElse("");
             assertThat(row).as("row of %s in%n%s", exit.name(), summary)
                     .contains(money(w.bridge().equityProceeds()))

@@ -16,7 +16,8 @@ import org.msocap.fees.Projection;
 import java.time.LocalDate;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.fees.ExitValuation;
-import org.msocap.fees.Valuator;
+import org.msocap.deal.DealExit;
+import org.msocap.deal.Timeline;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.ModelException;
 import org.msocap.money.Money;
@@ -29,7 +30,6 @@ import org.msocap.simulation.SimulationSetup;
 import org.msocap.waterfall.BreakpointTable;
 import org.msocap.waterfall.ExitWaterfall;
 import org.msocap.waterfall.ResolvedCapTable;
-import org.msocap.waterfall.WaterfallEngine;
 import org.msocap.model.Venture;
 
 /**
@@ -171,16 +171,17 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
 
     private static Waterfalls waterfalls(Venture venture, List<String> omitted) {
         List<Scenario> scenarios = new ArrayList<>();
+        // Each exit is paid through the cap table and net debt in force at its date, after the deal events up to it.
+        Timeline timeline = Timeline.of(venture);
         for (ExitScenario exit : venture.exits()) {
             try {
-                ExitValuation valuation = Valuator.DEFAULT.value(venture, exit);
-                scenarios.add(new Scenario(valuation, WaterfallEngine.DEFAULT.exit(venture, exit, valuation.enterpriseValue(),
-                        valuation.netDebt())));
+                LocalDate when = exit.date() != null ? exit.date() : venture.asOf();
+                DealExit paid = DealExit.of(timeline.at(when), timeline.recapsBy(when), exit);
+                scenarios.add(new Scenario(paid.valuation(), paid.exit()));
             } catch (ModelException e) {
                 omitted.add("Exit scenario '" + exit.name() + "': " + e.getMessage());
             }
         }
-        Money netDebt = venture.netDebt();
         ExitScenario terms;
         Money enterpriseValue;
         if (!scenarios.isEmpty()) {
@@ -191,7 +192,8 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
             enterpriseValue = null;
         }
         LocalDate date = terms.date() != null ? terms.date() : venture.asOf();
-        ResolvedCapTable table = ResolvedCapTable.of(venture, date, terms.doubleTriggerFires());
+        Money netDebt = timeline.netDebtAt(date);
+        ResolvedCapTable table = ResolvedCapTable.of(timeline.at(date), date, terms.doubleTriggerFires());
         BreakpointTable breakpoints = BreakpointTable.resolve(table);
         if (enterpriseValue == null) {
             // No scenario to start from: open past the last breakpoint, where every claimant takes part.
