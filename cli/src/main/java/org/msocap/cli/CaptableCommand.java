@@ -49,7 +49,7 @@ public final class CaptableCommand implements Callable<Integer> {
 
     @Option(names = "--value", paramLabel = "VALUE",
             description = "Equity proceeds, e.g. 25M: shows whether and how much each profits interest takes part at that value "
-                    + "(its threshold, a hurdle's as derived, and its payout) in a sale on the model's asOf date, every granted "
+                    + "(its threshold, a hurdle's as derived, and its payout) in a sale on the model's asOf date (or --at), every granted "
                     + "unit and option counted as vested, as in the fully diluted count.")
     String value;
 
@@ -60,6 +60,7 @@ public final class CaptableCommand implements Callable<Integer> {
     public Integer call() {
         Venture written = input.read();
         Venture venture = at == null ? written : Timeline.of(written).at(at);
+        LocalDate saleDate = at == null ? venture.asOf() : at;
         CapTable cap = CapTable.of(venture);
         List<Table> tables = new ArrayList<>();
         ClassNames classNames = new ClassNames(venture);
@@ -69,9 +70,9 @@ public final class CaptableCommand implements Callable<Integer> {
         }
         Money proceeds = value == null ? null : WaterfallCommand.parseAmount("--value", value);
         List<ProfitsInterestParticipation> atValue = proceeds == null ? List.of()
-                : ProfitsInterestParticipation.fullyDiluted(venture, proceeds);
+                : ProfitsInterestParticipation.fullyDiluted(venture, saleDate, proceeds);
         if (proceeds != null) {
-            tables.add(participationTable(venture, proceeds, atValue));
+            tables.add(participationTable(venture, saleDate, proceeds, atValue));
         }
         tables.add(groupTable("MSO by holder", "holder", cap.byHolder()));
         tables.add(groupTable("MSO by class", "class", cap.byClass().stream()
@@ -85,7 +86,7 @@ public final class CaptableCommand implements Callable<Integer> {
         for (PracticeOwnership p : cap.practices()) {
             tables.add(practiceTable(p));
         }
-        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, cap, at, proceeds, atValue));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, cap, at, saleDate, proceeds, atValue));
         return ExitCode.OK;
     }
 
@@ -127,13 +128,14 @@ public final class CaptableCommand implements Callable<Integer> {
     }
 
     /**
-     * Each profits interest at the given equity proceeds: its threshold (a hurdle's as derived on the table at asOf),
+     * Each profits interest at the given equity proceeds: its threshold (a hurdle's as derived on the table at the sale's date),
      * whether the value per common unit is above it, and what it receives.
      */
-    private static Table participationTable(Venture venture, Money proceeds, List<ProfitsInterestParticipation> lines) {
+    private static Table participationTable(Venture venture, LocalDate saleDate, Money proceeds,
+                                            List<ProfitsInterestParticipation> lines) {
         String at = "Profits interests at equity proceeds of " + Formats.money(proceeds);
         Table t = new Table(lines.isEmpty() ? at + ": the model has none"
-                : at + " (sale on " + venture.asOf() + ", every granted unit vested; value per common unit "
+                : at + " (sale on " + saleDate + ", every granted unit vested; value per common unit "
                         + perUnit(lines.get(0).valuePerUnit()) + ")")
                 .left("holder").left("name").left("class").right("units").right("threshold per unit")
                 .right("hurdle").left("participating").right("payout").right("% of a common unit's value").right("% of proceeds");
@@ -224,7 +226,7 @@ public final class CaptableCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Object json(Venture venture, CapTable cap, LocalDate at, Money proceeds,
+    private static Object json(Venture venture, CapTable cap, LocalDate at, LocalDate saleDate, Money proceeds,
                                List<ProfitsInterestParticipation> atValue) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
@@ -298,7 +300,7 @@ public final class CaptableCommand implements Callable<Integer> {
         if (proceeds != null) {
             Map<String, Object> valueAt = new LinkedHashMap<>();
             valueAt.put("equityProceeds", proceeds.toString());
-            valueAt.put("date", venture.asOf().toString());
+            valueAt.put("date", saleDate.toString());
             valueAt.put("everyGrantedUnitVested", true);
             valueAt.put("valuePerUnit", atValue.isEmpty() ? null : Formats.decimal(atValue.get(0).valuePerUnit()));
             List<Object> pis = new ArrayList<>();

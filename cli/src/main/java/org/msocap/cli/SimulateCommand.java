@@ -81,6 +81,13 @@ public final class SimulateCommand implements Callable<Integer> {
         Venture venture = input.read();
         SimulationSetup setup = SimulationSetup.of(venture);
         ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
+        if (!venture.events().isEmpty()) {
+            // Said on every run until simulated exits follow the timeline (PRODUCT.md §8), so no one reads these
+            // statistics as the deal's.
+            spec.commandLine().getErr().println("warning: simulate pays every run through the cap table as written on "
+                    + venture.asOf() + "; the " + venture.events().size() + " deal event(s) under events: are not applied to "
+                    + "simulated exits yet (waterfall, breakpoints and report apply them)");
+        }
         int n = runs != null ? runs : venture.simulation().runs();
         long s = seed != null ? seed : venture.simulation().seed();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();

@@ -57,7 +57,9 @@ public final class Realized {
                 a.paid(r.date(), b.amount());
             });
             for (Holding g : r.event().grants()) {
-                if (g.cost() != null && g.cost().isPositive()) {
+                // A grant dated after the close is a holding acquired after it: addCosts counts it with the next table.
+                boolean atClose = g.acquired() == null || !g.acquired().isAfter(r.date());
+                if (atClose && g.cost() != null && g.cost().isPositive()) {
                     account(accounts, g.holder(), inForce.categoryOf(g.holder())).paid(g.acquired() != null ? g.acquired() : r.date(), g.cost());
                 }
             }

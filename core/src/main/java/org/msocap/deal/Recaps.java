@@ -75,6 +75,13 @@ public final class Recaps {
         Money enterpriseValue = valuation.enterpriseValue();
         Money sellerCosts = cost(recap.sellerCosts(), enterpriseValue);
         Money buyerCosts = cost(recap.buyerCosts(), enterpriseValue);
+        if (enterpriseValue.compareTo(oldNetDebt.plus(sellerCosts)) < 0) {
+            // The old equity would be floored at zero while uses still repaid every dollar of the old debt: the buyer
+            // would fund more than the business is worth. A distressed sale is outside what a recap here models.
+            throw new ModelException(field + (recap.enterpriseValue() != null ? ".enterpriseValue" : ".ebitdaMultiple"),
+                    "recap '" + recap.name() + "': the enterprise value " + enterpriseValue.grouped() + " does not cover the old net "
+                    + "debt " + oldNetDebt.grouped() + " and seller costs " + sellerCosts.grouped() + " on " + date);
+        }
         ExitScenario asSale = new ExitScenario(recap.name(), date, enterpriseValue, null, null,
                 ExitScenario.TransactionCosts.ofFixed(sellerCosts), null, null, null, false);
         ExitWaterfall sale = WaterfallEngine.DEFAULT.exit(before, asSale, enterpriseValue, oldNetDebt);

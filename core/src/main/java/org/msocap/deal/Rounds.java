@@ -202,7 +202,8 @@ public final class Rounds {
                     atCap = s.kind() == Safe.Kind.PRE_MONEY ? Affine.constant(share.multiply(fullyDiluted))
                             : new Affine(share.multiply(fullyDiluted), share, BigFraction.ZERO);
                 }
-                instruments.add(new Instrument(s.holder(), Source.SAFE, amount, atCap, atDiscount(amount, s.discount(),
+                // Without a discount the other price is the round's own: min(cap price, price), as the YC SAFE reads.
+                instruments.add(new Instrument(s.holder(), Source.SAFE, amount, atCap, atDiscount(amount, orZero(s.discount()),
                         "the SAFE of " + s.holder()), s.acquired(), s.amount()));
             }
             for (ConvertibleNote n : mso.notes()) {
@@ -210,11 +211,8 @@ public final class Rounds {
                 BigFraction principal = Fractions.of(n.principal());
                 BigFraction due = principal.add(principal.multiply(Fractions.of(n.rate())).multiply(new BigFraction(days, 365L)));
                 Affine atCap = n.cap() == null ? null : Affine.constant(due.divide(Fractions.of(n.cap())).multiply(fullyDiluted));
-                Affine atDiscount = atDiscount(due, n.discount(), "the note of " + n.holder());
-                if (atCap == null && atDiscount == null) {
-                    // A note with neither converts at the round's price.
-                    atDiscount = atDiscount(due, BigDecimal.ZERO, "the note of " + n.holder());
-                }
+                // Without a discount the other price is the round's own, so a capped note never converts above it.
+                Affine atDiscount = atDiscount(due, orZero(n.discount()), "the note of " + n.holder());
                 instruments.add(new Instrument(n.holder(), Source.NOTE, due, atCap, atDiscount, n.issued(), n.principal()));
             }
             investorShares = round.preMoney() == null ? null : preMoneyCount.times(newMoney.divide(Fractions.of(round.preMoney())));
@@ -235,10 +233,11 @@ public final class Rounds {
         }
 
         /** Shares of {@code amount} at {@code (1 − discount) × price}, or null without a discount. */
+        private static BigDecimal orZero(BigDecimal discount) {
+            return discount == null ? BigDecimal.ZERO : discount;
+        }
+
         private Affine atDiscount(BigFraction amount, BigDecimal discount, String what) {
-            if (discount == null) {
-                return null;
-            }
             BigFraction factor = BigFraction.ONE.subtract(Fractions.of(discount));
             if (sign(factor) <= 0) {
                 throw new ModelException(at, what + " has a discount of 100% and would convert at a price of 0 in round '"

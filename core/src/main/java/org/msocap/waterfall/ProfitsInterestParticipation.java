@@ -129,6 +129,14 @@ public record ProfitsInterestParticipation(String holder, String shareClass, lon
      * with every granted profits-interest unit and option counted as vested, as the fully diluted count counts them.
      */
     public static List<ProfitsInterestParticipation> fullyDiluted(Venture venture, Money equityProceeds) {
+        return fullyDiluted(venture, venture.asOf(), equityProceeds);
+    }
+
+    /**
+     * As {@link #fullyDiluted(Venture, Money)}, at a sale on {@code date}: the cap table in force after deal events, whose
+     * holdings may be dated after asOf, accrues its dividends and hurdles to that date.
+     */
+    public static List<ProfitsInterestParticipation> fullyDiluted(Venture venture, java.time.LocalDate date, Money equityProceeds) {
         Mso mso = venture.mso();
         List<Holding> holdings = mso.holdings().stream()
                 .map(h -> h.vesting() == null ? h : h.withVesting(h.vesting(), OptionGrant.Acceleration.SINGLE)).toList();
@@ -136,7 +144,7 @@ public record ProfitsInterestParticipation(String holder, String shareClass, lon
                 g.vesting(), OptionGrant.Acceleration.SINGLE)).toList();
         Mso allVested = new Mso(mso.name(), mso.state(), mso.form(), mso.classes(), holdings, mso.optionPool(), options,
                 mso.warrants(), mso.safes(), mso.notes(), mso.directors(), mso.officers(), mso.staff(), mso.formed());
-        return at(venture.toBuilder().mso(allVested).build(), venture.asOf(), false, equityProceeds);
+        return at(venture.toBuilder().mso(allVested).build(), date, false, equityProceeds);
     }
 
     /**

@@ -206,6 +206,15 @@ class RecapsTest {
     }
 
     @Test
+    void anEnterpriseValueBelowTheOldDebtIsRefused() {
+        // Old equity would be floored at zero while uses repaid all 11M of debt: the buyer would fund more than the EV.
+        assertThatThrownBy(() -> Recaps.DEFAULT.apply(ownerOperated(), Money.of(11_000_000), recap(Money.of(10_000_000), null, null),
+                "events[0]"))
+                .hasMessageContaining("does not cover the old net debt 11,000,000.00")
+                .extracting("field").isEqualTo("events[0].enterpriseValue");
+    }
+
+    @Test
     void sourcesExceedingUsesAreRefused() {
         assertThatThrownBy(() -> Recaps.DEFAULT.apply(ownerOperated(), recap(Money.of(10_000_000), null,
                 new RecapEvent.NewDebt(Money.of(9_000_000), null, null), amount("founder", Money.of(2_000_000))), "events[0]"))

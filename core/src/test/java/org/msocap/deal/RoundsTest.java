@@ -65,6 +65,23 @@ class RoundsTest {
     }
 
     /*
+     * A cap-only SAFE in a round priced below its cap price converts at the round's price: the YC safe's conversion price
+     * is the lower of the cap price and the round's price (PRODUCT.md §8.1 with no discount). $100,000 at a $5M cap over
+     * 11,000,000 shares (cap price 0.4545…) in a round at $0.40: 250,000 shares, not the 220,000 at the cap. The same for
+     * a capped note without a discount.
+     */
+    @Test
+    void aCapOnlySafeOrNoteInARoundBelowItsCapConvertsAtTheRoundsPrice() {
+        Mso safe = founders(11_000_000).safe(safe(100_000, 5_000_000L, null, Safe.Kind.PRE_MONEY)).build();
+        assertThat(conversion(Rounds.apply(safe, atPrice("0.40", 1_000_000), "events[0]")).shares()).isEqualTo(250_000);
+
+        Mso note = founders(11_000_000).note(new ConvertibleNote("angel", Money.of(100_000), BigDecimal.ZERO, DATE,
+                Money.of(5_000_000), null, null, null)).build();
+        assertThat(conversion(Rounds.apply(note, atPrice("0.40", 1_000_000), "events[0]")).shares()).isEqualTo(250_000);
+        assertThat(conversion(Rounds.apply(note, atPrice("1.00", 1_000_000), "events[0]")).shares()).isEqualTo(220_000);
+    }
+
+    /*
      * Cap and discount: the SAFE converts at the lower of the cap price and (1 − discount) × the round's price
      * (startuppercolator.com/glossary/safe-conversion-price). Issue 14: $100,000 at an $8M cap with a 15% discount,
      * 11,000,000 shares, round at $1.00: cap price 8/11 < 0.85, so 137,500 shares.
