@@ -275,19 +275,7 @@ public final class VentureWriter {
             g.writeEndArray();
             g.writeArrayFieldStart("holdings");
             for (Holding h : m.holdings()) {
-                g.writeStartObject();
-                g.writeStringField("holder", h.holder());
-                g.writeStringField("class", h.shareClass());
-                g.writeNumberField("shares", h.shares());
-                date("acquired", h.acquired());
-                amount("cost", h.cost());
-                decimal("threshold", h.threshold());
-                amount("hurdle", h.hurdle());
-                vesting(h.vesting());
-                if (h.acceleration() != null) {
-                    enumField("acceleration", h.acceleration());
-                }
-                g.writeEndObject();
+                holding(h);
             }
             g.writeEndArray();
             if (m.optionPool() != 0) {
@@ -397,7 +385,7 @@ public final class VentureWriter {
             g.writeEndObject();
         }
 
-        /** A recap's grant, written with the fields of an mso holding. */
+        /** An mso holding, or a recap's grant (a holding of the classes after the recap). */
         private void holding(Holding h) throws IOException {
             g.writeStartObject();
             g.writeStringField("holder", h.holder());
