@@ -84,7 +84,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!venture.events().isEmpty()) {
             // Said on every run until simulated exits follow the timeline (PRODUCT.md §8), so no one reads these
             // statistics as the deal's.
-            spec.commandLine().getErr().println("warning: simulate pays every run through the cap table as written on "
+            spec.commandLine().getErr().println("msocap: warning: simulate pays every run through the cap table as written on "
                     + venture.asOf() + "; the " + venture.events().size() + " deal event(s) under events: are not applied to "
                     + "simulated exits yet (waterfall, breakpoints and report apply them)");
         }
