@@ -104,20 +104,22 @@ final class FeeProjectionSheet {
         }
     }
 
-    static Layout write(SheetWriter w, FeeModel model, Projection monthly) {
+    static Layout write(SheetWriter w, FeeModel model, Projection monthly, ClientLabels labels) {
         Styles s = w.styles;
         int n = model.practices().size();
         Layout layout = new Layout(n, FIRST_ROW, FIRST_ROW + monthly.periods() - 1);
         w.text(0, 0, "Fee Projection — monthly, formulas over the inputs on the Fees sheet", s.title);
         List<String> titles = new ArrayList<>(List.of("Month", "Year", "Month of year"));
         for (FeeModel.ManagedPractice p : model.practices()) {
-            String id = p.practiceId();
-            titles.addAll(List.of(id + ": collections this year", id + ": collections", id + ": clinician comp",
-                    id + ": practice costs", id + ": MSO cost allocated" + (n > 1 ? " (engine)" : ""), id + ": management fee",
-                    id + ": practice margin", id + ": comp exact cents (working)", id + ": comp share (working)",
-                    id + ": comp whole cents (working)", id + ": comp remainder (working)", id + ": comp rank (working)",
-                    id + ": variable fee exact cents (working)", id + ": fee share (working)", id + ": fee whole cents (working)",
-                    id + ": fee remainder (working)", id + ": fee rank (working)"));
+            // Headers name the practice as people know it; the model's id stays out of a client's workbook.
+            String practice = labels.practice(p.practiceId());
+            for (String column : List.of("collections this year", "collections", "clinician comp", "practice costs",
+                    "MSO cost allocated" + (n > 1 ? " (engine)" : ""), "management fee", "practice margin",
+                    "comp exact cents (working)", "comp share (working)", "comp whole cents (working)",
+                    "comp remainder (working)", "comp rank (working)", "variable fee exact cents (working)",
+                    "fee share (working)", "fee whole cents (working)", "fee remainder (working)", "fee rank (working)")) {
+                titles.add(practice + ": " + column);
+            }
         }
         titles.addAll(List.of("MSO: costs this year", "MSO: revenue (fees)", "MSO: operating costs", "MSO: EBITDA"));
         w.header(HEADER_ROW, titles.toArray(String[]::new));

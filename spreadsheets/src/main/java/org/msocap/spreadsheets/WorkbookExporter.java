@@ -94,10 +94,10 @@ public final class WorkbookExporter {
             // Both sheets exist before any formula is set: POI resolves sheet names and defined names as it parses.
             SheetWriter inputs = new SheetWriter(wb.createSheet(FeesSheet.NAME), styles);
             SheetWriter projection = new SheetWriter(wb.createSheet(FeeProjectionSheet.NAME), styles);
-            int next = FeesSheet.writeInputs(inputs, fees.model(), new ClientLabels(content.venture()));
-            FeeProjectionSheet.Layout layout = FeeProjectionSheet.write(projection, fees.model(), fees.monthly());
-            FeesSheet.writeSummary(inputs, next, fees.model(), layout, fees.comparisons(),
-                    new ClientLabels(content.venture()));
+            ClientLabels labels = new ClientLabels(content.venture());
+            int next = FeesSheet.writeInputs(inputs, fees.model(), labels);
+            FeeProjectionSheet.Layout layout = FeeProjectionSheet.write(projection, fees.model(), fees.monthly(), labels);
+            FeesSheet.writeSummary(inputs, next, fees.model(), layout, fees.comparisons(), labels);
         });
         WorkbookContent.Waterfalls waterfalls = content.waterfalls();
         SheetWriter waterfall = new SheetWriter(wb.createSheet(WaterfallSheet.NAME), styles);

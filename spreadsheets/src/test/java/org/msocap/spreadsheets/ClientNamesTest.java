@@ -87,6 +87,16 @@ class ClientNamesTest {
             }
             column(fees, 0, 0).stream().filter(t -> t.startsWith("Fee-basis comparison for ")).forEach(named::add);
         }
+        Sheet projection = wb.getSheet(FeeProjectionSheet.NAME);
+        if (projection != null) {
+            // The Fee Projection's headers: "Sunrise Medical Group of California, P.C.: collections", not the practice id.
+            for (org.apache.poi.ss.usermodel.Cell cell : projection.getRow(FeeProjectionSheet.HEADER_ROW)) {
+                String header = cell.getStringCellValue();
+                for (Practice p : venture.practices()) {
+                    assertThat(header).as(model + ": Fee Projection header").doesNotStartWith(p.id() + ":");
+                }
+            }
+        }
         assertThat(named).as(model + ": named columns").isNotEmpty();
         for (String text : named) {
             assertThat(ids).as(model + ": '" + text + "' is an id").doesNotContain(text);
