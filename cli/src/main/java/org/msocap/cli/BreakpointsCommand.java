@@ -1,6 +1,5 @@
 package org.msocap.cli;
 
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -32,9 +32,6 @@ import org.msocap.spreadsheets.SummaryLines;
 import org.msocap.spreadsheets.WorkbookContent;
 import org.msocap.spreadsheets.WorkbookExporter;
 import org.msocap.waterfall.ExitWaterfall;
-import org.msocap.deal.DealExit;
-import org.msocap.deal.RealizedTotal;
-import org.msocap.deal.Timeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -141,17 +138,11 @@ public final class ReportCommand implements Callable<Integer> {
     // ---- the summary ------------------------------------------------------------------------------
 
     /** For each exit after a recap: every person's realized total over the deal (cash at close + this exit). */
-    private static void printRealized(PrintWriter out, Venture v, List<WorkbookContent.Scenario> scenarios) {
-        if (v.events().stream().noneMatch(e -> e instanceof org.msocap.model.RecapEvent)) {
-            return;
-        }
-        Timeline timeline = Timeline.of(v);
+    private static void printRealized(PrintWriter out, List<WorkbookContent.Scenario> scenarios) {
         for (WorkbookContent.Scenario s : scenarios) {
-            java.time.LocalDate when = s.valuation().date();
-            List<RealizedTotal> realized = DealExit.of(timeline.at(when), timeline.recapsBy(when), s.valuation().scenario()).realized();
-            if (!realized.isEmpty()) {
+            if (!s.realized().isEmpty()) {
                 out.println();
-                RealizedOutput.table(s.waterfall().scenario(), realized).printText(out);
+                RealizedOutput.table(s.waterfall().scenario(), s.realized()).printText(out);
             }
         }
     }
@@ -191,7 +182,7 @@ public final class ReportCommand implements Callable<Integer> {
                         Formats.money(byCategory.getOrDefault(HolderCategory.ENTITY, Money.ZERO)));
             }
             exits.printText(out);
-            printRealized(out, v, scenarios);
+            printRealized(out, scenarios);
         }
         content.simulationSection().ifPresent(sim -> {
             out.println();

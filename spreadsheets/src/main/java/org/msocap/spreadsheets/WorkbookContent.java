@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.fees.ExitValuation;
 import org.msocap.deal.DealExit;
+import org.msocap.deal.RealizedTotal;
 import org.msocap.deal.Timeline;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.ModelException;
@@ -67,11 +68,15 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
         }
     }
 
-    /** One exit scenario: how the MSO was valued and the waterfall at that value. */
-    public record Scenario(ExitValuation valuation, ExitWaterfall waterfall) {
+    /**
+     * One exit scenario: how the MSO was valued, the waterfall at that value, and after a recap each person's realized
+     * total over the deal (empty before any recap).
+     */
+    public record Scenario(ExitValuation valuation, ExitWaterfall waterfall, List<RealizedTotal> realized) {
         public Scenario {
             Objects.requireNonNull(valuation, "valuation");
             Objects.requireNonNull(waterfall, "waterfall");
+            realized = realized == null ? List.of() : List.copyOf(realized);
         }
     }
 
@@ -177,7 +182,7 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
             try {
                 LocalDate when = exit.date() != null ? exit.date() : venture.asOf();
                 DealExit paid = DealExit.of(timeline.at(when), timeline.recapsBy(when), exit);
-                scenarios.add(new Scenario(paid.valuation(), paid.exit()));
+                scenarios.add(new Scenario(paid.valuation(), paid.exit(), paid.realized()));
             } catch (ModelException e) {
                 omitted.add("Exit scenario '" + exit.name() + "': " + e.getMessage());
             }
