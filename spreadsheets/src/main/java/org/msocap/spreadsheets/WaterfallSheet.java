@@ -364,27 +364,15 @@ final class WaterfallSheet {
         w.header(r++, scenarioTitles("Payout by holder", scenarios));
         TreeSet<String> holderIds = new TreeSet<>();
         scenarios.forEach(sc -> sc.waterfall().waterfall().holders().forEach(h -> holderIds.add(h.id())));
-        for (String id : holderIds) {
-            String label = venture.requirePerson(id).name() + " (" + ClientLabels.category(venture.categoryOf(id)).toLowerCase(java.util.Locale.ROOT) + ")";
-            r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::payout)
-                    .orElse(org.msocap.money.Money.ZERO));
-        }
+        r = holderRows(w, r, venture, scenarios, holderIds, HolderPayout::payout);
         // The carve-out is part of what its recipients receive: its own block, then each holder's total.
         if (scenarios.stream().anyMatch(sc -> !sc.waterfall().bridge().carveOutPayments().isEmpty())) {
             r++;
             w.header(r++, scenarioTitles("Carve-out by holder", scenarios));
-            for (String id : holderIds) {
-                String label = venture.requirePerson(id).name() + " (" + ClientLabels.category(venture.categoryOf(id)).toLowerCase(java.util.Locale.ROOT) + ")";
-                r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::carveOut)
-                        .orElse(org.msocap.money.Money.ZERO));
-            }
+            r = holderRows(w, r, venture, scenarios, holderIds, HolderPayout::carveOut);
             r++;
             w.header(r++, scenarioTitles("Total by holder (payout + carve-out)", scenarios));
-            for (String id : holderIds) {
-                String label = venture.requirePerson(id).name() + " (" + ClientLabels.category(venture.categoryOf(id)).toLowerCase(java.util.Locale.ROOT) + ")";
-                r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(HolderPayout::total)
-                        .orElse(org.msocap.money.Money.ZERO));
-            }
+            r = holderRows(w, r, venture, scenarios, holderIds, HolderPayout::total);
         }
         r = returns(w, r, venture, scenarios, holderIds);
         r++;
@@ -458,6 +446,19 @@ final class WaterfallSheet {
             w.text(r, 1 + i, value.apply(scenarios.get(i)));
         }
         return r + 1;
+    }
+
+    /** One row per holder, "Name (category)", with {@code amount} of the holder's payout in each scenario. */
+    private static int holderRows(SheetWriter w, int r, Venture venture, List<WorkbookContent.Scenario> scenarios,
+                                  java.util.Collection<String> holderIds,
+                                  java.util.function.Function<HolderPayout, org.msocap.money.Money> amount) {
+        for (String id : holderIds) {
+            String label = venture.requirePerson(id).name() + " ("
+                    + ClientLabels.category(venture.categoryOf(id)).toLowerCase(java.util.Locale.ROOT) + ")";
+            r = money(w, r, label, scenarios, sc -> sc.waterfall().waterfall().holder(id).map(amount)
+                    .orElse(org.msocap.money.Money.ZERO));
+        }
+        return r;
     }
 
     private static int money(SheetWriter w, int r, String label, List<WorkbookContent.Scenario> scenarios,
