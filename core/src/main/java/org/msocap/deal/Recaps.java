@@ -44,7 +44,8 @@ import org.msocap.waterfall.WaterfallEngine;
  *       unit's price is paid in without a unit).</li>
  *   <li>Grants are added as given; a grant of a profits-interest class that names neither a threshold nor a hurdle gets
  *       the new equity value at close (buyer equity + rollover) as its hurdle, so it shares only in value created after
- *       the recap.</li>
+ *       the recap. Every new holding (buyer, rollovers, grants) accrues a dividend of its class from the close at the
+ *       earliest, the day the class exists.</li>
  * </ol>
  * The company that follows has the recap's classes and only the buyer's, the rollovers' and the grants' holdings (no
  * options, warrants, SAFEs or notes), and net debt by the new debt's {@link DebtSchedule}. Each mistake the model
@@ -218,8 +219,12 @@ public final class Recaps {
             Holding g = recap.grants().get(j);
             boolean profitsInterest = recap.requireClass(g.shareClass()).isProfitsInterest();
             Money hurdle = profitsInterest && g.threshold() == null && g.hurdle() == null ? newEquity : g.hurdle();
-            holdings.add(new Holding(g.holder(), g.shareClass(), g.shares(), g.acquired() != null ? g.acquired() : date, g.cost(),
-                    g.threshold(), hurdle, g.vesting(), g.acceleration()));
+            LocalDate acquired = g.acquired() != null ? g.acquired() : date;
+            // The new classes exist from the close: a grant dated earlier (its cost and IRR keep that date) accrues a
+            // dividend of its class only from then.
+            LocalDate dividendStart = g.dividendStart() == null || g.dividendStart().isBefore(date) ? date : g.dividendStart();
+            holdings.add(new Holding(g.holder(), g.shareClass(), g.shares(), acquired, g.cost(), g.threshold(), hurdle, g.vesting(),
+                    g.acceleration(), dividendStart.equals(acquired) ? null : dividendStart));
             origins.add(field + ".grants[" + j + "]");
         }
         if (holdings.isEmpty()) {

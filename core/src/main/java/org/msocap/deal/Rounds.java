@@ -53,7 +53,9 @@ import org.msocap.money.Fractions;
  * <p><b>Converted SAFEs and notes</b> become holdings of a shadow series of the round's class: the same terms with the
  * instrument's conversion price as issue price, so its liquidation preference is what the holder paid (as the Y
  * Combinator SAFE's "Safe Preferred Stock"); one series per distinct conversion price, {@code <class>-conv-<n>}. An
- * instrument converting at the round's price gets the round's class. The SAFEs and notes leave the table.
+ * instrument converting at the round's price gets the round's class. The SAFEs and notes leave the table. A converted
+ * holding keeps the instrument's date as {@code acquired} (its cost and IRR run from the money paid) and accrues any
+ * cumulative dividend of its class from the round's date ({@code dividendFrom}), when its shares come to exist.
  *
  * <p><b>Anti-dilution</b> (§8.2): an earlier preferred class with protection whose conversion price
  * {@code CP1 = issuePrice ÷ conversionRatio} is above the round's price gets
@@ -290,7 +292,9 @@ public final class Rounds {
                 }
                 conversionTotal = Math.addExact(conversionTotal, shares);
                 issued.add(new Issue(in.holder(), classId, shares, in.source(), exact));
-                holdings.add(new Holding(in.holder(), classId, shares, in.acquired(), in.cost()));
+                // Cost and IRR run from the money paid (the instrument's date); a dividend of the class only from the round,
+                // the day the shares exist.
+                holdings.add(new Holding(in.holder(), classId, shares, in.acquired(), in.cost()).withDividendFrom(round.date()));
             }
             long investorTotal = 0;
             for (int j = 0; j < round.investments().size(); j++) {

@@ -100,7 +100,7 @@ final class VentureBinder {
                 "conversionRatio", "dividend", "catchUp", "name", "antiDilution"));
         m.put("dividend", List.of("rate", "cumulative", "compounding"));
         m.put("holding", List.of("holder", "class", "shares", "acquired", "cost", "threshold", "hurdle", "vesting",
-                "acceleration"));
+                "acceleration", "dividendFrom"));
         m.put("option", List.of("holder", "shares", "strike", "granted", "vesting", "acceleration"));
         m.put("vesting", List.of("start", "months", "cliffMonths"));
         m.put("warrant", List.of("holder", "class", "shares", "strike", "expires"));
@@ -319,8 +319,9 @@ final class VentureBinder {
         Money hurdle = o.amount("hurdle");
         Vesting vesting = o.object("vesting", this::vesting);
         OptionGrant.Acceleration acceleration = o.enumValue("acceleration", OptionGrant.Acceleration.class);
+        LocalDate dividendFrom = o.date("dividendFrom");
         return build(path, () -> new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting,
-                acceleration));
+                acceleration, dividendFrom));
     }
 
     private OptionGrant option(Node node, String path) {

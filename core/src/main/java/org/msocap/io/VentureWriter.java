@@ -399,6 +399,7 @@ public final class VentureWriter {
             if (h.acceleration() != null) {
                 enumField("acceleration", h.acceleration());
             }
+            date("dividendFrom", h.dividendFrom());
             g.writeEndObject();
         }
 

@@ -18,9 +18,19 @@ import org.msocap.money.Rounding;
  * @param hurdle profits interests: equity proceeds the holding shares only above; else null
  * @param vesting profits interests: may be null (fully vested)
  * @param acceleration profits interests: may be null (none)
+ * @param dividendFrom may be null: a cumulative dividend of the class accrues from {@code acquired}; set when the
+ *     holding entered its class later than the money was paid (a SAFE or note converted in a round), so that the
+ *     dividend runs from the day the shares exist while cost and IRR keep the payment's date; never before
+ *     {@code acquired}
  */
 public record Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost, BigDecimal threshold,
-                      Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration) {
+                      Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration, LocalDate dividendFrom) {
+
+    /** A holding whose dividend, if any, accrues from its acquisition date. */
+    public Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost, BigDecimal threshold,
+                   Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration) {
+        this(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, null);
+    }
 
     /** A holding without profits-interest terms. */
     public Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost) {
@@ -44,6 +54,10 @@ public record Holding(String holder, String shareClass, long shares, LocalDate a
             throw new ModelException("hurdle", "a profits-interest holding has a threshold (per unit) or a hurdle (aggregate), "
                     + "not both; " + holder + " gives threshold " + threshold.toPlainString() + " and hurdle " + hurdle);
         }
+        if (dividendFrom != null && acquired != null && dividendFrom.isBefore(acquired)) {
+            throw new ModelException("dividendFrom", "a dividend cannot accrue before the holding was acquired: " + holder
+                    + "'s dividendFrom " + dividendFrom + " is before acquired " + acquired);
+        }
     }
 
     public static Holding of(String holder, String shareClass, long shares) {
@@ -61,11 +75,21 @@ public record Holding(String holder, String shareClass, long shares, LocalDate a
     }
 
     public Holding withShares(long newShares) {
-        return new Holding(holder, shareClass, newShares, acquired, cost, threshold, hurdle, vesting, acceleration);
+        return new Holding(holder, shareClass, newShares, acquired, cost, threshold, hurdle, vesting, acceleration, dividendFrom);
     }
 
     public Holding withVesting(Vesting v, OptionGrant.Acceleration a) {
-        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, v, a);
+        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, v, a, dividendFrom);
+    }
+
+    /** The same holding with its dividend accruing from {@code date} (null: from {@code acquired}). */
+    public Holding withDividendFrom(LocalDate date) {
+        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, date);
+    }
+
+    /** Where a cumulative dividend of the class starts to accrue: {@code dividendFrom}, else {@code acquired}; may be null. */
+    public LocalDate dividendStart() {
+        return dividendFrom != null ? dividendFrom : acquired;
     }
 
     /** Whether any profits-interest term is given. */

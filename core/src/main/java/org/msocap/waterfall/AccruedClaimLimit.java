@@ -48,7 +48,7 @@ final class AccruedClaimLimit {
             if (issued == 0 || c.preference().divide(issued).multiply(capitalization).compareTo(MAX) <= 0) {
                 continue;
             }
-            LocalDate from = holdings.stream().map(Holding::acquired).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(exitDate);
+            LocalDate from = holdings.stream().map(Holding::dividendStart).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(exitDate);
             BigFraction allowed = MAX.divide(capitalization);
             throw new ModelException("mso.classes[" + mso.classes().indexOf(cls) + "].dividend.rate", "class '" + cls.id()
                     + "': its cumulative dividend, accrued from " + from + " to the exit on " + exitDate + ", makes its preference more than "

@@ -32,9 +32,10 @@ import org.msocap.money.Money;
  * <p>Conventions fixed here (PRODUCT.md §4 leaves them open):
  * <ul>
  *   <li>Time is measured ACT/365: {@code years = days / 365}, exact.</li>
- *   <li>Cumulative dividends accrue on {@code shares × issuePrice} from each holding's own acquisition date
- *       to the exit date; {@code simple}: rate × years; {@code annual}: (1 + rate)^whole years × (1 + rate ×
- *       remaining fraction) − 1. A holding without an acquisition date, or a non-cumulative dividend,
+ *   <li>Cumulative dividends accrue on {@code shares × issuePrice} from each holding's own dividend start
+ *       ({@code dividendFrom}, else its acquisition date: a SAFE converted in a round accrues from the round) to the
+ *       exit date; {@code simple}: rate × years; {@code annual}: (1 + rate)^whole years × (1 + rate ×
+ *       remaining fraction) − 1. A holding without either date, or a non-cumulative dividend,
  *       accrues nothing (undeclared dividends are not owed at a sale).</li>
  *   <li>A capped class's cap ({@code cap × issuePrice × shares}) bounds its total return, preference and
  *       dividends included.</li>
@@ -235,7 +236,7 @@ public final class ResolvedCapTable {
         for (Holding h : holdings) {
             BigFraction base = issuePrice.multiply(h.shares());
             BigFraction pref = cls.isPreferred()
-                    ? base.multiply(fraction(cls.preference())).add(accruedDividend(cls, base, h.acquired(), exitDate))
+                    ? base.multiply(fraction(cls.preference())).add(accruedDividend(cls, base, h.dividendStart(), exitDate))
                     : BigFraction.ZERO;
             BigFraction asConverted = ratio.multiply(h.shares());
             pieces.add(new Piece(h.holder(), pref, asConverted, h.costBasis(cls), h.acquired()));

@@ -145,6 +145,31 @@ class RecapsTest {
         assertThat(atHurdle).isEqualTo(Money.ZERO);
     }
 
+    /**
+     * A grant at close dated two years before it (its cost and IRR keep that date) holds a class that exists only from the
+     * close, so the class's 8% simple cumulative dividend accrues from the close: a year later 1,000,000 × $1 × 8% =
+     * 80,000, and a $5M sale pays the preferred 1,080,000 (converting, 1 ÷ 11 of 5M, would be less). From the grant's own
+     * date it would have been three years of dividend, 1,240,000.
+     */
+    @Test
+    void aGrantDatedBeforeTheCloseAccruesItsClassDividendFromTheClose() {
+        Venture before = ownerOperated().toBuilder().person(Person.lay("ceo", "New CEO")).build();
+        ShareClass preferred = ShareClass.preferred("class-a", BigDecimal.ONE, 1)
+                .withDividend(new ShareClass.Dividend(new BigDecimal("0.08"), true, ShareClass.Dividend.Compounding.SIMPLE));
+        RecapEvent r = new RecapEvent("Recap", CLOSE, Money.of(10_000_000), null, null, null, null,
+                List.of(preferred, ShareClass.common("units")), new RecapEvent.Buyer("pe-fund", "units", BigDecimal.ONE), List.of(),
+                List.of(new Holding("ceo", "class-a", 1_000_000, CLOSE.minusYears(2), Money.of(1_000_000))));
+        RecapResult result = Recaps.DEFAULT.apply(before, r, "events[0]");
+
+        Holding grant = result.after().mso().holdings().get(1);
+        assertThat(grant.acquired()).isEqualTo(CLOSE.minusYears(2));
+        assertThat(grant.dividendStart()).isEqualTo(CLOSE);
+        LocalDate exitDate = CLOSE.plusDays(365);
+        Money payout = WaterfallEngine.DEFAULT.exit(result.after(), ExitScenario.atValue("Sale", exitDate, Money.of(5_000_000)))
+                .waterfall().holder("ceo").orElseThrow().payout();
+        assertThat(payout).isEqualTo(Money.of(1_080_000));
+    }
+
     @Test
     void aFractionalUnitIsPaidInCash() {
         RecapEvent r = new RecapEvent("Recap", CLOSE, Money.of(10_000_000), null, null, null, null, List.of(ShareClass.common("units")),

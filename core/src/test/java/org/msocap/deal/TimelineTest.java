@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.msocap.io.ModelFile;
 import org.msocap.io.VentureReader;
+import org.msocap.model.ExitScenario;
+import org.msocap.model.Holding;
 import org.msocap.model.ModelException;
 import org.msocap.model.Venture;
+import org.msocap.money.Money;
+import org.msocap.waterfall.BreakpointTable;
+import org.msocap.waterfall.ResolvedCapTable;
+import org.msocap.waterfall.WaterfallEngine;
+import org.msocap.waterfall.WaterfallResult;
 
 /** The venture in force at a date after its events (PRODUCT.md §8), and errors placed at the event's fields. */
 class TimelineTest {
@@ -83,6 +92,44 @@ class TimelineTest {
         assertThat(t.recapsBy(LocalDate.of(2029, 6, 30))).containsExactly(recap);
         assertThat(t.netDebtAt(LocalDate.of(2028, 6, 29))).isEqualTo(org.msocap.money.Money.ZERO);
         assertThat(t.netDebtAt(LocalDate.of(2028, 6, 30).plusDays(365))).isEqualTo(org.msocap.money.Money.of(18_000_000));
+    }
+
+    /**
+     * A SAFE paid on 2025-01-01 converts in a round on 2027-03-01 whose class carries an 8% simple cumulative dividend.
+     * The shares exist from the round, so the dividend runs from there, not from the SAFE's date. By hand, at an equity
+     * value of $10M exactly 365 days after the round: the price is $20M ÷ 10,000,000 = $2.00 (the SAFE owns 1M ÷ 10M of
+     * the pre-money count), the SAFE's 1,000,000 shares are issued at $1.00 and the fund's 2,500,000 at $2.00. Dividends
+     * for one year: fund 2,500,000 × 2.00 × 8% = 400,000; SAFE 1,000,000 × 1.00 × 8% = 80,000 (accruing from 2025-01-01
+     * it would be 80,000 × 1,154 ÷ 365 = 252,931.51). Converting would pay the fund 2.5 ÷ 12.5 × 10M = 2M and the SAFE
+     * 0.8M, both below their preferences, so both take them, pari passu: fund 5,400,000, angel 1,080,000 and the founder
+     * the rest, 3,520,000. The angel's IRR still runs from the money paid: 1M on 2025-01-01 to 1.08M on 2028-02-29.
+     */
+    @Test
+    void aConvertedSafeAccruesTheRoundClassDividendFromTheRoundNotFromTheSafe() {
+        String model = MODEL.replace("{holder: angel, amount: 1M, cap: 10M, kind: post-money}",
+                        "{holder: angel, amount: 1M, cap: 10M, kind: post-money, acquired: 2025-01-01}")
+                .replace("class: {id: series-a, type: preferred, seniority: 1}", "class: {id: series-a, type: preferred, "
+                        + "seniority: 1, dividend: {rate: 0.08, cumulative: true, compounding: simple}}");
+        Timeline t = Timeline.of(VentureReader.read(model, "t.yaml"));
+        LocalDate exitDate = LocalDate.of(2027, 3, 1).plusDays(365);
+        Venture inForce = t.at(exitDate);
+
+        Holding converted = inForce.mso().holdings().stream().filter(h -> h.holder().equals("angel")).findFirst().orElseThrow();
+        assertThat(converted.acquired()).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(converted.dividendFrom()).isEqualTo(LocalDate.of(2027, 3, 1));
+        WaterfallResult w = WaterfallEngine.DEFAULT.exit(inForce, ExitScenario.atValue("Sale", exitDate, Money.of(10_000_000)))
+                .waterfall();
+        assertThat(w.holder("fund").orElseThrow().payout()).isEqualTo(Money.of(5_400_000));
+        assertThat(w.holder("angel").orElseThrow().payout()).isEqualTo(Money.of(1_080_000));
+        assertThat(w.holder("founder").orElseThrow().payout()).isEqualTo(Money.of(3_520_000));
+        assertThat(w.holder("angel").orElseThrow().irr().getAsDouble())
+                .isCloseTo(Math.pow(1.08, 365.0 / 1154) - 1, Offset.offset(1e-9));
+        // The breakpoint table (simulate's evaluator) resolves the same table: the same cents per class.
+        ResolvedCapTable table = ResolvedCapTable.of(inForce, exitDate, false);
+        long[] cents = BreakpointTable.resolve(table).classPayoutCents(1_000_000_000L);
+        List<String> ids = BreakpointTable.resolve(table).ids();
+        assertThat(cents[ids.indexOf("series-a-conv-1")]).isEqualTo(108_000_000L);
+        assertThat(cents[ids.indexOf("series-a")]).isEqualTo(540_000_000L);
     }
 
     @Test

@@ -277,8 +277,12 @@ class VentureWriterPropertyTest {
             List<Holding> holdings = new ArrayList<>();
             for (int i = 0, n = (int) between(1, 6); i < n; i++) {
                 ShareClass c = classes.get((int) between(0, classes.size() - 1));
-                holdings.add(new Holding(anyone.get((int) between(0, anyone.size() - 1)), c.id(), between(1, 100_000_000L),
-                        maybeDate(), coin() ? money(10_000_000) : null));
+                Holding h = new Holding(anyone.get((int) between(0, anyone.size() - 1)), c.id(), between(1, 100_000_000L),
+                        maybeDate(), coin() ? money(10_000_000) : null);
+                if (h.acquired() != null && coin()) {
+                    h = h.withDividendFrom(h.acquired().plusDays(between(0, 2_000)));
+                }
+                holdings.add(h);
             }
             List<OptionGrant> options = new ArrayList<>();
             long pool = between(0, 3_000_000);

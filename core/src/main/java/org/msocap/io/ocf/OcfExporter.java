@@ -347,6 +347,9 @@ public final class OcfExporter {
         tx.put("quantity", Long.toString(h.shares()));
         tx.set("cost_basis", monetary(cost.amount()));
         tx.putArray("stock_legend_ids");
+        if (h.dividendFrom() != null) {
+            MsocapComments.add(tx, "dividend-from", h.dividendFrom().toString());
+        }
         return tx;
     }
 

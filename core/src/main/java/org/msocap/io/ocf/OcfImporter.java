@@ -661,7 +661,10 @@ public final class OcfImporter {
         if (cost != null && cost.equals(Holding.of(holder, cls.id(), shares).costBasis(cls))) {
             cost = null; // the model's default (shares × issue price): leave it out of the file
         }
-        mso.holding(new Holding(holder, cls.id(), shares, date, cost));
+        // msocap's own note: a cumulative dividend accruing from later than the issuance (a converted SAFE).
+        LocalDate dividendFrom = MsocapComments.get(i.node, "dividend-from").map(t -> date(t, i.file(), i.pointer() + "/comments"))
+                .filter(d -> date == null || !d.isBefore(date)).orElse(null);
+        mso.holding(new Holding(holder, cls.id(), shares, date, cost).withDividendFrom(dividendFrom));
         if (i.node.has("vesting_terms_id") || i.node.has("vestings")) {
             notCarried.add(at(i, "/vesting_terms_id", "stock vesting (restricted stock) is not modelled: the holding counts as vested"));
         }
