@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.msocap.deal.DealExit;
+import org.msocap.deal.Timeline;
 import org.msocap.fees.BasisComparison;
 import org.msocap.fees.ExitValuation;
 import org.msocap.fees.FeeModel;
@@ -19,6 +21,7 @@ import org.msocap.fees.PracticeProjection;
 import org.msocap.fees.Projection;
 import org.msocap.fees.TrailingTwelveMonths;
 import org.msocap.fees.Valuator;
+import org.msocap.model.ExitScenario;
 import org.msocap.model.FeeTerms;
 import org.msocap.model.Venture;
 import picocli.CommandLine.Command;
@@ -56,7 +59,7 @@ public final class FeesCommand implements Callable<Integer> {
     public Integer call() {
         Venture venture = input.read();
         Projection projection = FeeProjector.DEFAULT.project(venture, period);
-        List<ExitValuation> valuations = Valuator.DEFAULT.valueAll(venture);
+        List<ExitValuation> valuations = valuations(venture);
         valuations.forEach(v -> ProjectionWindow.warn(spec.commandLine().getErr(), v));
         List<BasisComparison> comparisons = compareBases ? FeeProjector.DEFAULT.compareBases(FeeModel.resolve(venture)) : List.of();
         List<Table> tables = new ArrayList<>();
@@ -114,6 +117,23 @@ public final class FeesCommand implements Callable<Integer> {
                     Formats.percent(m.investorReferredShareExact()));
         }
         return t;
+    }
+
+    /**
+     * Each exit valued on the venture in force at its date, as {@code waterfall} values it: after a recap its net debt is
+     * the new debt's balance by its schedule, not the net debt written in financials.
+     */
+    private static List<ExitValuation> valuations(Venture venture) {
+        if (venture.events().isEmpty()) {
+            return Valuator.DEFAULT.valueAll(venture);
+        }
+        Timeline timeline = Timeline.of(venture);
+        List<ExitValuation> out = new ArrayList<>();
+        for (ExitScenario e : venture.exits()) {
+            LocalDate when = e.date() != null ? e.date() : venture.asOf();
+            out.add(DealExit.of(timeline.at(when), timeline.recapsBy(when), e).valuation());
+        }
+        return out;
     }
 
     private static Table valuationTable(List<ExitValuation> valuations) {

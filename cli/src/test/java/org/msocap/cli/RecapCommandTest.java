@@ -74,6 +74,23 @@ class RecapCommandTest {
     }
 
     @Test
+    void feesValuesAnExitAfterTheRecapWithTheNetDebtInForce() throws IOException {
+        CliRun run = CliRun.of("fees", DERM.toString(), "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode exits = new ObjectMapper().readTree(run.out()).get("exits");
+        CliRun waterfall = CliRun.of("waterfall", DERM.toString(), "--format", "json");
+        JsonNode paid = new ObjectMapper().readTree(waterfall.out()).get("exits");
+        assertThat(exits).hasSize(paid.size());
+        for (int i = 0; i < exits.size(); i++) {
+            assertThat(exits.get(i).get("netDebt").asText()).as(exits.get(i).get("name").asText())
+                    .isEqualTo(paid.get(i).get("netDebt").asText());
+        }
+        // As in the waterfall: the $22M loan amortized 5% a year for 1,280 days, not the $2M written in financials.
+        assertThat(exits.get(0).get("netDebt").asText()).isEqualTo("18142465.75");
+    }
+
+    @Test
     void aRolloverLargerThanTheProceedsIsExitThreeAtItsLine() throws IOException {
         Path bad = dir.resolve("derm.yaml");
         Files.writeString(bad, Files.readString(DERM).replace("{holder: dr-lin, fraction: 0.30,", "{holder: dr-lin, amount: 90M,"));
