@@ -2,16 +2,24 @@ package org.msocap.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import org.msocap.deal.DealExit;
+import org.msocap.deal.HolderProceeds;
+import org.msocap.deal.RecapResult;
 import org.msocap.deal.Rounds;
 import org.msocap.deal.Timeline;
 import org.msocap.io.VentureReader;
+import org.msocap.model.ExitScenario;
 import org.msocap.model.Venture;
+import org.msocap.money.Money;
 
-/** The Series A of {@code telehealth-series-a.yaml}, applied through the public API (PRODUCT.md §8). */
+/** The Series A and the recap of {@code telehealth-series-a.yaml}, applied through the public API (PRODUCT.md §8). */
 class DealEventExampleTest {
 
     private static final Venture LUMEN = VentureReader.read(Path.of("ventures", "telehealth-series-a.yaml"));
@@ -40,5 +48,50 @@ class DealEventExampleTest {
         Venture after = timeline.at(LocalDate.of(2029, 6, 30));
         assertThat(before.mso().safes()).hasSize(2);
         assertThat(after.mso().holdings().subList(0, 2)).isEqualTo(LUMEN.mso().holdings());
+    }
+
+    /**
+     * The recap of 2030-01-31 by hand: uses = the $58M enterprise value (old equity 58M − 2% seller costs, no old debt,
+     * plus the seller costs) + $1.4M buyer costs = $59.4M; the founders roll 40% and the venture fund 50% of their
+     * proceeds in whole $1 units; the sponsor's equity is 59.4M − the 12M PIK notes − the rollover.
+     */
+    @Test
+    void theRecapBalancesOnTheEnterpriseValueAndTheFoundersRollFortyPercent() {
+        RecapResult recap = Timeline.of(LUMEN).event("Recapitalisation with Granite Peak").orElseThrow().recap();
+
+        Money proceeds = recap.holders().stream().map(HolderProceeds::proceeds).reduce(Money.ZERO, Money::plus);
+        assertThat(proceeds).isEqualTo(Money.of(56_840_000));
+        assertThat(recap.sourcesAndUses().totalUses()).isEqualTo(Money.of(59_400_000));
+        Map<String, BigDecimal> fractions = Map.of("maya", new BigDecimal("0.40"), "jon", new BigDecimal("0.40"),
+                "front-range", new BigDecimal("0.50"));
+        Money rolled = Money.ZERO;
+        for (Map.Entry<String, BigDecimal> f : fractions.entrySet()) {
+            HolderProceeds p = recap.proceedsOf(f.getKey()).orElseThrow();
+            BigDecimal units = p.proceeds().amount().multiply(f.getValue()).setScale(2, RoundingMode.HALF_UP)
+                    .setScale(0, RoundingMode.FLOOR);
+            assertThat(p.rollover()).as(f.getKey()).isEqualTo(Money.of(units.longValueExact()));
+            rolled = rolled.plus(p.rollover());
+        }
+        assertThat(recap.sourcesAndUses().buyerEquity())
+                .isEqualTo(Money.of(59_400_000).minus(Money.of(12_000_000)).minus(rolled));
+        assertThat(recap.after().mso().holdings()).extracting(h -> h.holder() + ":" + h.shareClass())
+                .containsExactly("granite-peak:class-a", "maya:class-b", "jon:class-b", "front-range:class-a");
+    }
+
+    /**
+     * Two years after the recap, at the recap's own value: the PIK notes have grown to 12M × 1.1² = 14.52M and the costs
+     * are 2.5% of 58M, leaving 42.03M; the 33,029,065 Class A shares are owed 1.08² = 1.1664 a share (38,525,101.42), more
+     * than their 69.68% as converted, so the founders' rolled common takes the remaining 3,504,898.58.
+     */
+    @Test
+    void aFlatSaleAfterTheRecapPaysThePreferredItsAccruedDividendFirst() {
+        Timeline timeline = Timeline.of(LUMEN);
+        ExitScenario flat = LUMEN.exit("Flat sale two years after the recap").orElseThrow();
+        DealExit exit = DealExit.of(timeline.at(flat.date()), timeline.recapsBy(flat.date()), flat);
+
+        assertThat(exit.exit().bridge().netDebt()).isEqualTo(Money.of(14_520_000));
+        assertThat(exit.exit().waterfall().equityProceeds()).isEqualTo(Money.of(42_030_000));
+        assertThat(exit.exit().waterfall().payoutOf("class-a")).isEqualTo(Money.of("38525101.42"));
+        assertThat(exit.exit().waterfall().payoutOf("class-b")).isEqualTo(Money.of("3504898.58"));
     }
 }
