@@ -24,8 +24,15 @@ class DermExampleTest {
         RecapResult r = Recaps.DEFAULT.apply(DERM, (RecapEvent) DERM.events().get(0), "events[0]");
 
         assertThat(r.valuationBasis()).isEqualTo("11× TTM EBITDA");
-        assertThat(r.sourcesAndUses().totalSources()).isEqualTo(r.sourcesAndUses().totalUses());
-        assertThat(r.sourcesAndUses().sellerCosts()).isEqualTo(Rounding.toCents(r.enterpriseValue().times(new BigDecimal("0.025"))));
+        Money sellerCosts = Rounding.toCents(r.enterpriseValue().times(new BigDecimal("0.025")));
+        assertThat(r.sourcesAndUses().sellerCosts()).isEqualTo(sellerCosts);
+        // The old holders share the enterprise value less the $2M net debt and the seller costs, to the cent; the uses
+        // are the enterprise value plus the sponsor's $1.2M of costs.
+        Money proceeds = r.holders().stream().map(HolderProceeds::proceeds).reduce(Money.ZERO, Money::plus);
+        assertThat(proceeds).isEqualTo(r.enterpriseValue().minus(Money.of(2_000_000)).minus(sellerCosts));
+        assertThat(r.sourcesAndUses().totalUses()).isEqualTo(r.enterpriseValue().plus(Money.of(1_200_000)));
+        assertThat(r.sourcesAndUses().buyerEquity()).isEqualTo(r.enterpriseValue().plus(Money.of(1_200_000))
+                .minus(Money.of(22_000_000)).minus(r.sourcesAndUses().rollover()));
         for (String derm : List.of("dr-hale", "dr-osei", "dr-lin")) {
             HolderProceeds p = r.proceedsOf(derm).orElseThrow();
             // 30% of the proceeds in whole $1 units; the odd cents are paid in cash.

@@ -181,7 +181,10 @@ class RecapsTest {
         assertThat(rolled.units()).isEqualTo(333_333);
         assertThat(rolled.amount()).isEqualTo(Money.of(999_999));
         assertThat(result.cashAtClose("founder")).isEqualTo(Money.of(9_000_001));
-        assertThat(result.sourcesAndUses().totalSources()).isEqualTo(result.sourcesAndUses().totalUses());
+        // The buyer funds the rest of the $10M: 10,000,000 − 999,999 = 9,000,001, buying 3,000,000 units at $3 (the odd
+        // dollar buys no unit).
+        assertThat(result.sourcesAndUses().buyerEquity()).isEqualTo(Money.of(9_000_001));
+        assertThat(result.buyer().orElseThrow().units()).isEqualTo(3_000_000);
     }
 
     @Test

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.Holding;
 import org.msocap.model.Mso;
 import org.msocap.model.RoundEvent;
 import org.msocap.model.Safe;
 import org.msocap.model.ShareClass;
 import org.msocap.money.Money;
+import org.msocap.waterfall.ResolvedCapTable;
 import org.quicktheories.core.Gen;
 import org.quicktheories.impl.Constraint;
 
@@ -94,6 +99,67 @@ class RoundsPropertyTest {
                 }
             }
         });
+    }
+
+    /**
+     * With a cumulative dividend on the round's class, every share the round issues (bought or converted) accrues it from
+     * the round's date: at an exit d days later each holding's preference is shares × issue price × (1 + the dividend
+     * for d days), computed here from the terms alone; a converted SAFE keeps its own date as {@code acquired}.
+     */
+    @Test
+    void theRoundClassDividendAccruesFromTheRoundOnEveryShareItIssues() {
+        Gen<Integer> days = source -> (int) source.next(Constraint.between(1, 3_000));
+        Gen<Integer> rateBasisPoints = source -> (int) source.next(Constraint.between(1, 2_000));
+        qt().withFixedSeed(SEED).withExamples(200).forAll(cases(), days, rateBasisPoints, days).checkAssert((c, d, bp, safeAge) -> {
+            boolean annual = (d + bp) % 2 == 0;
+            BigDecimal rate = BigDecimal.valueOf(bp, 4);
+            ShareClass.Dividend dividend = new ShareClass.Dividend(rate, true,
+                    annual ? ShareClass.Dividend.Compounding.ANNUAL : ShareClass.Dividend.Compounding.SIMPLE);
+            RoundEvent r = c.round();
+            RoundEvent round = new RoundEvent(r.name(), r.date(), r.shareClass().withDividend(dividend), r.preMoney(),
+                    r.pricePerShare(), r.priceBasis(), r.investments(), r.poolTopUp());
+            LocalDate paid = r.date().minusDays(safeAge);
+            Mso m = c.mso();
+            Mso dated = new Mso(m.name(), m.state(), m.form(), m.classes(), m.holdings(), m.optionPool(), m.options(), m.warrants(),
+                    m.safes().stream().map(s -> new Safe(s.holder(), s.amount(), s.cap(), s.discount(), s.kind(), paid, s.seniority()))
+                            .toList(), m.notes(), m.directors(), m.officers(), m.staff());
+
+            Rounds.Result result = Rounds.apply(dated, round, "events[0]");
+            List<Holding> issued = result.after().holdings().subList(m.holdings().size(), result.after().holdings().size());
+            assertThat(issued).hasSize(result.issued().size());
+            for (int k = 0; k < issued.size(); k++) {
+                boolean converted = result.issued().get(k).source() != Rounds.Source.INVESTMENT;
+                assertThat(issued.get(k).acquired()).isEqualTo(converted ? paid : r.date());
+                assertThat(issued.get(k).dividendStart()).isEqualTo(r.date());
+            }
+            LocalDate exit = r.date().plusDays(d);
+            BigFraction years = new BigFraction(d, 365);
+            long whole = d / 365;
+            BigFraction accrued = annual
+                    ? fraction(BigDecimal.ONE.add(rate).pow((int) whole)).multiply(BigFraction.ONE.add(fraction(rate)
+                            .multiply(years.subtract(whole)))).subtract(BigFraction.ONE)
+                    : fraction(rate).multiply(years);
+            ResolvedCapTable table = ResolvedCapTable.of(result.after(), exit, false,
+                    Map.of("founder", HolderCategory.LAY, "angel", HolderCategory.LAY, "fund", HolderCategory.ENTITY));
+            int checked = 0;
+            for (ResolvedCapTable.Claimant claimant : table.claimants()) {
+                if (!claimant.id().startsWith("series-a")) {
+                    continue;
+                }
+                BigFraction issuePrice = fraction(result.after().requireClass(claimant.id()).issuePrice());
+                for (ResolvedCapTable.Piece p : claimant.pieces()) {
+                    // the round's classes convert one for one, so the share weight is the holding's shares
+                    assertThat(p.preferenceWeight()).isEqualTo(p.shareWeight().multiply(issuePrice).multiply(BigFraction.ONE.add(accrued)));
+                    checked++;
+                }
+            }
+            assertThat(checked).isEqualTo(issued.size());
+        });
+    }
+
+    private static BigFraction fraction(BigDecimal d) {
+        return new BigFraction(d.unscaledValue(), java.math.BigInteger.TEN.pow(Math.max(0, d.scale())))
+                .multiply(new BigFraction(java.math.BigInteger.TEN.pow(Math.max(0, -d.scale()))));
     }
 
     @Test

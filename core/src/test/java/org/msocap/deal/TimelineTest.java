@@ -84,7 +84,10 @@ class TimelineTest {
         RecapResult recap = t.event("recap").orElseThrow().recap();
         // The SAFE converted in the round, so the angel is paid as a holder of the round's shadow series.
         assertThat(recap.holders()).extracting(HolderProceeds::holder).containsExactly("angel", "founder", "fund");
-        assertThat(recap.sourcesAndUses().totalSources()).isEqualTo(recap.sourcesAndUses().totalUses());
+        // No old debt and no costs: the old holders share the $60M, which is also every use.
+        assertThat(recap.holders().stream().map(HolderProceeds::proceeds).reduce(Money.ZERO, Money::plus))
+                .isEqualTo(Money.of(60_000_000));
+        assertThat(recap.sourcesAndUses().totalUses()).isEqualTo(Money.of(60_000_000));
         Venture after = t.at(LocalDate.of(2028, 7, 1));
         assertThat(after.events()).isEmpty();
         assertThat(after.mso().holdings()).extracting(h -> h.holder()).containsExactly("fund", "founder");
