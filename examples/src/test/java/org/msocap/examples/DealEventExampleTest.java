@@ -86,7 +86,8 @@ class DealEventExampleTest {
     @Test
     void aFlatSaleAfterTheRecapPaysThePreferredItsAccruedDividendFirst() {
         Timeline timeline = Timeline.of(LUMEN);
-        ExitScenario flat = LUMEN.exit("Flat sale two years after the recap").orElseThrow();
+        ExitScenario flat = new ExitScenario("Flat sale two years after the recap", LocalDate.of(2032, 1, 31), Money.of(58_000_000),
+                null, null, ExitScenario.TransactionCosts.ofFraction(new BigDecimal("0.025")), null, null, null, false);
         DealExit exit = DealExit.of(timeline.at(flat.date()), timeline.recapsBy(flat.date()), flat);
 
         assertThat(exit.exit().bridge().netDebt()).isEqualTo(Money.of(14_520_000));
