@@ -726,6 +726,7 @@ public final class MonteCarloSimulator {
             tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
             tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
             List<SeriesStatistics> all = invokeAll(tasks);
+            CashAtClose cashAtClose = cashAtCloseMeans(top);
             int g = groups.size();
             int c = g + categories.length;
             int h = c + top.length;
@@ -733,7 +734,7 @@ public final class MonteCarloSimulator {
                     all.subList(h, h + 2),
                     Histogram.of("enterpriseValue", enterpriseValue, exitIndex, exitRuns, options.histogramBins()),
                     Histogram.of("equityProceeds", proceeds, exitIndex, exitRuns, options.histogramBins()),
-                    sample(), carveOutMeans(top), cashAtCloseMeans(top));
+                    sample(), carveOutMeans(top, cashAtClose), cashAtClose);
         }
 
         /** With recaps, each category's and listed holder's mean cash at close of earlier recaps; otherwise none. */
@@ -766,14 +767,19 @@ public final class MonteCarloSimulator {
             return n;
         }
 
-        /** The listed holders' mean payout and carve-out, exact sums ÷ runs; empty when the exit has no carve-out. */
-        private List<HolderCarveOut> carveOutMeans(int[] top) {
+        /**
+         * The listed holders' mean payout and carve-out, exact sums ÷ runs; empty when the exit has no carve-out. With
+         * recaps the payout part leaves out the cash at close, the mean's third part.
+         */
+        private List<HolderCarveOut> carveOutMeans(int[] top, CashAtClose cashAtClose) {
             if (positions.size() == waterfallPositions) {
                 return List.of();
             }
             List<HolderCarveOut> means = new ArrayList<>(top.length);
-            for (int h : top) {
-                means.add(new HolderCarveOut((double) (holderSums[h] - holderCarveOutSums[h]) / runs / 100,
+            for (int t = 0; t < top.length; t++) {
+                int h = top[t];
+                double cash = cashAtClose.realized() ? cashAtClose.holders().get(t) : 0;
+                means.add(new HolderCarveOut((double) (holderSums[h] - holderCarveOutSums[h]) / runs / 100 - cash,
                         (double) holderCarveOutSums[h] / runs / 100));
             }
             return means;
