@@ -96,6 +96,16 @@ class SimulateEventsCommandTest {
     }
 
     @Test
+    void reportsSimulationSectionSaysTheCategoriesAreRealizedTotals() {
+        CliRun run = CliRun.of("report", DERM.toString(), "--no-workbook", "--runs", "500");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("clinician realized total, all runs").doesNotContain("clinician payout, all runs");
+        assertThat(CliRun.of("report", CliRun.TELEHEALTH.toString(), "--no-workbook", "--runs", "500").out())
+                .contains("clinician payout, all runs");
+    }
+
+    @Test
     void aVentureWithoutRecapsKeepsItsTablesAndJson() {
         CliRun json = CliRun.of("simulate", CliRun.TELEHEALTH.toString(), "--runs", "400", "--seed", "7", "--threads", "2",
                 "--format", "json");
