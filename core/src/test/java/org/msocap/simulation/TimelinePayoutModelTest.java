@@ -274,6 +274,58 @@ class TimelinePayoutModelTest {
         assertThat(one.classes()).anySatisfy(c -> assertThat(c.runs()).isLessThan(20_000));
     }
 
+    /**
+     * A holder's realized IRR is that of the expected flows with the cash at close on the recap's date: rebuilt here from
+     * every run (sampled in full) and the holder's positions, the cash kept apart from the exit's payout.
+     */
+    @Test
+    void aRealizedIrrPutsTheCashAtCloseOnTheRecapsDate() {
+        Venture venture = venture();
+        SimulationSetup setup = setup(venture);
+        int runs = 3000;
+        SimulationResult result = MonteCarloSimulator.DEFAULT.simulate(setup, new SimulationOptions(runs, 3, 2,
+                SimulationOptions.ALL_HOLDERS, runs, 10));
+        TimelinePayoutModel model = (TimelinePayoutModel) setup.payouts();
+        List<Position> positions = model.positions();
+        for (String holder : List.of("founder", "dr-a")) {
+            Map<Integer, Double> flows = new java.util.TreeMap<>();
+            for (Position p : positions) {
+                if (p.holder().equals(holder) && p.costCents() > 0) {
+                    flows.merge((int) p.acquired().toEpochDay(), -p.costCents() / 100.0, Double::sum);
+                }
+            }
+            for (RunSample run : result.sample()) {
+                long[] out = new long[positions.size()];
+                if (run.exited()) {
+                    int day = (int) run.exitDate().orElseThrow().toEpochDay();
+                    model.at(day).payouts(run.equityProceeds().cents(), out);
+                } else {
+                    out = model.withoutExit();
+                }
+                for (int p = 0; p < positions.size(); p++) {
+                    if (!positions.get(p).holder().equals(holder) || out[p] == 0) {
+                        continue;
+                    }
+                    int day = p >= model.firstCashPosition() ? model.cashDay(p) : (int) run.exitDate().orElseThrow().toEpochDay();
+                    flows.merge(day, out[p] / 100.0 / runs, Double::sum);
+                }
+            }
+            int[] days = flows.keySet().stream().mapToInt(Integer::intValue).toArray();
+            double[] amounts = flows.values().stream().mapToDouble(Double::doubleValue).toArray();
+            SeriesStatistics stats = result.holders().stream().filter(h -> h.key().equals(holder)).findFirst().orElseThrow();
+            assertThat(stats.irr()).as(holder).isCloseTo(Irr.of(days, amounts, days.length), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(stats.irr()).as(holder).isFinite();
+        }
+    }
+
+    @Test
+    void holdersFollowedInASecondPassGetTheSameRealizedTotals() {
+        SimulationOptions options = new SimulationOptions(5_000, 9, 2, 4, 0, 10);
+        SimulationResult guessed = MonteCarloSimulator.withCandidateSample(0).simulate(setup(venture()), options);
+        SimulationResult sampled = MonteCarloSimulator.DEFAULT.simulate(setup(venture()), options);
+        assertThat(guessed).isEqualTo(sampled);
+    }
+
     private static int indexOf(List<Position> positions, String holder, String group) {
         for (int p = 0; p < positions.size(); p++) {
             if (positions.get(p).holder().equals(holder) && positions.get(p).group().equals(group)) {
