@@ -705,12 +705,12 @@ public final class MonteCarloSimulator {
                 boolean[] inForce = timeline == null ? null : GroupsInForce.byExitDay(timeline, exitDays, p -> groupOf[p] == group,
                         waterfallPositions);
                 if (inForce == null) {
-                    tasks.add(() -> series(groups.get(group), groupSeries[group], costFlows(p -> groupOf[p] == group)));
+                    tasks.add(() -> series(groups.get(group), groupSeries[group], classCostFlows(group)));
                 } else {
                     // A class of one cap table of the timeline: its statistics over the runs where it exists.
                     tasks.add(() -> {
                         GroupsInForce.Runs kept = GroupsInForce.runs(groupSeries[group], exitDayIndex, runs, inForce);
-                        return series(groups.get(group), kept.cents(), kept.count(), kept.dayIndex(), costFlows(p -> groupOf[p] == group));
+                        return series(groups.get(group), kept.cents(), kept.count(), kept.dayIndex(), classCostFlows(group));
                     });
                 }
             }
@@ -785,13 +785,26 @@ public final class MonteCarloSimulator {
             return means;
         }
 
+        /**
+         * What a class's positions paid. With deal events a class's cost is what its own holdings cost (a rollover at the
+         * proceeds it reinvested), not the holders' original cost over the whole deal.
+         */
+        private CostFlows classCostFlows(int group) {
+            return costFlows(p -> groupOf[p] == group, timeline == null ? positions : timeline.ownCostPositions());
+        }
+
         /** What the positions selected paid, by acquisition day; null day when a cost has no date. */
         private CostFlows costFlows(java.util.function.IntPredicate selected) {
+            return costFlows(selected, positions);
+        }
+
+        /** @param costs the positions' costs: {@link #positions}, or with deal events each class's own (waterfall positions only) */
+        private CostFlows costFlows(java.util.function.IntPredicate selected, List<Position> costs) {
             TreeMap<Integer, Long> byDay = new TreeMap<>();
             long total = 0;
             boolean undated = false;
             for (int p = 0; p < positions.size(); p++) {
-                Position pos = positions.get(p);
+                Position pos = p < costs.size() ? costs.get(p) : positions.get(p);
                 if (!selected.test(p) || pos.costCents() == 0) {
                     continue;
                 }

@@ -33,7 +33,8 @@ import org.msocap.money.Money;
  * The union's costs are money actually paid in, as realized totals count it ({@link org.msocap.deal.Realized}): a
  * position of a later segment costs only what was new at its event (a round's investment, a recap's buyer equity or a
  * grant's cost); a SAFE or note converted in a round keeps its cost on the SAFE or note, and a rollover is proceeds left
- * in, no new cost. A holder's or a category's cost is then their original cost over the whole deal.
+ * in, no new cost. A holder's or a category's cost is then their original cost over the whole deal. A class's cost is
+ * what its own holdings cost ({@link #ownCostPositions}): a rollover at the proceeds reinvested, as its cap table says.
  *
  * <h2>Net debt</h2>
  * After a recap the net debt is the new loan's balance by its schedule ({@link Timeline#netDebtAt}), the same figure a
@@ -51,6 +52,8 @@ public final class TimelinePayoutModel implements PayoutModel {
     /** Per segment: each of its positions' index among {@link #positions}. */
     private final int[][] unionOf;
     private final List<Position> positions = new ArrayList<>();
+    /** The positions with the cost their own cap table gives them (a rollover at the proceeds it reinvested). */
+    private final List<Position> ownCost = new ArrayList<>();
     /** The first cash-at-close position; those after it are all cash-at-close. */
     private final int firstCash;
     /** Per cash-at-close position: its amount in cents and the epoch day of its recap. */
@@ -94,6 +97,7 @@ public final class TimelinePayoutModel implements PayoutModel {
                     known = positions.size();
                     byKey.put(key, known);
                     positions.add(new Position(pos.holder(), pos.category(), pos.group(), cost, cost > 0 ? pos.acquired() : null));
+                    ownCost.add(pos);
                 }
                 unionOf[s][p] = known;
             }
@@ -108,6 +112,7 @@ public final class TimelinePayoutModel implements PayoutModel {
             for (HolderProceeds h : a.recap().holders()) {
                 if (h.cashAtClose().isPositive()) {
                     positions.add(new Position(h.holder(), h.category(), CASH_AT_CLOSE, 0, null));
+                    ownCost.add(positions.get(positions.size() - 1));
                     cash.add(h.cashAtClose().cents());
                     day.add((int) a.recap().date().toEpochDay());
                 }
@@ -173,6 +178,15 @@ public final class TimelinePayoutModel implements PayoutModel {
             s++;
         }
         return s;
+    }
+
+    /**
+     * The positions (in {@link #positions()} order) with the cost their own cap table gives them: what a class's holdings
+     * cost, a rollover at the proceeds it reinvested and converted shares at the SAFE's amount. A class's statistics use
+     * these; a person's, over the whole deal, the positions' costs (each dollar once).
+     */
+    public List<Position> ownCostPositions() {
+        return ownCost;
     }
 
     /** Whether position {@code p} exists at an exit on {@code day} (a cash-at-close position always does). */

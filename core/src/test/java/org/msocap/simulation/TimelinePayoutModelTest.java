@@ -260,6 +260,11 @@ class TimelinePayoutModelTest {
                 .containsEntry("sponsor", recap.buyer().orElseThrow().amount().cents());
         assertThat(model.positions()).filteredOn(p -> p.group().equals(TimelinePayoutModel.CASH_AT_CLOSE))
                 .allSatisfy(p -> assertThat(p.costCents()).isZero());
+        // A class's own cost: dr-a's class-a units cost the proceeds rolled into them, as the new cap table says.
+        int rolled = indexOf(model.positions(), "dr-a", "class-a");
+        assertThat(model.positions().get(rolled).costCents()).isZero();
+        assertThat(model.ownCostPositions().get(rolled).costCents())
+                .isEqualTo(recap.rollover().stream().filter(u -> u.holder().equals("dr-a")).findFirst().orElseThrow().amount().cents());
     }
 
     @Test
