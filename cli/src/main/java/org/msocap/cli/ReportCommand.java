@@ -212,7 +212,8 @@ public final class ReportCommand implements Callable<Integer> {
             t.row(name, whole(s.mean()), whole(s.p5()), whole(s.p50()), whole(s.p95()), "");
         }
         for (SeriesStatistics s : sim.categories()) {
-            t.row(s.key() + " payout, all runs", whole(s.mean()), whole(s.p5()), whole(s.p50()), whole(s.p95()),
+            // With recaps a category's total in a run is realized: cash at close of earlier recaps + the run's payout.
+            t.row(s.key() + (sim.realized() ? " realized total, all runs" : " payout, all runs"), whole(s.mean()), whole(s.p5()), whole(s.p50()), whole(s.p95()),
                     s.cost() > 0 ? String.format(Locale.US, "%.1f%%", s.probabilityBelowCost() * 100) : "");
         }
         t.printText(out);

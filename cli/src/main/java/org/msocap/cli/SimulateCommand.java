@@ -81,13 +81,6 @@ public final class SimulateCommand implements Callable<Integer> {
         Venture venture = input.read();
         SimulationSetup setup = SimulationSetup.of(venture);
         ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
-        if (!venture.events().isEmpty()) {
-            // Said on every run until simulated exits follow the timeline (PRODUCT.md §8), so no one reads these
-            // statistics as the deal's.
-            spec.commandLine().getErr().println("msocap: warning: simulate pays every run through the cap table as written on "
-                    + venture.asOf() + "; the " + venture.events().size() + " deal event(s) under events: are not applied to "
-                    + "simulated exits yet (waterfall, breakpoints and report apply them)");
-        }
         int n = runs != null ? runs : venture.simulation().runs();
         long s = seed != null ? seed : venture.simulation().seed();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -119,9 +112,17 @@ public final class SimulateCommand implements Callable<Integer> {
         List<Table> tables = new ArrayList<>();
         String title = venture.name() + " — " + String.format(Locale.US, "%,d", n) + " runs, seed " + s + ", "
                 + String.format(Locale.US, "%,d", result.exitRuns()) + " with an exit (" + venture.currency() + ")";
-        tables.add(statistics(title + " — by class", "class", result.classes(), true, new ClassNames(venture)::of));
-        tables.add(statistics("By holder category", "category", result.categories(), true));
-        tables.add(holderStatistics(holders.equals("all") ? "Holders" : "Largest holders by mean payout", result));
+        tables.add(classStatistics(title + " — by class", result, SimulatedClasses.names(venture)));
+        if (result.realized()) {
+            tables.add(SimulatedClasses.realizedStatistics("By holder category — " + SimulatedClasses.REALIZED, "category",
+                    result.categories(), result.cashAtClose().categories(), List.of()));
+            tables.add(SimulatedClasses.realizedStatistics((holders.equals("all") ? "Holders" : "Largest holders")
+                    + " — " + SimulatedClasses.REALIZED, "holder", result.holders(), result.cashAtClose().holders(),
+                    result.holderCarveOuts()));
+        } else {
+            tables.add(statistics("By holder category", "category", result.categories(), true));
+            tables.add(holderStatistics(holders.equals("all") ? "Holders" : "Largest holders by mean payout", result));
+        }
         tables.add(statistics("Enterprise value and equity proceeds (runs with an exit)", "value", result.values(), false));
         tables.add(histogram("Enterprise value distribution", result.enterpriseValue()));
         tables.add(histogram("Equity proceeds distribution", result.equityProceeds()));
@@ -139,7 +140,7 @@ public final class SimulateCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "--holders expects top:N or all but was '" + holders + "'");
     }
 
-    private static String money(double v) {
+    static String money(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.US, "%,.2f", v);
     }
 
@@ -147,7 +148,7 @@ public final class SimulateCommand implements Callable<Integer> {
         return Double.isNaN(v) ? null : String.format(Locale.US, "%.2f", v);
     }
 
-    private static String percent(double v) {
+    static String percent(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.US, "%.2f%%", v * 100);
     }
 
@@ -174,6 +175,18 @@ public final class SimulateCommand implements Callable<Integer> {
             t.row(cells.toArray());
         }
         return t;
+    }
+
+    /**
+     * The classes' statistics; when deal events change the cap table, a class's statistics are over the runs where it
+     * exists, so their number is shown.
+     */
+    private static Table classStatistics(String title, SimulationResult result, java.util.function.UnaryOperator<String> label) {
+        if (result.classes().stream().allMatch(c -> c.runs() == result.runs())) {
+            return statistics(title, "class", result.classes(), true, label);
+        }
+        return SimulatedClasses.classStatistics(title + " (each class over the runs whose exit falls while it exists)",
+                result.classes(), label);
     }
 
     /**
@@ -212,7 +225,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 + "enterpriseValue,equityProceeds");
         result.classes().forEach(c -> sb.append(',').append(Table.csvCell("class:" + c.key())));
         for (HolderCategory c : HolderCategory.values()) {
-            sb.append(",category:").append(c.id());
+            // With recaps a category's column is its realized total in the run (cash at close + the run's payout).
+            sb.append(result.realized() ? ",realized:category:" : ",category:").append(c.id());
         }
         sb.append('\n');
         for (RunSample r : result.sample()) {
@@ -243,9 +257,12 @@ public final class SimulateCommand implements Callable<Integer> {
         root.put("seed", r.seed());
         root.put("exitRuns", r.exitRuns());
         root.put("projectionNote", ProjectionWindow.simulationNote(venture).orElse(null));
+        if (r.realized()) {
+            root.put("realizedTotals", true);
+        }
         root.put("classes", series(r.classes()));
-        root.put("categories", series(r.categories()));
-        root.put("holders", series(r.holders(), r.holderCarveOuts()));
+        root.put("categories", series(r.categories(), List.of(), r.cashAtClose().categories()));
+        root.put("holders", series(r.holders(), r.holderCarveOuts(), r.cashAtClose().holders()));
         root.put("values", series(r.values()));
         root.put("enterpriseValueHistogram", bins(r.enterpriseValue()));
         root.put("equityProceedsHistogram", bins(r.equityProceeds()));
@@ -254,14 +271,14 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static List<Object> series(List<SeriesStatistics> rows) {
-        return series(rows, List.of());
+        return series(rows, List.of(), List.of());
     }
 
     /**
      * With {@code carveOuts} (one per row), "mean" stays the total and its parts come before it, "meanPayout" from
      * equity and "meanCarveOut", as waterfall's payout, carveOut and total.
      */
-    private static List<Object> series(List<SeriesStatistics> rows, List<HolderCarveOut> carveOuts) {
+    private static List<Object> series(List<SeriesStatistics> rows, List<HolderCarveOut> carveOuts, List<Double> cashAtClose) {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             SeriesStatistics s = rows.get(i);
@@ -269,6 +286,10 @@ public final class SimulateCommand implements Callable<Integer> {
             m.put("id", s.key());
             m.put("runs", s.runs());
             m.put("cost", plainMoney(s.cost()));
+            if (!cashAtClose.isEmpty()) {
+                // "mean" (and every statistic) is then of the realized total: this part of it is cash at earlier recaps.
+                m.put("meanCashAtClose", plainMoney(cashAtClose.get(i)));
+            }
             if (!carveOuts.isEmpty()) {
                 m.put("meanPayout", plainMoney(carveOuts.get(i).payout()));
                 m.put("meanCarveOut", plainMoney(carveOuts.get(i).carveOut()));

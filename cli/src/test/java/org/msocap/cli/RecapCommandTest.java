@@ -117,14 +117,4 @@ class RecapCommandTest {
                 .replaceAll("\\s+", " ").split(" ")[2];
         assertThat(run.out()).contains(equity);
     }
-
-    @Test
-    void simulateSaysItDoesNotApplyTheDealEventsYet() {
-        CliRun run = CliRun.of("simulate", DERM.toString(), "--runs", "200", "--threads", "1");
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).contains("deal event(s) under events: are not applied to simulated exits yet");
-        assertThat(CliRun.of("simulate", CliRun.TELEHEALTH.toString(), "--runs", "200", "--threads", "1").err())
-                .doesNotContain("deal event");
-    }
 }

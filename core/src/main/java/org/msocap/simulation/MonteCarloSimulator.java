@@ -140,7 +140,11 @@ public final class MonteCarloSimulator {
         /** The distinct exit days, ascending, and per run the index of its day among them (-1: no exit). */
         private int[] exitDays;
         private int[] exitDayIndex;
+        /** Per distinct exit day, the runs exiting on it. */
+        private long[] runsOnDay;
         private final Map<Integer, PayoutModel.PayoutEvaluator> evaluators = new ConcurrentHashMap<>();
+        /** The venture's deal events (net debt and cap table by exit day, cash at close); null without events. */
+        private final TimelinePayoutModel timeline;
 
         Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample) {
             this.candidateSample = candidateSample;
@@ -148,6 +152,7 @@ public final class MonteCarloSimulator {
             this.options = options;
             this.pool = pool;
             this.runs = options.runs();
+            this.timeline = setup.payouts() instanceof TimelinePayoutModel t ? t : null;
             positions.addAll(setup.payouts().positions());
             waterfallPositions = positions.size();
             positions.addAll(setup.carveOutPositions());
@@ -226,6 +231,9 @@ public final class MonteCarloSimulator {
                 dayEvaluators[d] = evaluator(exitDays[d]);
             }
             forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
+            if (timeline != null && timeline.hasRecaps()) {
+                forEachChunk(runs, (from, to) -> realizeWithoutExit(from, to, candidateSlot, candidateSeries, true));
+            }
             clock.lap("payouts");
             int[] top = topHolders();
             progress.advance(runs - exitRuns);
@@ -245,6 +253,9 @@ public final class MonteCarloSimulator {
                 int[] missed = Arrays.copyOf(missing, misses);
                 long[][] missedSeries = new long[misses][runs];
                 forEachChunk(exitRuns, (from, to) -> distributeToHolders(from, to, slots(missed), missedSeries));
+                if (timeline != null && timeline.hasRecaps()) {
+                    forEachChunk(runs, (from, to) -> realizeWithoutExit(from, to, slots(missed), missedSeries, false));
+                }
                 for (int t = 0, k = 0; t < top.length; t++) {
                     if (holderSeries[t] == null) {
                         holderSeries[t] = missedSeries[k++];
@@ -354,7 +365,7 @@ public final class MonteCarloSimulator {
                 long ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[Driver.EBITDA_MULTIPLE.ordinal()],
                         drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
                 enterpriseValue[i] = ev;
-                proceeds[i] = terms.realizedProceedsCents(ev, released, paid);
+                proceeds[i] = (timeline == null ? terms : timeline.termsOn(terms, exitDay[i])).realizedProceedsCents(ev, released, paid);
             }
             progress.advance(to - from);
         }
@@ -425,6 +436,13 @@ public final class MonteCarloSimulator {
                 exitDayIndex[(int) key] = distinct - 1;
             }
             exitDays = Arrays.copyOf(days, distinct);
+            if (timeline != null) {
+                // Only deal events need it (cash at close realized per exit day): no extra pass over the runs otherwise.
+                runsOnDay = new long[distinct];
+                for (long key : exitOrder) {
+                    runsOnDay[exitDayIndex[(int) key]]++;
+                }
+            }
         }
 
         /**
@@ -526,7 +544,8 @@ public final class MonteCarloSimulator {
                 }
                 long[] split = null;
                 if (positions.size() > waterfallPositions) {
-                    split = terms.carveOutSplit(terms.carveOutCents(enterpriseValue[run]));
+                    ExitTerms on = timeline == null ? terms : timeline.termsOn(terms, exitDays[runDay[k]]);
+                    split = on.carveOutSplit(on.carveOutCents(enterpriseValue[run]));
                     for (int c = 0; c < split.length; c++) {
                         int p = waterfallPositions + c;
                         groupTotals[groupOf[p]] += split[c];
@@ -562,6 +581,52 @@ public final class MonteCarloSimulator {
                 }
             }
             progress.advance(exits);
+        }
+
+        /**
+         * The runs without an exit over {@code [from, to)}: with recaps, each person still realized the cash at close of
+         * every recap (with no sale the venture lives through all its events). Adds it to the series of the holders in
+         * {@code trackedSlot} and, with {@code totals}, to the class and category series and the holders' sums.
+         */
+        private void realizeWithoutExit(int from, int to, int[] trackedSlot, long[][] trackedSeries, boolean totals) {
+            long[] cash = timeline.withoutExit();
+            long[] groupCash = new long[groups.size()];
+            long[] categoryCash = new long[HolderCategory.values().length];
+            long[] trackedCash = new long[trackedSeries.length];
+            long[] holderCash = new long[holders.size()];
+            for (int p = 0; p < waterfallPositions; p++) {
+                groupCash[groupOf[p]] += cash[p];
+                categoryCash[categoryOf[p]] += cash[p];
+                holderCash[holderOf[p]] += cash[p];
+                if (trackedSlot[holderOf[p]] >= 0) {
+                    trackedCash[trackedSlot[holderOf[p]]] += cash[p];
+                }
+            }
+            long without = 0;
+            for (int run = from; run < to; run++) {
+                if (exitDay[run] != NO_EXIT) {
+                    continue;
+                }
+                without++;
+                for (int t = 0; t < trackedCash.length; t++) {
+                    trackedSeries[t][run] += trackedCash[t];
+                }
+                if (totals) {
+                    for (int g = 0; g < groupCash.length; g++) {
+                        groupSeries[g][run] += groupCash[g];
+                    }
+                    for (int c = 0; c < categoryCash.length; c++) {
+                        categorySeries[c][run] += categoryCash[c];
+                    }
+                }
+            }
+            if (totals && without > 0) {
+                synchronized (holderSums) {
+                    for (int h = 0; h < holderCash.length; h++) {
+                        holderSums[h] = Math.addExact(holderSums[h], Math.multiplyExact(holderCash[h], without));
+                    }
+                }
+            }
         }
 
         /** Holder indexes by mean payout, largest first (ties in model order), as many as asked. */
@@ -611,7 +676,8 @@ public final class MonteCarloSimulator {
                     }
                 }
                 if (positions.size() > waterfallPositions) {
-                    long[] split = terms.carveOutSplit(terms.carveOutCents(enterpriseValue[run]));
+                    ExitTerms on = timeline == null ? terms : timeline.termsOn(terms, day);
+                    long[] split = on.carveOutSplit(on.carveOutCents(enterpriseValue[run]));
                     for (int c = 0; c < split.length; c++) {
                         int t = trackedIndex[holderOf[waterfallPositions + c]];
                         if (t >= 0) {
@@ -636,7 +702,17 @@ public final class MonteCarloSimulator {
             List<Callable<SeriesStatistics>> tasks = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
                 int group = g;
-                tasks.add(() -> series(groups.get(group), groupSeries[group], costFlows(p -> groupOf[p] == group)));
+                boolean[] inForce = timeline == null ? null : GroupsInForce.byExitDay(timeline, exitDays, p -> groupOf[p] == group,
+                        waterfallPositions);
+                if (inForce == null) {
+                    tasks.add(() -> series(groups.get(group), groupSeries[group], classCostFlows(group)));
+                } else {
+                    // A class of one cap table of the timeline: its statistics over the runs where it exists.
+                    tasks.add(() -> {
+                        GroupsInForce.Runs kept = GroupsInForce.runs(groupSeries[group], exitDayIndex, runs, inForce);
+                        return series(groups.get(group), kept.cents(), kept.count(), kept.dayIndex(), classCostFlows(group));
+                    });
+                }
             }
             HolderCategory[] categories = HolderCategory.values();
             for (int c = 0; c < categories.length; c++) {
@@ -650,6 +726,7 @@ public final class MonteCarloSimulator {
             tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
             tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
             List<SeriesStatistics> all = invokeAll(tasks);
+            CashAtClose cashAtClose = cashAtCloseMeans(top);
             int g = groups.size();
             int c = g + categories.length;
             int h = c + top.length;
@@ -657,29 +734,77 @@ public final class MonteCarloSimulator {
                     all.subList(h, h + 2),
                     Histogram.of("enterpriseValue", enterpriseValue, exitIndex, exitRuns, options.histogramBins()),
                     Histogram.of("equityProceeds", proceeds, exitIndex, exitRuns, options.histogramBins()),
-                    sample(), carveOutMeans(top));
+                    sample(), carveOutMeans(top, cashAtClose), cashAtClose);
         }
 
-        /** The listed holders' mean payout and carve-out, exact sums ÷ runs; empty when the exit has no carve-out. */
-        private List<HolderCarveOut> carveOutMeans(int[] top) {
+        /** With recaps, each category's and listed holder's mean cash at close of earlier recaps; otherwise none. */
+        private CashAtClose cashAtCloseMeans(int[] top) {
+            if (timeline == null || !timeline.hasRecaps()) {
+                return CashAtClose.NONE;
+            }
+            double[] byCategory = new double[HolderCategory.values().length];
+            double[] byHolder = new double[holders.size()];
+            for (int p = timeline.firstCashPosition(); p < waterfallPositions; p++) {
+                long total = Math.multiplyExact(timeline.cashCents(p), realizedRuns(timeline.cashDay(p)));
+                byCategory[categoryOf[p]] += (double) total / runs / 100;
+                byHolder[holderOf[p]] += (double) total / runs / 100;
+            }
+            List<Double> holdersShown = new ArrayList<>(top.length);
+            for (int h : top) {
+                holdersShown.add(byHolder[h]);
+            }
+            return new CashAtClose(Arrays.stream(byCategory).boxed().toList(), holdersShown);
+        }
+
+        /** The runs that realize a recap closing on {@code closeDay}: those exiting on or after it, and those without an exit. */
+        private long realizedRuns(int closeDay) {
+            long n = runs - exitRuns;
+            for (int d = 0; d < exitDays.length; d++) {
+                if (exitDays[d] >= closeDay) {
+                    n += runsOnDay[d];
+                }
+            }
+            return n;
+        }
+
+        /**
+         * The listed holders' mean payout and carve-out, exact sums ÷ runs; empty when the exit has no carve-out. With
+         * recaps the payout part leaves out the cash at close, the mean's third part.
+         */
+        private List<HolderCarveOut> carveOutMeans(int[] top, CashAtClose cashAtClose) {
             if (positions.size() == waterfallPositions) {
                 return List.of();
             }
             List<HolderCarveOut> means = new ArrayList<>(top.length);
-            for (int h : top) {
-                means.add(new HolderCarveOut((double) (holderSums[h] - holderCarveOutSums[h]) / runs / 100,
+            for (int t = 0; t < top.length; t++) {
+                int h = top[t];
+                double cash = cashAtClose.realized() ? cashAtClose.holders().get(t) : 0;
+                means.add(new HolderCarveOut((double) (holderSums[h] - holderCarveOutSums[h]) / runs / 100 - cash,
                         (double) holderCarveOutSums[h] / runs / 100));
             }
             return means;
         }
 
+        /**
+         * What a class's positions paid. With deal events a class's cost is what its own holdings cost (a rollover at the
+         * proceeds it reinvested), not the holders' original cost over the whole deal.
+         */
+        private CostFlows classCostFlows(int group) {
+            return costFlows(p -> groupOf[p] == group, timeline == null ? positions : timeline.ownCostPositions());
+        }
+
         /** What the positions selected paid, by acquisition day; null day when a cost has no date. */
         private CostFlows costFlows(java.util.function.IntPredicate selected) {
+            return costFlows(selected, positions);
+        }
+
+        /** @param costs the positions' costs: {@link #positions}, or with deal events each class's own (waterfall positions only) */
+        private CostFlows costFlows(java.util.function.IntPredicate selected, List<Position> costs) {
             TreeMap<Integer, Long> byDay = new TreeMap<>();
             long total = 0;
             boolean undated = false;
             for (int p = 0; p < positions.size(); p++) {
-                Position pos = positions.get(p);
+                Position pos = p < costs.size() ? costs.get(p) : positions.get(p);
                 if (!selected.test(p) || pos.costCents() == 0) {
                     continue;
                 }
@@ -690,10 +815,19 @@ public final class MonteCarloSimulator {
                     byDay.merge((int) pos.acquired().toEpochDay(), pos.costCents(), Long::sum);
                 }
             }
-            return new CostFlows(total, undated ? null : byDay);
+            List<Integer> cash = new ArrayList<>();
+            if (timeline != null) {
+                for (int p = timeline.firstCashPosition(); p < waterfallPositions; p++) {
+                    if (selected.test(p)) {
+                        cash.add(p);
+                    }
+                }
+            }
+            return new CostFlows(total, undated ? null : byDay, cash.stream().mapToInt(Integer::intValue).toArray());
         }
 
-        private record CostFlows(long totalCents, TreeMap<Integer, Long> byDay) {
+        /** @param cashPositions the cash-at-close positions selected: paid on their recap's day, not the exit's */
+        private record CostFlows(long totalCents, TreeMap<Integer, Long> byDay, int[] cashPositions) {
         }
 
         /**
@@ -703,6 +837,16 @@ public final class MonteCarloSimulator {
          * buckets copied out and selected among ({@link Selection.RankBuckets}).
          */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost) {
+            return series(key, cents, runs, exitDayIndex, cost);
+        }
+
+        /** The statistics of the first {@code runs} values of {@code cents}, the i-th exiting on exit day {@code dayIndex[i]}. */
+        private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost) {
+            if (runs == 0) {
+                // A class of a cap table no simulated exit falls under (bought out at a recap before every exit date).
+                return new SeriesStatistics(key, 0, cost.totalCents() / 100.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
             long sum = 0;
             long belowCost = 0;
             long min = Long.MAX_VALUE;
@@ -716,8 +860,8 @@ public final class MonteCarloSimulator {
                 belowCost += v < costCents ? 1 : 0;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
-                if (withIrr && v != 0 && exitDayIndex[i] >= 0) {
-                    byDay[exitDayIndex[i]] = Math.addExact(byDay[exitDayIndex[i]], v);
+                if (withIrr && v != 0 && dayIndex[i] >= 0) {
+                    byDay[dayIndex[i]] = Math.addExact(byDay[dayIndex[i]], v);
                 }
             }
             double meanCents = (double) sum / runs;
@@ -746,7 +890,7 @@ public final class MonteCarloSimulator {
             double probBelow = costCents == 0 ? Double.NaN : (double) belowCost / runs;
             double moic = costCents == 0 ? Double.NaN : mean / costUnits;
             return new SeriesStatistics(key, runs, costUnits, mean, sd / 100, at[0] / 100.0, at[1] / 100.0, at[2] / 100.0,
-                    at[3] / 100.0, at[4] / 100.0, probBelow, moic, withIrr ? irr(byDay, cost) : Double.NaN);
+                    at[3] / 100.0, at[4] / 100.0, probBelow, moic, withIrr ? irr(byDay, cost, runs) : Double.NaN);
         }
 
         private SeriesStatistics valueSeries(String key, long[] cents, int[] exitIndex) {
@@ -804,8 +948,9 @@ public final class MonteCarloSimulator {
          * payouts summed per distinct exit day, in the order of {@link #exitDays}); the days with a payout in ascending
          * order.
          */
-        private double irr(long[] byDay, CostFlows cost) {
-            int paidDays = 0;
+        private double irr(long[] byDay, CostFlows cost, int runs) {
+            TreeMap<Integer, Long> cashByDay = cashOnCloseDays(byDay, cost.cashPositions());
+            int paidDays = cashByDay.size();
             for (long paid : byDay) {
                 paidDays += paid != 0 ? 1 : 0;
             }
@@ -823,7 +968,31 @@ public final class MonteCarloSimulator {
                     amounts[k++] = byDay[d] / 100.0 / runs;
                 }
             }
+            for (Map.Entry<Integer, Long> e : cashByDay.entrySet()) {
+                days[k] = e.getKey();
+                amounts[k++] = e.getValue() / 100.0 / runs;
+            }
             return Irr.of(days, amounts, n);
+        }
+
+        /**
+         * Moves the cash at close in {@code byDay} (summed there on each run's exit day) to its recap's day, where it was
+         * paid: a cash-at-close position pays the same in every run that realizes it, so per exit day it is that cash times
+         * the day's runs; the runs without an exit add theirs on the recap's day. Returns the cash per recap day.
+         */
+        private TreeMap<Integer, Long> cashOnCloseDays(long[] byDay, int[] cashPositions) {
+            TreeMap<Integer, Long> cashByDay = new TreeMap<>();
+            for (int p : cashPositions) {
+                long cash = timeline.cashCents(p);
+                int closeDay = timeline.cashDay(p);
+                for (int d = 0; d < byDay.length; d++) {
+                    if (exitDays[d] >= closeDay) {
+                        byDay[d] = Math.subtractExact(byDay[d], Math.multiplyExact(cash, runsOnDay[d]));
+                    }
+                }
+                cashByDay.merge(closeDay, Math.multiplyExact(cash, realizedRuns(closeDay)), Long::sum);
+            }
+            return cashByDay;
         }
 
         private List<RunSample> sample() {

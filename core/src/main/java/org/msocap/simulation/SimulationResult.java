@@ -1,6 +1,7 @@
 package org.msocap.simulation;
 
 import java.util.List;
+import java.util.Objects;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -19,13 +20,28 @@ import tech.tablesaw.api.Table;
  * @param values enterprise value and equity proceeds over the runs with an exit
  * @param holderCarveOuts each listed holder's mean split into payout from equity and carve-out (the holder's mean
  *                        counts both), in the order of {@code holders}; empty when the exit has no carve-out
+ * @param cashAtClose with recaps among the deal events, the categories and holders are realized totals (cash at close of
+ *                    the recaps on or before each run's exit date + the run's payout) and this is each one's mean cash
  */
 public record SimulationResult(int runs, long seed, long exitRuns, List<SeriesStatistics> classes,
                                List<SeriesStatistics> categories, List<SeriesStatistics> holders,
                                List<SeriesStatistics> values, Histogram enterpriseValue, Histogram equityProceeds,
-                               List<RunSample> sample, List<HolderCarveOut> holderCarveOuts) {
+                               List<RunSample> sample, List<HolderCarveOut> holderCarveOuts, CashAtClose cashAtClose) {
+
+    /** Without deal events' recaps: the statistics are of each run's payouts. */
+    public SimulationResult(int runs, long seed, long exitRuns, List<SeriesStatistics> classes, List<SeriesStatistics> categories,
+                            List<SeriesStatistics> holders, List<SeriesStatistics> values, Histogram enterpriseValue,
+                            Histogram equityProceeds, List<RunSample> sample, List<HolderCarveOut> holderCarveOuts) {
+        this(runs, seed, exitRuns, classes, categories, holders, values, enterpriseValue, equityProceeds, sample, holderCarveOuts,
+                CashAtClose.NONE);
+    }
 
     public SimulationResult {
+        Objects.requireNonNull(cashAtClose, "cashAtClose");
+        if (cashAtClose.realized() && (cashAtClose.categories().size() != categories.size()
+                || cashAtClose.holders().size() != holders.size())) {
+            throw new IllegalArgumentException("one cash-at-close mean per category and listed holder is needed");
+        }
         classes = List.copyOf(classes);
         categories = List.copyOf(categories);
         holders = List.copyOf(holders);
@@ -40,6 +56,11 @@ public record SimulationResult(int runs, long seed, long exitRuns, List<SeriesSt
     /** Whether the exit pays a carve-out, so each listed holder's mean splits into payout from equity and carve-out. */
     public boolean hasCarveOut() {
         return !holderCarveOuts.isEmpty();
+    }
+
+    /** Whether categories and holders are realized totals (the venture has recaps), not only each run's payouts. */
+    public boolean realized() {
+        return cashAtClose.realized();
     }
 
     public Table classTable() {

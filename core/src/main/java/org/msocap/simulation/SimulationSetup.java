@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.msocap.deal.Timeline;
 import org.msocap.fees.FeeModel;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.ModelException;
@@ -64,8 +65,17 @@ public record SimulationSetup(DriverSampler drivers, double noExitProbability, L
         for (String recipient : terms.carveOutRecipients()) {
             carveOut.add(new Position(recipient, venture.categoryOf(recipient), "carve-out", 0, null));
         }
+        boolean doubleTriggerFires = template != null && template.doubleTriggerFires();
+        // With deal events each run is paid through the cap table and net debt in force at its exit date (PRODUCT.md §8).
+        PayoutModel payouts = TimelinePayoutModel.appliesTo(venture) ? new TimelinePayoutModel(Timeline.of(venture), doubleTriggerFires)
+                : new BreakpointPayoutModel(venture, doubleTriggerFires);
         return new SimulationSetup(DriverSampler.of(spec), spec.noExitProbability(), baseDate, baseMultiple, value, terms,
-                new BreakpointPayoutModel(venture, template != null && template.doubleTriggerFires()), carveOut);
+                payouts, carveOut);
+    }
+
+    /** The exit terms of a sale on {@code exitEpochDay}: with deal events, the net debt in force that day. */
+    public ExitTerms termsOn(int exitEpochDay) {
+        return payouts instanceof TimelinePayoutModel timeline ? timeline.termsOn(terms, exitEpochDay) : terms;
     }
 
     public SimulationSetup {

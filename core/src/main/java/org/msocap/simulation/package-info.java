@@ -25,6 +25,10 @@
  *       the realized proceeds: equity proceeds − escrow + released escrow + paid earnout.</li>
  *   <li><b>Payouts</b> are exact cents from the breakpoint table of the exit month, split to holdings as the exact
  *       engine does ({@link org.msocap.simulation.BreakpointPayoutModel}); tests check every run against the engine.</li>
+ *   <li><b>Deal events</b> ({@link org.msocap.simulation.TimelinePayoutModel}): a run's exit date selects the cap table
+ *       and net debt in force then, as a single exit on that date; with recaps each person's total in a run is their
+ *       realized total (cash at close of the recaps on or before the exit + the payout; a run without an exit realizes
+ *       every recap's cash), and each class's statistics are over the runs where it exists.</li>
  *   <li><b>Statistics</b> are doubles in currency units: mean, sample standard deviation, nearest-rank percentiles
  *       (each the exact payout of some run), the share of runs paying less than cost, expected MOIC = mean ÷ cost, and
  *       the IRR of the expected cash flows (costs on their dates, the mean payout on each exit date).</li>

@@ -30,7 +30,9 @@ final class SimulationSheet {
     static void write(SheetWriter w, SimulationResult result, ClientLabels labels) {
         Styles s = w.styles;
         w.text(0, 0, "Simulation — " + String.format("%,d", result.runs()) + " runs, seed " + result.seed(), s.title);
-        w.text(1, 0, "Runs without an exit pay nothing. Statistics are analytic values in currency units; percentiles are "
+        w.text(1, 0, (result.realized() ? "Categories and holders are " + REALIZED + "; a run without an exit realizes the cash "
+                + "at close of every recap and nothing more; each class is over the runs where it exists (Runs). "
+                : "Runs without an exit pay nothing. ") + "Statistics are analytic values in currency units; percentiles are "
                 + "nearest-rank, so each is the payout of one run. The sampled runs are on the '" + RUNS_NAME + "' sheet (the first "
                 + PageSetup.PRINTED_RUNS + " print; the rest are data).",
                 s.subtitle);
@@ -45,7 +47,13 @@ final class SimulationSheet {
         int firstStats = r;
         r = statistics(w, r, "Enterprise value and equity proceeds (runs with an exit)", result.values(), SimulationSheet::valueName);
         r = statistics(w, r, "By class and security", result.classes(), key -> security(key, labels));
-        r = statistics(w, r, "By holder category", result.categories(), SimulationSheet::category);
+        if (result.realized()) {
+            int header = r + 1;
+            r = statistics(w, r, "By holder category — " + REALIZED, result.categories(), SimulationSheet::category);
+            cashAtClose(w, header, 13, result.cashAtClose().categories());
+        } else {
+            r = statistics(w, r, "By holder category", result.categories(), SimulationSheet::category);
+        }
         r = holderStatistics(w, r, result, labels);
 
         // The two histograms side by side on a page of their own, the chart below them, and their common header row
@@ -74,6 +82,7 @@ final class SimulationSheet {
             case "safes" -> "SAFEs";
             case "notes" -> "Convertible notes";
             case "carve-out" -> "Management carve-out";
+            case org.msocap.simulation.TimelinePayoutModel.CASH_AT_CLOSE -> "Cash at close of earlier recaps";
             default -> labels.claimant(key);
         };
     }
@@ -127,6 +136,9 @@ final class SimulationSheet {
      * and its payout from equity (live: mean − carve-out), as the Waterfall sheet splits a holder's total.
      */
     private static int holderStatistics(SheetWriter w, int r, SimulationResult result, ClientLabels labels) {
+        if (result.realized()) {
+            return realizedHolderStatistics(w, r, result, labels);
+        }
         if (!result.hasCarveOut()) {
             return statistics(w, r, "Largest holders by mean payout", result.holders(), labels::holder);
         }
@@ -140,6 +152,38 @@ final class SimulationSheet {
             w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.money);
         }
         return next;
+    }
+
+    /** What the realized tables measure, in their titles. */
+    static final String REALIZED = "realized totals (cash at close of earlier recaps + this exit's payout)";
+
+    /**
+     * With recaps, the largest holders by realized total, each mean's cash at close beside the block (a value); with a
+     * carve-out too, the payout from equity live as mean − carve-out − cash at close.
+     */
+    private static int realizedHolderStatistics(SheetWriter w, int r, SimulationResult result, ClientLabels labels) {
+        int header = r + 1;
+        int next = statistics(w, r, "Largest holders by mean realized total — " + REALIZED, result.holders(), labels::holder);
+        if (!result.hasCarveOut()) {
+            cashAtClose(w, header, 13, result.cashAtClose().holders());
+            return next;
+        }
+        w.headerAt(header, 13, "Mean payout from equity", "Mean carve-out");
+        cashAtClose(w, header, 15, result.cashAtClose().holders());
+        for (int h = 0; h < result.holderCarveOuts().size(); h++) {
+            int row = header + 1 + h;
+            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1) + "-P" + (row + 1), w.styles.money);
+            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.money);
+        }
+        return next;
+    }
+
+    /** A "Mean cash at close" column beside a block of statistics whose header is on row {@code header}. */
+    private static void cashAtClose(SheetWriter w, int header, int column, List<Double> means) {
+        w.headerAt(header, column, "Mean cash at close");
+        for (int i = 0; i < means.size(); i++) {
+            w.number(header + 1 + i, column, means.get(i), w.styles.money);
+        }
     }
 
     /** NaN means "not applicable" (no cost, no solvable rate): an empty cell, never a #NUM! error. */
@@ -187,7 +231,7 @@ final class SimulationSheet {
         List<String> titles = new ArrayList<>(List.of("Run", "Exit date", "EBITDA multiple", "Collections growth",
                 "Clinician comp", "Escrow released", "Earnout paid", "Enterprise value", "Equity proceeds"));
         result.classes().forEach(c -> titles.add(security(c.key(), labels)));
-        result.categories().forEach(c -> titles.add(category(c.key())));
+        result.categories().forEach(c -> titles.add(result.realized() ? "Realized: " + category(c.key()) : category(c.key())));
         Row header = sheet.createRow(0);
         for (int c = 0; c < titles.size(); c++) {
             Cell cell = header.createCell(c);

@@ -1,0 +1,99 @@
+package org.msocap.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.msocap.model.DealEvent;
+import org.msocap.model.RecapEvent;
+import org.msocap.model.RoundEvent;
+import org.msocap.model.ShareClass;
+import org.msocap.model.Venture;
+import org.msocap.simulation.HolderCarveOut;
+import org.msocap.simulation.SeriesStatistics;
+import org.msocap.simulation.TimelinePayoutModel;
+
+/**
+ * The tables {@code simulate} adds when deal events change the cap table (PRODUCT.md §8): classes over the runs where
+ * they exist, and categories and holders as realized totals (cash at close of earlier recaps + the run's payout).
+ */
+final class SimulatedClasses {
+
+    /** What the realized tables measure, in their titles. */
+    static final String REALIZED = "realized totals (cash at close of earlier recaps + this exit's payout)";
+
+    private SimulatedClasses() {
+    }
+
+    /** Class ids by display name, the classes of every event included, and the cash at close by what it is. */
+    static UnaryOperator<String> names(Venture venture) {
+        ClassNames written = new ClassNames(venture);
+        Map<String, String> later = new HashMap<>();
+        for (DealEvent e : venture.events()) {
+            if (e instanceof RoundEvent round) {
+                later.putIfAbsent(round.shareClass().id(), round.shareClass().displayName());
+            } else if (e instanceof RecapEvent recap) {
+                for (ShareClass c : recap.classes()) {
+                    later.putIfAbsent(c.id(), c.displayName());
+                }
+            }
+        }
+        later.put(TimelinePayoutModel.CASH_AT_CLOSE, "Cash at close of earlier recaps");
+        return id -> {
+            String name = written.of(id);
+            return name.equals(id) ? later.getOrDefault(id, id) : name;
+        };
+    }
+
+    /** The classes with the runs each one's statistics cover. */
+    static Table classStatistics(String title, List<SeriesStatistics> rows, UnaryOperator<String> label) {
+        Table t = new Table(title).left("class").right("runs").right("mean").right("sd").right("p5").right("p25").right("p50")
+                .right("p75").right("p95").right("cost").right("P(< cost)").right("MOIC").right("IRR");
+        for (SeriesStatistics s : rows) {
+            t.row(label.apply(s.key()), String.format(Locale.US, "%,d", s.runs()), SimulateCommand.money(s.mean()),
+                    SimulateCommand.money(s.standardDeviation()), SimulateCommand.money(s.p5()), SimulateCommand.money(s.p25()),
+                    SimulateCommand.money(s.p50()), SimulateCommand.money(s.p75()), SimulateCommand.money(s.p95()),
+                    s.cost() == 0 ? "" : SimulateCommand.money(s.cost()), SimulateCommand.percent(s.probabilityBelowCost()),
+                    moic(s), SimulateCommand.percent(s.irr()));
+        }
+        return t;
+    }
+
+    /**
+     * Categories or holders as realized totals: the mean cash at close, with a carve-out the mean payout from equity and
+     * carve-out, then the mean total and the statistics of the total.
+     *
+     * @param carveOuts one per row, or empty (no carve-out)
+     */
+    static Table realizedStatistics(String title, String key, List<SeriesStatistics> rows, List<Double> cashAtClose,
+                                    List<HolderCarveOut> carveOuts) {
+        Table t = new Table(title).left(key).right("mean cash at close");
+        if (!carveOuts.isEmpty()) {
+            t.right("mean payout").right("mean carve-out");
+        }
+        t.right("mean realized").right("sd").right("p5").right("p25").right("p50").right("p75").right("p95").right("cost")
+                .right("P(< cost)").right("MOIC").right("IRR");
+        for (int i = 0; i < rows.size(); i++) {
+            SeriesStatistics s = rows.get(i);
+            List<Object> cells = new ArrayList<>();
+            cells.add(s.key());
+            cells.add(SimulateCommand.money(cashAtClose.get(i)));
+            if (!carveOuts.isEmpty()) {
+                cells.add(SimulateCommand.money(carveOuts.get(i).payout()));
+                cells.add(SimulateCommand.money(carveOuts.get(i).carveOut()));
+            }
+            cells.addAll(List.of(SimulateCommand.money(s.mean()), SimulateCommand.money(s.standardDeviation()),
+                    SimulateCommand.money(s.p5()), SimulateCommand.money(s.p25()), SimulateCommand.money(s.p50()),
+                    SimulateCommand.money(s.p75()), SimulateCommand.money(s.p95()), s.cost() == 0 ? "" : SimulateCommand.money(s.cost()),
+                    SimulateCommand.percent(s.probabilityBelowCost()), moic(s), SimulateCommand.percent(s.irr())));
+            t.row(cells.toArray());
+        }
+        return t;
+    }
+
+    private static String moic(SeriesStatistics s) {
+        return Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic());
+    }
+}
