@@ -102,7 +102,7 @@ final class DealEventsSheet {
                 Map<String, String> cells = new LinkedHashMap<>();
                 r = recap(w, r, venture, a, cells);
                 cashCells.put(a.index(), cells);
-            } else {
+            } else if (a.round() != null) {
                 r = round(w, r, venture, a);
             }
             r++;
@@ -261,7 +261,12 @@ final class DealEventsSheet {
         }
 
         blockTitle(w, unitsTitle, event.name() + ": units issued at close");
-        w.header(unitsHeader, "Holder", "Model id", "Class", "How", "Price per unit", "Units", "Amount", "Hurdle");
+        List<Holding> grants = grants(recap);
+        if (grants.stream().anyMatch(g -> g.hurdle() != null)) {
+            w.header(unitsHeader, "Holder", "Model id", "Class", "How", "Price per unit", "Units", "Amount", "Hurdle");
+        } else {
+            w.header(unitsHeader, "Holder", "Model id", "Class", "How", "Price per unit", "Units", "Amount");
+        }
         row = buyerLine;
         if (recap.buyer().isPresent()) {
             NewUnits b = recap.buyer().get();
@@ -272,7 +277,7 @@ final class DealEventsSheet {
             unitLine(w, row, after, u, "Rollover");
             w.money(row++, UNIT_AMOUNT, u.amount(), s.money);
         }
-        for (Holding g : grants(recap)) {
+        for (Holding g : grants) {
             w.text(row, LABEL, after.holder(g.holder()));
             w.text(row, ID, g.holder());
             w.text(row, TEXT, className(after, g.shareClass()));

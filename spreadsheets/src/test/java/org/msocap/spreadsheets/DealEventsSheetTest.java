@@ -48,6 +48,8 @@ class DealEventsSheetTest {
     private static final Path EXAMPLES = Path.of("..", "examples", "ventures");
     static final Path RECAP = EXAMPLES.resolve("derm-recap-second-bite.yaml");
     static final Path ROUND = EXAMPLES.resolve("telehealth-series-a.yaml");
+    /** A round, then a recap with PIK debt, two rollovers by one holder and cash in lieu of a fractional unit. */
+    static final Path ROUND_THEN_RECAP = Path.of("src", "test", "resources", "deal", "round-then-recap.yaml");
     /** Printed pages the sheet may take per event (a recap's tables fill about two). */
     private static final int PAGES_PER_EVENT = 3;
 
@@ -66,7 +68,7 @@ class DealEventsSheetTest {
 
     @Test
     void followsTheCapTableWithNamesNotIdsAndPrintsLikeTheOtherSheets() throws Exception {
-        for (Path model : List.of(RECAP, ROUND)) {
+        for (Path model : List.of(RECAP, ROUND, ROUND_THEN_RECAP)) {
             Venture venture = VentureReader.read(model);
             try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(WorkbookContent.of(venture, null))) {
                 Sheet sheet = wb.getSheet(DealEventsSheet.NAME);
@@ -133,7 +135,7 @@ class DealEventsSheetTest {
     @Test
     void recalculatedByLibreOfficeTheFormulasGiveTheEnginesNumbers() throws Exception {
         LibreOffice.assumeInstalled();
-        List<Venture> ventures = List.of(VentureReader.read(RECAP), VentureReader.read(ROUND));
+        List<Venture> ventures = List.of(VentureReader.read(RECAP), VentureReader.read(ROUND), VentureReader.read(ROUND_THEN_RECAP));
         List<WorkbookContent> contents = new ArrayList<>();
         List<Path> exported = new ArrayList<>();
         for (int i = 0; i < ventures.size(); i++) {
