@@ -83,6 +83,10 @@ public final class WorkbookExporter {
         // Summary first so it opens first, though its formulas refer to the Cap Table written after it.
         SheetWriter summary = new SheetWriter(wb.createSheet(SummarySheet.NAME), styles);
         SheetWriter capTable = new SheetWriter(wb.createSheet(CapTableSheet.NAME), styles);
+        if (DealEventsSheet.applies(content)) {
+            // Beside the cap table it changes; its formulas refer only to its own cells.
+            DealEventsSheet.write(new SheetWriter(wb.createSheet(DealEventsSheet.NAME), styles), content);
+        }
         SheetWriter practices = new SheetWriter(wb.createSheet(PracticesSheet.NAME), styles);
         SheetWriter agreements = new SheetWriter(wb.createSheet(AgreementsSheet.NAME), styles);
 
