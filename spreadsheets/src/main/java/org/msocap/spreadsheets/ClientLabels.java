@@ -76,6 +76,11 @@ final class ClientLabels {
                 .map(a -> AgreementsSheet.type(a.type()) + (a.signed() ? "" : " (draft)")).orElse(id);
     }
 
+    /** Finding messages with names for the model's ids. */
+    FindingText findingText() {
+        return new FindingText(venture, this);
+    }
+
     /** What a finding is about, by name. */
     String subject(SubjectKind kind, String id) {
         return switch (kind) {

@@ -165,7 +165,7 @@ final class SummarySheet {
             w.text(r, 0, f.severity().id(), FindingsSheet.textStyle(s, f.severity()));
             w.text(r, 1, f.ruleId() + " " + f.title(), s.wrapped);
             w.text(r, 2, labels.subject(f.subjectKind(), f.subjectId()), s.wrapped);
-            w.text(r, 3, f.message(), s.wrapped);
+            w.text(r, 3, labels.findingText().message(f), s.wrapped);
             r++;
         }
         Optional<String> more = SummaryLines.moreFindings(report);
