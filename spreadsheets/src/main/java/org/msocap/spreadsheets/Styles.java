@@ -47,6 +47,8 @@ final class Styles {
     final CellStyle count;
     /** A multiple on invested capital as bankers write it: 1.78x. */
     final CellStyle multiple;
+    /** "—" where a multiple or a rate does not apply (no cost): right-aligned in its number column. */
+    final CellStyle notApplicable;
     final CellStyle totalLabel;
     final CellStyle notice;
     final CellStyle critical;
@@ -129,6 +131,8 @@ final class Styles {
         // A count or a rank: right-aligned like every other number, so it never runs into its neighbour.
         count = numeric(wb, fmt, "0", null, false);
         multiple = numeric(wb, fmt, MULTIPLE_FORMAT, null, false);
+        notApplicable = numeric(wb, fmt, "@", null, false);
+        notApplicable.setAlignment(HorizontalAlignment.RIGHT);
 
         notice = wb.createCellStyle();
         notice.setFont(noticeFont);
