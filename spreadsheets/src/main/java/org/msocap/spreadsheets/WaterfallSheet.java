@@ -65,7 +65,7 @@ final class WaterfallSheet {
         ExitScenario terms = live.terms();
         w.text(0, 0, "Waterfall — " + venture.name(), s.title);
         w.text(1, 0, "Live waterfall: type an enterprise value (blue cells) and every payout follows from the Breakpoints "
-                + "sheet by formulas, to the cent as the engine computes it. Vesting, dividends and interest are as of "
+                + "sheet by formulas, to the cent as msocap computes it. Vesting, dividends and interest are as of "
                 + live.table().exitDate() + " (" + terms.name() + ").", s.subtitle);
         int r = 3;
         w.text(r++, 0, "Live waterfall", s.label);
@@ -331,7 +331,7 @@ final class WaterfallSheet {
 
     private static int scenarios(SheetWriter w, int r, Venture venture, List<WorkbookContent.Scenario> scenarios) {
         Styles s = w.styles;
-        w.text(r++, 0, "Exit scenarios (engine values)", s.label);
+        w.text(r++, 0, "Exit scenarios (as computed)", s.label);
         if (scenarios.isEmpty()) {
             w.text(r++, 0, "The model has no exit scenarios.");
             return r;
