@@ -37,7 +37,8 @@ class ClientDeliverableTest {
     static final List<Pattern> ENGINE_LABELS = List.of(Pattern.compile("options@"), Pattern.compile("warrants:"),
             Pattern.compile("\\bnote:"), Pattern.compile("\\bsafe:"), Pattern.compile("enterpriseValue"),
             Pattern.compile("equityProceeds"), Pattern.compile("Cents left after flooring"), Pattern.compile("Breakpoint segment"),
-            Pattern.compile("series-a series-a"), Pattern.compile("agreement-parameters"), Pattern.compile("(?i)\\bengine\\b"));
+            Pattern.compile("series-a series-a"), Pattern.compile("agreement-parameters"), Pattern.compile("(?i)\\bengine\\b"),
+            Pattern.compile("\\bConv \\d"));
 
     @TempDir
     Path dir;
