@@ -30,10 +30,9 @@ final class SimulationSheet {
     static void write(SheetWriter w, SimulationResult result, ClientLabels labels) {
         Styles s = w.styles;
         w.text(0, 0, "Simulation — " + String.format("%,d", result.runs()) + " runs, seed " + result.seed(), s.title);
-        w.text(1, 0, "Runs without an exit pay nothing. Statistics are analytic values in currency units; percentiles are "
+        w.subtitleAcross(1, 0, 12, "Runs without an exit pay nothing. Statistics are analytic values in currency units; percentiles are "
                 + "nearest-rank, so each is the payout of one run. The sampled runs are on the '" + RUNS_NAME + "' sheet (the first "
-                + PageSetup.PRINTED_RUNS + " print; the rest are data). " + WaterfallSheet.NO_COST_NOTE,
-                s.subtitle);
+                + PageSetup.PRINTED_RUNS + " print; the rest are data). " + WaterfallSheet.NO_COST_NOTE);
         int r = 3;
         w.text(r, 0, "Runs", s.label);
         w.number(r++, 1, result.runs(), s.shares);

@@ -25,6 +25,8 @@ final class Styles {
 
     final CellStyle title;
     final CellStyle subtitle;
+    /** A subtitle wrapped across the width of the table below it, so it never widens the printed page. */
+    final CellStyle subtitleWrapped;
     final CellStyle header;
     final CellStyle text;
     final CellStyle textInput;
@@ -87,6 +89,10 @@ final class Styles {
         title.setFont(titleFont);
         subtitle = wb.createCellStyle();
         subtitle.setFont(subtitleFont);
+        subtitleWrapped = wb.createCellStyle();
+        subtitleWrapped.setFont(subtitleFont);
+        subtitleWrapped.setWrapText(true);
+        subtitleWrapped.setVerticalAlignment(VerticalAlignment.TOP);
 
         header = wb.createCellStyle();
         header.setFont(headerFont);

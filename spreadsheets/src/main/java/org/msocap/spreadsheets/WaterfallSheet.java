@@ -64,9 +64,9 @@ final class WaterfallSheet {
         WorkbookContent.Live live = waterfalls.live();
         ExitScenario terms = live.terms();
         w.text(0, 0, "Waterfall — " + venture.name(), s.title);
-        w.text(1, 0, "Live waterfall: type an enterprise value (blue cells) and every payout follows from the Breakpoints "
+        w.subtitleAcross(1, 0, 6, "Live waterfall: type an enterprise value (blue cells) and every payout follows from the Breakpoints "
                 + "sheet by formulas, to the cent as msocap computes it. Vesting, dividends and interest are as of "
-                + live.table().exitDate() + " (" + terms.name() + ").", s.subtitle);
+                + live.table().exitDate() + " (" + terms.name() + ").");
         int r = 3;
         w.text(r++, 0, "Live waterfall", s.label);
         r = input(w, r, "Enterprise value", EXIT_VALUE, live.enterpriseValue().amount().doubleValue(), s.moneyInput);
