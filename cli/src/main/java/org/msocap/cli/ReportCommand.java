@@ -188,7 +188,11 @@ public final class ReportCommand implements Callable<Integer> {
             out.println();
             printSimulation(out, sim);
         });
-        List<String> couldNot = SummaryLines.couldNot(content);
+        List<String> couldNot = new java.util.ArrayList<>(SummaryLines.couldNot(content));
+        if (content.simulationSection().isPresent()) {
+            // Also on stderr, but a summary read on its own must say it too.
+            ProjectionWindow.simulationNote(v).ifPresent(note -> couldNot.add("Simulation: " + note + "."));
+        }
         if (!couldNot.isEmpty()) {
             out.println();
             couldNot.forEach(why -> out.println("Could not: " + why));

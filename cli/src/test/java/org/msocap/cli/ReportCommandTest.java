@@ -37,6 +37,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void theSummaryNamesAnExitValuedPastTheProjection() throws Exception {
+        Path model = dir.resolve("late-exit.yaml");
+        String glow = Files.readString(CliRun.EXAMPLES.resolve("glow-medical-spa.yaml"));
+        assertThat(glow).contains("    date: 2030-12-31\n    ebitdaMultiple: 6");
+        Files.writeString(model, glow.replace("    date: 2030-12-31\n    ebitdaMultiple: 6", "    date: 2032-06-30\n    ebitdaMultiple: 6"));
+        CliRun run = CliRun.of("report", model.toString(), "-o", dir.toString(), "--runs", "100", "--runs-sheet", "0");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Could not: Exit scenario 'Sale to a regional chain' on 2032-06-30 falls past the projection: "
+                + "it is valued at 6× TTM EBITDA (projected past the model's projection, which ends 2030-12-31");
+        // The bundled example's simulated exit dates can fall past its projection: the summary says so, not only stderr.
+        CliRun bundled = CliRun.of("report", "-o", dir.toString(), "--runs", "100", "--runs-sheet", "0");
+        assertThat(bundled.out()).contains("Could not: Simulation: simulated exit dates can fall after the projection");
+    }
+
+    @Test
     void badRunsSheetIsAUsageError() {
         CliRun run = CliRun.of("report", "--runs-sheet", "-1", "--no-workbook");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -27,6 +27,7 @@ final class AgreementsSheet {
 
     static void write(SheetWriter w, Venture venture, ComplianceReport compliance) {
         Styles s = w.styles;
+        FindingText text = new ClientLabels(venture).findingText();
         w.text(0, 0, "Agreements — what each practice agreed with the MSO", s.title);
         w.text(1, 0, "As the model states them; check them against the signed documents. Findings are from the compliance "
                 + "checks (see the Findings sheet for citations and remediation).", s.subtitle);
@@ -61,7 +62,7 @@ final class AgreementsSheet {
                 Finding f = findings.get(i);
                 w.text(r, 0, i == 0 ? "Findings" : "", s.labelTop);
                 w.text(r, 1, f.severity().id(), FindingsSheet.textStyle(s, f.severity()));
-                w.textAcross(r, 2, LAST_COLUMN, f.ruleId() + " " + f.title() + ": " + f.message());
+                w.textAcross(r, 2, LAST_COLUMN, f.ruleId() + " " + f.title() + ": " + text.message(f));
                 r++;
             }
             r++;

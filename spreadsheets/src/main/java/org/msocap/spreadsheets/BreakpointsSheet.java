@@ -61,7 +61,7 @@ final class BreakpointsSheet {
         List<BreakpointTable.Segment> segments = table.segments();
         w.text(0, 0, "Breakpoints — where each security's share of the next dollar changes", s.title);
         w.text(1, 0, "Between two breakpoints every payout is a straight line in the equity proceeds: intercept + marginal "
-                + "share × equity proceeds (exact values from the waterfall engine; the live waterfall looks them up here).",
+                + "share × equity proceeds (exact values as msocap computes them; the live waterfall looks them up here).",
                 s.subtitle);
         String[] titles = titles(ids, labels);
 

@@ -2,10 +2,14 @@ package org.msocap.spreadsheets;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.msocap.compliance.SubjectKind;
+import org.msocap.deal.Timeline;
 import org.msocap.model.HolderCategory;
+import org.msocap.model.ModelException;
 import org.msocap.model.Person;
 import org.msocap.model.Practice;
 import org.msocap.model.ShareClass;
@@ -53,10 +57,33 @@ final class ClientLabels {
         return className(id);
     }
 
-    /** A share class as people know it: the model's {@code name}, else the id as words ({@code series-a} → "Series A"). */
+    /**
+     * A share class as people know it: the model's {@code name}, else the id as words ({@code series-a} → "Series A"). A
+     * class a deal event creates (a round's shadow series for conversions, {@code series-a-conv-1}) goes by the name the
+     * event gives it ("Series A (converted at 0.85)").
+     */
     String className(String id) {
         return venture.mso().classes().stream().filter(c -> c.id().equals(id) && c.name() != null).findFirst()
-                .map(ShareClass::name).orElseGet(() -> shareClass(id));
+                .map(ShareClass::name)
+                .or(() -> afterEvents().stream().filter(c -> c.id().equals(id) && c.name() != null).findFirst().map(ShareClass::name))
+                .orElseGet(() -> shareClass(id));
+    }
+
+    private List<ShareClass> afterEvents;
+
+    /** The classes after every deal event; computed when a class is not among the model's own. */
+    private List<ShareClass> afterEvents() {
+        if (afterEvents == null) {
+            afterEvents = List.of();
+            if (!venture.events().isEmpty()) {
+                try {
+                    afterEvents = Timeline.of(venture).at(LocalDate.MAX).mso().classes();
+                } catch (ModelException e) {
+                    // Events that cannot apply are refused before a workbook is built; the id in words then.
+                }
+            }
+        }
+        return afterEvents;
     }
 
     /** A practice by its name. */
@@ -74,6 +101,11 @@ final class ClientLabels {
     String agreementKind(String id) {
         return venture.agreements().stream().filter(a -> a.id().equals(id)).findFirst()
                 .map(a -> AgreementsSheet.type(a.type()) + (a.signed() ? "" : " (draft)")).orElse(id);
+    }
+
+    /** Finding messages with names for the model's ids. */
+    FindingText findingText() {
+        return new FindingText(venture, this);
     }
 
     /** What a finding is about, by name. */

@@ -114,7 +114,7 @@ final class FeeProjectionSheet {
             // Headers name the practice as people know it; the model's id stays out of a client's workbook.
             String practice = labels.practice(p.practiceId());
             for (String column : List.of("collections this year", "collections", "clinician comp", "practice costs",
-                    "MSO cost allocated" + (n > 1 ? " (engine)" : ""), "management fee", "practice margin",
+                    "MSO cost allocated" + (n > 1 ? " (as computed)" : ""), "management fee", "practice margin",
                     "comp exact cents (working)", "comp share (working)", "comp whole cents (working)",
                     "comp remainder (working)", "comp rank (working)", "variable fee exact cents (working)",
                     "fee share (working)", "fee whole cents (working)", "fee remainder (working)", "fee rank (working)")) {

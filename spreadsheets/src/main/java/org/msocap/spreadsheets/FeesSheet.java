@@ -114,7 +114,7 @@ final class FeesSheet {
         r += 2;
 
         for (BasisComparison comparison : comparisons) {
-            w.text(r++, 0, "Fee-basis comparison for " + labels.practice(comparison.practiceId()) + " over the projection (engine values)", s.label);
+            w.text(r++, 0, "Fee-basis comparison for " + labels.practice(comparison.practiceId()) + " over the projection (as computed)", s.label);
             w.header(r++, "Basis", "How its parameters were set", "Fixed fee / month", "Escalator / year", "Fee percent", "Cost-plus markup",
                     "Fee to MSO", "Left to practice", "Fee share of practice profit", "MSO EBITDA");
             // The agreed terms first, then bases run on the agreement's own parameters, then equivalents, so the

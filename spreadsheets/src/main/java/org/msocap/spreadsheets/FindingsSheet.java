@@ -21,6 +21,7 @@ final class FindingsSheet {
                 + "conclusions.", s.notice);
         w.header(HEADER_ROW, "Severity", "Rule", "Title", "Subject", "Message", "Citation", "Remediation", "Confidence");
         int r = HEADER_ROW + 1;
+        FindingText text = labels.findingText();
         if (report.findings().isEmpty()) {
             w.text(r, 0, "No findings.");
         }
@@ -29,9 +30,9 @@ final class FindingsSheet {
             w.text(r, 1, f.ruleId());
             w.text(r, 2, f.title(), s.wrapped);
             w.text(r, 3, labels.subject(f.subjectKind(), f.subjectId()), s.wrapped);
-            w.text(r, 4, f.message(), s.wrapped);
+            w.text(r, 4, text.message(f), s.wrapped);
             w.text(r, 5, f.citation().toString(), s.wrapped);
-            w.text(r, 6, f.remediation(), s.wrapped);
+            w.text(r, 6, text.remediation(f), s.wrapped);
             w.text(r, 7, f.confidence().name().toLowerCase());
             r++;
         }

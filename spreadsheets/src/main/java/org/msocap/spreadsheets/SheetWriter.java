@@ -125,7 +125,19 @@ final class SheetWriter {
 
     /** Wrapped text in a cell merged across columns {@code c1..c2}. */
     void textAcross(int r, int c1, int c2, String value) {
-        Cell cell = cell(r, c1, styles.wrapped);
+        across(r, c1, c2, value, styles.wrapped);
+    }
+
+    /**
+     * A subtitle wrapped across columns {@code c1..c2}: a long one in a single cell runs on to the right, and the printed
+     * page, fitted to the width of what it shows, shrinks to take it in.
+     */
+    void subtitleAcross(int r, int c1, int c2, String value) {
+        across(r, c1, c2, value, styles.subtitleWrapped);
+    }
+
+    private void across(int r, int c1, int c2, String value, CellStyle style) {
+        Cell cell = cell(r, c1, style);
         cell.setCellValue(value);
         // POI checks a new merged region against every other one on the sheet, quadratic in the Agreements sheet's
         // thousands of lines; a line is one row, so it is checked against the row's own.

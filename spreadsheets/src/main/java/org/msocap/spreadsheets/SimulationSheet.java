@@ -30,12 +30,11 @@ final class SimulationSheet {
     static void write(SheetWriter w, SimulationResult result, ClientLabels labels) {
         Styles s = w.styles;
         w.text(0, 0, "Simulation — " + String.format("%,d", result.runs()) + " runs, seed " + result.seed(), s.title);
-        w.text(1, 0, (result.realized() ? "Categories and holders are " + REALIZED + "; a run without an exit realizes the cash "
+        w.subtitleAcross(1, 0, 12, (result.realized() ? "Categories and holders are " + REALIZED + "; a run without an exit realizes the cash "
                 + "at close of every recap and nothing more; each class is over the runs where it exists (Runs). "
                 : "Runs without an exit pay nothing. ") + "Statistics are analytic values in currency units; percentiles are "
                 + "nearest-rank, so each is the payout of one run. The sampled runs are on the '" + RUNS_NAME + "' sheet (the first "
-                + PageSetup.PRINTED_RUNS + " print; the rest are data).",
-                s.subtitle);
+                + PageSetup.PRINTED_RUNS + " print; the rest are data). " + WaterfallSheet.NO_COST_NOTE);
         int r = 3;
         w.text(r, 0, "Runs", s.label);
         w.number(r++, 1, result.runs(), s.shares);
@@ -45,7 +44,8 @@ final class SimulationSheet {
         w.formula(r++, 1, "IF(B4=0,0,B5/B4)", s.percent);
         r++;
         int firstStats = r;
-        r = statistics(w, r, "Enterprise value and equity proceeds (runs with an exit)", result.values(), SimulationSheet::valueName);
+        r = statistics(w, r, "Enterprise value and equity proceeds (runs with an exit)", result.values(), SimulationSheet::valueName,
+                false);
         r = statistics(w, r, "By class and security", result.classes(), key -> security(key, labels));
         if (result.realized()) {
             int header = r + 1;
@@ -108,6 +108,12 @@ final class SimulationSheet {
 
     private static int statistics(SheetWriter w, int r, String title, List<SeriesStatistics> rows,
                                   java.util.function.UnaryOperator<String> label) {
+        return statistics(w, r, title, rows, label, true);
+    }
+
+    /** Without {@code returns} (the enterprise value and the proceeds, which nobody paid for) cost and returns stay empty. */
+    private static int statistics(SheetWriter w, int r, String title, List<SeriesStatistics> rows,
+                                  java.util.function.UnaryOperator<String> label, boolean returns) {
         Styles s = w.styles;
         w.text(r++, 0, title, s.label);
         w.header(r++, "Series", "Runs", "Cost", "Mean", "Std. deviation", "P5", "P25", "Median", "P75", "P95",
@@ -115,7 +121,9 @@ final class SimulationSheet {
         for (SeriesStatistics st : rows) {
             w.text(r, 0, label.apply(st.key()));
             w.number(r, 1, st.runs(), s.shares);
-            numberOrBlank(w, r, 2, st.cost(), s.money);
+            if (returns) {
+                numberOrBlank(w, r, 2, st.cost(), s.money);
+            }
             numberOrBlank(w, r, 3, st.mean(), s.money);
             numberOrBlank(w, r, 4, st.standardDeviation(), s.money);
             numberOrBlank(w, r, 5, st.p5(), s.money);
@@ -123,9 +131,11 @@ final class SimulationSheet {
             numberOrBlank(w, r, 7, st.p50(), s.money);
             numberOrBlank(w, r, 8, st.p75(), s.money);
             numberOrBlank(w, r, 9, st.p95(), s.money);
-            numberOrBlank(w, r, 10, st.probabilityBelowCost(), s.percent);
-            numberOrBlank(w, r, 11, st.expectedMoic(), s.multiple);
-            numberOrBlank(w, r, 12, st.irr(), s.percent);
+            if (returns) {
+                returnOrDash(w, r, 10, st.probabilityBelowCost(), s.percent);
+                returnOrDash(w, r, 11, st.expectedMoic(), s.multiple);
+                returnOrDash(w, r, 12, st.irr(), s.percent);
+            }
             r++;
         }
         return r + 1;
@@ -183,6 +193,15 @@ final class SimulationSheet {
         w.headerAt(header, column, "Mean cash at close");
         for (int i = 0; i < means.size(); i++) {
             w.number(header + 1 + i, column, means.get(i), w.styles.money);
+        }
+    }
+
+    /** A return measure, or "—" where it does not apply (no cost, no solvable rate): never 0.00x or a #NUM! error. */
+    private static void returnOrDash(SheetWriter w, int r, int c, double value, CellStyle style) {
+        if (Double.isFinite(value)) {
+            w.number(r, c, value, style);
+        } else {
+            w.text(r, c, WaterfallSheet.NOT_APPLICABLE, w.styles.notApplicable);
         }
     }
 

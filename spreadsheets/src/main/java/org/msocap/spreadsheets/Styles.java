@@ -25,6 +25,8 @@ final class Styles {
 
     final CellStyle title;
     final CellStyle subtitle;
+    /** A subtitle wrapped across the width of the table below it, so it never widens the printed page. */
+    final CellStyle subtitleWrapped;
     final CellStyle header;
     final CellStyle text;
     final CellStyle textInput;
@@ -47,6 +49,8 @@ final class Styles {
     final CellStyle count;
     /** A multiple on invested capital as bankers write it: 1.78x. */
     final CellStyle multiple;
+    /** "—" where a multiple or a rate does not apply (no cost): right-aligned in its number column. */
+    final CellStyle notApplicable;
     final CellStyle totalLabel;
     final CellStyle notice;
     final CellStyle critical;
@@ -85,6 +89,10 @@ final class Styles {
         title.setFont(titleFont);
         subtitle = wb.createCellStyle();
         subtitle.setFont(subtitleFont);
+        subtitleWrapped = wb.createCellStyle();
+        subtitleWrapped.setFont(subtitleFont);
+        subtitleWrapped.setWrapText(true);
+        subtitleWrapped.setVerticalAlignment(VerticalAlignment.TOP);
 
         header = wb.createCellStyle();
         header.setFont(headerFont);
@@ -129,6 +137,8 @@ final class Styles {
         // A count or a rank: right-aligned like every other number, so it never runs into its neighbour.
         count = numeric(wb, fmt, "0", null, false);
         multiple = numeric(wb, fmt, MULTIPLE_FORMAT, null, false);
+        notApplicable = numeric(wb, fmt, "@", null, false);
+        notApplicable.setAlignment(HorizontalAlignment.RIGHT);
 
         notice = wb.createCellStyle();
         notice.setFont(noticeFont);

@@ -49,9 +49,18 @@ public final class SummaryLines {
                 + " with citations");
     }
 
-    /** What the summary could not do, one line each: sections the model cannot support, rules it cannot check. */
+    /**
+     * What the summary could not do, one line each: sections the model cannot support, exits valued past the projection,
+     * rules it cannot check.
+     */
     public static List<String> couldNot(WorkbookContent content) {
         List<String> out = new ArrayList<>(content.omitted());
+        for (WorkbookContent.Scenario sc : content.waterfalls().scenarios()) {
+            if (sc.valuation().extendedBeyondProjection()) {
+                out.add("Exit scenario '" + sc.waterfall().scenario() + "' on " + sc.valuation().date() + " falls past the projection: "
+                        + "it is valued at " + sc.valuation().basis() + "; extend financials.years to project it.");
+            }
+        }
         int notChecked = content.compliance().notChecked().size();
         if (notChecked > 0) {
             out.add("Compliance: " + notChecked + " rule" + (notChecked == 1 ? "" : "s")

@@ -93,7 +93,7 @@ final class SummarySheet {
     private static int exitResults(SheetWriter w, int r, WorkbookContent content) {
         Styles s = w.styles;
         List<WorkbookContent.Scenario> scenarios = content.waterfalls().scenarios();
-        w.text(r++, 0, "Exit results by holder category, carve-out included (engine values; see the Waterfall sheet)", s.label);
+        w.text(r++, 0, "Exit results by holder category, carve-out included (as computed; see the Waterfall sheet)", s.label);
         if (scenarios.isEmpty()) {
             w.text(r++, 0, "The model has no exit scenarios; the Waterfall sheet has a live waterfall.");
             return r;
@@ -165,7 +165,7 @@ final class SummarySheet {
             w.text(r, 0, f.severity().id(), FindingsSheet.textStyle(s, f.severity()));
             w.text(r, 1, f.ruleId() + " " + f.title(), s.wrapped);
             w.text(r, 2, labels.subject(f.subjectKind(), f.subjectId()), s.wrapped);
-            w.text(r, 3, f.message(), s.wrapped);
+            w.text(r, 3, labels.findingText().message(f), s.wrapped);
             r++;
         }
         Optional<String> more = SummaryLines.moreFindings(report);

@@ -64,9 +64,9 @@ final class WaterfallSheet {
         WorkbookContent.Live live = waterfalls.live();
         ExitScenario terms = live.terms();
         w.text(0, 0, "Waterfall — " + venture.name(), s.title);
-        w.text(1, 0, "Live waterfall: type an enterprise value (blue cells) and every payout follows from the Breakpoints "
-                + "sheet by formulas, to the cent as the engine computes it. Vesting, dividends and interest are as of "
-                + live.table().exitDate() + " (" + terms.name() + ").", s.subtitle);
+        w.subtitleAcross(1, 0, 6, "Live waterfall: type an enterprise value (blue cells) and every payout follows from the Breakpoints "
+                + "sheet by formulas, to the cent as msocap computes it. Vesting, dividends and interest are as of "
+                + live.table().exitDate() + " (" + terms.name() + ").");
         int r = 3;
         w.text(r++, 0, "Live waterfall", s.label);
         r = input(w, r, "Enterprise value", EXIT_VALUE, live.enterpriseValue().amount().doubleValue(), s.moneyInput);
@@ -331,7 +331,7 @@ final class WaterfallSheet {
 
     private static int scenarios(SheetWriter w, int r, Venture venture, List<WorkbookContent.Scenario> scenarios) {
         Styles s = w.styles;
-        w.text(r++, 0, "Exit scenarios (engine values)", s.label);
+        w.text(r++, 0, "Exit scenarios (as computed)", s.label);
         if (scenarios.isEmpty()) {
             w.text(r++, 0, "The model has no exit scenarios.");
             return r;
@@ -385,8 +385,8 @@ final class WaterfallSheet {
 
     /**
      * Each holder's multiple on invested capital and IRR at each scenario, as the engine computes them (MOIC:
-     * payout plus exercise cash over cost; IRR from acquisition dates to the exit date). Blank where there is
-     * no cost or no rate.
+     * payout plus exercise cash over cost; IRR from acquisition dates to the exit date). "—" where the holder paid
+     * nothing (options, profits interests, shares issued for no cost) or no rate solves, never 0.00x or an error.
      */
     private static int returns(SheetWriter w, int r, Venture venture, List<WorkbookContent.Scenario> scenarios,
                                TreeSet<String> holderIds) {
@@ -398,6 +398,8 @@ final class WaterfallSheet {
                 Optional<HolderPayout> h = scenarios.get(i).waterfall().waterfall().holder(id);
                 if (h.isPresent() && h.get().moic().isPresent()) {
                     w.number(r, 1 + i, h.get().moic().get(), w.styles.multiple);
+                } else if (h.isPresent()) {
+                    w.text(r, 1 + i, NOT_APPLICABLE, w.styles.notApplicable);
                 }
             }
             r++;
@@ -410,12 +412,20 @@ final class WaterfallSheet {
                 Optional<HolderPayout> h = scenarios.get(i).waterfall().waterfall().holder(id);
                 if (h.isPresent() && h.get().irr().isPresent() && Double.isFinite(h.get().irr().getAsDouble())) {
                     w.number(r, 1 + i, h.get().irr().getAsDouble(), w.styles.percent);
+                } else if (h.isPresent()) {
+                    w.text(r, 1 + i, NOT_APPLICABLE, w.styles.notApplicable);
                 }
             }
             r++;
         }
+        w.textAcross(r++, 0, Math.max(3, scenarios.size()), NO_COST_NOTE);
         return r;
     }
+
+    /** Shown where a multiple or a rate does not apply. */
+    static final String NOT_APPLICABLE = "—";
+    static final String NO_COST_NOTE = "— : no multiple or rate: the holder paid nothing for what it holds (options, profits "
+            + "interests, shares issued at no cost), or no rate solves its cash flows.";
 
     static String method(org.msocap.fees.ExitValuation v) {
         return switch (v.method()) {

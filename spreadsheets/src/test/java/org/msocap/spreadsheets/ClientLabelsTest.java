@@ -33,6 +33,20 @@ class ClientLabelsTest {
     }
 
     @Test
+    void aClassADealEventCreatesGoesByTheNameTheEventGivesIt() throws Exception {
+        org.msocap.model.Venture venture = org.msocap.io.VentureReader.read(java.nio.file.Path.of("..", "examples", "ventures",
+                "telehealth-series-a.yaml"));
+        ClientLabels named = new ClientLabels(venture);
+        java.util.List<org.msocap.model.ShareClass> created = org.msocap.deal.Timeline.of(venture).at(java.time.LocalDate.MAX).mso()
+                .classes().stream().filter(c -> venture.mso().classes().stream().noneMatch(m -> m.id().equals(c.id()))).toList();
+        assertThat(created).as("classes the Series A creates").isNotEmpty();
+        for (org.msocap.model.ShareClass c : created) {
+            assertThat(named.className(c.id())).isEqualTo(c.displayName()).doesNotContain("Conv");
+            assertThat(named.claimant(c.id())).isEqualTo(c.displayName());
+        }
+    }
+
+    @Test
     void multiplesAsBankersWriteThem() {
         assertThat(ClientLabels.moic(new BigDecimal("1.7849"))).isEqualTo("1.78x");
         assertThat(ClientLabels.moic(new BigDecimal("12"))).isEqualTo("12.00x");

@@ -114,6 +114,18 @@ class ClientNamesTest {
             }
         }
         assertThat(wb.getSheet(CapTableSheet.NAME).isColumnHidden(CapTableSheet.HOLDER_ID)).as(model).isTrue();
+        // Finding messages (Findings, Summary, Agreements) name what they are about: no id that cannot be a word is left.
+        List<String> messages = new ArrayList<>(column(wb.getSheet(FindingsSheet.NAME), 4, FindingsSheet.HEADER_ROW + 1));
+        messages.addAll(column(wb.getSheet(SummarySheet.NAME), 3, 0));
+        messages.addAll(column(wb.getSheet(AgreementsSheet.NAME), 2, 0));
+        for (String text : messages) {
+            for (String id : ids) {
+                if (!id.chars().allMatch(Character::isLetter)) {
+                    assertThat(java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(id) + "(?![\\w]|-\\w)")
+                            .matcher(text).find()).as(model + ": id '" + id + "' in '" + text + "'").isFalse();
+                }
+            }
+        }
     }
 
     @Test
@@ -127,6 +139,12 @@ class ClientNamesTest {
                     .contains("Sunrise Medical Group of California, P.C.");
             assertThat(column(wb.getSheet(SummarySheet.NAME), 2, 0))
                     .contains("Management services agreement — Sunrise Medical of New York, P.C.");
+            assertThat(column(wb.getSheet(SummarySheet.NAME), 3, 0)).contains("the management services agreement with Sunrise Medical "
+                    + "of New York, P.C. gives the MSO the final say over pricing (setting prices) at practice Sunrise Medical of New "
+                    + "York, P.C. (New York, STRONG corporate-practice doctrine).");
+            assertThat(column(wb.getSheet(AgreementsSheet.NAME), 2, 0)).anyMatch(t -> t.contains(": the management services agreement "
+                    + "with Sunrise Medical of New York, P.C. pays the MSO a 35% of collections fee of practice Sunrise Medical of New "
+                    + "York, P.C."));
         }
     }
 

@@ -73,6 +73,20 @@ final class LibreOffice {
         return convert(List.of(xlsx), workDir, "pdf", "pdf").get(0);
     }
 
+    /**
+     * Renders several workbooks to PDF, a few per LibreOffice start so that each start stays within the timeout on a
+     * loaded machine; the results come back in the same order.
+     */
+    static List<Path> toPdfs(List<Path> xlsx, Path workDir) throws IOException, InterruptedException {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < xlsx.size(); i += PDFS_PER_START) {
+            out.addAll(convert(xlsx.subList(i, Math.min(xlsx.size(), i + PDFS_PER_START)), workDir, "pdf", "pdf"));
+        }
+        return out;
+    }
+
+    private static final int PDFS_PER_START = 3;
+
     private static List<Path> convert(List<Path> inputs, Path workDir, String filter, String extension)
             throws IOException, InterruptedException {
         Path soffice = executable().orElseThrow(() -> new IllegalStateException("soffice is not installed"));

@@ -56,7 +56,7 @@ class WaterfallSheetTest {
         LibreOffice.assumeInstalled();
         try (Recalculated wb = Recalculated.of(content, dir)) {
             Sheet sheet = wb.workbook.getSheet(WaterfallSheet.NAME);
-            int header = rowOf(sheet, "Exit scenarios (engine values)") + 1;
+            int header = rowOf(sheet, "Exit scenarios (as computed)") + 1;
             List<WorkbookContent.Scenario> scenarios = content.waterfalls().scenarios();
             assertThat(scenarios).hasSize(2);
             for (int i = 0; i < scenarios.size(); i++) {
@@ -190,7 +190,7 @@ class WaterfallSheetTest {
             }
             assertThat(lastClientColumn).isLessThan(7);
             assertThat(sheet.getRow(header).getCell(WaterfallSheet.C_SHARE).getStringCellValue()).isEqualTo("% of equity proceeds");
-            int scenarios = rowOf(sheet, "Exit scenarios (engine values)");
+            int scenarios = rowOf(sheet, "Exit scenarios (as computed)");
             assertThat(sheet.getRowBreaks()).containsExactly(scenarios - 1);
             // Every payout block carries its own header row of scenario names.
             for (String block : List.of("Payout by security (of equity proceeds)", "Payout by holder", "Carve-out by holder",
