@@ -219,7 +219,7 @@ public final class Recaps {
             boolean profitsInterest = recap.requireClass(g.shareClass()).isProfitsInterest();
             Money hurdle = profitsInterest && g.threshold() == null && g.hurdle() == null ? newEquity : g.hurdle();
             holdings.add(new Holding(g.holder(), g.shareClass(), g.shares(), g.acquired() != null ? g.acquired() : date, g.cost(),
-                    g.threshold(), hurdle, g.vesting(), g.acceleration()));
+                    g.threshold(), hurdle, g.vesting(), g.acceleration(), g.performanceVesting()));
             origins.add(field + ".grants[" + j + "]");
         }
         if (holdings.isEmpty()) {

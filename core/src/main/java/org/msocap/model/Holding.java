@@ -17,10 +17,19 @@ import org.msocap.money.Rounding;
  * @param threshold profits interests: participation threshold per unit; else null
  * @param hurdle profits interests: equity proceeds the holding shares only above; else null
  * @param vesting profits interests: may be null (fully vested)
- * @param acceleration profits interests: may be null (none)
+ * @param acceleration profits interests: may be null (none); accelerates the time vesting only
+ * @param performanceVesting profits interests: may be null (none); the waterfall vests the fraction of the level that
+ *                           holds at each exit value, and at most the time-vested units
  */
 public record Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost, BigDecimal threshold,
-                      Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration) {
+                      Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration,
+                      PerformanceVesting performanceVesting) {
+
+    /** A holding without performance vesting. */
+    public Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost, BigDecimal threshold,
+                   Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration) {
+        this(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, null);
+    }
 
     /** A holding without profits-interest terms. */
     public Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost) {
@@ -61,19 +70,38 @@ public record Holding(String holder, String shareClass, long shares, LocalDate a
     }
 
     public Holding withShares(long newShares) {
-        return new Holding(holder, shareClass, newShares, acquired, cost, threshold, hurdle, vesting, acceleration);
+        return new Holding(holder, shareClass, newShares, acquired, cost, threshold, hurdle, vesting, acceleration,
+                performanceVesting);
     }
 
     public Holding withVesting(Vesting v, OptionGrant.Acceleration a) {
-        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, v, a);
+        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, v, a, performanceVesting);
+    }
+
+    public Holding withPerformanceVesting(PerformanceVesting p) {
+        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, p);
     }
 
     /** Whether any profits-interest term is given. */
     public boolean hasProfitsInterestTerms() {
-        return threshold != null || hurdle != null || vesting != null || acceleration != null;
+        return threshold != null || hurdle != null || vesting != null || acceleration != null || performanceVesting != null;
     }
 
-    /** Units vested at an exit on {@code date}, after any acceleration the sale triggers (as for options). */
+    /**
+     * Units vested at an exit when the performance test vests {@code performanceFraction} of them: the lesser of the
+     * time-vested units and the performance-vested ones (units × fraction, rounded down, as time vesting rounds).
+     */
+    public long vestedAtExit(LocalDate date, boolean doubleTriggerFires, BigDecimal performanceFraction) {
+        long byTime = vestedAtExit(date, doubleTriggerFires);
+        long byPerformance = BigDecimal.valueOf(shares).multiply(performanceFraction)
+                .setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        return Math.min(byTime, byPerformance);
+    }
+
+    /**
+     * Units vested by time at an exit on {@code date}, after any acceleration the sale triggers (as for options); a
+     * performance-vested holding vests at most these ({@link #vestedAtExit(LocalDate, boolean, BigDecimal)}).
+     */
     public long vestedAtExit(LocalDate date, boolean doubleTriggerFires) {
         if (vesting == null || acceleration == OptionGrant.Acceleration.SINGLE
                 || (acceleration == OptionGrant.Acceleration.DOUBLE && doubleTriggerFires)) {
