@@ -35,7 +35,8 @@ public final class ExitBreakpoints {
     }
 
     /**
-     * Where payouts jump: at {@code atCents} the tranches move from {@code levelsBefore} to {@code levelsAfter}; the
+     * Where payouts jump: at {@code atCents} the tranches move from {@code levelsBefore} to {@code levelsAfter}, and some
+     * tranche's vested units change (a change of level within what time vesting caps is no jump); the
      * payouts (cents, in the order of {@link #ids()}) at one cent below and at the cut, as the engine pays them.
      */
     public record Jump(long atCents, int[] levelsBefore, int[] levelsAfter, long[] payoutBefore, long[] payoutAfter) {
@@ -117,7 +118,8 @@ public final class ExitBreakpoints {
                 segments.add(new BreakpointTable.Segment(from, spread(own.get(k).intercepts(), index, ids.size()),
                         spread(own.get(k).marginalShares(), index, ids.size())));
             }
-            if (v > 0) {
+            // Levels that change no vested units (capped by time vesting) change no payout: not a jump.
+            if (v > 0 && !Arrays.equals(units(capTable, intervals.get(v - 1).levels()), units(capTable, interval.levels()))) {
                 Interval before = intervals.get(v - 1);
                 long at = interval.startCents();
                 jumps.add(new Jump(at, before.levels(), interval.levels(),
@@ -126,6 +128,14 @@ public final class ExitBreakpoints {
             }
         }
         return new ExitBreakpoints(capTable, BreakpointTable.ofSegments(ids, segments), intervals, jumps);
+    }
+
+    private static long[] units(PerformanceVestedCapTable capTable, int[] levels) {
+        long[] out = new long[levels.length];
+        for (int t = 0; t < levels.length; t++) {
+            out[t] = capTable.tranches().get(t).vestedUnits(levels[t]);
+        }
+        return out;
     }
 
     private static int[] indexIn(List<String> all, List<String> some) {
