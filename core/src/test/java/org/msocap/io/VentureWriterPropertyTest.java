@@ -21,6 +21,7 @@ import org.msocap.model.License;
 import org.msocap.model.LicenseStatus;
 import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
+import org.msocap.model.PerformanceVesting;
 import org.msocap.model.Person;
 import org.msocap.model.Practice;
 import org.msocap.model.Safe;
@@ -279,6 +280,21 @@ class VentureWriterPropertyTest {
                 ShareClass c = classes.get((int) between(0, classes.size() - 1));
                 holdings.add(new Holding(anyone.get((int) between(0, anyone.size() - 1)), c.id(), between(1, 100_000_000L),
                         maybeDate(), coin() ? money(10_000_000) : null));
+            }
+            if (coin()) {
+                // A performance-vested profits interest on the common units' MOIC (which then need a cost).
+                classes.add(ShareClass.profitsInterest("incentive", pick(ShareClass.CatchUp.values())));
+                holdings.add(new Holding(anyone.get(0), "common", between(1, 1_000_000), maybeDate(), Money.of(between(1, 10_000_000))));
+                List<PerformanceVesting.Level> levels = new ArrayList<>();
+                BigDecimal at = BigDecimal.ZERO;
+                for (int k = 0, n = (int) between(1, 3); k < n; k++) {
+                    at = at.add(positiveFraction()).add(BigDecimal.valueOf(between(0, 3)));
+                    levels.add(new PerformanceVesting.Level(at, BigDecimal.valueOf(k + 1, 0).divide(BigDecimal.valueOf(n), 4,
+                            java.math.RoundingMode.DOWN).max(new BigDecimal("0.0001"))));
+                }
+                Vesting vesting = coin() ? null : new Vesting(date(), 48, (int) between(0, 48));
+                holdings.add(new Holding(lay.get(0), "incentive", between(1, 1_000_000), maybeDate(), null, decimal(5), null, vesting,
+                        vesting == null ? null : pick(OptionGrant.Acceleration.values()), new PerformanceVesting("common", levels)));
             }
             List<OptionGrant> options = new ArrayList<>();
             long pool = between(0, 3_000_000);
