@@ -1,16 +1,22 @@
 package org.msocap.cli;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.msocap.model.Venture;
 import org.msocap.money.Money;
+import org.msocap.waterfall.ClassPayout;
+import org.msocap.waterfall.ExitWaterfall;
 import org.msocap.waterfall.ExitBreakpoints;
 import org.msocap.waterfall.PerformanceVestedCapTable;
 
 /**
- * The jumps of a waterfall with performance-vested units (PRODUCT.md §7.4): at each exit value where a tranche's test
- * starts to hold, which tranches vest what, and each claimant's payout one cent below and at it.
+ * Performance-vested units on the command line (PRODUCT.md §7.4): the jumps of a waterfall (at each exit value where a
+ * tranche's test starts to hold, which tranches vest what, and each claimant's payout one cent below and at it), and the
+ * level each tranche reached at an exit.
  */
 final class PerformanceJumps {
 
@@ -87,6 +93,65 @@ final class PerformanceJumps {
                     : tranche.testedClass() + " MOIC ≥ " + tranche.levels().get(after[t] - 1).at().stripTrailingZeros().toPlainString() + "×";
             out.add(tranche.terms().holder() + " " + percent(tranche.fraction(before[t])) + " → " + percent(tranche.fraction(after[t]))
                     + " of " + Formats.count(tranche.terms().shares()) + " units (" + test + ")");
+        }
+        return out;
+    }
+
+    /** What one performance-vested holding vested at an exit: its test's class MOIC there, and the level that held. */
+    record Vested(PerformanceVestedCapTable.Tranche tranche, int level, BigDecimal moic) {
+    }
+
+    /** Each performance-vested holding's level at the exit (none without performance vesting). */
+    static List<Vested> vested(Venture atDate, LocalDate date, boolean doubleTriggerFires, ExitWaterfall paid) {
+        PerformanceVestedCapTable capTable = PerformanceVestedCapTable.of(atDate, date, doubleTriggerFires);
+        if (!capTable.hasPerformanceVesting()) {
+            return List.of();
+        }
+        int[] levels = capTable.levelsAt(paid.bridge().equityProceeds());
+        List<Vested> out = new ArrayList<>();
+        for (int t = 0; t < levels.length; t++) {
+            PerformanceVestedCapTable.Tranche tranche = capTable.tranches().get(t);
+            Money payout = paid.waterfall().classPayout(tranche.testedClass()).map(ClassPayout::payout).orElse(Money.ZERO);
+            BigDecimal cost = new BigDecimal(tranche.cost().multiply(100).getNumerator()).movePointLeft(2); // whole cents
+            out.add(new Vested(tranche, levels[t], payout.amount().divide(cost, 4, java.math.RoundingMode.DOWN)));
+        }
+        return out;
+    }
+
+    static Table vestedTable(List<Vested> vested) {
+        Table t = new Table("Performance vesting at this exit (the tested class's MOIC with the units vested)").left("holder")
+                .left("tested class").right("MOIC").left("level that holds").right("units vested");
+        for (Vested v : vested) {
+            PerformanceVestedCapTable.Tranche tranche = v.tranche();
+            String level = v.level() == 0 ? "none (below " + tranche.levels().get(0).at().stripTrailingZeros().toPlainString() + "×)"
+                    : tranche.levels().get(v.level() - 1).at().stripTrailingZeros().toPlainString() + "×: " + percent(tranche.fraction(v.level()));
+            t.row(tranche.terms().holder(), tranche.testedClass(), Formats.multiple(v.moic().setScale(2, java.math.RoundingMode.DOWN)), level,
+                    Formats.count(tranche.vestedUnits(v.level())) + " of " + Formats.count(tranche.terms().shares()));
+        }
+        return t;
+    }
+
+    /** "elena 50%, 750 of 1,500 units (class-a 2.29x)". */
+    static String summary(Vested v) {
+        PerformanceVestedCapTable.Tranche tranche = v.tranche();
+        return tranche.terms().holder() + " " + percent(tranche.fraction(v.level())) + ", " + Formats.count(tranche.vestedUnits(v.level()))
+                + " of " + Formats.count(tranche.terms().shares()) + " units (" + tranche.testedClass() + " "
+                + Formats.multiple(v.moic().setScale(2, java.math.RoundingMode.DOWN)) + ")";
+    }
+
+    static List<Object> vestedJson(List<Vested> vested) {
+        List<Object> out = new ArrayList<>();
+        for (Vested v : vested) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("holder", v.tranche().terms().holder());
+            m.put("class", v.tranche().claimant());
+            m.put("testedClass", v.tranche().testedClass());
+            m.put("moic", v.moic().toPlainString());
+            m.put("level", v.level() == 0 ? null : v.tranche().levels().get(v.level() - 1).at().toPlainString());
+            m.put("vested", v.tranche().fraction(v.level()).toPlainString());
+            m.put("unitsVested", v.tranche().vestedUnits(v.level()));
+            m.put("units", v.tranche().terms().shares());
+            out.add(m);
         }
         return out;
     }

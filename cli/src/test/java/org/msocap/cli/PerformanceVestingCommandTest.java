@@ -104,6 +104,21 @@ class PerformanceVestingCommandTest {
     }
 
     @Test
+    void waterfallAndReportSayWhatVestedAtEachExit() {
+        CliRun run = CliRun.of("waterfall", DERM.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Performance vesting at this exit (the tested class's MOIC with the units vested)")
+                .contains("elena   class-a       2.29x  2×: 50%           750 of 1,500")
+                .contains("elena   class-a       1.68x  none (below 2×)     0 of 1,500");
+        CliRun json = CliRun.of("waterfall", DERM.toString(), "--format", "json");
+        assertThat(json.out()).contains("\"performanceVesting\" : [ {").contains("\"unitsVested\" : 750");
+        CliRun report = CliRun.of("report", DERM.toString(), "--no-workbook");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).contains("Vesting    Sale to a larger platform: elena 50%, 750 of 1,500 units (class-a 2.29x)")
+                .contains("Vesting    Secondary buyout below the hurdle: elena 0%, 0 of 1,500 units (class-a 1.68x)");
+    }
+
+    @Test
     void captableShowsThePerformanceTerms() {
         CliRun run = CliRun.of("captable", DERM.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
