@@ -42,19 +42,19 @@ class VentureWriterPropertyTest {
 
     @Test
     void yamlRoundTripIsExact() {
-        qt().withFixedSeed(SEED).withExamples(300).forAll(ventures())
+        qt().withFixedSeed(SEED).withExamples(300).forAll(venturesWithProfitsInterests())
                 .checkAssert(v -> assertThat(VentureReader.read(VentureWriter.toYaml(v), "gen.yaml")).isEqualTo(v));
     }
 
     @Test
     void jsonRoundTripIsExact() {
-        qt().withFixedSeed(SEED).withExamples(300).forAll(ventures())
+        qt().withFixedSeed(SEED).withExamples(300).forAll(venturesWithProfitsInterests())
                 .checkAssert(v -> assertThat(VentureReader.read(VentureWriter.toJson(v), "gen.json")).isEqualTo(v));
     }
 
     @Test
     void writingIsStable() {
-        qt().withFixedSeed(SEED).withExamples(200).forAll(ventures())
+        qt().withFixedSeed(SEED).withExamples(200).forAll(venturesWithProfitsInterests())
                 .checkAssert(v -> {
                     String yaml = VentureWriter.toYaml(v);
                     assertThat(VentureWriter.toYaml(VentureReader.read(yaml, "gen.yaml"))).isEqualTo(yaml);
@@ -64,7 +64,7 @@ class VentureWriterPropertyTest {
 
     @Test
     void writtenFilesConformToTheSchema() {
-        qt().withFixedSeed(SEED).withExamples(60).forAll(ventures())
+        qt().withFixedSeed(SEED).withExamples(60).forAll(venturesWithProfitsInterests())
                 .checkAssert(v -> {
                     assertThat(SchemaTest.validate(VentureWriter.toYaml(v), "gen.yaml")).isEmpty();
                     assertThat(SchemaTest.validate(VentureWriter.toJson(v), "gen.json")).isEmpty();
@@ -72,7 +72,12 @@ class VentureWriterPropertyTest {
     }
 
     static Gen<Venture> ventures() {
-        return source -> new Generator(source).venture();
+        return source -> new Generator(source, false).venture();
+    }
+
+    /** As {@link #ventures()}, sometimes with a performance-vested profits interest (which OCF has no class for). */
+    static Gen<Venture> venturesWithProfitsInterests() {
+        return source -> new Generator(source, true).venture();
     }
 
     /** Builds one valid venture from the randomness QuickTheories hands over. */
@@ -83,10 +88,12 @@ class VentureWriterPropertyTest {
         private static final String[] STATES = {"CA", "NY", "TX", "OR", "NO", "ON", "DE", "NV"};
 
         private final RandomnessSource source;
+        private final boolean profitsInterests;
         private int ids;
 
-        Generator(RandomnessSource source) {
+        Generator(RandomnessSource source, boolean profitsInterests) {
             this.source = source;
+            this.profitsInterests = profitsInterests;
         }
 
         long between(long low, long high) {
@@ -281,7 +288,7 @@ class VentureWriterPropertyTest {
                 holdings.add(new Holding(anyone.get((int) between(0, anyone.size() - 1)), c.id(), between(1, 100_000_000L),
                         maybeDate(), coin() ? money(10_000_000) : null));
             }
-            if (coin()) {
+            if (profitsInterests && coin()) {
                 // A performance-vested profits interest on the common units' MOIC (which then need a cost).
                 classes.add(ShareClass.profitsInterest("incentive", pick(ShareClass.CatchUp.values())));
                 holdings.add(new Holding(anyone.get(0), "common", between(1, 1_000_000), maybeDate(), Money.of(between(1, 10_000_000))));
