@@ -12,7 +12,8 @@ import org.msocap.model.EquityTerms;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.Venture;
 import org.msocap.waterfall.BreakpointTable;
-import org.msocap.waterfall.ResolvedCapTable;
+import org.msocap.waterfall.ExitBreakpoints;
+import org.msocap.waterfall.PerformanceVestedCapTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "breakpoints", mixinStandardHelpOptions = true,
         header = "The exit values where any class's share of each further dollar changes.",
         description = {"The exact equity-proceeds values where some class's marginal share changes, and who shares "
-                + "each further dollar in every range.", "Vesting and acceleration as of --scenario's date (default: asOf)."})
+                + "each further dollar in every range.", "Vesting and acceleration as of --scenario's date (default: asOf).",
+                "Where performance-vested units vest, payouts jump: each jump is listed with the payouts one cent below "
+                        + "and at it."})
 public final class BreakpointsCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,8 +47,10 @@ public final class BreakpointsCommand implements Callable<Integer> {
                 "no exit scenario named '" + scenario + "'", ExitCode.USAGE));
         LocalDate date = exit != null && exit.date() != null ? exit.date() : venture.asOf();
         // The cap table in force at the exit's date, after the deal events up to it.
-        ResolvedCapTable table = ResolvedCapTable.of(Timeline.of(venture).at(date), date, exit != null && exit.doubleTriggerFires());
-        BreakpointTable breakpoints = BreakpointTable.resolve(table);
+        PerformanceVestedCapTable capTable = PerformanceVestedCapTable.of(Timeline.of(venture).at(date), date,
+                exit != null && exit.doubleTriggerFires());
+        ExitBreakpoints exitBreakpoints = capTable.breakpoints();
+        BreakpointTable breakpoints = exitBreakpoints.table();
         Table t = new Table(venture.name() + " — waterfall breakpoints (equity proceeds to the "
                 + EquityTerms.of(venture.mso()).owners() + " and other holders)")
                 .right("from").right("to").left("who shares each further dollar");
@@ -56,7 +61,11 @@ public final class BreakpointsCommand implements Callable<Integer> {
             breakpoints.marginalShares(k).forEach((id, f) -> shares.add(id + " " + Formats.percent(f)));
             t.row(amount(segments.get(k).from()), to, String.join(", ", shares));
         }
-        Output.print(spec.commandLine().getOut(), output.format(), List.of(t), () -> json(venture, breakpoints));
+        List<Table> tables = new ArrayList<>(List.of(t));
+        if (!exitBreakpoints.jumps().isEmpty()) {
+            tables.add(PerformanceJumps.table(exitBreakpoints));
+        }
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, exitBreakpoints));
         return ExitCode.OK;
     }
 
@@ -64,7 +73,8 @@ public final class BreakpointsCommand implements Callable<Integer> {
         return Formats.count(dollars);
     }
 
-    private static Object json(Venture venture, BreakpointTable breakpoints) {
+    private static Object json(Venture venture, ExitBreakpoints exitBreakpoints) {
+        BreakpointTable breakpoints = exitBreakpoints.table();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
         root.put("currency", venture.currency());
@@ -81,6 +91,7 @@ public final class BreakpointsCommand implements Callable<Integer> {
             segments.add(m);
         }
         root.put("segments", segments);
+        root.put("jumps", PerformanceJumps.json(exitBreakpoints));
         root.put("disclaimer", Output.NOT_LEGAL_ADVICE);
         return root;
     }

@@ -20,6 +20,8 @@ import org.msocap.captable.PracticeOwnership;
 import org.msocap.deal.Timeline;
 import org.msocap.model.EquityTerms;
 import org.msocap.model.License;
+import org.msocap.model.Holding;
+import org.msocap.model.PerformanceVesting;
 import org.msocap.model.Venture;
 import org.msocap.money.Allocation;
 import org.msocap.money.Money;
@@ -66,7 +68,7 @@ public final class CaptableCommand implements Callable<Integer> {
         ClassNames classNames = new ClassNames(venture);
         tables.add(linesTable(cap, EquityTerms.of(venture.mso()), at, classNames));
         if (cap.lines().stream().anyMatch(CapTableLine::isProfitsInterest)) {
-            tables.add(profitsInterestsTable(cap, classNames));
+            tables.add(profitsInterestsTable(cap, classNames, venture));
         }
         Money proceeds = value == null ? null : WaterfallCommand.parseAmount("--value", value);
         List<ProfitsInterestParticipation> atValue = proceeds == null ? List.of()
@@ -111,20 +113,44 @@ public final class CaptableCommand implements Callable<Integer> {
      * printed in the cap table: each unit counted as a common unit, which it is worth only once the value per unit is
      * above its threshold.
      */
-    private static Table profitsInterestsTable(CapTable cap, ClassNames classNames) {
+    private static Table profitsInterestsTable(CapTable cap, ClassNames classNames, Venture venture) {
+        // The cap table lists the MSO's holdings first, in file order: line i is holding i.
+        List<Holding> holdings = venture.mso().holdings();
+        boolean performance = holdings.stream().anyMatch(h -> h.performanceVesting() != null);
         Table t = new Table("Profits interests (% if fully participating: each unit as a common unit, as in % fully diluted)")
                 .left("holder").left("name").left("class").right("units").right("threshold per unit").right("hurdle")
                 .right("% if fully participating");
+        if (performance) {
+            t.left("performance vesting");
+        }
         List<String> fd = displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
         for (int i = 0; i < cap.lines().size(); i++) {
             CapTableLine l = cap.lines().get(i);
             if (l.isProfitsInterest()) {
-                t.row(l.holder(), l.holderName(), classNames.of(l.shareClass()), Formats.count(l.shares()),
-                        l.threshold() == null ? "" : perUnit(l.threshold()), l.hurdle() == null ? "" : Formats.money(l.hurdle()),
-                        fd.get(i));
+                List<String> cells = new ArrayList<>(List.of(l.holder(), l.holderName(), classNames.of(l.shareClass()),
+                        Formats.count(l.shares()), l.threshold() == null ? "" : perUnit(l.threshold()),
+                        l.hurdle() == null ? "" : Formats.money(l.hurdle()), fd.get(i)));
+                if (performance) {
+                    cells.add(i < holdings.size() ? performanceTerms(holdings.get(i).performanceVesting()) : "");
+                }
+                t.row(cells.toArray());
             }
         }
         return t;
+    }
+
+    /** "performance-vested: 50% at class-a MOIC 2×, 100% at 3×", or "" without performance vesting. */
+    static String performanceTerms(PerformanceVesting p) {
+        if (p == null) {
+            return "";
+        }
+        List<String> levels = new ArrayList<>();
+        for (int k = 0; k < p.moic().size(); k++) {
+            PerformanceVesting.Level level = p.moic().get(k);
+            levels.add(level.vests().multiply(java.math.BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "% at "
+                    + (k == 0 ? p.shareClass() + " MOIC " : "") + level.at().stripTrailingZeros().toPlainString() + "×");
+        }
+        return "performance-vested: " + String.join(", ", levels);
     }
 
     /**
@@ -253,6 +279,16 @@ public final class CaptableCommand implements Callable<Integer> {
                 m.put("threshold", l.threshold() == null ? null : Formats.decimal(l.threshold()));
                 m.put("hurdle", l.hurdle() == null ? null : l.hurdle().toString());
                 m.put("ofFullyDilutedIfFullyParticipating", Formats.decimal(l.ofFullyDiluted()));
+                int index = lines.size();
+                PerformanceVesting p = index < venture.mso().holdings().size() ? venture.mso().holdings().get(index).performanceVesting()
+                        : null;
+                if (p != null) {
+                    Map<String, Object> pv = new LinkedHashMap<>();
+                    pv.put("class", p.shareClass());
+                    pv.put("moic", p.moic().stream().map(level -> Map.of("at", level.at().toPlainString(),
+                            "vests", level.vests().toPlainString())).toList());
+                    m.put("performanceVesting", pv);
+                }
             }
             lines.add(m);
         }

@@ -137,6 +137,24 @@ public final class ReportCommand implements Callable<Integer> {
 
     // ---- the summary ------------------------------------------------------------------------------
 
+    /** For each exit, what each performance-vested holding vested (the level its test reached). */
+    private static void printPerformanceVesting(PrintWriter out, Venture venture, List<WorkbookContent.Scenario> scenarios) {
+        org.msocap.deal.Timeline timeline = org.msocap.deal.Timeline.of(venture);
+        for (WorkbookContent.Scenario s : scenarios) {
+            java.time.LocalDate date = s.valuation().date();
+            List<PerformanceJumps.Vested> vested = PerformanceJumps.vested(timeline.at(date), date,
+                    s.valuation().scenario().doubleTriggerFires(), s.waterfall());
+            if (vested.isEmpty()) {
+                continue;
+            }
+            List<String> parts = new java.util.ArrayList<>();
+            for (PerformanceJumps.Vested pv : vested) {
+                parts.add(PerformanceJumps.summary(pv));
+            }
+            out.println(label("Vesting") + s.waterfall().scenario() + ": " + String.join("; ", parts));
+        }
+    }
+
     /** For each exit after a recap: every person's realized total over the deal (cash at close + this exit). */
     private static void printRealized(PrintWriter out, List<WorkbookContent.Scenario> scenarios) {
         for (WorkbookContent.Scenario s : scenarios) {
@@ -182,6 +200,7 @@ public final class ReportCommand implements Callable<Integer> {
                         Formats.money(byCategory.getOrDefault(HolderCategory.ENTITY, Money.ZERO)));
             }
             exits.printText(out);
+            printPerformanceVesting(out, v, scenarios);
             printRealized(out, scenarios);
         }
         content.simulationSection().ifPresent(sim -> {

@@ -67,6 +67,8 @@ public final class WaterfallCommand implements Callable<Integer> {
         Map<String, List<RealizedTotal>> realized = new LinkedHashMap<>();
         // The venture in force at each exit: its classes (a recap replaces them) name the rows.
         Map<String, Venture> inForce = new LinkedHashMap<>();
+        // Performance-vested units: the level each tranche's test reached at each exit, by exit name.
+        Map<String, List<PerformanceJumps.Vested>> vested = new LinkedHashMap<>();
         ExitScenario terms = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
                 "no exit scenario named '" + scenario + "'; the file has: " + names(venture), ExitCode.USAGE));
         if (!exits.isEmpty()) {
@@ -83,6 +85,7 @@ public final class WaterfallCommand implements Callable<Integer> {
                 results.add(paid.exit());
                 realized.put(name, paid.realized());
                 inForce.put(name, atDate);
+                vested.put(name, PerformanceJumps.vested(atDate, when, sale.doubleTriggerFires(), paid.exit()));
             }
         } else {
             List<ExitScenario> candidates = terms != null ? List.of(terms) : venture.exits();
@@ -98,18 +101,23 @@ public final class WaterfallCommand implements Callable<Integer> {
                 results.add(paid.exit());
                 realized.put(e.name(), paid.realized());
                 inForce.put(e.name(), atDate);
+                vested.put(e.name(), PerformanceJumps.vested(atDate, when, e.doubleTriggerFires(), paid.exit()));
             }
         }
         List<Table> tables = new ArrayList<>();
         for (ExitWaterfall r : results) {
             Venture at = inForce.getOrDefault(r.scenario(), venture);
             tables.addAll(tables(r, valuations.get(r.scenario()), EquityTerms.of(at.mso()), new ClassNames(at)));
+            List<PerformanceJumps.Vested> levels = vested.getOrDefault(r.scenario(), List.of());
+            if (!levels.isEmpty()) {
+                tables.add(PerformanceJumps.vestedTable(levels));
+            }
             List<RealizedTotal> deal = realized.getOrDefault(r.scenario(), List.of());
             if (!deal.isEmpty()) {
                 tables.add(RealizedOutput.table(r.scenario(), deal));
             }
         }
-        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results, valuations, realized));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, results, valuations, realized, vested));
         return ExitCode.OK;
     }
 
@@ -189,7 +197,7 @@ public final class WaterfallCommand implements Callable<Integer> {
     }
 
     private static Object json(Venture venture, List<ExitWaterfall> results, Map<String, ExitValuation> valuations,
-                               Map<String, List<RealizedTotal>> realized) {
+                               Map<String, List<RealizedTotal>> realized, Map<String, List<PerformanceJumps.Vested>> vested) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
         root.put("currency", venture.currency());
@@ -248,6 +256,10 @@ public final class WaterfallCommand implements Callable<Integer> {
             Map<String, Object> cats = new LinkedHashMap<>();
             r.waterfall().byCategory().forEach((k, v) -> cats.put(k.id(), v.toString()));
             m.put("byCategory", cats);
+            List<PerformanceJumps.Vested> levels = vested.getOrDefault(r.scenario(), List.of());
+            if (!levels.isEmpty()) {
+                m.put("performanceVesting", PerformanceJumps.vestedJson(levels));
+            }
             List<RealizedTotal> deal = realized.getOrDefault(r.scenario(), List.of());
             if (!deal.isEmpty()) {
                 m.put("realized", RealizedOutput.json(deal));

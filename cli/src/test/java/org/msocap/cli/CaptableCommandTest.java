@@ -60,14 +60,16 @@ class CaptableCommandTest {
         CliRun table = CliRun.of("captable", holdco.toString());
         assertThat(table.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(table.out())
-                .contains("holder  name           class               units  threshold per unit         hurdle  % if fully participating\n")
+                .contains("holder  name           class               units  threshold per unit         hurdle  % if fully participating"
+                        + "  performance vesting\n")
                 .contains("jordan  Jordan Blake   series-1-incentive  3,000              200.00                                    5.41%\n")
-                .contains("elena   Elena Vasquez  series-2-incentive  1,500                      90,000,000.00                     2.70%\n");
+                .contains("elena   Elena Vasquez  series-2-incentive  1,500                      90,000,000.00                     2.70%"
+                        + "  performance-vested: 50% at class-a MOIC 2×, 100% at 3×\n");
         CliRun csv = CliRun.of("captable", holdco.toString(), "--format", "csv");
-        assertThat(csv.out()).contains("holder,name,class,units,threshold per unit,hurdle,% if fully participating\n"
-                + "jordan,Jordan Blake,series-1-incentive,3000,200.00,,5.41%\n"
-                + "priya,Priya Raman,series-1-incentive,1000,200.00,,1.80%\n"
-                + "elena,Elena Vasquez,series-2-incentive,1500,,90000000.00,2.70%\n");
+        assertThat(csv.out()).contains("holder,name,class,units,threshold per unit,hurdle,% if fully participating,performance vesting\n"
+                + "jordan,Jordan Blake,series-1-incentive,3000,200.00,,5.41%,\n"
+                + "priya,Priya Raman,series-1-incentive,1000,200.00,,1.80%,\n"
+                + "elena,Elena Vasquez,series-2-incentive,1500,,90000000.00,2.70%,\"performance-vested: 50% at class-a MOIC 2×, 100% at 3×\"\n");
         CliRun json = CliRun.of("captable", holdco.toString(), "--format", "json");
         assertThat(json.out())
                 .contains("\"ofFullyDiluted\" : \"0.0540540541\",\n    \"threshold\" : \"200\",\n    \"hurdle\" : null,\n"

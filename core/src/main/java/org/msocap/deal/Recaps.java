@@ -224,7 +224,7 @@ public final class Recaps {
             // dividend of its class only from then.
             LocalDate dividendStart = g.dividendStart() == null || g.dividendStart().isBefore(date) ? date : g.dividendStart();
             holdings.add(new Holding(g.holder(), g.shareClass(), g.shares(), acquired, g.cost(), g.threshold(), hurdle, g.vesting(),
-                    g.acceleration(), dividendStart.equals(acquired) ? null : dividendStart));
+                    g.acceleration(), g.performanceVesting(), dividendStart.equals(acquired) ? null : dividendStart));
             origins.add(field + ".grants[" + j + "]");
         }
         if (holdings.isEmpty()) {

@@ -29,6 +29,7 @@ import org.msocap.model.LicenseStatus;
 import org.msocap.model.ModelException;
 import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
+import org.msocap.model.PerformanceVesting;
 import org.msocap.model.Person;
 import org.msocap.model.Practice;
 import org.msocap.model.RecapEvent;
@@ -100,7 +101,9 @@ final class VentureBinder {
                 "conversionRatio", "dividend", "catchUp", "name", "antiDilution"));
         m.put("dividend", List.of("rate", "cumulative", "compounding"));
         m.put("holding", List.of("holder", "class", "shares", "acquired", "cost", "threshold", "hurdle", "vesting",
-                "acceleration", "dividendFrom"));
+                "acceleration", "performanceVesting", "dividendFrom"));
+        m.put("performanceVesting", List.of("class", "moic"));
+        m.put("moicLevel", List.of("at", "vests"));
         m.put("option", List.of("holder", "shares", "strike", "granted", "vesting", "acceleration"));
         m.put("vesting", List.of("start", "months", "cliffMonths"));
         m.put("warrant", List.of("holder", "class", "shares", "strike", "expires"));
@@ -319,9 +322,24 @@ final class VentureBinder {
         Money hurdle = o.amount("hurdle");
         Vesting vesting = o.object("vesting", this::vesting);
         OptionGrant.Acceleration acceleration = o.enumValue("acceleration", OptionGrant.Acceleration.class);
+        PerformanceVesting performance = o.object("performanceVesting", this::performanceVesting);
         LocalDate dividendFrom = o.date("dividendFrom");
         return build(path, () -> new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting,
-                acceleration, dividendFrom));
+                acceleration, performance, dividendFrom));
+    }
+
+    private PerformanceVesting performanceVesting(Node node, String path) {
+        Obj o = new Obj(node, path, "performanceVesting");
+        String shareClass = o.text("class");
+        List<PerformanceVesting.Level> moic = o.list("moic", this::moicLevel);
+        return build(path, () -> new PerformanceVesting(shareClass, moic));
+    }
+
+    private PerformanceVesting.Level moicLevel(Node node, String path) {
+        Obj o = new Obj(node, path, "moicLevel");
+        BigDecimal at = o.decimal("at");
+        BigDecimal vests = o.decimal("vests");
+        return build(path, () -> new PerformanceVesting.Level(at, vests));
     }
 
     private OptionGrant option(Node node, String path) {

@@ -25,6 +25,7 @@ import org.msocap.model.Holding;
 import org.msocap.model.License;
 import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
+import org.msocap.model.PerformanceVesting;
 import org.msocap.model.Person;
 import org.msocap.model.Practice;
 import org.msocap.model.RecapEvent;
@@ -399,8 +400,25 @@ public final class VentureWriter {
             if (h.acceleration() != null) {
                 enumField("acceleration", h.acceleration());
             }
+            performanceVesting(h.performanceVesting());
             date("dividendFrom", h.dividendFrom());
             g.writeEndObject();
+        }
+
+        private void performanceVesting(PerformanceVesting p) throws IOException {
+            if (p != null) {
+                g.writeObjectFieldStart("performanceVesting");
+                g.writeStringField("class", p.shareClass());
+                g.writeArrayFieldStart("moic");
+                for (PerformanceVesting.Level level : p.moic()) {
+                    g.writeStartObject();
+                    decimal("at", level.at());
+                    decimal("vests", level.vests());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
         }
 
         private void option(OptionGrant o) throws IOException {

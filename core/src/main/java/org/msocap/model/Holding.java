@@ -17,19 +17,34 @@ import org.msocap.money.Rounding;
  * @param threshold profits interests: participation threshold per unit; else null
  * @param hurdle profits interests: equity proceeds the holding shares only above; else null
  * @param vesting profits interests: may be null (fully vested)
- * @param acceleration profits interests: may be null (none)
+ * @param acceleration profits interests: may be null (none); accelerates the time vesting only
+ * @param performanceVesting profits interests: may be null (none); the waterfall vests the fraction of the level that
+ *                           holds at each exit value, and at most the time-vested units
  * @param dividendFrom may be null: a cumulative dividend of the class accrues from {@code acquired}; set when the
  *     holding entered its class later than the money was paid (a SAFE or note converted in a round), so that the
  *     dividend runs from the day the shares exist while cost and IRR keep the payment's date; never before
  *     {@code acquired}
  */
 public record Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost, BigDecimal threshold,
-                      Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration, LocalDate dividendFrom) {
+                      Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration,
+                      PerformanceVesting performanceVesting, LocalDate dividendFrom) {
+
+    /** A holding without performance vesting whose dividend, if any, accrues from {@code dividendFrom}. */
+    public Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost, BigDecimal threshold,
+                   Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration, LocalDate dividendFrom) {
+        this(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, null, dividendFrom);
+    }
 
     /** A holding whose dividend, if any, accrues from its acquisition date. */
     public Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost, BigDecimal threshold,
+                   Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration, PerformanceVesting performanceVesting) {
+        this(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, performanceVesting, null);
+    }
+
+    /** A holding without performance vesting whose dividend, if any, accrues from its acquisition date. */
+    public Holding(String holder, String shareClass, long shares, LocalDate acquired, Money cost, BigDecimal threshold,
                    Money hurdle, Vesting vesting, OptionGrant.Acceleration acceleration) {
-        this(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, null);
+        this(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, null, null);
     }
 
     /** A holding without profits-interest terms. */
@@ -75,16 +90,24 @@ public record Holding(String holder, String shareClass, long shares, LocalDate a
     }
 
     public Holding withShares(long newShares) {
-        return new Holding(holder, shareClass, newShares, acquired, cost, threshold, hurdle, vesting, acceleration, dividendFrom);
+        return new Holding(holder, shareClass, newShares, acquired, cost, threshold, hurdle, vesting, acceleration,
+                performanceVesting, dividendFrom);
     }
 
     public Holding withVesting(Vesting v, OptionGrant.Acceleration a) {
-        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, v, a, dividendFrom);
+        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, v, a, performanceVesting,
+                dividendFrom);
+    }
+
+    public Holding withPerformanceVesting(PerformanceVesting p) {
+        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, p,
+                dividendFrom);
     }
 
     /** The same holding with its dividend accruing from {@code date} (null: from {@code acquired}). */
     public Holding withDividendFrom(LocalDate date) {
-        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration, date);
+        return new Holding(holder, shareClass, shares, acquired, cost, threshold, hurdle, vesting, acceleration,
+                performanceVesting, date);
     }
 
     /** Where a cumulative dividend of the class starts to accrue: {@code dividendFrom}, else {@code acquired}; may be null. */
@@ -94,10 +117,24 @@ public record Holding(String holder, String shareClass, long shares, LocalDate a
 
     /** Whether any profits-interest term is given. */
     public boolean hasProfitsInterestTerms() {
-        return threshold != null || hurdle != null || vesting != null || acceleration != null;
+        return threshold != null || hurdle != null || vesting != null || acceleration != null || performanceVesting != null;
     }
 
-    /** Units vested at an exit on {@code date}, after any acceleration the sale triggers (as for options). */
+    /**
+     * Units vested at an exit when the performance test vests {@code performanceFraction} of them: the lesser of the
+     * time-vested units and the performance-vested ones (units × fraction, rounded down, as time vesting rounds).
+     */
+    public long vestedAtExit(LocalDate date, boolean doubleTriggerFires, BigDecimal performanceFraction) {
+        long byTime = vestedAtExit(date, doubleTriggerFires);
+        long byPerformance = BigDecimal.valueOf(shares).multiply(performanceFraction)
+                .setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        return Math.min(byTime, byPerformance);
+    }
+
+    /**
+     * Units vested by time at an exit on {@code date}, after any acceleration the sale triggers (as for options); a
+     * performance-vested holding vests at most these ({@link #vestedAtExit(LocalDate, boolean, BigDecimal)}).
+     */
     public long vestedAtExit(LocalDate date, boolean doubleTriggerFires) {
         if (vesting == null || acceleration == OptionGrant.Acceleration.SINGLE
                 || (acceleration == OptionGrant.Acceleration.DOUBLE && doubleTriggerFires)) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.msocap.money.Money;
 
 /**
  * The management services organization: an ordinary company anyone may own. Its classes, holdings,
@@ -59,6 +60,9 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
             requireClass(holdings.get(i).shareClass(), "holdings[" + i + "].class", seen);
             checkProfitsInterestTerms(holdings.get(i), classes.get(seen.get(holdings.get(i).shareClass())), "holdings[" + i + "]");
         }
+        for (int i = 0; i < holdings.size(); i++) {
+            checkPerformanceVesting(holdings.get(i), "holdings[" + i + "].performanceVesting", classes, holdings, seen);
+        }
         for (int i = 0; i < warrants.size(); i++) {
             requireClass(warrants.get(i).shareClass(), "warrants[" + i + "].class", seen);
         }
@@ -81,9 +85,37 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
             }
         } else if (h.hasProfitsInterestTerms()) {
             String field = h.threshold() != null ? "threshold" : h.hurdle() != null ? "hurdle"
-                    : h.vesting() != null ? "vesting" : "acceleration";
+                    : h.vesting() != null ? "vesting" : h.acceleration() != null ? "acceleration" : "performanceVesting";
             throw new ModelException(path + "." + field, field + " applies only to holdings of profits-interest classes, but class "
                     + cls.id() + " is " + cls.type().id());
+        }
+    }
+
+    /**
+     * A performance test names an investor class (common or preferred: a profits-interest class's MOIC would move with
+     * the very units it vests) that has a cost to measure the multiple on.
+     */
+    private static void checkPerformanceVesting(Holding h, String path, List<ShareClass> classes, List<Holding> holdings,
+                                                Map<String, Integer> seen) {
+        PerformanceVesting p = h.performanceVesting();
+        if (p == null) {
+            return;
+        }
+        requireClass(p.shareClass(), path + ".class", seen);
+        ShareClass tested = classes.get(seen.get(p.shareClass()));
+        if (tested.isProfitsInterest()) {
+            throw new ModelException(path + ".class", "performance vesting tests the MOIC of an investor class (common or "
+                    + "preferred), but " + tested.id() + " is a profits-interest class");
+        }
+        Money cost = Money.ZERO;
+        for (Holding other : holdings) {
+            if (other.shareClass().equals(tested.id())) {
+                cost = cost.plus(other.costBasis(tested));
+            }
+        }
+        if (!cost.isPositive()) {
+            throw new ModelException(path + ".class", "performance vesting tests the MOIC of class " + tested.id()
+                    + ", but its holdings cost nothing (give their cost, or the class's issuePrice): a multiple of zero is undefined");
         }
     }
 

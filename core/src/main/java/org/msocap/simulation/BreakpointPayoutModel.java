@@ -18,6 +18,8 @@ import org.msocap.model.Warrant;
 import org.msocap.money.Allocation;
 import org.msocap.money.Money;
 import org.msocap.waterfall.BreakpointTable;
+import org.msocap.waterfall.ExitBreakpoints;
+import org.msocap.waterfall.PerformanceVestedCapTable;
 import org.msocap.waterfall.ResolvedCapTable;
 import org.msocap.waterfall.ResolvedCapTable.Claimant;
 import org.msocap.waterfall.ResolvedCapTable.Kind;
@@ -38,6 +40,9 @@ import org.msocap.waterfall.WaterfallEngine;
  * weights (no dividends, or all bought on one date) splits the same either way. Cents come from a double
  * computation checked against its error bound, falling back to exact rationals when too close to call.
  * {@code BreakpointPayoutModelTest} checks every run of a simulation against the exact engine.
+ *
+ * <p>Performance-vested units (PRODUCT.md §7.4) vest by the proceeds: a day then has one table per combination of
+ * levels, each used on the interval of proceeds where its tests choose it ({@link ExitBreakpoints}).
  *
  * <p>Positions are the MSO's holdings (holder, class, acquisition date), each holder's options, warrants,
  * SAFEs and notes; groups are the class id, {@code options}, {@code warrants}, {@code safes}, {@code notes}.
@@ -131,18 +136,62 @@ public final class BreakpointPayoutModel implements PayoutModel {
      */
     private final class ResolvedDay {
         private final int day;
-        private DayEvaluator evaluator;
+        private PayoutEvaluator evaluator;
 
         ResolvedDay(int day) {
             this.day = day;
         }
 
-        synchronized DayEvaluator evaluator() {
+        synchronized PayoutEvaluator evaluator() {
             if (evaluator == null) {
-                ResolvedCapTable table = resolve(LocalDate.ofEpochDay(day));
-                evaluator = new DayEvaluator(table, BreakpointTable.resolve(table));
+                LocalDate date = LocalDate.ofEpochDay(day);
+                PerformanceVestedCapTable vesting = PerformanceVestedCapTable.of(venture, date, doubleTriggerFires);
+                if (vesting.hasPerformanceVesting()) {
+                    evaluator = new SteppedDayEvaluator(vesting);
+                } else {
+                    ResolvedCapTable table = resolve(date);
+                    evaluator = new DayEvaluator(table, BreakpointTable.resolve(table));
+                }
             }
             return evaluator;
+        }
+    }
+
+    /**
+     * One exit day of a cap table with performance-vested units: a {@link DayEvaluator} per combination of levels their
+     * tests choose, each used on the proceeds of its interval, so every run is paid on the table the engine would choose.
+     */
+    private final class SteppedDayEvaluator implements PayoutEvaluator {
+        private final long[] startCents;
+        private final DayEvaluator[] evaluators;
+
+        SteppedDayEvaluator(PerformanceVestedCapTable vesting) {
+            List<ExitBreakpoints.Interval> intervals = vesting.breakpoints().intervals();
+            startCents = new long[intervals.size()];
+            evaluators = new DayEvaluator[intervals.size()];
+            Map<List<Integer>, DayEvaluator> byLevels = new java.util.HashMap<>();
+            for (int k = 0; k < intervals.size(); k++) {
+                ExitBreakpoints.Interval interval = intervals.get(k);
+                startCents[k] = interval.startCents();
+                int[] levels = interval.levels();
+                evaluators[k] = byLevels.computeIfAbsent(java.util.Arrays.stream(levels).boxed().toList(),
+                        key -> new DayEvaluator(vesting.table(levels), interval.table()));
+            }
+        }
+
+        private DayEvaluator at(long cents) {
+            int k = java.util.Arrays.binarySearch(startCents, cents);
+            return evaluators[k >= 0 ? k : -k - 2];
+        }
+
+        @Override
+        public void payouts(long proceedsCents, long[] out) {
+            at(proceedsCents).payouts(proceedsCents, out);
+        }
+
+        @Override
+        public void payouts(long proceedsCents, long[] out, boolean[] wanted) {
+            at(proceedsCents).payouts(proceedsCents, out, wanted);
         }
     }
 

@@ -13,8 +13,6 @@ import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.model.Holding;
 import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
-import org.msocap.model.Mso;
-import org.msocap.model.OptionGrant;
 import org.msocap.model.ShareClass;
 import org.msocap.model.Venture;
 import org.msocap.money.Allocation;
@@ -72,14 +70,24 @@ public record ProfitsInterestParticipation(String holder, String shareClass, lon
 
     /**
      * Every profits-interest holding of the venture, in file order, at a sale on {@code date} for {@code equityProceeds}.
-     * The cents are those of {@link WaterfallEngine#distribute(ResolvedCapTable, Money)} on the same table.
+     * The cents are those of {@link WaterfallEngine#distribute(ResolvedCapTable, Money)} on the same table (for
+     * performance-vested holdings, the table their tests choose at those proceeds; vested units are then those of the
+     * level that holds).
      */
     public static List<ProfitsInterestParticipation> at(Venture venture, LocalDate date, boolean doubleTriggerFires,
                                                         Money equityProceeds) {
         if (equityProceeds.isNegative()) {
             throw new IllegalArgumentException("equity proceeds must be >= 0 but were " + equityProceeds);
         }
-        ResolvedCapTable table = ResolvedCapTable.of(venture, date, doubleTriggerFires);
+        PerformanceVestedCapTable vesting = PerformanceVestedCapTable.of(venture, date, doubleTriggerFires);
+        int[] levels = vesting.hasPerformanceVesting() ? vesting.levelsAt(equityProceeds) : new int[0];
+        Map<Integer, PerformanceVestedCapTable.Tranche> tranches = new HashMap<>();
+        Map<Integer, Integer> levelOf = new HashMap<>();
+        for (int t = 0; t < vesting.tranches().size(); t++) {
+            tranches.put(vesting.tranches().get(t).holding(), vesting.tranches().get(t));
+            levelOf.put(vesting.tranches().get(t).holding(), levels[t]);
+        }
+        ResolvedCapTable table = vesting.table(levels);
         Layout layout = table.layout;
         Outcome outcome = WaterfallEngine.DEFAULT.settle(table, Affine.constant(ResolvedCapTable.money(equityProceeds)));
         List<BigFraction> exact = new ArrayList<>(layout.size);
@@ -92,13 +100,17 @@ public record ProfitsInterestParticipation(String holder, String shareClass, lon
 
         List<ProfitsInterestParticipation> out = new ArrayList<>();
         Map<String, boolean[]> used = new HashMap<>();
-        for (Holding h : venture.mso().holdings()) {
+        List<Holding> holdings = venture.mso().holdings();
+        for (int index = 0; index < holdings.size(); index++) {
+            Holding h = holdings.get(index);
             ShareClass cls = venture.mso().requireClass(h.shareClass());
             if (!cls.isProfitsInterest()) {
                 continue;
             }
-            long vested = h.vestedAtExit(date, doubleTriggerFires);
-            int i = vested == 0 ? -1 : claimantOf(layout, venture, cls, h, date, doubleTriggerFires);
+            PerformanceVestedCapTable.Tranche tranche = tranches.get(index);
+            long vested = tranche == null ? h.vestedAtExit(date, doubleTriggerFires) : tranche.vestedUnits(levelOf.get(index));
+            int i = vested == 0 ? -1 : tranche != null ? indexOf(layout, tranche.claimant())
+                    : claimantOf(layout, venture, cls, h, date, doubleTriggerFires);
             if (i < 0) {
                 BigFraction threshold = h.threshold() == null ? null : ResolvedCapTable.fraction(h.threshold());
                 out.add(new ProfitsInterestParticipation(h.holder(), cls.id(), h.shares(), 0, threshold, h.hurdle(), price,
@@ -138,8 +150,10 @@ public record ProfitsInterestParticipation(String holder, String shareClass, lon
      */
     public static List<ProfitsInterestParticipation> fullyDiluted(Venture venture, java.time.LocalDate date, Money equityProceeds) {
         Mso mso = venture.mso();
+        // Performance-vested units count as vested too: the view is "if fully participating".
         List<Holding> holdings = mso.holdings().stream()
-                .map(h -> h.vesting() == null ? h : h.withVesting(h.vesting(), OptionGrant.Acceleration.SINGLE)).toList();
+                .map(h -> h.vesting() == null ? h : h.withVesting(h.vesting(), OptionGrant.Acceleration.SINGLE))
+                .map(h -> h.performanceVesting() == null ? h : h.withPerformanceVesting(null)).toList();
         List<OptionGrant> options = mso.options().stream().map(g -> new OptionGrant(g.holder(), g.shares(), g.strike(), g.granted(),
                 g.vesting(), OptionGrant.Acceleration.SINGLE)).toList();
         Mso allVested = new Mso(mso.name(), mso.state(), mso.form(), mso.classes(), holdings, mso.optionPool(), options,
@@ -154,12 +168,18 @@ public record ProfitsInterestParticipation(String holder, String shareClass, lon
     private static int claimantOf(Layout layout, Venture venture, ShareClass cls, Holding h, LocalDate date,
                                   boolean doubleTriggerFires) {
         Set<String> keys = new HashSet<>();
-        for (Holding other : venture.mso().holdings()) {
+        Map<Integer, String> performanceKeys = ProfitsInterests.performanceSeriesKeys(venture.mso());
+        List<Holding> holdings = venture.mso().holdings();
+        for (int j = 0; j < holdings.size(); j++) {
+            Holding other = holdings.get(j);
             if (other.shareClass().equals(cls.id()) && other.vestedAtExit(date, doubleTriggerFires) > 0) {
-                keys.add(ProfitsInterests.seriesKey(other));
+                keys.add(performanceKeys.getOrDefault(j, ProfitsInterests.seriesKey(other)));
             }
         }
-        String id = keys.size() == 1 ? cls.id() : cls.id() + "@" + ProfitsInterests.seriesKey(h);
+        return indexOf(layout, keys.size() == 1 ? cls.id() : cls.id() + "@" + ProfitsInterests.seriesKey(h));
+    }
+
+    private static int indexOf(Layout layout, String id) {
         for (int i = 0; i < layout.size; i++) {
             if (layout.claimants.get(i).id().equals(id)) {
                 return i;

@@ -61,31 +61,75 @@ final class ProfitsInterests {
         return Series.key(h);
     }
 
+    /**
+     * The series key of each performance-vested holding, by index: its threshold or hurdle, then {@code /holder}, and
+     * {@code -2}, {@code -3}… for a holder's further such holdings at that key.
+     */
+    static Map<Integer, String> performanceSeriesKeys(Mso mso) {
+        Map<Integer, String> keys = new LinkedHashMap<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int index = 0; index < mso.holdings().size(); index++) {
+            Holding h = mso.holdings().get(index);
+            if (h.performanceVesting() != null) {
+                String base = h.shareClass() + "@" + Series.key(h) + "/" + h.holder();
+                int n = seen.merge(base, 1, Integer::sum);
+                keys.put(index, Series.key(h) + "/" + h.holder() + (n == 1 ? "" : "-" + n));
+            }
+        }
+        return keys;
+    }
+
+    private static BigDecimal requireFraction(BigDecimal[] performanceFraction, int index, Holding h) {
+        BigDecimal f = performanceFraction[index];
+        if (f == null) {
+            throw new IllegalStateException("the performance-vested holding of " + h.holder() + " in " + h.shareClass()
+                    + " needs its vested fraction (resolve through PerformanceVestedCapTable)");
+        }
+        return f;
+    }
+
     /** {@code others} plus the profits-interest claimants of {@code mso} at a sale on {@code exitDate}. */
     static List<Claimant> addTo(List<Claimant> others, Mso mso, LocalDate exitDate, boolean doubleTriggerFires,
                                 Map<String, HolderCategory> categories) {
+        return addTo(others, mso, exitDate, doubleTriggerFires, categories, new BigDecimal[mso.holdings().size()]);
+    }
+
+    /**
+     * As above, with the fraction each performance-vested holding vests by its test ({@code performanceFraction} by index
+     * of the holding; 0 when no level holds). A performance-vested holding is a series of its own,
+     * {@code class@key/holder}, so that its units, which change with the exit value, never change how another series'
+     * payout splits over its holders; series are named from the holdings vested by time, so that the names do not
+     * change with the exit value either.
+     */
+    static List<Claimant> addTo(List<Claimant> others, Mso mso, LocalDate exitDate, boolean doubleTriggerFires,
+                                Map<String, HolderCategory> categories, BigDecimal[] performanceFraction) {
         List<Claimant> out = new ArrayList<>(others);
         List<Map.Entry<String, Series>> withHurdle = new ArrayList<>();
+        Map<Integer, String> performanceKeys = performanceSeriesKeys(mso);
         for (ShareClass cls : mso.classes()) {
             if (!cls.isProfitsInterest()) {
                 continue;
             }
             Map<String, List<Piece>> pieces = new LinkedHashMap<>();
             Map<String, Holding> first = new LinkedHashMap<>();
-            for (Holding h : mso.holdings()) {
-                if (!h.shareClass().equals(cls.id())) {
+            java.util.Set<String> named = new java.util.HashSet<>();
+            for (int index = 0; index < mso.holdings().size(); index++) {
+                Holding h = mso.holdings().get(index);
+                if (!h.shareClass().equals(cls.id()) || h.vestedAtExit(exitDate, doubleTriggerFires) == 0) {
                     continue;
                 }
-                long vested = h.vestedAtExit(exitDate, doubleTriggerFires);
+                String key = performanceKeys.getOrDefault(index, Series.key(h));
+                named.add(key);
+                long vested = h.performanceVesting() == null ? h.vestedAtExit(exitDate, doubleTriggerFires)
+                        : h.vestedAtExit(exitDate, doubleTriggerFires, requireFraction(performanceFraction, index, h));
                 if (vested == 0) {
                     continue; // forfeited at the sale
                 }
-                String key = Series.key(h);
                 first.putIfAbsent(key, h);
                 pieces.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new Piece(h.holder(), BigFraction.ZERO, new BigFraction(vested), h.costBasis(cls), h.acquired()));
             }
-            boolean only = pieces.size() == 1;
+            boolean only = named.size() == 1;
             for (Map.Entry<String, List<Piece>> e : pieces.entrySet()) {
                 Holding h = first.get(e.getKey());
                 Series s = new Series(cls, h.threshold(), h.hurdle(), e.getValue(), only);

@@ -169,9 +169,18 @@ public final class ResolvedCapTable {
         return of(venture.mso(), exitDate, doubleTriggerFires, categories);
     }
 
-    /** Resolves an MSO cap table; {@code categories} maps every holder id to its category. */
+    /**
+     * Resolves an MSO cap table; {@code categories} maps every holder id to its category. A cap table with
+     * performance-vested holdings has one table per level of their tests: resolve it with {@link PerformanceVestedCapTable}.
+     */
     public static ResolvedCapTable of(Mso mso, LocalDate exitDate, boolean doubleTriggerFires,
                                       Map<String, HolderCategory> categories) {
+        return of(mso, exitDate, doubleTriggerFires, categories, new BigDecimal[mso.holdings().size()]);
+    }
+
+    /** As above, each performance-vested holding vesting {@code performanceFraction[its index]} by its test. */
+    static ResolvedCapTable of(Mso mso, LocalDate exitDate, boolean doubleTriggerFires,
+                               Map<String, HolderCategory> categories, BigDecimal[] performanceFraction) {
         Objects.requireNonNull(exitDate, "exitDate");
         List<Claimant> out = new ArrayList<>();
         int mostJuniorPreferred = mso.classes().stream().filter(ShareClass::isPreferred).mapToInt(ShareClass::seniority)
@@ -213,7 +222,7 @@ public final class ResolvedCapTable {
         out.addAll(convertibles(mso, exitDate, capitalization, mostJuniorPreferred, debtSeniority));
 
         Map<String, HolderCategory> cats = new LinkedHashMap<>();
-        out = ProfitsInterests.addTo(out, mso, exitDate, doubleTriggerFires, categories);
+        out = ProfitsInterests.addTo(out, mso, exitDate, doubleTriggerFires, categories, performanceFraction);
         for (Claimant c : out) {
             for (Piece p : c.pieces()) {
                 HolderCategory cat = categories.get(p.holder());

@@ -65,7 +65,8 @@ public final class WaterfallEngine {
     public ExitWaterfall exit(Venture venture, ExitScenario exit, Money enterpriseValue, Money netDebt) {
         LocalDate date = exit.date() != null ? exit.date() : venture.asOf();
         EquityBridge bridge = EquityBridge.of(exit, enterpriseValue, netDebt);
-        ResolvedCapTable table = ResolvedCapTable.of(venture, date, exit.doubleTriggerFires());
+        // Performance-vested units vest by the proceeds themselves: the table is the one their tests choose.
+        ResolvedCapTable table = PerformanceVestedCapTable.of(venture, date, exit.doubleTriggerFires()).at(bridge.equityProceeds());
         Map<String, HolderCategory> recipients = new TreeMap<>();
         bridge.carveOutPayments().keySet().forEach(id -> recipients.put(id, venture.categoryOf(id)));
         return new ExitWaterfall(exit.name(), bridge, distribute(table, bridge.equityProceeds(), enterpriseValue,

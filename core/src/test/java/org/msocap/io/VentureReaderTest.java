@@ -328,7 +328,8 @@ class VentureReaderTest {
     void unknownFieldWithSuggestion() {
         assertThat(message(BASE.replace("shares: 50}", "shars: 50}")))
                 .isEqualTo("sunrise.yaml:20:37: mso.holdings[1].shars: unknown field 'shars' (did you mean 'shares'?);"
-                        + " allowed fields are holder, class, shares, acquired, cost, threshold, hurdle, vesting, acceleration, dividendFrom");
+                        + " allowed fields are holder, class, shares, acquired, cost, threshold, hurdle, vesting, acceleration,"
+                        + " performanceVesting, dividendFrom");
     }
 
     @Test

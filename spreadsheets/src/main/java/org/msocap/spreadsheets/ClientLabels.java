@@ -46,6 +46,14 @@ final class ClientLabels {
         if (id.startsWith("note:")) {
             return "Convertible note — " + holderWithNumber(id.substring("note:".length()));
         }
+        if (id.indexOf('@') > 0 && id.indexOf('/') > id.indexOf('@')) {
+            // A performance-vested holding's own series: class@threshold/holder (or class@hurdle-H/holder, -2 for a second).
+            int slash = id.indexOf('/');
+            String holder = id.substring(slash + 1);
+            String person = person(holder).map(Person::name)
+                    .orElseGet(() -> holder.matches(".*-\\d+") ? holder(holder.substring(0, holder.lastIndexOf('-'))) : holder);
+            return claimant(id.substring(0, slash)) + " — " + person + " (performance-vested)";
+        }
         if (id.indexOf('@') > 0) {
             // A profits-interest series: class@threshold or class@hurdle-H.
             int at = id.indexOf('@');

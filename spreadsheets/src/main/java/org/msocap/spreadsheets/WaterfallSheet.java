@@ -66,7 +66,9 @@ final class WaterfallSheet {
         w.text(0, 0, "Waterfall — " + venture.name(), s.title);
         w.subtitleAcross(1, 0, 6, "Live waterfall: type an enterprise value (blue cells) and every payout follows from the Breakpoints "
                 + "sheet by formulas, to the cent as msocap computes it. Vesting, dividends and interest are as of "
-                + live.table().exitDate() + " (" + terms.name() + ").");
+                + live.table().exitDate() + " (" + terms.name() + ")."
+                + (live.jumps().isEmpty() ? "" : " Performance-vested units vest by the value typed in: payouts jump where a "
+                        + "level starts to hold (see the Breakpoints sheet)."));
         int r = 3;
         w.text(r++, 0, "Live waterfall", s.label);
         r = input(w, r, "Enterprise value", EXIT_VALUE, live.enterpriseValue().amount().doubleValue(), s.moneyInput);
@@ -105,7 +107,10 @@ final class WaterfallSheet {
         int leftoverRow = 4;
         w.text(segmentRow, work, "Breakpoint segment");
         w.name(SEGMENT, w.absolute(segmentRow, work + W_FLOOR));
-        w.formula(segmentRow, work + W_FLOOR, "MATCH(" + EQUITY + "," + BreakpointsSheet.FROM + ",1)", s.count);
+        // Where performance-vested units vest, payouts jump at a whole cent: the proceeds are matched as whole cents, so
+        // that a value typed at the jump is never read a hair below it.
+        String matched = live.jumps().isEmpty() ? EQUITY : "ROUND(" + EQUITY + ",2)";
+        w.formula(segmentRow, work + W_FLOOR, "MATCH(" + matched + "," + BreakpointsSheet.FROM + ",1)", s.count);
 
         // Claimants.
         r++;

@@ -29,6 +29,8 @@ import org.msocap.simulation.SimulationOptions;
 import org.msocap.simulation.SimulationResult;
 import org.msocap.simulation.SimulationSetup;
 import org.msocap.waterfall.BreakpointTable;
+import org.msocap.waterfall.ExitBreakpoints;
+import org.msocap.waterfall.PerformanceVestedCapTable;
 import org.msocap.waterfall.ExitWaterfall;
 import org.msocap.waterfall.ResolvedCapTable;
 import org.msocap.model.Venture;
@@ -82,16 +84,19 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
 
     /**
      * The live waterfall's starting point: the terms of the first exit scenario (bridge, exit date) and its
-     * enterprise value, the cap table resolved for that date and its exact breakpoints.
+     * enterprise value, the cap table resolved for that date and its exact breakpoints. With performance-vested units
+     * the table is the one where every tranche vests at its top level (every claimant in it), and the breakpoints join
+     * the tables of the levels that hold across the exit values ({@code jumps} says where payouts jump).
      */
     public record Live(ExitScenario terms, Money enterpriseValue, Money netDebt, ResolvedCapTable table,
-                       BreakpointTable breakpoints) {
+                       BreakpointTable breakpoints, List<ExitBreakpoints.Jump> jumps) {
         public Live {
             Objects.requireNonNull(terms, "terms");
             Objects.requireNonNull(enterpriseValue, "enterpriseValue");
             Objects.requireNonNull(netDebt, "netDebt");
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(breakpoints, "breakpoints");
+            jumps = List.copyOf(jumps);
         }
     }
 
@@ -198,14 +203,17 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
         }
         LocalDate date = terms.date() != null ? terms.date() : venture.asOf();
         Money netDebt = timeline.netDebtAt(date);
-        ResolvedCapTable table = ResolvedCapTable.of(timeline.at(date), date, terms.doubleTriggerFires());
-        BreakpointTable breakpoints = BreakpointTable.resolve(table);
+        PerformanceVestedCapTable capTable = PerformanceVestedCapTable.of(timeline.at(date), date, terms.doubleTriggerFires());
+        ExitBreakpoints exitBreakpoints = capTable.breakpoints();
+        ResolvedCapTable table = capTable.top();
+        BreakpointTable breakpoints = exitBreakpoints.table();
         if (enterpriseValue == null) {
             // No scenario to start from: open past the last breakpoint, where every claimant takes part.
             List<BigFraction> points = breakpoints.breakpoints();
             BigFraction last = points.isEmpty() ? new BigFraction(1_000_000) : points.get(points.size() - 1);
             enterpriseValue = Rounding.toCents(last.multiply(2)).plus(netDebt.max(Money.ZERO));
         }
-        return new Waterfalls(scenarios, new Live(terms, enterpriseValue, netDebt, table, breakpoints));
+        return new Waterfalls(scenarios, new Live(terms, enterpriseValue, netDebt, table, breakpoints,
+                exitBreakpoints.jumps()));
     }
 }

@@ -20,6 +20,9 @@ class ClientLabelsTest {
         assertThat(labels.claimant("safe:angel-2")).isEqualTo("SAFE — Dana Angel (2)");
         assertThat(labels.claimant("series-a")).isEqualTo("Series A");
         assertThat(labels.claimant("common")).isEqualTo("Common");
+        assertThat(labels.claimant("incentive@hurdle-90000000/angel")).isEqualTo("Incentive over a $90,000,000.00 hurdle — Dana Angel "
+                + "(performance-vested)");
+        assertThat(labels.claimant("incentive@12.5/angel-2")).isEqualTo("Incentive above $12.50 a unit — Dana Angel (performance-vested)");
     }
 
     @Test

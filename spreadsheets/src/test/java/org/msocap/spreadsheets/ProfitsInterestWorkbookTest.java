@@ -55,6 +55,44 @@ class ProfitsInterestWorkbookTest {
         assertThat(series2[2]).isPositive();
     }
 
+    /**
+     * The COO's series-2 units are performance-vested (half at the fund's 2×, all at 3×): typed one cent below the jump
+     * to full vesting and at it, the live waterfall pays the engine's cents on each side, the jump included.
+     */
+    @Test
+    void liveWaterfallFollowsThePerformanceVestingJump() throws Exception {
+        LibreOffice.assumeInstalled();
+        Venture venture = VentureReader.read(Path.of("..", "examples", "ventures", "pe-derm-holdco.yaml"));
+        WorkbookContent content = WorkbookContent.of(venture, null);
+        List<org.msocap.waterfall.ExitBreakpoints.Jump> jumps = content.waterfalls().live().jumps();
+        assertThat(jumps).hasSize(2);
+        long cut = jumps.get(1).atCents();
+        // No net debt and no costs: the equity proceeds are the value typed in.
+        List<Money> values = List.of(Money.ofCents(cut - 1), Money.ofCents(cut), Money.ofCents(jumps.get(0).atCents()));
+        List<Consumer<XSSFWorkbook>> typings = values.stream().<Consumer<XSSFWorkbook>>map(ev -> edited -> {
+            Recalculated.setNamed(edited, WaterfallSheet.NET_DEBT, 0);
+            Recalculated.setNamed(edited, WaterfallSheet.COST_FRACTION, 0);
+            Recalculated.setNamed(edited, WaterfallSheet.EXIT_VALUE, ev.amount().doubleValue());
+        }).toList();
+        List<Recalculated> recalculated = Recalculated.ofEach(content, dir, typings);
+        long[] series2 = new long[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            WorkbookContent.Live live = content.waterfalls().live();
+            ExitScenario t = live.terms();
+            ExitScenario typed = new ExitScenario(t.name(), t.date(), values.get(i), null, null, null, t.escrow(), t.carveOut(),
+                    t.earnout(), t.doubleTriggerFires());
+            ExitWaterfall engine = WaterfallEngine.DEFAULT.exit(venture, typed, values.get(i), Money.ZERO);
+            assertThat(engine.bridge().equityProceeds()).isEqualTo(values.get(i));
+            try (Recalculated wb = recalculated.get(i)) {
+                WaterfallSheetTest.assertLiveEqualsEngine(wb, engine, venture);
+            }
+            series2[i] = engine.waterfall().classes().stream().filter(c -> c.id().equals("series-2-incentive"))
+                    .mapToLong(c -> c.payout().cents()).sum();
+        }
+        // Not vacuous: at the cut the series-2 payout jumps up by far more than a cent.
+        assertThat(series2[1] - series2[0]).isGreaterThan(100_000_000L);
+    }
+
     private static ExitWaterfall engineAt(Venture venture, WorkbookContent content, Money enterpriseValue) {
         WorkbookContent.Live live = content.waterfalls().live();
         ExitScenario t = live.terms();
