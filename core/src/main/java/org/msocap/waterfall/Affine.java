@@ -1,7 +1,5 @@
 package org.msocap.waterfall;
 
-import java.math.BigInteger;
-
 import org.apache.commons.math3.fraction.BigFraction;
 
 /**
@@ -61,24 +59,6 @@ record Affine(BigFraction value, BigFraction slope) implements Comparable<Affine
      */
     static boolean same(BigFraction a, BigFraction b) {
         return a == b || a.getNumerator().equals(b.getNumerator()) && a.getDenominator().equals(b.getDenominator());
-    }
-
-    /**
-     * Whether the lines {@code a + b·x} and {@code c + d·x} meet at {@code x}, by cross-multiplying integers: the sums
-     * and products as fractions would each be reduced by a gcd, for a yes or no.
-     */
-    static boolean sameAt(BigFraction a, BigFraction b, BigFraction c, BigFraction d, BigFraction x) {
-        BigInteger[] left = lineAt(a, b, x);
-        BigInteger[] right = lineAt(c, d, x);
-        return left[0].multiply(right[1]).equals(right[0].multiply(left[1]));
-    }
-
-    /** {@code a + b·x} as an unreduced numerator and (positive) denominator. */
-    private static BigInteger[] lineAt(BigFraction a, BigFraction b, BigFraction x) {
-        BigInteger bxDenominator = b.getDenominator().multiply(x.getDenominator());
-        BigInteger numerator = a.getNumerator().multiply(bxDenominator)
-                .add(b.getNumerator().multiply(x.getNumerator()).multiply(a.getDenominator()));
-        return new BigInteger[] {numerator, a.getDenominator().multiply(bxDenominator)};
     }
 
     // BigFraction reduces by gcd on every operation; skipping the zero cases keeps the exact path fast.

@@ -1,10 +1,8 @@
 package org.msocap.waterfall;
 
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,12 +20,14 @@ import org.msocap.money.Money;
  *
  * <h2>How the breakpoints are found, exactly</h2>
  * The engine run on {@link Affine} proceeds {@code (x, 1)} returns, for each claimant, the exact line that
- * holds just to the right of {@code x} (the "form" at x). Between two points with different forms, the
- * lines of any claimant whose slope changed cross at one exact point x*. If the form at x* is the one on
- * the right and both lines agree there for every claimant, x* is the single breakpoint; otherwise the
- * interval is split at x* and both halves refined. Each step evaluates at a new exact point, so it ends.
- * Above an upper bound where every option is in the money and every convertible has converted, the form no
- * longer changes.
+ * holds just to the right of {@code x} (the "form" at x); run on {@code (x, -1)}, the line just to its left. For fixed
+ * conversion decisions the form changes only where the proceeds cover a preference tier, where the price per common
+ * share reaches a price point (a strike, a cap, a profits interest's threshold) and where a catch-up is filled, so
+ * the outcome at x says where its form ends: the search walks up from 0, one segment per step, and a step is taken
+ * when the form just below the predicted end is the one just above the start. If it is not, a conversion decision
+ * changed on the way; the changed lines cross at the change when it is the only one, and otherwise the interval
+ * shrinks to one side of the crossing (or the midpoint), so the search ends. Above an upper bound where every option
+ * is in the money and every convertible has converted, the form no longer changes.
  *
  * <h2>Evaluation</h2>
  * {@link #classPayoutCents(long)} (or a reusable {@link Evaluator}) reproduces {@link WaterfallEngine}'s cents exactly:
@@ -60,19 +60,6 @@ public final class BreakpointTable {
         boolean sameLines(Form o) {
             for (int i = 0; i < slope.length; i++) {
                 if (!Affine.same(slope[i], o.slope[i]) || !Affine.same(intercept[i], o.intercept[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        boolean agreesAt(Form o, BigFraction x) {
-            for (int i = 0; i < slope.length; i++) {
-                // Identical lines agree everywhere: no arithmetic needed for the many claimants whose line did not change.
-                if (Affine.same(slope[i], o.slope[i]) && Affine.same(intercept[i], o.intercept[i])) {
-                    continue;
-                }
-                if (!Affine.sameAt(intercept[i], slope[i], o.intercept[i], o.slope[i], x)) {
                     return false;
                 }
             }
@@ -190,9 +177,13 @@ public final class BreakpointTable {
             wideFrom[k] = wide.size();
             for (int i = 0; i < n; i++) {
                 int c = k * n + i;
-                BigFraction a = seg.intercepts().get(i).multiply(hundred);
+                // The intercept in cents, aN / aD in lowest terms, without a BigFraction's gcd of the whole numbers.
+                BigFraction intercept = seg.intercepts().get(i);
+                int common = BigInteger.valueOf(100).gcd(intercept.getDenominator().mod(BigInteger.valueOf(100))).intValueExact();
+                BigInteger aN = intercept.getNumerator().multiply(BigInteger.valueOf(100 / common));
+                BigInteger aD = intercept.getDenominator().divide(BigInteger.valueOf(common));
                 BigFraction b = seg.marginalShares().get(i);
-                interceptCents[c] = Fractions.toDouble(a);
+                interceptCents[c] = Fractions.toDouble(aN, aD);
                 slopes[c] = Fractions.toDouble(b);
                 int same = i;
                 for (int j = 0; j < i; j++) {
@@ -204,9 +195,10 @@ public final class BreakpointTable {
                     }
                 }
                 sameLineAs[c] = same;
-                BigInteger d = lcm(a.getDenominator(), b.getDenominator());
-                if (d.compareTo(BigInteger.valueOf(MAX_LINE_DENOMINATOR)) <= 0) {
-                    BigInteger ai = a.getNumerator().multiply(d).divide(a.getDenominator());
+                // (The least common multiple is at least either denominator: no gcd needed for most wide lines.)
+                BigInteger d = aD.bitLength() > 23 || b.getDenominator().bitLength() > 23 ? null : lcm(aD, b.getDenominator());
+                if (d != null && d.compareTo(BigInteger.valueOf(MAX_LINE_DENOMINATOR)) <= 0) {
+                    BigInteger ai = aN.multiply(d).divide(aD);
                     BigInteger bi = b.getNumerator().multiply(d).divide(b.getDenominator());
                     if (ai.bitLength() < 60 && bi.bitLength() <= 23) {
                         lineIntercept[c] = ai.longValueExact();
@@ -215,14 +207,14 @@ public final class BreakpointTable {
                     }
                 }
                 if (Affine.isZero(b)) {
-                    BigInteger[] qr = a.getNumerator().divideAndRemainder(a.getDenominator());
+                    BigInteger[] qr = aN.divideAndRemainder(aD);
                     BigInteger floor = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
                     constantCents[c] = floor.longValueExact();
                     constantAssigned[k] += constantCents[c];
-                    BigFraction remainder = a.subtract(new BigFraction(floor));
-                    if (!Affine.isZero(remainder)) {
+                    BigInteger remainder = aN.subtract(floor.multiply(aD)); // over aD, in lowest terms as aN / aD is
+                    if (remainder.signum() != 0) {
                         fractions.add(i);
-                        fractionKeys.add(Evaluator.key(Math.min(Fractions.toDouble(remainder), Math.nextDown(1.0)), i));
+                        fractionKeys.add(Evaluator.key(Math.min(Fractions.toDouble(remainder, aD), Math.nextDown(1.0)), i));
                         fractionNumerators.add(lineDenominator[c] == 0 ? 0 : Math.floorMod(lineIntercept[c], lineDenominator[c]));
                         inexactKeys[k] |= lineDenominator[c] == 0;
                     }
@@ -232,10 +224,10 @@ public final class BreakpointTable {
                     wide.add(i);
                     inexactKeys[k] = true;
                     // The nearest doubles, so the low parts are at most half an ulp: the fast tier leaves them out.
-                    double aHi = Fractions.nearestDouble(a);
-                    double bHi = Fractions.nearestDouble(b);
-                    double aLo = Fractions.toDouble(a.subtract(new BigFraction(aHi)));
-                    double bLo = Fractions.toDouble(b.subtract(new BigFraction(bHi)));
+                    double aHi = nearestDouble(aN, aD);
+                    double bHi = nearestDouble(b.getNumerator(), b.getDenominator());
+                    double aLo = differenceToDouble(aN, aD, aHi);
+                    double bLo = differenceToDouble(b.getNumerator(), b.getDenominator(), bHi);
                     wideParts.add(new double[] {aHi, aLo, bHi, bLo});
                     // A line too large for doubles (no cap table comes near) sends its segment to exact rationals.
                     exactOnly[k] |= !(Double.isFinite(aHi) && Double.isFinite(bHi) && Double.isFinite(aLo) && Double.isFinite(bLo)
@@ -282,97 +274,154 @@ public final class BreakpointTable {
     /** Computes the exact breakpoints of a cap table's waterfall. */
     public static BreakpointTable resolve(ResolvedCapTable table) {
         Layout layout = table.layout;
-        TreeMap<BigFraction, Form> forms = new TreeMap<>();
         BigFraction upper = upperBound(layout);
-        Form last = form(table, upper);
+        Form last = form(table, upper).form();
         // The bound is generous; if anything still changes above it, keep doubling until it stops.
         for (int guard = 0; guard < 64; guard++) {
-            Form further = form(table, upper.multiply(TWO));
+            Form further = form(table, upper.multiply(TWO)).form();
             if (further.sameLines(last)) {
                 break;
             }
             upper = upper.multiply(TWO);
             last = further;
         }
-        forms.put(BigFraction.ZERO, form(table, BigFraction.ZERO));
-        forms.put(upper, last);
-        List<BigFraction> breakpoints = new ArrayList<>();
-        Deque<BigFraction[]> work = new ArrayDeque<>();
-        work.push(new BigFraction[] {BigFraction.ZERO, upper});
-        while (!work.isEmpty()) {
-            BigFraction[] interval = work.pop();
-            BigFraction lo = interval[0];
-            BigFraction hi = interval[1];
-            Form left = forms.get(lo);
-            Form right = forms.get(hi);
-            if (left.sameLines(right)) {
-                continue;
-            }
-            if (hi.subtract(lo).compareTo(RESOLUTION) < 0) {
-                // Only a jump (not a kink) narrows this far; payouts are continuous, so this guards against a bug.
-                breakpoints.add(hi);
-                continue;
-            }
-            BigFraction x = crossing(left, right, lo, hi);
-            if (Affine.same(x, hi)) {
-                BigFraction mid = lo.add(hi).divide(TWO);
-                Form atMid = forms.computeIfAbsent(mid, m -> form(table, m));
-                if (left.agreesAt(right, hi) && atMid.sameLines(left)) {
-                    breakpoints.add(hi);
-                } else {
-                    work.push(new BigFraction[] {lo, mid});
-                    work.push(new BigFraction[] {mid, hi});
-                }
-                continue;
-            }
-            Form atX = forms.computeIfAbsent(x, p -> form(table, p));
-            if (atX.sameLines(right) && left.agreesAt(right, x)) {
-                breakpoints.add(x);
-            } else {
-                work.push(new BigFraction[] {lo, x});
-                work.push(new BigFraction[] {x, hi});
-            }
-        }
-        breakpoints.sort(null);
+        // From 0 up, segment by segment: each form says where it ends unless a conversion decision changes first.
         List<Segment> segments = new ArrayList<>();
-        List<BigFraction> starts = new ArrayList<>();
-        starts.add(BigFraction.ZERO);
-        starts.addAll(breakpoints);
-        Form previous = null;
-        for (BigFraction start : starts) {
-            Form f = forms.get(start);
-            if (previous != null && f.sameLines(previous)) {
-                continue;
+        BigFraction x = BigFraction.ZERO;
+        Step here = form(table, x);
+        segments.add(new Segment(x, Arrays.asList(here.form().intercept()), Arrays.asList(here.form().slope())));
+        while (x.compareTo(upper) < 0) {
+            BigFraction end = here.end() == null || here.end().compareTo(upper) > 0 ? upper : here.end();
+            Outcome justBelow = settleBelow(table, end);
+            Step next;
+            // The same decisions just below the end as just above x: nothing these decisions' waterfall does changes
+            // the lines in between (the end is their first event), so the form held all the way.
+            if (Arrays.equals(justBelow.converted(), here.converted()) || lines(table, justBelow, end, true).sameLines(here.form())) {
+                next = form(table, end);
+            } else {
+                // A decision changed on the way (a conversion): the form stops holding somewhere before `end`.
+                Change change = firstChange(table, x, here.form(), end, lines(table, justBelow, end, true));
+                end = change.at();
+                next = change.after();
             }
-            segments.add(new Segment(start, Arrays.asList(f.intercept()), Arrays.asList(f.slope())));
-            previous = f;
+            if (!next.form().sameLines(here.form())) {
+                segments.add(new Segment(end, Arrays.asList(next.form().intercept()), Arrays.asList(next.form().slope())));
+            }
+            x = end;
+            here = next;
         }
         return new BreakpointTable(layout.claimants.stream().map(ResolvedCapTable.Claimant::id).toList(), segments);
     }
 
-    private static Form form(ResolvedCapTable table, BigFraction x) {
+    /** The form holding just above a point, and where it stops holding unless a conversion decision changes first (null: never). */
+    private record Step(Form form, BigFraction end, boolean[] converted) {
+    }
+
+    /** The first point above which {@code left} no longer holds, and the step there. */
+    private record Change(BigFraction at, Step after) {
+    }
+
+    /**
+     * Where {@code left}, the form just above {@code lo}, stops holding, given that {@code below}, the form just below
+     * {@code hi}, differs from it. Between two forms with a single breakpoint between them the changed lines cross at it;
+     * a candidate is accepted once {@code left} holds just below it and not just above it. Otherwise the interval
+     * shrinks to one side of the candidate (or its midpoint), so the search ends.
+     */
+    private static Change firstChange(ResolvedCapTable table, BigFraction lo, Form left, BigFraction hi, Form below) {
+        while (true) {
+            if (hi.subtract(lo).compareTo(RESOLUTION) < 0) {
+                // Only a jump (not a kink) narrows this far; payouts are continuous, so this guards against a bug.
+                return new Change(hi, form(table, hi));
+            }
+            BigFraction x = crossing(left, below, lo, hi);
+            Form justBelow = formBelow(table, x);
+            if (justBelow.sameLines(left)) {
+                Step above = form(table, x);
+                if (!above.form().sameLines(left)) {
+                    return new Change(x, above);
+                }
+                lo = x;
+            } else {
+                hi = x;
+                below = justBelow;
+            }
+        }
+    }
+
+    /**
+     * The form just above {@code x}: the engine run on proceeds {@code (x, 1)}. Where it stops holding, if no conversion
+     * decision changes first, follows from the outcome: the proceeds covering the next preference tier, the price per
+     * common share reaching the next price point of these decisions, or a catch-up being filled.
+     */
+    private static Step form(ResolvedCapTable table, BigFraction x) {
         Outcome o = WaterfallEngine.DEFAULT.settle(table, new Affine(x, BigFraction.ONE));
+        return new Step(lines(table, o, x, false), end(table.layout, o, x), o.converted());
+    }
+
+    /**
+     * The form just below {@code x} (x > 0): the engine run on proceeds {@code (x, -1)}, whose lexicographic comparisons
+     * pick the state that holds immediately below x. Its lines are in the direction of falling proceeds, so they are
+     * turned around.
+     */
+    private static Form formBelow(ResolvedCapTable table, BigFraction x) {
+        return lines(table, settleBelow(table, x), x, true);
+    }
+
+    private static Outcome settleBelow(ResolvedCapTable table, BigFraction x) {
+        return WaterfallEngine.DEFAULT.settle(table, new Affine(x, BigFraction.ONE.negate()));
+    }
+
+    private static Form lines(ResolvedCapTable table, Outcome o, BigFraction x, boolean falling) {
         int n = table.layout.size;
         BigFraction[] a = new BigFraction[n];
         BigFraction[] b = new BigFraction[n];
-        BigFraction priceIntercept = Affine.sub(o.price().value(), Affine.mul(o.price().slope(), x));
+        // Falling proceeds x − t: a payout v + s·t is the line (v + s·x) − s·P, which Outcome.line gives at −x, negated.
+        BigFraction at = falling ? x.negate() : x;
+        BigFraction priceIntercept = Affine.sub(o.price().value(), Affine.mul(o.price().slope(), at));
         for (int i = 0; i < n; i++) {
-            BigFraction[] line = o.line(i, x, priceIntercept);
+            BigFraction[] line = o.line(i, at, priceIntercept);
             a[i] = line[0];
-            b[i] = line[1];
+            b[i] = falling ? line[1].negate() : line[1];
         }
         return new Form(a, b);
     }
 
-    /** Where the lines of the first claimant whose slope changed cross; the midpoint if that is outside (lo, hi]. */
+    /** Where the outcome's form at {@code x} (proceeds rising) ends for its decisions; null if it never does. */
+    private static BigFraction end(Layout layout, Outcome o, BigFraction x) {
+        Layout.Plan plan = layout.plan(o.converted());
+        int tiers = layout.tiers.length;
+        int covered = 0;
+        while (covered < tiers && x.compareTo(plan.claimBefore[covered + 1]) >= 0) {
+            covered++;
+        }
+        if (covered < tiers) {
+            return plan.claimBefore[covered + 1]; // the residual is 0 until this tier is paid in full
+        }
+        if (o.catchingUp()) {
+            Affine filled = o.catchUpFilled();
+            return x.add(BigFraction.ONE.subtract(filled.value()).divide(filled.slope()));
+        }
+        Affine price = o.price();
+        if (price.slope().compareTo(BigFraction.ZERO) <= 0) {
+            return null;
+        }
+        for (BigFraction point : plan.price) {
+            if (point.compareTo(price.value()) > 0) {
+                return x.add(point.subtract(price.value()).divide(price.slope()));
+            }
+        }
+        return null;
+    }
+
+    /** Where the lines of the first claimant whose slope changed cross; the midpoint if that is outside (lo, hi). */
     private static BigFraction crossing(Form left, Form right, BigFraction lo, BigFraction hi) {
         for (int i = 0; i < left.slope().length; i++) {
-            BigFraction ds = left.slope()[i].subtract(right.slope()[i]);
-            if (!Affine.isZero(ds)) {
-                BigFraction x = right.intercept()[i].subtract(left.intercept()[i]).divide(ds);
-                if (x.compareTo(lo) > 0 && x.compareTo(hi) <= 0) {
-                    return x;
-                }
+            if (Affine.same(left.slope()[i], right.slope()[i])) {
+                continue;
+            }
+            BigFraction x = right.intercept()[i].subtract(left.intercept()[i]).divide(left.slope()[i].subtract(right.slope()[i]));
+            if (x.compareTo(lo) > 0 && x.compareTo(hi) < 0) {
+                return x;
             }
         }
         return lo.add(hi).divide(TWO);
@@ -400,6 +449,36 @@ public final class BreakpointTable {
 
     private static BigFraction max(BigFraction a, BigFraction b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /**
+     * As {@link Fractions#nearestDouble} for {@code numerator / denominator}: the estimate plus its exact error, rounded
+     * once. The error is formed over the denominator times a power of two, not reduced: the same value, without the
+     * gcds, which were most of the cost of building a table's evaluation plan.
+     */
+    static double nearestDouble(BigInteger numerator, BigInteger denominator) {
+        double estimate = Fractions.toDouble(numerator, denominator);
+        if (!Double.isFinite(estimate) || estimate == 0) {
+            return estimate;
+        }
+        return estimate + differenceToDouble(numerator, denominator, estimate);
+    }
+
+    /** {@code numerator / denominator − d} (d finite), exact before its one conversion to a double. */
+    static double differenceToDouble(BigInteger numerator, BigInteger denominator, double d) {
+        if (d == 0) {
+            return Fractions.toDouble(numerator, denominator);
+        }
+        if (!Double.isFinite(d) || Math.getExponent(d) < Double.MIN_EXPONENT) {
+            return Fractions.toDouble(new BigFraction(numerator, denominator).subtract(new BigFraction(d)));
+        }
+        // d = ±mantissa × 2^shift exactly (normal doubles have the implicit leading bit).
+        int shift = Math.getExponent(d) - 52;
+        long mantissa = (Double.doubleToRawLongBits(d) & 0xFFFFFFFFFFFFFL) | 0x10000000000000L;
+        BigInteger m = BigInteger.valueOf(d < 0 ? -mantissa : mantissa);
+        return shift >= 0
+                ? Fractions.toDouble(numerator.subtract(m.shiftLeft(shift).multiply(denominator)), denominator)
+                : Fractions.toDouble(numerator.shiftLeft(-shift).subtract(m.multiply(denominator)), denominator.shiftLeft(-shift));
     }
 
     private static BigInteger lcm(BigInteger a, BigInteger b) {

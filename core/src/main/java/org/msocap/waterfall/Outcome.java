@@ -62,6 +62,16 @@ final class Outcome {
         return unabsorbed;
     }
 
+    /** The part of the catch-up jump filled, when profits interests are in catch-up ({@link #catchingUp()}). */
+    Affine catchUpFilled() {
+        return catchUpFilled;
+    }
+
+    /** Whether profits interests are in catch-up: the price stands at their threshold while they fill their jump. */
+    boolean catchingUp() {
+        return catchUpPrice != null;
+    }
+
     Affine payout(int i) {
         Affine p = payout[i];
         if (p == null) {

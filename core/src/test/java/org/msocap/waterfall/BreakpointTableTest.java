@@ -147,4 +147,36 @@ class BreakpointTableTest {
         assertThat(split).as("values where the cut falls between the identical lines").isGreaterThan(100);
         assertThat(evaluator.exactOrderings() + evaluator.exactFallbacks()).isZero();
     }
+    /**
+     * The wide lines' parts are built without reducing fractions: the high part must still be within half an ulp (and
+     * 2^-53 relative, plus 2^-49 of that near a tie, what the fast tier's noise bound assumes) and the low part the
+     * rest to within its roundings, for numerators and denominators that share odd factors as the lines' often do.
+     */
+    @Test
+    void wideLinePartsAreTheNearestDoubleAndTheRest() {
+        java.util.Random r = new java.util.Random(13);
+        BigFraction slack = BigFraction.ONE.add(new BigFraction(java.math.BigInteger.ONE, java.math.BigInteger.ONE.shiftLeft(49)));
+        for (int t = 0; t < 5_000; t++) {
+            double d = Math.scalb(1 + r.nextDouble(), r.nextInt(120) - 60) * (r.nextBoolean() ? 1 : -1);
+            java.math.BigInteger q = java.math.BigInteger.probablePrime(40 + r.nextInt(200), r);
+            BigFraction ulp = new BigFraction(Math.ulp(d));
+            // d plus half an ulp (a tie) or a few ulps, plus a little over a large odd denominator
+            BigFraction offset = r.nextBoolean() ? new BigFraction(r.nextBoolean() ? 1 : -1, 2) : new BigFraction(r.nextInt(7) - 3);
+            BigFraction f = new BigFraction(d).add(ulp.multiply(offset.add(new BigFraction(java.math.BigInteger.valueOf(r.nextInt(2001) - 1000), q))));
+            java.math.BigInteger factor = java.math.BigInteger.valueOf(1 + 2L * r.nextInt(1000)); // unreduced, as lines come
+            java.math.BigInteger numerator = f.getNumerator().multiply(factor);
+            java.math.BigInteger denominator = f.getDenominator().multiply(factor);
+
+            double hi = BreakpointTable.nearestDouble(numerator, denominator);
+            BigFraction err = f.subtract(new BigFraction(hi)).abs();
+            assertThat(err).as("%s", f).isLessThanOrEqualTo(new BigFraction(Math.ulp(hi)).multiply(new BigFraction(1, 2)).multiply(slack));
+            assertThat(err).as("%s", f).isLessThanOrEqualTo(f.abs().multiply(new BigFraction(java.math.BigInteger.ONE,
+                    java.math.BigInteger.ONE.shiftLeft(53))).multiply(slack));
+            double lo = BreakpointTable.differenceToDouble(numerator, denominator, hi);
+            // Three roundings of 2^-53 at most, as Fractions.toDouble's: within 4 × 2^-53 of the exact rest.
+            BigFraction rest = f.subtract(new BigFraction(hi));
+            assertThat(rest.subtract(new BigFraction(lo)).abs()).as("%s", f)
+                    .isLessThanOrEqualTo(rest.abs().multiply(new BigFraction(java.math.BigInteger.valueOf(4), java.math.BigInteger.ONE.shiftLeft(53))));
+        }
+    }
 }

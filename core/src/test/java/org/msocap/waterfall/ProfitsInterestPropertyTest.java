@@ -15,6 +15,7 @@ import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.msocap.model.Holding;
 import org.msocap.model.Mso;
+import org.msocap.model.OptionGrant;
 import org.msocap.model.ShareClass;
 import org.msocap.money.Money;
 import org.msocap.waterfall.ResolvedCapTable.Claimant;
@@ -222,5 +223,68 @@ class ProfitsInterestPropertyTest {
                 assertThat(table.classPayoutCents(cents)).as("seed %d, %d cents", seed, cents).containsExactly(expected);
             }
         });
+    }
+    /**
+     * The same on the shape of the LLC benchmark table (benchmarks/README.md): 50 threshold series, every other one with
+     * a full catch-up, among preferred classes that convert, a capped class, options and a hurdle series, so the
+     * thresholds interleave with conversions, caps and strikes over about a hundred breakpoints.
+     */
+    @Test
+    void theBreakpointPathEqualsTheExactEngineOnTheBenchmarkShape() {
+        qt().withFixedSeed(SEED).withExamples(3).forAll(longs().all()).checkAssert(seed -> {
+            ResolvedCapTable resolved = CapTables.resolve(benchmarkShape(seed));
+            BreakpointTable table = BreakpointTable.resolve(resolved);
+            assertThat(table.breakpoints()).as("seed %d", seed).hasSizeGreaterThan(50);
+            BreakpointTable.Evaluator evaluator = table.evaluator();
+            long[] out = new long[table.ids().size()];
+            List<Long> values = new java.util.ArrayList<>();
+            List<BigFraction> points = table.breakpoints();
+            double top = points.get(points.size() - 1).doubleValue() * 120; // cents, 20% past the last breakpoint
+            Random r = new Random(seed);
+            for (int i = 0; i < 30; i++) {
+                values.add((long) (r.nextDouble() * top));
+            }
+            for (BigFraction x : points) {
+                long at = x.multiply(100).getNumerator().divide(x.multiply(100).getDenominator()).longValueExact();
+                values.add(Math.max(0, at - 1));
+                values.add(at);
+                values.add(at + 1);
+            }
+            for (long cents : values) {
+                long[] expected = ENGINE.distribute(resolved, Money.ofCents(cents)).classes().stream()
+                        .mapToLong(c -> c.payout().cents()).toArray();
+                evaluator.classPayoutCents(cents, out);
+                assertThat(out).as("seed %d, %d cents", seed, cents).containsExactly(expected);
+            }
+        });
+    }
+
+    private static Mso benchmarkShape(long seed) {
+        Random r = new Random(seed);
+        Mso.Builder b = Mso.builder().form(Mso.Form.LLC).shareClass(ShareClass.common("common-units"));
+        for (int i = 0; i < 3; i++) {
+            b.holding("founder-" + i, "common-units", 1_000_000 + r.nextInt(4_000_000));
+        }
+        ShareClass a = CapTables.preferred("class-a", "1.00", 2, "1", ShareClass.Participation.NONE, null)
+                .withDividend(new ShareClass.Dividend(new BigDecimal("0.08"), true, ShareClass.Dividend.Compounding.ANNUAL));
+        b.shareClass(a).shareClass(CapTables.preferred("class-b", "2.20", 1, "1", ShareClass.Participation.CAPPED, "2"))
+                .shareClass(CapTables.preferred("class-c", "3.30", 1, "1.5", ShareClass.Participation.NONE, null))
+                .shareClass(CapTables.preferred("class-d", "4.40", 1, "1", ShareClass.Participation.NONE, null));
+        for (String cls : List.of("class-a", "class-b", "class-c", "class-d")) {
+            b.holding(new Holding("fund-" + cls, cls, 500_000 + r.nextInt(2_000_000), LocalDate.of(2026, 1, 1), null));
+        }
+        b.optionPool(1_000_000);
+        for (int g = 0; g < 5; g++) {
+            b.option(OptionGrant.of("optionee-" + g, 20_000 + r.nextInt(180_000), BigDecimal.valueOf(50 + 100L * g, 2), null));
+        }
+        b.shareClass(ShareClass.profitsInterest("incentive", ShareClass.CatchUp.NONE));
+        b.shareClass(ShareClass.profitsInterest("promote", ShareClass.CatchUp.FULL));
+        for (int g = 0; g < 100; g++) {
+            int series = g % 50;
+            b.holding(Holding.profitsInterest("pi-" + g, series % 2 == 0 ? "incentive" : "promote", 5_000 + r.nextInt(95_000),
+                    BigDecimal.valueOf(10 + 10L * series, 2)));
+        }
+        b.holding(Holding.profitsInterestOverHurdle("pi-hurdle", "promote", 50_000, Money.of(HURDLES[r.nextInt(HURDLES.length)])));
+        return b.build();
     }
 }
