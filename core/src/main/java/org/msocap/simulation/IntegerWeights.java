@@ -70,7 +70,6 @@ final class IntegerWeights {
     static final class Scratch {
         private long[] remainder = new long[16];
         private long[] cutBucket = new long[16];
-        private final long[] keys = new long[RANKED_PARTS];
         private final int[] counts = new int[Selection.BUCKETS];
 
         private void ensure(int m) {
@@ -94,11 +93,7 @@ final class IntegerWeights {
             return;
         }
         if (m <= RANKED_PARTS) {
-            if (total <= MAX_KEYED_TOTAL) {
-                giveBySortedKeys(parts, remainder, m, (int) left, scratch.keys);
-            } else {
-                giveByRank(parts, remainder, m, (int) left);
-            }
+            giveByRank(parts, remainder, m, (int) left);
         } else {
             giveByCut(parts, remainder, m, (int) left, scratch);
         }
@@ -173,32 +168,6 @@ final class IntegerWeights {
             throw new IllegalStateException("floors of " + cents + " cents left " + left + " over " + m + " parts");
         }
         return assigned;
-    }
-
-    /** Totals up to this keep every remainder below 2⁵³, room for a part's index beside it in a long key. */
-    private static final long MAX_KEYED_TOTAL = 1L << 53;
-    private static final int INDEX_BITS = 10;
-
-    /**
-     * The largest-remainder order as one sort of keys: each remainder (below 2⁵³) shifted up, the part's index
-     * counted down below it, so keys are distinct and larger first means larger remainder, then earlier part.
-     * The first {@code left} keys get a cent. An insertion sort of at most {@link #RANKED_PARTS} keys does about
-     * a quarter of the comparisons of ranking every pair.
-     */
-    private static void giveBySortedKeys(long[] parts, long[] remainder, int m, int left, long[] keys) {
-        int last = (1 << INDEX_BITS) - 1;
-        for (int j = 0; j < m; j++) {
-            long key = remainder[j] << INDEX_BITS | (last - j);
-            int k = j - 1;
-            while (k >= 0 && keys[k] < key) {
-                keys[k + 1] = keys[k];
-                k--;
-            }
-            keys[k + 1] = key;
-        }
-        for (int k = 0; k < left; k++) {
-            parts[last - (int) (keys[k] & last)]++;
-        }
     }
 
     /**

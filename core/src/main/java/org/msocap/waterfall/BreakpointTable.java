@@ -367,6 +367,9 @@ public final class BreakpointTable {
     /** Where the lines of the first claimant whose slope changed cross; the midpoint if that is outside (lo, hi]. */
     private static BigFraction crossing(Form left, Form right, BigFraction lo, BigFraction hi) {
         for (int i = 0; i < left.slope().length; i++) {
+            if (Affine.same(left.slope()[i], right.slope()[i])) {
+                continue; // most claimants' slopes did not change: no subtraction (and gcd) for them
+            }
             BigFraction ds = left.slope()[i].subtract(right.slope()[i]);
             if (!Affine.isZero(ds)) {
                 BigFraction x = right.intercept()[i].subtract(left.intercept()[i]).divide(ds);
