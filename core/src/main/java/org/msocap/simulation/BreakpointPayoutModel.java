@@ -261,6 +261,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
         /** Per claimant: piece weights as integers over a common denominator (share, preference), or null if too large. */
         private final IntegerWeights[] shareWeights;
         private final IntegerWeights[] preferenceWeights;
+        /** Per claimant whose split does not depend on the payout: its weights (preference or share; null if too wide). */
+        private final IntegerWeights[] onlyWeights;
 
         DayEvaluator(ResolvedCapTable resolved, BreakpointTable table) {
             this.table = table;
@@ -354,6 +356,10 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 cap[i] = c.participation() == ResolvedCapTable.Participation.CAPPED ? c.preference().add(c.headroom()).doubleValue()
                         : Double.POSITIVE_INFINITY;
             }
+            onlyWeights = new IntegerWeights[n];
+            for (int i = 0; i < n; i++) {
+                onlyWeights[i] = modeMatters[i] ? null : isZero(claimants.get(i).shares()) ? preferenceWeights[i] : shareWeights[i];
+            }
         }
 
         @Override
@@ -418,10 +424,10 @@ public final class BreakpointPayoutModel implements PayoutModel {
          * preference, or only participation); null when the split mixes both or cannot be told in doubles.
          */
         private IntegerWeights fixedWeights(int i, int segment, long proceedsCents) {
-            Claimant c = claimants.get(i);
             if (!modeMatters[i]) {
-                return isZero(c.shares()) ? preferenceWeights[i] : shareWeights[i];
+                return onlyWeights[i];
             }
+            Claimant c = claimants.get(i);
             double fraction = flatPreferenceFraction[segment][i];
             if (Double.isNaN(fraction)) {
                 double x = proceedsCents / 100.0;

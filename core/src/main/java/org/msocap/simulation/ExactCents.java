@@ -31,9 +31,35 @@ final class ExactCents {
         return exact(cents, new BigDecimal(factor));
     }
 
-    /** {@code round_half_up(cents × fraction)} for an exact decimal fraction. */
+    /**
+     * {@code round_half_up(cents × fraction)} for an exact decimal fraction. A fraction of at most 18 digits and
+     * 18 decimals (every rate a model gives) is its digits over a power of ten: the product and the rounding are
+     * then done in longs, exactly, whenever the product fits; BigDecimal otherwise.
+     */
     static long times(long cents, BigDecimal fraction) {
+        int scale = fraction.scale();
+        if (scale >= 0 && scale < POWERS_OF_TEN.length && fraction.precision() <= 18) {
+            long digits = fraction.unscaledValue().longValue();
+            long product = cents * digits;
+            long high = Math.multiplyHigh(cents, digits);
+            if (high == product >> 63) { // the product fits in a long
+                long unit = POWERS_OF_TEN[scale];
+                long quotient = product / unit;  // toward zero
+                long remainder = product - quotient * unit;
+                // Half up is away from zero on a tie, as BigDecimal's HALF_UP; |remainder| < unit <= 10^18.
+                return quotient + (2 * Math.abs(remainder) >= unit ? Long.signum(product) : 0);
+            }
+        }
         return exact(cents, fraction);
+    }
+
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int k = 1; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
+        }
     }
 
     /**
@@ -90,7 +116,7 @@ final class ExactCents {
         out[1] = r;
     }
 
-    private static long exact(long cents, BigDecimal factor) {
+    static long exact(long cents, BigDecimal factor) {
         return Rounding.toCents(BigDecimal.valueOf(cents, 2).multiply(factor)).cents();
     }
 }

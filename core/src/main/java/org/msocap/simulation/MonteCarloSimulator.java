@@ -371,9 +371,11 @@ public final class MonteCarloSimulator {
         }
 
         private static int monthEnd(long epochDay) {
-            LocalDate date = LocalDate.ofEpochDay(Math.min(epochDay, LocalDate.of(9999, 12, 1).toEpochDay()));
-            return (int) date.withDayOfMonth(date.lengthOfMonth()).toEpochDay();
+            return (int) CivilDays.monthEnd(Math.min(epochDay, LAST_MONTH));
         }
+
+        /** Exit days are moved no later than this month (whose end LocalDate can still hold). */
+        private static final long LAST_MONTH = LocalDate.of(9999, 12, 1).toEpochDay();
 
         private static double clamp01(double v) {
             return v <= 0 ? 0 : v >= 1 ? 1 : v;

@@ -214,7 +214,7 @@ public final class ProjectedExitValue implements ExitValueModel {
         /** Whole months from the projection's start to the day ({@link ChronoUnit#MONTHS}). */
         int monthIndex(int epochDay) {
             if (epochDay != lastDay) {
-                lastMonth = (int) ChronoUnit.MONTHS.between(start, LocalDate.ofEpochDay(epochDay));
+                lastMonth = (int) CivilDays.monthsBetween(start, epochDay);
                 lastDay = epochDay;
             }
             return lastMonth;

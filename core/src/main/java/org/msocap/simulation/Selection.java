@@ -119,28 +119,41 @@ final class Selection {
      * greatest ({@code min < max}), {@link #count} every value, then {@link #atSortedIndexes}.
      */
     static final class RankBuckets {
+        private final long min;
         private final double low;
         private final double scale;
         private final int[] count = new int[RANK_BUCKETS + 1];
+        /** How many values equal the least: often a large share (runs without an exit pay 0), all in the first bucket. */
+        private int atMin;
 
         RankBuckets(long min, long max) {
             // (double) v - (double) min and the product by a positive constant never decrease as v grows.
+            this.min = min;
             low = min;
             scale = RANK_BUCKETS / ((double) max - low);
         }
 
         void count(long value) {
             count[rankBucket(value, low, scale)]++;
+            atMin += value == min ? 1 : 0;
         }
 
         /** As {@link Selection#atSortedIndexes(long[], int, int[])}, once every value of {@code values[0, n)} is counted. */
         long[] atSortedIndexes(long[] values, int n, int[] indexes) {
-            return selectCounted(values, n, indexes, low, scale, count);
+            return selectCounted(values, n, indexes, min, atMin, low, scale, count);
         }
     }
 
-    private static long[] selectCounted(long[] values, int n, int[] indexes, double low, double scale, int[] count) {
+    /**
+     * The selection once the values are counted per bucket; the {@code atMin} values equal to the least ({@code min},
+     * all in bucket 0) are counted apart: an index among them is the least without a look at the values, and they
+     * are never copied out for a selection.
+     */
+    private static long[] selectCounted(long[] values, int n, int[] indexes, long min, int atMin, double low, double scale,
+                                        int[] count) {
         long[] out = new long[indexes.length];
+        count = count.clone();
+        count[0] -= atMin;
         // Per index asked for, its bucket and its rank within it; each distinct bucket gets one slot.
         int[] slotOfBucket = new int[RANK_BUCKETS];
         java.util.Arrays.fill(slotOfBucket, -1);
@@ -149,8 +162,13 @@ final class Selection {
         int[] slotSize = new int[indexes.length];
         int slots = 0;
         int bucket = 0;
-        int before = 0;
+        int before = atMin;
         for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] < atMin) {
+                bucketOf[i] = -1;
+                out[i] = min;
+                continue;
+            }
             while (before + count[bucket] <= indexes[i]) {
                 before += count[bucket];
                 bucket++;
@@ -167,13 +185,20 @@ final class Selection {
             slot[k] = new long[slotSize[k]];
         }
         int[] filled = new int[slots];
+        if (slots == 0) {
+            return out;
+        }
         for (int j = 0; j < n; j++) {
-            int k = slotOfBucket[rankBucket(values[j], low, scale)];
-            if (k >= 0) {
-                slot[k][filled[k]++] = values[j];
+            long v = values[j];
+            int k = slotOfBucket[rankBucket(v, low, scale)];
+            if (k >= 0 && v != min) {
+                slot[k][filled[k]++] = v;
             }
         }
         for (int i = 0; i < indexes.length; i++) {
+            if (bucketOf[i] < 0) {
+                continue;
+            }
             long[] inBucket = slot[slotOfBucket[bucketOf[i]]];
             out[i] = kthSmallest(inBucket, inBucket.length, rankIn[i]);
         }

@@ -417,7 +417,7 @@ public final class BreakpointTable {
     private static BigFraction crossing(Form left, Form right, BigFraction lo, BigFraction hi) {
         for (int i = 0; i < left.slope().length; i++) {
             if (Affine.same(left.slope()[i], right.slope()[i])) {
-                continue;
+                continue; // most claimants' slopes did not change: no subtraction (and gcd) for them
             }
             BigFraction x = right.intercept()[i].subtract(left.intercept()[i]).divide(left.slope()[i].subtract(right.slope()[i]));
             if (x.compareTo(lo) > 0 && x.compareTo(hi) < 0) {

@@ -1,6 +1,7 @@
 package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -42,5 +43,34 @@ class ExactCentsPropertyTest {
         assertThat(ExactCents.times(3, new BigDecimal("0.5"), 0.5)).isEqualTo(2);
         assertThat(ExactCents.times(1_000_001, new BigDecimal("0.03"), 0.03)).isEqualTo(30_000);   // 30000.03 → 30000
         assertThat(ExactCents.times(50, new BigDecimal("0.03"), 0.03)).isEqualTo(2);   // 1.5 → 2
+    }
+
+    @Test
+    void centsTimesADecimalFractionRoundsLikeRounding() {
+        // Decimal fractions as models give them (up to 18 digits and decimals), on cents of either sign, some of them
+        // so large that the product leaves the longs (BigDecimal then), and ties at half a cent.
+        qt().withFixedSeed(17L).withExamples(30_000)
+                .forAll(longs().between(-(1L << 62), 1L << 62), longs().between(0, 999_999_999_999_999_999L), longs().between(0, 20))
+                .checkAssert((cents, digits, scale) -> {
+                    long c = scale % 3 == 0 ? cents >> 20 : scale % 3 == 1 ? cents >> 40 : cents;
+                    BigDecimal fraction = BigDecimal.valueOf(scale % 4 == 0 ? digits % 1000 : digits, (int) (long) scale);
+                    long expected;
+                    try {
+                        expected = ExactCents.exact(c, fraction);
+                    } catch (ArithmeticException beyondLongs) {
+                        assertThatThrownBy(() -> ExactCents.times(c, fraction)).isInstanceOf(ArithmeticException.class);
+                        return;
+                    }
+                    assertThat(ExactCents.times(c, fraction)).isEqualTo(expected);
+                });
+        for (String fraction : new String[] {"0.5", "0.05", "0.125", "0.03", "1.5", "0.10", "2", "5E+1"}) {
+            for (long cents = -400; cents <= 400; cents++) {
+                BigDecimal f = new BigDecimal(fraction);
+                assertThat(ExactCents.times(cents, f)).as(cents + " × " + fraction).isEqualTo(ExactCents.exact(cents, f));
+            }
+        }
+        assertThat(ExactCents.times(5, new BigDecimal("0.5"))).isEqualTo(3);
+        assertThat(ExactCents.times(-5, new BigDecimal("0.5"))).isEqualTo(-3);
+        assertThat(ExactCents.times(Long.MAX_VALUE / 3, new BigDecimal("0.5"))).isEqualTo(ExactCents.exact(Long.MAX_VALUE / 3, new BigDecimal("0.5")));
     }
 }
