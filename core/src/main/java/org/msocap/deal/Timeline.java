@@ -2,13 +2,16 @@ package org.msocap.deal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.msocap.model.DealEvent;
 import org.msocap.model.Mso;
 import org.msocap.model.RecapEvent;
 import org.msocap.model.RoundEvent;
+import org.msocap.model.ShareClass;
 import org.msocap.model.Venture;
 import org.msocap.money.Money;
 
@@ -118,6 +121,18 @@ public final class Timeline {
     public Money netDebtAt(LocalDate date) {
         List<RecapResult> recaps = recapsBy(date);
         return recaps.isEmpty() ? venture.netDebt() : recaps.get(recaps.size() - 1).netDebtAt(date);
+    }
+
+    /**
+     * Every class the cap table has at any point: the model's own, then each one an event creates, in event order (a
+     * round's converted series stay listed after a recap replaces them). Not from {@code at(LocalDate.MAX)}, which
+     * would also roll a recap's debt forward to the end of time (a PIK balance past any limit).
+     */
+    public List<ShareClass> everyClass() {
+        Map<String, ShareClass> byId = new LinkedHashMap<>();
+        venture.mso().classes().forEach(c -> byId.putIfAbsent(c.id(), c));
+        applied.forEach(a -> a.after().classes().forEach(c -> byId.putIfAbsent(c.id(), c)));
+        return List.copyOf(byId.values());
     }
 
     /** Whether any event is dated on or before {@code date}: the cap table in force then is not the one written. */

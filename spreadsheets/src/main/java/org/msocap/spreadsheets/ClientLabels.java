@@ -2,7 +2,6 @@ package org.msocap.spreadsheets;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,7 +84,7 @@ final class ClientLabels {
             afterEvents = List.of();
             if (!venture.events().isEmpty()) {
                 try {
-                    afterEvents = Timeline.of(venture).at(LocalDate.MAX).mso().classes();
+                    afterEvents = Timeline.of(venture).everyClass();
                 } catch (ModelException e) {
                     // Events that cannot apply are refused before a workbook is built; the id in words then.
                 }

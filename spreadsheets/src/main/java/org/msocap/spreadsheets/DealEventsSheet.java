@@ -89,7 +89,7 @@ final class DealEventsSheet {
         Timeline timeline = Timeline.of(venture);
         w.text(0, 0, "Deal events — " + venture.name(), s.title);
         w.text(1, 0, "Each financing round and recapitalisation in date order. Sources and uses balance by formula (the buyer's "
-                + "equity is the balance); cash at close and realized totals are formulas over the amounts the engine computed.",
+                + "equity is the balance); cash at close and realized totals are formulas over the amounts msocap computed.",
                 s.subtitle);
         int r = 3;
         // Each recap's cash-at-close cell per holder, which the realized totals of later exits add up.

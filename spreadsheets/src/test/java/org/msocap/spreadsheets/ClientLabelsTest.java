@@ -40,9 +40,9 @@ class ClientLabelsTest {
         org.msocap.model.Venture venture = org.msocap.io.VentureReader.read(java.nio.file.Path.of("..", "examples", "ventures",
                 "telehealth-series-a.yaml"));
         ClientLabels named = new ClientLabels(venture);
-        java.util.List<org.msocap.model.ShareClass> created = org.msocap.deal.Timeline.of(venture).at(java.time.LocalDate.MAX).mso()
-                .classes().stream().filter(c -> venture.mso().classes().stream().noneMatch(m -> m.id().equals(c.id()))).toList();
-        assertThat(created).as("classes the Series A creates").isNotEmpty();
+        java.util.List<org.msocap.model.ShareClass> created = org.msocap.deal.Timeline.of(venture).everyClass()
+                .stream().filter(c -> venture.mso().classes().stream().noneMatch(m -> m.id().equals(c.id()))).toList();
+        assertThat(created).as("classes the Series A and the recap create").isNotEmpty();
         for (org.msocap.model.ShareClass c : created) {
             assertThat(named.className(c.id())).isEqualTo(c.displayName()).doesNotContain("Conv");
             assertThat(named.claimant(c.id())).isEqualTo(c.displayName());
