@@ -119,9 +119,7 @@ public final class PerformanceVestedCapTable {
 
     /** The venture's MSO cap table for a sale on {@code exitDate}. */
     public static PerformanceVestedCapTable of(Venture venture, LocalDate exitDate, boolean doubleTriggerFires) {
-        Map<String, HolderCategory> categories = new LinkedHashMap<>();
-        venture.people().forEach(p -> categories.put(p.id(), venture.categoryOf(p.id())));
-        return of(venture.mso(), exitDate, doubleTriggerFires, categories);
+        return of(venture.mso(), exitDate, doubleTriggerFires, ResolvedCapTable.categories(venture));
     }
 
     /** An MSO cap table for a sale on {@code exitDate}; {@code categories} maps every holder id to its category. */

@@ -164,9 +164,14 @@ public final class ResolvedCapTable {
 
     /** Resolves a venture's MSO cap table for a sale on {@code exitDate}. */
     public static ResolvedCapTable of(Venture venture, LocalDate exitDate, boolean doubleTriggerFires) {
+        return of(venture.mso(), exitDate, doubleTriggerFires, categories(venture));
+    }
+
+    /** Every person's holder category, by id: what a cap table groups its payouts by. */
+    static Map<String, HolderCategory> categories(Venture venture) {
         Map<String, HolderCategory> categories = new LinkedHashMap<>();
         venture.people().forEach(p -> categories.put(p.id(), venture.categoryOf(p.id())));
-        return of(venture.mso(), exitDate, doubleTriggerFires, categories);
+        return categories;
     }
 
     /**

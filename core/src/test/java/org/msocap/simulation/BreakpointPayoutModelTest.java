@@ -7,10 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.msocap.model.Distribution;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
-import org.msocap.money.Money;
 import org.msocap.waterfall.ClassPayout;
 import org.msocap.waterfall.HolderPayout;
 import org.msocap.waterfall.ResolvedCapTable;
@@ -34,24 +32,8 @@ class BreakpointPayoutModelTest {
     void everyRunEqualsTheExactEngineToTheCent() {
         Venture venture = venture();
         BreakpointPayoutModel payouts = new BreakpointPayoutModel(venture, false);
-        ExitValueModel value = new ExitValueModel() {
-            @Override
-            public int earliestExitDay() {
-                return Integer.MIN_VALUE;
-            }
-
-            @Override
-            public long enterpriseValueCents(int day, double multiple, double growth, double comp) {
-                return ExactCents.times(100_000_000L, multiple);   // $1M × multiple
-            }
-        };
-        DriverSampler drivers = DriverSampler.of(Map.of(
-                Driver.EXIT_DATE, new Distribution.Uniform(LocalDate.of(2027, 1, 1).toEpochDay(), LocalDate.of(2028, 6, 30).toEpochDay()),
-                Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(12, 0.9)), List.of());
-        SimulationSetup setup = new SimulationSetup(drivers, 0.1, LocalDate.of(2027, 12, 31), 10, value,
-                ExitTerms.none(Money.ZERO), payouts, List.of());
         int runs = 150;
-        SimulationResult result = MonteCarloSimulator.DEFAULT.simulate(setup, new SimulationOptions(runs, 42, 2, SimulationOptions.ALL_HOLDERS, runs, 10));
+        SimulationResult result = SampledExits.overEighteenMonths(payouts, runs);
 
         List<String> groups = result.classes().stream().map(SeriesStatistics::key).toList();
         Map<Integer, PayoutModel.PayoutEvaluator> evaluators = new HashMap<>();

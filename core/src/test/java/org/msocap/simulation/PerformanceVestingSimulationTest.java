@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.msocap.model.Distribution;
 import org.msocap.model.Holding;
 import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
@@ -59,25 +58,8 @@ class PerformanceVestingSimulationTest {
     void everyRunAndEveryJumpEqualsTheExactEngineToTheCent() {
         Venture venture = venture();
         BreakpointPayoutModel payouts = new BreakpointPayoutModel(venture, false);
-        ExitValueModel value = new ExitValueModel() {
-            @Override
-            public int earliestExitDay() {
-                return Integer.MIN_VALUE;
-            }
-
-            @Override
-            public long enterpriseValueCents(int day, double multiple, double growth, double comp) {
-                return ExactCents.times(100_000_000L, multiple);   // $1M × multiple
-            }
-        };
-        DriverSampler drivers = DriverSampler.of(Map.of(
-                Driver.EXIT_DATE, new Distribution.Uniform(LocalDate.of(2027, 1, 1).toEpochDay(), LocalDate.of(2028, 6, 30).toEpochDay()),
-                Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(12, 0.9)), List.of());
-        SimulationSetup setup = new SimulationSetup(drivers, 0.1, LocalDate.of(2027, 12, 31), 10, value,
-                ExitTerms.none(Money.ZERO), payouts, List.of());
         int runs = 150;
-        SimulationResult result = MonteCarloSimulator.DEFAULT.simulate(setup,
-                new SimulationOptions(runs, 42, 2, SimulationOptions.ALL_HOLDERS, runs, 10));
+        SimulationResult result = SampledExits.overEighteenMonths(payouts, runs);
         Map<Integer, PayoutModel.PayoutEvaluator> evaluators = new HashMap<>();
         Map<LocalDate, PerformanceVestedCapTable> tables = new HashMap<>();
         int compared = 0;

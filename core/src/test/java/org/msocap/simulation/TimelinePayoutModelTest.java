@@ -16,7 +16,6 @@ import org.msocap.model.Distribution;
 import org.msocap.model.ExitScenario;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
-import org.msocap.money.Money;
 import org.msocap.waterfall.HolderPayout;
 
 /**
@@ -91,17 +90,7 @@ class TimelinePayoutModelTest {
     /** The file's setup with an enterprise value drawn per run, $5M × a lognormal multiple, so runs differ. */
     static SimulationSetup setup(Venture venture) {
         SimulationSetup file = SimulationSetup.of(venture);
-        ExitValueModel value = new ExitValueModel() {
-            @Override
-            public int earliestExitDay() {
-                return Integer.MIN_VALUE;
-            }
-
-            @Override
-            public long enterpriseValueCents(int day, double multiple, double growth, double comp) {
-                return ExactCents.times(500_000_000L, multiple);
-            }
-        };
+        ExitValueModel value = SampledExits.timesMultiple(500_000_000L);
         DriverSampler drivers = DriverSampler.of(Map.of(
                 Driver.EXIT_DATE, new Distribution.Uniform(LocalDate.of(2026, 6, 1).toEpochDay(), LocalDate.of(2030, 12, 31).toEpochDay()),
                 Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(12, 0.6)), List.of());

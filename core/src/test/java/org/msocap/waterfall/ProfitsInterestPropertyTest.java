@@ -202,28 +202,15 @@ class ProfitsInterestPropertyTest {
         qt().withFixedSeed(SEED).withExamples(60).forAll(longs().all()).checkAssert(seed -> {
             ResolvedCapTable resolved = CapTables.resolve(generate(seed));
             BreakpointTable table = BreakpointTable.resolve(resolved);
-            BreakpointTable.Evaluator evaluator = table.evaluator();
-            long[] out = new long[table.ids().size()];
-            List<Long> values = new java.util.ArrayList<>();
             Random r = new Random(seed);
+            List<Long> values = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 values.add(cents(r));
             }
-            for (BigFraction x : table.breakpoints()) {
-                long at = x.multiply(100).getNumerator().divide(x.multiply(100).getDenominator()).longValueExact();
-                values.add(Math.max(0, at - 1));
-                values.add(at);
-                values.add(at + 1);
-            }
-            for (long cents : values) {
-                long[] expected = ENGINE.distribute(resolved, Money.ofCents(cents)).classes().stream()
-                        .mapToLong(c -> c.payout().cents()).toArray();
-                evaluator.classPayoutCents(cents, out);
-                assertThat(out).as("seed %d, %d cents", seed, cents).containsExactly(expected);
-                assertThat(table.classPayoutCents(cents)).as("seed %d, %d cents", seed, cents).containsExactly(expected);
-            }
+            assertBreakpointPathIsExact(seed, resolved, table, values);
         });
     }
+
     /**
      * The same on the shape of the LLC benchmark table (benchmarks/README.md): 50 threshold series, every other one with
      * a full catch-up, among preferred classes that convert, a capped class, options and a hurdle series, so the
@@ -235,28 +222,39 @@ class ProfitsInterestPropertyTest {
             ResolvedCapTable resolved = CapTables.resolve(benchmarkShape(seed));
             BreakpointTable table = BreakpointTable.resolve(resolved);
             assertThat(table.breakpoints()).as("seed %d", seed).hasSizeGreaterThan(50);
-            BreakpointTable.Evaluator evaluator = table.evaluator();
-            long[] out = new long[table.ids().size()];
-            List<Long> values = new java.util.ArrayList<>();
             List<BigFraction> points = table.breakpoints();
             double top = points.get(points.size() - 1).doubleValue() * 120; // cents, 20% past the last breakpoint
             Random r = new Random(seed);
+            List<Long> values = new java.util.ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 values.add((long) (r.nextDouble() * top));
             }
-            for (BigFraction x : points) {
-                long at = x.multiply(100).getNumerator().divide(x.multiply(100).getDenominator()).longValueExact();
-                values.add(Math.max(0, at - 1));
-                values.add(at);
-                values.add(at + 1);
-            }
-            for (long cents : values) {
-                long[] expected = ENGINE.distribute(resolved, Money.ofCents(cents)).classes().stream()
-                        .mapToLong(c -> c.payout().cents()).toArray();
-                evaluator.classPayoutCents(cents, out);
-                assertThat(out).as("seed %d, %d cents", seed, cents).containsExactly(expected);
-            }
+            assertBreakpointPathIsExact(seed, resolved, table, values);
         });
+    }
+
+    /**
+     * The table's evaluator and its own {@code classPayoutCents} pay the exact engine's cents at {@code values} and at
+     * every breakpoint − 1, at and + 1 cent.
+     */
+    private static void assertBreakpointPathIsExact(long seed, ResolvedCapTable resolved, BreakpointTable table,
+                                                    List<Long> values) {
+        BreakpointTable.Evaluator evaluator = table.evaluator();
+        long[] out = new long[table.ids().size()];
+        List<Long> all = new java.util.ArrayList<>(values);
+        for (BigFraction x : table.breakpoints()) {
+            long at = x.multiply(100).getNumerator().divide(x.multiply(100).getDenominator()).longValueExact();
+            all.add(Math.max(0, at - 1));
+            all.add(at);
+            all.add(at + 1);
+        }
+        for (long cents : all) {
+            long[] expected = ENGINE.distribute(resolved, Money.ofCents(cents)).classes().stream()
+                    .mapToLong(c -> c.payout().cents()).toArray();
+            evaluator.classPayoutCents(cents, out);
+            assertThat(out).as("seed %d, %d cents", seed, cents).containsExactly(expected);
+            assertThat(table.classPayoutCents(cents)).as("seed %d, %d cents", seed, cents).containsExactly(expected);
+        }
     }
 
     private static Mso benchmarkShape(long seed) {
