@@ -51,17 +51,17 @@ class DealEventExampleTest {
     }
 
     /**
-     * The recap of 2030-01-31 by hand: uses = the $58M enterprise value (old equity 58M − 2% seller costs, no old debt,
-     * plus the seller costs) + $1.4M buyer costs = $59.4M; the founders roll 40% and the venture fund 50% of their
-     * proceeds in whole $1 units; the sponsor's equity is 59.4M − the 12M PIK notes − the rollover.
+     * The recap of 2030-01-31 by hand: uses = the $18M enterprise value (old equity 18M − 2% seller costs, no old debt,
+     * plus the seller costs) + $600K buyer costs = $18.6M; the founders roll 40% and the venture fund 50% of their
+     * proceeds in whole $1 units; the sponsor's equity is 18.6M − the 4.5M PIK notes − the rollover.
      */
     @Test
     void theRecapBalancesOnTheEnterpriseValueAndTheFoundersRollFortyPercent() {
         RecapResult recap = Timeline.of(LUMEN).event("Recapitalisation with Granite Peak").orElseThrow().recap();
 
         Money proceeds = recap.holders().stream().map(HolderProceeds::proceeds).reduce(Money.ZERO, Money::plus);
-        assertThat(proceeds).isEqualTo(Money.of(56_840_000));
-        assertThat(recap.sourcesAndUses().totalUses()).isEqualTo(Money.of(59_400_000));
+        assertThat(proceeds).isEqualTo(Money.of(17_640_000));
+        assertThat(recap.sourcesAndUses().totalUses()).isEqualTo(Money.of(18_600_000));
         Map<String, BigDecimal> fractions = Map.of("maya", new BigDecimal("0.40"), "jon", new BigDecimal("0.40"),
                 "front-range", new BigDecimal("0.50"));
         Money rolled = Money.ZERO;
@@ -73,26 +73,26 @@ class DealEventExampleTest {
             rolled = rolled.plus(p.rollover());
         }
         assertThat(recap.sourcesAndUses().buyerEquity())
-                .isEqualTo(Money.of(59_400_000).minus(Money.of(12_000_000)).minus(rolled));
+                .isEqualTo(Money.of(18_600_000).minus(Money.of(4_500_000)).minus(rolled));
         assertThat(recap.after().mso().holdings()).extracting(h -> h.holder() + ":" + h.shareClass())
                 .containsExactly("granite-peak:class-a", "maya:class-b", "jon:class-b", "front-range:class-a");
     }
 
     /**
-     * Two years after the recap, at the recap's own value: the PIK notes have grown to 12M × 1.1² = 14.52M and the costs
-     * are 2.5% of 58M, leaving 42.03M; the 33,029,065 Class A shares are owed 1.08² = 1.1664 a share (38,525,101.42), more
-     * than their 69.68% as converted, so the founders' rolled common takes the remaining 3,504,898.58.
+     * Two years after the recap, at the recap's own value: the PIK notes have grown to 4.5M × 1.1² = 5.445M and the costs
+     * are 2.5% of 18M, leaving 12.105M; the 10,307,508 Class A shares are owed 1.08² = 1.1664 a share (12,022,677.33),
+     * more than their 73.10% as converted, so the founders' rolled common takes the remaining 82,322.67.
      */
     @Test
     void aFlatSaleAfterTheRecapPaysThePreferredItsAccruedDividendFirst() {
         Timeline timeline = Timeline.of(LUMEN);
-        ExitScenario flat = new ExitScenario("Flat sale two years after the recap", LocalDate.of(2032, 1, 31), Money.of(58_000_000),
+        ExitScenario flat = new ExitScenario("Flat sale two years after the recap", LocalDate.of(2032, 1, 31), Money.of(18_000_000),
                 null, null, ExitScenario.TransactionCosts.ofFraction(new BigDecimal("0.025")), null, null, null, false);
         DealExit exit = DealExit.of(timeline.at(flat.date()), timeline.recapsBy(flat.date()), flat);
 
-        assertThat(exit.exit().bridge().netDebt()).isEqualTo(Money.of(14_520_000));
-        assertThat(exit.exit().waterfall().equityProceeds()).isEqualTo(Money.of(42_030_000));
-        assertThat(exit.exit().waterfall().payoutOf("class-a")).isEqualTo(Money.of("38525101.42"));
-        assertThat(exit.exit().waterfall().payoutOf("class-b")).isEqualTo(Money.of("3504898.58"));
+        assertThat(exit.exit().bridge().netDebt()).isEqualTo(Money.of(5_445_000));
+        assertThat(exit.exit().waterfall().equityProceeds()).isEqualTo(Money.of(12_105_000));
+        assertThat(exit.exit().waterfall().payoutOf("class-a")).isEqualTo(Money.of("12022677.33"));
+        assertThat(exit.exit().waterfall().payoutOf("class-b")).isEqualTo(Money.of("82322.67"));
     }
 }
