@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "breakpoints", mixinStandardHelpOptions = true,
         header = "The exit values where any class's share of each further dollar changes.",
         description = {"The exact equity-proceeds values where some class's marginal share changes, and who shares "
-                + "each further dollar in every range.", "Vesting and acceleration as of --scenario's date (default: asOf).",
+                + "each further dollar in every range.", "The cap table in force, vesting, dividends and interest as of --date, else --scenario's date, else asOf.",
                 "Where performance-vested units vest, payouts jump: each jump is listed with the payouts one cent below "
                         + "and at it."})
 public final class BreakpointsCommand implements Callable<Integer> {
@@ -37,6 +37,11 @@ public final class BreakpointsCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME", description = "Exit scenario whose date and double trigger apply.")
     String scenario;
 
+    @Option(names = "--date", paramLabel = "DATE", converter = IsoDate.class,
+            description = "Sale date: the cap table in force after the deal events up to it, and vesting, dividends and "
+                    + "note interest counted to it (default: the --scenario's date, else the model's asOf).")
+    LocalDate date;
+
     @Spec
     CommandSpec spec;
 
@@ -45,14 +50,15 @@ public final class BreakpointsCommand implements Callable<Integer> {
         Venture venture = input.read();
         ExitScenario exit = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
                 "no exit scenario named '" + scenario + "'", ExitCode.USAGE));
-        LocalDate date = exit != null && exit.date() != null ? exit.date() : venture.asOf();
-        // The cap table in force at the exit's date, after the deal events up to it.
-        PerformanceVestedCapTable capTable = PerformanceVestedCapTable.of(Timeline.of(venture).at(date), date,
+        LocalDate on = date != null ? date : exit != null && exit.date() != null ? exit.date() : venture.asOf();
+        // The cap table in force on that date, after the deal events up to it.
+        Venture inForce = Timeline.of(venture).at(on);
+        PerformanceVestedCapTable capTable = PerformanceVestedCapTable.of(inForce, on,
                 exit != null && exit.doubleTriggerFires());
         ExitBreakpoints exitBreakpoints = capTable.breakpoints();
         BreakpointTable breakpoints = exitBreakpoints.table();
         Table t = new Table(venture.name() + " — waterfall breakpoints (equity proceeds to the "
-                + EquityTerms.of(venture.mso()).owners() + " and other holders)")
+                + EquityTerms.of(inForce.mso()).owners() + " and other holders)")
                 .right("from").right("to").left("who shares each further dollar");
         List<BreakpointTable.Segment> segments = breakpoints.segments();
         for (int k = 0; k < segments.size(); k++) {

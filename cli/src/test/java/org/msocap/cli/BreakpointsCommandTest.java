@@ -24,4 +24,30 @@ class BreakpointsCommandTest {
         // On the sale date (2029-06-30) the note owes 100,000 + 6% simple interest over 1,855 days = 130,493.15...
         assertThat(run.out()).contains("\"breakpoints\" : [ \"130493.1506849315\"").contains("\"marginalShares\"");
     }
+
+    /**
+     * derm-recap-second-bite: on asOf the practice's common stock takes every dollar; on a date after the 2027-06-30 recap
+     * the holding company's Class A Preferred Units take the first dollars and the incentive units share above their
+     * hurdle, the cap table in force then, in the LLC's words.
+     */
+    @Test
+    void dateChoosesTheCapTableInForce() {
+        String derm = CliRun.EXAMPLES.resolve("derm-recap-second-bite.yaml").toString();
+        CliRun before = CliRun.of("breakpoints", derm);
+        CliRun after = CliRun.of("breakpoints", derm, "--date", "2030-12-31");
+        assertThat(before.exitCode()).isZero();
+        assertThat(after.exitCode()).isZero();
+        assertThat(before.out()).contains("common 100.00%").doesNotContain("class-a");
+        assertThat(after.out()).contains("class-a 100.00%").contains("incentive").doesNotContain("common 100.00%")
+                .as("the recap is into an LLC holding company").contains("equity proceeds to the members");
+        assertThat(CliRun.of("breakpoints", derm, "--date", "2030-12-31", "--scenario", "Flat sale at the recap's value").out())
+                .as("--date wins over the scenario's date").isEqualTo(after.out());
+    }
+
+    @Test
+    void aDateThatIsNotOneIsAUsageError() {
+        CliRun run = CliRun.of("breakpoints", CliRun.TELEHEALTH.toString(), "--date", "2030-02-30");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("2030-02-30").doesNotContain("Exception");
+    }
 }

@@ -233,7 +233,9 @@ public final class Recaps {
         }
         Mso old = before.mso();
         try {
-            Mso mso = new Mso(old.name(), old.state(), old.form(), recap.classes(), holdings, 0, List.of(), List.of(), List.of(),
+            // A recap into a holding company of another form (an LLC, typically) speaks its words from the close.
+            Mso.Form form = recap.form() != null ? recap.form() : old.form();
+            Mso mso = new Mso(old.name(), old.state(), form, recap.classes(), holdings, 0, List.of(), List.of(), List.of(),
                     List.of(), old.directors(), old.officers(), old.staff(), old.formed());
             return RecapResult.withNetDebt(before.toBuilder().mso(mso).build(), debt.principal());
         } catch (ModelException e) {

@@ -138,7 +138,7 @@ final class VentureBinder {
                 "poolTopUp"));
         m.put("investment", List.of("holder", "amount"));
         m.put("recap", List.of("type", "name", "date", "enterpriseValue", "ebitdaMultiple", "sellerCosts", "buyerCosts",
-                "newDebt", "classes", "buyer", "rollover", "grants"));
+                "newDebt", "classes", "buyer", "rollover", "grants", "form"));
         m.put("newDebt", List.of("amount", "amortization", "pikRate"));
         m.put("buyer", List.of("holder", "class", "price"));
         m.put("rollover", List.of("holder", "fraction", "amount", "class", "price"));
@@ -714,8 +714,9 @@ final class VentureBinder {
         RecapEvent.Buyer buyer = o.object("buyer", this::buyer);
         List<RecapEvent.Rollover> rollover = o.list("rollover", this::rollover);
         List<Holding> grants = o.list("grants", this::holding);
+        Mso.Form form = o.enumValue("form", Mso.Form.class);
         return build(path, () -> new RecapEvent(name, date, enterpriseValue, ebitdaMultiple, sellerCosts, buyerCosts, newDebt,
-                classes, buyer, rollover, grants));
+                classes, buyer, rollover, grants, form));
     }
 
     /** {@code 0.02} (a fraction of the enterprise value) or {@code {fixed: 1M}}, as an exit's transaction costs. */

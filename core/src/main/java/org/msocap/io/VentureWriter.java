@@ -225,6 +225,9 @@ public final class VentureWriter {
                 }
                 g.writeEndArray();
             }
+            if (r.form() != null) {
+                enumField("form", r.form());
+            }
             g.writeEndObject();
         }
 

@@ -19,10 +19,20 @@ import org.msocap.money.Money;
  * @param newDebt may be null: no new debt
  * @param classes the company's classes after the recap; they replace the old classes
  * @param grants new holdings at close, e.g. a profits-interest pool
+ * @param form may be null: the company keeps its legal form; else its form after the close (a recap into an LLC
+ *     holding company speaks units and members from then on)
  */
 public record RecapEvent(String name, LocalDate date, Money enterpriseValue, BigDecimal ebitdaMultiple, Cost sellerCosts,
                          Cost buyerCosts, NewDebt newDebt, List<ShareClass> classes, Buyer buyer, List<Rollover> rollover,
-                         List<Holding> grants) implements DealEvent {
+                         List<Holding> grants, Mso.Form form) implements DealEvent {
+
+    /** A recap after which the company keeps its legal form. */
+    public RecapEvent(String name, LocalDate date, Money enterpriseValue, BigDecimal ebitdaMultiple, Cost sellerCosts,
+                      Cost buyerCosts, NewDebt newDebt, List<ShareClass> classes, Buyer buyer, List<Rollover> rollover,
+                      List<Holding> grants) {
+        this(name, date, enterpriseValue, ebitdaMultiple, sellerCosts, buyerCosts, newDebt, classes, buyer, rollover, grants,
+                null);
+    }
 
     /** A transaction cost: a fraction of the enterprise value, or a fixed amount (exactly one). */
     public record Cost(BigDecimal fraction, Money fixed) {

@@ -170,6 +170,18 @@ class RecapsTest {
         assertThat(payout).isEqualTo(Money.of(1_080_000));
     }
 
+    /** A corporation recapitalised into the sponsor's LLC holding company is an LLC from the close; without a form, as it was. */
+    @Test
+    void aRecapIntoAnotherFormChangesTheCompanysForm() {
+        Venture corporation = ownerOperated().toBuilder().mso(ownerOperated().mso().toBuilder().form(Mso.Form.C_CORP).build()).build();
+        RecapEvent same = recap(Money.of(10_000_000), null, null);
+        RecapEvent intoLlc = new RecapEvent(same.name(), same.date(), same.enterpriseValue(), null, null, null, null, same.classes(),
+                same.buyer(), same.rollover(), same.grants(), Mso.Form.LLC);
+
+        assertThat(Recaps.DEFAULT.apply(corporation, same, "events[0]").after().mso().form()).isEqualTo(Mso.Form.C_CORP);
+        assertThat(Recaps.DEFAULT.apply(corporation, intoLlc, "events[0]").after().mso().form()).isEqualTo(Mso.Form.LLC);
+    }
+
     @Test
     void aFractionalUnitIsPaidInCash() {
         RecapEvent r = new RecapEvent("Recap", CLOSE, Money.of(10_000_000), null, null, null, null, List.of(ShareClass.common("units")),

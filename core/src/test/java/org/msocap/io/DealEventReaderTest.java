@@ -44,6 +44,7 @@ class DealEventReaderTest {
                   - {holder: alice, amount: 1.5M, class: class-b}
                 grants:
                   - {holder: alice, class: class-b, shares: 1000}
+                form: llc
             """;
 
     private static String message(String yaml) {
@@ -79,6 +80,16 @@ class DealEventReaderTest {
         assertThat(recap.rollover()).extracting(RecapEvent.Rollover::holder).containsExactly("dr-bob", "alice");
         assertThat(recap.rollover().get(1).amount()).isEqualTo(Money.of(1_500_000));
         assertThat(recap.grants()).hasSize(1);
+        assertThat(recap.form()).isEqualTo(org.msocap.model.Mso.Form.LLC);
+    }
+
+    /** A recap into a holding company of another legal form names it; a form that is not one is refused at its field. */
+    @Test
+    void aRecapsFormIsOneOfTheMsoForms() {
+        assertThat(message(EVENTS.replace("    form: llc\n", "    form: partnership\n")))
+                .isEqualTo("deal.yaml:53:11: events[1].form: unknown value 'partnership'; allowed values are llc, c-corp, s-corp");
+        RecapEvent unchanged = (RecapEvent) VentureReader.read(EVENTS.replace("    form: llc\n", ""), "deal.yaml").events().get(1);
+        assertThat(unchanged.form()).as("not given: the company keeps its form").isNull();
     }
 
     @Test

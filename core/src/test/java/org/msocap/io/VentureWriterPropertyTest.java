@@ -252,7 +252,8 @@ class VentureWriterPropertyTest {
                             byValue ? null : positiveDecimal(30), seller,
                             coin() ? org.msocap.model.RecapEvent.Cost.ofFixed(money(1_000_000)) : null, debt, classes,
                             new org.msocap.model.RecapEvent.Buyer(holder, "class-a", coin() ? positiveDecimal(5) : null),
-                            rollover, coin() ? List.of(Holding.of(holder, "class-b", between(1, 1_000_000))) : List.of()));
+                            rollover, coin() ? List.of(Holding.of(holder, "class-b", between(1, 1_000_000))) : List.of(),
+                            coin() ? null : org.msocap.model.Mso.Form.values()[(int) between(0, 2)]));
                 }
             }
             return events;
