@@ -13,6 +13,7 @@ import org.msocap.captable.CapTable;
 import org.msocap.captable.CapTableLine;
 import org.msocap.deal.Rounds;
 import org.msocap.deal.Timeline;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.Mso;
 import org.msocap.model.Venture;
 import picocli.CommandLine.Command;
@@ -103,7 +104,8 @@ public final class ProformaCommand implements Callable<Integer> {
 
     private static Table capTable(String title, Venture venture, Mso mso) {
         CapTable cap = CapTable.of(venture.toBuilder().mso(mso).events(List.of()).build());
-        Table t = new Table(title).left("holder").left("class").left("security").right("shares").right("as-converted")
+        EquityTerms terms = EquityTerms.of(mso);
+        Table t = new Table(title).left("holder").left("class").left("security").right(terms.units()).right("as-converted")
                 .right("% fully diluted");
         List<String> fd = CaptableCommand.displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
         for (int i = 0; i < cap.lines().size(); i++) {

@@ -18,6 +18,16 @@ class EquityTermsCommandTest {
                 .containsPattern("security +shares +as-converted");
     }
 
+    /** A corporation recapitalised into an LLC holding company: proforma's table after the recap counts units. */
+    @Test
+    void proformaCountsTheHoldcosUnitsAfterARecapIntoAnLlc() {
+        String out = CliRun.of("proforma", CliRun.EXAMPLES.resolve("derm-recap-second-bite.yaml").toString()).out();
+        String before = out.substring(out.indexOf("— cap table before"), out.indexOf("— cap table after"));
+        String after = out.substring(out.indexOf("— cap table after"));
+        assertThat(before).containsPattern("security +shares +as-converted");
+        assertThat(after).containsPattern("security +units +as-converted");
+    }
+
     @Test
     void waterfallNamesMembersOrStockholders() {
         CliRun llc = CliRun.of("waterfall", LLC, "--exit", "30M");

@@ -31,6 +31,14 @@ public record EquityTerms(String unit, String units, String owners, String class
         return of(mso.form());
     }
 
+    /**
+     * A cap-table security's id as these words say it: a holding ({@code shares}) is "units" in an LLC; options,
+     * warrants and the unissued pool keep their ids.
+     */
+    public String security(String securityId) {
+        return "shares".equals(securityId) ? units : securityId;
+    }
+
     /** The word with its first letter in upper case, for the start of a title: "Units", "Stockholders". */
     public static String capitalized(String word) {
         return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);

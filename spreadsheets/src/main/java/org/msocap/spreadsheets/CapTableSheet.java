@@ -72,7 +72,7 @@ final class CapTableSheet {
             }
             w.text(r, CATEGORY, category(line.category()));
             w.text(r, CLASS, labels.className(line.shareClass()));
-            w.text(r, SECURITY, security(line.security().id()));
+            w.text(r, SECURITY, security(line.security().id(), terms));
             w.number(r, SHARES, line.shares(), s.shares);
             w.number(r, OUTSTANDING, line.outstanding().doubleValue(), sharesStyle(s, line.outstanding()));
             w.number(r, FULLY_DILUTED, line.fullyDiluted().doubleValue(), sharesStyle(s, line.fullyDiluted()));
@@ -111,7 +111,7 @@ final class CapTableSheet {
         for (CapTableGroup g : table.byClass()) {
             String[] parts = g.key().split(":", 2);
             // The same words as the line cells, which the SUMIFS criteria must match.
-            String security = security(parts.length == 2 ? parts[0] : Security.SHARES.id());
+            String security = security(parts.length == 2 ? parts[0] : Security.SHARES.id(), terms);
             String cls = labels.className(parts.length == 2 ? parts[1] : parts[0]);
             w.text(r, 0, cls);
             w.text(r, SECURITY, security);
@@ -158,8 +158,9 @@ final class CapTableSheet {
     }
 
     /** A security id in words: {@code unissued-pool} → "unissued pool". */
-    static String security(String id) {
-        return id.replace('-', ' ');
+    /** A security in the venture's words: "units" or "shares" for a holding, "unissued pool" for the pool. */
+    static String security(String id, EquityTerms terms) {
+        return terms.security(id).replace('-', ' ');
     }
 
     static String category(HolderCategory category) {

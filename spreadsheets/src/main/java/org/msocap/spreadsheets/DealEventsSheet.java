@@ -323,7 +323,7 @@ final class DealEventsSheet {
                 w.text(r, ID, line.holder());
             }
             w.text(r, TEXT, className(labels, line.shareClass()));
-            w.text(r, TEXT2, CapTableSheet.security(line.security().id()));
+            w.text(r, TEXT2, CapTableSheet.security(line.security().id(), EquityTerms.of(mso)));
             w.number(r, HELD, line.shares(), s.shares);
             w.number(r, AS_CONVERTED, line.fullyDiluted().doubleValue(),
                     line.fullyDiluted().getDenominator().equals(java.math.BigInteger.ONE) ? s.shares : s.decimal);

@@ -18,6 +18,8 @@ class EquityTermsWorkbookTest {
         try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(WorkbookContent.of(venture))) {
             String capitalized = Character.toUpperCase(units.charAt(0)) + units.substring(1);
             assertThat(cell(wb, CapTableSheet.NAME, CapTableSheet.HEADER_ROW, 5)).isEqualTo(capitalized + " held");
+            // A holding's security is said the same way (the first line is a holding; the SUMIFS below match it).
+            assertThat(cell(wb, CapTableSheet.NAME, CapTableSheet.FIRST_LINE_ROW, CapTableSheet.SECURITY)).isEqualTo(units);
             assertThat(cell(wb, CapTableSheet.NAME, 1, 0)).endsWith("formulas over the " + units.substring(0, units.length() - 1)
                     + " columns.");
             assertThat(cell(wb, SummarySheet.NAME, 9, 0)).isEqualTo("Outstanding " + units + " (as-converted)");
