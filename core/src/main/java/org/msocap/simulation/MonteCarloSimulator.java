@@ -803,18 +803,41 @@ public final class MonteCarloSimulator {
         /** @param costs the positions' costs: {@link #positions}, or with deal events each class's own (waterfall positions only) */
         private CostFlows costFlows(java.util.function.IntPredicate selected, List<Position> costs) {
             TreeMap<Integer, Long> byDay = new TreeMap<>();
+            TreeMap<Integer, Double> laterByDay = new TreeMap<>();
             long total = 0;
             boolean undated = false;
+            // A cost an event brings in (a round's investment, a recap's buyer equity) is paid only by the runs reaching that
+            // event: the cost in force on each exit day, and in the IRR the cost times the share of runs that pay it.
+            long[] byExitDay = null;
             for (int p = 0; p < positions.size(); p++) {
                 Position pos = p < costs.size() ? costs.get(p) : positions.get(p);
                 if (!selected.test(p) || pos.costCents() == 0) {
                     continue;
                 }
                 total += pos.costCents();
+                int paidFrom = timeline == null ? Integer.MIN_VALUE : timeline.paidFromDay(p);
+                if (paidFrom != Integer.MIN_VALUE) {
+                    if (byExitDay == null) {
+                        byExitDay = new long[exitDays.length];
+                    }
+                    for (int d = 0; d < exitDays.length; d++) {
+                        if (exitDays[d] < paidFrom) {
+                            byExitDay[d] -= pos.costCents();
+                        }
+                    }
+                }
                 if (pos.acquired() == null) {
                     undated = true;
-                } else {
+                } else if (paidFrom == Integer.MIN_VALUE) {
                     byDay.merge((int) pos.acquired().toEpochDay(), pos.costCents(), Long::sum);
+                } else {
+                    laterByDay.merge((int) pos.acquired().toEpochDay(), pos.costCents() / 100.0 * realizedRuns(paidFrom) / runs,
+                            Double::sum);
+                }
+            }
+            if (byExitDay != null) {
+                for (int d = 0; d < exitDays.length; d++) {
+                    byExitDay[d] += total;
                 }
             }
             List<Integer> cash = new ArrayList<>();
@@ -825,11 +848,23 @@ public final class MonteCarloSimulator {
                     }
                 }
             }
-            return new CostFlows(total, undated ? null : byDay, cash.stream().mapToInt(Integer::intValue).toArray());
+            return new CostFlows(total, undated ? null : byDay, laterByDay, cash.stream().mapToInt(Integer::intValue).toArray(),
+                    byExitDay);
         }
 
-        /** @param cashPositions the cash-at-close positions selected: paid on their recap's day, not the exit's */
-        private record CostFlows(long totalCents, TreeMap<Integer, Long> byDay, int[] cashPositions) {
+        /**
+         * @param totalCents the cost when every event has happened (a run without an exit)
+         * @param byDay the costs paid from the start, by acquisition day; null when a cost has no date
+         * @param laterByDay the costs events bring in, by acquisition day, times the share of runs that pay them (currency)
+         * @param cashPositions the cash-at-close positions selected: paid on their recap's day, not the exit's
+         * @param byExitDay the cost paid by the runs exiting on each exit day; null when every run pays {@code totalCents}
+         */
+        private record CostFlows(long totalCents, TreeMap<Integer, Long> byDay, TreeMap<Integer, Double> laterByDay,
+                                 int[] cashPositions, long[] byExitDay) {
+
+            long runCost(int dayIndex) {
+                return byExitDay == null || dayIndex < 0 ? totalCents : byExitDay[dayIndex];
+            }
         }
 
         /**
@@ -856,10 +891,13 @@ public final class MonteCarloSimulator {
             long costCents = cost.totalCents();
             boolean withIrr = costCents != 0 && cost.byDay() != null;
             long[] byDay = withIrr ? new long[exitDays.length] : null;
+            double paidCents = 0;
             for (int i = 0; i < runs; i++) {
                 long v = cents[i];
                 sum = Math.addExact(sum, v);
-                belowCost += v < costCents ? 1 : 0;
+                long runCost = cost.runCost(dayIndex[i]);
+                paidCents += runCost;
+                belowCost += v < runCost ? 1 : 0;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
                 if (withIrr && v != 0 && dayIndex[i] >= 0) {
@@ -890,7 +928,8 @@ public final class MonteCarloSimulator {
             double sd = runs < 2 ? 0 : Math.sqrt(ss / (runs - 1));
             double costUnits = costCents / 100.0;
             double probBelow = costCents == 0 ? Double.NaN : (double) belowCost / runs;
-            double moic = costCents == 0 ? Double.NaN : mean / costUnits;
+            // With costs some runs never pay, the multiple is of the mean cost the runs paid.
+            double moic = costCents == 0 ? Double.NaN : cost.byExitDay() == null ? mean / costUnits : mean / (paidCents / runs / 100);
             return new SeriesStatistics(key, runs, costUnits, mean, sd / 100, at[0] / 100.0, at[1] / 100.0, at[2] / 100.0,
                     at[3] / 100.0, at[4] / 100.0, probBelow, moic, withIrr ? irr(byDay, cost, runs) : Double.NaN);
         }
@@ -956,13 +995,17 @@ public final class MonteCarloSimulator {
             for (long paid : byDay) {
                 paidDays += paid != 0 ? 1 : 0;
             }
-            int n = cost.byDay().size() + paidDays;
+            int n = cost.byDay().size() + cost.laterByDay().size() + paidDays;
             int[] days = new int[n];
             double[] amounts = new double[n];
             int k = 0;
             for (Map.Entry<Integer, Long> e : cost.byDay().entrySet()) {
                 days[k] = e.getKey();
                 amounts[k++] = -e.getValue() / 100.0;
+            }
+            for (Map.Entry<Integer, Double> e : cost.laterByDay().entrySet()) {
+                days[k] = e.getKey();
+                amounts[k++] = -e.getValue();
             }
             for (int d = 0; d < byDay.length; d++) {
                 if (byDay[d] != 0) {

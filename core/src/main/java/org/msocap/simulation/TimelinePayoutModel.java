@@ -35,6 +35,8 @@ import org.msocap.money.Money;
  * grant's cost); a SAFE or note converted in a round keeps its cost on the SAFE or note, and a rollover is proceeds left
  * in, no new cost. A holder's or a category's cost is then their original cost over the whole deal. A class's cost is
  * what its own holdings cost ({@link #ownCostPositions}): a rollover at the proceeds reinvested, as its cap table says.
+ * A cost brought in by an event is paid only in the runs that reach it ({@link #paidFromDay}): a sale before the recap
+ * means the buyer never invested.
  *
  * <h2>Net debt</h2>
  * After a recap the net debt is the new loan's balance by its schedule ({@link Timeline#netDebtAt}), the same figure a
@@ -54,6 +56,8 @@ public final class TimelinePayoutModel implements PayoutModel {
     private final List<Position> positions = new ArrayList<>();
     /** The positions with the cost their own cap table gives them (a rollover at the proceeds it reinvested). */
     private final List<Position> ownCost = new ArrayList<>();
+    /** Per position: the first day it is in force, when its event brought it in (Integer.MIN_VALUE: from the start). */
+    private final List<Integer> firstDay = new ArrayList<>();
     /** The first cash-at-close position; those after it are all cash-at-close. */
     private final int firstCash;
     /** Per cash-at-close position: its amount in cents and the epoch day of its recap. */
@@ -98,6 +102,7 @@ public final class TimelinePayoutModel implements PayoutModel {
                     byKey.put(key, known);
                     positions.add(new Position(pos.holder(), pos.category(), pos.group(), cost, cost > 0 ? pos.acquired() : null));
                     ownCost.add(pos);
+                    firstDay.add(segmentStart[s]);
                 }
                 unionOf[s][p] = known;
             }
@@ -113,6 +118,7 @@ public final class TimelinePayoutModel implements PayoutModel {
                 if (h.cashAtClose().isPositive()) {
                     positions.add(new Position(h.holder(), h.category(), CASH_AT_CLOSE, 0, null));
                     ownCost.add(positions.get(positions.size() - 1));
+                    firstDay.add(Integer.MIN_VALUE);
                     cash.add(h.cashAtClose().cents());
                     day.add((int) a.recap().date().toEpochDay());
                 }
@@ -187,6 +193,15 @@ public final class TimelinePayoutModel implements PayoutModel {
      */
     public List<Position> ownCostPositions() {
         return ownCost;
+    }
+
+    /**
+     * The first exit day on which position {@code p}'s cost has been paid: the date of the event that brought it in
+     * (Integer.MIN_VALUE for the written cap table's positions and the cash at close). A run exiting earlier never saw
+     * that event, so its holder never paid that cost; a run without an exit lives through every event and paid it.
+     */
+    public int paidFromDay(int p) {
+        return firstDay.get(p);
     }
 
     /** Whether position {@code p} exists at an exit on {@code day} (a cash-at-close position always does). */

@@ -312,6 +312,71 @@ class TimelinePayoutModelTest {
         }
     }
 
+    /**
+     * A cost an event brings in is paid only by the runs that reach the event: in a run sold before the recap the sponsor
+     * never bought in, in one sold before the round the fund never invested. P(< cost), MOIC and IRR count it so (they
+     * counted the sponsor's whole equity as lost in every run sold before the recap).
+     */
+    @Test
+    void aCostAnEventBringsInCountsOnlyInTheRunsThatReachTheEvent() {
+        Venture venture = venture();
+        SimulationSetup setup = setup(venture);
+        int runs = 3000;
+        SimulationResult result = MonteCarloSimulator.DEFAULT.simulate(setup, new SimulationOptions(runs, 3, 2,
+                SimulationOptions.ALL_HOLDERS, runs, 10));
+        TimelinePayoutModel model = (TimelinePayoutModel) setup.payouts();
+        List<Position> positions = model.positions();
+        Map<String, LocalDate> eventDay = Map.of("sponsor", LocalDate.of(2028, 6, 30), "fund", LocalDate.of(2027, 3, 1));
+        for (String holder : List.of("sponsor", "fund")) {
+            long cost = 0;
+            int acquired = 0;
+            for (int p = 0; p < positions.size(); p++) {
+                if (positions.get(p).holder().equals(holder) && positions.get(p).costCents() > 0) {
+                    cost += positions.get(p).costCents();
+                    acquired = (int) positions.get(p).acquired().toEpochDay();
+                    assertThat(model.paidFromDay(p)).isEqualTo((int) eventDay.get(holder).toEpochDay());
+                }
+            }
+            int paidFrom = (int) eventDay.get(holder).toEpochDay();
+            long below = 0;
+            double realizedSum = 0;
+            double paidSum = 0;
+            int reached = 0;
+            Map<Integer, Double> flows = new java.util.TreeMap<>();
+            for (RunSample run : result.sample()) {
+                long[] out = new long[positions.size()];
+                int exitDay = run.exited() ? (int) run.exitDate().orElseThrow().toEpochDay() : Integer.MAX_VALUE;
+                if (run.exited()) {
+                    model.at(exitDay).payouts(run.equityProceeds().cents(), out);
+                } else {
+                    out = model.withoutExit();
+                }
+                long realized = 0;
+                for (int p = 0; p < positions.size(); p++) {
+                    if (positions.get(p).holder().equals(holder) && out[p] != 0) {
+                        realized += out[p];
+                        flows.merge(p >= model.firstCashPosition() ? model.cashDay(p) : exitDay, out[p] / 100.0 / runs, Double::sum);
+                    }
+                }
+                boolean pays = exitDay >= paidFrom;
+                long runCost = pays ? cost : 0;
+                below += realized < runCost ? 1 : 0;
+                realizedSum += realized;
+                paidSum += runCost;
+                reached += pays ? 1 : 0;
+            }
+            flows.merge(acquired, -cost / 100.0 * reached / runs, Double::sum);
+            assertThat(reached).as(holder).isBetween(100, runs - 100);
+            SeriesStatistics stats = result.holders().stream().filter(h -> h.key().equals(holder)).findFirst().orElseThrow();
+            assertThat(stats.cost()).as(holder).isEqualTo(cost / 100.0);
+            assertThat(stats.probabilityBelowCost()).as(holder).isEqualTo((double) below / runs);
+            assertThat(stats.expectedMoic()).as(holder).isCloseTo(realizedSum / paidSum, org.assertj.core.data.Offset.offset(1e-9));
+            int[] days = flows.keySet().stream().mapToInt(Integer::intValue).toArray();
+            double[] amounts = flows.values().stream().mapToDouble(Double::doubleValue).toArray();
+            assertThat(stats.irr()).as(holder).isCloseTo(Irr.of(days, amounts, days.length), org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
     @Test
     void holdersFollowedInASecondPassGetTheSameRealizedTotals() {
         SimulationOptions options = new SimulationOptions(5_000, 9, 2, 4, 0, 10);
