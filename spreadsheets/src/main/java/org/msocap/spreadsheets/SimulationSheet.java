@@ -56,17 +56,24 @@ final class SimulationSheet {
         }
         r = holderStatistics(w, r, result, labels);
 
-        // The two histograms side by side on a page of their own, the chart below them, and their common header row
-        // repeated should many bins run onto a further page.
+        // The chart on a page of its own, then the two histograms side by side on the next, their common header row
+        // repeated should many bins run onto a further page. Below the histograms the chart would not fit on their
+        // page, and the repeated header would print over its remainder.
         r++;
         w.sheet.setRowBreak(r - 1);
+        int chartTop = r;
+        boolean chart = !result.equityProceeds().bins().isEmpty();
+        if (chart) {
+            r += CHART_ROWS + 1;
+            w.sheet.setRowBreak(r - 1);
+        }
         int histogramHeader = r + 1;
-        int end = histogram(w, r, 0, "Equity proceeds", result.equityProceeds());
-        end = Math.max(end, histogram(w, r, HISTOGRAM_COLUMNS + 1, "Enterprise value", result.enterpriseValue()));
-        if (!result.equityProceeds().bins().isEmpty()) {
+        histogram(w, r, 0, "Equity proceeds", result.equityProceeds());
+        histogram(w, r, HISTOGRAM_COLUMNS + 1, "Enterprise value", result.enterpriseValue());
+        if (chart) {
             int first = histogramHeader + 1;
             Charts.columns((XSSFSheet) w.sheet, "Distribution of equity proceeds", "Equity proceeds (bin midpoint)", "Runs",
-                    new Charts.Anchor(0, end + 1, 2 * HISTOGRAM_COLUMNS + 1, end + 25), (XSSFSheet) w.sheet, first,
+                    new Charts.Anchor(0, chartTop, 2 * HISTOGRAM_COLUMNS + 1, chartTop + CHART_ROWS), (XSSFSheet) w.sheet, first,
                     first + result.equityProceeds().bins().size() - 1, 0, new Charts.Series("Runs", 3));
         }
         w.widen(0, 30);
@@ -115,22 +122,22 @@ final class SimulationSheet {
     private static int statistics(SheetWriter w, int r, String title, List<SeriesStatistics> rows,
                                   java.util.function.UnaryOperator<String> label, boolean returns) {
         Styles s = w.styles;
-        w.text(r++, 0, title, s.label);
+        w.heading(r++, 0, title);
         w.header(r++, "Series", "Runs", "Cost", "Mean", "Std. deviation", "P5", "P25", "Median", "P75", "P95",
                 "P(below cost)", "Expected MOIC", "IRR");
         for (SeriesStatistics st : rows) {
-            w.text(r, 0, label.apply(st.key()));
+            w.text(r, 0, label.apply(st.key()), s.wrapped);
             w.number(r, 1, st.runs(), s.shares);
             if (returns) {
-                numberOrBlank(w, r, 2, st.cost(), s.money);
+                numberOrBlank(w, r, 2, st.cost(), s.estimate);
             }
-            numberOrBlank(w, r, 3, st.mean(), s.money);
-            numberOrBlank(w, r, 4, st.standardDeviation(), s.money);
-            numberOrBlank(w, r, 5, st.p5(), s.money);
-            numberOrBlank(w, r, 6, st.p25(), s.money);
-            numberOrBlank(w, r, 7, st.p50(), s.money);
-            numberOrBlank(w, r, 8, st.p75(), s.money);
-            numberOrBlank(w, r, 9, st.p95(), s.money);
+            numberOrBlank(w, r, 3, st.mean(), s.estimate);
+            numberOrBlank(w, r, 4, st.standardDeviation(), s.estimate);
+            numberOrBlank(w, r, 5, st.p5(), s.estimate);
+            numberOrBlank(w, r, 6, st.p25(), s.estimate);
+            numberOrBlank(w, r, 7, st.p50(), s.estimate);
+            numberOrBlank(w, r, 8, st.p75(), s.estimate);
+            numberOrBlank(w, r, 9, st.p95(), s.estimate);
             if (returns) {
                 returnOrDash(w, r, 10, st.probabilityBelowCost(), s.percent);
                 returnOrDash(w, r, 11, st.expectedMoic(), s.multiple);
@@ -158,8 +165,8 @@ final class SimulationSheet {
         w.headerAt(header, 13, "Mean payout from equity", "Mean carve-out");
         for (int h = 0; h < result.holderCarveOuts().size(); h++) {
             int row = header + 1 + h;
-            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1), w.styles.money);
-            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.money);
+            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1), w.styles.estimate);
+            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.estimate);
         }
         return next;
     }
@@ -182,8 +189,8 @@ final class SimulationSheet {
         cashAtClose(w, header, 15, result.cashAtClose().holders());
         for (int h = 0; h < result.holderCarveOuts().size(); h++) {
             int row = header + 1 + h;
-            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1) + "-P" + (row + 1), w.styles.money);
-            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.money);
+            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1) + "-P" + (row + 1), w.styles.estimate);
+            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.estimate);
         }
         return next;
     }
@@ -192,7 +199,7 @@ final class SimulationSheet {
     private static void cashAtClose(SheetWriter w, int header, int column, List<Double> means) {
         w.headerAt(header, column, "Mean cash at close");
         for (int i = 0; i < means.size(); i++) {
-            w.number(header + 1 + i, column, means.get(i), w.styles.money);
+            w.number(header + 1 + i, column, means.get(i), w.styles.estimate);
         }
     }
 
@@ -212,14 +219,16 @@ final class SimulationSheet {
         }
     }
 
+    /** Rows the histogram chart spans. */
+    private static final int CHART_ROWS = 24;
+
     /** Columns of one histogram: bin, from, to, runs, share. */
     private static final int HISTOGRAM_COLUMNS = 5;
 
     /** A histogram in columns {@code c0..c0+4} from row {@code r}; returns the row after it. */
     private static int histogram(SheetWriter w, int r, int c0, String title, Histogram h) {
         Styles s = w.styles;
-        // Set on the cell, not measured: the title runs on over the columns to its right and must not widen its own.
-        w.cell(r++, c0, s.label).setCellValue("Histogram of " + title.toLowerCase() + " (runs with an exit)");
+        w.heading(r++, c0, "Histogram of " + title.toLowerCase() + " (runs with an exit)");
         w.headerAt(r++, c0, "Bin", "From", "To", "Runs", "Share of runs with an exit");
         if (h.bins().isEmpty()) {
             w.text(r++, c0, "No run ended in an exit.");
@@ -233,8 +242,8 @@ final class SimulationSheet {
             Histogram.Bin b = h.bins().get(i);
             // The bin's label is its midpoint in millions, short enough for a chart axis.
             w.text(r, c0, String.format("%.2fM", (b.from() + b.to()) / 2 / 1_000_000));
-            w.number(r, c0 + 1, b.from(), s.money);
-            w.number(r, c0 + 2, b.to(), s.money);
+            w.number(r, c0 + 1, b.from(), s.estimate);
+            w.number(r, c0 + 2, b.to(), s.estimate);
             w.number(r, c0 + 3, b.count(), s.shares);
             w.formula(r, c0 + 4, "IF(SUM(" + all + ")=0,0," + runs + (r + 1) + "/SUM(" + all + "))", s.percent);
             r++;

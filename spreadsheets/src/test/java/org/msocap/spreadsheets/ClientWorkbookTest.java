@@ -186,13 +186,40 @@ class ClientWorkbookTest {
         try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
             XSSFSheet sheet = wb.getSheet(SimulationSheet.NAME);
             int label = WaterfallSheetTest.rowOf(sheet, "Histogram of equity proceeds (runs with an exit)", 0);
-            assertThat(sheet.getRowBreaks()).containsExactly(label - 1);
+            // The chart on a page of its own before them: below them it would not fit on their page, and the repeated
+            // header would print over its remainder.
+            int[] breaks = sheet.getRowBreaks();
+            assertThat(breaks).hasSize(2).endsWith(label - 1);
+            var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) sheet.getDrawingPatriarch().getCharts().stream()
+                    .filter(c -> c.getTitleText().getString().equals("Distribution of equity proceeds")).findFirst().orElseThrow()
+                    .getGraphicFrame().getAnchor();
+            assertThat(anchor.getRow1()).isGreaterThan(breaks[0]);
+            assertThat(anchor.getRow2()).isLessThanOrEqualTo(label - 1);
             assertThat(sheet.getRepeatingRows()).isEqualTo(new org.apache.poi.ss.util.CellRangeAddress(label + 1, label + 1, -1, -1));
             List<String> header = texts(sheet.getRow(label + 1));
             assertThat(header).containsExactly("Bin", "From", "To", "Runs", "Share of runs with an exit", "", "Bin", "From", "To", "Runs",
                     "Share of runs with an exit");
             assertThat(sheet.getRow(label).getCell(6).getStringCellValue()).isEqualTo("Histogram of enterprise value (runs with an exit)");
             assertThat(sheet.getRow(label + 2 + 119).getCell(9).getNumericCellValue()).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void theFeeChartStartsAPageWhereItWouldPrintInTwoHalves() throws Exception {
+        // Two practices' comparisons fill most of the first page: the chart goes to the next (printed below them, it ran
+        // over the page's end). One practice's leave it room.
+        for (String model : List.of("chiro-md-integrated.yaml", "telehealth-series-a.yaml")) {
+            WorkbookContent content = WorkbookContent.of(VentureReader.read(Path.of("..", "examples", "ventures", model)), null);
+            try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
+                XSSFSheet sheet = wb.getSheet(FeesSheet.NAME);
+                int chartTop = ((org.apache.poi.xssf.usermodel.XSSFClientAnchor) sheet.getDrawingPatriarch().getCharts().get(0)
+                        .getGraphicFrame().getAnchor()).getRow1();
+                if (model.startsWith("chiro")) {
+                    assertThat(sheet.getRowBreaks()).as(model).containsExactly(chartTop - 1);
+                } else {
+                    assertThat(sheet.getRowBreaks()).as(model).isEmpty();
+                }
+            }
         }
     }
 

@@ -261,7 +261,7 @@ class DealEventsSheetTest {
             int row = rowWith(sheet, DealEventsSheet.ID, i.holder(), issued);
             // A holder may receive shares twice (a SAFE and an investment): find the line of this class.
             while (!sheet.getRow(row).getCell(DealEventsSheet.TEXT).getStringCellValue()
-                    .equals(DealEventsSheet.className(labelsAfter(venture, a), i.classId()))) {
+                    .equals(labelsAfter(venture, a).className(i.classId()))) {
                 row = rowWith(sheet, DealEventsSheet.ID, i.holder(), row + 1);
             }
             assertThat((long) number(sheet, row, 4)).as(i.holder() + " " + i.classId()).isEqualTo(i.shares());
