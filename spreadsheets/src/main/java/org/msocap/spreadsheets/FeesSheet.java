@@ -138,8 +138,9 @@ final class FeesSheet {
             r++;
         }
 
-        // Below every table, so it covers none of them however many practices and bases there are.
-        int chartTop = r;
+        // Below every table, so it covers none of them however many practices and bases there are, and on a page of its
+        // own: after one practice's tables it may fit, after two it would print in two halves.
+        w.sheet.setRowBreak(r - 1);
         Charts.line((XSSFSheet) w.sheet, "Fee stream by projection year", "Projection year", "Amount",
                 new Charts.Anchor(0, r, 7, r + CHART_ROWS),
                 (XSSFSheet) w.sheet, firstYear, lastYear, 0,
@@ -149,7 +150,6 @@ final class FeesSheet {
         w.widen(0, LABEL_WIDTH);
         w.widen(1, LABEL_WIDTH);
         w.finish(INPUT_HEADER_ROW, -1);
-        PageSetup.keepTogether(w.sheet, chartTop, CHART_ROWS);
     }
 
     private static final int LABEL_WIDTH = 28;

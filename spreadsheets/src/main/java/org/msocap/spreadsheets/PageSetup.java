@@ -1,6 +1,5 @@
 package org.msocap.spreadsheets;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -59,9 +58,6 @@ final class PageSetup {
     /** A landscape letter page's width (the narrower of letter and A4) between the margins, in points. */
     static final double PAGE_WIDTH_POINTS = (11 - 2 * SIDE_MARGIN) * 72;
 
-    /** A landscape letter page's height between the margins, less the header's and footer's lines, in points. */
-    static final double PAGE_HEIGHT_POINTS = (8.5 - 2 * TOP_MARGIN) * 72 - 24;
-
     /**
      * Printed width of one character of column width, padding included, at 100%: measured on LibreOffice's PDFs of these
      * workbooks (a cap table of 134 characters printed 9.5 in wide at 72%), wider than the 7 pixels a spreadsheet shows.
@@ -98,37 +94,6 @@ final class PageSetup {
         sheet.setMargin(Sheet.BottomMargin, TOP_MARGIN);
         sheet.setMargin(Sheet.HeaderMargin, HEADER_MARGIN);
         sheet.setMargin(Sheet.FooterMargin, HEADER_MARGIN);
-    }
-
-    /**
-     * Starts a new printed page at row {@code first} when the {@code rows} rows from there (a chart's) would otherwise
-     * run over the end of a page and print in two halves: estimated from the heights of the rows above and the scale at
-     * which the sheet, fitted to one page's width, prints. Call it once the widths and heights are set.
-     */
-    static void keepTogether(Sheet sheet, int first, int rows) {
-        double page = PAGE_HEIGHT_POINTS / fitToWidthScale(sheet);
-        double y = 0;
-        for (int r = 0; r < first; r++) {
-            Row row = sheet.getRow(r);
-            double height = row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints();
-            if (y + height > page || r > 0 && sheet.isRowBroken(r - 1)) {
-                y = 0;
-            }
-            y += height;
-        }
-        if (first > 0 && y + rows * sheet.getDefaultRowHeightInPoints() > page) {
-            sheet.setRowBreak(first - 1);
-        }
-    }
-
-    /** The scale at which a sheet fitted to one page's width prints: its columns' width against the page's. */
-    static double fitToWidthScale(Sheet sheet) {
-        int last = -1;
-        for (Row row : sheet) {
-            last = Math.max(last, row.getLastCellNum() - 1);
-        }
-        double width = printedWidth(sheet, 0, last);
-        return width == 0 ? 1 : Math.min(1, PAGE_WIDTH_POINTS / width);
     }
 
     private static void apply(Sheet sheet, String venture) {
