@@ -140,9 +140,10 @@ final class FeesSheet {
 
         // Below every table, so it covers none of them however many practices and bases there are, and on a page of its
         // own: after one practice's tables it may fit, after two it would print in two halves.
+        // A row below the break: a chart anchored on a page's first row also draws its edge at the foot of the page before.
         w.sheet.setRowBreak(r - 1);
         Charts.line((XSSFSheet) w.sheet, "Fee stream by projection year", "Projection year", "Amount",
-                new Charts.Anchor(0, r, 7, r + CHART_ROWS),
+                new Charts.Anchor(0, r + 1, 7, r + 1 + CHART_ROWS),
                 (XSSFSheet) w.sheet, firstYear, lastYear, 0,
                 List.of(new Charts.Series("Management fees", 3), new Charts.Series("MSO EBITDA", 6)));
         // The practice, agreement and basis texts wrap in these widths, so eleven columns print at a readable scale

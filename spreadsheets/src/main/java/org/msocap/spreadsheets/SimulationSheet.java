@@ -61,10 +61,11 @@ final class SimulationSheet {
         // page, and the repeated header would print over its remainder.
         r++;
         w.sheet.setRowBreak(r - 1);
-        int chartTop = r;
+        // A row below the break: a chart anchored on a page's first row also draws its edge at the foot of the page before.
+        int chartTop = r + 1;
         boolean chart = !result.equityProceeds().bins().isEmpty();
         if (chart) {
-            r += CHART_ROWS + 1;
+            r += CHART_ROWS + 2;
             w.sheet.setRowBreak(r - 1);
         }
         int histogramHeader = r + 1;
