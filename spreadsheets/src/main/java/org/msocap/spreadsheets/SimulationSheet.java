@@ -262,12 +262,18 @@ final class SimulationSheet {
         result.classes().forEach(c -> titles.add(security(c.key(), labels)));
         result.categories().forEach(c -> titles.add(result.realized() ? "Realized: " + category(c.key()) : category(c.key())));
         Row header = sheet.createRow(0);
+        int lines = 1;
         for (int c = 0; c < titles.size(); c++) {
             Cell cell = header.createCell(c);
             cell.setCellValue(titles.get(c));
             cell.setCellStyle(s.header);
-            sheet.setColumnWidth(c, Math.max(12, Math.min(24, titles.get(c).length() + 2)) * 256);
+            int width = Math.max(12, Math.min(24, titles.get(c).length() + 2));
+            sheet.setColumnWidth(c, width * 256);
+            // A long title ("Series A Preferred (converted at $0.6863)") wraps, bold and broken between words.
+            lines = Math.max(lines, (titles.get(c).length() + width - 5) / (width - 4));
         }
+        // Spreadsheet programs do not grow a row for text another program wrapped: without the height, the title is cut.
+        header.setHeightInPoints(lines * sheet.getDefaultRowHeightInPoints());
         sheet.createFreezePane(1, 1);
         int r = 1;
         for (RunSample run : result.sample()) {

@@ -54,6 +54,20 @@ class ClientWorkbookTest {
     }
 
     @Test
+    void theRunsSheetsHeaderRowIsTallEnoughForItsWrappedTitles() throws Exception {
+        // The converted series' titles wrap in three lines: a row of one line cut them to their middle line.
+        Venture series = VentureReader.read(Path.of("..", "examples", "ventures", "telehealth-series-a.yaml"));
+        Path out = dir.resolve("s.xlsx");
+        WorkbookExporter.DEFAULT.export(WorkbookContent.of(series, SimulationOptions.of(100, 42).withSampleRuns(100)), out,
+                ExportOptions.defaults());
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet runs = wb.getSheet(SimulationSheet.RUNS_NAME);
+            assertThat(texts(runs.getRow(0))).contains("Series A Preferred (converted at $0.6863)");
+            assertThat(runs.getRow(0).getHeightInPoints()).isGreaterThanOrEqualTo(3 * runs.getDefaultRowHeightInPoints());
+        }
+    }
+
+    @Test
     void noRunsSheetWhenNoRunIsSampled() throws Exception {
         WorkbookContent content = WorkbookContent.of(venture, SimulationOptions.of(200, 42).withSampleRuns(0));
         Path out = dir.resolve("w.xlsx");
