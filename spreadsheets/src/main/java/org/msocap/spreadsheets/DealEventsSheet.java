@@ -289,6 +289,9 @@ final class DealEventsSheet {
         w.formula(row, UNITS, "SUM(" + range(buyerLine, row - 1, UNITS) + ")", s.sharesTotal);
         w.formula(row, UNIT_AMOUNT, "SUM(" + range(buyerLine, row - 1, UNIT_AMOUNT) + ")", s.moneyTotal);
         r = row + 2;
+        // The cap tables before and after on a page of their own: with its sources and uses, proceeds and units, a recap
+        // fills a page, and the last table ran over onto the next without its header.
+        w.sheet.setRowBreak(r - 1);
         r = capTable(w, r, venture, event.name() + ": cap table before", a.before());
         r++;
         return capTable(w, r, venture, event.name() + ": cap table after", a.after());

@@ -82,6 +82,16 @@ class DealEventsSheetTest {
                 assertThat(sheet.getFooter().getRight()).isEqualTo("Page &P of &N");
                 // Each event after the first starts a page.
                 assertThat(sheet.getRowBreaks().length).isGreaterThanOrEqualTo(venture.events().size() - 1);
+                // A recap's cap tables start a page: after its sources and uses, proceeds and units they ran over a page.
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    org.apache.poi.ss.usermodel.Cell first = row.getCell(DealEventsSheet.LABEL);
+                    if (first != null && first.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && first.getStringCellValue().endsWith(": cap table before")
+                            && Timeline.of(venture).applied().stream().anyMatch(a -> a.recap() != null
+                                    && first.getStringCellValue().equals(a.event().name() + ": cap table before"))) {
+                        assertThat(sheet.isRowBroken(row.getRowNum() - 1)).as(first.getStringCellValue()).isTrue();
+                    }
+                }
 
                 Set<String> ids = new HashSet<>();
                 venture.people().stream().map(Person::id).forEach(ids::add);
