@@ -286,9 +286,9 @@ final class SimulationSheet {
                 date.setCellStyle(s.date);
             }
             c++;
-            number(row, c++, run.ebitdaMultiple(), s.multiple);
-            number(row, c++, run.collectionsGrowth(), s.percent);
-            number(row, c++, run.clinicianComp(), s.percent);
+            driver(row, c++, run.ebitdaMultiple(), s.multiple, s);
+            driver(row, c++, run.collectionsGrowth(), s.percent, s);
+            driver(row, c++, run.clinicianComp(), s.percent, s);
             number(row, c++, run.escrowReleased(), s.percent);
             number(row, c++, run.earnoutPaid(), s.percent);
             money(row, c++, run.enterpriseValue(), s.money);
@@ -306,6 +306,17 @@ final class SimulationSheet {
         sheet.getPrintSetup().setFitHeight((short) 0);
         sheet.setFitToPage(true);
         return titles.size();
+    }
+
+    /** A driver of the run, or "—" where the model does not simulate it: a blank column read as missing data. */
+    private static void driver(Row row, int c, double value, CellStyle style, Styles s) {
+        if (Double.isFinite(value)) {
+            number(row, c, value, style);
+        } else {
+            Cell cell = row.createCell(c);
+            cell.setCellValue(WaterfallSheet.NOT_APPLICABLE);
+            cell.setCellStyle(s.notApplicable);
+        }
     }
 
     private static void number(Row row, int c, double value, CellStyle style) {

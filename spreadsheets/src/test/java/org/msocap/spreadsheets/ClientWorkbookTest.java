@@ -64,6 +64,11 @@ class ClientWorkbookTest {
             Sheet runs = wb.getSheet(SimulationSheet.RUNS_NAME);
             assertThat(texts(runs.getRow(0))).contains("Series A Preferred (converted at $0.6863)");
             assertThat(runs.getRow(0).getHeightInPoints()).isGreaterThanOrEqualTo(3 * runs.getDefaultRowHeightInPoints());
+            // A driver the model does not simulate (here the clinicians' compensation) says so, not a blank column.
+            int comp = texts(runs.getRow(0)).indexOf("Clinician comp");
+            for (int r = 1; r <= 100; r++) {
+                assertThat(runs.getRow(r).getCell(comp)).as("run " + r).isNotNull();
+            }
         }
     }
 
