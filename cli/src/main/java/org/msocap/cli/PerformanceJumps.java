@@ -132,10 +132,12 @@ final class PerformanceJumps {
     }
 
     /** "elena 50%, 750 of 1,500 units (class-a 2.29x)". */
-    static String summary(Vested v) {
+    /** What a holding vested, the holder and the tested class named by {@code person} and {@code className}. */
+    static String summary(Vested v, java.util.function.UnaryOperator<String> person, java.util.function.UnaryOperator<String> className) {
         PerformanceVestedCapTable.Tranche tranche = v.tranche();
-        return tranche.terms().holder() + " " + percent(tranche.fraction(v.level())) + ", " + Formats.count(tranche.vestedUnits(v.level()))
-                + " of " + Formats.count(tranche.terms().shares()) + " units (" + tranche.testedClass() + " "
+        return person.apply(tranche.terms().holder()) + " " + percent(tranche.fraction(v.level())) + ", "
+                + Formats.count(tranche.vestedUnits(v.level())) + " of " + Formats.count(tranche.terms().shares()) + " units ("
+                + className.apply(tranche.testedClass()) + " "
                 + Formats.multiple(v.moic().setScale(2, java.math.RoundingMode.DOWN)) + ")";
     }
 

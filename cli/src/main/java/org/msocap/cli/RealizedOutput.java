@@ -17,11 +17,16 @@ final class RealizedOutput {
     }
 
     static Table table(String scenario, List<RealizedTotal> realized) {
+        return table(scenario, realized, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The table with each person as {@code person} shows them (the report's summary: by name). */
+    static Table table(String scenario, List<RealizedTotal> realized, java.util.function.UnaryOperator<String> person) {
         Table t = new Table(scenario + " — realized over the deal (cash at earlier recaps + this exit)").left("person")
                 .left("category").right("earlier").right("this exit").right("total").right("original cost").right("MOIC")
                 .right("IRR");
         for (RealizedTotal r : realized) {
-            t.row(r.id(), r.category().id(), Formats.money(r.earlier()), Formats.money(r.payout()), Formats.money(r.total()),
+            t.row(person.apply(r.id()), r.category().id(), Formats.money(r.earlier()), Formats.money(r.payout()), Formats.money(r.total()),
                     Formats.money(r.cost()), r.moic().map(Formats::multiple).orElse(""),
                     r.irr().isPresent() ? Formats.rate(r.irr().getAsDouble()) : "");
         }

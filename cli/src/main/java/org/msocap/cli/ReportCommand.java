@@ -149,18 +149,23 @@ public final class ReportCommand implements Callable<Integer> {
             }
             List<String> parts = new java.util.ArrayList<>();
             for (PerformanceJumps.Vested pv : vested) {
-                parts.add(PerformanceJumps.summary(pv));
+                parts.add(PerformanceJumps.summary(pv, id -> personName(venture, id), id -> SummaryLines.className(venture, id)));
             }
             out.println(label("Vesting") + s.waterfall().scenario() + ": " + String.join("; ", parts));
         }
     }
 
+    /** A person by name; the summary is read by people, and the workbook names them so too. */
+    private static String personName(Venture venture, String id) {
+        return venture.person(id).map(org.msocap.model.Person::name).orElse(id);
+    }
+
     /** For each exit after a recap: every person's realized total over the deal (cash at close + this exit). */
-    private static void printRealized(PrintWriter out, List<WorkbookContent.Scenario> scenarios) {
+    private static void printRealized(PrintWriter out, Venture venture, List<WorkbookContent.Scenario> scenarios) {
         for (WorkbookContent.Scenario s : scenarios) {
             if (!s.realized().isEmpty()) {
                 out.println();
-                RealizedOutput.table(s.waterfall().scenario(), s.realized()).printText(out);
+                RealizedOutput.table(s.waterfall().scenario(), s.realized(), id -> personName(venture, id)).printText(out);
             }
         }
     }
@@ -178,8 +183,9 @@ public final class ReportCommand implements Callable<Integer> {
         content.feeSection().ifPresent(f -> out.println(label("Fees") + fees(f.monthly())));
         out.println(label("Findings") + findings(content.compliance()));
         for (Finding f : SummaryLines.topFindings(content.compliance())) {
+            // Named as the workbook names them, so the summary a client reads shows no model ids.
             out.println(label("") + "  " + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.ruleId() + " "
-                    + f.subjectKind().name().toLowerCase(Locale.ROOT) + " " + f.subjectId() + ": " + f.title());
+                    + SummaryLines.subject(v, f) + ": " + f.title());
         }
         SummaryLines.moreFindings(content.compliance()).ifPresent(more -> out.println(label("") + "  " + more));
         List<WorkbookContent.Scenario> scenarios = content.waterfalls().scenarios();
@@ -201,7 +207,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             exits.printText(out);
             printPerformanceVesting(out, v, scenarios);
-            printRealized(out, scenarios);
+            printRealized(out, v, scenarios);
         }
         content.simulationSection().ifPresent(sim -> {
             out.println();

@@ -114,8 +114,8 @@ class PerformanceVestingCommandTest {
         assertThat(json.out()).contains("\"performanceVesting\" : [ {").contains("\"unitsVested\" : 750");
         CliRun report = CliRun.of("report", DERM.toString(), "--no-workbook");
         assertThat(report.exitCode()).as(report.err()).isZero();
-        assertThat(report.out()).contains("Vesting    Sale to a larger platform: elena 50%, 750 of 1,500 units (class-a 2.29x)")
-                .contains("Vesting    Secondary buyout below the hurdle: elena 0%, 0 of 1,500 units (class-a 1.68x)");
+        assertThat(report.out()).contains("Vesting    Sale to a larger platform: Elena Vasquez 50%, 750 of 1,500 units (Class A 2.29x)")
+                .contains("Vesting    Secondary buyout below the hurdle: Elena Vasquez 0%, 0 of 1,500 units (Class A 1.68x)");
     }
 
     @Test

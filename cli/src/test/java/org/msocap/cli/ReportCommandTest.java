@@ -37,6 +37,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void theSummaryNamesPeoplePracticesAndAgreementsAsTheWorkbookDoesNotByTheirModelIds() {
+        CliRun bundled = CliRun.of("report", "--no-workbook", "--runs", "100");
+        assertThat(bundled.exitCode()).as(bundled.err()).isZero();
+        assertThat(bundled.out())
+                .contains("critical CTRL-01 Management services agreement — Sunrise Medical of New York, P.C.: MSA gives the MSO")
+                .contains("high CTRL-04 Practice: Sunrise Medical Group of California, P.C.: Stock transfer restriction")
+                .doesNotContain("msa-ny", "sunrise-ca", "practice sunrise", "agreement msa");
+        // After a Series A and a recap: the finding's clinician and every person of the realized totals by name.
+        CliRun series = CliRun.of("report", CliRun.EXAMPLES.resolve("telehealth-series-a.yaml").toString(), "--no-workbook",
+                "--runs", "100");
+        assertThat(series.exitCode()).as(series.err()).isZero();
+        assertThat(series.out()).contains("medium COI-02 Grace Lee, MD: Clinician sits on both sides of the MSA")
+                .contains("Granite Peak Health Partners II, LP").contains("Maya Patel")
+                .doesNotContain("dr-lee", "lumen-pc", "msa-lumen", "granite-peak", "person dr-");
+    }
+
+    @Test
     void theSummaryNamesAnExitValuedPastTheProjection() throws Exception {
         Path model = dir.resolve("late-exit.yaml");
         String glow = Files.readString(CliRun.EXAMPLES.resolve("glow-medical-spa.yaml"));

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.msocap.compliance.SubjectKind;
 import org.msocap.deal.Timeline;
 import org.msocap.model.HolderCategory;
@@ -73,8 +75,25 @@ final class ClientLabels {
         return venture.mso().classes().stream().filter(c -> c.id().equals(id) && c.name() != null).findFirst()
                 .map(ShareClass::name)
                 .or(() -> afterEvents().stream().filter(c -> c.id().equals(id) && c.name() != null).findFirst().map(ShareClass::name))
+                .map(ClientLabels::conversionPrice)
                 .orElseGet(() -> shareClass(id));
     }
+
+    /**
+     * The conversion price a round writes into a converted SAFE's or note's series ("Series A Preferred (converted at
+     * 0.686338825172566)") as a price: "(converted at $0.6863)".
+     */
+    private static String conversionPrice(String name) {
+        Matcher m = CONVERTED_AT.matcher(name);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement("converted at $"
+                    + new BigDecimal(m.group(1)).setScale(4, RoundingMode.HALF_UP).toPlainString()));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static final Pattern CONVERTED_AT = Pattern.compile("converted at (\\d+(?:\\.\\d+)?)");
 
     private List<ShareClass> afterEvents;
 

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.msocap.captable.CapTable;
 import org.msocap.captable.CapTableLine;
 import org.msocap.deal.HolderProceeds;
@@ -147,7 +145,7 @@ final class DealEventsSheet {
         for (Rounds.Issue i : round.issued()) {
             w.text(r, LABEL, after.holder(i.holder()));
             w.text(r, ID, i.holder());
-            w.text(r, TEXT, className(after, i.classId()));
+            w.text(r, TEXT, after.className(i.classId()));
             w.text(r, TEXT2, source(i.source()));
             w.number(r++, 4, i.shares(), s.shares);
         }
@@ -164,7 +162,7 @@ final class DealEventsSheet {
             blockTitle(w, r++, a.event().name() + ": conversion ratios of the preferred classes after anti-dilution");
             w.header(r++, "Class", "Model id", "Anti-dilution", "Before", "After");
             for (Rounds.Ratio ratio : round.ratios()) {
-                w.text(r, LABEL, className(after, ratio.classId()));
+                w.text(r, LABEL, after.className(ratio.classId()));
                 w.text(r, ID, ratio.classId());
                 w.text(r, TEXT, ratio.adjusted() ? "Adjusted" : "Unchanged");
                 w.number(r, 3, ratio.before(), s.decimal);
@@ -280,7 +278,7 @@ final class DealEventsSheet {
         for (Holding g : grants) {
             w.text(row, LABEL, after.holder(g.holder()));
             w.text(row, ID, g.holder());
-            w.text(row, TEXT, className(after, g.shareClass()));
+            w.text(row, TEXT, after.className(g.shareClass()));
             w.text(row, TEXT2, g.threshold() != null ? "Grant above " + dollars(g.threshold()) + " a unit" : "Grant");
             if (g.hurdle() != null) {
                 w.money(row, HURDLE, g.hurdle(), s.money);
@@ -291,6 +289,9 @@ final class DealEventsSheet {
         w.formula(row, UNITS, "SUM(" + range(buyerLine, row - 1, UNITS) + ")", s.sharesTotal);
         w.formula(row, UNIT_AMOUNT, "SUM(" + range(buyerLine, row - 1, UNIT_AMOUNT) + ")", s.moneyTotal);
         r = row + 2;
+        // The cap tables before and after on a page of their own: with its sources and uses, proceeds and units, a recap
+        // fills a page, and the last table ran over onto the next without its header.
+        w.sheet.setRowBreak(r - 1);
         r = capTable(w, r, venture, event.name() + ": cap table before", a.before());
         r++;
         return capTable(w, r, venture, event.name() + ": cap table after", a.after());
@@ -299,7 +300,7 @@ final class DealEventsSheet {
     private static void unitLine(SheetWriter w, int row, ClientLabels labels, NewUnits u, String how) {
         w.text(row, LABEL, labels.holder(u.holder()));
         w.text(row, ID, u.holder());
-        w.text(row, TEXT, className(labels, u.classId()));
+        w.text(row, TEXT, labels.className(u.classId()));
         w.text(row, TEXT2, how);
         w.number(row, UNIT_PRICE, u.price(), w.styles.decimal);
         w.number(row, UNITS, u.units(), w.styles.shares);
@@ -322,7 +323,7 @@ final class DealEventsSheet {
             if (!line.holder().isEmpty()) {
                 w.text(r, ID, line.holder());
             }
-            w.text(r, TEXT, className(labels, line.shareClass()));
+            w.text(r, TEXT, labels.className(line.shareClass()));
             w.text(r, TEXT2, CapTableSheet.security(line.security().id(), EquityTerms.of(mso)));
             w.number(r, HELD, line.shares(), s.shares);
             w.number(r, AS_CONVERTED, line.fullyDiluted().doubleValue(),
@@ -400,22 +401,6 @@ final class DealEventsSheet {
     private static ClientLabels labels(Venture venture, Mso mso) {
         return new ClientLabels(venture.toBuilder().mso(mso).events(List.of()).build());
     }
-
-    /**
-     * A class by name, with the conversion price a round writes into a converted SAFE's or note's series
-     * ("Series A Preferred (converted at 0.686338825172566)") shown as a price: "(converted at $0.6863)".
-     */
-    static String className(ClientLabels labels, String id) {
-        Matcher m = CONVERTED_AT.matcher(labels.className(id));
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement("converted at $"
-                    + new BigDecimal(m.group(1)).setScale(4, RoundingMode.HALF_UP).toPlainString()));
-        }
-        return m.appendTail(out).toString();
-    }
-
-    private static final Pattern CONVERTED_AT = Pattern.compile("converted at (\\d+(?:\\.\\d+)?)");
 
     private static String source(Rounds.Source source) {
         return switch (source) {

@@ -50,8 +50,8 @@ final class FeesSheet {
             PracticeInputs n = PracticeInputs.of(p.practiceId());
             Financials.PracticeFinancials f = p.financials();
             FeeTerms t = p.terms();
-            w.text(r, 0, labels.practice(p.practiceId()));
-            w.text(r, 1, labels.agreementKind(p.agreementId()));
+            w.text(r, 0, labels.practice(p.practiceId()), s.wrapped);
+            w.text(r, 1, labels.agreementKind(p.agreementId()), s.wrapped);
             named(w, r, 2, n.collections(), f.collections().amount().doubleValue(), s.moneyInput);
             named(w, r, 3, n.growth(), f.growth().doubleValue(), s.percentInput);
             named(w, r, 4, n.clinicianComp(), f.clinicianComp().doubleValue(), s.percentInput);
@@ -86,7 +86,7 @@ final class FeesSheet {
                              List<BasisComparison> comparisons, ClientLabels labels) {
         Styles s = w.styles;
         int r = firstFreeRow + 1;
-        w.text(r++, 0, "By projection year (sums of the monthly Fee Projection)", s.label);
+        w.heading(r++, 0, "By projection year (sums of the monthly Fee Projection)");
         w.header(r++, "Year", "Period", "Collections", "Management fees (MSO revenue)", "Practice margin after fee",
                 "MSO operating costs", "MSO EBITDA", "EBITDA margin");
         int firstYear = r;
@@ -114,7 +114,7 @@ final class FeesSheet {
         r += 2;
 
         for (BasisComparison comparison : comparisons) {
-            w.text(r++, 0, "Fee-basis comparison for " + labels.practice(comparison.practiceId()) + " over the projection (as computed)", s.label);
+            w.heading(r++, 0, "Fee-basis comparison for " + labels.practice(comparison.practiceId()) + " over the projection (as computed)");
             w.header(r++, "Basis", "How its parameters were set", "Fixed fee / month", "Escalator / year", "Fee percent", "Cost-plus markup",
                     "Fee to MSO", "Left to practice", "Fee share of practice profit", "MSO EBITDA");
             // The agreed terms first, then bases run on the agreement's own parameters, then equivalents, so the
@@ -123,8 +123,8 @@ final class FeesSheet {
                     .sorted(java.util.Comparator.comparing(a -> a.source().ordinal())).toList();
             for (BasisComparison.Alternative a : alternatives) {
                 FeeTerms t = a.terms();
-                w.text(r, 0, basis(t.basis()) + (a.source() == BasisComparison.Source.AGREEMENT ? " (agreed)" : ""));
-                w.text(r, 1, source(a.source()));
+                w.text(r, 0, basis(t.basis()) + (a.source() == BasisComparison.Source.AGREEMENT ? " (agreed)" : ""), s.wrapped);
+                w.text(r, 1, source(a.source()), s.wrapped);
                 w.money(r, 2, t.monthly(), s.money);
                 w.number(r, 3, t.escalator(), s.percent);
                 w.number(r, 4, t.percent(), s.percent);
@@ -138,13 +138,23 @@ final class FeesSheet {
             r++;
         }
 
-        // Below every table, so it covers none of them however many practices and bases there are.
+        // Below every table, so it covers none of them however many practices and bases there are, and on a page of its
+        // own: after one practice's tables it may fit, after two it would print in two halves.
+        // A row below the break: a chart anchored on a page's first row also draws its edge at the foot of the page before.
+        w.sheet.setRowBreak(r - 1);
         Charts.line((XSSFSheet) w.sheet, "Fee stream by projection year", "Projection year", "Amount",
-                new Charts.Anchor(0, r, 7, r + 20),
+                new Charts.Anchor(0, r + 1, 7, r + 1 + CHART_ROWS),
                 (XSSFSheet) w.sheet, firstYear, lastYear, 0,
                 List.of(new Charts.Series("Management fees", 3), new Charts.Series("MSO EBITDA", 6)));
+        // The practice, agreement and basis texts wrap in these widths, so eleven columns print at a readable scale
+        // on one page's width (wider, the page would shrink to take them in).
+        w.widen(0, LABEL_WIDTH);
+        w.widen(1, LABEL_WIDTH);
         w.finish(INPUT_HEADER_ROW, -1);
     }
+
+    private static final int LABEL_WIDTH = 28;
+    private static final int CHART_ROWS = 20;
 
     static String basis(FeeTerms.Basis basis) {
         return switch (basis) {

@@ -36,11 +36,12 @@ final class FindingsSheet {
             w.text(r, 7, f.confidence().name().toLowerCase());
             r++;
         }
-        w.widen(2, 28);
+        // Wrapped in widths that print eight columns on a page's width at a readable scale.
+        w.widen(2, 26);
         w.widen(3, 20);
-        w.widen(4, 55);
-        w.widen(5, 40);
-        w.widen(6, 45);
+        w.widen(4, 48);
+        w.widen(5, 34);
+        w.widen(6, 40);
         w.finish(HEADER_ROW, HEADER_ROW);
     }
 

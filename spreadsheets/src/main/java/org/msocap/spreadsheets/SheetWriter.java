@@ -74,12 +74,33 @@ final class SheetWriter {
         return cell;
     }
 
+    /**
+     * A section heading in the label style, alone on its row: it runs on over the empty cells to its right, so it does
+     * not widen its column (a column as wide as a heading would shrink every printed page of the sheet).
+     */
+    Cell heading(int r, int c, String value) {
+        Cell cell = cell(r, c, styles.label);
+        cell.setCellValue(value);
+        return cell;
+    }
+
     Cell number(int r, int c, double value, CellStyle style) {
         Cell cell = cell(r, c, style);
         cell.setCellValue(value);
-        measure(c, NUMBER_WIDTH);
+        measure(c, width(style));
         return cell;
     }
+
+    /** The width a number in {@code style} takes. */
+    private int width(CellStyle style) {
+        return style == styles.shares || style == styles.estimate ? WHOLE_WIDTH
+                : style == styles.percent || style == styles.multiple ? RATIO_WIDTH : NUMBER_WIDTH;
+    }
+
+    /** A whole number to the billions with its separators (999,999,999): narrower than an amount with cents. */
+    private static final int WHOLE_WIDTH = 13;
+    /** A percentage or a multiple (-12.34%, 1234.56x). */
+    private static final int RATIO_WIDTH = 10;
 
     Cell number(int r, int c, BigDecimal value, CellStyle style) {
         return number(r, c, value.doubleValue(), style);
@@ -100,7 +121,7 @@ final class SheetWriter {
     Cell formula(int r, int c, String formula, CellStyle style) {
         Cell cell = cell(r, c, style);
         cell.setCellFormula(formula);
-        measure(c, NUMBER_WIDTH);
+        measure(c, width(style));
         return cell;
     }
 
@@ -118,9 +139,21 @@ final class SheetWriter {
             }
             cell.setCellValue(titles[i]);
             wrapping.add(new Wrap(r, c, titles[i], 1, true));
-            // Headers wrap, so long titles need not widen a numeric column beyond its numbers.
-            measure(c, Math.min(titles[i].length() + 2, 18));
+            // Headers wrap, so long titles need not widen a numeric column beyond its numbers (a wider one shrinks the
+            // printed page).
+            measure(c, Math.min(titles[i].length() + 2, Math.max(longestWord(titles[i]) + 2, MIN_HEADER_WIDTH)));
         }
+    }
+
+    /** A header wraps between words, so it needs no more width than its longest word (or a number's, the usual content). */
+    private static final int MIN_HEADER_WIDTH = 10;
+
+    private static int longestWord(String title) {
+        int longest = 0;
+        for (String word : title.split(" ")) {
+            longest = Math.max(longest, word.length());
+        }
+        return longest;
     }
 
     /** Wrapped text in a cell merged across columns {@code c1..c2}. */

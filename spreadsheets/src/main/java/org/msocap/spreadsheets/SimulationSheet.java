@@ -56,17 +56,25 @@ final class SimulationSheet {
         }
         r = holderStatistics(w, r, result, labels);
 
-        // The two histograms side by side on a page of their own, the chart below them, and their common header row
-        // repeated should many bins run onto a further page.
+        // The chart on a page of its own, then the two histograms side by side on the next, their common header row
+        // repeated should many bins run onto a further page. Below the histograms the chart would not fit on their
+        // page, and the repeated header would print over its remainder.
         r++;
         w.sheet.setRowBreak(r - 1);
+        // A row below the break: a chart anchored on a page's first row also draws its edge at the foot of the page before.
+        int chartTop = r + 1;
+        boolean chart = !result.equityProceeds().bins().isEmpty();
+        if (chart) {
+            r += CHART_ROWS + 2;
+            w.sheet.setRowBreak(r - 1);
+        }
         int histogramHeader = r + 1;
-        int end = histogram(w, r, 0, "Equity proceeds", result.equityProceeds());
-        end = Math.max(end, histogram(w, r, HISTOGRAM_COLUMNS + 1, "Enterprise value", result.enterpriseValue()));
-        if (!result.equityProceeds().bins().isEmpty()) {
+        histogram(w, r, 0, "Equity proceeds", result.equityProceeds());
+        histogram(w, r, HISTOGRAM_COLUMNS + 1, "Enterprise value", result.enterpriseValue());
+        if (chart) {
             int first = histogramHeader + 1;
             Charts.columns((XSSFSheet) w.sheet, "Distribution of equity proceeds", "Equity proceeds (bin midpoint)", "Runs",
-                    new Charts.Anchor(0, end + 1, 2 * HISTOGRAM_COLUMNS + 1, end + 25), (XSSFSheet) w.sheet, first,
+                    new Charts.Anchor(0, chartTop, 2 * HISTOGRAM_COLUMNS + 1, chartTop + CHART_ROWS), (XSSFSheet) w.sheet, first,
                     first + result.equityProceeds().bins().size() - 1, 0, new Charts.Series("Runs", 3));
         }
         w.widen(0, 30);
@@ -115,22 +123,22 @@ final class SimulationSheet {
     private static int statistics(SheetWriter w, int r, String title, List<SeriesStatistics> rows,
                                   java.util.function.UnaryOperator<String> label, boolean returns) {
         Styles s = w.styles;
-        w.text(r++, 0, title, s.label);
+        w.heading(r++, 0, title);
         w.header(r++, "Series", "Runs", "Cost", "Mean", "Std. deviation", "P5", "P25", "Median", "P75", "P95",
                 "P(below cost)", "Expected MOIC", "IRR");
         for (SeriesStatistics st : rows) {
-            w.text(r, 0, label.apply(st.key()));
+            w.text(r, 0, label.apply(st.key()), s.wrapped);
             w.number(r, 1, st.runs(), s.shares);
             if (returns) {
-                numberOrBlank(w, r, 2, st.cost(), s.money);
+                numberOrBlank(w, r, 2, st.cost(), s.estimate);
             }
-            numberOrBlank(w, r, 3, st.mean(), s.money);
-            numberOrBlank(w, r, 4, st.standardDeviation(), s.money);
-            numberOrBlank(w, r, 5, st.p5(), s.money);
-            numberOrBlank(w, r, 6, st.p25(), s.money);
-            numberOrBlank(w, r, 7, st.p50(), s.money);
-            numberOrBlank(w, r, 8, st.p75(), s.money);
-            numberOrBlank(w, r, 9, st.p95(), s.money);
+            numberOrBlank(w, r, 3, st.mean(), s.estimate);
+            numberOrBlank(w, r, 4, st.standardDeviation(), s.estimate);
+            numberOrBlank(w, r, 5, st.p5(), s.estimate);
+            numberOrBlank(w, r, 6, st.p25(), s.estimate);
+            numberOrBlank(w, r, 7, st.p50(), s.estimate);
+            numberOrBlank(w, r, 8, st.p75(), s.estimate);
+            numberOrBlank(w, r, 9, st.p95(), s.estimate);
             if (returns) {
                 returnOrDash(w, r, 10, st.probabilityBelowCost(), s.percent);
                 returnOrDash(w, r, 11, st.expectedMoic(), s.multiple);
@@ -158,8 +166,8 @@ final class SimulationSheet {
         w.headerAt(header, 13, "Mean payout from equity", "Mean carve-out");
         for (int h = 0; h < result.holderCarveOuts().size(); h++) {
             int row = header + 1 + h;
-            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1), w.styles.money);
-            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.money);
+            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1), w.styles.estimate);
+            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.estimate);
         }
         return next;
     }
@@ -182,8 +190,8 @@ final class SimulationSheet {
         cashAtClose(w, header, 15, result.cashAtClose().holders());
         for (int h = 0; h < result.holderCarveOuts().size(); h++) {
             int row = header + 1 + h;
-            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1) + "-P" + (row + 1), w.styles.money);
-            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.money);
+            w.formula(row, 13, "D" + (row + 1) + "-O" + (row + 1) + "-P" + (row + 1), w.styles.estimate);
+            w.number(row, 14, result.holderCarveOuts().get(h).carveOut(), w.styles.estimate);
         }
         return next;
     }
@@ -192,7 +200,7 @@ final class SimulationSheet {
     private static void cashAtClose(SheetWriter w, int header, int column, List<Double> means) {
         w.headerAt(header, column, "Mean cash at close");
         for (int i = 0; i < means.size(); i++) {
-            w.number(header + 1 + i, column, means.get(i), w.styles.money);
+            w.number(header + 1 + i, column, means.get(i), w.styles.estimate);
         }
     }
 
@@ -212,14 +220,16 @@ final class SimulationSheet {
         }
     }
 
+    /** Rows the histogram chart spans. */
+    private static final int CHART_ROWS = 24;
+
     /** Columns of one histogram: bin, from, to, runs, share. */
     private static final int HISTOGRAM_COLUMNS = 5;
 
     /** A histogram in columns {@code c0..c0+4} from row {@code r}; returns the row after it. */
     private static int histogram(SheetWriter w, int r, int c0, String title, Histogram h) {
         Styles s = w.styles;
-        // Set on the cell, not measured: the title runs on over the columns to its right and must not widen its own.
-        w.cell(r++, c0, s.label).setCellValue("Histogram of " + title.toLowerCase() + " (runs with an exit)");
+        w.heading(r++, c0, "Histogram of " + title.toLowerCase() + " (runs with an exit)");
         w.headerAt(r++, c0, "Bin", "From", "To", "Runs", "Share of runs with an exit");
         if (h.bins().isEmpty()) {
             w.text(r++, c0, "No run ended in an exit.");
@@ -233,8 +243,8 @@ final class SimulationSheet {
             Histogram.Bin b = h.bins().get(i);
             // The bin's label is its midpoint in millions, short enough for a chart axis.
             w.text(r, c0, String.format("%.2fM", (b.from() + b.to()) / 2 / 1_000_000));
-            w.number(r, c0 + 1, b.from(), s.money);
-            w.number(r, c0 + 2, b.to(), s.money);
+            w.number(r, c0 + 1, b.from(), s.estimate);
+            w.number(r, c0 + 2, b.to(), s.estimate);
             w.number(r, c0 + 3, b.count(), s.shares);
             w.formula(r, c0 + 4, "IF(SUM(" + all + ")=0,0," + runs + (r + 1) + "/SUM(" + all + "))", s.percent);
             r++;
@@ -252,12 +262,18 @@ final class SimulationSheet {
         result.classes().forEach(c -> titles.add(security(c.key(), labels)));
         result.categories().forEach(c -> titles.add(result.realized() ? "Realized: " + category(c.key()) : category(c.key())));
         Row header = sheet.createRow(0);
+        int lines = 1;
         for (int c = 0; c < titles.size(); c++) {
             Cell cell = header.createCell(c);
             cell.setCellValue(titles.get(c));
             cell.setCellStyle(s.header);
-            sheet.setColumnWidth(c, Math.max(12, Math.min(24, titles.get(c).length() + 2)) * 256);
+            int width = Math.max(12, Math.min(24, titles.get(c).length() + 2));
+            sheet.setColumnWidth(c, width * 256);
+            // A long title ("Series A Preferred (converted at $0.6863)") wraps, bold and broken between words.
+            lines = Math.max(lines, (titles.get(c).length() + width - 5) / (width - 4));
         }
+        // Spreadsheet programs do not grow a row for text another program wrapped: without the height, the title is cut.
+        header.setHeightInPoints(lines * sheet.getDefaultRowHeightInPoints());
         sheet.createFreezePane(1, 1);
         int r = 1;
         for (RunSample run : result.sample()) {
@@ -270,9 +286,9 @@ final class SimulationSheet {
                 date.setCellStyle(s.date);
             }
             c++;
-            number(row, c++, run.ebitdaMultiple(), s.multiple);
-            number(row, c++, run.collectionsGrowth(), s.percent);
-            number(row, c++, run.clinicianComp(), s.percent);
+            driver(row, c++, run.ebitdaMultiple(), s.multiple, s);
+            driver(row, c++, run.collectionsGrowth(), s.percent, s);
+            driver(row, c++, run.clinicianComp(), s.percent, s);
             number(row, c++, run.escrowReleased(), s.percent);
             number(row, c++, run.earnoutPaid(), s.percent);
             money(row, c++, run.enterpriseValue(), s.money);
@@ -290,6 +306,17 @@ final class SimulationSheet {
         sheet.getPrintSetup().setFitHeight((short) 0);
         sheet.setFitToPage(true);
         return titles.size();
+    }
+
+    /** A driver of the run, or "—" where the model does not simulate it: a blank column read as missing data. */
+    private static void driver(Row row, int c, double value, CellStyle style, Styles s) {
+        if (Double.isFinite(value)) {
+            number(row, c, value, style);
+        } else {
+            Cell cell = row.createCell(c);
+            cell.setCellValue(WaterfallSheet.NOT_APPLICABLE);
+            cell.setCellStyle(s.notApplicable);
+        }
     }
 
     private static void number(Row row, int c, double value, CellStyle style) {

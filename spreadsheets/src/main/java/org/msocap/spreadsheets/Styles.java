@@ -41,6 +41,8 @@ final class Styles {
     final CellStyle percentTotal;
     final CellStyle percentInput;
     final CellStyle shares;
+    /** A simulated statistic in currency units: an analytic estimate, shown whole as the report prints it. */
+    final CellStyle estimate;
     final CellStyle sharesTotal;
     final CellStyle decimal;
     final CellStyle decimalInput;
@@ -127,6 +129,7 @@ final class Styles {
         percentInput = input(numeric(wb, fmt, PERCENT_FORMAT, inputFont, false));
         shares = numeric(wb, fmt, SHARES_FORMAT, null, false);
         sharesTotal = numeric(wb, fmt, SHARES_FORMAT, bold, true);
+        estimate = numeric(wb, fmt, SHARES_FORMAT, null, false);
         decimal = numeric(wb, fmt, DECIMAL_FORMAT, null, false);
         decimalInput = input(numeric(wb, fmt, DECIMAL_FORMAT, inputFont, false));
         date = numeric(wb, fmt, DATE_FORMAT, null, false);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.msocap.compliance.ComplianceReport;
 import org.msocap.compliance.Finding;
 import org.msocap.compliance.Severity;
+import org.msocap.model.Venture;
 
 /**
  * Lines the report's one-screen summary and the workbook's Summary sheet share, so both account for the
@@ -24,6 +25,20 @@ public final class SummaryLines {
     /** The findings a summary names: the most severe first, at most {@link #TOP_FINDINGS}. */
     public static List<Finding> topFindings(ComplianceReport report) {
         return report.findings().stream().sorted(Finding.ORDER).limit(TOP_FINDINGS).toList();
+    }
+
+    /**
+     * What a finding is about, by name, as the workbook's Summary and Findings sheets show it: "Management services
+     * agreement — Sunrise Medical of New York, P.C.", "Practice: Lumen Medical Group, P.C.", "Grace Lee, MD", never the
+     * model's ids ({@code msa-ny}, {@code lumen-pc}, {@code dr-lee}).
+     */
+    public static String subject(Venture venture, Finding finding) {
+        return new ClientLabels(venture).subject(finding.subjectKind(), finding.subjectId());
+    }
+
+    /** A share class by the name the workbook gives it: the model's name, else its id in words ("Class A"). */
+    public static String className(Venture venture, String classId) {
+        return new ClientLabels(venture).className(classId);
     }
 
     /**

@@ -44,8 +44,11 @@ class ClientLabelsTest {
                 .stream().filter(c -> venture.mso().classes().stream().noneMatch(m -> m.id().equals(c.id()))).toList();
         assertThat(created).as("classes the Series A and the recap create").isNotEmpty();
         for (org.msocap.model.ShareClass c : created) {
-            assertThat(named.className(c.id())).isEqualTo(c.displayName()).doesNotContain("Conv");
-            assertThat(named.claimant(c.id())).isEqualTo(c.displayName());
+            // A converted SAFE's or note's series carries its conversion price, shown as a price to four places.
+            String shown = java.util.regex.Pattern.compile("converted at (\\d+(?:\\.\\d+)?)").matcher(c.displayName())
+                    .replaceAll(m -> "converted at \\$" + new java.math.BigDecimal(m.group(1)).setScale(4, java.math.RoundingMode.HALF_UP));
+            assertThat(named.className(c.id())).isEqualTo(shown).doesNotContain("Conv").doesNotContainPattern("converted at \\d");
+            assertThat(named.claimant(c.id())).isEqualTo(shown);
         }
     }
 

@@ -54,6 +54,25 @@ class ClientWorkbookTest {
     }
 
     @Test
+    void theRunsSheetsHeaderRowIsTallEnoughForItsWrappedTitles() throws Exception {
+        // The converted series' titles wrap in three lines: a row of one line cut them to their middle line.
+        Venture series = VentureReader.read(Path.of("..", "examples", "ventures", "telehealth-series-a.yaml"));
+        Path out = dir.resolve("s.xlsx");
+        WorkbookExporter.DEFAULT.export(WorkbookContent.of(series, SimulationOptions.of(100, 42).withSampleRuns(100)), out,
+                ExportOptions.defaults());
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet runs = wb.getSheet(SimulationSheet.RUNS_NAME);
+            assertThat(texts(runs.getRow(0))).contains("Series A Preferred (converted at $0.6863)");
+            assertThat(runs.getRow(0).getHeightInPoints()).isGreaterThanOrEqualTo(3 * runs.getDefaultRowHeightInPoints());
+            // A driver the model does not simulate (here the clinicians' compensation) says so, not a blank column.
+            int comp = texts(runs.getRow(0)).indexOf("Clinician comp");
+            for (int r = 1; r <= 100; r++) {
+                assertThat(runs.getRow(r).getCell(comp)).as("run " + r).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void noRunsSheetWhenNoRunIsSampled() throws Exception {
         WorkbookContent content = WorkbookContent.of(venture, SimulationOptions.of(200, 42).withSampleRuns(0));
         Path out = dir.resolve("w.xlsx");
@@ -186,13 +205,34 @@ class ClientWorkbookTest {
         try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
             XSSFSheet sheet = wb.getSheet(SimulationSheet.NAME);
             int label = WaterfallSheetTest.rowOf(sheet, "Histogram of equity proceeds (runs with an exit)", 0);
-            assertThat(sheet.getRowBreaks()).containsExactly(label - 1);
+            // The chart on a page of its own before them: below them it would not fit on their page, and the repeated
+            // header would print over its remainder.
+            int[] breaks = sheet.getRowBreaks();
+            assertThat(breaks).hasSize(2).endsWith(label - 1);
+            var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) sheet.getDrawingPatriarch().getCharts().stream()
+                    .filter(c -> c.getTitleText().getString().equals("Distribution of equity proceeds")).findFirst().orElseThrow()
+                    .getGraphicFrame().getAnchor();
+            assertThat(anchor.getRow1()).isGreaterThan(breaks[0] + 1);
+            assertThat(anchor.getRow2()).isLessThanOrEqualTo(label - 1);
             assertThat(sheet.getRepeatingRows()).isEqualTo(new org.apache.poi.ss.util.CellRangeAddress(label + 1, label + 1, -1, -1));
             List<String> header = texts(sheet.getRow(label + 1));
             assertThat(header).containsExactly("Bin", "From", "To", "Runs", "Share of runs with an exit", "", "Bin", "From", "To", "Runs",
                     "Share of runs with an exit");
             assertThat(sheet.getRow(label).getCell(6).getStringCellValue()).isEqualTo("Histogram of enterprise value (runs with an exit)");
             assertThat(sheet.getRow(label + 2 + 119).getCell(9).getNumericCellValue()).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void theFeeChartPrintsOnAPageOfItsOwn() throws Exception {
+        // Below two practices' comparisons it ran over the end of the first page and printed in two halves.
+        WorkbookContent content = WorkbookContent.of(VentureReader.read(Path.of("..", "examples", "ventures", "chiro-md-integrated.yaml")),
+                null);
+        try (XSSFWorkbook wb = WorkbookExporter.DEFAULT.build(content)) {
+            XSSFSheet sheet = wb.getSheet(FeesSheet.NAME);
+            int chartTop = ((org.apache.poi.xssf.usermodel.XSSFClientAnchor) sheet.getDrawingPatriarch().getCharts().get(0)
+                    .getGraphicFrame().getAnchor()).getRow1();
+            assertThat(sheet.getRowBreaks()).containsExactly(chartTop - 2);
         }
     }
 

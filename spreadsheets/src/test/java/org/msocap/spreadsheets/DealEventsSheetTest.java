@@ -82,6 +82,16 @@ class DealEventsSheetTest {
                 assertThat(sheet.getFooter().getRight()).isEqualTo("Page &P of &N");
                 // Each event after the first starts a page.
                 assertThat(sheet.getRowBreaks().length).isGreaterThanOrEqualTo(venture.events().size() - 1);
+                // A recap's cap tables start a page: after its sources and uses, proceeds and units they ran over a page.
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    org.apache.poi.ss.usermodel.Cell first = row.getCell(DealEventsSheet.LABEL);
+                    if (first != null && first.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && first.getStringCellValue().endsWith(": cap table before")
+                            && Timeline.of(venture).applied().stream().anyMatch(a -> a.recap() != null
+                                    && first.getStringCellValue().equals(a.event().name() + ": cap table before"))) {
+                        assertThat(sheet.isRowBroken(row.getRowNum() - 1)).as(first.getStringCellValue()).isTrue();
+                    }
+                }
 
                 Set<String> ids = new HashSet<>();
                 venture.people().stream().map(Person::id).forEach(ids::add);
@@ -261,7 +271,7 @@ class DealEventsSheetTest {
             int row = rowWith(sheet, DealEventsSheet.ID, i.holder(), issued);
             // A holder may receive shares twice (a SAFE and an investment): find the line of this class.
             while (!sheet.getRow(row).getCell(DealEventsSheet.TEXT).getStringCellValue()
-                    .equals(DealEventsSheet.className(labelsAfter(venture, a), i.classId()))) {
+                    .equals(labelsAfter(venture, a).className(i.classId()))) {
                 row = rowWith(sheet, DealEventsSheet.ID, i.holder(), row + 1);
             }
             assertThat((long) number(sheet, row, 4)).as(i.holder() + " " + i.classId()).isEqualTo(i.shares());
