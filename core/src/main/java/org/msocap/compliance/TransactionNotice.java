@@ -96,7 +96,7 @@ final class TransactionNotice implements RulePredicate {
     }
 
     static final String CA_THRESHOLD = "; the research gives no revenue threshold for OHCA notices: verify whether the parties "
-            + "meet OHCA's";
+            + "meet OHCA's notice thresholds";
 
     /** Collections of the practices in the projection year containing {@code date} (growth compounded); null without financials. */
     private static Money projectedCollections(CheckContext ctx, List<Practice> practices, LocalDate date) {

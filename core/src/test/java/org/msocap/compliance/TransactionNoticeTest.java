@@ -36,7 +36,7 @@ class TransactionNoticeTest {
             assertThat(f.subjectKind()).isEqualTo(SubjectKind.AGREEMENT);
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
             assertThat(f.message()).contains("agreement msa has the MSO managing California practice p1",
-                    "no date the agreement was entered, verify it", "verify whether the parties meet OHCA's");
+                    "no date the agreement was entered, verify it", "verify whether the parties meet OHCA's notice thresholds");
         });
         CheckOptions formed = new CheckOptions(Map.of("p1", LocalDate.of(2026, 1, 1)));
         assertThat(ComplianceChecker.DEFAULT.check(s.build(), s.asOf, FeeMetricsSource.NONE, formed).forRule("TXN-02"))
