@@ -157,7 +157,6 @@ final class CapTableSheet {
         return layout;
     }
 
-    /** A security id in words: {@code unissued-pool} → "unissued pool". */
     /** A security in the venture's words: "units" or "shares" for a holding, "unissued pool" for the pool. */
     static String security(String id, EquityTerms terms) {
         return terms.security(id).replace('-', ' ');
