@@ -137,27 +137,6 @@ public final class BreakpointTable {
      * moving lines), the width per key the evaluator's window next to 1/2 starts from (a multiply, not a division).
      */
     private final double[] windowUnit;
-    /*
-     * Unit lines, per segment k the range unitFrom[k] .. unitFrom[k + 1]: wide lines that are a whole multiple of one
-     * line of the segment, the unit line u(x) = unitSlope·x + unitIntercept (cents per unit, a double-double), plus
-     * whole cents: payout in cents = unitWeight × u(x) + unitConstant. A price per share or unit and the lines that
-     * follow it (common, converted preferred, options and profits interests above their strike or threshold, whose
-     * strikes are whole cents) are of this form. The unit line is evaluated once per evaluation, to 64 bits below the
-     * point; each line's floor and remainder then come from integer products, far more precisely than from its own
-     * multiply-add.
-     */
-    private final int[] unitFrom;
-    /** Per segment, its own arrays (the vector loops index them from 0): claimant, key bits of the index, w and c. */
-    private final int[][] unitIndices;
-    private final long[][] unitKeyIndices;
-    private final long[][] unitWeights;
-    private final long[][] unitConstants;
-    private final double[] unitSlopeHi;
-    private final double[] unitSlopeLo;
-    private final double[] unitInterceptHi;
-    private final double[] unitInterceptLo;
-    /** Per segment: the largest unitWeight, for the noise bound. */
-    private final double[] unitMaxWeight;
     /** Per segment: a line is beyond double range; every evaluation there is exact. */
     private final boolean[] exactOnly;
 
@@ -183,19 +162,12 @@ public final class BreakpointTable {
         fractionFrom = new int[s + 1];
         smallFrom = new int[s + 1];
         wideFrom = new int[s + 1];
-        unitFrom = new int[s + 1];
-        unitSlopeHi = new double[s];
-        unitSlopeLo = new double[s];
-        unitInterceptHi = new double[s];
-        unitInterceptLo = new double[s];
-        unitMaxWeight = new double[s];
         List<Integer> fractions = new ArrayList<>();
         List<Long> fractionKeys = new ArrayList<>();
         List<Long> fractionNumerators = new ArrayList<>();
         List<Integer> small = new ArrayList<>();
         List<Integer> wide = new ArrayList<>();
         List<double[]> wideParts = new ArrayList<>();
-        List<long[]> units = new ArrayList<>();
         BigFraction hundred = new BigFraction(100);
         for (int k = 0; k < s; k++) {
             Segment seg = segments.get(k);
@@ -203,8 +175,6 @@ public final class BreakpointTable {
             fractionFrom[k] = fractions.size();
             smallFrom[k] = small.size();
             wideFrom[k] = wide.size();
-            unitFrom[k] = units.size();
-            List<WideLine> wideHere = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int c = k * n + i;
                 // The intercept in cents, aN / aD in lowest terms, without a BigFraction's gcd of the whole numbers.
@@ -251,33 +221,7 @@ public final class BreakpointTable {
                 } else if (lineDenominator[c] != 0) {
                     small.add(i);
                 } else {
-                    wideHere.add(new WideLine(i, aN, aD, b));
-                }
-            }
-            // Wide lines that are whole multiples of one line plus whole cents are evaluated from that line (see
-            // UnitGroup); the others one by one.
-            UnitGroup group = unitGroup(wideHere);
-            if (group != null) {
-                inexactKeys[k] = true;
-                unitSlopeHi[k] = nearestDouble(group.slope().getNumerator(), group.slope().getDenominator());
-                unitSlopeLo[k] = differenceToDouble(group.slope().getNumerator(), group.slope().getDenominator(), unitSlopeHi[k]);
-                unitInterceptHi[k] = nearestDouble(group.intercept().getNumerator(), group.intercept().getDenominator());
-                unitInterceptLo[k] = differenceToDouble(group.intercept().getNumerator(), group.intercept().getDenominator(),
-                        unitInterceptHi[k]);
-                for (int t = 0; t < group.index().length; t++) {
-                    units.add(new long[] {group.index()[t], group.weight()[t], group.constant()[t]});
-                    unitMaxWeight[k] = Math.max(unitMaxWeight[k], group.weight()[t]);
-                }
-            }
-            for (WideLine line : wideHere) {
-                if (group != null && Arrays.binarySearch(group.index(), line.i()) >= 0) {
-                    continue;
-                }
-                BigInteger aN = line.aN();
-                BigInteger aD = line.aD();
-                BigFraction b = line.b();
-                {
-                    wide.add(line.i());
+                    wide.add(i);
                     inexactKeys[k] = true;
                     // The nearest doubles, so the low parts are at most half an ulp: the fast tier leaves them out.
                     double aHi = nearestDouble(aN, aD);
@@ -305,10 +249,8 @@ public final class BreakpointTable {
         fractionFrom[s] = fractions.size();
         smallFrom[s] = small.size();
         wideFrom[s] = wide.size();
-        unitFrom[s] = units.size();
         for (int k = 0; k < s; k++) {
-            int lines = fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k] + wideFrom[k + 1] - wideFrom[k]
-                    + unitFrom[k + 1] - unitFrom[k];
+            int lines = fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k] + wideFrom[k + 1] - wideFrom[k];
             windowUnit[k] = 1.5 * 0x1p62 / Math.max(lines, 1);
         }
         fractionIndex = fractions.stream().mapToInt(Integer::intValue).toArray();
@@ -322,17 +264,6 @@ public final class BreakpointTable {
         wideSlopeLo = wideParts.stream().mapToDouble(p -> p[3]).toArray();
         wideInterceptFixed = Arrays.stream(wideInterceptHi).map(a -> Math.scalb(a, Evaluator.FIXED_POINT_BITS)).toArray();
         wideSlopeFixed = Arrays.stream(wideSlopeHi).map(b -> Math.scalb(b, Evaluator.FIXED_POINT_BITS)).toArray();
-        unitIndices = new int[s][];
-        unitKeyIndices = new long[s][];
-        unitWeights = new long[s][];
-        unitConstants = new long[s][];
-        for (int k = 0; k < s; k++) {
-            List<long[]> here = units.subList(unitFrom[k], unitFrom[k + 1]);
-            unitIndices[k] = here.stream().mapToInt(u -> (int) u[0]).toArray();
-            unitKeyIndices[k] = here.stream().mapToLong(u -> Evaluator.MAX_FAST_CLAIMANTS - 1 - u[0]).toArray();
-            unitWeights[k] = here.stream().mapToLong(u -> u[1]).toArray();
-            unitConstants[k] = here.stream().mapToLong(u -> u[2]).toArray();
-        }
     }
 
     /** A table of given segments, for tests that build lines no cap table produces (huge denominators, near-ties). */
@@ -550,194 +481,6 @@ public final class BreakpointTable {
                 : Fractions.toDouble(numerator.shiftLeft(-shift).subtract(m.multiply(denominator)), denominator.shiftLeft(-shift));
     }
 
-    /** A wide moving line while the plan is built: claimant, intercept in cents aN / aD (lowest terms), slope. */
-    private record WideLine(int i, BigInteger aN, BigInteger aD, BigFraction b) {
-    }
-
-    /**
-     * Lines {@code index} (ascending) of a segment written as {@code weight × (slope·x + intercept) + constant} in cents,
-     * with whole weights (1 .. {@link #MAX_UNIT_WEIGHT}) and whole constants, {@code intercept} in [0, 1).
-     */
-    private record UnitGroup(BigFraction slope, BigFraction intercept, int[] index, long[] weight, long[] constant) {
-    }
-
-    /** Weights up to 2^31 keep a unit line's noise, weight × 2^-62, far below a key's resolution. */
-    private static final long MAX_UNIT_WEIGHT = 1L << 31;
-
-    /**
-     * The largest group of {@code lines} (rising lines only) that share a unit line, or null if none has two lines.
-     * Greedy, from a few seeds (the lines with the shortest slope denominators, which a price per share divides):
-     * the unit slope is the greatest common divisor of the slopes while the weights stay small; then the unit
-     * intercept is narrowed line by line, each line accepted if some intercept makes every accepted line's constant a
-     * whole number of cents (the intercepts that do form a residue class mod 1 / the weights' gcd).
-     */
-    private static UnitGroup unitGroup(List<WideLine> lines) {
-        List<WideLine> order = new ArrayList<>();
-        for (WideLine line : lines) {
-            if (line.b().getNumerator().signum() > 0) {
-                order.add(line);
-            }
-        }
-        order.sort((p, q) -> p.b().getDenominator().bitLength() != q.b().getDenominator().bitLength()
-                ? Integer.compare(p.b().getDenominator().bitLength(), q.b().getDenominator().bitLength())
-                : Integer.compare(p.i(), q.i()));
-        UnitGroup best = null;
-        for (int seed = 0, tried = 0; seed < order.size() && tried < 4; seed++) {
-            if (best != null && Arrays.binarySearch(best.index(), order.get(seed).i()) >= 0) {
-                continue; // (its group is the one found)
-            }
-            tried++;
-            UnitGroup group = unitGroup(order, seed);
-            if (group != null && (best == null || group.index().length > best.index().length)) {
-                best = group;
-            }
-        }
-        return best;
-    }
-
-    private static UnitGroup unitGroup(List<WideLine> order, int seed) {
-        // Each slope as a multiple p / q of the seed's, in longs (lines with larger p or q stay wide lines).
-        BigFraction seedSlope = order.get(seed).b();
-        int size = order.size();
-        long[] p = new long[size];
-        long[] q = new long[size];
-        boolean[] open = new boolean[size];
-        for (int t = 0; t < size; t++) {
-            BigFraction r = order.get(t).b().divide(seedSlope);
-            if (r.getNumerator().bitLength() <= 31 && r.getDenominator().bitLength() <= 31) {
-                p[t] = r.getNumerator().longValueExact();
-                q[t] = r.getDenominator().longValueExact();
-                open[t] = true;
-            }
-        }
-        // The unit slope gN / gD (in seed slopes): the gcd of the accepted slopes. Lines join in rounds, those that
-        // shrink it least first (1: it already divides them), while every weight stays within MAX_UNIT_WEIGHT: a line
-        // that would shrink it a lot (a SAFE's or note's slope, unrelated to the price) does not crowd out the others.
-        long gN = 1;
-        long gD = 1;
-        long maxWeight = 1;
-        open[seed] = false;
-        List<WideLine> bySlope = new ArrayList<>();
-        bySlope.add(order.get(seed));
-        while (true) {
-            int best = -1;
-            long bestScale = Long.MAX_VALUE;
-            for (int t = 0; t < size; t++) {
-                if (!open[t]) {
-                    continue;
-                }
-                long nN = gcd(gN, p[t]);
-                long nD = gD / gcd(gD, q[t]) * q[t];
-                // The weights grow by scale = (gN / nN)·(nD / gD); this line's weight is (p / nN)·(nD / q).
-                double scale = (double) (gN / nN) * (double) (nD / gD);
-                double weight = (double) (p[t] / nN) * (double) (nD / q[t]);
-                if (!(maxWeight * scale <= MAX_UNIT_WEIGHT && weight <= MAX_UNIT_WEIGHT)) {
-                    open[t] = false; // the unit slope only shrinks: this line never fits
-                    continue;
-                }
-                if ((long) scale < bestScale) {
-                    bestScale = (long) scale;
-                    best = t;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            // Every open line that fits at this scale joins now (each leaves the unit slope where it is after the first).
-            long nN = gcd(gN, p[best]);
-            long nD = gD / gcd(gD, q[best]) * q[best];
-            maxWeight *= (gN / nN) * (nD / gD);
-            gN = nN;
-            gD = nD;
-            for (int t = 0; t < size; t++) {
-                if (open[t] && p[t] % gN == 0 && gD % q[t] == 0) {
-                    long weight = p[t] / gN * (gD / q[t]);
-                    if (weight <= MAX_UNIT_WEIGHT) {
-                        maxWeight = Math.max(maxWeight, weight);
-                        open[t] = false;
-                        bySlope.add(order.get(t));
-                    }
-                }
-            }
-        }
-        if (bySlope.size() < 2) {
-            return null;
-        }
-        BigFraction slope = seedSlope.multiply(new BigFraction(BigInteger.valueOf(gN), BigInteger.valueOf(gD)));
-        // The intercepts that make every accepted line's constant whole: intercept + k / modulus, k whole.
-        BigFraction intercept = null;
-        BigInteger modulus = null;
-        List<WideLine> accepted = new ArrayList<>();
-        List<BigInteger> weights = new ArrayList<>();
-        for (WideLine line : bySlope) {
-            BigFraction w = line.b().divide(slope);
-            if (!w.getDenominator().equals(BigInteger.ONE)) {
-                continue; // (cannot happen: the unit slope divides every accepted slope)
-            }
-            BigInteger weight = w.getNumerator();
-            BigFraction a = new BigFraction(line.aN(), line.aD());
-            if (intercept == null) {
-                intercept = a.divide(weight);
-                modulus = weight;
-            } else {
-                // weight × (intercept + k / modulus) ≡ a (mod 1): (weight / d)·k ≡ (a − weight × intercept)·modulus / d
-                // (mod modulus / d), d = gcd(weight, modulus), which needs the right side whole.
-                BigInteger d = weight.gcd(modulus);
-                BigFraction r = a.subtract(intercept.multiply(weight)).multiply(modulus).divide(d);
-                if (!r.getDenominator().equals(BigInteger.ONE)) {
-                    continue;
-                }
-                BigInteger m = modulus.divide(d);
-                BigInteger k = m.equals(BigInteger.ONE) ? BigInteger.ZERO
-                        : r.getNumerator().mod(m).multiply(weight.divide(d).modInverse(m)).mod(m);
-                intercept = intercept.add(new BigFraction(k, modulus));
-                modulus = d;
-            }
-            accepted.add(line);
-            weights.add(weight);
-        }
-        if (accepted.size() < 2) {
-            return null;
-        }
-        // Into [0, 1): the constants absorb the whole part.
-        BigInteger floor = floorOf(intercept);
-        intercept = intercept.subtract(new BigFraction(floor));
-        accepted.sort((u, v) -> Integer.compare(u.i(), v.i()));
-        int[] index = new int[accepted.size()];
-        long[] weight = new long[accepted.size()];
-        long[] constant = new long[accepted.size()];
-        int kept = 0;
-        for (WideLine line : accepted) {
-            BigInteger w = line.b().divide(slope).getNumerator();
-            BigFraction c = new BigFraction(line.aN(), line.aD()).subtract(intercept.multiply(w));
-            if (!c.getDenominator().equals(BigInteger.ONE) || c.getNumerator().bitLength() > 62) {
-                continue; // (whole by construction; a constant beyond longs stays a wide line)
-            }
-            index[kept] = line.i();
-            weight[kept] = w.longValueExact();
-            constant[kept] = c.getNumerator().longValueExact();
-            kept++;
-        }
-        if (kept < 2) {
-            return null;
-        }
-        return new UnitGroup(slope, intercept, Arrays.copyOf(index, kept), Arrays.copyOf(weight, kept), Arrays.copyOf(constant, kept));
-    }
-
-    private static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
-    }
-
-    private static BigInteger floorOf(BigFraction f) {
-        BigInteger[] qr = f.getNumerator().divideAndRemainder(f.getDenominator());
-        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
-    }
-
     private static BigInteger lcm(BigInteger a, BigInteger b) {
         return a.divide(a.gcd(b)).multiply(b);
     }
@@ -821,7 +564,7 @@ public final class BreakpointTable {
     public final class Evaluator {
 
         private static final int INDEX_BITS = 10;
-        static final int MAX_FAST_CLAIMANTS = 1 << INDEX_BITS;
+        private static final int MAX_FAST_CLAIMANTS = 1 << INDEX_BITS;
         private static final double KEY_SCALE = 0x1p52;
         /** Double-doubles (and doubles below) are exact for whole cents below 2^53. */
         private static final long MAX_FAST_CENTS = 1L << 53;
@@ -853,8 +596,6 @@ public final class BreakpointTable {
         private static final double REMAINDER_NOISE = 0x1p-50;
         /** The key of a remainder of exactly 1/2, with the index bits zero: keys of at least 1/2 are >= HALF. */
         private static final long HALF = 1L << (INDEX_BITS + 51);
-        /** A whole cent in a key's remainder bits (2^52). */
-        private static final long KEY_ONE = 1L << 52;
 
         private final double noiseScale;
         /** Small-denominator lines only: remainder numerator over the line's denominator. */
@@ -948,23 +689,6 @@ public final class BreakpointTable {
             System.arraycopy(constantCents, base, out, 0, n);
             long assigned = constantAssigned[k];
             int candidates = 0;
-            // Unit lines first (the fast tier's keys from 0, where its vector loops put them).
-            boolean hasUnits = unitWeights[k].length > 0;
-            if (hasUnits) {
-                if (!unitPoint(k, proceedsCents)) {
-                    if (!precise) {
-                        return false;
-                    }
-                    exact(k, proceedsCents, out);
-                    return true;
-                }
-                if (!precise) {
-                    if (!unitLinesFast(k, out)) {
-                        return false;
-                    }
-                    candidates = unitWeights[k].length;
-                }
-            }
             for (int j = fractionFrom[k], end = fractionFrom[k + 1]; j < end; j++) {
                 int i = fractionIndex[j];
                 remainderNumerator[i] = fractionNumerator[j];
@@ -1035,8 +759,6 @@ public final class BreakpointTable {
                     out[i] += upFront(key);
                     assigned += out[i];
                 }
-            } else if (wideFrom[k] == wideFrom[k + 1]) {
-                noise = REMAINDER_NOISE * noiseScale; // keys of constants and small lines: exact or within that
             } else {
                 if (magnitude >= FIXED_POINT_LIMIT) {
                     return false;
@@ -1065,146 +787,7 @@ public final class BreakpointTable {
                     assigned += out[i];
                 }
             }
-            if (hasUnits) {
-                if (precise) {
-                    candidates = unitLinesPrecise(k, proceedsCents, out, candidates);
-                }
-                assigned += unitAssigned;
-                noise = Math.max(noise, unitNoise);
-            }
             return handOutLeftOver(k, proceedsCents, out, candidates, proceedsCents - assigned, noise, precise);
-        }
-
-        /** Set by {@link #unitPoint}: the segment's unit line at x as whole + unitFraction / 2^64, and its keys' noise. */
-        private long unitWhole;
-        private long unitFraction;
-        private double unitNoise;
-        /** Set by the unit lines: the cents they were given (floors and up-front cents). */
-        private long unitAssigned;
-        /** Scratch: the unit lines' cents, in the segment's order. */
-        private final long[] unitCents = new long[n];
-
-        /**
-         * The unit line u = slope·x + intercept of segment {@code k} in double-double: u = sum + low with |error| below
-         * {@code WIDE_NOISE × (|slope·x| + |intercept|)}; then u = whole + fraction / 2^64, the fraction unsigned (two
-         * truncations and the double-double error: within 4·2^-64 plus that error). For a line w·u + c, the low 64 bits
-         * of w × fraction are its remainder in units of 2^-64 and the high bits plus w × whole + c its floor: exact
-         * unless the remainder is within w times the fraction's error of a whole cent, which the callers check. False
-         * if u is too large for the fraction in a long (no cap table comes near: 2^49 cents a unit).
-         */
-        private boolean unitPoint(int k, long proceedsCents) {
-            double x = proceedsCents;
-            double slopeHi = unitSlopeHi[k];
-            double product = slopeHi * x;
-            double productError = Math.fma(slopeHi, x, -product);
-            double a = unitInterceptHi[k];
-            double sum = product + a;
-            double aVirtual = sum - product;
-            double sumError = (product - (sum - aVirtual)) + (a - aVirtual);
-            double low = sumError + productError + unitSlopeLo[k] * x + unitInterceptLo[k];
-            if (!(Math.abs(sum) < 0x1p49)) {
-                return false;
-            }
-            double floor = Math.floor(sum);
-            long whole = (long) floor;
-            long f0 = ((long) ((sum - floor) * 0x1p63)) << 1; // sum − floor is exact, in [0, 1)
-            long lowUnits = (long) (low * 0x1p64);
-            long f = f0 + lowUnits;
-            // Carry into the whole part (the low word moved the fraction across a whole unit): exact, by the wrap.
-            if (lowUnits >= 0 ? Long.compareUnsigned(f, f0) < 0 : Long.compareUnsigned(f, f0) > 0) {
-                whole += lowUnits >= 0 ? 1 : -1;
-            }
-            // The weights times the fraction's error, plus a key's truncation to 52 bits.
-            double noise = (unitMaxWeight[k] * (WIDE_NOISE * (Math.abs(product) + Math.abs(a)) + 0x1p-62) + REMAINDER_NOISE) * noiseScale;
-            unitWhole = whole;
-            unitFraction = f;
-            unitNoise = noise;
-            return noise < 0x1p-4;
-        }
-
-        /**
-         * The fast tier's unit lines of segment {@code k} at the point {@link #unitPoint} set: keys into keys[0 ..),
-         * floors plus up-front cents into {@code out}; false if a remainder is within the noise of a whole cent. Simple
-         * loops over the segment's own arrays, which the JIT compiles to vector instructions (one combined loop is
-         * several times slower); the high word of w × fraction from 32-bit halves (w below 2^32), as vectors have no
-         * high multiply.
-         */
-        private boolean unitLinesFast(int k, long[] out) {
-            long f = unitFraction;
-            long whole = unitWhole;
-            long fHigh = f >>> 32;
-            long fLow = f & 0xFFFFFFFFL;
-            long[] weight = unitWeights[k];
-            long[] constant = unitConstants[k];
-            long[] keyIndex = unitKeyIndices[k];
-            int[] index = unitIndices[k];
-            long[] keys = this.keys;
-            long[] cents = this.unitCents;
-            int size = weight.length;
-            for (int t = 0; t < size; t++) {
-                long lo = weight[t] * f;
-                keys[t] = ((lo >>> 2) & ~(MAX_FAST_CLAIMANTS - 1L)) | keyIndex[t];
-            }
-            for (int t = 0; t < size; t++) {
-                long w = weight[t];
-                cents[t] = w * whole + constant[t] + ((w * fHigh + ((w * fLow) >>> 32)) >>> 32);
-            }
-            // A remainder (52 bits of it in the key, R) within the noise of a whole cent: R + margin, mod 2^52, below
-            // 2^bits, so that shifted is 0 and minus 1 negative.
-            long margin = (long) Math.ceil(unitNoise * KEY_SCALE) + 1;
-            int bits = 64 - Long.numberOfLeadingZeros(2 * margin + 1);
-            long near = 0;
-            long assigned = 0;
-            for (int t = 0; t < size; t++) {
-                long key = keys[t];
-                long c = cents[t] + (key >>> (INDEX_BITS + 51));
-                cents[t] = c;
-                assigned += c;
-                near |= ((((key >>> INDEX_BITS) + margin) & (KEY_ONE - 1)) >>> bits) - 1;
-            }
-            if (near < 0) {
-                return false;
-            }
-            for (int t = 0; t < size; t++) {
-                out[index[t]] = cents[t];
-            }
-            unitAssigned = assigned;
-            return true;
-        }
-
-        /**
-         * The precise tier's unit lines: as {@link #unitLinesFast}, but a line within the noise of a whole cent is
-         * settled exactly. Keys appended from {@code candidates}; returns the new count.
-         */
-        private int unitLinesPrecise(int k, long proceedsCents, long[] out, int candidates) {
-            long f = unitFraction;
-            long whole = unitWhole;
-            long fSign = f >> 63; // the product's high word is unsigned: add w when f's top bit is set
-            long margin = (long) Math.ceil(unitNoise * KEY_SCALE) + 1;
-            int bits = 64 - Long.numberOfLeadingZeros(2 * margin + 1);
-            long assigned = 0;
-            int c = candidates;
-            for (int t = 0; t < unitWeights[k].length; t++) {
-                long w = unitWeights[k][t];
-                int i = unitIndices[k][t];
-                long lo = w * f;
-                long key = ((lo >>> 2) & ~(MAX_FAST_CLAIMANTS - 1L)) | unitKeyIndices[k][t];
-                if (((((key >>> INDEX_BITS) + margin) & (KEY_ONE - 1)) >>> bits) - 1 < 0) {
-                    exactLines++;
-                    key = settleLineExactly(k, i, proceedsCents, out);
-                    if (key < 0) {
-                        assigned += out[i];
-                        continue;
-                    }
-                } else {
-                    out[i] = w * whole + unitConstants[k][t] + Math.multiplyHigh(w, f) + (w & fSign);
-                }
-                keys[c++] = key;
-                out[i] += upFront(key);
-                assigned += out[i];
-            }
-            unitAssigned = assigned;
-            return c;
         }
 
         /**
