@@ -76,15 +76,10 @@ final class ExactCents {
                 return (long) floor + (frac > 0.5 ? 1 : 0);
             }
         }
-        return exact(cents, exact);
+        // Near a half cent (a rate of few digits lands exactly on one every few runs): its digits in longs, not BigDecimal.
+        return times(cents, exact);
     }
 
-    /**
-     * {@code floor(a × b ÷ d)} and the remainder, exactly, for non-negative {@code a}, {@code b} and {@code d > 0}
-     * whose quotient fits in a long, into {@code out[0]}, {@code out[1]}. The quotient is estimated in doubles (off by a few units
-     * at most) and corrected with wrapping long arithmetic: the true remainder of the estimate is small, so its
-     * low 64 bits are the remainder itself.
-     */
     /**
      * {@link #mulDiv} when a factor is too wide for a double (large integer weights of a split): the estimate is off by up
      * to a few thousand units, so the 128-bit remainder of the estimate is taken exactly, divided in doubles for a second
@@ -124,6 +119,12 @@ final class ExactCents {
         return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
     }
 
+    /**
+     * {@code floor(a × b ÷ d)} and the remainder, exactly, for non-negative {@code a}, {@code b} and {@code d > 0}
+     * whose quotient fits in a long, into {@code out[0]}, {@code out[1]}. The quotient is estimated in doubles (off by a few units
+     * at most) and corrected with wrapping long arithmetic: the true remainder of the estimate is small, so its
+     * low 64 bits are the remainder itself.
+     */
     static void mulDiv(long a, long b, long d, long[] out) {
         long high = Math.multiplyHigh(a, b);
         long low = a * b;
