@@ -414,7 +414,198 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     continue;
                 }
                 if (!split(i, segment, proceedsCents, cents, out, work)) {
-                    splitExactly(i, segment, proceedsCents, cents, out);
+                    splitExactly(i, segment, proceedsCents, cents, out, work);
+                }
+            }
+        }
+
+        @Override
+        public BinnedPayouts binned(boolean[] wanted, int[] binOf, int bins) {
+            return new Binned(wanted, binOf);
+        }
+
+        /**
+         * One thread's payouts by bin ({@link PayoutModel.BinnedPayouts}). Per claimant, the pieces computed every run are
+         * those of wanted positions and those outside the claimant's main bin (the bin most of its pieces are in); the
+         * main bin takes the rest of the claimant's cents. When the split's weights do not depend on the payout (the
+         * usual case), the other pieces are not computed: each is paid its share of the claimant's cents to within a
+         * cent, so their totals are estimated from the claimant's cents summed by weights. A split in doubles or exact
+         * rationals computes every piece anyway, and is counted exactly.
+         */
+        private final class Binned implements BinnedPayouts {
+            private final Scratch work = new Scratch(table);
+            private final int[] wantedPositions;
+            /** Per claimant: each piece's bin, the main bin, and the pieces computed every run (null: all of them). */
+            private final int[][] pieceBin;
+            private final int[] mainBin;
+            private final int[][] computed;
+            /** Per position: the cents known exactly, summed over the runs. */
+            private final long[] exactSums;
+            /** Per claimant: cents split by preference weights and by share weights with pieces left uncomputed, and runs. */
+            private final double[] byPreference;
+            private final double[] byShares;
+            private final long[] estimatedRuns;
+            /** Per claimant: runs in which each piece was paid exactly its whole-cent preference. */
+            private final long[] preferenceRuns;
+
+            Binned(boolean[] wanted, int[] binOf) {
+                List<Integer> wantedList = new ArrayList<>();
+                for (int p = 0; p < wanted.length; p++) {
+                    if (wanted[p]) {
+                        wantedList.add(p);
+                    }
+                }
+                wantedPositions = wantedList.stream().mapToInt(Integer::intValue).toArray();
+                pieceBin = new int[n][];
+                mainBin = new int[n];
+                computed = new int[n][];
+                for (int i = 0; i < n; i++) {
+                    int[] target = pieceTarget[i];
+                    int m = target.length;
+                    pieceBin[i] = new int[m];
+                    Map<Integer, Integer> count = new java.util.HashMap<>();
+                    int main = -1;
+                    int most = 0;
+                    for (int j = 0; j < m; j++) {
+                        int bin = binOf[target[j]];
+                        pieceBin[i][j] = bin;
+                        int c = count.merge(bin, 1, Integer::sum);
+                        if (c > most) {
+                            most = c;
+                            main = bin;
+                        }
+                    }
+                    mainBin[i] = main;
+                    int[] some = new int[m];
+                    int k = 0;
+                    for (int j = 0; j < m; j++) {
+                        if (wanted[target[j]] || pieceBin[i][j] != main) {
+                            some[k++] = j;
+                        }
+                    }
+                    computed[i] = k == m ? null : java.util.Arrays.copyOf(some, k);
+                }
+                exactSums = new long[wanted.length];
+                byPreference = new double[n];
+                byShares = new double[n];
+                estimatedRuns = new long[n];
+                preferenceRuns = new long[n];
+            }
+
+            @Override
+            public void payouts(long proceedsCents, long[] out, long[] binCents) {
+                for (int p : wantedPositions) {
+                    out[p] = 0;
+                }
+                Scratch work = this.work;
+                long[] classCents = work.classCents;
+                work.classes.classPayoutCents(proceedsCents, classCents);
+                int segment = segmentOf(proceedsCents);
+                for (int i = 0; i < n; i++) {
+                    long cents = classCents[i];
+                    if (cents == 0) {
+                        continue;
+                    }
+                    int[] target = pieceTarget[i];
+                    int[] bin = pieceBin[i];
+                    int m = target.length;
+                    if (m == 1) {
+                        out[target[0]] += cents;
+                        exactSums[target[0]] += cents;
+                        binCents[bin[0]] += cents;
+                        continue;
+                    }
+                    if (flatAtPreference[segment][i] && piecePreferenceCents[i] != null && cents == preferenceCents[i]) {
+                        long[] perPiece = piecePreferenceCents[i];
+                        for (int j = 0; j < m; j++) {
+                            out[target[j]] += perPiece[j];
+                            binCents[bin[j]] += perPiece[j];
+                        }
+                        preferenceRuns[i]++;
+                        continue;
+                    }
+                    IntegerWeights fixed = fixedWeights(i, segment, proceedsCents);
+                    int[] some = computed[i];
+                    long[] pieceCents;
+                    if (fixed != null) {
+                        work.ensure(m);
+                        pieceCents = work.parts;
+                        if (some != null) {
+                            if (some.length > 0) {
+                                fixed.splitSome(cents, pieceCents, some, some.length, work.split);
+                            }
+                            long outside = 0;
+                            int main = mainBin[i];
+                            for (int j : some) {
+                                long v = pieceCents[j];
+                                out[target[j]] += v;
+                                exactSums[target[j]] += v;
+                                if (bin[j] != main) {
+                                    binCents[bin[j]] += v;
+                                    outside += v;
+                                }
+                            }
+                            binCents[main] += cents - outside;
+                            if (fixed == preferenceWeights[i]) {
+                                byPreference[i] += cents;
+                            } else {
+                                byShares[i] += cents;
+                            }
+                            estimatedRuns[i]++;
+                            continue;
+                        }
+                        fixed.split(cents, pieceCents, work.split);
+                    } else {
+                        if (!split(i, segment, proceedsCents, cents, out, work)) {
+                            splitExactly(i, segment, proceedsCents, cents, out, work);
+                        }
+                        pieceCents = work.floor;
+                        // split and splitExactly have added every piece to out already
+                        for (int j = 0; j < m; j++) {
+                            exactSums[target[j]] += pieceCents[j];
+                            binCents[bin[j]] += pieceCents[j];
+                        }
+                        continue;
+                    }
+                    for (int j = 0; j < m; j++) {
+                        out[target[j]] += pieceCents[j];
+                        exactSums[target[j]] += pieceCents[j];
+                        binCents[bin[j]] += pieceCents[j];
+                    }
+                }
+            }
+
+            @Override
+            public void addTotals(long[] exactCents, double[] estimatedCents, double[] errorCents) {
+                for (int p = 0; p < exactSums.length; p++) {
+                    exactCents[p] = Math.addExact(exactCents[p], exactSums[p]);
+                }
+                for (int i = 0; i < n; i++) {
+                    int[] target = pieceTarget[i];
+                    if (preferenceRuns[i] > 0) {
+                        for (int j = 0; j < target.length; j++) {
+                            exactCents[target[j]] = Math.addExact(exactCents[target[j]],
+                                    Math.multiplyExact(preferenceRuns[i], piecePreferenceCents[i][j]));
+                        }
+                    }
+                    if (estimatedRuns[i] == 0) {
+                        continue;
+                    }
+                    boolean[] isComputed = new boolean[target.length];
+                    for (int j : computed[i]) {
+                        isComputed[j] = true;
+                    }
+                    long runs = estimatedRuns[i];
+                    for (int j = 0; j < target.length; j++) {
+                        if (isComputed[j]) {
+                            continue;
+                        }
+                        double v = (byPreference[i] == 0 ? 0 : byPreference[i] * preferenceWeights[i].share(j))
+                                + (byShares[i] == 0 ? 0 : byShares[i] * shareWeights[i].share(j));
+                        estimatedCents[target[j]] += v;
+                        // Under a cent a run off the exact share; the sums in doubles off by far less than (runs + 4) ulps.
+                        errorCents[target[j]] += runs + Math.abs(v) * (runs + 4) * 0x1p-52 + 1;
+                    }
                 }
             }
         }
@@ -503,7 +694,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
         }
 
         /** The engine's split in exact rationals. */
-        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out) {
+        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out, Scratch work) {
             Claimant c = claimants.get(i);
             BigFraction total = exactPayout(i, segment, proceedsCents);
             BigFraction pref = preferencePart(i, segment, total);
@@ -521,7 +712,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
             List<Money> split = Allocation.proportional(Money.ofCents(cents), weights);
             int[] target = pieceTarget[i];
+            work.ensure(target.length);
             for (int j = 0; j < target.length; j++) {
+                work.floor[j] = split.get(j).cents();   // per piece, for the binned pass
                 out[target[j]] += split.get(j).cents();
             }
         }

@@ -76,7 +76,47 @@ final class ExactCents {
                 return (long) floor + (frac > 0.5 ? 1 : 0);
             }
         }
-        return exact(cents, exact);
+        // Near a half cent (a rate of few digits lands exactly on one every few runs): its digits in longs, not BigDecimal.
+        return times(cents, exact);
+    }
+
+    /**
+     * {@link #mulDiv} when a factor is too wide for a double (large integer weights of a split): the estimate is off by up
+     * to a few thousand units, so the 128-bit remainder of the estimate is taken exactly, divided in doubles for a second
+     * estimate (now off by at most one), and the last step corrected in longs. No BigInteger: this runs once per holding
+     * per simulated run.
+     */
+    private static void wideMulDiv(long a, long b, long d, long high, long low, double estimate, long[] out) {
+        long q = (long) estimate;
+        // r = a·b − q·d in 128 bits (hi, lo)
+        long qdHigh = Math.multiplyHigh(q, d);
+        long qdLow = q * d;
+        long rLow = low - qdLow;
+        long rHigh = high - qdHigh - (Long.compareUnsigned(low, qdLow) < 0 ? 1 : 0);
+        double r;
+        if (rHigh < 0) {
+            long nLow = -rLow;
+            long nHigh = ~rHigh + (rLow == 0 ? 1 : 0);
+            r = -(nHigh * 0x1p64 + unsignedToDouble(nLow));
+        } else {
+            r = rHigh * 0x1p64 + unsignedToDouble(rLow);
+        }
+        q += (long) Math.floor(r / d);
+        long rem = low - q * d; // the true remainder is now within (-2d, 2d): its low 64 bits are it
+        while (rem < 0) {
+            q--;
+            rem += d;
+        }
+        while (rem >= d) {
+            q++;
+            rem -= d;
+        }
+        out[0] = q;
+        out[1] = rem;
+    }
+
+    private static double unsignedToDouble(long v) {
+        return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
     }
 
     /**
@@ -95,6 +135,10 @@ final class ExactCents {
             return;
         }
         double estimate = (double) a * (double) b / (double) d;
+        if (a >= 0 && b >= 0 && d > 0 && estimate < 0x1.0p61 && (a >= (1L << 53) || b >= (1L << 53))) {
+            wideMulDiv(a, b, d, high, low, estimate, out);
+            return;
+        }
         if (a >= (1L << 53) || b >= (1L << 53) || a < 0 || b < 0 || d <= 0 || estimate >= 0x1.0p61) {
             java.math.BigInteger[] qr = java.math.BigInteger.valueOf(a).multiply(java.math.BigInteger.valueOf(b))
                     .divideAndRemainder(java.math.BigInteger.valueOf(d));

@@ -100,6 +100,42 @@ final class IntegerWeights {
     }
 
     /**
+     * Like {@link #split}, but only the parts {@code which[0, count)} need to be right: every part gets its floor, and
+     * only those are ranked for the left-over cents (each against all the others: linear per part wanted, where the
+     * whole split ranks every pair). Above {@link #RANKED_PARTS} parts the whole split is made.
+     */
+    void splitSome(long cents, long[] parts, int[] which, int count, Scratch scratch) {
+        int m = weights.length;
+        if (cents < 0 || m > RANKED_PARTS) {
+            split(cents, parts, scratch);
+            return;
+        }
+        scratch.ensure(m);
+        long[] remainder = scratch.remainder;
+        long left = cents - floors(cents, weights, m, total, largest, inverse, parts, remainder);
+        if (left == 0) {
+            return;
+        }
+        for (int w = 0; w < count; w++) {
+            int j = which[w];
+            long r = remainder[j];
+            int rank = 0;
+            for (int k = 0; k < j; k++) {
+                rank += (int) ((r - remainder[k] - 1) >>> 63);
+            }
+            for (int k = j + 1; k < m; k++) {
+                rank += (int) ((r - remainder[k]) >>> 63);
+            }
+            parts[j] += (rank - (int) left) >>> 31;
+        }
+    }
+
+    /** Weight {@code j} over the weights' total: part {@code j}'s share of what is split. */
+    double share(int j) {
+        return (double) weights[j] / total;
+    }
+
+    /**
      * The same split for weights given per call, at most {@link #RANKED_PARTS} of them (the twelve months of a
      * year, say), without building an instance: non-negative {@code cents} and weights summing to between 1 and
      * 2⁶²; {@code parts} may not be {@code weights}.

@@ -143,6 +143,18 @@ public final class MonteCarloSimulator {
         /** Per distinct exit day, the runs exiting on it. */
         private long[] runsOnDay;
         private final Map<Integer, PayoutModel.PayoutEvaluator> evaluators = new ConcurrentHashMap<>();
+        /**
+         * The binned payout pass (see {@link #distribute}): per waterfall position whether the pass needs its payout per
+         * run (a candidate holder's), its (group, category) pair, and every thread's binned evaluators by exit day;
+         * null when the pass computes every position.
+         */
+        private boolean[] binnedWanted;
+        private int[] binOf;
+        private ThreadLocal<PayoutModel.BinnedPayouts[]> binnedByDay;
+        private final List<PayoutModel.BinnedPayouts> allBinned = new ArrayList<>();
+        /** Per holder, with the binned pass: an estimate of the part of its total not known exactly, and a bound on its error. */
+        private double[] holderEstimate;
+        private double[] holderError;
         /** The venture's deal events (net debt and cap table by exit day, cash at close); null without events. */
         private final TimelinePayoutModel timeline;
 
@@ -230,10 +242,12 @@ public final class MonteCarloSimulator {
             for (int d = 0; d < exitDays.length; d++) {
                 dayEvaluators[d] = evaluator(exitDays[d]);
             }
+            prepareBinnedPass(candidates);
             forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
             if (timeline != null && timeline.hasRecaps()) {
                 forEachChunk(runs, (from, to) -> realizeWithoutExit(from, to, candidateSlot, candidateSeries, true));
             }
+            settleHolderSums();
             clock.lap("payouts");
             int[] top = topHolders();
             progress.advance(runs - exitRuns);
@@ -526,23 +540,36 @@ public final class MonteCarloSimulator {
                     byDay[dayStart[d]++] = run;
                 }
             }
+            PayoutModel.BinnedPayouts[] binned = binnedByDay == null ? null : binnedByDay.get();
+            long[] pairTotals = new long[pairGroup.length];
             for (int k = 0; k < exits; k++) {
                 int run = byDay[k];
-                dayEvaluators[runDay[k]].payouts(proceeds[run], payout);
                 Arrays.fill(groupTotals, 0);
                 Arrays.fill(categoryTotals, 0);
-                // Summed per (group, category) into a local first: adding every position straight into the group's
-                // and the category's slot chains each addition on the previous one through memory.
-                for (int q = 0; q < pairGroup.length; q++) {
-                    long sum = 0;
-                    for (int j = pairFrom[q], end = pairFrom[q + 1]; j < end; j++) {
-                        sum += payout[pairPositions[j]];
+                PayoutModel.BinnedPayouts bins = binned == null ? null : binned[runDay[k]];
+                if (bins != null) {
+                    // The pairs' totals and the candidates' payouts exact; the other positions' totals kept by the evaluator.
+                    Arrays.fill(pairTotals, 0);
+                    bins.payouts(proceeds[run], payout, pairTotals);
+                    for (int q = 0; q < pairGroup.length; q++) {
+                        groupTotals[pairGroup[q]] += pairTotals[q];
+                        categoryTotals[pairCategory[q]] += pairTotals[q];
                     }
-                    groupTotals[pairGroup[q]] += sum;
-                    categoryTotals[pairCategory[q]] += sum;
-                }
-                for (int p = 0; p < waterfallPositions; p++) {
-                    positionTotals[p] += payout[p];
+                } else {
+                    dayEvaluators[runDay[k]].payouts(proceeds[run], payout);
+                    // Summed per (group, category) into a local first: adding every position straight into the group's
+                    // and the category's slot chains each addition on the previous one through memory.
+                    for (int q = 0; q < pairGroup.length; q++) {
+                        long sum = 0;
+                        for (int j = pairFrom[q], end = pairFrom[q + 1]; j < end; j++) {
+                            sum += payout[pairPositions[j]];
+                        }
+                        groupTotals[pairGroup[q]] += sum;
+                        categoryTotals[pairCategory[q]] += sum;
+                    }
+                    for (int p = 0; p < waterfallPositions; p++) {
+                        positionTotals[p] += payout[p];
+                    }
                 }
                 long[] split = null;
                 if (positions.size() > waterfallPositions) {
@@ -583,6 +610,139 @@ public final class MonteCarloSimulator {
                 }
             }
             progress.advance(exits);
+        }
+
+        /**
+         * Sets up the binned payout pass when it can pay: without deal events, with some holders reported but not all of
+         * them. Then the pass computes per run only the candidates' positions and what the class and category totals
+         * need (a claimant's holdings outside its main (class, category) pair), and every other holding's total over the
+         * runs is estimated to within a cent a run; {@link #settleHolderSums} makes sure the largest holders are still
+         * chosen by exact totals.
+         */
+        private void prepareBinnedPass(int[] candidates) {
+            int wanted = Math.min(options.topHolders(), holders.size());
+            if (timeline != null || wanted == 0 || candidates.length == holders.size()) {
+                return;
+            }
+            int[] slot = slots(candidates);
+            binnedWanted = new boolean[waterfallPositions];
+            boolean all = true;
+            for (int p = 0; p < waterfallPositions; p++) {
+                binnedWanted[p] = slot[holderOf[p]] >= 0;
+                all &= binnedWanted[p];
+            }
+            if (all) {
+                binnedWanted = null;
+                return;
+            }
+            binOf = new int[waterfallPositions];
+            for (int q = 0; q < pairGroup.length; q++) {
+                for (int j = pairFrom[q]; j < pairFrom[q + 1]; j++) {
+                    binOf[pairPositions[j]] = q;
+                }
+            }
+            binnedByDay = ThreadLocal.withInitial(() -> {
+                PayoutModel.BinnedPayouts[] byDay = new PayoutModel.BinnedPayouts[exitDays.length];
+                for (int d = 0; d < exitDays.length; d++) {
+                    byDay[d] = evaluator(exitDays[d]).binned(binnedWanted, binOf, pairGroup.length);
+                    if (byDay[d] != null) {
+                        synchronized (allBinned) {
+                            allBinned.add(byDay[d]);
+                        }
+                    }
+                }
+                return byDay;
+            });
+        }
+
+        /**
+         * After a binned pass, the holders' totals: exact for every holder whose holdings were all computed (the
+         * candidates among them), estimated within a bound for the others. A holder estimated could still rank among the
+         * largest only if its bound reaches the exact total of the last one wanted among the exact holders; those few are
+         * then summed exactly in a pass of their own. Every other estimated holder is surely below, and ranked last.
+         */
+        private void settleHolderSums() {
+            if (binnedByDay == null) {
+                return;
+            }
+            long[] exact = new long[waterfallPositions];
+            double[] estimate = new double[waterfallPositions];
+            double[] error = new double[waterfallPositions];
+            for (PayoutModel.BinnedPayouts b : allBinned) {
+                b.addTotals(exact, estimate, error);
+            }
+            allBinned.clear();
+            holderEstimate = new double[holders.size()];
+            holderError = new double[holders.size()];
+            for (int p = 0; p < waterfallPositions; p++) {
+                int h = holderOf[p];
+                holderSums[h] = Math.addExact(holderSums[h], exact[p]);
+                holderEstimate[h] += estimate[p];
+                holderError[h] += error[p];
+            }
+            int wanted = Math.min(options.topHolders(), holders.size());
+            List<Integer> exactHolders = new ArrayList<>();
+            for (int h = 0; h < holders.size(); h++) {
+                if (holderError[h] == 0) {
+                    exactHolders.add(h);
+                }
+            }
+            double cut = Double.NEGATIVE_INFINITY;
+            if (exactHolders.size() >= wanted) {
+                long[] sums = exactHolders.stream().mapToLong(h -> holderSums[h]).toArray();
+                Arrays.sort(sums);
+                cut = sums[sums.length - wanted];
+            }
+            List<Integer> unsure = new ArrayList<>();
+            for (int h = 0; h < holders.size(); h++) {
+                // The exact total is below estimate + error; ties go to the earlier holder, so "below" must be strict.
+                double upper = (double) holderSums[h] + holderEstimate[h] + holderError[h];
+                if (holderError[h] > 0 && upper + Math.abs(upper) * 0x1p-50 + 1 >= cut) {
+                    unsure.add(h);
+                }
+            }
+            if (!unsure.isEmpty()) {
+                int[] recount = unsure.stream().mapToInt(Integer::intValue).toArray();
+                long[] waterfallSums = exactWaterfallSums(recount);
+                for (int h : recount) {
+                    holderSums[h] = Math.addExact(holderCarveOutSums[h], waterfallSums[h]);
+                    holderError[h] = 0;
+                }
+            }
+            for (int h = 0; h < holders.size(); h++) {
+                if (holderError[h] > 0) {
+                    holderSums[h] = Long.MIN_VALUE; // surely below the largest wanted; its exact total is never reported
+                }
+            }
+        }
+
+        /** The waterfall part of the chosen holders' totals over every exit run, each computed exactly. */
+        private long[] exactWaterfallSums(int[] chosen) {
+            int[] slot = slots(chosen);
+            boolean[] mask = new boolean[waterfallPositions];
+            for (int p = 0; p < waterfallPositions; p++) {
+                mask[p] = slot[holderOf[p]] >= 0;
+            }
+            long[] sums = new long[holders.size()];
+            forEachChunk(exitRuns, (from, to) -> {
+                long[] payout = new long[waterfallPositions];
+                long[] local = new long[waterfallPositions];
+                for (int k = from; k < to; k++) {
+                    int run = (int) exitOrder[k];
+                    evaluator((int) (exitOrder[k] >> 32)).payouts(proceeds[run], payout, mask);
+                    for (int p = 0; p < waterfallPositions; p++) {
+                        if (mask[p]) {
+                            local[p] += payout[p];
+                        }
+                    }
+                }
+                synchronized (sums) {
+                    for (int p = 0; p < waterfallPositions; p++) {
+                        sums[holderOf[p]] = Math.addExact(sums[holderOf[p]], local[p]);
+                    }
+                }
+            });
+            return sums;
         }
 
         /**
@@ -892,16 +1052,40 @@ public final class MonteCarloSimulator {
             boolean withIrr = costCents != 0 && cost.byDay() != null;
             long[] byDay = withIrr ? new long[exitDays.length] : null;
             double paidCents = 0;
-            for (int i = 0; i < runs; i++) {
-                long v = cents[i];
-                sum = Math.addExact(sum, v);
-                long runCost = cost.runCost(dayIndex[i]);
-                paidCents += runCost;
-                belowCost += v < runCost ? 1 : 0;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                if (withIrr && v != 0 && dayIndex[i] >= 0) {
-                    byDay[dayIndex[i]] = Math.addExact(byDay[dayIndex[i]], v);
+            if (cost.byExitDay() == null && !withIrr) {
+                // Every run pays the same cost and no IRR is wanted: no look at the runs' exit days (a pass over 4 bytes a
+                // run saved); the cost the runs paid is not needed either (the multiple is of the one cost).
+                for (int i = 0; i < runs; i++) {
+                    long v = cents[i];
+                    sum = Math.addExact(sum, v);
+                    belowCost += v < costCents ? 1 : 0;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            } else if (cost.byExitDay() == null) {
+                for (int i = 0; i < runs; i++) {
+                    long v = cents[i];
+                    sum = Math.addExact(sum, v);
+                    belowCost += v < costCents ? 1 : 0;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    int d = dayIndex[i];
+                    if (v != 0 && d >= 0) {
+                        byDay[d] = Math.addExact(byDay[d], v);
+                    }
+                }
+            } else {
+                for (int i = 0; i < runs; i++) {
+                    long v = cents[i];
+                    sum = Math.addExact(sum, v);
+                    long runCost = cost.runCost(dayIndex[i]);
+                    paidCents += runCost;
+                    belowCost += v < runCost ? 1 : 0;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    if (withIrr && v != 0 && dayIndex[i] >= 0) {
+                        byDay[dayIndex[i]] = Math.addExact(byDay[dayIndex[i]], v);
+                    }
                 }
             }
             double meanCents = (double) sum / runs;
@@ -911,9 +1095,11 @@ public final class MonteCarloSimulator {
             if (min == max) {
                 at = new long[PERCENTILES.length];
                 Arrays.fill(at, min);
-                for (int i = 0; i < runs; i++) {
-                    double d = cents[i] - meanCents;
-                    ss += d * d;
+                if (min - meanCents != 0) { // else every term is 0 (a series of zeros, say): no pass
+                    for (int i = 0; i < runs; i++) {
+                        double d = cents[i] - meanCents;
+                        ss += d * d;
+                    }
                 }
             } else {
                 Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);

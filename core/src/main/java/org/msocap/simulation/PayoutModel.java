@@ -33,5 +33,35 @@ public interface PayoutModel {
         default void payouts(long equityProceedsCents, long[] payoutCents, boolean[] wanted) {
             payouts(equityProceedsCents, payoutCents);
         }
+
+        /**
+         * For one thread of a payout pass that needs, per run, the exact payouts of a few positions (those flagged in
+         * {@code wanted}) and the exact totals of bins of positions ({@code binOf}: each position's bin, of
+         * {@code bins}), but of every other position only its total over all runs, and that only well enough to
+         * rank holders: {@link BinnedPayouts}. Null when the model cannot do better than {@link #payouts}.
+         */
+        default BinnedPayouts binned(boolean[] wanted, int[] binOf, int bins) {
+            return null;
+        }
+    }
+
+    /**
+     * Payouts per bin of positions, exact for the wanted positions; one thread's, kept by it over many runs. Each
+     * claimant's cents go to its holdings by largest remainder, and a holding's cents need every other holding's
+     * remainder; a bin's total needs only the holdings outside the claimant's largest bin, and a total over many runs
+     * of an unwanted holding is its proportional share of the claimant's total to within a cent a run.
+     */
+    interface BinnedPayouts {
+        /**
+         * Writes the exact payout of each wanted position into {@code payoutCents} (other slots are left as they are)
+         * and adds every bin's exact total to {@code binCents}.
+         */
+        void payouts(long equityProceedsCents, long[] payoutCents, long[] binCents);
+
+        /**
+         * Adds each position's total over all the runs so far: into {@code exactCents} what is known exactly, into
+         * {@code estimatedCents} an estimate of the rest, and into {@code errorCents} a bound on that estimate's error.
+         */
+        void addTotals(long[] exactCents, double[] estimatedCents, double[] errorCents);
     }
 }

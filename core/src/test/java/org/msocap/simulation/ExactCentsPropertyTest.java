@@ -29,6 +29,23 @@ class ExactCentsPropertyTest {
     }
 
     @Test
+    void mulDivIsExactForWideFactors() {
+        // Integer weights of a split (up to 2^62) times cents (up to 2^50), divided by a total at least the weight.
+        for (long[] range : new long[][] {{0, Long.MAX_VALUE, 1}, {1L << 53, 1L << 62, 1L << 40}}) {
+            qt().withFixedSeed(43L).withExamples(50_000)
+                    .forAll(longs().between(0, 1L << 50), longs().between(range[0], range[1]), longs().between(range[2], Long.MAX_VALUE))
+                    .checkAssert((a, b, total) -> {
+                        long d = Math.max(b, total);
+                        long[] qr = new long[2];
+                        ExactCents.mulDiv(a, b, d, qr);
+                        BigInteger[] expected = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divideAndRemainder(BigInteger.valueOf(d));
+                        assertThat(qr[0]).isEqualTo(expected[0].longValueExact());
+                        assertThat(qr[1]).isEqualTo(expected[1].longValueExact());
+                    });
+        }
+    }
+
+    @Test
     void centsTimesAFactorRoundsLikeRounding() {
         qt().withFixedSeed(42L).withExamples(20_000)
                 .forAll(longs().between(-10_000_000_000_000L, 10_000_000_000_000L), doubles().between(0, 50))

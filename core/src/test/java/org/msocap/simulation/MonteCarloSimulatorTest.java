@@ -84,6 +84,27 @@ class MonteCarloSimulatorTest {
         assertThat(sampled.holders()).extracting(SeriesStatistics::mean).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
+    /**
+     * With fewer holders reported than there are, the payout pass computes only the candidates' holdings and what the
+     * class and category totals need, and estimates the other holders' totals (binned pass); with every holder reported
+     * it computes every holding. The reported numbers must be the same: the top N the first N of the full list.
+     */
+    @Test
+    void theBinnedPayoutPassGivesTheNumbersOfTheFullPass() {
+        SimulationSetup setup = stochastic(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false));
+        SimulationOptions all = new SimulationOptions(2 * MonteCarloSimulator.CHUNK + 311, 7, 2, SimulationOptions.ALL_HOLDERS, 10, 10);
+        SimulationResult full = MonteCarloSimulator.DEFAULT.simulate(setup, all);
+        for (int top : new int[] {1, 5, 12}) {
+            for (int sample : new int[] {0, 3, 4096}) {
+                SimulationResult binned = MonteCarloSimulator.withCandidateSample(sample).simulate(setup, all.withTopHolders(top));
+                assertThat(binned.classes()).isEqualTo(full.classes());
+                assertThat(binned.categories()).isEqualTo(full.categories());
+                assertThat(binned.values()).isEqualTo(full.values());
+                assertThat(binned.holders()).isEqualTo(full.holders().subList(0, top));
+            }
+        }
+    }
+
     @Test
     void zeroVarianceDriversReproduceTheDeterministicScenarioOnEveryRun() {
         SimplePreferredPayoutModel model = SimplePreferredPayoutModel.sample();
