@@ -56,7 +56,7 @@ final class SimulatedClasses {
                     SimulateCommand.money(s.standardDeviation()), SimulateCommand.money(s.p5()), SimulateCommand.money(s.p25()),
                     SimulateCommand.money(s.p50()), SimulateCommand.money(s.p75()), SimulateCommand.money(s.p95()),
                     s.cost() == 0 ? "" : SimulateCommand.money(s.cost()), SimulateCommand.percent(s.probabilityBelowCost()),
-                    moic(s), SimulateCommand.percent(s.irr()));
+                    moic(s), SimulateCommand.irr(s, t));
         }
         return t;
     }
@@ -87,7 +87,7 @@ final class SimulatedClasses {
             cells.addAll(List.of(SimulateCommand.money(s.mean()), SimulateCommand.money(s.standardDeviation()),
                     SimulateCommand.money(s.p5()), SimulateCommand.money(s.p25()), SimulateCommand.money(s.p50()),
                     SimulateCommand.money(s.p75()), SimulateCommand.money(s.p95()), s.cost() == 0 ? "" : SimulateCommand.money(s.cost()),
-                    SimulateCommand.percent(s.probabilityBelowCost()), moic(s), SimulateCommand.percent(s.irr())));
+                    SimulateCommand.percent(s.probabilityBelowCost()), moic(s), SimulateCommand.irr(s, t)));
             t.row(cells.toArray());
         }
         return t;

@@ -17,6 +17,7 @@ public final class Table {
     private final List<Align> aligns = new ArrayList<>();
     private final List<List<String>> rows = new ArrayList<>();
     private final List<Integer> separatorsBefore = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     public Table(String title) {
         this.title = title;
@@ -43,6 +44,14 @@ public final class Table {
             row.add(c == null ? "" : c.toString());
         }
         rows.add(row);
+        return this;
+    }
+
+    /** A line printed under the table as text (not in CSV), once however often it is added. */
+    public Table note(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
         return this;
     }
 
@@ -83,6 +92,7 @@ public final class Table {
             }
             out.println(line(rows.get(r), widths));
         }
+        notes.forEach(out::println);
     }
 
     private String line(List<String> cells, int[] widths) {
@@ -104,7 +114,7 @@ public final class Table {
             out.println(csvLine(headers));
         }
         for (List<String> r : rows) {
-            out.println(csvLine(r.stream().map(Table::plainNumber).toList()));
+            out.println(csvLine(r.stream().map(c -> c.equals(Formats.NO_RATE) ? "" : plainNumber(c)).toList()));
         }
     }
 

@@ -186,7 +186,7 @@ public final class WaterfallCommand implements Callable<Integer> {
             }
             cells.addAll(List.of(h.shareOfProceeds().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%",
                     Formats.money(h.costBasis()), h.moic().map(Formats::multiple).orElse(""),
-                    h.irr().isPresent() ? Formats.rate(h.irr().getAsDouble()) : ""));
+                    Formats.irr(h.irr(), h.costBasis().isPositive(), holders)));
             holders.row(cells.toArray(String[]::new));
         }
         Table categories = new Table("By category").left("category").right(carveOut ? "total (payout + carve-out)" : "payout");
