@@ -150,7 +150,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** A series' IRR: as a percent, "—" (with the table's note) when it cost something and no rate is given. */
     static String irr(SeriesStatistics s, Table t) {
-        return Double.isFinite(s.irr()) ? percent(s.irr()) : Formats.irr(Double.NaN, s.cost() > 0, t);
+        return Double.isFinite(s.irr()) ? percent(s.irr()) : Formats.irr(Double.NaN, s.cost() > 0 && s.runs() > 0, t);
     }
 
     static String percent(double v) {
@@ -169,7 +169,7 @@ public final class SimulateCommand implements Callable<Integer> {
             t.right("cost").right("P(< cost)").right("MOIC").right("IRR");
         }
         for (SeriesStatistics s : rows) {
-            List<Object> cells = new ArrayList<>(List.of(label.apply(s.key()), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
+            List<Object> cells = new ArrayList<>(List.of(new Table.Cell(label.apply(s.key()), s.key()), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
                     money(s.p25()), money(s.p50()), money(s.p75()), money(s.p95())));
             if (payouts) {
                 cells.add(s.cost() == 0 ? "" : money(s.cost()));

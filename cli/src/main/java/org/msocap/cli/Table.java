@@ -12,10 +12,22 @@ public final class Table {
 
     public enum Align { LEFT, RIGHT }
 
+    /**
+     * A cell that reads differently as text and in CSV: a class, claimant, practice or agreement by its name for people
+     * ({@code text}) and by its id for programs ({@code csv}), as JSON keeps the ids.
+     */
+    public record Cell(String text, String csv) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     private final String title;
     private final List<String> headers = new ArrayList<>();
     private final List<Align> aligns = new ArrayList<>();
     private final List<List<String>> rows = new ArrayList<>();
+    private final List<List<String>> csvRows = new ArrayList<>();
     private final List<Integer> separatorsBefore = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -40,10 +52,13 @@ public final class Table {
             throw new IllegalArgumentException("row has " + cells.length + " cells but the table has " + headers.size() + " columns");
         }
         List<String> row = new ArrayList<>(cells.length);
+        List<String> csvRow = new ArrayList<>(cells.length);
         for (Object c : cells) {
             row.add(c == null ? "" : c.toString());
+            csvRow.add(c instanceof Cell cell ? cell.csv() : c == null ? "" : c.toString());
         }
         rows.add(row);
+        csvRows.add(csvRow);
         return this;
     }
 
@@ -113,7 +128,7 @@ public final class Table {
         if (withHeader) {
             out.println(csvLine(headers));
         }
-        for (List<String> r : rows) {
+        for (List<String> r : csvRows) {
             out.println(csvLine(r.stream().map(c -> c.equals(Formats.NO_RATE) ? "" : plainNumber(c)).toList()));
         }
     }
