@@ -256,6 +256,23 @@ public final class PerformanceVestedCapTable {
         return known;
     }
 
+    /** Per tranche and level: the target in cents, rounded up (MAX_VALUE: beyond a long), below which its test fails. */
+    private long[][] leastCuts;
+
+    /** The least cut of tranche t's test at {@code level} in any table: its target, since a class is paid at most the proceeds. */
+    private long leastCut(int t, int level) {
+        if (leastCuts == null) {
+            leastCuts = new long[tranches.size()][];
+            for (int u = 0; u < tranches.size(); u++) {
+                leastCuts[u] = new long[tranches.get(u).levels().size() + 1];
+                for (int k = 1; k < leastCuts[u].length; k++) {
+                    leastCuts[u][k] = ceilCents(tranches.get(u).target(k));
+                }
+            }
+        }
+        return leastCuts[t][level];
+    }
+
     /** The first cent of proceeds from which tranche t's test at its level in {@code levels} holds; MAX_VALUE: never. */
     private long cutCents(int[] levels, int t) {
         BreakpointTable b = breakpointTable(levels);
@@ -296,6 +313,15 @@ public final class PerformanceVestedCapTable {
     private int[] levelsAtCents(long cents, TreeSet<Long> cuts) {
         java.util.Set<List<Integer>> visited = new java.util.HashSet<>();
         return choose((levels, t) -> {
+            // A class is paid at most the proceeds, so below its target in cents the test fails whatever the table: the
+            // comparison is decided, and stays so up to the target, without resolving the combination's table.
+            long least = leastCut(t, levels[t]);
+            if (cents < least) {
+                if (least != Long.MAX_VALUE) {
+                    cuts.add(least);
+                }
+                return false;
+            }
             long[] of = cuts(levels);
             if (visited.add(key(levels))) {
                 for (int u = 0; u < levels.length; u++) {
