@@ -61,15 +61,20 @@ public final class BreakpointsCommand implements Callable<Integer> {
                 + EquityTerms.of(inForce.mso()).owners() + " and other holders)")
                 .right("from").right("to").left("who shares each further dollar");
         List<BreakpointTable.Segment> segments = breakpoints.segments();
+        ClassNames names = new ClassNames(inForce);
         for (int k = 0; k < segments.size(); k++) {
             String to = k + 1 < segments.size() ? amount(segments.get(k + 1).from()) : "and above";
             List<String> shares = new ArrayList<>();
-            breakpoints.marginalShares(k).forEach((id, f) -> shares.add(id + " " + Formats.percent(f)));
-            t.row(amount(segments.get(k).from()), to, String.join(", ", shares));
+            List<String> byId = new ArrayList<>();
+            breakpoints.marginalShares(k).forEach((id, f) -> {
+                shares.add(names.of(id) + " " + Formats.percent(f));
+                byId.add(id + " " + Formats.percent(f));
+            });
+            t.row(amount(segments.get(k).from()), to, new Table.Cell(String.join(", ", shares), String.join(", ", byId)));
         }
         List<Table> tables = new ArrayList<>(List.of(t));
         if (!exitBreakpoints.jumps().isEmpty()) {
-            tables.add(PerformanceJumps.table(exitBreakpoints));
+            tables.add(PerformanceJumps.table(exitBreakpoints, names));
         }
         Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, exitBreakpoints));
         return ExitCode.OK;

@@ -101,7 +101,7 @@ public final class CaptableCommand implements Callable<Integer> {
         List<String> fd = displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
         for (int i = 0; i < cap.lines().size(); i++) {
             CapTableLine l = cap.lines().get(i);
-            t.row(l.holder(), l.holderName(), l.category() == null ? "" : l.category().id(), classNames.of(l.shareClass()), l.security().id(),
+            t.row(l.holder(), l.holderName(), l.category() == null ? "" : l.category().id(), classNames.cell(l.shareClass()), l.security().id(),
                     Formats.count(l.shares()), Formats.count(l.fullyDiluted()), out.get(i), fd.get(i));
         }
         t.rule().row("total", "", "", "", "", "", Formats.count(cap.totalFullyDiluted()), "100.00%", "100.00%");
@@ -127,11 +127,12 @@ public final class CaptableCommand implements Callable<Integer> {
         for (int i = 0; i < cap.lines().size(); i++) {
             CapTableLine l = cap.lines().get(i);
             if (l.isProfitsInterest()) {
-                List<String> cells = new ArrayList<>(List.of(l.holder(), l.holderName(), classNames.of(l.shareClass()),
+                List<Object> cells = new ArrayList<>(List.of(l.holder(), l.holderName(), classNames.cell(l.shareClass()),
                         Formats.count(l.shares()), l.threshold() == null ? "" : perUnit(l.threshold()),
                         l.hurdle() == null ? "" : Formats.money(l.hurdle()), fd.get(i)));
                 if (performance) {
-                    cells.add(i < holdings.size() ? performanceTerms(holdings.get(i).performanceVesting()) : "");
+                    PerformanceVesting p = i < holdings.size() ? holdings.get(i).performanceVesting() : null;
+                    cells.add(new Table.Cell(performanceTerms(p, classNames::of), performanceTerms(p, id -> id)));
                 }
                 t.row(cells.toArray());
             }
@@ -139,8 +140,8 @@ public final class CaptableCommand implements Callable<Integer> {
         return t;
     }
 
-    /** "performance-vested: 50% at class-a MOIC 2×, 100% at 3×", or "" without performance vesting. */
-    static String performanceTerms(PerformanceVesting p) {
+    /** "performance-vested: 50% at Class A MOIC 2×, 100% at 3×" (the class as {@code names} says it), or "" without. */
+    static String performanceTerms(PerformanceVesting p, java.util.function.UnaryOperator<String> names) {
         if (p == null) {
             return "";
         }
@@ -148,7 +149,7 @@ public final class CaptableCommand implements Callable<Integer> {
         for (int k = 0; k < p.moic().size(); k++) {
             PerformanceVesting.Level level = p.moic().get(k);
             levels.add(level.vests().multiply(java.math.BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "% at "
-                    + (k == 0 ? p.shareClass() + " MOIC " : "") + level.at().stripTrailingZeros().toPlainString() + "×");
+                    + (k == 0 ? names.apply(p.shareClass()) + " MOIC " : "") + level.at().stripTrailingZeros().toPlainString() + "×");
         }
         return "performance-vested: " + String.join(", ", levels);
     }

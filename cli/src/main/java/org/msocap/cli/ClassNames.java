@@ -1,32 +1,66 @@
 package org.msocap.cli;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.msocap.model.ShareClass;
 import org.msocap.model.Venture;
+import org.msocap.spreadsheets.ClientLabels;
 
 /**
- * Share classes as people read them in tables: the class's {@code name} when the model gives one, else its id.
- * JSON output keeps the ids, which are the keys a program looks things up by.
+ * What the command line's tables call classes and other waterfall claimants: the workbook's labels ({@link ClientLabels}),
+ * so a table and the workbook say the same — "Class A Preferred Units" or "Class A" for {@code class-a}, "Incentive over a
+ * $40,000,000.00 hurdle" for {@code incentive@hurdle-40000000}, "Incentive above $200.00 a unit — Dana Whitfield
+ * (performance-vested)" for {@code incentive@200/dana}, "Options at $0.25", "SAFE — Priya Raman". JSON and CSV keep the
+ * ids: they are keys programs read.
  */
 final class ClassNames {
 
-    private final Map<String, String> names = new HashMap<>();
+    private final ClientLabels labels;
 
     ClassNames(Venture venture) {
-        for (ShareClass c : venture.mso().classes()) {
-            names.put(c.id(), c.displayName());
-        }
+        this.labels = new ClientLabels(venture);
     }
 
-    /** The class's display name; any other claimant id (options, warrants, SAFEs, notes) unchanged. */
+    /** A class or any other waterfall claimant (a series, options, warrants, a SAFE, a note) as the workbook names it. */
     String of(String id) {
-        return names.getOrDefault(id, id);
+        return labels.claimant(id);
+    }
+
+    /** A simulated class or security group ({@code options}, {@code safes}, {@code cash-at-close}) as the workbook says it. */
+    String simulated(String key) {
+        return labels.simulated(key);
+    }
+
+    /** A claimant's cell: its name as text, its id in CSV. */
+    Table.Cell cell(String id) {
+        return new Table.Cell(of(id), id);
+    }
+
+    /** A simulated group's cell: its name as text, its key in CSV. */
+    Table.Cell simulatedCell(String key) {
+        return new Table.Cell(simulated(key), key);
+    }
+
+    /** A practice's cell: its name as text, its id in CSV. */
+    Table.Cell practiceCell(String id) {
+        return new Table.Cell(practice(id), id);
     }
 
     /** A cap-table class group's label: {@code series-a} or {@code options (common)}, with the class by name. */
     String group(String key) {
         int colon = key.indexOf(':');
         return colon < 0 ? of(key) : key.substring(0, colon) + " (" + of(key.substring(colon + 1)) + ")";
+    }
+
+    /** A practice by its name. */
+    String practice(String id) {
+        return labels.practice(id);
+    }
+
+    /** An agreement's kind ("Management services agreement", "(draft)" when unsigned). */
+    String agreementKind(String id) {
+        return labels.agreementKind(id);
+    }
+
+    /** An agreement by what it is and with whom. */
+    String agreement(String id) {
+        return labels.agreement(id);
     }
 }

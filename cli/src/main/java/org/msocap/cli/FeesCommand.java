@@ -63,16 +63,17 @@ public final class FeesCommand implements Callable<Integer> {
         valuations.forEach(v -> ProjectionWindow.warn(spec.commandLine().getErr(), v));
         List<BasisComparison> comparisons = compareBases ? FeeProjector.DEFAULT.compareBases(FeeModel.resolve(venture)) : List.of();
         List<Table> tables = new ArrayList<>();
+        ClassNames names = new ClassNames(venture);
         tables.add(msoTable(venture, projection));
         for (PracticeProjection p : projection.practices()) {
-            tables.add(practiceTable(p));
+            tables.add(practiceTable(p, names));
         }
-        tables.add(metricsTable(projection));
+        tables.add(metricsTable(projection, names));
         if (!valuations.isEmpty()) {
             tables.add(valuationTable(valuations));
         }
         for (BasisComparison c : comparisons) {
-            tables.add(comparisonTable(c));
+            tables.add(comparisonTable(c, names));
         }
         Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, projection, valuations, comparisons));
         return ExitCode.OK;
@@ -89,8 +90,9 @@ public final class FeesCommand implements Callable<Integer> {
         return t;
     }
 
-    private Table practiceTable(PracticeProjection p) {
-        Table t = new Table("Practice " + p.practiceId() + " under " + p.agreementId() + " (" + describe(p.terms()) + ")")
+    private Table practiceTable(PracticeProjection p, ClassNames names) {
+        Table t = new Table("Practice " + names.practice(p.practiceId()) + " under its " + lowerFirst(names.agreementKind(p.agreementId()))
+                + " (" + describe(p.terms()) + ")")
                 .left(period.id()).right("collections").right("clinician comp").right("practice costs").right("fee")
                 .right("practice margin").right("investor-referred");
         for (PracticePeriod row : p.rows()) {
@@ -105,13 +107,14 @@ public final class FeesCommand implements Callable<Integer> {
                 Formats.money(row.fee()), Formats.money(row.practiceMargin()), Formats.money(row.investorReferredRevenue()));
     }
 
-    private Table metricsTable(Projection projection) {
+    private Table metricsTable(Projection projection, ClassNames names) {
         Table t = new Table("Fee measures over the projection").left("practice").left("agreement").left("basis")
                 .right("fee").right("profit before fee").right("fee % of profit").right("fee % of collections")
                 .right(period.id() + "s at a loss").right("investor-referred %");
         for (int i = 0; i < projection.practices().size(); i++) {
             PracticeFeeMetrics m = projection.metrics().get(i);
-            t.row(m.practiceId(), m.agreementId(), projection.practices().get(i).terms().basis().id(), Formats.money(m.fee()),
+            t.row(names.practiceCell(m.practiceId()), new Table.Cell(names.agreementKind(m.agreementId()), m.agreementId()), projection.practices().get(i).terms().basis().id(),
+                    Formats.money(m.fee()),
                     Formats.money(m.profitBeforeFee()), Formats.percent(m.feeShareOfProfitExact()),
                     Formats.percent(m.feeShareOfCollectionsExact()), m.lossPeriods() + " of " + m.periods(),
                     Formats.percent(m.investorReferredShareExact()));
@@ -150,8 +153,14 @@ public final class FeesCommand implements Callable<Integer> {
         return t;
     }
 
-    private static Table comparisonTable(BasisComparison c) {
-        Table t = new Table("Fee bases for " + c.practiceId() + " over the projection (agreement " + c.agreementId() + ": "
+    /** "Management services agreement" as it reads inside a sentence. */
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static Table comparisonTable(BasisComparison c, ClassNames names) {
+        Table t = new Table("Fee bases for " + names.practice(c.practiceId()) + " over the projection ("
+                + lowerFirst(names.agreementKind(c.agreementId())) + ": "
                 + describe(c.agreed()) + ")")
                 .left("basis").left("parameters").left("source").right("fee to MSO").right("left to practice")
                 .right("fee % of profit").right("months at a loss").right("MSO EBITDA");

@@ -48,6 +48,30 @@ public final class Formats {
     }
 
     /** An analytic rate (IRR) as a percent with one decimal; never "-0.0%". */
+    /** An IRR cell where a holder paid something in but the flows have no one rate of return (README, "IRR"). */
+    static final String NO_RATE = "—";
+
+    /** Under a table with a {@link #NO_RATE} cell: why. */
+    static final String NO_RATE_NOTE = "IRR —: no one rate of return: the dated cash flows do not start with money paid in, or"
+            + " change direction so that several rates solve them, or none does (README, \"IRR\").";
+
+    /** An IRR cell: the rate, {@link #NO_RATE} when a cost was paid but no rate is given (noting why), else blank. */
+    static String irr(java.util.OptionalDouble irr, boolean paid, Table table) {
+        return irr(irr.isPresent() ? irr.getAsDouble() : Double.NaN, paid, table);
+    }
+
+    /** The same for a rate as a double, NaN for none. */
+    static String irr(double irr, boolean paid, Table table) {
+        if (Double.isFinite(irr)) {
+            return rate(irr);
+        }
+        if (paid) {
+            table.note(NO_RATE_NOTE);
+            return NO_RATE;
+        }
+        return "";
+    }
+
     public static String rate(double fraction) {
         String s = String.format(Locale.US, "%.1f%%", fraction * 100);
         return s.equals("-0.0%") ? "0.0%" : s;

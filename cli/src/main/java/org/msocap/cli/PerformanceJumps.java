@@ -23,11 +23,12 @@ final class PerformanceJumps {
     private PerformanceJumps() {
     }
 
-    static Table table(ExitBreakpoints b) {
+    static Table table(ExitBreakpoints b, ClassNames names) {
         Table t = new Table("Jumps: performance-vested units vest (payouts one cent below and at the value)")
                 .right("at").left("vesting").left("class").right("payout before").right("payout after");
         for (ExitBreakpoints.Jump jump : b.jumps()) {
-            String vesting = String.join("; ", changes(b.capTable(), jump));
+            Table.Cell vesting = new Table.Cell(String.join("; ", changes(b.capTable(), jump, names::of)),
+                    String.join("; ", changes(b.capTable(), jump, id -> id)));
             long[] before = jump.payoutBefore();
             long[] after = jump.payoutAfter();
             boolean first = true;
@@ -35,7 +36,7 @@ final class PerformanceJumps {
                 if (before[i] == after[i]) {
                     continue;
                 }
-                t.row(first ? Formats.money(Money.ofCents(jump.atCents())) : "", first ? vesting : "", b.ids().get(i),
+                t.row(first ? Formats.money(Money.ofCents(jump.atCents())) : "", first ? vesting : "", names.cell(b.ids().get(i)),
                         Formats.money(Money.ofCents(before[i])), Formats.money(Money.ofCents(after[i])));
                 first = false;
             }
@@ -80,7 +81,8 @@ final class PerformanceJumps {
     }
 
     /** "elena 0% → 50% of 1,500 units (class-a MOIC ≥ 2×)" per tranche whose level changes at the jump. */
-    private static List<String> changes(PerformanceVestedCapTable capTable, ExitBreakpoints.Jump jump) {
+    private static List<String> changes(PerformanceVestedCapTable capTable, ExitBreakpoints.Jump jump,
+                                        java.util.function.UnaryOperator<String> names) {
         List<String> out = new ArrayList<>();
         int[] before = jump.levelsBefore();
         int[] after = jump.levelsAfter();
@@ -90,7 +92,7 @@ final class PerformanceJumps {
             }
             PerformanceVestedCapTable.Tranche tranche = capTable.tranches().get(t);
             String test = after[t] == 0 ? "no level holds"
-                    : tranche.testedClass() + " MOIC ≥ " + tranche.levels().get(after[t] - 1).at().stripTrailingZeros().toPlainString() + "×";
+                    : names.apply(tranche.testedClass()) + " MOIC ≥ " + tranche.levels().get(after[t] - 1).at().stripTrailingZeros().toPlainString() + "×";
             out.add(tranche.terms().holder() + " " + percent(tranche.fraction(before[t])) + " → " + percent(tranche.fraction(after[t]))
                     + " of " + Formats.count(tranche.terms().shares()) + " units (" + test + ")");
         }
@@ -118,14 +120,14 @@ final class PerformanceJumps {
         return out;
     }
 
-    static Table vestedTable(List<Vested> vested) {
+    static Table vestedTable(List<Vested> vested, ClassNames names) {
         Table t = new Table("Performance vesting at this exit (the tested class's MOIC with the units vested)").left("holder")
                 .left("tested class").right("MOIC").left("level that holds").right("units vested");
         for (Vested v : vested) {
             PerformanceVestedCapTable.Tranche tranche = v.tranche();
             String level = v.level() == 0 ? "none (below " + tranche.levels().get(0).at().stripTrailingZeros().toPlainString() + "×)"
                     : tranche.levels().get(v.level() - 1).at().stripTrailingZeros().toPlainString() + "×: " + percent(tranche.fraction(v.level()));
-            t.row(tranche.terms().holder(), tranche.testedClass(), Formats.multiple(v.moic().setScale(2, java.math.RoundingMode.DOWN)), level,
+            t.row(tranche.terms().holder(), names.cell(tranche.testedClass()), Formats.multiple(v.moic().setScale(2, java.math.RoundingMode.DOWN)), level,
                     Formats.count(tranche.vestedUnits(v.level())) + " of " + Formats.count(tranche.terms().shares()));
         }
         return t;

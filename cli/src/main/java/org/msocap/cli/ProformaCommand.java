@@ -69,8 +69,9 @@ public final class ProformaCommand implements Callable<Integer> {
         String title = a.event().name() + " (" + a.event().type() + ", " + a.event().date() + ")";
         Rounds.Result r = a.round();
         List<Table> tables = new ArrayList<>();
+        ClassNames names = new ClassNames(venture);
         if (a.recap() != null) {
-            tables.addAll(RecapProforma.tables(a.recap()));
+            tables.addAll(RecapProforma.tables(a.recap(), names));
             tables.add(capTable(title + " — cap table before", venture, a.before()));
             tables.add(capTable(title + " — cap table after", venture, a.after()));
             return tables;
@@ -86,7 +87,7 @@ public final class ProformaCommand implements Callable<Integer> {
         tables.add(summary);
         Table issued = new Table(title + " — shares issued").left("holder").left("class").left("for").right("shares");
         for (Rounds.Issue i : r.issued()) {
-            issued.row(i.holder(), i.classId(), i.source().id(), Formats.count(i.shares()));
+            issued.row(i.holder(), names.cell(i.classId()), i.source().id(), Formats.count(i.shares()));
         }
         if (r.poolIncrease() > 0) {
             issued.row("", "", "pool increase", Formats.count(r.poolIncrease()));
@@ -94,7 +95,7 @@ public final class ProformaCommand implements Callable<Integer> {
         tables.add(issued);
         Table ratios = new Table(title + " — conversion ratios").left("class").right("before").right("after").left("adjusted");
         for (Rounds.Ratio ratio : r.ratios()) {
-            ratios.row(ratio.classId(), ratio.before().toPlainString(), ratio.after().toPlainString(), ratio.adjusted() ? "yes" : "");
+            ratios.row(names.cell(ratio.classId()), ratio.before().toPlainString(), ratio.after().toPlainString(), ratio.adjusted() ? "yes" : "");
         }
         tables.add(ratios);
         tables.add(capTable(title + " — cap table before", venture, a.before()));
@@ -103,6 +104,7 @@ public final class ProformaCommand implements Callable<Integer> {
     }
 
     private static Table capTable(String title, Venture venture, Mso mso) {
+        ClassNames names = new ClassNames(venture);
         CapTable cap = CapTable.of(venture.toBuilder().mso(mso).events(List.of()).build());
         EquityTerms terms = EquityTerms.of(mso);
         Table t = new Table(title).left("holder").left("class").left("security").right(terms.units()).right("as-converted")
@@ -110,7 +112,7 @@ public final class ProformaCommand implements Callable<Integer> {
         List<String> fd = CaptableCommand.displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
         for (int i = 0; i < cap.lines().size(); i++) {
             CapTableLine l = cap.lines().get(i);
-            t.row(l.holder(), l.shareClass(), l.security().id(), Formats.count(l.shares()), Formats.count(l.fullyDiluted()), fd.get(i));
+            t.row(l.holder(), names.cell(l.shareClass()), l.security().id(), Formats.count(l.shares()), Formats.count(l.fullyDiluted()), fd.get(i));
         }
         t.rule().row("total", "", "", "", Formats.count(cap.totalFullyDiluted()), "100.00%");
         return t;

@@ -28,7 +28,7 @@ final class RealizedOutput {
         for (RealizedTotal r : realized) {
             t.row(person.apply(r.id()), r.category().id(), Formats.money(r.earlier()), Formats.money(r.payout()), Formats.money(r.total()),
                     Formats.money(r.cost()), r.moic().map(Formats::multiple).orElse(""),
-                    r.irr().isPresent() ? Formats.rate(r.irr().getAsDouble()) : "");
+                    Formats.irr(r.irr(), r.cost().isPositive(), t));
         }
         return t;
     }

@@ -21,7 +21,7 @@ final class RecapProforma {
     private RecapProforma() {
     }
 
-    static List<Table> tables(RecapResult r) {
+    static List<Table> tables(RecapResult r, ClassNames names) {
         SourcesAndUses su = r.sourcesAndUses();
         String title = r.event().name() + " (recap, " + r.date() + ") — enterprise value " + Formats.money(r.enterpriseValue())
                 + (r.valuationBasis().equals("given") ? "" : " (" + r.valuationBasis() + ")");
@@ -41,14 +41,14 @@ final class RecapProforma {
         }
         Table issued = new Table(r.event().name() + ": units issued at close (the cap table after it: captable --at)")
                 .left("holder").left("class").left("how").right("price").right("amount").right("units");
-        r.buyer().ifPresent(b -> issued.row(b.holder(), b.classId(), "buyer equity", Formats.decimal(b.price()),
+        r.buyer().ifPresent(b -> issued.row(b.holder(), names.cell(b.classId()), "buyer equity", Formats.decimal(b.price()),
                 Formats.money(b.amount()), Formats.count(b.units())));
         for (NewUnits u : r.rollover()) {
-            issued.row(u.holder(), u.classId(), "rollover", Formats.decimal(u.price()), Formats.money(u.amount()),
+            issued.row(u.holder(), names.cell(u.classId()), "rollover", Formats.decimal(u.price()), Formats.money(u.amount()),
                     Formats.count(u.units()));
         }
         for (Holding g : grants(r)) {
-            issued.row(g.holder(), g.shareClass(), "grant" + (g.hurdle() != null ? " over a hurdle of " + Formats.money(g.hurdle())
+            issued.row(g.holder(), names.cell(g.shareClass()), "grant" + (g.hurdle() != null ? " over a hurdle of " + Formats.money(g.hurdle())
                     : g.threshold() != null ? " at a threshold of " + Formats.decimal(g.threshold()) : ""), "", "",
                     Formats.count(g.shares()));
         }

@@ -148,6 +148,11 @@ public final class SimulateCommand implements Callable<Integer> {
         return Double.isNaN(v) ? null : String.format(Locale.US, "%.2f", v);
     }
 
+    /** A series' IRR: as a percent, "—" (with the table's note) when it cost something and no rate is given. */
+    static String irr(SeriesStatistics s, Table t) {
+        return Double.isFinite(s.irr()) ? percent(s.irr()) : Formats.irr(Double.NaN, s.cost() > 0 && s.runs() > 0, t);
+    }
+
     static String percent(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.US, "%.2f%%", v * 100);
     }
@@ -164,13 +169,13 @@ public final class SimulateCommand implements Callable<Integer> {
             t.right("cost").right("P(< cost)").right("MOIC").right("IRR");
         }
         for (SeriesStatistics s : rows) {
-            List<Object> cells = new ArrayList<>(List.of(label.apply(s.key()), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
+            List<Object> cells = new ArrayList<>(List.of(new Table.Cell(label.apply(s.key()), s.key()), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
                     money(s.p25()), money(s.p50()), money(s.p75()), money(s.p95())));
             if (payouts) {
                 cells.add(s.cost() == 0 ? "" : money(s.cost()));
                 cells.add(percent(s.probabilityBelowCost()));
                 cells.add(Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic()));
-                cells.add(percent(s.irr()));
+                cells.add(irr(s, t));
             }
             t.row(cells.toArray());
         }
@@ -206,7 +211,7 @@ public final class SimulateCommand implements Callable<Integer> {
             t.row(s.key(), money(parts.payout()), money(parts.carveOut()), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
                     money(s.p25()), money(s.p50()), money(s.p75()), money(s.p95()), s.cost() == 0 ? "" : money(s.cost()),
                     percent(s.probabilityBelowCost()),
-                    Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic()), percent(s.irr()));
+                    Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic()), irr(s, t));
         }
         return t;
     }

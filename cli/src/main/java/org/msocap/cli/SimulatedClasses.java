@@ -1,19 +1,12 @@
 package org.msocap.cli;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.msocap.model.DealEvent;
-import org.msocap.model.RecapEvent;
-import org.msocap.model.RoundEvent;
-import org.msocap.model.ShareClass;
 import org.msocap.model.Venture;
 import org.msocap.simulation.HolderCarveOut;
 import org.msocap.simulation.SeriesStatistics;
-import org.msocap.simulation.TimelinePayoutModel;
 
 /**
  * The tables {@code simulate} adds when deal events change the cap table (PRODUCT.md §8): classes over the runs where
@@ -27,24 +20,9 @@ final class SimulatedClasses {
     private SimulatedClasses() {
     }
 
-    /** Class ids by display name, the classes of every event included, and the cash at close by what it is. */
+    /** Class ids by the workbook's names (the classes of every event included), the cash at close by what it is. */
     static UnaryOperator<String> names(Venture venture) {
-        ClassNames written = new ClassNames(venture);
-        Map<String, String> later = new HashMap<>();
-        for (DealEvent e : venture.events()) {
-            if (e instanceof RoundEvent round) {
-                later.putIfAbsent(round.shareClass().id(), round.shareClass().displayName());
-            } else if (e instanceof RecapEvent recap) {
-                for (ShareClass c : recap.classes()) {
-                    later.putIfAbsent(c.id(), c.displayName());
-                }
-            }
-        }
-        later.put(TimelinePayoutModel.CASH_AT_CLOSE, "Cash at close of earlier recaps");
-        return id -> {
-            String name = written.of(id);
-            return name.equals(id) ? later.getOrDefault(id, id) : name;
-        };
+        return new ClassNames(venture)::simulated;
     }
 
     /** The classes with the runs each one's statistics cover. */
@@ -52,11 +30,11 @@ final class SimulatedClasses {
         Table t = new Table(title).left("class").right("runs").right("mean").right("sd").right("p5").right("p25").right("p50")
                 .right("p75").right("p95").right("cost").right("P(< cost)").right("MOIC").right("IRR");
         for (SeriesStatistics s : rows) {
-            t.row(label.apply(s.key()), String.format(Locale.US, "%,d", s.runs()), SimulateCommand.money(s.mean()),
+            t.row(new Table.Cell(label.apply(s.key()), s.key()), String.format(Locale.US, "%,d", s.runs()), SimulateCommand.money(s.mean()),
                     SimulateCommand.money(s.standardDeviation()), SimulateCommand.money(s.p5()), SimulateCommand.money(s.p25()),
                     SimulateCommand.money(s.p50()), SimulateCommand.money(s.p75()), SimulateCommand.money(s.p95()),
                     s.cost() == 0 ? "" : SimulateCommand.money(s.cost()), SimulateCommand.percent(s.probabilityBelowCost()),
-                    moic(s), SimulateCommand.percent(s.irr()));
+                    moic(s), SimulateCommand.irr(s, t));
         }
         return t;
     }
@@ -87,7 +65,7 @@ final class SimulatedClasses {
             cells.addAll(List.of(SimulateCommand.money(s.mean()), SimulateCommand.money(s.standardDeviation()),
                     SimulateCommand.money(s.p5()), SimulateCommand.money(s.p25()), SimulateCommand.money(s.p50()),
                     SimulateCommand.money(s.p75()), SimulateCommand.money(s.p95()), s.cost() == 0 ? "" : SimulateCommand.money(s.cost()),
-                    SimulateCommand.percent(s.probabilityBelowCost()), moic(s), SimulateCommand.percent(s.irr())));
+                    SimulateCommand.percent(s.probabilityBelowCost()), moic(s), SimulateCommand.irr(s, t)));
             t.row(cells.toArray());
         }
         return t;

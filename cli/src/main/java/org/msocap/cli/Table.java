@@ -12,11 +12,24 @@ public final class Table {
 
     public enum Align { LEFT, RIGHT }
 
+    /**
+     * A cell that reads differently as text and in CSV: a class, claimant, practice or agreement by its name for people
+     * ({@code text}) and by its id for programs ({@code csv}), as JSON keeps the ids.
+     */
+    public record Cell(String text, String csv) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     private final String title;
     private final List<String> headers = new ArrayList<>();
     private final List<Align> aligns = new ArrayList<>();
     private final List<List<String>> rows = new ArrayList<>();
+    private final List<List<String>> csvRows = new ArrayList<>();
     private final List<Integer> separatorsBefore = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     public Table(String title) {
         this.title = title;
@@ -39,10 +52,21 @@ public final class Table {
             throw new IllegalArgumentException("row has " + cells.length + " cells but the table has " + headers.size() + " columns");
         }
         List<String> row = new ArrayList<>(cells.length);
+        List<String> csvRow = new ArrayList<>(cells.length);
         for (Object c : cells) {
             row.add(c == null ? "" : c.toString());
+            csvRow.add(c instanceof Cell cell ? cell.csv() : c == null ? "" : c.toString());
         }
         rows.add(row);
+        csvRows.add(csvRow);
+        return this;
+    }
+
+    /** A line printed under the table as text (not in CSV), once however often it is added. */
+    public Table note(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
         return this;
     }
 
@@ -83,6 +107,7 @@ public final class Table {
             }
             out.println(line(rows.get(r), widths));
         }
+        notes.forEach(out::println);
     }
 
     private String line(List<String> cells, int[] widths) {
@@ -103,8 +128,8 @@ public final class Table {
         if (withHeader) {
             out.println(csvLine(headers));
         }
-        for (List<String> r : rows) {
-            out.println(csvLine(r.stream().map(Table::plainNumber).toList()));
+        for (List<String> r : csvRows) {
+            out.println(csvLine(r.stream().map(c -> c.equals(Formats.NO_RATE) ? "" : plainNumber(c)).toList()));
         }
     }
 

@@ -107,10 +107,11 @@ public final class WaterfallCommand implements Callable<Integer> {
         List<Table> tables = new ArrayList<>();
         for (ExitWaterfall r : results) {
             Venture at = inForce.getOrDefault(r.scenario(), venture);
-            tables.addAll(tables(r, valuations.get(r.scenario()), EquityTerms.of(at.mso()), new ClassNames(at)));
+            ClassNames names = new ClassNames(at);
+            tables.addAll(tables(r, valuations.get(r.scenario()), EquityTerms.of(at.mso()), names));
             List<PerformanceJumps.Vested> levels = vested.getOrDefault(r.scenario(), List.of());
             if (!levels.isEmpty()) {
-                tables.add(PerformanceJumps.vestedTable(levels));
+                tables.add(PerformanceJumps.vestedTable(levels, names));
             }
             List<RealizedTotal> deal = realized.getOrDefault(r.scenario(), List.of());
             if (!deal.isEmpty()) {
@@ -167,7 +168,7 @@ public final class WaterfallCommand implements Callable<Integer> {
                 .row("expected total (escrow release, earnout)", Formats.money(b.expectedTotal()));
         Table classes = new Table(EquityTerms.capitalized(terms.classes())).left("class").left("kind").right("payout").left("converted");
         for (ClassPayout c : r.waterfall().classes()) {
-            classes.row(classNames.of(c.id()), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), Formats.money(c.payout()), c.converted() ? "yes" : "no");
+            classes.row(classNames.cell(c.id()), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), Formats.money(c.payout()), c.converted() ? "yes" : "no");
         }
         // With a carve-out, each holder's part of it and the total (payout + carve-out, what MOIC and IRR measure).
         boolean carveOut = !b.carveOutPayments().isEmpty();
@@ -186,7 +187,7 @@ public final class WaterfallCommand implements Callable<Integer> {
             }
             cells.addAll(List.of(h.shareOfProceeds().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%",
                     Formats.money(h.costBasis()), h.moic().map(Formats::multiple).orElse(""),
-                    h.irr().isPresent() ? Formats.rate(h.irr().getAsDouble()) : ""));
+                    Formats.irr(h.irr(), h.costBasis().isPositive(), holders)));
             holders.row(cells.toArray(String[]::new));
         }
         Table categories = new Table("By category").left("category").right(carveOut ? "total (payout + carve-out)" : "payout");

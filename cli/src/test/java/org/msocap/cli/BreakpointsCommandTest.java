@@ -13,7 +13,8 @@ class BreakpointsCommandTest {
         assertThat(run.err()).isEmpty();
         // The note (debt, paid first) takes the first dollars alone, up to its principal and interest.
         assertThat(run.out()).contains("who shares each further dollar")
-                .containsPattern("\\s0\\s+109,517\\.8082\\s+note:angel-two 100\\.00%")
+                .containsPattern("\\s0\\s+109,517\\.8082\\s+Convertible note — Marcus Lee 100\\.00%")
+                .as("the workbook's names, not the claimant ids").doesNotContain("note:angel-two").doesNotContain("safe:angel")
                 .contains("and above");
     }
 
@@ -37,8 +38,9 @@ class BreakpointsCommandTest {
         CliRun after = CliRun.of("breakpoints", derm, "--date", "2030-12-31");
         assertThat(before.exitCode()).isZero();
         assertThat(after.exitCode()).isZero();
-        assertThat(before.out()).contains("common 100.00%").doesNotContain("class-a");
-        assertThat(after.out()).contains("class-a 100.00%").contains("incentive").doesNotContain("common 100.00%")
+        assertThat(before.out()).contains("Common 100.00%").doesNotContain("Class A");
+        assertThat(after.out()).contains("Class A Preferred Units 100.00%").contains("Management Incentive Units")
+                .doesNotContain("Common 100.00%")
                 .as("the recap is into an LLC holding company").contains("equity proceeds to the members");
         assertThat(CliRun.of("breakpoints", derm, "--date", "2030-12-31", "--scenario", "Flat sale at the recap's value").out())
                 .as("--date wins over the scenario's date").isEqualTo(after.out());

@@ -13,7 +13,7 @@ class CaptableCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
                 .contains("Sunrise Telehealth — MSO fully diluted cap table")
-                .contains("alice        Alice Chen              lay        common    shares         4,000,000     4,000,000         50.00%           44.20%")
+                .contains("alice        Alice Chen              lay        Common    shares         4,000,000     4,000,000         50.00%           44.20%")
                 .contains("Practice sunrise-ca")
                 .contains("total                                                                                  9,050,000        100.00%          100.00%");
     }
@@ -62,9 +62,9 @@ class CaptableCommandTest {
         assertThat(table.out())
                 .contains("holder  name           class               units  threshold per unit         hurdle  % if fully participating"
                         + "  performance vesting\n")
-                .contains("jordan  Jordan Blake   series-1-incentive  3,000              200.00                                    5.41%\n")
-                .contains("elena   Elena Vasquez  series-2-incentive  1,500                      90,000,000.00                     2.70%"
-                        + "  performance-vested: 50% at class-a MOIC 2×, 100% at 3×\n");
+                .contains("jordan  Jordan Blake   Series 1 Incentive  3,000              200.00                                    5.41%\n")
+                .contains("elena   Elena Vasquez  Series 2 Incentive  1,500                      90,000,000.00                     2.70%"
+                        + "  performance-vested: 50% at Class A MOIC 2×, 100% at 3×\n");
         CliRun csv = CliRun.of("captable", holdco.toString(), "--format", "csv");
         assertThat(csv.out()).contains("holder,name,class,units,threshold per unit,hurdle,% if fully participating,performance vesting\n"
                 + "jordan,Jordan Blake,series-1-incentive,3000,200.00,,5.41%,\n"
@@ -79,7 +79,7 @@ class CaptableCommandTest {
 
         CliRun cascade = CliRun.of("captable", CliRun.EXAMPLES.resolve("physician-led-llc.yaml").toString());
         assertThat(cascade.out())
-                .contains("rachel  Rachel Whitman  incentive-units  5,556                      24,000,000.00                    10.00%\n");
+                .contains("rachel  Rachel Whitman  Incentive Units  5,556                      24,000,000.00                    10.00%\n");
         assertThat(CliRun.of("captable", CliRun.TELEHEALTH.toString()).out()).doesNotContain("Profits interests");
     }
 

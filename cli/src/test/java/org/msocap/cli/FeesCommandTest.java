@@ -25,7 +25,9 @@ class FeesCommandTest {
         assertThat(run.out())
                 .contains("Glow Aesthetics — MSO by year (USD)")
                 .containsPattern("2026 +660,000.00 +420,000.00 +240,000.00")
-                .contains("Practice glow-pa under msa-glow (55,000.00/month +2.5%/yr)")
+                .contains("Practice Glow Medical Aesthetics, P.A. under its management services agreement (55,000.00/month +2.5%/yr)")
+                .containsPattern("Glow Medical Aesthetics, P.A. +Management services agreement +fixed ")
+                .as("the practice and agreement by name, as the workbook; CSV keeps the ids").doesNotContain("glow-pa")
                 .contains("Fee measures over the projection")
                 .contains("0 of 5")
                 .containsPattern("Sale to a regional chain +2030-12-31 +ebitda-multiple +728,516.52 +[0-9,]+\\.[0-9]{2} +237,175.92 +6× EBITDA "

@@ -93,14 +93,15 @@ class PerformanceVestingCommandTest {
         CliRun table = CliRun.of("breakpoints", f.toString());
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.out()).contains("Jumps: performance-vested units vest")
-                .contains("19,000,000.00  ceo 0% → 50% of 100 units (common-units MOIC ≥ 2×)")
-                .contains("30,000,000.00  ceo 50% → 100% of 100 units (common-units MOIC ≥ 3×)");
+                .contains("19,000,000.00  ceo 0% → 50% of 100 units (Common Units MOIC ≥ 2×)")
+                .contains("30,000,000.00  ceo 50% → 100% of 100 units (Common Units MOIC ≥ 3×)");
         CliRun json = CliRun.of("breakpoints", f.toString(), "--format", "json");
         assertThat(json.out()).contains("\"jumps\" : [ {").contains("\"at\" : \"19000000.00\"")
                 .contains("\"vestedBefore\" : \"0\"").contains("\"vestedAfter\" : \"0.5\"")
                 .contains("\"common-units\" : \"18999999.99\"").contains("\"common-units\" : \"18000000.00\"");
         CliRun csv = CliRun.of("breakpoints", f.toString(), "--format", "csv");
-        assertThat(csv.out()).contains("# Jumps: performance-vested units vest").contains("18999999.99");
+        assertThat(csv.out()).contains("# Jumps: performance-vested units vest").contains("18999999.99")
+                .as("CSV keeps the ids").contains("ceo 0% → 50% of 100 units (common-units MOIC ≥ 2×)");
     }
 
     @Test
@@ -108,8 +109,8 @@ class PerformanceVestingCommandTest {
         CliRun run = CliRun.of("waterfall", DERM.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Performance vesting at this exit (the tested class's MOIC with the units vested)")
-                .contains("elena   class-a       2.29x  2×: 50%           750 of 1,500")
-                .contains("elena   class-a       1.68x  none (below 2×)     0 of 1,500");
+                .contains("elena   Class A       2.29x  2×: 50%           750 of 1,500")
+                .contains("elena   Class A       1.68x  none (below 2×)     0 of 1,500");
         CliRun json = CliRun.of("waterfall", DERM.toString(), "--format", "json");
         assertThat(json.out()).contains("\"performanceVesting\" : [ {").contains("\"unitsVested\" : 750");
         CliRun report = CliRun.of("report", DERM.toString(), "--no-workbook");
@@ -122,7 +123,7 @@ class PerformanceVestingCommandTest {
     void captableShowsThePerformanceTerms() {
         CliRun run = CliRun.of("captable", DERM.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("performance-vested: 50% at class-a MOIC 2×, 100% at 3×");
+        assertThat(run.out()).contains("performance-vested: 50% at Class A MOIC 2×, 100% at 3×");
         CliRun json = CliRun.of("captable", DERM.toString(), "--format", "json");
         assertThat(json.out()).contains("\"performanceVesting\"").contains("\"class\" : \"class-a\"");
     }

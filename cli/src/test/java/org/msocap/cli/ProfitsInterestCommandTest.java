@@ -46,6 +46,6 @@ class ProfitsInterestCommandTest {
     void breakpointsShowWhereEachSeriesStartsToShare() {
         CliRun run = CliRun.of("breakpoints", DERM.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("series-1-incentive");
+        assertThat(run.out()).contains("Series 1 Incentive");
     }
 }

@@ -89,8 +89,9 @@ class ProformaCommandTest {
         String after = CliRun.of("captable", f.toString(), "--at", "2027-03-01", "--format", "csv").out();
 
         assertThat(before).doesNotContain("series-a").doesNotContain("Series A");
-        // Tables show a class by its name (the round's class is named); JSON keeps the id.
-        assertThat(after).contains("fund,Fund LP,entity,Series A Preferred,shares,2857142");
+        // Tables show a class by its name (the round's class is named); CSV and JSON keep the id.
+        assertThat(after).contains("fund,Fund LP,entity,series-a,shares,2857142");
+        assertThat(CliRun.of("captable", f.toString(), "--at", "2027-03-01").out()).containsPattern("fund +Fund LP +entity +Series A Preferred +shares");
         assertThat(CliRun.of("captable", f.toString(), "--at", "2027-03-01", "--format", "json").out()).contains("\"at\" : \"2027-03-01\"");
     }
 

@@ -117,4 +117,56 @@ class RecapCommandTest {
                 .replaceAll("\\s+", " ").split(" ")[2];
         assertThat(run.out()).contains(equity);
     }
+
+    /** The bundled recap followed by a second one in which tom, paid cash for his options at the first, buys in as the sponsor. */
+    private Path secondRecap() throws IOException {
+        String derm = Files.readString(DERM);
+        String second = """
+                  - type: recap
+                    name: Second recap
+                    date: 2029-09-30
+                    enterpriseValue: 95M
+                    sellerCosts: 0.02
+                    newDebt: {amount: 30M, pikRate: 0.08}
+                    classes:
+                      - {id: class-a, type: preferred, issuePrice: 1, preference: 1.0, participation: none, seniority: 1,
+                         dividend: {rate: 0.1, cumulative: true}}
+                      - {id: class-b, type: common}
+                    buyer: {holder: tom, class: class-a, price: 1}
+                    rollover:
+                      - {holder: magnolia, fraction: 0.5, class: class-a, price: 1}
+                      - {holder: dana, fraction: 0.5, class: class-b, price: 1}
+                      - {holder: dr-hale, amount: 1M, class: class-b, price: 0.5}
+
+                """;
+        int exits = derm.indexOf("\nexits:");
+        Path file = dir.resolve("second-recap.yaml");
+        Files.writeString(file, derm.substring(0, exits + 1) + second + derm.substring(exits + 1));
+        return file;
+    }
+
+    /**
+     * tom took $2.66M for his options at the first recap, paid $41.8M at the second and gets nothing at an exit that only
+     * covers the debt: 0.06x. The one rate solving +2.66M then −41.8M, +239%, is no return: "—" with the reason, null in JSON.
+     */
+    @Test
+    void aRealizedTotalWhoseFlowsStartWithCashReceivedHasNoIrr() throws IOException {
+        Path file = secondRecap();
+        CliRun run = CliRun.of("waterfall", file.toString(), "--exit", "33M", "--date", "2030-12-31");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        String tom = run.out().lines().filter(l -> l.startsWith("tom ")).reduce((a, b) -> b).orElseThrow();
+        assertThat(tom).contains("0.06x").endsWith("—").doesNotContain("239");
+        assertThat(run.out()).contains(Formats.NO_RATE_NOTE);
+        String hale = run.out().lines().filter(l -> l.startsWith("dr-hale ")).reduce((a, b) -> b).orElseThrow();
+        assertThat(hale).matches(".*[0-9]x +[0-9]+\\.[0-9]%");
+
+        CliRun json = CliRun.of("waterfall", file.toString(), "--exit", "33M", "--date", "2030-12-31", "--format", "json");
+        for (JsonNode r : new ObjectMapper().readTree(json.out()).get("exits").get(0).get("realized")) {
+            if (r.get("id").asText().equals("tom")) {
+                assertThat(r.get("moic").asText()).startsWith("0.06");
+                assertThat(r.get("irr").isNull()).isTrue();
+            }
+        }
+    }
 }

@@ -26,7 +26,7 @@ class SimulateCommandTest {
         assertThat(run.out())
                 .contains("Sunrise Telehealth — 400 runs, seed 7")
                 .contains("by class")
-                .contains("series-a").contains("options").contains("carve-out")
+                .contains("Series A").contains("Options").contains("SAFEs").contains("Management carve-out")
                 .contains("By holder category").contains("clinician").contains("entity")
                 .contains("Largest holders by mean payout")
                 .contains("Enterprise value distribution")

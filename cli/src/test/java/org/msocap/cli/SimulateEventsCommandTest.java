@@ -44,7 +44,7 @@ class SimulateEventsCommandTest {
                 .contains("by class (each class over the runs whose exit falls while it exists)")
                 .containsPattern("class +runs +mean")
                 // The old table's common stock was bought out in 2027, before every simulated exit (2029-2030).
-                .containsPattern("\\ncommon +0 +")
+                .containsPattern("\\nCommon +0 +")
                 .containsPattern("Class A Preferred Units +2,000 +")
                 .contains("Cash at close of earlier recaps")
                 .contains("By holder category — realized totals (cash at close of earlier recaps + this exit's payout)")

@@ -7,7 +7,8 @@ import org.apache.commons.math3.util.FastMath;
 
 /**
  * Annual internal rate of return of dated cash flows, actual/365 (the XIRR convention): the rate {@code r}
- * with {@code Σ amount · (1 + r)^(−days/365) = 0}. Solved with Commons Math's Brent solver.
+ * with {@code Σ amount · (1 + r)^(−days/365) = 0}. Solved with Commons Math's Brent solver, when the flows are an
+ * investment with one rate of return ({@link org.msocap.waterfall.Irr#isInvestment}).
  */
 final class Irr {
 
@@ -17,7 +18,7 @@ final class Irr {
     /**
      * @param days flow dates as epoch days
      * @param amounts flow amounts (costs negative, payouts positive)
-     * @return the rate, −1 when nothing comes back, NaN when no rate solves it
+     * @return the rate, −1 when nothing comes back, NaN when no rate solves it or the flows are no investment
      */
     static double of(int[] days, double[] amounts, int count) {
         boolean anyIn = false;
@@ -35,6 +36,14 @@ final class Irr {
             return -1;
         }
         final int start = t0;
+        double[] years = new double[count];
+        for (int i = 0; i < count; i++) {
+            years[i] = (days[i] - start) / 365.0;
+        }
+        // Only an investment has a rate of return (org.msocap.waterfall.Irr): else NaN, shown "—".
+        if (!org.msocap.waterfall.Irr.isInvestment(years, amounts, count, -0.999999, 1e6)) {
+            return Double.NaN;
+        }
         org.apache.commons.math3.analysis.UnivariateFunction npv = r -> {
             double logGrowth = FastMath.log1p(r);
             double sum = 0;

@@ -963,7 +963,7 @@ public final class MonteCarloSimulator {
         /** @param costs the positions' costs: {@link #positions}, or with deal events each class's own (waterfall positions only) */
         private CostFlows costFlows(java.util.function.IntPredicate selected, List<Position> costs) {
             TreeMap<Integer, Long> byDay = new TreeMap<>();
-            TreeMap<Integer, Double> laterByDay = new TreeMap<>();
+            List<LaterCost> later = new ArrayList<>();
             long total = 0;
             boolean undated = false;
             // A cost an event brings in (a round's investment, a recap's buyer equity) is paid only by the runs reaching that
@@ -991,8 +991,7 @@ public final class MonteCarloSimulator {
                 } else if (paidFrom == Integer.MIN_VALUE) {
                     byDay.merge((int) pos.acquired().toEpochDay(), pos.costCents(), Long::sum);
                 } else {
-                    laterByDay.merge((int) pos.acquired().toEpochDay(), pos.costCents() / 100.0 * realizedRuns(paidFrom) / runs,
-                            Double::sum);
+                    later.add(new LaterCost((int) pos.acquired().toEpochDay(), paidFrom, pos.costCents()));
                 }
             }
             if (byExitDay != null) {
@@ -1008,23 +1007,27 @@ public final class MonteCarloSimulator {
                     }
                 }
             }
-            return new CostFlows(total, undated ? null : byDay, laterByDay, cash.stream().mapToInt(Integer::intValue).toArray(),
+            return new CostFlows(total, undated ? null : byDay, later, cash.stream().mapToInt(Integer::intValue).toArray(),
                     byExitDay);
         }
 
         /**
          * @param totalCents the cost when every event has happened (a run without an exit)
          * @param byDay the costs paid from the start, by acquisition day; null when a cost has no date
-         * @param laterByDay the costs events bring in, by acquisition day, times the share of runs that pay them (currency)
+         * @param later the costs events bring in, each paid only by the runs that reach its event
          * @param cashPositions the cash-at-close positions selected: paid on their recap's day, not the exit's
          * @param byExitDay the cost paid by the runs exiting on each exit day; null when every run pays {@code totalCents}
          */
-        private record CostFlows(long totalCents, TreeMap<Integer, Long> byDay, TreeMap<Integer, Double> laterByDay,
+        private record CostFlows(long totalCents, TreeMap<Integer, Long> byDay, List<LaterCost> later,
                                  int[] cashPositions, long[] byExitDay) {
 
             long runCost(int dayIndex) {
                 return byExitDay == null || dayIndex < 0 ? totalCents : byExitDay[dayIndex];
             }
+        }
+
+        /** A cost an event brings in: paid on {@code acquiredDay} by the runs exiting on or after {@code paidFromDay}, or never. */
+        private record LaterCost(int acquiredDay, int paidFromDay, long cents) {
         }
 
         /**
@@ -1051,6 +1054,8 @@ public final class MonteCarloSimulator {
             long costCents = cost.totalCents();
             boolean withIrr = costCents != 0 && cost.byDay() != null;
             long[] byDay = withIrr ? new long[exitDays.length] : null;
+            // The series' runs per exit day and without an exit (index exitDays.length): the share of them reaching an event.
+            long[] runsByDay = withIrr && !cost.later().isEmpty() ? new long[exitDays.length + 1] : null;
             double paidCents = 0;
             if (cost.byExitDay() == null && !withIrr) {
                 // Every run pays the same cost and no IRR is wanted: no look at the runs' exit days (a pass over 4 bytes a
@@ -1087,6 +1092,9 @@ public final class MonteCarloSimulator {
                         byDay[dayIndex[i]] = Math.addExact(byDay[dayIndex[i]], v);
                     }
                 }
+                if (runsByDay != null) {
+                    runsByDay[dayIndex[i] < 0 ? exitDays.length : dayIndex[i]]++;
+                }
             }
             double meanCents = (double) sum / runs;
             double mean = meanCents / 100;
@@ -1117,7 +1125,7 @@ public final class MonteCarloSimulator {
             // With costs some runs never pay, the multiple is of the mean cost the runs paid.
             double moic = costCents == 0 ? Double.NaN : cost.byExitDay() == null ? mean / costUnits : mean / (paidCents / runs / 100);
             return new SeriesStatistics(key, runs, costUnits, mean, sd / 100, at[0] / 100.0, at[1] / 100.0, at[2] / 100.0,
-                    at[3] / 100.0, at[4] / 100.0, probBelow, moic, withIrr ? irr(byDay, cost, runs) : Double.NaN);
+                    at[3] / 100.0, at[4] / 100.0, probBelow, moic, withIrr ? irr(byDay, cost, runs, runsByDay) : Double.NaN);
         }
 
         private SeriesStatistics valueSeries(String key, long[] cents, int[] exitIndex) {
@@ -1171,17 +1179,29 @@ public final class MonteCarloSimulator {
         }
 
         /**
-         * IRR of the expected cash flows: the costs on their dates, the mean payout on each exit day ({@code byDay}: the
-         * payouts summed per distinct exit day, in the order of {@link #exitDays}); the days with a payout in ascending
-         * order.
+         * IRR of the expected cash flows over the series' {@code runs} runs: the costs on their dates (one an event brings in
+         * times the share of those runs that reach the event, from {@code runsByDay}: the series' runs per exit day, then
+         * those without an exit), the mean payout on each exit day ({@code byDay}: the payouts summed per distinct exit day,
+         * in the order of {@link #exitDays}); the days with a payout in ascending order. Costs and payouts are means over
+         * the same runs: a class in force in only some runs is not paid back its cost times the share of all runs.
          */
-        private double irr(long[] byDay, CostFlows cost, int runs) {
+        private double irr(long[] byDay, CostFlows cost, int runs, long[] runsByDay) {
+            TreeMap<Integer, Double> laterByDay = new TreeMap<>();
+            for (LaterCost c : cost.later()) {
+                long reached = runsByDay[exitDays.length];
+                for (int d = 0; d < exitDays.length; d++) {
+                    if (exitDays[d] >= c.paidFromDay()) {
+                        reached += runsByDay[d];
+                    }
+                }
+                laterByDay.merge(c.acquiredDay(), c.cents() / 100.0 * reached / runs, Double::sum);
+            }
             TreeMap<Integer, Long> cashByDay = cashOnCloseDays(byDay, cost.cashPositions());
             int paidDays = cashByDay.size();
             for (long paid : byDay) {
                 paidDays += paid != 0 ? 1 : 0;
             }
-            int n = cost.byDay().size() + cost.laterByDay().size() + paidDays;
+            int n = cost.byDay().size() + laterByDay.size() + paidDays;
             int[] days = new int[n];
             double[] amounts = new double[n];
             int k = 0;
@@ -1189,7 +1209,7 @@ public final class MonteCarloSimulator {
                 days[k] = e.getKey();
                 amounts[k++] = -e.getValue() / 100.0;
             }
-            for (Map.Entry<Integer, Double> e : cost.laterByDay().entrySet()) {
+            for (Map.Entry<Integer, Double> e : laterByDay.entrySet()) {
                 days[k] = e.getKey();
                 amounts[k++] = -e.getValue();
             }

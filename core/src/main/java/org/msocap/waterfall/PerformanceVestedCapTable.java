@@ -82,6 +82,8 @@ public final class PerformanceVestedCapTable {
     private final List<Tranche> tranches;
     private final Map<List<Integer>, ResolvedCapTable> tables = new LinkedHashMap<>();
     private final Map<List<Integer>, BreakpointTable> breakpointTables = new LinkedHashMap<>();
+    /** Per combination: each tranche's cut ({@link #cuts}). */
+    private final Map<List<Integer>, long[]> cuts = new java.util.HashMap<>();
     private ExitBreakpoints breakpoints;
 
     private PerformanceVestedCapTable(Mso mso, LocalDate exitDate, boolean doubleTriggerFires,
@@ -236,15 +238,50 @@ public final class PerformanceVestedCapTable {
         return breakpointTables.computeIfAbsent(key(levels), k -> BreakpointTable.resolve(table(levels)));
     }
 
+    /**
+     * Per tranche, the first cent of proceeds from which its test at its level in {@code levels} holds (MAX_VALUE: never,
+     * or the tranche at level 0); computed once per combination and kept, since the rule asks for the same cuts of the
+     * same combinations again and again (at every point of {@link #resolveBreakpoints}).
+     */
+    private long[] cuts(int[] levels) {
+        List<Integer> key = key(levels);
+        long[] known = cuts.get(key);
+        if (known == null) {
+            known = new long[levels.length];
+            for (int t = 0; t < levels.length; t++) {
+                known[t] = levels[t] > 0 ? cutCents(levels, t) : Long.MAX_VALUE;
+            }
+            cuts.put(key, known);
+        }
+        return known;
+    }
+
+    /** Per tranche and level: the target in cents, rounded up (MAX_VALUE: beyond a long), below which its test fails. */
+    private long[][] leastCuts;
+
+    /** The least cut of tranche t's test at {@code level} in any table: its target, since a class is paid at most the proceeds. */
+    private long leastCut(int t, int level) {
+        if (leastCuts == null) {
+            leastCuts = new long[tranches.size()][];
+            for (int u = 0; u < tranches.size(); u++) {
+                leastCuts[u] = new long[tranches.get(u).levels().size() + 1];
+                for (int k = 1; k < leastCuts[u].length; k++) {
+                    leastCuts[u][k] = ceilCents(tranches.get(u).target(k));
+                }
+            }
+        }
+        return leastCuts[t][level];
+    }
+
     /** The first cent of proceeds from which tranche t's test at its level in {@code levels} holds; MAX_VALUE: never. */
     private long cutCents(int[] levels, int t) {
         BreakpointTable b = breakpointTable(levels);
         Tranche tranche = tranches.get(t);
         int i = b.ids().indexOf(tranche.testedClass());
-        BigFraction target = tranche.target(levels[t]);
         if (i < 0) {
             return Long.MAX_VALUE;
         }
+        BigFraction target = tranche.target(levels[t]);
         List<BreakpointTable.Segment> segments = b.segments();
         for (int k = 0; k < segments.size(); k++) {
             BreakpointTable.Segment s = segments.get(k);
@@ -269,18 +306,31 @@ public final class PerformanceVestedCapTable {
         return q.bitLength() < 63 ? q.longValueExact() : Long.MAX_VALUE;
     }
 
-    /** The levels at {@code cents} by the breakpoint tables, and every cut of the combinations the rule visited. */
+    /**
+     * The levels at {@code cents} by the breakpoint tables, adding to {@code cuts} every cut of the combinations the rule
+     * visited (the cuts of each tranche not at level 0 in a combination at which some test is taken).
+     */
     private int[] levelsAtCents(long cents, TreeSet<Long> cuts) {
+        java.util.Set<List<Integer>> visited = new java.util.HashSet<>();
         return choose((levels, t) -> {
-            for (int u = 0; u < levels.length; u++) {
-                if (levels[u] > 0) {
-                    long cut = cutCents(levels, u);
-                    if (cut != Long.MAX_VALUE) {
-                        cuts.add(cut);
+            // A class is paid at most the proceeds, so below its target in cents the test fails whatever the table: the
+            // comparison is decided, and stays so up to the target, without resolving the combination's table.
+            long least = leastCut(t, levels[t]);
+            if (cents < least) {
+                if (least != Long.MAX_VALUE) {
+                    cuts.add(least);
+                }
+                return false;
+            }
+            long[] of = cuts(levels);
+            if (visited.add(key(levels))) {
+                for (int u = 0; u < levels.length; u++) {
+                    if (levels[u] > 0 && of[u] != Long.MAX_VALUE) {
+                        cuts.add(of[u]);
                     }
                 }
             }
-            return cents >= cutCents(levels, t);
+            return cents >= of[t];
         });
     }
 
@@ -292,33 +342,39 @@ public final class PerformanceVestedCapTable {
         return breakpoints;
     }
 
+    /**
+     * Splits the proceeds at the cuts until the rule, taken at the start of every interval, visits no cut inside it: then
+     * it reads the same comparisons, and so chooses the same combination, everywhere in the interval. Each point is taken
+     * once: a point added later only shortens the interval of the point before it, which then still holds no cut. The
+     * intervals are the runs of equal levels, so the result does not depend on the order points are taken in.
+     */
     private ExitBreakpoints resolveBreakpoints() {
         if (tranches.isEmpty()) {
             BreakpointTable only = breakpointTable(new int[0]);
             return new ExitBreakpoints(this, only, List.of(new ExitBreakpoints.Interval(0, new int[0], only)), List.of());
         }
-        // Refine until the rule at the start of every interval visits no cut inside it: then it reads the same
-        // comparisons, and so chooses the same combination, everywhere in the interval.
-        TreeSet<Long> points = new TreeSet<>(List.of(0L));
-        boolean split = true;
-        while (split) {
-            split = false;
-            for (long p : new ArrayList<>(points)) {
-                Long next = points.higher(p);
-                TreeSet<Long> cuts = new TreeSet<>();
-                levelsAtCents(p, cuts);
-                for (long c : cuts.subSet(p, false, next == null ? Long.MAX_VALUE : next, false)) {
-                    split |= points.add(c);
+        java.util.TreeMap<Long, int[]> points = new java.util.TreeMap<>();
+        java.util.ArrayDeque<Long> pending = new java.util.ArrayDeque<>(List.of(0L));
+        points.put(0L, null);
+        while (!pending.isEmpty()) {
+            long p = pending.poll();
+            TreeSet<Long> visited = new TreeSet<>();
+            points.put(p, levelsAtCents(p, visited));
+            Long next = points.higherKey(p);
+            for (long c : visited.subSet(p, false, next == null ? Long.MAX_VALUE : next, false)) {
+                if (!points.containsKey(c)) {
+                    points.put(c, null);
+                    pending.add(c);
                 }
             }
         }
         List<ExitBreakpoints.Interval> intervals = new ArrayList<>();
-        for (long p : points) {
-            int[] levels = levelsAtCents(p, new TreeSet<>());
+        for (Map.Entry<Long, int[]> e : points.entrySet()) {
+            int[] levels = e.getValue();
             if (!intervals.isEmpty() && Arrays.equals(intervals.get(intervals.size() - 1).levels(), levels)) {
                 continue;
             }
-            intervals.add(new ExitBreakpoints.Interval(p, levels, breakpointTable(levels)));
+            intervals.add(new ExitBreakpoints.Interval(e.getKey(), levels, breakpointTable(levels)));
         }
         return ExitBreakpoints.join(this, intervals);
     }

@@ -37,4 +37,40 @@ class IrrTest {
         assertThat(Irr.of(List.of(new Irr.CashFlow(LocalDate.of(2030, 1, 1), Money.parse("-1")),
                 new Irr.CashFlow(LocalDate.of(2030, 1, 1), Money.parse("2"))))).isEmpty();
     }
+
+    private static Irr.CashFlow flow(String date, String amount) {
+        return new Irr.CashFlow(LocalDate.parse(date), Money.parse(amount));
+    }
+
+    /**
+     * Cash at a recap, then buying into the next recap, then nothing: 0.06x. The one rate that solves the flows, +239%, is
+     * what the money received first "cost", not a return; no rate is given (shown "—").
+     */
+    @Test
+    void moneyReceivedBeforeMoneyPaidInHasNoRateOfReturn() {
+        assertThat(Irr.of(List.of(flow("2027-06-30", "2662904.76"), flow("2029-09-30", "-41766222.00"),
+                flow("2030-12-31", "0.00")))).isEmpty();
+        assertThat(org.msocap.simulation.IrrAccess.of(new int[] {(int) LocalDate.parse("2027-06-30").toEpochDay(),
+                (int) LocalDate.parse("2029-09-30").toEpochDay()}, new double[] {2662904.76, -41766222.00})).isNaN();
+    }
+
+    /** Received, paid in, received: a 0.72x whose value at 0% is negative and positive at both ends has two rates, or none. */
+    @Test
+    void flowsThatTwoRatesSolveHaveNone() {
+        List<Irr.CashFlow> flows = List.of(flow("2027-06-30", "2662904.76"), flow("2029-09-30", "-41766222.00"),
+                flow("2030-12-31", "27514128.49"));
+        assertThat(Irr.of(flows)).isEmpty();
+        // Paid in, received, paid in again: two rates solve −100, +230, −132 (10% and 20%).
+        assertThat(Irr.of(List.of(flow("2027-01-01", "-100"), flow("2028-01-01", "230"), flow("2029-01-01", "-132")))).isEmpty();
+    }
+
+    /** Paid in, received, a small later cost, received again: one rate still solves it, and it is given. */
+    @Test
+    void anInvestmentWithALaterCostKeepsItsRate() {
+        double irr = Irr.of(List.of(flow("2026-01-01", "-100"), flow("2027-01-01", "60"), flow("2027-06-30", "-5"),
+                flow("2028-01-01", "70"))).orElseThrow();
+        assertThat(irr).isBetween(0.10, 0.25);
+        double npv = -100 + 60 / Math.pow(1 + irr, 1) - 5 / Math.pow(1 + irr, 545 / 365.0) + 70 / Math.pow(1 + irr, 730 / 365.0);
+        assertThat(npv).isCloseTo(0, offset(1e-6));
+    }
 }

@@ -21,17 +21,18 @@ import org.msocap.model.Venture;
  * "Warrants (Common) at $1.00" for {@code warrants:common@1}, "Convertible note — Marcus Lee" for
  * {@code note:angel-two}, "SAFE — Priya Raman" for {@code safe:angel}, the class's name or "Series A" for
  * the class {@code series-a}, practices and agreements by name. The ids stay the keys of every formula and working column; only visible labels change.
+ * The command line's tables name things by these labels too (its JSON and CSV keep the ids).
  */
-final class ClientLabels {
+public final class ClientLabels {
 
     private final Venture venture;
 
-    ClientLabels(Venture venture) {
+    public ClientLabels(Venture venture) {
         this.venture = venture;
     }
 
     /** A waterfall claimant (share class, options or warrants at a strike, a SAFE, a note) for people. */
-    String claimant(String id) {
+    public String claimant(String id) {
         if (id.startsWith("options@")) {
             return "Options at " + dollars(id.substring("options@".length()));
         }
@@ -51,8 +52,8 @@ final class ClientLabels {
             // A performance-vested holding's own series: class@threshold/holder (or class@hurdle-H/holder, -2 for a second).
             int slash = id.indexOf('/');
             String holder = id.substring(slash + 1);
-            String person = person(holder).map(Person::name)
-                    .orElseGet(() -> holder.matches(".*-\\d+") ? holder(holder.substring(0, holder.lastIndexOf('-'))) : holder);
+            // A holder's second such series is holder-2: "Elena Vasquez (2)", so the two lines read differently.
+            String person = holderWithNumber(holder);
             return claimant(id.substring(0, slash)) + " — " + person + " (performance-vested)";
         }
         if (id.indexOf('@') > 0) {
@@ -66,12 +67,17 @@ final class ClientLabels {
         return className(id);
     }
 
+    /** A simulated class or security key as the Simulation sheet says it: a class by name, "SAFEs", "Convertible notes". */
+    public String simulated(String key) {
+        return SimulationSheet.security(key, this);
+    }
+
     /**
      * A share class as people know it: the model's {@code name}, else the id as words ({@code series-a} → "Series A"). A
      * class a deal event creates (a round's shadow series for conversions, {@code series-a-conv-1}) goes by the name the
      * event gives it ("Series A (converted at 0.85)").
      */
-    String className(String id) {
+    public String className(String id) {
         return venture.mso().classes().stream().filter(c -> c.id().equals(id) && c.name() != null).findFirst()
                 .map(ShareClass::name)
                 .or(() -> afterEvents().stream().filter(c -> c.id().equals(id) && c.name() != null).findFirst().map(ShareClass::name))
@@ -113,18 +119,18 @@ final class ClientLabels {
     }
 
     /** A practice by its name. */
-    String practice(String id) {
+    public String practice(String id) {
         return venture.practice(id).map(Practice::name).orElse(id);
     }
 
     /** An agreement by what it is and with whom: "Management services agreement — Sunrise Medical of Texas, PLLC". */
-    String agreement(String id) {
+    public String agreement(String id) {
         return venture.agreements().stream().filter(a -> a.id().equals(id)).findFirst()
                 .map(a -> AgreementsSheet.type(a.type()) + " — " + practice(a.practice())).orElse(id);
     }
 
     /** An agreement's kind, and "(draft)" when it is not signed, beside its practice's name. */
-    String agreementKind(String id) {
+    public String agreementKind(String id) {
         return venture.agreements().stream().filter(a -> a.id().equals(id)).findFirst()
                 .map(a -> AgreementsSheet.type(a.type()) + (a.signed() ? "" : " (draft)")).orElse(id);
     }
@@ -188,7 +194,7 @@ final class ClientLabels {
     }
 
     /** A holder's name, or the id when the model names no such person (never for a valid model). */
-    String holder(String id) {
+    public String holder(String id) {
         return person(id).map(Person::name).orElse(id);
     }
 

@@ -347,7 +347,8 @@ final class DealEventsSheet {
         Styles s = w.styles;
         w.text(r++, LABEL, "Realized over the deal", s.label);
         w.text(r++, LABEL, "Cash taken at every earlier recapitalisation plus the exit's payout. MOIC is over what each person "
-                + "originally paid (a rollover is not new money; the buyer's cost is its equity); IRR over the dated cash flows.",
+                + "originally paid (a rollover is not new money; the buyer's cost is its equity); IRR over the dated cash flows, \"—\" "
+                + "where they have no one rate of return (they do not start with money paid in, or several rates solve them).",
                 s.subtitle);
         r++;
         ClientLabels labels = new ClientLabels(venture);
@@ -380,6 +381,9 @@ final class DealEventsSheet {
                 w.formula(r, MOIC, "IF(" + cell(r, COST) + "=0,\"\",ROUND(" + cell(r, TOTAL) + "/" + cell(r, COST) + ",4))", s.multiple);
                 if (t.irr().isPresent() && Double.isFinite(t.irr().getAsDouble())) {
                     w.number(r, IRR, t.irr().getAsDouble(), s.percent);
+                } else if (t.cost().isPositive()) {
+                    // Paid in, but no one rate of return (e.g. cash at a recap before buying into the next): "—", not 239%.
+                    w.text(r, IRR, WaterfallSheet.NOT_APPLICABLE, s.notApplicable);
                 }
                 r++;
             }

@@ -430,7 +430,8 @@ final class WaterfallSheet {
     /** Shown where a multiple or a rate does not apply. */
     static final String NOT_APPLICABLE = "—";
     static final String NO_COST_NOTE = "— : no multiple or rate: the holder paid nothing for what it holds (options, profits "
-            + "interests, shares issued at no cost), or no rate solves its cash flows.";
+            + "interests, shares issued at no cost), or its dated cash flows have no one rate of return (they do not start with "
+            + "money paid in, or several rates solve them, or none does).";
 
     static String method(org.msocap.fees.ExitValuation v) {
         return switch (v.method()) {

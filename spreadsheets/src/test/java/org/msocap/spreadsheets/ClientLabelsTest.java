@@ -22,7 +22,8 @@ class ClientLabelsTest {
         assertThat(labels.claimant("common")).isEqualTo("Common");
         assertThat(labels.claimant("incentive@hurdle-90000000/angel")).isEqualTo("Incentive over a $90,000,000.00 hurdle — Dana Angel "
                 + "(performance-vested)");
-        assertThat(labels.claimant("incentive@12.5/angel-2")).isEqualTo("Incentive above $12.50 a unit — Dana Angel (performance-vested)");
+        // The holder's second performance-vested line: numbered, as a second SAFE is, so it does not read like the first.
+        assertThat(labels.claimant("incentive@12.5/angel-2")).isEqualTo("Incentive above $12.50 a unit — Dana Angel (2) (performance-vested)");
     }
 
     @Test
