@@ -1091,9 +1091,9 @@ public final class MonteCarloSimulator {
                     if (withIrr && v != 0 && dayIndex[i] >= 0) {
                         byDay[dayIndex[i]] = Math.addExact(byDay[dayIndex[i]], v);
                     }
-                }
-                if (runsByDay != null) {
-                    runsByDay[dayIndex[i] < 0 ? exitDays.length : dayIndex[i]]++;
+                    if (runsByDay != null) { // only here: a later cost is one some exit days do not pay (byExitDay set)
+                        runsByDay[dayIndex[i] < 0 ? exitDays.length : dayIndex[i]]++;
+                    }
                 }
             }
             double meanCents = (double) sum / runs;
