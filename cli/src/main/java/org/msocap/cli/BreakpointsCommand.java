@@ -48,6 +48,7 @@ public final class BreakpointsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture venture = input.read();
+        IsoDate.notBeforeAsOf("--date", date, venture);
         ExitScenario exit = scenario == null ? null : venture.exit(scenario).orElseThrow(() -> new UserException(
                 "no exit scenario named '" + scenario + "'", ExitCode.USAGE));
         LocalDate on = date != null ? date : exit != null && exit.date() != null ? exit.date() : venture.asOf();

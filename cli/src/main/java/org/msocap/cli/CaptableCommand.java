@@ -61,6 +61,7 @@ public final class CaptableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture written = input.read();
+        IsoDate.notBeforeAsOf("--at", at, written);
         Venture venture = at == null ? written : Timeline.of(written).at(at);
         LocalDate saleDate = at == null ? venture.asOf() : at;
         CapTable cap = CapTable.of(venture);

@@ -58,6 +58,7 @@ public final class WaterfallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture venture = input.read();
+        IsoDate.notBeforeAsOf("--date", date, venture);
         // Each exit is paid through the cap table in force at its date, after the deal events up to it.
         Timeline timeline = Timeline.of(venture);
         List<ExitWaterfall> results = new ArrayList<>();
