@@ -14,6 +14,7 @@ import org.msocap.compliance.FeeMetricsSource;
 import org.msocap.compliance.Finding;
 import org.msocap.compliance.Rule;
 import org.msocap.compliance.Severity;
+import org.msocap.deal.Timeline;
 import org.msocap.model.Venture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -39,7 +40,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--as-of", paramLabel = "DATE",
             converter = IsoDate.class,
-            description = "Judge licenses and effective dates on this day (YYYY-MM-DD); default: the model's asOf. "
+            description = "Judge licenses, effective dates and MSO ownership on this day (YYYY-MM-DD); default: the model's asOf. "
+                    + "Ownership is the cap table in force then, after the deal events up to it; before asOf, the one written. "
                     + "A practice owner's license expiring before then is a finding (LIC-01: renewal not recorded), not an error.")
     LocalDate asOf;
 
@@ -53,18 +55,27 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Venture venture = input.read();
+        Venture written = input.read();
         // The model's invariants hold on its asOf. Checked at a later date, a license the model records as expiring in
         // between is taken as renewed and reported (LIC-01), so a founder can check the structure at an exit date.
-        LocalDate date = asOf == null ? venture.asOf() : asOf;
+        LocalDate date = asOf == null ? written.asOf() : asOf;
+        // Ownership is judged on the MSO in force on the check date, after the deal events up to it (a recap changes who
+        // owns the MSO); the practices and agreements are as written. Before asOf the model knows no other cap table:
+        // the check still judges laws' effective dates and licenses on that day, and says whose cap table it used.
+        Timeline timeline = Timeline.of(written);
+        Venture venture = timeline.at(date);
+        String ownership = ownership(timeline, written, date);
         // The fee projection (org.msocap.fees) is not wired yet: fee measures come from the financials section.
         ComplianceReport report = ComplianceChecker.DEFAULT.check(venture, date, FeeMetricsSource.PROJECTION);
         switch (output.format()) {
-            case TABLE -> printText(report);
-            case JSON -> Output.print(spec.commandLine().getOut(), output.format(), List.of(), () -> json(report));
+            case TABLE -> printText(report, ownership);
+            case JSON -> Output.print(spec.commandLine().getOut(), output.format(), List.of(), () -> json(report, ownership));
             case CSV -> {
                 // Titles always, even for one table: the findings table's title carries the not-legal-advice statement.
                 var out = spec.commandLine().getOut();
+                if (ownership != null) {
+                    out.println("# " + ownership);
+                }
                 for (Table t : tables(report)) {
                     out.println("# " + t.title());
                     t.printCsv(out, true);
@@ -75,10 +86,30 @@ public final class CheckCommand implements Callable<Integer> {
         return report.hasAtOrAbove(failOn) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    private void printText(ComplianceReport report) {
+    /**
+     * Which MSO cap table the ownership findings and the clinician table describe, when it is not simply the one written
+     * for the check date: one after deal events, or the asOf table for a check date before asOf. Null otherwise.
+     */
+    private static String ownership(Timeline timeline, Venture written, LocalDate date) {
+        if (date.isBefore(written.asOf())) {
+            return "MSO ownership: the cap table as written on asOf (" + written.asOf() + "); the model does not know it before "
+                    + "then.";
+        }
+        if (!timeline.changesBy(date)) {
+            return null;
+        }
+        String events = timeline.applied().stream().filter(a -> !a.event().date().isAfter(date))
+                .map(a -> a.event().name() + " (" + a.event().date() + ")").collect(Collectors.joining(", "));
+        return "MSO ownership: the cap table in force on " + date + ", after " + events + ".";
+    }
+
+    private void printText(ComplianceReport report, String ownership) {
         var out = spec.commandLine().getOut();
         out.println(report.venture() + " — compliance check as of " + report.asOf());
         out.println(ComplianceReport.NOT_LEGAL_ADVICE);
+        if (ownership != null) {
+            out.println(ownership);
+        }
         if (report.findings().isEmpty()) {
             out.println();
             out.println("No findings.");
@@ -149,10 +180,13 @@ public final class CheckCommand implements Callable<Integer> {
         }).collect(Collectors.joining("; "));
     }
 
-    private static Object json(ComplianceReport report) {
+    private static Object json(ComplianceReport report, String ownership) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", report.venture());
         root.put("asOf", report.asOf().toString());
+        if (ownership != null) {
+            root.put("ownership", ownership);
+        }
         List<Object> findings = new ArrayList<>();
         for (Finding f : report.findings()) {
             Map<String, Object> m = new LinkedHashMap<>();

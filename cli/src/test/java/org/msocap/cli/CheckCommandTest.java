@@ -2,8 +2,11 @@ package org.msocap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
 
@@ -12,6 +15,78 @@ class CheckCommandTest {
 
     private static String file(String name) {
         return COMPLIANCE.resolve(name).toString();
+    }
+
+    /** A physician owns 60% of an LLC until a recap on 2027-06-30, then rolls $1M of $12M into a sponsor's $20M. */
+    private static final String RECAP = """
+            msocap: 1
+            venture: Harbor Clinic
+            asOf: 2026-01-01
+            people:
+              - id: dr-ng
+                name: Lee Ng, MD
+                licenses: [{profession: physician, state: NC, status: active, expires: 2030-06-30}]
+              - {id: founder, name: Pat Founder}
+              - {id: sponsor, name: Sponsor Fund, type: entity, privateEquity: true}
+            mso:
+              name: Harbor Management, LLC
+              form: llc
+              classes:
+                - {id: common-units, type: common}
+              holdings:
+                - {holder: dr-ng, class: common-units, shares: 6000, acquired: 2025-01-01, cost: 600k}
+                - {holder: founder, class: common-units, shares: 4000, acquired: 2025-01-01, cost: 400k}
+            practices:
+              - {id: harbor-pc, name: "Harbor Medicine, P.C.", state: NC, form: pc,
+                 shareholders: [{holder: dr-ng, shares: 100}], directors: [dr-ng]}
+            agreements:
+              - {id: msa, practice: harbor-pc, fee: {basis: fixed, monthly: 50000}, fmvOpinion: true, termMonths: 60,
+                 services: [billing]}
+            events:
+              - type: recap
+                name: Sponsor recap
+                date: 2027-06-30
+                enterpriseValue: 20M
+                classes:
+                  - {id: hp-pref, type: preferred, issuePrice: 1, participation: full, seniority: 1}
+                buyer: {holder: sponsor, class: hp-pref, price: 1}
+                rollover:
+                  - {holder: dr-ng, amount: 1M, class: hp-pref}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ownershipIsTheCapTableInForceOnTheCheckDateAfterARecap() throws IOException {
+        Path model = Files.writeString(dir.resolve("harbor.yaml"), RECAP);
+
+        CliRun before = CliRun.of("check", model.toString(), "--as-of", "2027-06-29");
+        assertThat(before.exitCode()).as(before.err()).isEqualTo(ExitCode.OK);
+        assertThat(before.out()).contains("6,000 common-units (60.00% of class)")
+                .doesNotContain("MSO ownership");
+
+        CliRun after = CliRun.of("check", model.toString(), "--as-of", "2028-01-01");
+        assertThat(after.exitCode()).as(after.err()).isEqualTo(ExitCode.OK);
+        assertThat(after.out())
+                .contains("MSO ownership: the cap table in force on 2028-01-01, after Sponsor recap (2027-06-30).")
+                .contains("1,000,000 hp-pref (5.00% of class)")
+                .doesNotContain("common-units");
+        // The practice's findings do not depend on the MSO's cap table.
+        assertThat(after.out()).contains("COI-02  person dr-ng");
+        CliRun json = CliRun.of("check", model.toString(), "--as-of", "2028-01-01", "--format", "json");
+        assertThat(json.out()).contains("\"ownership\" : \"MSO ownership: the cap table in force on 2028-01-01");
+    }
+
+    @Test
+    void beforeAsOfTheChecksRunAndSayOwnershipIsTheAsOfCapTable() throws IOException {
+        Path model = Files.writeString(dir.resolve("harbor.yaml"), RECAP);
+
+        CliRun run = CliRun.of("check", model.toString(), "--as-of", "2025-06-01");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("Harbor Clinic — compliance check as of 2025-06-01\n"
+                + "msocap is a modeling tool, not legal advice.\n"
+                + "MSO ownership: the cap table as written on asOf (2026-01-01); the model does not know it before then.\n");
     }
 
     @Test

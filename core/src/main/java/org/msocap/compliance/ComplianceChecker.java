@@ -83,7 +83,11 @@ public final class ComplianceChecker {
         return check(venture, venture.asOf(), FeeMetricsSource.NONE);
     }
 
-    /** Checks as of {@code asOf}: license status, effective dates and grace periods are judged on that day. */
+    /**
+     * Checks as of {@code asOf}: license status, effective dates and grace periods are judged on that day, ownership on
+     * {@code venture} as given. With deal events, pass the venture in force on {@code asOf} (the deal package's
+     * {@code Timeline.of(venture).at(asOf)}), as the check command does.
+     */
     public ComplianceReport check(Venture venture, LocalDate asOf, FeeMetricsSource fees) {
         return check(venture, asOf, fees, CheckOptions.NONE);
     }
