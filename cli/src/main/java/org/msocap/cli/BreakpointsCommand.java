@@ -59,7 +59,7 @@ public final class BreakpointsCommand implements Callable<Integer> {
         ExitBreakpoints exitBreakpoints = capTable.breakpoints();
         BreakpointTable breakpoints = exitBreakpoints.table();
         Table t = new Table(venture.name() + " — waterfall breakpoints (equity proceeds to the "
-                + EquityTerms.of(inForce.mso()).owners() + " and other holders)")
+                + EquityTerms.of(inForce.mso()).owners() + " and other holders) in force on " + on)
                 .right("from").right("to").left("who shares each further dollar");
         List<BreakpointTable.Segment> segments = breakpoints.segments();
         ClassNames names = new ClassNames(inForce);
@@ -77,7 +77,7 @@ public final class BreakpointsCommand implements Callable<Integer> {
         if (!exitBreakpoints.jumps().isEmpty()) {
             tables.add(PerformanceJumps.table(exitBreakpoints, names));
         }
-        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, exitBreakpoints));
+        Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, on, exitBreakpoints));
         return ExitCode.OK;
     }
 
@@ -85,10 +85,11 @@ public final class BreakpointsCommand implements Callable<Integer> {
         return Formats.count(dollars);
     }
 
-    private static Object json(Venture venture, ExitBreakpoints exitBreakpoints) {
+    private static Object json(Venture venture, LocalDate on, ExitBreakpoints exitBreakpoints) {
         BreakpointTable breakpoints = exitBreakpoints.table();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("venture", venture.name());
+        root.put("date", on.toString());
         root.put("currency", venture.currency());
         root.put("breakpoints", breakpoints.breakpoints().stream().map(Formats::decimal).toList());
         List<Object> segments = new ArrayList<>();

@@ -31,6 +31,25 @@ public final class Formats {
         return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(m) + "x";
     }
 
+    /** An analytic multiple (a simulated mean MOIC) exactly as {@link #multiple(BigDecimal)} shows an exact one. */
+    public static String multiple(double m) {
+        return multiple(BigDecimal.valueOf(m));
+    }
+
+    /**
+     * A price per share or unit: grouped like money, with its meaningful decimals (two to four, as the workbook shows
+     * {@code $0.6863}): {@code 1.75}, {@code 1,212.1212}. JSON and CSV keep the exact decimal.
+     */
+    public static String price(BigFraction p) {
+        return price(Fractions.toDecimal(p, 4));
+    }
+
+    public static String price(BigDecimal p) {
+        DecimalFormat f = new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.US));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(p);
+    }
+
     /** {@code 6,000,000}. */
     public static String count(long n) {
         return String.format(Locale.US, "%,d", n);
@@ -47,7 +66,6 @@ public final class Formats {
         return Fractions.toDecimal(fraction.multiply(100), 2).toPlainString() + "%";
     }
 
-    /** An analytic rate (IRR) as a percent with one decimal; never "-0.0%". */
     /** An IRR cell where a holder paid something in but the flows have no one rate of return (README, "IRR"). */
     static final String NO_RATE = "—";
 
@@ -72,8 +90,9 @@ public final class Formats {
         return "";
     }
 
+    /** An analytic rate (IRR) as a percent with one decimal, thousands grouped; never "-0.0%". */
     public static String rate(double fraction) {
-        String s = String.format(Locale.US, "%.1f%%", fraction * 100);
+        String s = String.format(Locale.US, "%,.1f%%", fraction * 100);
         return s.equals("-0.0%") ? "0.0%" : s;
     }
 

@@ -77,7 +77,7 @@ public final class ProformaCommand implements Callable<Integer> {
             return tables;
         }
         Table summary = new Table(title).left("item").right("value")
-                .row("price per share", price(r.pricePerShare()));
+                .row("price per share", new Table.Cell(Formats.price(r.pricePerShare()), price(r.pricePerShare())));
         if (r.preMoneyFullyDiluted() != null) {
             summary.row("pre-money fully diluted count", Formats.count(r.preMoneyFullyDiluted()));
         }

@@ -41,10 +41,12 @@ final class RecapProforma {
         }
         Table issued = new Table(r.event().name() + ": units issued at close (the cap table after it: captable --at)")
                 .left("holder").left("class").left("how").right("price").right("amount").right("units");
-        r.buyer().ifPresent(b -> issued.row(b.holder(), names.cell(b.classId()), "buyer equity", Formats.decimal(b.price()),
+        r.buyer().ifPresent(b -> issued.row(b.holder(), names.cell(b.classId()), "buyer equity",
+                new Table.Cell(Formats.price(b.price()), price(b.price())),
                 Formats.money(b.amount()), Formats.count(b.units())));
         for (NewUnits u : r.rollover()) {
-            issued.row(u.holder(), names.cell(u.classId()), "rollover", Formats.decimal(u.price()), Formats.money(u.amount()),
+            issued.row(u.holder(), names.cell(u.classId()), "rollover",
+                    new Table.Cell(Formats.price(u.price()), price(u.price())), Formats.money(u.amount()),
                     Formats.count(u.units()));
         }
         for (Holding g : grants(r)) {

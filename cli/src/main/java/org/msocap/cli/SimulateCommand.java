@@ -174,7 +174,7 @@ public final class SimulateCommand implements Callable<Integer> {
             if (payouts) {
                 cells.add(s.cost() == 0 ? "" : money(s.cost()));
                 cells.add(percent(s.probabilityBelowCost()));
-                cells.add(Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic()));
+                cells.add(Double.isNaN(s.expectedMoic()) ? "" : Formats.multiple(s.expectedMoic()));
                 cells.add(irr(s, t));
             }
             t.row(cells.toArray());
@@ -211,7 +211,7 @@ public final class SimulateCommand implements Callable<Integer> {
             t.row(s.key(), money(parts.payout()), money(parts.carveOut()), money(s.mean()), money(s.standardDeviation()), money(s.p5()),
                     money(s.p25()), money(s.p50()), money(s.p75()), money(s.p95()), s.cost() == 0 ? "" : money(s.cost()),
                     percent(s.probabilityBelowCost()),
-                    Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic()), irr(s, t));
+                    Double.isNaN(s.expectedMoic()) ? "" : Formats.multiple(s.expectedMoic()), irr(s, t));
         }
         return t;
     }

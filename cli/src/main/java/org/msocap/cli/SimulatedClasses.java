@@ -72,6 +72,6 @@ final class SimulatedClasses {
     }
 
     private static String moic(SeriesStatistics s) {
-        return Double.isNaN(s.expectedMoic()) ? "" : String.format(Locale.US, "%.2fx", s.expectedMoic());
+        return Double.isNaN(s.expectedMoic()) ? "" : Formats.multiple(s.expectedMoic());
     }
 }

@@ -46,6 +46,20 @@ class BreakpointsCommandTest {
                 .as("--date wins over the scenario's date").isEqualTo(after.out());
     }
 
+    /** The title names the day whose cap table it shows, as captable --at does; JSON says it too. */
+    @Test
+    void theTitleNamesTheDateInForce() {
+        String derm = CliRun.EXAMPLES.resolve("derm-recap-second-bite.yaml").toString();
+        assertThat(CliRun.of("breakpoints", derm).out().lines().findFirst().orElseThrow())
+                .isEqualTo("Peachtree Dermatology Partners — waterfall breakpoints (equity proceeds to the "
+                        + "stockholders and other holders) in force on 2026-01-01");
+        assertThat(CliRun.of("breakpoints", derm, "--date", "2030-12-31").out().lines().findFirst().orElseThrow())
+                .isEqualTo("Peachtree Dermatology Partners — waterfall breakpoints (equity proceeds to the "
+                        + "members and other holders) in force on 2030-12-31");
+        assertThat(CliRun.of("breakpoints", derm, "--date", "2030-12-31", "--format", "json").out())
+                .contains("\"date\" : \"2030-12-31\"");
+    }
+
     @Test
     void aDateThatIsNotOneIsAUsageError() {
         CliRun run = CliRun.of("breakpoints", CliRun.TELEHEALTH.toString(), "--date", "2030-02-30");

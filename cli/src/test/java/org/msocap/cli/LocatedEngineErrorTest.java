@@ -47,4 +47,57 @@ class LocatedEngineErrorTest {
         assertThat(run.err()).startsWith("msocap: invalid model: " + f + ":22:11: exits[0].date: ");
         assertThat(run.err().lines().count()).isEqualTo(1);
     }
+
+    private static final String BEFORE_START = """
+            msocap: 1
+            venture: Early
+            asOf: 2026-01-01
+            people:
+              - {id: alice, name: Alice}
+              - id: dr-a
+                name: Dr A
+                licenses: [{profession: physician, state: FL, status: active}]
+            mso:
+              classes: [{id: common, type: common}]
+              holdings: [{holder: alice, class: common, shares: 100}]
+            practices:
+              - {id: pc, name: PC, state: FL, shareholders: [{holder: dr-a, shares: 1}]}
+            agreements:
+              - {id: msa, practice: pc, fee: {basis: fixed, monthly: 10000}}
+            financials:
+              start: 2026-01-01
+              practices:
+                pc: {collections: 1M}
+            exits:
+              - name: Before the start
+                date: %s
+                ebitdaMultiple: 8
+            simulation:
+              runs: 10
+              exitDate: {uniform: [%s, 2030-06-30]}
+            """;
+
+    @Test
+    void everyCommandRefusesAnExitBeforeTheProjectionStarts() throws IOException {
+        Path f = dir.resolve("before.yaml");
+        Files.writeString(f, BEFORE_START.formatted("2025-06-01", "2027-01-01"));
+        for (String command : new String[] {"validate", "waterfall", "captable", "report", "simulate"}) {
+            CliRun run = CliRun.of(command, f.toString());
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+            assertThat(run.err()).as(command).isEqualTo("msocap: invalid model: " + f + ":22:11: exits[0].date: exit date "
+                    + "2025-06-01 is before financials.start 2026-01-01; the projection cannot value an exit before it begins\n");
+        }
+    }
+
+    @Test
+    void validateRefusesSimulatedExitDatesBeforeTheProjectionCanValueThem() throws IOException {
+        Path f = dir.resolve("sim.yaml");
+        Files.writeString(f, BEFORE_START.formatted("2027-06-30", "2024-01-01"));
+        for (String command : new String[] {"validate", "simulate"}) {
+            CliRun run = CliRun.of(command, f.toString());
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+            assertThat(run.err()).as(command).startsWith("msocap: invalid model: " + f + ":26:13: simulation.exitDate: exit dates "
+                    + "from 2024-01-01 cannot be valued: the first exit date with a trailing twelve months of projection is 2026-12-01");
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.msocap.model.ExitScenario;
+import org.msocap.model.Financials;
 import org.msocap.model.Limits;
 import org.msocap.model.ModelException;
 import org.msocap.model.Venture;
@@ -163,19 +164,7 @@ public final class Valuator {
 
     /** 0-based index of the projection month containing {@code date}; at least 11 so a full trailing year exists. */
     private static int lastMonthIndex(LocalDate start, LocalDate date, String field) {
-        if (date.isBefore(start)) {
-            throw new ModelException(field, "exit date " + date + " is before financials.start " + start
-                    + "; the projection cannot value an exit before it begins");
-        }
-        long index = ChronoUnit.MONTHS.between(start, date);
-        if (index < 11) {
-            throw new ModelException(field, "exit date " + date + " is less than twelve months after financials.start " + start
-                    + "; a trailing-twelve-month EBITDA needs a full projected year before the exit (the earliest is "
-                    + start.plusMonths(11) + ")");
-        }
-        if (index > 50L * 12) {
-            throw new ModelException(field, "exit date " + date + " is more than 50 years after financials.start " + start);
-        }
-        return (int) index;
+        Financials.checkExitDate(start, date, field);
+        return (int) ChronoUnit.MONTHS.between(start, date);
     }
 }

@@ -11,6 +11,24 @@ public sealed interface Distribution {
     /** The kind as written in model files: {@code normal}, {@code lognormal}, ... */
     String kind();
 
+    /** The smallest value a draw can take ({@code -∞} when unbounded below; a lognormal's is 0). */
+    default double lowest() {
+        if (this instanceof Constant c) {
+            return c.value();
+        } else if (this instanceof Uniform u) {
+            return u.low();
+        } else if (this instanceof Triangular t) {
+            return t.low();
+        } else if (this instanceof Beta b) {
+            return b.low();
+        } else if (this instanceof Empirical e) {
+            return e.points().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NEGATIVE_INFINITY);
+        } else if (this instanceof LogNormal) {
+            return 0;
+        }
+        return Double.NEGATIVE_INFINITY;
+    }
+
     record Constant(double value) implements Distribution {
         public String kind() { return "constant"; }
     }

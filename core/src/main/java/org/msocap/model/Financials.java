@@ -14,6 +14,29 @@ import org.msocap.money.Money;
 public record Financials(LocalDate start, int years, Map<String, PracticeFinancials> practices, MsoFinancials mso) {
 
     /**
+     * Refuses an exit date the projection cannot value at a multiple: before {@code start}, less than twelve months after it
+     * (no trailing year), or more than 50 years after it. The reader applies this to every dated exit with a multiple, the
+     * valuation to any other exit (a {@code --exit} or {@code --date} on the command line).
+     *
+     * @param field the field to name, e.g. {@code exits[0].date}
+     */
+    public static void checkExitDate(LocalDate start, LocalDate date, String field) {
+        if (date.isBefore(start)) {
+            throw new ModelException(field, "exit date " + date + " is before financials.start " + start
+                    + "; the projection cannot value an exit before it begins");
+        }
+        long index = java.time.temporal.ChronoUnit.MONTHS.between(start, date);
+        if (index < 11) {
+            throw new ModelException(field, "exit date " + date + " is less than twelve months after financials.start " + start
+                    + "; a trailing-twelve-month EBITDA needs a full projected year before the exit (the earliest is "
+                    + start.plusMonths(11) + ")");
+        }
+        if (index > 50L * 12) {
+            throw new ModelException(field, "exit date " + date + " is more than 50 years after financials.start " + start);
+        }
+    }
+
+    /**
      * First-year (annual) figures for one practice.
      *
      * @param collections annual collections in the first year

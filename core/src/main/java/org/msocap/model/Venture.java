@@ -57,6 +57,53 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
         events = Checks.list(events);
         validateReferences(asOf, people, mso, practices, agreements, financials, exits);
         validateEvents(asOf, (IndexedPeople) people, events);
+        validateExitDates(financials, exits, simulation);
+    }
+
+    /**
+     * Exit dates the projection cannot value at a multiple (PRODUCT.md §3): a dated exit with a multiple, and the
+     * simulation's earliest exit date when it values at a multiple, must have a trailing year in the projection. Checked
+     * here so that every command, {@code validate} included, refuses the file at the field. Exits without a date (valued
+     * on {@code asOf}, which the command line may move) are checked when they are valued.
+     */
+    private static void validateExitDates(Financials financials, List<ExitScenario> exits, SimulationSpec simulation) {
+        for (int i = 0; i < exits.size(); i++) {
+            ExitScenario exit = exits.get(i);
+            boolean byMultiple = exit.ebitdaMultiple() != null || exit.revenueMultiple() != null;
+            if (!byMultiple) {
+                continue;
+            }
+            if (financials == null) {
+                boolean byEbitda = exit.ebitdaMultiple() != null;
+                throw new ModelException("exits[" + i + "]." + (byEbitda ? "ebitdaMultiple" : "revenueMultiple"), "exit '"
+                        + exit.name() + "' values the MSO at a multiple of its " + (byEbitda ? "EBITDA" : "revenue")
+                        + ", which needs a financials: section (start, years, practices, mso) to project it");
+            }
+            if (exit.date() != null) {
+                Financials.checkExitDate(financials.start(), exit.date(), "exits[" + i + "].date");
+            }
+        }
+        ExitScenario first = exits.isEmpty() ? null : exits.get(0);
+        if (simulation == null || financials == null
+                || simulation.ebitdaMultiple() == null && (first == null || first.ebitdaMultiple() == null)) {
+            return;
+        }
+        double lowest;
+        String field;
+        if (simulation.exitDate() != null) {
+            lowest = simulation.exitDate().lowest();
+            field = "simulation.exitDate";
+        } else if (first != null && first.date() != null) {
+            lowest = first.date().toEpochDay();
+            field = "exits[0].date";
+        } else {
+            return;
+        }
+        LocalDate earliest = financials.start().plusMonths(11);
+        if (Double.isFinite(lowest) && Math.round(lowest) < earliest.toEpochDay()) {
+            throw new ModelException(field, "exit dates from " + LocalDate.ofEpochDay(Math.round(lowest)) + " cannot be valued: "
+                    + "the first exit date with a trailing twelve months of projection is " + earliest);
+        }
     }
 
     /**

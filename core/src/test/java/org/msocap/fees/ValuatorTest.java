@@ -163,21 +163,29 @@ class ValuatorTest {
 
     @Test
     void errorsNameTheField() {
+        // A file's dated exits are refused when the venture is built (so validate reports them too), at the field.
         ExitScenario early = atEbitda("Early", LocalDate.of(2026, 6, 30), "10");
         ExitScenario before = atEbitda("Before", LocalDate.of(2025, 6, 30), "10");
-        Venture v = with(before, early);
-        assertThatThrownBy(() -> Valuator.DEFAULT.value(v, early)).isInstanceOf(ModelException.class)
+        ExitScenario fine = atEbitda("Fine", LocalDate.of(2027, 6, 30), "10");
+        assertThatThrownBy(() -> with(fine, early)).isInstanceOf(ModelException.class)
                 .hasMessageContaining("less than twelve months after financials.start")
                 .satisfies(e -> assertThat(((ModelException) e).field()).isEqualTo("exits[1].date"));
-        assertThatThrownBy(() -> Valuator.DEFAULT.valueAll(v)).isInstanceOf(ModelException.class)
+        assertThatThrownBy(() -> with(before, early)).isInstanceOf(ModelException.class)
                 .hasMessageContaining("before financials.start")
                 .satisfies(e -> assertThat(((ModelException) e).field()).isEqualTo("exits[0].date"));
+        // An exit from elsewhere (the command line) is refused when it is valued.
+        assertThatThrownBy(() -> Valuator.DEFAULT.value(VENTURE, before)).isInstanceOf(ModelException.class)
+                .hasMessageContaining("before financials.start")
+                .satisfies(e -> assertThat(((ModelException) e).field()).isEqualTo("exit 'Before'.date"));
 
         ExitScenario multiple = atEbitda("Sale", LocalDate.of(2027, 12, 31), "12");
-        Venture bare = base().exit(multiple).build();
-        assertThatThrownBy(() -> Valuator.DEFAULT.value(bare, multiple)).isInstanceOf(ModelException.class)
+        assertThatThrownBy(() -> base().exit(multiple).build()).isInstanceOf(ModelException.class)
                 .hasMessageContaining("exit 'Sale' values the MSO at a multiple of its EBITDA").hasMessageContaining("needs a financials: section")
                 .satisfies(e -> assertThat(((ModelException) e).field()).isEqualTo("exits[0].ebitdaMultiple"));
+        Venture bare = base().build();
+        assertThatThrownBy(() -> Valuator.DEFAULT.value(bare, multiple)).isInstanceOf(ModelException.class)
+                .hasMessageContaining("needs a financials: section")
+                .satisfies(e -> assertThat(((ModelException) e).field()).isEqualTo("financials"));
     }
 
     @Test

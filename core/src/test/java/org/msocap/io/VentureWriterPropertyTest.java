@@ -204,12 +204,13 @@ class VentureWriterPropertyTest {
                     pf.put(p.id(), new Financials.PracticeFinancials(money(10_000_000), fraction(), fraction(),
                             coin() ? money(500_000) : null, fraction()));
                 }
-                financials = new Financials(date(), (int) between(1, 50), pf, coin() ? null
+                // Before every generated date by more than a year, so each dated exit has a trailing year to be valued on.
+                financials = new Financials(LocalDate.of(2018, 1, 1).plusDays(between(0, 300)), (int) between(1, 50), pf, coin() ? null
                         : new Financials.MsoFinancials(money(5_000_000), fraction(), coin() ? money(1_000_000) : Money.ZERO.minus(money(1000))));
             }
             List<ExitScenario> exits = new ArrayList<>();
             for (int i = 0, n = (int) between(0, 3); i < n; i++) {
-                exits.add(exit(anyone));
+                exits.add(exit(anyone, financials != null));
             }
             return new Venture(1, name(), coin() ? "USD" : "EUR", asOf, people, mso, practices, agreements, financials,
                     exits, coin() ? simulation() : null, events(asOf, anyone));
@@ -365,8 +366,9 @@ class VentureWriterPropertyTest {
             return new FeeTerms(basis, monthly, coin() ? fraction() : null, percent, coin() ? decimal(1) : null);
         }
 
-        ExitScenario exit(List<String> anyone) {
-            int kind = (int) between(0, 2);
+        /** A multiple needs financials to project from; without them the exit gives its enterprise value. */
+        ExitScenario exit(List<String> anyone, boolean projected) {
+            int kind = projected ? (int) between(0, 2) : 0;
             ExitScenario.TransactionCosts costs = switch ((int) between(0, 2)) {
                 case 0 -> null;
                 case 1 -> ExitScenario.TransactionCosts.ofFraction(fraction());
