@@ -72,9 +72,8 @@ public final class Valuator {
         String multipleField = at + (byEbitda ? ".ebitdaMultiple" : ".revenueMultiple");
         if (venture.financials() == null) {
             // Point at the multiple in the file when the exit came from it; the section itself is missing.
-            throw new ModelException(at.startsWith("exits[") ? multipleField : "financials", "exit '" + exit.name()
-                    + "' values the MSO at a multiple of its "
-                    + (byEbitda ? "EBITDA" : "revenue") + ", which needs a financials: section (start, years, practices, mso) to project it");
+            throw new ModelException(at.startsWith("exits[") ? multipleField : "financials",
+                    Financials.neededForMultiple(exit.name(), byEbitda));
         }
         TrailingTwelveMonths trailing = trailingTwelveMonths(FeeModel.resolve(venture), date, at + ".date");
         ExitValuation valuation = value(exit, date, trailing, netDebt);

@@ -13,6 +13,12 @@ import org.msocap.money.Money;
  */
 public record Financials(LocalDate start, int years, Map<String, PracticeFinancials> practices, MsoFinancials mso) {
 
+    /** Why an exit valued at a multiple cannot be valued without a {@code financials:} section. */
+    public static String neededForMultiple(String exitName, boolean byEbitda) {
+        return "exit '" + exitName + "' values the MSO at a multiple of its " + (byEbitda ? "EBITDA" : "revenue")
+                + ", which needs a financials: section (start, years, practices, mso) to project it";
+    }
+
     /**
      * Refuses an exit date the projection cannot value at a multiple: before {@code start}, less than twelve months after it
      * (no trailing year), or more than 50 years after it. The reader applies this to every dated exit with a multiple, the

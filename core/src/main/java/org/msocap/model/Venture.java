@@ -75,9 +75,8 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
             }
             if (financials == null) {
                 boolean byEbitda = exit.ebitdaMultiple() != null;
-                throw new ModelException("exits[" + i + "]." + (byEbitda ? "ebitdaMultiple" : "revenueMultiple"), "exit '"
-                        + exit.name() + "' values the MSO at a multiple of its " + (byEbitda ? "EBITDA" : "revenue")
-                        + ", which needs a financials: section (start, years, practices, mso) to project it");
+                throw new ModelException("exits[" + i + "]." + (byEbitda ? "ebitdaMultiple" : "revenueMultiple"),
+                        Financials.neededForMultiple(exit.name(), byEbitda));
             }
             if (exit.date() != null) {
                 Financials.checkExitDate(financials.start(), exit.date(), "exits[" + i + "].date");
