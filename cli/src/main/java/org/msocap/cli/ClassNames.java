@@ -33,11 +33,6 @@ final class ClassNames {
         return new Table.Cell(of(id), id);
     }
 
-    /** A simulated group's cell: its name as text, its key in CSV. */
-    Table.Cell simulatedCell(String key) {
-        return new Table.Cell(simulated(key), key);
-    }
-
     /** A practice's cell: its name as text, its id in CSV. */
     Table.Cell practiceCell(String id) {
         return new Table.Cell(practice(id), id);
@@ -57,10 +52,5 @@ final class ClassNames {
     /** An agreement's kind ("Management services agreement", "(draft)" when unsigned). */
     String agreementKind(String id) {
         return labels.agreementKind(id);
-    }
-
-    /** An agreement by what it is and with whom. */
-    String agreement(String id) {
-        return labels.agreement(id);
     }
 }
