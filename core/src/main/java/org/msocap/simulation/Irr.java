@@ -12,6 +12,10 @@ import org.apache.commons.math3.util.FastMath;
  */
 final class Irr {
 
+    /** The range of rates searched: the bracket grows from [LOWEST, 1] by tenfold steps up to HIGHEST. */
+    private static final double LOWEST = -0.999999;
+    private static final double HIGHEST = 1e6;
+
     private Irr() {
     }
 
@@ -41,7 +45,7 @@ final class Irr {
             years[i] = (days[i] - start) / 365.0;
         }
         // Only an investment has a rate of return (org.msocap.waterfall.Irr): else NaN, shown "—".
-        if (!org.msocap.waterfall.Irr.isInvestment(years, amounts, count, -0.999999, 1e6)) {
+        if (!org.msocap.waterfall.Irr.isInvestment(years, amounts, count, LOWEST, HIGHEST)) {
             return Double.NaN;
         }
         org.apache.commons.math3.analysis.UnivariateFunction npv = r -> {
@@ -52,9 +56,9 @@ final class Irr {
             }
             return sum;
         };
-        double lo = -0.999999;
+        double lo = LOWEST;
         double hi = 1;
-        while (npv.value(hi) * npv.value(lo) > 0 && hi < 1e6) {
+        while (npv.value(hi) * npv.value(lo) > 0 && hi < HIGHEST) {
             hi *= 10;
         }
         if (npv.value(hi) * npv.value(lo) > 0) {
