@@ -81,6 +81,50 @@ final class ExactCents {
     }
 
     /**
+     * An exact decimal rate applied to many amounts: {@link #times(long, BigDecimal, double)} with the rate's digits and
+     * power of ten taken out once, so the exact step near a half cent (a rate of few digits lands on one every few
+     * runs) neither allocates nor goes through BigDecimal when the product fits in a long.
+     */
+    static final class Rate {
+        private final BigDecimal exact;
+        private final double approx;
+        /** The rate's digits and its power of ten; unit 0 when it has more than 18 digits or decimals. */
+        private final long digits;
+        private final long unit;
+
+        Rate(BigDecimal exact) {
+            this.exact = exact;
+            this.approx = exact.doubleValue();
+            int scale = exact.scale();
+            boolean inLongs = scale >= 0 && scale < POWERS_OF_TEN.length && exact.precision() <= 18;
+            this.digits = inLongs ? exact.unscaledValue().longValue() : 0;
+            this.unit = inLongs ? POWERS_OF_TEN[scale] : 0;
+        }
+
+        /** {@code round_half_up(cents × rate)}, the same cents as {@link ExactCents#times(long, BigDecimal, double)}. */
+        long times(long cents) {
+            double x = cents * approx;
+            if (Math.abs(x) < FAST_LIMIT && Math.abs((double) cents) < FAST_LIMIT) {
+                double floor = Math.floor(x);
+                double frac = x - floor;
+                double slack = Math.abs(x) * 0x1.0p-49 + 0x1.0p-40;
+                if (Math.abs(frac - 0.5) > slack) {
+                    return (long) floor + (frac > 0.5 ? 1 : 0);
+                }
+            }
+            if (unit != 0) {
+                long product = cents * digits;
+                if (Math.multiplyHigh(cents, digits) == product >> 63) {
+                    long quotient = product / unit;
+                    long remainder = product - quotient * unit;
+                    return quotient + (2 * Math.abs(remainder) >= unit ? Long.signum(product) : 0);
+                }
+            }
+            return exact(cents, exact);
+        }
+    }
+
+    /**
      * {@link #mulDiv} when a factor is too wide for a double (large integer weights of a split): the estimate is off by up
      * to a few thousand units, so the 128-bit remainder of the estimate is taken exactly, divided in doubles for a second
      * estimate (now off by at most one), and the last step corrected in longs. No BigInteger: this runs once per holding

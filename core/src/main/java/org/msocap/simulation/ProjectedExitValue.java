@@ -61,6 +61,16 @@ public final class ProjectedExitValue implements ExitValueModel {
     private final BigDecimal[] markupFactor;
     /** [practice], by year: the practice's collections grown at its own rate, once known ({@link #UNKNOWN} before). */
     private final AtomicLongArray[] baseAnnual;
+    /**
+     * Whether every fee is a fixed amount or a share of collections (fixed, percent of collections, hybrid): a year's
+     * fee then needs no month-by-month costs, so the trailing twelve months are summed from each year's quotients
+     * without building the months ({@link #windowEbitda}).
+     */
+    private final boolean byWindow;
+    /** Per practice: the fee's percent ({@link #byWindow}). */
+    private final ExactCents.Rate[] percentRate;
+    /** By month index of the exit: the MSO's costs over the trailing twelve months, or {@link #OUT_OF_RANGE}. */
+    private final long[] msoWindow;
     /** By month index of the exit: the trailing EBITDA when nothing is drawn, once known ({@link #UNKNOWN} before). */
     private final AtomicLongArray fixedTtm = unknowns(MAX_YEARS * 12);
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -118,6 +128,27 @@ public final class ProjectedExitValue implements ExitValueModel {
             BigDecimal grown = mso.operatingCosts().amount().multiply(BigDecimal.ONE.add(mso.costGrowth()).pow(y));
             // Years compounding takes past the limit stay empty; a run that reaches one is refused (enterpriseValueCents).
             msoCosts[y] = Limits.isAmount(grown) ? spread(Rounding.toCents(grown).cents()) : null;
+        }
+        boolean window = true;
+        percentRate = new ExactCents.Rate[n];
+        for (int p = 0; p < n; p++) {
+            window &= bases[p] == FeeTerms.Basis.FIXED || bases[p] == FeeTerms.Basis.PERCENT_OF_COLLECTIONS
+                    || bases[p] == FeeTerms.Basis.HYBRID;
+            percentRate[p] = new ExactCents.Rate(practices.get(p).terms().percent());
+        }
+        byWindow = window;
+        msoWindow = new long[MAX_YEARS * 12];
+        for (int last = 11; last < msoWindow.length; last++) {
+            int first = last - 11;
+            if (msoCosts[first / 12] == null || msoCosts[last / 12] == null) {
+                msoWindow[last] = OUT_OF_RANGE;
+                continue;
+            }
+            long sum = 0;
+            for (int m = first; m <= last; m++) {
+                sum += msoCosts[m / 12][m % 12];
+            }
+            msoWindow[last] = sum;
         }
     }
 
@@ -177,6 +208,32 @@ public final class ProjectedExitValue implements ExitValueModel {
         if (msoCosts[first / 12] == null || msoCosts[last / 12] == null) {
             throw new ArithmeticException("MSO operating costs past the limit");
         }
+        long ebitda = byWindow ? windowEbitda(first, last, collectionsGrowth, scratch) : monthlyEbitda(first, last, collectionsGrowth,
+                clinicianComp, scratch);
+        if (!drawn) {
+            fixedTtm.set(last, ebitda);
+        }
+        return ebitda;
+    }
+
+    /** Whether the trailing EBITDA is summed by window ({@link #windowEbitda}); for tests. */
+    boolean byWindow() {
+        return byWindow;
+    }
+
+    /** {@link #ttmEbitdaCents} always month by month, uncached: the oracle of {@link #windowEbitda} in tests. */
+    long ttmEbitdaCentsByMonth(int exitEpochDay, double collectionsGrowth, double clinicianComp) {
+        Scratch scratch = this.scratch.get();
+        int last = scratch.monthIndex(exitEpochDay);
+        return monthlyEbitda(last - 11, last, collectionsGrowth, clinicianComp, scratch);
+    }
+
+    /**
+     * The trailing EBITDA month by month: every practice's fee in each month of the (at most two) projection years under
+     * the window, summed over the window's months. Any basis; {@link #windowEbitda} gives the same cents for the bases
+     * that need no monthly costs ({@code ProjectedExitValueTest} compares the two).
+     */
+    private long monthlyEbitda(int first, int last, double collectionsGrowth, double clinicianComp, Scratch scratch) {
         long ebitda = 0;
         long[] revenue = scratch.revenue;
         for (int year = first / 12; year <= last / 12; year++) {
@@ -188,10 +245,39 @@ public final class ProjectedExitValue implements ExitValueModel {
                 }
             }
         }
-        if (!drawn) {
-            fixedTtm.set(last, ebitda);
-        }
         return ebitda;
+    }
+
+    /**
+     * {@link #monthlyEbitda} when every fee is fixed or a share of collections ({@link #byWindow}): per practice and
+     * year only the fee's twelve quotients ({@link #spreadOverMonths}) are needed, summed over the window's months
+     * there, and the MSO's costs over the window are known per exit month. The same cents: a sum of the same whole
+     * months in another order (no amount nears the long range: each is within {@link Limits#MAX_AMOUNT}).
+     */
+    private long windowEbitda(int first, int last, double collectionsGrowth, Scratch scratch) {
+        boolean drawnGrowth = !Double.isNaN(collectionsGrowth);
+        double growth = drawnGrowth ? Math.max(-0.99, collectionsGrowth) : 0;
+        long revenue = 0;
+        for (int year = first / 12; year <= last / 12; year++) {
+            int from = Math.max(first, year * 12) - year * 12;
+            int to = Math.min(last, year * 12 + 11) - year * 12;
+            double power = drawnGrowth && year > 0 ? power(1 + growth, year) : 1;
+            for (int p = 0; p < n; p++) {
+                long annual = drawnGrowth ? grownCents(collections[p], growth, year, power) : baseAnnual(p, year);
+                FeeTerms.Basis basis = bases[p];
+                if (basis != FeeTerms.Basis.PERCENT_OF_COLLECTIONS) {
+                    long fixed = fixedFee[p][year];
+                    if (fixed == OUT_OF_RANGE) {
+                        throw new ArithmeticException("fixed fee past the limit");
+                    }
+                    revenue = Math.addExact(revenue, fixed * (to - from + 1));
+                }
+                if (basis != FeeTerms.Basis.FIXED) {
+                    revenue = Math.addExact(revenue, spreadOverMonths(percentRate[p].times(annual), annual, from, to, scratch.qr));
+                }
+            }
+        }
+        return revenue - msoWindow[last];
     }
 
     /** Marks a month whose trailing EBITDA is not yet known; never a real amount (amounts stay within the limit). */
@@ -208,6 +294,7 @@ public final class ProjectedExitValue implements ExitValueModel {
         final long[] thisMonth = new long[n];
         final long[] split = new long[n];
         final long[][] allocated = anyCostPlus ? new long[n][12] : null;
+        final long[] qr = new long[2];
         private int lastDay = Integer.MIN_VALUE;
         private int lastMonth;
 
@@ -357,6 +444,55 @@ public final class ProjectedExitValue implements ExitValueModel {
         for (int given = 0, k = from; given < left; given++, k = k + 1 == 12 ? 0 : k + 1) {
             out[k]++;
         }
+    }
+
+    /**
+     * The months {@code from} to {@code to} (0-based, inclusive) of {@link #spreadOverMonths(long, long, long[])}, summed,
+     * without writing the months: each month's quotient, plus one for the months the left-over cents reach (in month
+     * order from the first of the larger remainder, wrapping).
+     */
+    static long spreadOverMonths(long total, long annualCents, int from, int to, long[] qr) {
+        if (total == 0 || annualCents == 0) {
+            return 0;
+        }
+        if (total < 0 || annualCents < 0) {
+            long[] out = new long[12];
+            spreadOverMonths(total, annualCents, out);
+            long sum = 0;
+            for (int k = from; k <= to; k++) {
+                sum += out[k];
+            }
+            return sum;
+        }
+        long small = annualCents / 12;
+        int larger = (int) (annualCents - 12 * small);
+        long largeQuotient;
+        long largeRemainder;
+        long smallQuotient;
+        long smallRemainder;
+        long product = total * (small + 1);
+        if (Math.multiplyHigh(total, small + 1) == 0 && product >= 0) {
+            largeQuotient = product / annualCents;
+            largeRemainder = product - largeQuotient * annualCents;
+            product = total * small;
+            smallQuotient = product / annualCents;
+            smallRemainder = product - smallQuotient * annualCents;
+        } else {
+            ExactCents.mulDiv(total, small + 1, annualCents, qr);
+            largeQuotient = qr[0];
+            largeRemainder = qr[1];
+            ExactCents.mulDiv(total, small, annualCents, qr);
+            smallQuotient = qr[0];
+            smallRemainder = qr[1];
+        }
+        long left = total - larger * largeQuotient - (12 - larger) * smallQuotient;
+        int start = largeRemainder >= smallRemainder ? 0 : larger;
+        long sum = 0;
+        for (int k = from; k <= to; k++) {
+            int sinceStart = k - start < 0 ? k - start + 12 : k - start;
+            sum += (k < larger ? largeQuotient : smallQuotient) + (sinceStart < left ? 1 : 0);
+        }
+        return sum;
     }
 
     /**

@@ -43,6 +43,16 @@ class ProjectedExitValueSpreadPropertyTest {
                     long[] general = new long[12];
                     ProjectedExitValue.spread(total, months, general);
                     assertThat(fast).as("total %d over %d", total, annual).containsExactly(general);
+                    for (int from = 0; from < 12; from++) {
+                        for (int to = from; to < 12; to++) {
+                            long sum = 0;
+                            for (int k = from; k <= to; k++) {
+                                sum += fast[k];
+                            }
+                            assertThat(ProjectedExitValue.spreadOverMonths(total, annual, from, to, new long[2]))
+                                    .as("months %d-%d of %d over %d", from, to, total, annual).isEqualTo(sum);
+                        }
+                    }
                     if (annual > 0 && total >= 0) {
                         assertThat(fast).as("total %d over %d", total, annual).containsExactly(Allocation.largestRemainder(total, weights));
                     }

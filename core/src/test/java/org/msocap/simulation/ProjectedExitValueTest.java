@@ -66,6 +66,11 @@ class ProjectedExitValueTest {
         return v.toBuilder().financials(new Financials(f.start(), f.years(), practices, f.mso())).build();
     }
 
+    @Test
+    void equalsTheFeeEngineWithFixedPercentOfCollectionsAndHybridFeesSummedByWindow() {
+        assertMatchesValuator(windowBases());
+    }
+
     private static void assertMatchesValuator(Venture v) {
         ProjectedExitValue fast = ProjectedExitValue.of(FeeModel.resolve(v));
         RandomStream random = RandomStream.forRun(42, 0);
@@ -92,6 +97,58 @@ class ProjectedExitValueTest {
     @Test
     void equalsTheFeeEngineWithPercentOfNetHybridAndResidualFees() {
         assertMatchesValuator(otherBases());
+    }
+
+    /** Sunrise with its percent-of-collections and cost-plus practices on hybrid and percent-of-collections fees. */
+    static Venture windowBases() {
+        Venture v = sunrise();
+        List<Agreement> next = new ArrayList<>();
+        for (Agreement a : v.agreements()) {
+            FeeTerms fee = a.fee().basis() == FeeTerms.Basis.COST_PLUS
+                    ? new FeeTerms(FeeTerms.Basis.HYBRID, Money.of(20_000), new BigDecimal("0.025"), new BigDecimal("0.07"), null)
+                    : a.fee().basis() == FeeTerms.Basis.FIXED ? a.fee()
+                    : FeeTerms.percentOfCollections(new BigDecimal("0.35"));
+            next.add(new Agreement(a.id(), a.type(), a.practice(), fee, a.fmvOpinion(), a.services(), a.msoControls(), a.noncompete(),
+                    a.termMonths(), a.signed()));
+        }
+        return rebuild(v.toBuilder(), next);
+    }
+
+    /**
+     * The trailing twelve months summed by window (fixed, percent-of-collections and hybrid fees) equal the month-by-month
+     * sum to the cent, over many draws: growth drawn near every tie and far out, dates over the whole projection.
+     */
+    @Test
+    void windowSumsEqualTheMonthByMonthProjection() {
+        for (Venture v : List.of(windowBases(), VentureReader.read(Path.of("../benchmarks/ten-class.yaml")),
+                VentureReader.read(Path.of("../examples/ventures/chiro-md-integrated.yaml")))) {
+            ProjectedExitValue fast = ProjectedExitValue.of(FeeModel.resolve(v));
+            assertThat(fast.byWindow()).isTrue();
+            java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+            LocalDate first = LocalDate.ofEpochDay(fast.earliestExitDay());
+            for (int i = 0; i < 200_000; i++) {
+                int day = (int) first.plusDays(random.nextInt(365 * (i % 10 == 0 ? 40 : 6))).toEpochDay();
+                double growth = switch (i % 4) {
+                    case 0 -> Double.NaN;
+                    case 1 -> random.nextDouble(-0.5, 0.8);
+                    case 2 -> random.nextInt(-20, 60) / 100.0;       // round rates: amounts often land on half cents
+                    default -> random.nextDouble(-1.5, -0.9);         // floored at -0.99
+                };
+                double comp = i % 3 == 0 ? Double.NaN : random.nextDouble(-0.2, 1.2);
+                long byMonth;
+                try {
+                    byMonth = fast.ttmEbitdaCentsByMonth(day, growth, comp);
+                } catch (ArithmeticException e) {
+                    long d = day;
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fast.ttmEbitdaCents((int) d, growth, comp))
+                            .isInstanceOf(ArithmeticException.class);
+                    continue;
+                }
+                assertThat(fast.ttmEbitdaCents(day, growth, comp)).as("%s growth %s comp %s", LocalDate.ofEpochDay(day), growth, comp)
+                        .isEqualTo(byMonth);
+            }
+        }
+        assertThat(ProjectedExitValue.of(FeeModel.resolve(sunrise())).byWindow()).isFalse();
     }
 
     @Test
