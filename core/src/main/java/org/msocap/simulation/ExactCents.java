@@ -112,6 +112,11 @@ final class ExactCents {
                     return (long) floor + (frac > 0.5 ? 1 : 0);
                 }
             }
+            return timesInLongs(cents);
+        }
+
+        /** The same cents as {@link ExactCents#times(long, BigDecimal)}: in longs when the product fits, without allocating. */
+        long timesInLongs(long cents) {
             if (unit != 0) {
                 long product = cents * digits;
                 if (Math.multiplyHigh(cents, digits) == product >> 63) {

@@ -124,6 +124,46 @@ public record ExitTerms(long netDebtCents, BigDecimal transactionCostFraction, l
         return equityProceedsCents(enterpriseValueCents) - escrow + released + earnout;
     }
 
+    /** {@link #realizedProceedsCents} for many runs: the fractions' digits taken out once (see {@link Bridge}). */
+    public Bridge bridge() {
+        return new Bridge(this);
+    }
+
+    /**
+     * The terms' bridge from enterprise value to realized proceeds, ready for one run after another: the same cents as
+     * {@link #realizedProceedsCents}, each product rounded in longs from the fractions' digits taken out once
+     * ({@link ExactCents.Rate}), the equity proceeds computed once per run (the record's methods build each step
+     * again, and each fraction's digits per product).
+     */
+    public static final class Bridge {
+        private final long netDebtCents;
+        private final ExactCents.Rate transactionCost;
+        private final long fixedTransactionCostCents;
+        private final ExactCents.Rate carveOut;
+        private final ExactCents.Rate escrow;
+        private final long earnoutCents;
+
+        private Bridge(ExitTerms terms) {
+            netDebtCents = terms.netDebtCents();
+            transactionCost = terms.transactionCostFraction() == null ? null : new ExactCents.Rate(terms.transactionCostFraction());
+            fixedTransactionCostCents = terms.fixedTransactionCostCents();
+            carveOut = terms.carveOutFraction().signum() == 0 ? null : new ExactCents.Rate(terms.carveOutFraction());
+            escrow = terms.escrowFraction().signum() == 0 ? null : new ExactCents.Rate(terms.escrowFraction());
+            earnoutCents = terms.earnoutCents();
+        }
+
+        /** {@link ExitTerms#realizedProceedsCents}. */
+        public long realizedProceedsCents(long enterpriseValueCents, double escrowReleased, double earnoutPaid) {
+            long costs = transactionCost == null ? fixedTransactionCostCents : transactionCost.timesInLongs(enterpriseValueCents);
+            long net = Math.max(0, enterpriseValueCents - netDebtCents - costs);
+            long equity = carveOut == null ? net : net - carveOut.timesInLongs(net);
+            long withheld = escrow == null ? 0 : escrow.timesInLongs(equity);
+            long released = escrowReleased >= 1 ? withheld : escrowReleased <= 0 ? 0 : ExactCents.times(withheld, escrowReleased);
+            long earnout = earnoutPaid >= 1 ? earnoutCents : earnoutPaid <= 0 ? 0 : ExactCents.times(earnoutCents, earnoutPaid);
+            return equity - withheld + released + earnout;
+        }
+    }
+
     /** The carve-out split among its recipients (largest remainder, in recipient order). */
     public long[] carveOutSplit(long carveOutCents) {
         if (carveOutRecipients.isEmpty() || carveOutCents == 0) {

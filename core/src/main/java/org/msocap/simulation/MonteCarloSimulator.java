@@ -347,6 +347,7 @@ public final class MonteCarloSimulator {
             boolean escrowDriver = sampler.marginal(Driver.ESCROW_RELEASE).isPresent();
             boolean earnoutDriver = sampler.marginal(Driver.EARNOUT_PAID).isPresent();
             ExitTerms terms = setup.terms();
+            ExitTerms.Bridge bridge = terms.bridge();
             double baseDay = setup.baseExitDate().toEpochDay();
             int earliest = setup.exitValue().earliestExitDay();
             for (int i = from; i < to; i++) {
@@ -379,7 +380,8 @@ public final class MonteCarloSimulator {
                 long ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[Driver.EBITDA_MULTIPLE.ordinal()],
                         drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
                 enterpriseValue[i] = ev;
-                proceeds[i] = (timeline == null ? terms : timeline.termsOn(terms, exitDay[i])).realizedProceedsCents(ev, released, paid);
+                proceeds[i] = timeline == null ? bridge.realizedProceedsCents(ev, released, paid)
+                        : timeline.termsOn(terms, exitDay[i]).realizedProceedsCents(ev, released, paid);
             }
             progress.advance(to - from);
         }
