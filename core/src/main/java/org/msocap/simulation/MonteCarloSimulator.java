@@ -155,6 +155,12 @@ public final class MonteCarloSimulator {
         /** Per holder, with the binned pass: an estimate of the part of its total not known exactly, and a bound on its error. */
         private double[] holderEstimate;
         private double[] holderError;
+        /**
+         * The statistics' first pass, kept by the payout pass (see {@link SeriesTallies}): the class series, then the
+         * categories', then the candidate holders' (by slot); null with deal events (runs without an exit realize cash at
+         * close there, and a class's cost depends on the exit day).
+         */
+        private SeriesTallies tallies;
         /** The venture's deal events (net debt and cap table by exit day, cash at close); null without events. */
         private final TimelinePayoutModel timeline;
 
@@ -243,7 +249,11 @@ public final class MonteCarloSimulator {
                 dayEvaluators[d] = evaluator(exitDays[d]);
             }
             prepareBinnedPass(candidates);
+            tallies = timeline == null ? newTallies(candidates) : null;
             forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
+            if (tallies != null) {
+                tallies.addRunsWithoutExit(runs - exitRuns);
+            }
             if (timeline != null && timeline.hasRecaps()) {
                 forEachChunk(runs, (from, to) -> realizeWithoutExit(from, to, candidateSlot, candidateSeries, true));
             }
@@ -280,9 +290,27 @@ public final class MonteCarloSimulator {
             }
             clock.lap("holders");
             evaluators.clear();
-            SimulationResult result = statistics(top, holderSeries);
+            SimulationResult result = statistics(top, holderSeries, candidateSlot);
             clock.lap("statistics");
             return result;
+        }
+
+        /** Tallies of the class, category and candidate series, each against its cost. */
+        private SeriesTallies newTallies(int[] candidates) {
+            int categories = HolderCategory.values().length;
+            long[] cost = new long[groups.size() + categories + candidates.length];
+            for (int g = 0; g < groups.size(); g++) {
+                cost[g] = classCostFlows(g).totalCents();
+            }
+            for (int c = 0; c < categories; c++) {
+                int category = c;
+                cost[groups.size() + c] = costFlows(p -> categoryOf[p] == category).totalCents();
+            }
+            for (int t = 0; t < candidates.length; t++) {
+                int holder = candidates[t];
+                cost[groups.size() + categories + t] = costFlows(p -> holderOf[p] == holder).totalCents();
+            }
+            return new SeriesTallies(cost, exitDays.length);
         }
 
         /** Per holder, its index in {@code chosen}, or -1. */
@@ -544,6 +572,9 @@ public final class MonteCarloSimulator {
             }
             PayoutModel.BinnedPayouts[] binned = binnedByDay == null ? null : binnedByDay.get();
             long[] pairTotals = new long[pairGroup.length];
+            SeriesTallies tally = tallies == null ? null : tallies.forChunk();
+            int categoryTally = groupTotals.length;
+            int candidateTally = categoryTally + categoryTotals.length;
             for (int k = 0; k < exits; k++) {
                 int run = byDay[k];
                 Arrays.fill(groupTotals, 0);
@@ -599,6 +630,14 @@ public final class MonteCarloSimulator {
                 for (int c = 0; c < categoryTotals.length; c++) {
                     categorySeries[c][run] = categoryTotals[c];
                 }
+                if (tally != null) {
+                    tally.add(groupTotals, groupTotals.length, 0, runDay[k]);
+                    tally.add(categoryTotals, categoryTotals.length, categoryTally, runDay[k]);
+                    tally.add(candidateTotals, candidateTotals.length, candidateTally, runDay[k]);
+                }
+            }
+            if (tally != null) {
+                tallies.addChunk(tally);
             }
             synchronized (holderSums) {
                 for (int p = 0; p < positionTotals.length; p++) {
@@ -855,7 +894,7 @@ public final class MonteCarloSimulator {
 
         // ---- phase 4: statistics ---------------------------------------------------------------------
 
-        private SimulationResult statistics(int[] top, long[][] holderSeries) {
+        private SimulationResult statistics(int[] top, long[][] holderSeries, int[] candidateSlot) {
             int[] exitIndex = new int[exitRuns];
             int k = 0;
             for (int i = 0; i < runs; i++) {
@@ -869,23 +908,27 @@ public final class MonteCarloSimulator {
                 boolean[] inForce = timeline == null ? null : GroupsInForce.byExitDay(timeline, exitDays, p -> groupOf[p] == group,
                         waterfallPositions);
                 if (inForce == null) {
-                    tasks.add(() -> series(groups.get(group), groupSeries[group], classCostFlows(group)));
+                    tasks.add(() -> series(groups.get(group), groupSeries[group], classCostFlows(group), group));
                 } else {
                     // A class of one cap table of the timeline: its statistics over the runs where it exists.
                     tasks.add(() -> {
                         GroupsInForce.Runs kept = GroupsInForce.runs(groupSeries[group], exitDayIndex, runs, inForce);
-                        return series(groups.get(group), kept.cents(), kept.count(), kept.dayIndex(), classCostFlows(group));
+                        return series(groups.get(group), kept.cents(), kept.count(), kept.dayIndex(), classCostFlows(group), -1);
                     });
                 }
             }
             HolderCategory[] categories = HolderCategory.values();
             for (int c = 0; c < categories.length; c++) {
                 int category = c;
-                tasks.add(() -> series(categories[category].id(), categorySeries[category], costFlows(p -> categoryOf[p] == category)));
+                tasks.add(() -> series(categories[category].id(), categorySeries[category], costFlows(p -> categoryOf[p] == category),
+                        groups.size() + category));
             }
             for (int t = 0; t < top.length; t++) {
                 int tracked = t;
-                tasks.add(() -> series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked])));
+                // A holder the candidates missed was counted in a pass of its own: no tally.
+                int tally = candidateSlot[top[t]] < 0 ? -1 : groups.size() + categories.length + candidateSlot[top[t]];
+                tasks.add(() -> series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]),
+                        tally));
             }
             tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
             tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
@@ -1036,14 +1079,18 @@ public final class MonteCarloSimulator {
          * A series' statistics in three passes over it (it is 8 bytes a run, far larger than the caches): sum, runs below
          * cost, least and greatest, and the payouts per exit day for the IRR; then the sum of squares about the mean
          * (standard deviation, two-pass, in run order) and the percentiles' bucket counts; then the percentiles'
-         * buckets copied out and selected among ({@link Selection.RankBuckets}).
+         * buckets copied out and selected among ({@link Selection.RankBuckets}). Without deal events the payout pass keeps
+         * the first pass as it writes the series ({@link SeriesTallies}), leaving two.
          */
-        private SeriesStatistics series(String key, long[] cents, CostFlows cost) {
-            return series(key, cents, runs, exitDayIndex, cost);
+        private SeriesStatistics series(String key, long[] cents, CostFlows cost, int tally) {
+            return series(key, cents, runs, exitDayIndex, cost, tally);
         }
 
-        /** The statistics of the first {@code runs} values of {@code cents}, the i-th exiting on exit day {@code dayIndex[i]}. */
-        private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost) {
+        /**
+         * The statistics of the first {@code runs} values of {@code cents}, the i-th exiting on exit day {@code dayIndex[i]};
+         * {@code tally} the series' index in {@link #tallies} when the payout pass kept its first pass, else -1.
+         */
+        private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost, int tally) {
             if (runs == 0) {
                 // A class of a cap table no simulated exit falls under (bought out at a recap before every exit date).
                 return new SeriesStatistics(key, 0, cost.totalCents() / 100.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
@@ -1059,7 +1106,20 @@ public final class MonteCarloSimulator {
             // The series' runs per exit day and without an exit (index exitDays.length): the share of them reaching an event.
             long[] runsByDay = withIrr && !cost.later().isEmpty() ? new long[exitDays.length + 1] : null;
             double paidCents = 0;
-            if (cost.byExitDay() == null && !withIrr) {
+            if (tallies != null && tally >= 0 && cost.byExitDay() == null) {
+                // Kept by the payout pass as it wrote the series: no pass here.
+                if (tallies.costCents(tally) != costCents) {
+                    throw new IllegalStateException("series " + key + " tallied against a cost of " + tallies.costCents(tally)
+                            + " cents, not " + costCents);
+                }
+                sum = tallies.sum(tally);
+                belowCost = tallies.belowCost(tally);
+                min = tallies.min(tally);
+                max = tallies.max(tally);
+                if (withIrr) {
+                    byDay = tallies.byDay(tally);
+                }
+            } else if (cost.byExitDay() == null && !withIrr) {
                 // Every run pays the same cost and no IRR is wanted: no look at the runs' exit days (a pass over 4 bytes a
                 // run saved); the cost the runs paid is not needed either (the multiple is of the one cost).
                 for (int i = 0; i < runs; i++) {
@@ -1113,12 +1173,7 @@ public final class MonteCarloSimulator {
                 }
             } else {
                 Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
-                for (int i = 0; i < runs; i++) {
-                    long v = cents[i];
-                    double d = v - meanCents;
-                    ss += d * d;
-                    buckets.count(v);
-                }
+                ss = buckets.countWithSquares(cents, runs, meanCents);
                 at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
             }
             double sd = runs < 2 ? 0 : Math.sqrt(ss / (runs - 1));

@@ -1,0 +1,119 @@
+package org.msocap.simulation;
+
+import java.util.Arrays;
+
+/**
+ * The first pass of the series' statistics ({@code MonteCarloSimulator}), kept by the payout pass as it writes each run's
+ * payouts into the series: per series the sum, the runs paid less than its cost, the least and greatest payout, and the
+ * payouts summed per exit day (for the IRR). A series is 8 bytes a run, far larger than the caches: read again only for
+ * what needs its mean (the sum of squares) and its range (the percentiles' buckets).
+ *
+ * <p>One instance per chunk of runs, added into the simulation's with {@link #addChunk}: integer sums, least and
+ * greatest, so neither the chunks' order nor the thread count can change a number. A chunk's sums cannot overflow (4096
+ * runs of payouts within the amount limit); the simulation's are added exactly.
+ */
+final class SeriesTallies {
+
+    private final long[] costCents;
+    private final int days;
+    private final long[] sum;
+    private final long[] belowCost;
+    private final long[] min;
+    private final long[] max;
+    /** Per series, its payouts on each exit day: series {@code s}, day {@code d} at {@code s × days + d}. */
+    private final long[] byDay;
+
+    /**
+     * @param costCents per series, the cost a run's payout is compared with
+     * @param days the distinct exit days
+     */
+    SeriesTallies(long[] costCents, int days) {
+        this.costCents = costCents.clone();
+        this.days = days;
+        int n = costCents.length;
+        sum = new long[n];
+        belowCost = new long[n];
+        min = new long[n];
+        max = new long[n];
+        Arrays.fill(min, Long.MAX_VALUE);
+        Arrays.fill(max, Long.MIN_VALUE);
+        byDay = new long[n * days];
+    }
+
+    /** An empty tally of the same series, for one chunk of runs. */
+    SeriesTallies forChunk() {
+        return new SeriesTallies(costCents, days);
+    }
+
+    /** One run's payouts {@code values[0, count)} of the series {@code first, first + 1, ...}, exiting on exit day {@code day}. */
+    void add(long[] values, int count, int first, int day) {
+        long[] costCents = this.costCents;
+        long[] sum = this.sum;
+        long[] belowCost = this.belowCost;
+        long[] min = this.min;
+        long[] max = this.max;
+        long[] byDay = this.byDay;
+        for (int j = 0, s = first; j < count; j++, s++) {
+            long v = values[j];
+            sum[s] += v;
+            belowCost[s] += v < costCents[s] ? 1 : 0;
+            if (v < min[s]) {
+                min[s] = v;
+            }
+            if (v > max[s]) {
+                max[s] = v;
+            }
+            byDay[s * days + day] += v;
+        }
+    }
+
+    /** Adds a chunk's tallies. */
+    synchronized void addChunk(SeriesTallies chunk) {
+        for (int s = 0; s < sum.length; s++) {
+            sum[s] = Math.addExact(sum[s], chunk.sum[s]);
+            belowCost[s] += chunk.belowCost[s];
+            min[s] = Math.min(min[s], chunk.min[s]);
+            max[s] = Math.max(max[s], chunk.max[s]);
+        }
+        for (int k = 0; k < byDay.length; k++) {
+            byDay[k] = Math.addExact(byDay[k], chunk.byDay[k]);
+        }
+    }
+
+    /** Adds {@code runs} runs without an exit: every series pays them nothing. */
+    synchronized void addRunsWithoutExit(long runs) {
+        if (runs == 0) {
+            return;
+        }
+        for (int s = 0; s < sum.length; s++) {
+            belowCost[s] += 0 < costCents[s] ? runs : 0;
+            min[s] = Math.min(min[s], 0);
+            max[s] = Math.max(max[s], 0);
+        }
+    }
+
+    long costCents(int s) {
+        return costCents[s];
+    }
+
+    long sum(int s) {
+        return sum[s];
+    }
+
+    long belowCost(int s) {
+        return belowCost[s];
+    }
+
+    long min(int s) {
+        return min[s];
+    }
+
+    long max(int s) {
+        return max[s];
+    }
+
+    /** The series' payouts summed per exit day, a copy. */
+    long[] byDay(int s) {
+        return Arrays.copyOfRange(byDay, s * days, (s + 1) * days);
+    }
+}
