@@ -86,6 +86,10 @@ final class IntegerWeights {
             throw new IllegalArgumentException("cents must be >= 0 but were " + cents);
         }
         int m = weights.length;
+        if (m <= 3 && estimated(cents, largest)) {
+            splitThreeAtMost(cents, parts);
+            return;
+        }
         scratch.ensure(m);
         long[] remainder = scratch.remainder;
         long left = cents - floors(cents, weights, m, total, largest, inverse, parts, remainder);
@@ -170,6 +174,63 @@ final class IntegerWeights {
             throw new IllegalArgumentException("weights must sum to between 1 and 2^62 but summed to " + sum);
         }
         return new long[] {sum, max};
+    }
+
+    /** Whether every product {@code cents × weight} fits in 62 bits and its quotient can be estimated in doubles. */
+    private static boolean estimated(long cents, long largest) {
+        return cents < MAX_ESTIMATED_CENTS && Math.multiplyHigh(cents, largest) == 0 && (cents * largest) >>> 62 == 0;
+    }
+
+    /**
+     * {@link #split} of one to three parts (a claimant's two or three holdings, the usual case), with one quotient fewer:
+     * the weights sum to the total, so the last part's quotient and remainder follow from the others' ({@code cents × w₂
+     * = (cents − q₀ − q₁) × total − (r₀ + r₁)}), and the left-over cents are the number of totals the others' remainders
+     * carry. Two parts: the first gets the left-over cent when its remainder is at least half the total (ties to the
+     * earlier part), which is rounding its exact share half up. Only for {@link #estimated} cents.
+     */
+    private void splitThreeAtMost(long cents, long[] parts) {
+        long[] weights = this.weights;
+        long total = this.total;
+        int m = weights.length;
+        if (m == 1) {
+            parts[0] = cents;
+            return;
+        }
+        long product = cents * weights[0];
+        long q0 = (long) (product * inverse);
+        long r0 = product - q0 * total;
+        long negative = r0 >> 63;            // all ones when the estimate was one too high
+        q0 += negative;
+        r0 += total & negative;
+        long tooLow = ~((r0 - total) >> 63); // all ones when it was one too low
+        q0 -= tooLow;
+        r0 -= total & tooLow;
+        if (m == 2) {
+            long first = q0 + ((total - 2 * r0 - 1) >>> 63); // 1 when 2·r0 >= total; r0 < total < 2^62, so no overflow
+            parts[0] = first;
+            parts[1] = cents - first;
+            return;
+        }
+        product = cents * weights[1];
+        long q1 = (long) (product * inverse);
+        long r1 = product - q1 * total;
+        negative = r1 >> 63;
+        q1 += negative;
+        r1 += total & negative;
+        tooLow = ~((r1 - total) >> 63);
+        q1 -= tooLow;
+        r1 -= total & tooLow;
+        long carried = r0 + r1;                                        // below 2·total < 2^63
+        int left = carried == 0 ? 0 : carried <= total ? 1 : 2;
+        long r2 = left * total - carried;
+        long q2 = cents - q0 - q1 - left;
+        // Ranks in the largest-remainder order (larger remainder first, ties to the earlier part); the first `left` get a cent.
+        int rank0 = (int) ((r0 - r1) >>> 63) + (int) ((r0 - r2) >>> 63);
+        int rank1 = (int) ((r1 - r0 - 1) >>> 63) + (int) ((r1 - r2) >>> 63);
+        int rank2 = (int) ((r2 - r0 - 1) >>> 63) + (int) ((r2 - r1 - 1) >>> 63);
+        parts[0] = q0 + ((rank0 - left) >>> 31);
+        parts[1] = q1 + ((rank1 - left) >>> 31);
+        parts[2] = q2 + ((rank2 - left) >>> 31);
     }
 
     /** Each part's floor into {@code parts} and its remainder (over {@code total}) into {@code remainder}; returns their sum. */

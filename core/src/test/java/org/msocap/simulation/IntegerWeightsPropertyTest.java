@@ -36,6 +36,34 @@ class IntegerWeightsPropertyTest {
                 });
     }
 
+    /**
+     * Two and three parts (a claimant's usual holdings) take the short split, each quotient but the last one estimated:
+     * the same cents. Narrow weights and round cents tie often (equal remainders, remainders of exactly half the total).
+     */
+    @Test
+    void twoAndThreePartsSplitExactlyLikeAllocation() {
+        IntegerWeights.Scratch scratch = new IntegerWeights.Scratch();
+        qt().withFixedSeed(43L).withExamples(30_000)
+                .forAll(integers().between(1, 3), integers().between(1, 61), longs().between(0, Long.MAX_VALUE), integers().between(1, 62))
+                .checkAssert((parts, bits, seed, centsBits) -> {
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+                    long[] weights = new long[parts];
+                    for (int j = 0; j < parts; j++) {
+                        weights[j] = bits <= 4 ? random.nextLong(0, 1L << bits) : random.nextLong(1L << Math.min(bits, 60 - 2));
+                    }
+                    weights[random.nextInt(parts)] |= 1;
+                    long cents = centsBits <= 8 ? random.nextLong(0, 1L << centsBits) : random.nextLong(1L << Math.min(centsBits, 60));
+                    check(weights, cents, scratch);
+                });
+        for (long cents = 0; cents < 50; cents++) {
+            check(new long[] {1, 1}, cents, scratch);
+            check(new long[] {1, 1, 1}, cents, scratch);
+            check(new long[] {1, 2, 1}, cents, scratch);
+            check(new long[] {0, 3, 3}, cents, scratch);
+            check(new long[] {2, 0, 2}, cents, scratch);
+        }
+    }
+
     /** The per-call split of a few parts (a year's months) is the same split. */
     @Test
     void splitFewIsTheSameSplit() {
