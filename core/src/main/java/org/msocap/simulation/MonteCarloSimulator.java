@@ -254,6 +254,14 @@ public final class MonteCarloSimulator {
             if (tallies != null) {
                 tallies.addRunsWithoutExit(runs - exitRuns);
             }
+            if (holderSumsFromTallies()) {
+                // Each holder's total, its waterfall payouts and carve-out alike, is its series' sum (what the pass added
+                // per position was the carve-out part only, kept apart in holderCarveOutSums).
+                int first = groups.size() + HolderCategory.values().length;
+                for (int h = 0; h < holders.size(); h++) {
+                    holderSums[h] = tallies.sum(first + candidateSlot[h]);
+                }
+            }
             if (timeline != null && timeline.hasRecaps()) {
                 forEachChunk(runs, (from, to) -> realizeWithoutExit(from, to, candidateSlot, candidateSeries, true));
             }
@@ -293,6 +301,14 @@ public final class MonteCarloSimulator {
             SimulationResult result = statistics(top, holderSeries, candidateSlot);
             clock.lap("statistics");
             return result;
+        }
+
+        /**
+         * Whether the holders' totals are their series' tallies: every holder followed through the full payout pass
+         * (no binned pass), without deal events.
+         */
+        private boolean holderSumsFromTallies() {
+            return tallies != null && binnedByDay == null && tallies.size() == groups.size() + HolderCategory.values().length + holders.size();
         }
 
         /** Tallies of the class, category and candidate series, each against its cost. */
@@ -572,9 +588,8 @@ public final class MonteCarloSimulator {
             }
             PayoutModel.BinnedPayouts[] binned = binnedByDay == null ? null : binnedByDay.get();
             long[] pairTotals = new long[pairGroup.length];
-            SeriesTallies tally = tallies == null ? null : tallies.forChunk();
-            int categoryTally = groupTotals.length;
-            int candidateTally = categoryTally + categoryTotals.length;
+            // With every holder followed, each holder's total is its series' tally: no sum per position and run.
+            boolean positionSums = !holderSumsFromTallies();
             for (int k = 0; k < exits; k++) {
                 int run = byDay[k];
                 Arrays.fill(groupTotals, 0);
@@ -600,8 +615,10 @@ public final class MonteCarloSimulator {
                         groupTotals[pairGroup[q]] += sum;
                         categoryTotals[pairCategory[q]] += sum;
                     }
-                    for (int p = 0; p < waterfallPositions; p++) {
-                        positionTotals[p] += payout[p];
+                    if (positionSums) {
+                        for (int p = 0; p < waterfallPositions; p++) {
+                            positionTotals[p] += payout[p];
+                        }
                     }
                 }
                 long[] split = null;
@@ -630,13 +647,19 @@ public final class MonteCarloSimulator {
                 for (int c = 0; c < categoryTotals.length; c++) {
                     categorySeries[c][run] = categoryTotals[c];
                 }
-                if (tally != null) {
-                    tally.add(groupTotals, groupTotals.length, 0, runDay[k]);
-                    tally.add(categoryTotals, categoryTotals.length, categoryTally, runDay[k]);
-                    tally.add(candidateTotals, candidateTotals.length, candidateTally, runDay[k]);
-                }
             }
-            if (tally != null) {
+            if (tallies != null) {
+                // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each day).
+                SeriesTallies tally = tallies.forChunk();
+                for (int g = 0; g < groupSeries.length; g++) {
+                    tally.add(g, groupSeries[g], byDay, dayStart);
+                }
+                for (int c = 0; c < categorySeries.length; c++) {
+                    tally.add(groupSeries.length + c, categorySeries[c], byDay, dayStart);
+                }
+                for (int c = 0; c < candidateSeries.length; c++) {
+                    tally.add(groupSeries.length + categorySeries.length + c, candidateSeries[c], byDay, dayStart);
+                }
                 tallies.addChunk(tally);
             }
             synchronized (holderSums) {

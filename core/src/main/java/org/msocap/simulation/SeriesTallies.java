@@ -45,26 +45,39 @@ final class SeriesTallies {
         return new SeriesTallies(costCents, days);
     }
 
-    /** One run's payouts {@code values[0, count)} of the series {@code first, first + 1, ...}, exiting on exit day {@code day}. */
-    void add(long[] values, int count, int first, int day) {
-        long[] costCents = this.costCents;
-        long[] sum = this.sum;
-        long[] belowCost = this.belowCost;
-        long[] min = this.min;
-        long[] max = this.max;
-        long[] byDay = this.byDay;
-        for (int j = 0, s = first; j < count; j++, s++) {
-            long v = values[j];
-            sum[s] += v;
-            belowCost[s] += v < costCents[s] ? 1 : 0;
-            if (v < min[s]) {
-                min[s] = v;
+    /**
+     * Tallies series {@code s} over a chunk's exit runs once they are written: {@code runsByDay} lists them by exit day,
+     * day {@code d}'s ending at {@code dayEnd[d]} (and starting where the day before ends). One loop per series over a
+     * stretch still in the caches, the tallies in registers (a loop over the series of each run kept five of them per
+     * series in memory).
+     */
+    void add(int s, long[] series, int[] runsByDay, int[] dayEnd) {
+        long cost = costCents[s];
+        long total = 0;
+        long below = 0;
+        long least = min[s];
+        long greatest = max[s];
+        int k = 0;
+        for (int d = 0; d < days; d++) {
+            long onDay = 0;
+            for (int end = dayEnd[d]; k < end; k++) {
+                long v = series[runsByDay[k]];
+                onDay += v;
+                below += v < cost ? 1 : 0;
+                if (v < least) {
+                    least = v;
+                }
+                if (v > greatest) {
+                    greatest = v;
+                }
             }
-            if (v > max[s]) {
-                max[s] = v;
-            }
-            byDay[s * days + day] += v;
+            byDay[s * days + d] += onDay;
+            total += onDay;
         }
+        sum[s] += total;
+        belowCost[s] += below;
+        min[s] = least;
+        max[s] = greatest;
     }
 
     /** Adds a chunk's tallies. */
@@ -90,6 +103,11 @@ final class SeriesTallies {
             min[s] = Math.min(min[s], 0);
             max[s] = Math.max(max[s], 0);
         }
+    }
+
+    /** The series tallied. */
+    int size() {
+        return sum.length;
     }
 
     long costCents(int s) {

@@ -25,27 +25,30 @@ class SeriesTalliesTest {
             }
         }
         SeriesTallies all = new SeriesTallies(cost, days);
-        // Chunks in reverse order, as another thread might take them.
+        // Chunks in reverse order, as another thread might take them; each chunk's exit runs listed by day.
         long withoutExit = 0;
         for (int from = runs - runs % 4096; from >= 0; from -= 4096) {
+            int to = Math.min(runs, from + 4096);
+            int[] dayEnd = new int[days];
+            int[] runsByDay = new int[to - from];
+            int k = 0;
+            for (int d = 0; d < days; d++) {
+                for (int i = from; i < to; i++) {
+                    if (day[i] == d) {
+                        runsByDay[k++] = i;
+                    }
+                }
+                dayEnd[d] = k;
+            }
+            withoutExit += to - from - k;
             SeriesTallies chunk = all.forChunk();
-            long[] run = new long[series];
-            for (int i = from; i < Math.min(runs, from + 4096); i++) {
-                if (day[i] < 0) {
-                    withoutExit++;
-                    continue;
-                }
-                for (int s = 0; s < series; s++) {
-                    run[s] = values[s][i];
-                }
-                chunk.add(run, 1, 0, day[i]);
-                chunk.add(run, 2, 1, day[i]);  // one call can cover a stretch of the series: here 1 and 2 from run[0, 2)
+            for (int s = 0; s < series; s++) {
+                chunk.add(s, values[s], runsByDay, dayEnd);
             }
             all.addChunk(chunk);
         }
         all.addRunsWithoutExit(withoutExit);
-        // Series 1 and 2 were given run[0] and run[1] (the second call's stretch), series 0 run[0].
-        long[][] given = {values[0], values[0], values[1]};
+        long[][] given = values;
         for (int s = 0; s < series; s++) {
             long sum = 0;
             long below = 0;
