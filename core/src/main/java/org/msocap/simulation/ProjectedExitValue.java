@@ -485,14 +485,14 @@ public final class ProjectedExitValue implements ExitValueModel {
             smallQuotient = qr[0];
             smallRemainder = qr[1];
         }
-        long left = total - larger * largeQuotient - (12 - larger) * smallQuotient;
+        int left = (int) (total - larger * largeQuotient - (12 - larger) * smallQuotient);   // below 12
         int start = largeRemainder >= smallRemainder ? 0 : larger;
-        long sum = 0;
-        for (int k = from; k <= to; k++) {
-            int sinceStart = k - start < 0 ? k - start + 12 : k - start;
-            sum += (k < larger ? largeQuotient : smallQuotient) + (sinceStart < left ? 1 : 0);
-        }
-        return sum;
+        // The larger months among the window, and the months the left-over cents reach (start to start + left, wrapping).
+        int large = Math.max(0, Math.min(to + 1, larger) - from);
+        int end = to + 1;
+        int reached = Math.max(0, Math.min(start + left, end) - Math.max(start, from))
+                + Math.max(0, Math.min(start + left - 12, end) - from);
+        return large * largeQuotient + (end - from - large) * smallQuotient + reached;
     }
 
     /**
@@ -584,10 +584,12 @@ public final class ProjectedExitValue implements ExitValueModel {
         double x = cents * power;
         // 1 + g, the power and the product each err by at most an ulp (relative 2^-53) per factor.
         double slack = Math.abs(x) * (year + 4) * 0x1.0p-52 + 0x1.0p-40;
-        double floor = Math.floor(x);
-        double frac = x - floor;
-        if (Math.abs(x) < 0x1.0p50 && Math.abs(frac - 0.5) > slack) {
-            return (long) floor + (frac > 0.5 ? 1 : 0);
+        if (Math.abs(x) < 0x1.0p50) {
+            long floor = ExactCents.floor(x);
+            double frac = x - floor;
+            if (Math.abs(frac - 0.5) > slack) {
+                return floor + (frac > 0.5 ? 1 : 0);
+            }
         }
         return Rounding.toCents(Money.ofCents(cents).amount().multiply(BigDecimal.ONE.add(new BigDecimal(g)).pow(year))).cents();
     }

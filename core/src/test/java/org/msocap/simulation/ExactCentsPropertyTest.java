@@ -54,6 +54,33 @@ class ExactCentsPropertyTest {
     }
 
     @Test
+    void floorIsMathFloorWithinTheFastRange() {
+        qt().withFixedSeed(42L).withExamples(20_000).forAll(longs().between(-(1L << 51), 1L << 51), longs().between(0, 1L << 20))
+                .checkAssert((whole, part) -> {
+                    double x = whole + Math.scalb((double) part, -20) * Long.signum(whole == 0 ? 1 : whole);
+                    assertThat(ExactCents.floor(x)).as("floor of %s", x).isEqualTo((long) Math.floor(x));
+                });
+        for (double x : new double[] {0.0, -0.0, 0.5, -0.5, -1, -1.0000001, 2.9999999, -0x1.0p50 + 0.25, 0x1.0p50 - 0.25}) {
+            assertThat(ExactCents.floor(x)).as("floor of %s", x).isEqualTo((long) Math.floor(x));
+        }
+    }
+
+    /** Rates kept by {@link ExactCents.Rate} round every amount as the per-call product does. */
+    @Test
+    void aRateRoundsLikeTheProductWithTheDecimal() {
+        for (String rate : new String[] {"0.35", "0.03", "0.125", "0.0000001", "1.15", "0.333333333333333333333"}) {
+            ExactCents.Rate kept = new ExactCents.Rate(new BigDecimal(rate));
+            java.util.SplittableRandom random = new java.util.SplittableRandom(rate.hashCode());
+            for (int i = 0; i < 50_000; i++) {
+                long cents = i % 3 == 0 ? random.nextLong(-1_000_000, 1_000_000) * 20 + 10 : random.nextLong(-(1L << 52), 1L << 52);
+                BigDecimal exact = new BigDecimal(rate);
+                assertThat(kept.times(cents)).as("%s × %d", rate, cents).isEqualTo(ExactCents.times(cents, exact, exact.doubleValue()));
+                assertThat(kept.timesInLongs(cents)).as("%s × %d", rate, cents).isEqualTo(ExactCents.times(cents, exact));
+            }
+        }
+    }
+
+    @Test
     void halfCentTiesAreSettledExactly() {
         assertThat(ExactCents.times(5, 0.5)).isEqualTo(3);      // 2.5 cents → 3
         assertThat(ExactCents.times(-5, 0.5)).isEqualTo(-3);    // half up is away from zero
