@@ -408,9 +408,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     }
                     continue;
                 }
-                IntegerWeights fixed = fixedWeights(i, segment, proceedsCents);
+                IntegerWeights fixed = modeMatters[i] ? fixedWeights(i, segment, proceedsCents) : onlyWeights[i];
                 if (fixed != null) {
-                    splitByIntegerWeights(i, fixed, cents, out, work);
+                    fixed.addSplit(cents, out, target, work.split);   // largest remainder, as Allocation#proportional
                     continue;
                 }
                 if (!split(i, segment, proceedsCents, cents, out, work)) {
@@ -634,18 +634,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 fraction = converted ? 0 : total < preference[i] ? 1 : Double.NaN;
             }
             return fraction == 1 ? preferenceWeights[i] : fraction == 0 ? shareWeights[i] : null;
-        }
-
-        /** Largest remainder over integer weights, exactly as {@link Allocation#proportional}, added to the pieces' positions. */
-        private void splitByIntegerWeights(int i, IntegerWeights weights, long cents, long[] out, Scratch work) {
-            int m = weights.size();
-            work.ensure(m);
-            long[] parts = work.parts;
-            weights.split(cents, parts, work.split);
-            int[] target = pieceTarget[i];
-            for (int j = 0; j < m; j++) {
-                out[target[j]] += parts[j];
-            }
         }
 
         private int segmentOf(long cents) {

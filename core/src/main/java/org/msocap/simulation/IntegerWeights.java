@@ -70,12 +70,14 @@ final class IntegerWeights {
     static final class Scratch {
         private long[] remainder = new long[16];
         private long[] cutBucket = new long[16];
+        private long[] parts = new long[16];
         private final int[] counts = new int[Selection.BUCKETS];
 
         private void ensure(int m) {
             if (remainder.length < m) {
                 remainder = new long[m];
                 cutBucket = new long[m];
+                parts = new long[m];
             }
         }
     }
@@ -87,7 +89,16 @@ final class IntegerWeights {
         }
         int m = weights.length;
         if (m <= 3 && estimated(cents, largest)) {
-            splitThreeAtMost(cents, parts);
+            if (m == 1) {
+                parts[0] = cents;
+                return;
+            }
+            parts[0] = 0;
+            parts[1] = 0;
+            if (m == 3) {
+                parts[2] = 0;
+            }
+            addThreeAtMost(cents, parts, FIRST_THREE);
             return;
         }
         scratch.ensure(m);
@@ -182,20 +193,17 @@ final class IntegerWeights {
     }
 
     /**
-     * {@link #split} of one to three parts (a claimant's two or three holdings, the usual case), with one quotient fewer:
+     * {@link #split} of two or three parts (a claimant's usual holdings), each added to {@code out[target[j]]}, with one
+     * quotient fewer:
      * the weights sum to the total, so the last part's quotient and remainder follow from the others' ({@code cents × w₂
      * = (cents − q₀ − q₁) × total − (r₀ + r₁)}), and the left-over cents are the number of totals the others' remainders
      * carry. Two parts: the first gets the left-over cent when its remainder is at least half the total (ties to the
      * earlier part), which is rounding its exact share half up. Only for {@link #estimated} cents.
      */
-    private void splitThreeAtMost(long cents, long[] parts) {
+    private void addThreeAtMost(long cents, long[] out, int[] target) {
         long[] weights = this.weights;
         long total = this.total;
         int m = weights.length;
-        if (m == 1) {
-            parts[0] = cents;
-            return;
-        }
         long product = cents * weights[0];
         long q0 = (long) (product * inverse);
         long r0 = product - q0 * total;
@@ -207,8 +215,8 @@ final class IntegerWeights {
         r0 -= total & tooLow;
         if (m == 2) {
             long first = q0 + ((total - 2 * r0 - 1) >>> 63); // 1 when 2·r0 >= total; r0 < total < 2^62, so no overflow
-            parts[0] = first;
-            parts[1] = cents - first;
+            out[target[0]] += first;
+            out[target[1]] += cents - first;
             return;
         }
         product = cents * weights[1];
@@ -228,9 +236,31 @@ final class IntegerWeights {
         int rank0 = (int) ((r0 - r1) >>> 63) + (int) ((r0 - r2) >>> 63);
         int rank1 = (int) ((r1 - r0 - 1) >>> 63) + (int) ((r1 - r2) >>> 63);
         int rank2 = (int) ((r2 - r0 - 1) >>> 63) + (int) ((r2 - r1 - 1) >>> 63);
-        parts[0] = q0 + ((rank0 - left) >>> 31);
-        parts[1] = q1 + ((rank1 - left) >>> 31);
-        parts[2] = q2 + ((rank2 - left) >>> 31);
+        out[target[0]] += q0 + ((rank0 - left) >>> 31);
+        out[target[1]] += q1 + ((rank1 - left) >>> 31);
+        out[target[2]] += q2 + ((rank2 - left) >>> 31);
+    }
+
+    private static final int[] FIRST_THREE = {0, 1, 2};
+
+    /**
+     * Splits {@code cents} (>= 0) and adds part {@code j} to {@code out[target[j]]}: the payout pass's split of a claimant
+     * over its holdings' positions, two or three of them without going through an array of parts.
+     */
+    void addSplit(long cents, long[] out, int[] target, Scratch scratch) {
+        int m = weights.length;
+        if (m == 2 || m == 3) {
+            if (cents >= 0 && estimated(cents, largest)) {
+                addThreeAtMost(cents, out, target);
+                return;
+            }
+        }
+        scratch.ensure(m);
+        long[] parts = scratch.parts;
+        split(cents, parts, scratch);
+        for (int j = 0; j < m; j++) {
+            out[target[j]] += parts[j];
+        }
     }
 
     /** Each part's floor into {@code parts} and its remainder (over {@code total}) into {@code remainder}; returns their sum. */

@@ -133,7 +133,19 @@ class IntegerWeightsPropertyTest {
         new IntegerWeights(weights).split(cents, parts, scratch);
         List<Money> expected = Allocation.proportional(Money.ofCents(cents),
                 java.util.Arrays.stream(weights).mapToObj(BigFraction::new).toList());
-        assertThat(parts).as("%d cents by %s", cents, java.util.Arrays.toString(weights))
-                .containsExactly(expected.stream().mapToLong(Money::cents).toArray());
+        long[] expectedCents = expected.stream().mapToLong(Money::cents).toArray();
+        assertThat(parts).as("%d cents by %s", cents, java.util.Arrays.toString(weights)).containsExactly(expectedCents);
+        // Added into positions (in reverse order, over what is there), as the payout pass adds a claimant's split.
+        long[] out = new long[weights.length + 1];
+        java.util.Arrays.fill(out, 7);
+        int[] target = new int[weights.length];
+        for (int j = 0; j < weights.length; j++) {
+            target[j] = weights.length - j;
+        }
+        new IntegerWeights(weights).addSplit(cents, out, target, scratch);
+        for (int j = 0; j < weights.length; j++) {
+            assertThat(out[target[j]]).as("%d cents by %s, added", cents, java.util.Arrays.toString(weights)).isEqualTo(7 + expectedCents[j]);
+        }
+        assertThat(out[0]).isEqualTo(7);
     }
 }
