@@ -145,7 +145,8 @@ public record ExitTerms(long netDebtCents, BigDecimal transactionCostFraction, l
 
         private Bridge(ExitTerms terms) {
             netDebtCents = terms.netDebtCents();
-            transactionCost = terms.transactionCostFraction() == null ? null : new ExactCents.Rate(terms.transactionCostFraction());
+            BigDecimal costs = terms.transactionCostFraction();
+            transactionCost = costs == null ? null : new ExactCents.Rate(costs);
             fixedTransactionCostCents = terms.fixedTransactionCostCents();
             carveOut = terms.carveOutFraction().signum() == 0 ? null : new ExactCents.Rate(terms.carveOutFraction());
             escrow = terms.escrowFraction().signum() == 0 ? null : new ExactCents.Rate(terms.escrowFraction());

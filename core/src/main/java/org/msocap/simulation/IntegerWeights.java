@@ -194,11 +194,10 @@ final class IntegerWeights {
 
     /**
      * {@link #split} of two or three parts (a claimant's usual holdings), each added to {@code out[target[j]]}, with one
-     * quotient fewer:
-     * the weights sum to the total, so the last part's quotient and remainder follow from the others' ({@code cents × w₂
-     * = (cents − q₀ − q₁) × total − (r₀ + r₁)}), and the left-over cents are the number of totals the others' remainders
-     * carry. Two parts: the first gets the left-over cent when its remainder is at least half the total (ties to the
-     * earlier part), which is rounding its exact share half up. Only for {@link #estimated} cents.
+     * quotient fewer: the weights sum to the total, so the last part's quotient and remainder follow from the others'
+     * ({@code cents × w₂ = (cents − q₀ − q₁) × total − (r₀ + r₁)}), and the left-over cents are the number of totals the
+     * others' remainders carry. Two parts: the first gets the left-over cent when its remainder is at least half the
+     * total (ties to the earlier part), which is rounding its exact share half up. Only for {@link #estimated} cents.
      */
     private void addThreeAtMost(long cents, long[] out, int[] target) {
         long[] weights = this.weights;

@@ -308,7 +308,8 @@ public final class MonteCarloSimulator {
          * (no binned pass), without deal events.
          */
         private boolean holderSumsFromTallies() {
-            return tallies != null && binnedByDay == null && tallies.size() == groups.size() + HolderCategory.values().length + holders.size();
+            return tallies != null && binnedByDay == null
+                    && tallies.size() == groups.size() + HolderCategory.values().length + holders.size();
         }
 
         /** Tallies of the class, category and candidate series, each against its cost. */
