@@ -26,13 +26,14 @@ import org.msocap.money.Rounding;
  * year (a year's exact compensation or variable fee rounded once and spread over its months in proportion),
  * fixed fees invoiced monthly, MSO costs allocated by collections), but without building a projection per run.
  *
- * <p>What does not depend on the drivers is computed once: each year's MSO costs by month, each year's fixed
- * fee, the practices' own monthly costs. Per run only the (at most two) projection years under the trailing twelve
- * months are computed, in long
- * cents; every product is rounded exactly ({@link ExactCents}: a double product, recomputed in BigDecimal when
- * it lands within its error bound of a half cent). A drawn growth {@code g} stands for the exact binary value
- * of the double, {@code new BigDecimal(g)}, as does a drawn clinicianComp and multiple; with those the
- * result equals {@code Valuator} on a venture carrying those values to the cent ({@code ProjectedExitValueTest}).
+ * <p>What does not depend on the drivers is computed once: each year's MSO costs by month and over each exit month's
+ * trailing year, each year's fixed fee, the practices' own monthly costs. Per run only the (at most two) projection
+ * years under the trailing twelve months are computed, in long cents; when every fee is fixed or a share of
+ * collections, each year's fee is summed over the window's months from its two quotients, without building the months.
+ * Every product is rounded exactly ({@link ExactCents}: a double product, recomputed in BigDecimal when it lands
+ * within its error bound of a half cent). A drawn growth {@code g} stands for the exact binary value of the double,
+ * {@code new BigDecimal(g)}, as does a drawn clinicianComp and multiple; with those the result equals
+ * {@code Valuator} on a venture carrying those values to the cent ({@code ProjectedExitValueTest}).
  * Growth is floored at −0.99 and clinicianComp clamped to [0, 1], the ranges the model allows.
  */
 public final class ProjectedExitValue implements ExitValueModel {
@@ -225,6 +226,9 @@ public final class ProjectedExitValue implements ExitValueModel {
     long ttmEbitdaCentsByMonth(int exitEpochDay, double collectionsGrowth, double clinicianComp) {
         Scratch scratch = this.scratch.get();
         int last = scratch.monthIndex(exitEpochDay);
+        if (msoCosts[(last - 11) / 12] == null || msoCosts[last / 12] == null) {
+            throw new ArithmeticException("MSO operating costs past the limit");
+        }
         return monthlyEbitda(last - 11, last, collectionsGrowth, clinicianComp, scratch);
     }
 
