@@ -125,6 +125,9 @@ public final class BreakpointTable {
     private final double[] wideInterceptLo;
     private final double[] wideSlopeHi;
     private final double[] wideSlopeLo;
+    /** wideInterceptHi and wideSlopeHi times 2^22 (exactly: a power of two), for the fast tier's fixed point. */
+    private final double[] wideInterceptFixed;
+    private final double[] wideSlopeFixed;
     private final double[] wideMaxIntercept;
     private final double[] wideMaxSlope;
     /** Per segment: some key is only approximately its remainder (a wide line, or a constant with a wide denominator). */
@@ -134,12 +137,6 @@ public final class BreakpointTable {
      * moving lines), the width per key the evaluator's window next to 1/2 starts from (a multiply, not a division).
      */
     private final double[] windowUnit;
-    /**
-     * Per segment, the fast tier's window next to 1/2 (see {@link Evaluator#wideLinesFast}): remainders within this
-     * width of 1/2 are keyed. Sized so that it holds on each side about 3 + 1.5 standard deviations of the number
-     * of cents that change hands (the remainders' sum has a variance of lines / 12), a multiple of 2^-20 in [2^-10, 3/8].
-     */
-    private final double[] windowWidth;
     /** Per segment: a line is beyond double range; every evaluation there is exact. */
     private final boolean[] exactOnly;
 
@@ -160,7 +157,6 @@ public final class BreakpointTable {
         inexactKeys = new boolean[s];
         exactOnly = new boolean[s];
         windowUnit = new double[s];
-        windowWidth = new double[s];
         constantCents = new long[s * n];
         constantAssigned = new long[s];
         fractionFrom = new int[s + 1];
@@ -256,8 +252,6 @@ public final class BreakpointTable {
         for (int k = 0; k < s; k++) {
             int lines = fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k] + wideFrom[k + 1] - wideFrom[k];
             windowUnit[k] = 1.5 * 0x1p62 / Math.max(lines, 1);
-            double width = (3 + 1.5 * Math.sqrt(lines / 12.0)) / Math.max(lines, 1);
-            windowWidth[k] = Math.min(0.375, Math.max(0x1p-10, Math.ceil(width * 0x1p20) * 0x1p-20));
         }
         fractionIndex = fractions.stream().mapToInt(Integer::intValue).toArray();
         fractionKey = fractionKeys.stream().mapToLong(Long::longValue).toArray();
@@ -268,6 +262,8 @@ public final class BreakpointTable {
         wideInterceptLo = wideParts.stream().mapToDouble(p -> p[1]).toArray();
         wideSlopeHi = wideParts.stream().mapToDouble(p -> p[2]).toArray();
         wideSlopeLo = wideParts.stream().mapToDouble(p -> p[3]).toArray();
+        wideInterceptFixed = Arrays.stream(wideInterceptHi).map(a -> Math.scalb(a, Evaluator.FIXED_POINT_BITS)).toArray();
+        wideSlopeFixed = Arrays.stream(wideSlopeHi).map(b -> Math.scalb(b, Evaluator.FIXED_POINT_BITS)).toArray();
     }
 
     /** A table of given segments, for tests that build lines no cap table produces (huge denominators, near-ties). */
@@ -584,10 +580,15 @@ public final class BreakpointTable {
          */
         private static final double FAST_NOISE = 0x1p-50;
         /**
-         * The fast tier takes segments whose lines stay below 2^40 cents ($11 billion), where its noise is at most
-         * 2^-10 of a cent; above, the double-double tier evaluates.
+         * The fast tier works in fixed point, 22 bits below the cent: cutting the fused multiply-add to a whole number
+         * moves it by less than 2^-22 (down, or up for a negative value), so 2^-21 bounds what that adds to the noise.
+         * Values must stay below 2^62 units, so the fast tier takes segments whose parts stay below 2^40 cents
+         * ($11 billion); above, the precise tier evaluates.
          */
-        private static final double FAST_LIMIT = 0x1p40;
+        private static final int FIXED_POINT_BITS = 22;
+        private static final long FIXED_POINT_ONE = 1L << FIXED_POINT_BITS;
+        private static final double FIXED_POINT_NOISE = 0x1p-21;
+        private static final double FIXED_POINT_LIMIT = 0x1p40;
         /**
          * Absolute error of a remainder after its last rounding (a remainder is below 1, so a few 2^-53), and of a
          * remainder read back from its 52-bit key (below 2^-52).
@@ -603,11 +604,6 @@ public final class BreakpointTable {
         private final long[] keys = new long[n];
         /** The keys gathered next to 1/2, around the cut. */
         private final long[] nearCut = new long[n + 1];
-        /** The fast tier's scratch per wide line of the segment: nearest whole cent, remainder, gate; gated lines. */
-        private final double[] rounded = new double[n];
-        private final double[] remainder = new double[n];
-        private final double[] gate = new double[n];
-        private final int[] gatedLines = new int[n];
         private long evaluations;
         private long exactFallbacks;
         private long exactLines;
@@ -719,50 +715,77 @@ public final class BreakpointTable {
                 }
                 assigned += out[i];
             }
-            if (!precise) {
-                return wideLinesFast(k, proceedsCents, out, candidates, assigned);
-            }
             double x = proceedsCents;
             // One noise bound for every wide line of the segment at x, from the largest parts.
             double magnitude = wideMaxIntercept[k] + wideMaxSlope[k] * x;
-            double noise = (WIDE_NOISE * magnitude + REMAINDER_NOISE) * noiseScale;
-            for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
-                // Double-double: slopeHi·x exactly as product + productError (fused multiply-add), plus interceptHi
-                // exactly as sum + sumError (two-sum); the small parts are added in the low word.
-                double product = wideSlopeHi[j] * x;
-                double productError = Math.fma(wideSlopeHi[j], x, -product);
-                double a = wideInterceptHi[j];
-                double sum = product + a;
-                double aVirtual = sum - product;
-                double sumError = (product - (sum - aVirtual)) + (a - aVirtual);
-                double low = sumError + productError + wideSlopeLo[j] * x + wideInterceptLo[j];
-                double floor = Math.floor(sum);
-                double r = (sum - floor) + low;
-                // Past about 2^50 cents the sum alone no longer holds the fraction of a cent: the low word can
-                // carry the value across a whole cent, so move the floor with it (exactly; r keeps its bound).
-                if (r < 0) {
-                    floor -= 1;
-                    r += 1;
-                } else if (r >= 1) {
-                    floor += 1;
-                    r -= 1;
-                }
-                int i = wideIndex[j];
-                long key;
-                if (r < noise || r > 1 - noise) {
-                    exactLines++;
-                    key = settleLineExactly(k, i, proceedsCents, out);
-                    if (key < 0) {
-                        assigned += out[i]; // a whole cent: no remainder to compete for a left-over cent
-                        continue;
+            double noise;
+            if (precise) {
+                noise = (WIDE_NOISE * magnitude + REMAINDER_NOISE) * noiseScale;
+                for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
+                    // Double-double: slopeHi·x exactly as product + productError (fused multiply-add), plus interceptHi
+                    // exactly as sum + sumError (two-sum); the small parts are added in the low word.
+                    double product = wideSlopeHi[j] * x;
+                    double productError = Math.fma(wideSlopeHi[j], x, -product);
+                    double a = wideInterceptHi[j];
+                    double sum = product + a;
+                    double aVirtual = sum - product;
+                    double sumError = (product - (sum - aVirtual)) + (a - aVirtual);
+                    double low = sumError + productError + wideSlopeLo[j] * x + wideInterceptLo[j];
+                    double floor = Math.floor(sum);
+                    double r = (sum - floor) + low;
+                    // Past about 2^50 cents the sum alone no longer holds the fraction of a cent: the low word can
+                    // carry the value across a whole cent, so move the floor with it (exactly; r keeps its bound).
+                    if (r < 0) {
+                        floor -= 1;
+                        r += 1;
+                    } else if (r >= 1) {
+                        floor += 1;
+                        r -= 1;
                     }
-                } else {
-                    out[i] = (long) floor;
-                    key = key(r, i);
+                    int i = wideIndex[j];
+                    long key;
+                    if (r < noise || r > 1 - noise) {
+                        exactLines++;
+                        key = settleLineExactly(k, i, proceedsCents, out);
+                        if (key < 0) {
+                            assigned += out[i]; // a whole cent: no remainder to compete for a left-over cent
+                            continue;
+                        }
+                    } else {
+                        out[i] = (long) floor;
+                        key = key(r, i);
+                    }
+                    keys[candidates++] = key;
+                    out[i] += upFront(key);
+                    assigned += out[i];
                 }
-                keys[candidates++] = key;
-                out[i] += upFront(key);
-                assigned += out[i];
+            } else {
+                if (magnitude >= FIXED_POINT_LIMIT) {
+                    return false;
+                }
+                noise = (FAST_NOISE * magnitude + FIXED_POINT_NOISE + REMAINDER_NOISE) * noiseScale;
+                // A remainder is accepted if it is at least `noise` from a whole cent: in units of 2^-22, if
+                // noiseUnits <= fraction <= ONE - 1 - noiseUnits, one unsigned comparison.
+                long noiseUnits = (long) Math.ceil(noise * FIXED_POINT_ONE);
+                if (noiseUnits >= FIXED_POINT_ONE / 2) {
+                    return false; // no remainder is that far from a whole cent (and the test below needs this)
+                }
+                long accepted = FIXED_POINT_ONE - 1 - 2 * noiseUnits;
+                for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
+                    // The high parts alone, scaled by 2^22, in one fused multiply-add (one rounding, the low parts
+                    // left out), then cut to a whole number: cents above the point, the remainder below it. Integer
+                    // work from there on, which leaves the floating-point ports to the multiply-adds.
+                    long fixed = (long) Math.fma(wideSlopeFixed[j], x, wideInterceptFixed[j]);
+                    long fraction = fixed & (FIXED_POINT_ONE - 1);
+                    if (Long.compareUnsigned(fraction - noiseUnits, accepted) > 0) {
+                        return false;
+                    }
+                    int i = wideIndex[j];
+                    long key = (fraction << (62 - FIXED_POINT_BITS)) | (MAX_FAST_CLAIMANTS - 1 - i);
+                    keys[candidates++] = key;
+                    out[i] = (fixed >> FIXED_POINT_BITS) + upFront(key);
+                    assigned += out[i];
+                }
             }
             return handOutLeftOver(k, proceedsCents, out, candidates, proceedsCents - assigned, noise, precise);
         }
@@ -870,196 +893,6 @@ public final class BreakpointTable {
                 }
                 width = Math.min(HALF, width * 2);
             }
-        }
-
-        /**
-         * The fast tier's wide lines, and the hand-out of the left-over cents. {@code listed} keys (fractional
-         * constants, small-denominator lines) are already in {@link #keys}, and {@code assigned} holds every other
-         * line's cents, up-front cent included.
-         *
-         * <p>Three passes over the segment's wide lines. The first is pure double arithmetic without a branch, a sum or
-         * a conversion, which C2 compiles to vector instructions: the value y = fma(slope, x, intercept) from the high
-         * parts, the nearest whole cent g = floor(y + 1/2) (so a remainder of at least 1/2 has its cent up front, as
-         * everywhere in the evaluator), the remainder y − floor(y), and a gate whose sign bit says whether the line
-         * needs a second look: it is within the noise of a whole cent (|y − g| < noise), or next to 1/2 (|y − g| past
-         * the window's edge). The slopes and intercepts are first copied into the scratch arrays that the pass
-         * overwrites: C2 (JDK 17) vectorises a loop that stores into the arrays it loads from, or into arrays it does
-         * not load, but not one that loads from one array and stores into another that might be the same. The second
-         * pass, scalar, writes the cents, sums them and lists the gated lines without a branch. Only the gated lines
-         * (about 4 × width × lines) are looked at again, and only those on the side of 1/2 where cents change hands
-         * get a key.
-         *
-         * <p>Why the noise bound holds: x is a whole number of cents below 2^53 and the high parts are the nearest
-         * doubles to the exact slope and intercept (relative error at most 2^-53 each), so the fused multiply-add of
-         * the high parts is within 2^-53 × (|slope × x| + |intercept|) of the line, and its one rounding adds at most
-         * 2^-53 of its result: 2^-52 × {@code magnitude} in all, which FAST_NOISE (2^-50) bounds with a 4-fold margin.
-         * Nothing after it rounds where it matters: rounding y + 1/2 to a double never crosses a whole number (whole
-         * numbers below 2^53 are doubles, rounding is monotonic), so g is the floor of the exact y + 1/2; y − g and
-         * y − floor(y) are exact for y ≥ 0 (multiples of y's ulp, at most 1); a negative y (a line at 0 cents, plus
-         * noise) has a remainder above 1 − noise and is rejected. A remainder cut to 52 bits in its key moves by
-         * less than 2^-52, which REMAINDER_NOISE covers. So a line whose remainder is at least the noise from a whole
-         * cent has its exact floor, and its remainder is within the noise of the exact one, as in the double-double
-         * tier; the cut is then checked as there.
-         */
-        private boolean wideLinesFast(int k, long proceedsCents, long[] out, int listed, long assigned) {
-            double x = proceedsCents;
-            double magnitude = wideMaxIntercept[k] + wideMaxSlope[k] * x;
-            if (magnitude >= FAST_LIMIT) {
-                return false;
-            }
-            double noise = (FAST_NOISE * magnitude + REMAINDER_NOISE) * noiseScale;
-            double width = windowWidth[k];
-            if (noise >= width / 4) {
-                return false; // the window must be wider than the band in which two remainders are too close to order
-            }
-            // The window: remainders in [low, 1 − low), both on the 2^-52 grid of the keys (the width is a multiple
-            // of 2^-20), so cutting a remainder to its key never moves it across an edge.
-            double low = 0.5 - width;
-            // A remainder in the window is at least low − 2^-53 from a whole cent, so the gate opens a little wider.
-            double edge = low - 0x1p-30;
-            int from = wideFrom[k];
-            int lines = wideFrom[k + 1] - from;
-            double[] rounded = this.rounded;
-            double[] remainder = this.remainder;
-            double[] gate = this.gate;
-            System.arraycopy(wideSlopeHi, from, rounded, 0, lines);
-            System.arraycopy(wideInterceptHi, from, gate, 0, lines);
-            for (int j = 0; j < lines; j++) {
-                double y = Math.fma(rounded[j], x, gate[j]);
-                double g = Math.floor(y + 0.5);
-                double a = Math.abs(y - g);
-                rounded[j] = g;
-                remainder[j] = y - Math.floor(y);
-                // Negative (or −0 from an underflow) exactly when a < noise or a > edge: the sign bit is the gate.
-                gate[j] = (a - noise) * (edge - a);
-            }
-            int gated = 0;
-            for (int j = 0; j < lines; j++) {
-                long cents = (long) rounded[j];
-                out[wideIndex[from + j]] = cents;
-                assigned += cents;
-                gatedLines[gated] = j;
-                gated += (int) (Double.doubleToRawLongBits(gate[j]) >>> 63);
-            }
-            // The cents are out; what is left is to find the keys next to 1/2 among the gated lines (and the listed
-            // ones). With the cents changing hands known now, only their side is keyed, within a reach that holds
-            // them and the key across the cut 94% of the time (1.5 × (changes + 2) keys expected); with none, the
-            // cut is at 1/2 and the window's both sides are.
-            long shortOf = proceedsCents - assigned;
-            boolean below = shortOf > 0;
-            long changes = Math.abs(shortOf);
-            long widthKey = (long) (width * KEY_SCALE) << INDEX_BITS;
-            long reach = Math.min(widthKey, (long) ((changes + 2) * windowUnit[k])) & -(1L << INDEX_BITS);
-            long from0 = shortOf == 0 ? HALF - widthKey : below ? HALF - reach : HALF;
-            long to = shortOf == 0 ? HALF + widthKey : below ? HALF : HALF + reach;
-            int near = 0;
-            for (int t = 0; t < gated; t++) {
-                int j = gatedLines[t];
-                double r = remainder[j];
-                if (r < noise || r > 1 - noise) {
-                    return false; // within the noise of a whole cent: the floor is not certain
-                }
-                long key = key(r, wideIndex[from + j]);
-                nearCut[near] = key;
-                near += inRange(key, from0, to);
-            }
-            for (int t = 0; t < listed; t++) {
-                long key = keys[t];
-                nearCut[near] = key;
-                near += inRange(key, from0, to);
-            }
-            long threshold;
-            long highestLeftOut;
-            if (shortOf == 0) {
-                if (!inexactKeys[k]) {
-                    return true;
-                }
-                threshold = Long.MAX_VALUE;
-                highestLeftOut = -1;
-                for (int t = 0; t < near; t++) {
-                    long key = nearCut[t];
-                    long belowHalf = (key - HALF) >> 63; // all ones below 1/2 (keys are non-negative)
-                    threshold = Math.min(threshold, key | (belowHalf & Long.MAX_VALUE));
-                    highestLeftOut = Math.max(highestLeftOut, (key & belowHalf) | ~belowHalf);
-                }
-                // A side without a key in the window puts the cut at least the width (> 2 × noise) away.
-                if (threshold == Long.MAX_VALUE || highestLeftOut < 0) {
-                    return true;
-                }
-            } else {
-                if (near <= changes) {
-                    near = wholeSide(k, listed, below);
-                    from0 = below ? 0 : HALF;
-                    to = below ? HALF : 1L << 62;
-                    if (near <= changes) {
-                        // Every key on that side changes hands: remainders in (0, 1) cannot sum to their count or to
-                        // 0, so a floor is off. Not for floating point.
-                        exact(k, proceedsCents, out);
-                        return true;
-                    }
-                }
-                // Each key's rank on its side, counted from 1/2 outwards (keys are distinct: they hold the index),
-                // without a branch on the keys: the first `changes` change hands.
-                long flip = below ? 0 : Long.MAX_VALUE;
-                int step = below ? 1 : -1;
-                long lastChanged = 0;
-                long firstKept = 0;
-                for (int a = 0; a < near; a++) {
-                    long key = nearCut[a];
-                    long mine = key ^ flip;
-                    int rank = 0;
-                    for (int b = 0; b < near; b++) {
-                        rank += (int) ((mine - (nearCut[b] ^ flip)) >>> 63);
-                    }
-                    out[index(key)] += step * (int) ((rank - changes) >>> 63);
-                    lastChanged = rank == changes - 1 ? key : lastChanged;
-                    firstKept = rank == changes ? key : firstKept;
-                }
-                threshold = below ? lastChanged : firstKept;
-                highestLeftOut = below ? firstKept : lastChanged;
-            }
-            if (!inexactKeys[k] || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
-                return true;
-            }
-            // Too close to call at this noise. Only keys within twice the noise of the two can be out of order; if
-            // that band lies inside the range keyed and holds one line only (identical lines: equal remainders, so
-            // the order by index is exact), out stands. Otherwise the double-double tier redoes the evaluation.
-            double bandTop = remainderOf(threshold) + 2 * noise;
-            double bandBottom = remainderOf(highestLeftOut) - 2 * noise;
-            if (bandBottom < remainderOf(from0) || bandTop >= remainderOf(to)) {
-                return false;
-            }
-            int line = sameLineAs[k * n + index(threshold)];
-            for (int t = 0; t < near; t++) {
-                double r = remainderOf(nearCut[t]);
-                if (r >= bandBottom && r <= bandTop && sameLineAs[k * n + index(nearCut[t])] != line) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** 1 if {@code from <= key < to}, else 0, without a branch (keys and bounds lie in [0, 2^62]). */
-        private static int inRange(long key, long from, long to) {
-            return (int) (((key - to) & ~(key - from)) >>> 63);
-        }
-
-        /** Keys every line on one side of 1/2 into nearCut (the wide lines from their remainders); returns how many. */
-        private int wholeSide(int k, int listed, boolean below) {
-            long flip = below ? 0 : -1;
-            int side = 0;
-            for (int t = 0; t < listed; t++) {
-                long key = keys[t];
-                nearCut[side] = key;
-                side += (int) (((key - HALF) ^ flip) >>> 63);
-            }
-            int from = wideFrom[k];
-            for (int j = 0, lines = wideFrom[k + 1] - from; j < lines; j++) {
-                long key = key(remainder[j], wideIndex[from + j]);
-                nearCut[side] = key;
-                side += (int) (((key - HALF) ^ flip) >>> 63);
-            }
-            return side;
         }
 
         /** Copies the keys in [from, to) into nearCut, in one pass without a branch on the keys; returns how many. */
