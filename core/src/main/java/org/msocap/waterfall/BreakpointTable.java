@@ -56,10 +56,67 @@ public final class BreakpointTable {
         }
     }
 
-    private record Form(BigFraction[] intercept, BigFraction[] slope) {
-        boolean sameLines(Form o) {
+    /**
+     * The lines of an outcome (just above its point, or just below it: {@code falling}), each worked out on first use:
+     * a form compared with another ({@link #sameLines}) or crossed with it ({@link #crossing}) is mostly told apart by
+     * one of the first claimants, and only the forms that become segments need every line.
+     */
+    private static final class Form {
+        private final Outcome outcome;
+        /** Where the outcome's proceeds stand, negated for falling proceeds (see {@link #lines}). */
+        private final BigFraction at;
+        private final boolean falling;
+        private final BigFraction priceIntercept;
+        private final BigFraction[] intercept;
+        private final BigFraction[] slope;
+
+        Form(Outcome outcome, BigFraction at, boolean falling, BigFraction priceIntercept, int n) {
+            this.outcome = outcome;
+            this.at = at;
+            this.falling = falling;
+            this.priceIntercept = priceIntercept;
+            this.intercept = new BigFraction[n];
+            this.slope = new BigFraction[n];
+        }
+
+        BigFraction intercept(int i) {
+            line(i);
+            return intercept[i];
+        }
+
+        BigFraction slope(int i) {
+            line(i);
+            return slope[i];
+        }
+
+        private void line(int i) {
+            if (slope[i] == null) {
+                BigFraction[] line = outcome.line(i, at, priceIntercept);
+                intercept[i] = line[0];
+                slope[i] = falling ? line[1].negate() : line[1];
+            }
+        }
+
+        List<BigFraction> intercepts() {
             for (int i = 0; i < slope.length; i++) {
-                if (!Affine.same(slope[i], o.slope[i]) || !Affine.same(intercept[i], o.intercept[i])) {
+                line(i);
+            }
+            return Arrays.asList(intercept);
+        }
+
+        List<BigFraction> slopes() {
+            for (int i = 0; i < slope.length; i++) {
+                line(i);
+            }
+            return Arrays.asList(slope);
+        }
+
+        boolean sameLines(Form o) {
+            if (o == this) {
+                return true;
+            }
+            for (int i = 0; i < slope.length; i++) {
+                if (!Affine.same(slope(i), o.slope(i)) || !Affine.same(intercept(i), o.intercept(i))) {
                     return false;
                 }
             }
@@ -299,7 +356,7 @@ public final class BreakpointTable {
         List<Segment> segments = new ArrayList<>();
         BigFraction x = BigFraction.ZERO;
         Step here = form(table, estimates, x);
-        segments.add(new Segment(x, Arrays.asList(here.form().intercept()), Arrays.asList(here.form().slope())));
+        segments.add(new Segment(x, here.form().intercepts(), here.form().slopes()));
         while (x.compareTo(upper) < 0) {
             BigFraction end = here.end() == null || here.end().compareTo(upper) > 0 ? upper : here.end();
             Outcome justBelow = settleBelow(table, estimates, end);
@@ -316,7 +373,7 @@ public final class BreakpointTable {
                 next = change.after();
             }
             if (!next.form().sameLines(here.form())) {
-                segments.add(new Segment(end, Arrays.asList(next.form().intercept()), Arrays.asList(next.form().slope())));
+                segments.add(new Segment(end, next.form().intercepts(), next.form().slopes()));
             }
             x = end;
             here = next;
@@ -396,18 +453,10 @@ public final class BreakpointTable {
     }
 
     private static Form lines(ResolvedCapTable table, Outcome o, BigFraction x, boolean falling) {
-        int n = table.layout.size;
-        BigFraction[] a = new BigFraction[n];
-        BigFraction[] b = new BigFraction[n];
         // Falling proceeds x − t: a payout v + s·t is the line (v + s·x) − s·P, which Outcome.line gives at −x, negated.
         BigFraction at = falling ? x.negate() : x;
         BigFraction priceIntercept = Affine.sub(o.price().value(), Affine.mul(o.price().slope(), at));
-        for (int i = 0; i < n; i++) {
-            BigFraction[] line = o.line(i, at, priceIntercept);
-            a[i] = line[0];
-            b[i] = falling ? line[1].negate() : line[1];
-        }
-        return new Form(a, b);
+        return new Form(o, at, falling, priceIntercept, table.layout.size);
     }
 
     /** Where the outcome's form at {@code x} (proceeds rising) ends for its decisions; null if it never does. */
@@ -439,11 +488,11 @@ public final class BreakpointTable {
 
     /** Where the lines of the first claimant whose slope changed cross; the midpoint if that is outside (lo, hi). */
     private static BigFraction crossing(Form left, Form right, BigFraction lo, BigFraction hi) {
-        for (int i = 0; i < left.slope().length; i++) {
-            if (Affine.same(left.slope()[i], right.slope()[i])) {
+        for (int i = 0; i < left.slope.length; i++) {
+            if (Affine.same(left.slope(i), right.slope(i))) {
                 continue; // most claimants' slopes did not change: no subtraction (and gcd) for them
             }
-            BigFraction x = right.intercept()[i].subtract(left.intercept()[i]).divide(left.slope()[i].subtract(right.slope()[i]));
+            BigFraction x = right.intercept(i).subtract(left.intercept(i)).divide(left.slope(i).subtract(right.slope(i)));
             if (x.compareTo(lo) > 0 && x.compareTo(hi) < 0) {
                 return x;
             }
