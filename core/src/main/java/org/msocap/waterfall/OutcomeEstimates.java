@@ -1,7 +1,8 @@
 package org.msocap.waterfall;
 
-import java.math.BigInteger;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.math3.fraction.BigFraction;
@@ -12,29 +13,32 @@ import org.msocap.money.Fractions;
  * equilibrium search ({@link WaterfallEngine#settle}) decide most of its comparisons without exact fractions.
  *
  * <p>Why: resolving the large benchmark table's breakpoints settles the equilibrium about 130 times a table, each
- * trying about 19 sets of decisions, and each of those evaluations, in exact fractions over denominators of hundreds
- * of bits, cost more than everything else the resolution does (the gcds of {@link Layout.Plan#priceAbove} and of the
- * proceeds' differences). A search only asks whether one claimant's payout is above, equal to or below another's (or a
- * ceiling); most of the time the two are dollars apart. The estimate answers when the difference exceeds the two error
- * bounds; otherwise the search evaluates both sides exactly, as before, so the decisions, and so every outcome, are
- * exactly the engine's. Only values are estimated: two payouts with equal values are a tie for the estimate, whose
- * slopes the exact path compares.
+ * trying about 19 sets of decisions, and those evaluations, in exact fractions over denominators of a hundred bits and
+ * more (a gcd per operation), were most of the time of resolving the table. A search only asks whether one claimant's
+ * payout is above, equal to or below another's (or its ceiling), and most of the time the two are dollars apart. The
+ * estimate answers when the difference exceeds the two error bounds; otherwise the search evaluates both sides exactly,
+ * as before, so the decisions, and so every outcome, are exactly the engine's. Only values are estimated: two payouts
+ * with equal values are a tie for the estimate, whose slopes the exact path compares.
  *
- * <p>The bound: every payout is a few operations on amounts no larger than the proceeds plus the preferences
- * (X), or a number of shares times a price. Each double is within a few 2⁻⁵³ of its exact value, and where a
- * comparison inside the evaluation (a tier covered or not, a price above a strike or not) goes the other way because
- * of that rounding, the payout is continuous there (PRODUCT.md §4.7), so the other branch is within the same few
- * roundings. The bound allowed is {@link #TOLERANCE} (2⁻³⁶, eight thousand times those few roundings) of
- * {@code X + shares × (price + strike + cap + price error scale)}. {@code OutcomeEstimatesTest} checks settlements
- * with and without estimates on generated tables and at their breakpoints from both sides.
+ * <p>The estimate follows {@link WaterfallEngine#evaluate} on a plan of its own in doubles (the tiers' claims, the
+ * participants' take at each price point: sums of non-negative terms), so it needs neither the exact plan nor its
+ * reductions. Its bound adds up, operation by operation, a few roundings of 2⁻⁵³ of the magnitudes involved (the
+ * take's own accumulated error, the cancellation in the price's excess over a point, the shares' slope where capped
+ * participants leave it), and is then multiplied by {@link #SAFETY}. Where a comparison inside the evaluation (a tier
+ * covered or not, a price above a strike or not) goes the other way because of rounding, the payout is continuous
+ * there (PRODUCT.md §4.7), so the other branch is within the same bound. Where the slope of the take may be lost to
+ * cancellation there is no estimate (the search goes exact). {@code OutcomeEstimatesTest} checks settlements and
+ * whole tables with and without estimates.
  *
- * <p>One instance serves one layout on one thread (a table's resolution): the doubles of each plan are worked out on
+ * <p>One instance serves one layout on one thread (a table's resolution): each set of decisions' plan is worked out on
  * first use and kept.
  */
 final class OutcomeEstimates {
 
-    /** The relative bound allowed for an estimate's error: far above the few roundings of 2⁻⁵³ it makes. */
-    static final double TOLERANCE = 0x1p-36;
+    /** Roundings of 2⁻⁵³ allowed per operation (conversions of fractions to doubles round up to three times). */
+    private static final double ROUNDING = 4 * 0x1p-53;
+    /** The factor over the operation-by-operation bound: room for anything the bound leaves out. */
+    private static final double SAFETY = 0x1p12;
 
     private final Layout layout;
     private final double[] preference;
@@ -44,8 +48,10 @@ final class OutcomeEstimates {
     /** Per claimant, strike plus cap price (0 without a cap): the price terms of its bound. */
     private final double[] priceTerms;
     private final double[] ceiling;
-    private final double totalPreference;
-    private final Map<Layout.Plan, PlanDoubles> plans = new IdentityHashMap<>();
+    private final double[] eventPrice;
+    private final double[] eventShares;
+    private final double[] eventJump;
+    private final Map<Long, PlanDoubles> plans = new HashMap<>();
 
     OutcomeEstimates(Layout layout) {
         this.layout = layout;
@@ -56,7 +62,6 @@ final class OutcomeEstimates {
         capPrice = new double[n];
         priceTerms = new double[n];
         ceiling = new double[n];
-        double total = 0;
         for (int i = 0; i < n; i++) {
             preference[i] = Fractions.toDouble(layout.preference[i]);
             shares[i] = Fractions.toDouble(layout.shares[i]);
@@ -64,14 +69,22 @@ final class OutcomeEstimates {
             capPrice[i] = layout.capPrice[i] == null ? Double.NaN : Fractions.toDouble(layout.capPrice[i]);
             priceTerms[i] = Math.abs(strike[i]) + (layout.capPrice[i] == null ? 0 : Math.abs(capPrice[i]));
             ceiling[i] = layout.unconvertedCeiling[i] == null ? Double.NaN : Fractions.toDouble(layout.unconvertedCeiling[i].value());
-            total += Math.abs(preference[i]);
         }
-        totalPreference = total;
+        int events = layout.events.length;
+        eventPrice = new double[events];
+        eventShares = new double[events];
+        eventJump = new double[events];
+        for (int k = 0; k < events; k++) {
+            Layout.Event e = layout.events[k];
+            eventPrice[k] = Fractions.toDouble(e.price());
+            eventShares[k] = Fractions.toDouble(e.deltaShares());
+            eventJump[k] = e.jump().getNumerator().signum() == 0 ? 0 : Fractions.toDouble(e.jump());
+        }
     }
 
-    /** The payouts for {@code converted} at proceeds {@code proceeds}; null when a double cannot hold them. */
-    Estimate estimate(Layout.Plan plan, boolean[] converted, BigFraction proceeds) {
-        PlanDoubles p = plans.computeIfAbsent(plan, PlanDoubles::new);
+    /** The payouts for {@code converted} at proceeds {@code proceeds}; null when doubles cannot tell them closely enough. */
+    Estimate estimate(boolean[] converted, BigFraction proceeds) {
+        PlanDoubles p = plan(converted);
         double x = Fractions.toDouble(proceeds);
         int n = layout.size;
         double[] pref = new double[n];
@@ -88,50 +101,73 @@ final class OutcomeEstimates {
             }
         }
         double remaining = x - p.claimBefore[covered];
+        // x and the claims before: each sum of at most n preferences.
+        double moneyError = ROUNDING * (Math.abs(x) + (n + 1) * Math.abs(p.claimBefore[covered]));
         if (covered < tiers) {
             int[] tier = layout.tiers[covered];
             for (int m = 0; m < tier.length; m++) {
                 if (!converted[tier[m]]) {
-                    pref[tier[m]] = remaining * p.tierShare(covered, m);
+                    pref[tier[m]] = remaining * (preference[tier[m]] / p.tierClaim[covered]);
                 }
             }
+            moneyError += ROUNDING * (n + 1) * Math.abs(remaining);
             remaining = 0;
         }
         int lo = 0;
         int hi = p.points;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (remaining <= p.takenAt(mid)) {
+            if (remaining <= p.takenAt[mid]) {
                 hi = mid;
             } else {
                 lo = mid + 1;
             }
         }
-        double money = Math.abs(x) + totalPreference;
         double price;
-        double priceScale = 0;
+        double priceError;
         double catchUpPrice = Double.NaN;
         double filled = 0;
-        if (lo < p.points && p.jumpAt(lo) != 0 && remaining > p.takenAt(lo) - p.jumpAt(lo)) {
-            price = p.price(lo);
+        double catchUpError = 0;
+        if (lo < p.points && p.jumpAt[lo] != 0 && remaining > p.takenAt[lo] - p.jumpAt[lo]) {
+            price = p.price[lo];
+            priceError = ROUNDING * Math.abs(price);
             catchUpPrice = price;
-            filled = (remaining - (p.takenAt(lo) - p.jumpAt(lo))) / p.jumpAt(lo);
-        } else if (lo == 0 || p.slopeAfter(lo - 1) == 0) {
-            price = lo == 0 ? 0 : p.price(lo - 1);
+            double before = p.takenAt[lo] - p.jumpAt[lo];
+            filled = (remaining - before) / p.jumpAt[lo];
+            // Each catch-up holder's part of the fill is at most the fill itself.
+            catchUpError = moneyError + p.takenError[lo] + ROUNDING * (Math.abs(remaining) + Math.abs(p.takenAt[lo]) + 4 * p.jumpAt[lo]);
+        } else if (lo == 0) {
+            price = 0;
+            priceError = 0;
         } else {
-            double slope = p.slopeAfter(lo - 1);
-            price = p.price(lo - 1) + (remaining - p.takenAt(lo - 1)) / slope;
-            priceScale = 2 * money / slope;
+            int g = lo - 1;
+            double slope = p.slopeAfter[g];
+            double slopeError = ROUNDING * p.slopeMagnitude[g];
+            if (slopeError > 0 && Math.abs(slope) <= 2 * slopeError) {
+                return null; // the shares taking part may have cancelled out: only the exact plan can tell
+            }
+            if (slope == 0) {
+                price = p.price[g];
+                priceError = ROUNDING * Math.abs(price);
+            } else {
+                double excess = remaining - p.takenAt[g];
+                double excessError = moneyError + p.takenError[g] + ROUNDING * (Math.abs(remaining) + Math.abs(p.takenAt[g]));
+                price = p.price[g] + excess / slope;
+                priceError = ROUNDING * (Math.abs(p.price[g]) + 2 * Math.abs(price))
+                        + (excessError + 2 * Math.abs(excess) * slopeError / Math.abs(slope)) / Math.abs(slope);
+            }
         }
         double[] value = new double[n];
         double[] error = new double[n];
         for (int i = 0; i < n; i++) {
             double part;
+            double partError = shares[i] * (priceError + ROUNDING * (Math.abs(price) + priceTerms[i]));
             if (converted[i]) {
                 part = price * shares[i];
             } else if (layout.catchUp[i]) {
-                part = price > strike[i] ? price * shares[i]
-                        : price == strike[i] && catchUpPrice == strike[i] ? filled * strike[i] * shares[i] : 0;
+                boolean catchingUp = price == strike[i] && catchUpPrice == strike[i];
+                part = price > strike[i] ? price * shares[i] : catchingUp ? filled * strike[i] * shares[i] : 0;
+                partError += catchUpError;
             } else if (!layout.participatesUnconverted[i] || price <= strike[i]) {
                 part = 0;
             } else if (layout.capped[i] && price >= capPrice[i]) {
@@ -140,7 +176,7 @@ final class OutcomeEstimates {
                 part = (price - strike[i]) * shares[i];
             }
             value[i] = pref[i] + part;
-            error[i] = TOLERANCE * (money + shares[i] * (Math.abs(price) + priceTerms[i] + priceScale));
+            error[i] = SAFETY * (moneyError + partError + ROUNDING * (Math.abs(pref[i]) + 2 * Math.abs(part)));
             if (!Double.isFinite(value[i]) || !Double.isFinite(error[i])) {
                 return null;
             }
@@ -154,7 +190,7 @@ final class OutcomeEstimates {
      */
     int compareToCeiling(Estimate e, int i) {
         double d = e.value[i] - ceiling[i];
-        double bound = e.error[i] + TOLERANCE * Math.abs(ceiling[i]);
+        double bound = e.error[i] + SAFETY * ROUNDING * Math.abs(ceiling[i]);
         return d > bound ? 1 : d < -bound ? -1 : Integer.MIN_VALUE;
     }
 
@@ -169,95 +205,114 @@ final class OutcomeEstimates {
     record Estimate(double[] value, double[] error) {
     }
 
+    private PlanDoubles plan(boolean[] converted) {
+        int[] order = layout.conversionOrder;
+        long key = 0;
+        for (int k = 0; k < order.length; k++) {
+            if (converted[order[k]]) {
+                key |= 1L << k;
+            }
+        }
+        boolean keyed = order.length < Long.SIZE - 1;
+        for (int i = 0; keyed && i < layout.size; i++) {
+            keyed = !converted[i] || layout.convertible[i];
+        }
+        if (!keyed) {
+            return new PlanDoubles(converted);
+        }
+        PlanDoubles known = plans.get(key);
+        if (known == null) {
+            known = new PlanDoubles(converted);
+            plans.put(key, known);
+        }
+        return known;
+    }
+
     /**
-     * A plan's numbers as doubles, each worked out on first use: an estimate reads the few points around its price,
-     * found by bisection, and most of a plan's points are never read.
+     * {@link Layout.Plan} for one set of decisions, in doubles: per tier the claims before it, and the participants'
+     * take at each price point, with the bounds the estimate needs (the take's accumulated error, and the magnitude of
+     * the shares added and removed on the way to each point's slope).
      */
     private final class PlanDoubles {
-        private final Layout.Plan plan;
-        final int points;
         final double[] claimBefore;
-        private final double[] price;
-        private final double[] takenAt;
-        private final double[] jumpAt;
-        private final double[] slopeAfter;
-        private final double[][] tierShare;
+        final double[] tierClaim;
+        final int points;
+        final double[] price;
+        final double[] takenAt;
+        final double[] takenError;
+        final double[] jumpAt;
+        final double[] slopeAfter;
+        final double[] slopeMagnitude;
 
-        PlanDoubles(Layout.Plan plan) {
-            this.plan = plan;
-            claimBefore = new double[plan.claimBefore.length];
-            for (int t = 0; t < claimBefore.length; t++) {
-                claimBefore[t] = Fractions.toDouble(plan.claimBefore[t]);
-            }
-            points = plan.price.length;
-            price = nans(points);
-            takenAt = nans(points);
-            jumpAt = nans(points);
-            slopeAfter = nans(points);
-            tierShare = new double[layout.tiers.length][];
-        }
-
-        private static double[] nans(int length) {
-            double[] a = new double[length];
-            java.util.Arrays.fill(a, Double.NaN);
-            return a;
-        }
-
-        double price(int g) {
-            if (Double.isNaN(price[g])) {
-                price[g] = Fractions.toDouble(plan.price[g]);
-            }
-            return price[g];
-        }
-
-        double takenAt(int g) {
-            if (Double.isNaN(takenAt[g])) {
-                takenAt[g] = Fractions.toDouble(plan.takenAt[g], layout.takenDenominator);
-            }
-            return takenAt[g];
-        }
-
-        double jumpAt(int g) {
-            if (Double.isNaN(jumpAt[g])) {
-                jumpAt[g] = plan.jumpAt[g].signum() == 0 ? 0 : Fractions.toDouble(plan.jumpAt[g], layout.takenDenominator);
-            }
-            return jumpAt[g];
-        }
-
-        /**
-         * The shares taking part above point g. Between two points it is what the participants took over the price step
-         * (the next point's jump aside): a quotient of exact differences, without the gcd of the plan's slope in lowest
-         * terms.
-         */
-        double slopeAfter(int g) {
-            if (Double.isNaN(slopeAfter[g])) {
-                if (g + 1 == points) {
-                    slopeAfter[g] = Fractions.toDouble(plan.slopeAfter(g));
-                } else {
-                    BigFraction p0 = plan.price[g];
-                    BigFraction p1 = plan.price[g + 1];
-                    BigInteger took = plan.takenAt[g + 1].subtract(plan.jumpAt[g + 1]).subtract(plan.takenAt[g]);
-                    BigInteger step = p1.getNumerator().multiply(p0.getDenominator())
-                            .subtract(p0.getNumerator().multiply(p1.getDenominator()));
-                    slopeAfter[g] = took.signum() == 0 ? 0 : Fractions.toDouble(
-                            took.multiply(p0.getDenominator()).multiply(p1.getDenominator()), layout.takenDenominator.multiply(step));
+        PlanDoubles(boolean[] converted) {
+            int tiers = layout.tiers.length;
+            claimBefore = new double[tiers + 1];
+            tierClaim = new double[tiers];
+            double before = 0;
+            for (int t = 0; t < tiers; t++) {
+                double claim = 0;
+                for (int i : layout.tiers[t]) {
+                    if (!converted[i]) {
+                        claim += preference[i];
+                    }
                 }
+                tierClaim[t] = claim;
+                before += claim;
+                claimBefore[t + 1] = claim == 0 ? claimBefore[t] : before;
             }
-            return slopeAfter[g];
-        }
-
-        /** Member m of tier t's share of what the tier is paid (only asked of unconverted members, whose tier claims). */
-        double tierShare(int t, int m) {
-            if (tierShare[t] == null) {
-                tierShare[t] = new double[layout.tiers[t].length];
-                java.util.Arrays.fill(tierShare[t], Double.NaN);
+            // The walk over the price points of Layout.newPlan.
+            List<double[]> out = new ArrayList<>();
+            double taken = 0;
+            double error = 0;
+            double atPrice = 0;
+            double slope = 0;
+            double magnitude = 0;
+            double[] last = null;
+            for (int k = 0; k < eventPrice.length; k++) {
+                if (!layout.active(layout.events[k], converted)) {
+                    continue;
+                }
+                double jump = eventJump[k];
+                if (last != null && eventPrice[k] == atPrice) {
+                    slope += eventShares[k];
+                    magnitude += Math.abs(eventShares[k]);
+                    taken += jump;
+                    // Two prices a rounding apart: what the slope takes over the step between them is left out.
+                    error += ROUNDING * (Math.abs(taken) + jump + magnitude * Math.abs(atPrice));
+                    last[1] = taken;
+                    last[2] = error;
+                    last[3] += jump;
+                    last[4] = slope;
+                    last[5] = magnitude;
+                    continue;
+                }
+                double step = eventPrice[k] - atPrice;
+                double take = slope * step;
+                error += Math.abs(slope) * ROUNDING * (Math.abs(eventPrice[k]) + Math.abs(atPrice))
+                        + ROUNDING * magnitude * Math.abs(step) + ROUNDING * (Math.abs(take) + Math.abs(taken) + 2 * jump);
+                taken += take + jump;
+                atPrice = eventPrice[k];
+                slope += eventShares[k];
+                magnitude += Math.abs(eventShares[k]);
+                last = new double[] {atPrice, taken, error, jump, slope, magnitude};
+                out.add(last);
             }
-            double s = tierShare[t][m];
-            if (Double.isNaN(s)) {
-                s = Fractions.toDouble(plan.tierShare(t, m));
-                tierShare[t][m] = s;
+            points = out.size();
+            price = new double[points];
+            takenAt = new double[points];
+            takenError = new double[points];
+            jumpAt = new double[points];
+            slopeAfter = new double[points];
+            slopeMagnitude = new double[points];
+            for (int g = 0; g < points; g++) {
+                double[] point = out.get(g);
+                price[g] = point[0];
+                takenAt[g] = point[1];
+                takenError[g] = point[2];
+                jumpAt[g] = point[3];
+                slopeAfter[g] = point[4];
+                slopeMagnitude[g] = point[5];
             }
-            return s;
         }
     }
 }

@@ -313,7 +313,7 @@ public final class WaterfallEngine {
                 return new Tried(null, null, evaluate(layout, converted, proceeds));
             }
             boolean[] decisions = converted.clone();
-            return new Tried(decisions, estimates.estimate(layout.plan(decisions), decisions, proceeds.value()), null);
+            return new Tried(decisions, estimates.estimate(decisions, proceeds.value()), null);
         }
 
         Outcome exact(Tried t) {
