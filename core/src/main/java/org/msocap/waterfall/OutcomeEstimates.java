@@ -48,6 +48,8 @@ final class OutcomeEstimates {
     /** Per claimant, strike plus cap price (0 without a cap): the price terms of its bound. */
     private final double[] priceTerms;
     private final double[] ceiling;
+    /** Per claimant, its preference tier (-1: none). */
+    private final int[] tierOf;
     private final double[] eventPrice;
     private final double[] eventShares;
     private final double[] eventJump;
@@ -69,6 +71,13 @@ final class OutcomeEstimates {
             capPrice[i] = layout.capPrice[i] == null ? Double.NaN : Fractions.toDouble(layout.capPrice[i]);
             priceTerms[i] = Math.abs(strike[i]) + (layout.capPrice[i] == null ? 0 : Math.abs(capPrice[i]));
             ceiling[i] = layout.unconvertedCeiling[i] == null ? Double.NaN : Fractions.toDouble(layout.unconvertedCeiling[i].value());
+        }
+        tierOf = new int[n];
+        java.util.Arrays.fill(tierOf, -1);
+        for (int t = 0; t < layout.tiers.length; t++) {
+            for (int i : layout.tiers[t]) {
+                tierOf[i] = t;
+            }
         }
         int events = layout.events.length;
         eventPrice = new double[events];
@@ -112,6 +121,16 @@ final class OutcomeEstimates {
             }
             moneyError += ROUNDING * (n + 1) * Math.abs(remaining);
             remaining = 0;
+        }
+        // Short of the last tier, the residual is exactly 0 and so is every price: a claimant without a preference paid
+        // (converted, or of a tier surely not reached) is paid exactly nothing, nor does its payout move. The
+        // searches below the preference stack compare many such zeros, which no error bound can tell apart.
+        boolean[] zero = null;
+        if (covered < tiers && x + SAFETY * ROUNDING * (Math.abs(x) + (n + 1) * p.claimBefore[covered + 1]) < p.claimBefore[covered + 1]) {
+            zero = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                zero[i] = converted[i] || tierOf[i] < 0 || tierOf[i] > covered;
+            }
         }
         int lo = 0;
         int hi = p.points;
@@ -181,7 +200,7 @@ final class OutcomeEstimates {
                 return null;
             }
         }
-        return new Estimate(value, error);
+        return new Estimate(value, error, zero);
     }
 
     /**
@@ -189,6 +208,9 @@ final class OutcomeEstimates {
      * else {@link Integer#MIN_VALUE}.
      */
     int compareToCeiling(Estimate e, int i) {
+        if (e.surelyZero(i)) {
+            return ceiling[i] > 0 ? -1 : 0;
+        }
         double d = e.value[i] - ceiling[i];
         double bound = e.error[i] + SAFETY * ROUNDING * Math.abs(ceiling[i]);
         return d > bound ? 1 : d < -bound ? -1 : Integer.MIN_VALUE;
@@ -196,13 +218,22 @@ final class OutcomeEstimates {
 
     /** Claimant {@code i}'s payouts in two estimates at the same proceeds: the sign when settled, else {@link Integer#MIN_VALUE}. */
     static int compare(Estimate a, Estimate b, int i) {
+        if (a.surelyZero(i) && b.surelyZero(i)) {
+            return 0; // equal values and equal slopes
+        }
         double d = a.value[i] - b.value[i];
         double bound = a.error[i] + b.error[i];
         return d > bound ? 1 : d < -bound ? -1 : Integer.MIN_VALUE;
     }
 
-    /** Per claimant, the payout in doubles and a bound on its distance from the exact value. */
-    record Estimate(double[] value, double[] error) {
+    /**
+     * Per claimant, the payout in doubles and a bound on its distance from the exact value; {@code zero} (or null):
+     * whether it is exactly nothing, with a slope of nothing.
+     */
+    record Estimate(double[] value, double[] error, boolean[] zero) {
+        boolean surelyZero(int i) {
+            return zero != null && zero[i];
+        }
     }
 
     private PlanDoubles plan(boolean[] converted) {
