@@ -197,21 +197,29 @@ public final class WaterfallEngine {
      * first phase tried).
      */
     Outcome settle(ResolvedCapTable table, Affine proceeds) {
+        return settle(table, proceeds, null);
+    }
+
+    /**
+     * As {@link #settle(ResolvedCapTable, Affine)}, deciding the comparisons that {@code estimates} (of the table's
+     * layout; null: none) settle in doubles, and the others exactly: the same decisions, and the same exact outcome.
+     */
+    Outcome settle(ResolvedCapTable table, Affine proceeds, OutcomeEstimates estimates) {
         Layout layout = table.layout;
         boolean[] converted = Arrays.copyOf(layout.convertible, layout.size);
-        Evaluations evaluations = new Evaluations(layout, proceeds);
-        Outcome current = evaluations.of(converted);
+        Evaluations evaluations = new Evaluations(layout, proceeds, estimates);
+        Tried current = evaluations.of(converted);
         // Phase 1: shrink the set of converters, highest threshold first.
         boolean shrunk = true;
         while (shrunk) {
             shrunk = false;
             for (int i : layout.conversionOrder) {
-                if (!converted[i] || cannotGainByUnconverting(layout, i, current)) {
+                if (!converted[i] || evaluations.cannotGainByUnconverting(i, current)) {
                     continue;
                 }
                 converted[i] = false;
-                Outcome alternative = evaluations.of(converted);
-                if (alternative.comparePayout(i, current) > 0) {
+                Tried alternative = evaluations.of(converted);
+                if (evaluations.comparePayout(i, alternative, current) > 0) {
                     current = alternative;
                     shrunk = true;
                     break;
@@ -224,12 +232,12 @@ public final class WaterfallEngine {
         for (int round = 0; round < bound; round++) {
             boolean changed = false;
             for (int i : layout.conversionOrder) {
-                if (converted[i] && cannotGainByUnconverting(layout, i, current)) {
+                if (converted[i] && evaluations.cannotGainByUnconverting(i, current)) {
                     continue; // unconverting would need to pay strictly more: it cannot
                 }
                 converted[i] = !converted[i];
-                Outcome alternative = evaluations.of(converted);
-                int cmp = alternative.comparePayout(i, current);
+                Tried alternative = evaluations.of(converted);
+                int cmp = evaluations.comparePayout(i, alternative, current);
                 if (cmp > 0 || (cmp == 0 && converted[i])) {
                     current = alternative;
                     changed = true;
@@ -238,43 +246,52 @@ public final class WaterfallEngine {
                 }
             }
             if (!changed) {
-                if (current.unabsorbed().signum() != 0) {
+                Outcome settled = evaluations.exact(current);
+                if (settled.unabsorbed().signum() != 0) {
                     throw new ModelException("mso.holdings", "no holder takes part in the residual of "
-                            + Rounding.toCents(current.unabsorbed().value())
+                            + Rounding.toCents(settled.unabsorbed().value())
                             + " (no common, participating or converting shares)");
                 }
-                return current;
+                return settled;
             }
         }
         throw new IllegalStateException("conversion decisions did not settle after " + bound + " rounds");
     }
 
-    /**
-     * Whether claimant {@code i} certainly gains nothing by keeping its preference: unconverted it receives at most
-     * its ceiling (as an {@link Affine}, lexicographically: a short tier's share of what is left and a participation
-     * below the cap are each below their constant bounds), and it already receives at least that.
-     */
-    private static boolean cannotGainByUnconverting(Layout layout, int i, Outcome current) {
-        Affine ceiling = layout.unconvertedCeiling[i];
-        return ceiling != null && current.comparePayout(i, ceiling.value()) >= 0;
+    /** One set of decisions tried by a settlement: its exact outcome (worked out on first use) and its estimate (or null). */
+    private static final class Tried {
+        final boolean[] converted;
+        final OutcomeEstimates.Estimate estimate;
+        Outcome exact;
+
+        Tried(boolean[] converted, OutcomeEstimates.Estimate estimate, Outcome exact) {
+            this.converted = converted;
+            this.estimate = estimate;
+            this.exact = exact;
+        }
     }
 
-    /** The outcomes of one settlement by decisions, so a set of decisions tried twice is evaluated once. */
+    /**
+     * The outcomes of one settlement by decisions, so a set of decisions tried twice is evaluated once; with estimates,
+     * each is evaluated exactly only when a comparison needs it.
+     */
     private static final class Evaluations {
         private final Layout layout;
         private final Affine proceeds;
+        private final OutcomeEstimates estimates;
         /** Bit k: whether the k-th claimant of the conversion order converts; null when there are too many. */
-        private final Map<Long, Outcome> byDecisions;
+        private final Map<Long, Tried> byDecisions;
 
-        Evaluations(Layout layout, Affine proceeds) {
+        Evaluations(Layout layout, Affine proceeds, OutcomeEstimates estimates) {
             this.layout = layout;
             this.proceeds = proceeds;
+            this.estimates = estimates;
             this.byDecisions = layout.conversionOrder.length < Long.SIZE ? new HashMap<>() : null;
         }
 
-        Outcome of(boolean[] converted) {
+        Tried of(boolean[] converted) {
             if (byDecisions == null) {
-                return evaluate(layout, converted, proceeds);
+                return tried(converted);
             }
             long key = 0;
             int[] order = layout.conversionOrder;
@@ -283,12 +300,57 @@ public final class WaterfallEngine {
                     key |= 1L << k;
                 }
             }
-            Outcome known = byDecisions.get(key);
+            Tried known = byDecisions.get(key);
             if (known == null) {
-                known = evaluate(layout, converted, proceeds);
+                known = tried(converted);
                 byDecisions.put(key, known);
             }
             return known;
+        }
+
+        private Tried tried(boolean[] converted) {
+            if (estimates == null) {
+                return new Tried(null, null, evaluate(layout, converted, proceeds));
+            }
+            boolean[] decisions = converted.clone();
+            return new Tried(decisions, estimates.estimate(decisions, proceeds.value()), null);
+        }
+
+        Outcome exact(Tried t) {
+            if (t.exact == null) {
+                t.exact = evaluate(layout, t.converted, proceeds);
+            }
+            return t.exact;
+        }
+
+        /** Claimant {@code i}'s payout in {@code a} against {@code b}, as {@link Outcome#comparePayout(int, Outcome)}. */
+        int comparePayout(int i, Tried a, Tried b) {
+            if (a.estimate != null && b.estimate != null) {
+                int c = OutcomeEstimates.compare(a.estimate, b.estimate, i);
+                if (c != Integer.MIN_VALUE) {
+                    return c;
+                }
+            }
+            return exact(a).comparePayout(i, exact(b));
+        }
+
+        /**
+         * Whether claimant {@code i} certainly gains nothing by keeping its preference: unconverted it receives at most
+         * its ceiling (as an {@link Affine}, lexicographically: a short tier's share of what is left and a participation
+         * below the cap are each below their constant bounds), and it already receives at least that.
+         */
+        boolean cannotGainByUnconverting(int i, Tried current) {
+            Affine ceiling = layout.unconvertedCeiling[i];
+            if (ceiling == null) {
+                return false;
+            }
+            if (current.estimate != null) {
+                int c = estimates.compareToCeiling(current.estimate, i);
+                if (c != Integer.MIN_VALUE) {
+                    return c >= 0;
+                }
+            }
+            return exact(current).comparePayout(i, ceiling.value()) >= 0;
         }
     }
 

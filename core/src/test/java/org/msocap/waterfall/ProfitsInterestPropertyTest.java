@@ -257,7 +257,7 @@ class ProfitsInterestPropertyTest {
         }
     }
 
-    private static Mso benchmarkShape(long seed) {
+    static Mso benchmarkShape(long seed) {
         Random r = new Random(seed);
         Mso.Builder b = Mso.builder().form(Mso.Form.LLC).shareClass(ShareClass.common("common-units"));
         for (int i = 0; i < 3; i++) {
