@@ -57,7 +57,34 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
         events = Checks.list(events);
         validateReferences(asOf, people, mso, practices, agreements, financials, exits);
         validateEvents(asOf, (IndexedPeople) people, events);
+        validateExitsFromAsOf(asOf, exits, simulation);
         validateExitDates(financials, exits, simulation);
+    }
+
+    /**
+     * Exits are sales on or after {@code asOf}: the model knows the cap table only from {@code asOf} on (holdings
+     * acquired later are already in it, deal events come after it), so a sale before it would pay holders for shares
+     * they did not yet own, vest and accrue over negative time, and date cash out before cash in (no IRR). The
+     * simulation's exit dates are held to the same when their distribution is bounded below; the command line refuses
+     * a {@code --date} before {@code asOf} the same way.
+     */
+    private static void validateExitsFromAsOf(LocalDate asOf, List<ExitScenario> exits, SimulationSpec simulation) {
+        for (int i = 0; i < exits.size(); i++) {
+            ExitScenario exit = exits.get(i);
+            if (exit.date() != null && exit.date().isBefore(asOf)) {
+                throw new ModelException("exits[" + i + "].date", "exit '" + exit.name() + "' is dated " + exit.date()
+                        + ", before asOf (" + asOf + "): the model knows the cap table only from asOf on; date the sale on or "
+                        + "after asOf, or leave the date out to sell on asOf");
+            }
+        }
+        if (simulation != null && simulation.exitDate() != null) {
+            double lowest = simulation.exitDate().lowest();
+            if (Double.isFinite(lowest) && Math.round(lowest) < asOf.toEpochDay()) {
+                throw new ModelException("simulation.exitDate", "exit dates from " + LocalDate.ofEpochDay(Math.round(lowest))
+                        + " are before asOf (" + asOf + "): the model knows the cap table only from asOf on; start the "
+                        + "exitDate distribution on or after asOf");
+            }
+        }
     }
 
     /**

@@ -124,6 +124,11 @@ class VentureWriterPropertyTest {
             return coin() ? date() : null;
         }
 
+        /** A sale date: on or after the generated ventures' asOf (2026-01-01), as the model requires. */
+        LocalDate exitDate() {
+            return LocalDate.of(2026, 1, 1).plusDays(between(0, 4000));
+        }
+
         /** A decimal with 0 to 4 places, trailing zeros kept, in [0, max]. */
         BigDecimal decimal(long max) {
             int scale = (int) between(0, 4);
@@ -384,7 +389,7 @@ class VentureWriterPropertyTest {
                 }
                 carveOut = new ExitScenario.CarveOut(fraction(), recipients);
             }
-            return new ExitScenario(name(), maybeDate(), kind == 0 ? money(500_000_000) : null,
+            return new ExitScenario(name(), coin() ? exitDate() : null, kind == 0 ? money(500_000_000) : null,
                     kind == 1 ? positiveDecimal(30) : null, kind == 2 ? positiveDecimal(10) : null, costs,
                     coin() ? new ExitScenario.Escrow(fraction(), (int) between(0, 36), coin() ? fraction() : null) : null,
                     carveOut, coin() ? new ExitScenario.Earnout(money(10_000_000), fraction()) : null, coin());
@@ -402,7 +407,7 @@ class VentureWriterPropertyTest {
         }
 
         Distribution distribution(boolean dates) {
-            double low = dates ? date().toEpochDay() : dbl(-5, 5);
+            double low = dates ? exitDate().toEpochDay() : dbl(-5, 5);
             double high = low + (dates ? between(0, 2000) : dbl(0, 10));
             return switch ((int) between(0, 6)) {
                 case 0 -> new Distribution.Constant(low);
