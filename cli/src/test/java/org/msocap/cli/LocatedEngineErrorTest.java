@@ -102,4 +102,31 @@ class LocatedEngineErrorTest {
                     + "exitDate distribution on or after asOf\n");
         }
     }
+
+    @Test
+    void everyCommandRefusesASimulatedMultipleWithoutFinancialsAtTheDistribution() throws IOException {
+        Path f = dir.resolve("no-financials.yaml");
+        Files.writeString(f, """
+                msocap: 1
+                venture: No projection
+                asOf: 2026-01-01
+                people:
+                  - {id: alice, name: Alice}
+                mso:
+                  classes: [{id: common, type: common}]
+                  holdings: [{holder: alice, class: common, shares: 100}]
+                exits:
+                  - {name: Sale, date: 2028-06-30, enterpriseValue: 10M}
+                simulation:
+                  runs: 10
+                  ebitdaMultiple: {uniform: [8, 12]}
+                """);
+        for (String command : new String[] {"validate", "check", "waterfall", "simulate", "report"}) {
+            CliRun run = CliRun.of(command, f.toString());
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+            assertThat(run.err()).as(command).isEqualTo("msocap: invalid model: " + f + ":13:19: simulation.ebitdaMultiple: the "
+                    + "simulation values the MSO at a multiple of its EBITDA, which needs a financials: section (start, years, "
+                    + "practices, mso) to project it\n");
+        }
+    }
 }

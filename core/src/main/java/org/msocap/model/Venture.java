@@ -88,7 +88,8 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
     }
 
     /**
-     * Exit dates the projection cannot value at a multiple (PRODUCT.md §3): a dated exit with a multiple, and the
+     * A multiple without the projection to apply it to (an exit's, or the simulation's ebitdaMultiple distribution), and
+     * exit dates the projection cannot value at a multiple (PRODUCT.md §3): a dated exit with a multiple, and the
      * simulation's earliest exit date when it values at a multiple, must have a trailing year in the projection. Checked
      * here so that every command, {@code validate} included, refuses the file at the field. Exits without a date (valued
      * on {@code asOf}, which the command line may move) are checked when they are valued.
@@ -108,6 +109,9 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
             if (exit.date() != null) {
                 Financials.checkExitDate(financials.start(), exit.date(), "exits[" + i + "].date");
             }
+        }
+        if (simulation != null && simulation.ebitdaMultiple() != null && financials == null) {
+            throw new ModelException("simulation.ebitdaMultiple", Financials.neededForSimulatedMultiple());
         }
         ExitScenario first = exits.isEmpty() ? null : exits.get(0);
         if (simulation == null || financials == null

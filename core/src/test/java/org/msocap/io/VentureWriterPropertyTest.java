@@ -218,7 +218,7 @@ class VentureWriterPropertyTest {
                 exits.add(exit(anyone, financials != null));
             }
             return new Venture(1, name(), coin() ? "USD" : "EUR", asOf, people, mso, practices, agreements, financials,
-                    exits, coin() ? simulation() : null, events(asOf, anyone));
+                    exits, coin() ? simulation(financials != null) : null, events(asOf, anyone));
         }
 
         /** Rounds and recaps in date order after asOf; the model checks nothing that needs them applied. */
@@ -395,13 +395,14 @@ class VentureWriterPropertyTest {
                     carveOut, coin() ? new ExitScenario.Earnout(money(10_000_000), fraction()) : null, coin());
         }
 
-        SimulationSpec simulation() {
+        /** A simulated multiple only with the projection to apply it to ({@code projected}), as the model requires. */
+        SimulationSpec simulation(boolean projected) {
             List<SimulationSpec.Correlation> correlations = new ArrayList<>();
             if (coin()) {
                 correlations.add(new SimulationSpec.Correlation("ebitdaMultiple", "collectionsGrowth", dbl(-1, 1)));
             }
             return new SimulationSpec((int) between(1, 1_000_000), between(Long.MIN_VALUE, Long.MAX_VALUE),
-                    coin() ? distribution(true) : null, coin() ? distribution(false) : null, coin() ? distribution(false) : null,
+                    coin() ? distribution(true) : null, coin() && projected ? distribution(false) : null, coin() ? distribution(false) : null,
                     coin() ? distribution(false) : null, coin() ? distribution(false) : null, coin() ? distribution(false) : null,
                     dbl(0, 1), correlations);
         }
