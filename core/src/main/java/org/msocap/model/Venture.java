@@ -386,7 +386,12 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
         return out;
     }
 
-    /** Moves MSO shares of one class between holders (anyone may own the MSO). */
+    /**
+     * Moves MSO shares of one class between holders (anyone may own the MSO). The buyer receives one holding per lot
+     * of the seller's it takes from, with that lot's {@code acquired} and {@code dividendFrom}: a cumulative dividend
+     * accrued on shares travels with them, so the class's claim is the same after the transfer as before. The buyer's
+     * price is not known here ({@code cost} null: the class's issue price).
+     */
     public Venture transferMsoShares(String classId, String from, String to, long shares) {
         Checks.positive(shares, "shares");
         mso.requireClass(classId);
@@ -403,6 +408,7 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
                     + "transfer them by editing the holdings");
         }
         List<Holding> next = new ArrayList<>();
+        List<Holding> bought = new ArrayList<>();
         long remaining = shares;
         for (Holding h : mso.holdings()) {
             if (h.holder().equals(from) && h.shareClass().equals(classId) && remaining > 0) {
@@ -411,11 +417,12 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
                 if (h.shares() > moved) {
                     next.add(h.withShares(h.shares() - moved));
                 }
+                bought.add(new Holding(to, classId, moved, h.acquired(), null).withDividendFrom(h.dividendFrom()));
             } else {
                 next.add(h);
             }
         }
-        next.add(new Holding(to, classId, shares, asOf, null));
+        next.addAll(bought);
         Mso updated = new Mso(mso.name(), mso.state(), mso.form(), mso.classes(), next, mso.optionPool(), mso.options(),
                 mso.warrants(), mso.safes(), mso.notes(), mso.directors(), mso.officers(), mso.staff());
         return toBuilder().mso(updated).build();
