@@ -93,6 +93,11 @@ public final class CaptableCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** A cap-table security in the MSO's words ("units" for an LLC's holdings) as text; its id in CSV, as in JSON. */
+    static Table.Cell securityCell(EquityTerms terms, String securityId) {
+        return new Table.Cell(terms.security(securityId), securityId);
+    }
+
     static Table linesTable(CapTable cap, EquityTerms terms, LocalDate at, ClassNames classNames) {
         Table t = new Table(cap.venture() + " — MSO fully diluted cap table (" + terms.units() + ")"
                 + (at == null ? "" : " in force on " + at))
@@ -102,8 +107,8 @@ public final class CaptableCommand implements Callable<Integer> {
         List<String> fd = displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
         for (int i = 0; i < cap.lines().size(); i++) {
             CapTableLine l = cap.lines().get(i);
-            t.row(l.holder(), l.holderName(), l.category() == null ? "" : l.category().id(), classNames.cell(l.shareClass()), l.security().id(),
-                    Formats.count(l.shares()), Formats.count(l.fullyDiluted()), out.get(i), fd.get(i));
+            t.row(l.holder(), l.holderName(), l.category() == null ? "" : l.category().id(), classNames.cell(l.shareClass()),
+                    securityCell(terms, l.security().id()), Formats.count(l.shares()), Formats.count(l.fullyDiluted()), out.get(i), fd.get(i));
         }
         t.rule().row("total", "", "", "", "", "", Formats.count(cap.totalFullyDiluted()), "100.00%", "100.00%");
         return t;

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "proforma", mixinStandardHelpOptions = true,
-        header = "What each deal event does to the cap table: price, shares issued, ratios, before and after.",
-        description = {"For each deal event (events:, in date order) print the price per share, the shares issued "
+        header = "What each deal event does to the cap table: price, shares (an LLC's units) issued, ratios, before and after.",
+        description = {"For each deal event (events:, in date order) print the price per share (per unit in an LLC), the shares issued "
                 + "(investments and SAFE and note conversions), the pool increase, every preferred class's conversion ratio "
                 + "after anti-dilution, and the cap table before and after it."})
 public final class ProformaCommand implements Callable<Integer> {
@@ -76,8 +76,9 @@ public final class ProformaCommand implements Callable<Integer> {
             tables.add(capTable(title + " — cap table after", venture, a.after()));
             return tables;
         }
+        EquityTerms terms = EquityTerms.of(a.before());
         Table summary = new Table(title).left("item").right("value")
-                .row("price per share", new Table.Cell(Formats.price(r.pricePerShare()), price(r.pricePerShare())));
+                .row("price per " + terms.unit(), new Table.Cell(Formats.price(r.pricePerShare()), price(r.pricePerShare())));
         if (r.preMoneyFullyDiluted() != null) {
             summary.row("pre-money fully diluted count", Formats.count(r.preMoneyFullyDiluted()));
         }
@@ -85,7 +86,7 @@ public final class ProformaCommand implements Callable<Integer> {
                 : org.msocap.money.Money.ZERO));
         summary.row("pool increase", Formats.count(r.poolIncrease()));
         tables.add(summary);
-        Table issued = new Table(title + " — shares issued").left("holder").left("class").left("for").right("shares");
+        Table issued = new Table(title + " — " + terms.units() + " issued").left("holder").left("class").left("for").right(terms.units());
         for (Rounds.Issue i : r.issued()) {
             issued.row(i.holder(), names.cell(i.classId()), i.source().id(), Formats.count(i.shares()));
         }
@@ -112,7 +113,8 @@ public final class ProformaCommand implements Callable<Integer> {
         List<String> fd = CaptableCommand.displayPercents(cap.lines().stream().map(CapTableLine::ofFullyDiluted).toList());
         for (int i = 0; i < cap.lines().size(); i++) {
             CapTableLine l = cap.lines().get(i);
-            t.row(l.holder(), names.cell(l.shareClass()), l.security().id(), Formats.count(l.shares()), Formats.count(l.fullyDiluted()), fd.get(i));
+            t.row(l.holder(), names.cell(l.shareClass()), CaptableCommand.securityCell(terms, l.security().id()), Formats.count(l.shares()),
+                    Formats.count(l.fullyDiluted()), fd.get(i));
         }
         t.rule().row("total", "", "", "", Formats.count(cap.totalFullyDiluted()), "100.00%");
         return t;

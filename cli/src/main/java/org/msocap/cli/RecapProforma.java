@@ -9,6 +9,7 @@ import org.msocap.deal.HolderProceeds;
 import org.msocap.deal.NewUnits;
 import org.msocap.deal.RecapResult;
 import org.msocap.deal.SourcesAndUses;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.Holding;
 import org.msocap.model.ShareClass;
 
@@ -39,8 +40,10 @@ final class RecapProforma {
             holders.row(h.holder(), h.category().id(), Formats.money(h.proceeds()), Formats.money(h.rollover()),
                     Formats.money(h.cashAtClose()));
         }
-        Table issued = new Table(r.event().name() + ": units issued at close (the cap table after it: captable --at)")
-                .left("holder").left("class").left("how").right("price").right("amount").right("units");
+        // In the words of the MSO after the close: a recap may make it an LLC (form: llc).
+        EquityTerms terms = EquityTerms.of(r.after().mso());
+        Table issued = new Table(r.event().name() + ": " + terms.units() + " issued at close (the cap table after it: captable --at)")
+                .left("holder").left("class").left("how").right("price").right("amount").right(terms.units());
         r.buyer().ifPresent(b -> issued.row(b.holder(), names.cell(b.classId()), "buyer equity",
                 new Table.Cell(Formats.price(b.price()), price(b.price())),
                 Formats.money(b.amount()), Formats.count(b.units())));

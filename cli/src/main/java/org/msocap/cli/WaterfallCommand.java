@@ -163,8 +163,14 @@ public final class WaterfallCommand implements Callable<Integer> {
                 .row("transaction costs", Formats.deduction(b.transactionCosts()))
                 .row("management carve-out", Formats.deduction(b.carveOut()))
                 .rule()
-                .row("equity proceeds", Formats.money(b.equityProceeds()))
-                .row("escrow withheld at close", Formats.money(b.escrowWithheld()))
+                .row("equity proceeds", Formats.money(b.equityProceeds()));
+        if (b.shortfall().isPositive()) {
+            // The bridge floors the equity at zero; say why it is zero and by how much.
+            bridge.row("shortfall (debt and costs over the value)", Formats.money(b.shortfall()))
+                    .note("Net debt and transaction costs (" + Formats.money(b.netDebt().plus(b.transactionCosts()))
+                            + ") exceed the enterprise value by " + Formats.money(b.shortfall()) + ": the equity receives nothing.");
+        }
+        bridge.row("escrow withheld at close", Formats.money(b.escrowWithheld()))
                 .row("paid at close", Formats.money(b.atClose()))
                 .row("expected total (escrow release, earnout)", Formats.money(b.expectedTotal()));
         Table classes = new Table(EquityTerms.capitalized(terms.classes())).left("class").left("kind").right("payout").left("converted");
@@ -227,6 +233,7 @@ public final class WaterfallCommand implements Callable<Integer> {
             b.carveOutPayments().forEach((k, v) -> carve.put(k, v.toString()));
             m.put("carveOutPayments", carve);
             m.put("equityProceeds", b.equityProceeds().toString());
+            m.put("shortfall", b.shortfall().toString());
             m.put("escrowWithheld", b.escrowWithheld().toString());
             m.put("atClose", b.atClose().toString());
             m.put("expectedTotal", b.expectedTotal().toString());

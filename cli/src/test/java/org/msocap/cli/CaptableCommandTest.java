@@ -13,7 +13,7 @@ class CaptableCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
                 .contains("Sunrise Telehealth — MSO fully diluted cap table")
-                .contains("alice        Alice Chen              lay        Common    shares         4,000,000     4,000,000         50.00%           44.20%")
+                .contains("alice        Alice Chen              lay        Common    units          4,000,000     4,000,000         50.00%           44.20%")
                 .contains("Practice sunrise-ca")
                 .contains("total                                                                                  9,050,000        100.00%          100.00%");
     }

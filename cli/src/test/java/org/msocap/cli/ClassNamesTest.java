@@ -73,7 +73,7 @@ class ClassNamesTest {
                 assertThat(run.out()).doesNotContain("class-a ").doesNotContain("series-2-incentive");
             }
         }
-        assertThat(tables.get(2).out()).contains("entity     Class A             shares").contains("Series 2 Incentive")
+        assertThat(tables.get(2).out()).contains("entity     Class A             units").contains("Series 2 Incentive")
                 .contains("performance-vested: 100% at Class A MOIC 1.5×");
         assertThat(tables.get(0).out())
                 .contains("Series 2 Incentive over a $90,000,000.00 hurdle — Elena Vasquez (performance-vested)")

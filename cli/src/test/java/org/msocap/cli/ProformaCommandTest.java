@@ -73,13 +73,43 @@ class ProformaCommandTest {
     void proformaTableAndCsvAndOneEventByName() throws IOException {
         Path f = model(MODEL);
         CliRun table = CliRun.of("proforma", f.toString());
-        assertThat(table.out()).contains("price per share", "1.75", "cap table before", "cap table after", "pool increase");
+        assertThat(table.out()).contains("price per unit", "1.75", "cap table before", "cap table after", "pool increase");
         CliRun csv = CliRun.of("proforma", f.toString(), "--format", "csv", "--event", "series a");
         assertThat(csv.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(csv.out()).contains("# Series A (round, 2027-03-01) — shares issued").contains("fund,series-a,investment,2857142");
+        assertThat(csv.out()).contains("# Series A (round, 2027-03-01) — units issued").contains("fund,series-a,investment,2857142");
         CliRun unknown = CliRun.of("proforma", f.toString(), "--event", "Series B");
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.err()).contains("no event named 'Series B'; the file has: Series A");
+    }
+
+    @Test
+    void anLlcsProformaSpeaksOfUnitsAndItsJsonKeepsItsKeys() throws IOException {
+        // An MSO is an LLC unless its form says otherwise (mso.form); MODEL gives none.
+        Path f = model(MODEL);
+        CliRun table = CliRun.of("proforma", f.toString());
+        assertThat(table.exitCode()).as(table.err()).isEqualTo(ExitCode.OK);
+        assertThat(table.out()).contains("price per unit", "Series A (round, 2027-03-01) — units issued")
+                .containsPattern("holder +class +security +units +as-converted").containsPattern("founder +Common +units +9,000,000")
+                .doesNotContain("per share").doesNotContain("shares");
+        assertThat(CliRun.of("captable", f.toString()).out()).containsPattern("founder +Founder +lay +Common +units +9,000,000")
+                .doesNotContain("shares");
+        // CSV, like JSON, keeps the security's id.
+        assertThat(CliRun.of("captable", f.toString(), "--format", "csv").out()).contains("founder,Founder,lay,common,shares,9000000");
+        CliRun corporation = CliRun.of("proforma", model(MODEL.replace("mso:\n", "mso:\n  form: c-corp\n")).toString());
+        assertThat(corporation.out()).contains("price per share", "Series A (round, 2027-03-01) — shares issued")
+                .containsPattern("founder +Common +shares +9,000,000").doesNotContain("units");
+        JsonNode e = new ObjectMapper().readTree(CliRun.of("proforma", f.toString(), "--format", "json").out()).get("events").get(0);
+        assertThat(e.get("pricePerShare").asText()).isEqualTo("1.75");
+        assertThat(e.get("issued").get(0).has("shares")).isTrue();
+    }
+
+    @Test
+    void aRecapIntoAnLlcIssuesUnitsFromACorporationsShares() {
+        CliRun run = CliRun.of("proforma", "../examples/ventures/derm-recap-second-bite.yaml");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("Majority recapitalisation with Magnolia: units issued at close")
+                .containsPattern("cap table before\n.*security +shares +as-converted")
+                .containsPattern("cap table after\n.*security +units +as-converted.*\n[- ]+\nmagnolia +Class A Preferred Units +units ");
     }
 
     @Test
@@ -91,7 +121,7 @@ class ProformaCommandTest {
         assertThat(before).doesNotContain("series-a").doesNotContain("Series A");
         // Tables show a class by its name (the round's class is named); CSV and JSON keep the id.
         assertThat(after).contains("fund,Fund LP,entity,series-a,shares,2857142");
-        assertThat(CliRun.of("captable", f.toString(), "--at", "2027-03-01").out()).containsPattern("fund +Fund LP +entity +Series A Preferred +shares");
+        assertThat(CliRun.of("captable", f.toString(), "--at", "2027-03-01").out()).containsPattern("fund +Fund LP +entity +Series A Preferred +units");
         assertThat(CliRun.of("captable", f.toString(), "--at", "2027-03-01", "--format", "json").out()).contains("\"at\" : \"2027-03-01\"");
     }
 

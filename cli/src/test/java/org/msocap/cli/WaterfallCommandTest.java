@@ -98,6 +98,63 @@ class WaterfallCommandTest {
         return Long.parseLong(m.group(1)) * 100 + Long.parseLong(m.group(2));
     }
 
+    /** Net debt over the value of the Distressed sale; Ana's holding has no acquisition date. */
+    static final String UNDERWATER = """
+            msocap: 1
+            venture: Underwater
+            asOf: 2026-03-01
+            people:
+              - {id: maya, name: Maya Patel}
+              - {id: ana, name: Ana Morales}
+              - {id: fund, name: Fund LP, type: entity}
+              - id: dr-a
+                name: Dr A
+                licenses: [{profession: physician, state: FL, status: active}]
+            mso:
+              form: c-corp
+              classes:
+                - {id: common, type: common, name: Common Stock}
+                - {id: pref, type: preferred, name: Pref, issuePrice: 1.00, preference: 1.0, participation: none, seniority: 1}
+              holdings:
+                - {holder: maya, class: common, shares: 5000000, acquired: 2025-01-15, cost: 500}
+                - {holder: ana, class: common, shares: 1000000, cost: 1000}
+                - {holder: fund, class: pref, shares: 2000000, acquired: 2026-01-15, cost: 2000000}
+            practices:
+              - {id: pc, name: PC, state: FL, shareholders: [{holder: dr-a, shares: 1}]}
+            agreements:
+              - {id: msa, practice: pc, fee: {basis: fixed, monthly: 10000}}
+            financials:
+              start: 2026-01-01
+              practices:
+                pc: {collections: 1M}
+              mso: {operatingCosts: 0, netDebt: 5M}
+            exits:
+              - {name: Distressed, date: 2028-06-30, enterpriseValue: 3M, transactionCosts: 0.02}
+              - {name: Sale, date: 2028-06-30, enterpriseValue: 20M}
+            """;
+
+    @Test
+    void debtOverTheValueShowsTheShortfallAndATotalLossIsMinus100Percent(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("underwater.yaml");
+        Files.writeString(f, UNDERWATER);
+        CliRun run = CliRun.of("waterfall", f.toString(), "--scenario", "Distressed");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        // 5,000,000 net debt + 60,000 costs (2% of 3,000,000) − 3,000,000 = 2,060,000 unpaid ahead of the equity.
+        assertThat(run.out()).contains("equity proceeds                                     0.00\n"
+                        + "shortfall (debt and costs over the value)   2,060,000.00\n")
+                .contains("Net debt and transaction costs (5,060,000.00) exceed the enterprise value by 2,060,000.00: the equity "
+                        + "receives nothing.")
+                .containsPattern("fund +entity +0\\.00 +0\\.00% +2,000,000\\.00 +0\\.00x +-100\\.0%")
+                .containsPattern("ana +lay +0\\.00 +0\\.00% +1,000\\.00 +0\\.00x +-100\\.0%")
+                .doesNotContain("IRR —");
+        CliRun json = CliRun.of("waterfall", f.toString(), "--format", "json");
+        assertThat(json.out()).contains("\"shortfall\" : \"2060000.00\"", "\"shortfall\" : \"0.00\"", "\"irr\" : -1.0");
+        // A sale that covers the debt: no shortfall line; a holding without an acquisition date that receives something
+        // has no one rate of return, still "—".
+        CliRun sale = CliRun.of("waterfall", f.toString(), "--scenario", "Sale");
+        assertThat(sale.out()).doesNotContain("shortfall").containsPattern("ana +lay +1,875,000\\.00 .* +—\n").contains("IRR —");
+    }
+
     @Test
     void badInputIsAUsageError() {
         CliRun badValue = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "lots");

@@ -51,6 +51,7 @@ public final class ComplianceChecker {
             new SingleProfessionOwnership(),
             new NoCorporatePracticeBar(),
             new LicenseRenewalNotRecorded(),
+            new RecapPriceAboveIssuePrice(),
             new UncertainProfession()));
 
     private final RuleCatalog catalog;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.math3.fraction.BigFraction;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.Practice;
 
 /**
@@ -40,6 +41,10 @@ final class DualPositionsOregon implements RulePredicate {
             Map<String, List<String>> practiceRoles = new LinkedHashMap<>();
             practice.directors().forEach(d -> practiceRoles.computeIfAbsent(d, k -> new ArrayList<>()).add("director"));
             practice.officers().forEach((role, id) -> practiceRoles.computeIfAbsent(id, k -> new ArrayList<>()).add(role));
+            // An LLC's owners are its members: SB 951 reaches them the same way.
+            boolean llc = EquityTerms.of(ctx.venture.mso()) == EquityTerms.LLC;
+            String owner = llc ? "member" : "shareholder";
+            String owners = "the MSO's " + (llc ? "members" : "shareholders");
             practiceRoles.forEach((id, roles) -> {
                 List<String> msoRoles = ctx.msoRoles(id);
                 boolean shareholder = equity.contains(id) && !ctx.hasIncidentalMsoHolding(id);
@@ -48,7 +53,7 @@ final class DualPositionsOregon implements RulePredicate {
                 }
                 List<String> msoSide = new ArrayList<>(msoRoles);
                 if (shareholder) {
-                    msoSide.add(0, "shareholder");
+                    msoSide.add(0, owner);
                 }
                 BigFraction owned = new BigFraction(practice.sharesOf(id), practice.totalShares());
                 boolean physician = ctx.professionsIn(ctx.person(id), "OR").contains(PhysicianMajorityAndOfficers.PHYSICIAN);
@@ -56,7 +61,7 @@ final class DualPositionsOregon implements RulePredicate {
                         + " of practice " + practice.id() + " (owns " + Percent.of(owned) + " of it)";
                 String assumption = ctx.lawAssumption(rule.law(), entities);
                 if (shareholder && msoRoles.isEmpty()) {
-                    out.add(ctx.finding(rule, SubjectKind.PERSON, id, both + "; SB 951 bars the MSO's shareholders from serving "
+                    out.add(ctx.finding(rule, SubjectKind.PERSON, id, both + "; SB 951 bars " + owners + " from serving "
                             + "as the practice's directors or officers" + (physician ? ", unless the holding is incidental and "
                             + "without relation to compensation (verify, and record incidentalMsoHolding if so)" : "") + "."
                             + assumption, oregon, List.of(id), physician ? "shareholder" : null));
@@ -72,8 +77,8 @@ final class DualPositionsOregon implements RulePredicate {
                 } else {
                     String exception = !physician ? "not an Oregon-licensed physician"
                             : !onlyBoardOrOffice ? "MSO staff, not only a director or officer"
-                            : shareholder && owned.compareTo(HB_3410_PRACTICE_LIMIT) < 0 ? "also an MSO shareholder, and SB 951 bars "
-                            + "the MSO's shareholders unless the holding is incidental and without relation to compensation (verify)"
+                            : shareholder && owned.compareTo(HB_3410_PRACTICE_LIMIT) < 0 ? "also an MSO " + owner + ", and SB 951 bars "
+                            + owners + " unless the holding is incidental and without relation to compensation (verify)"
                             : "owns " + Percent.of(owned, HB_3410_PRACTICE_LIMIT) + " of the practice (limit: under 25%)";
                     out.add(ctx.finding(rule, SubjectKind.PERSON, id, both + "; SB 951 bars serving both, and the HB 3410 "
                             + "exception does not apply: " + exception + "." + assumption, oregon, List.of(id)));

@@ -7,6 +7,7 @@ import org.apache.commons.math3.fraction.BigFraction;
 import org.msocap.captable.CapTable;
 import org.msocap.captable.CapTableLine;
 import org.msocap.model.Agreement;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.FeeTerms;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Practice;
@@ -48,7 +49,7 @@ final class ResidualProfitSweep implements RulePredicate {
             } else if (s.compareTo(BigFraction.ONE_HALF) > 0 && layOwned.compareTo(BigFraction.ONE_HALF) > 0) {
                 out.add(ctx.finding(rule, SubjectKind.AGREEMENT, a.id(), "under " + a.id() + " at practice " + practice.id() + " "
                         + share.get().describe() + ", a majority, and non-clinicians own " + Percent.of(layOwned)
-                        + " of the MSO's shares outstanding", state, List.of()));
+                        + " of the MSO's " + EquityTerms.of(ctx.venture.mso()).units() + " outstanding", state, List.of()));
             }
         }
         return out;

@@ -22,8 +22,12 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
     record Field(String key, int line, int column, Node value) {
     }
 
-    /** A map in file order. */
-    record MapNode(Map<String, Field> fields, int line, int column) implements Node {
+    /**
+     * A map in file order.
+     *
+     * @param flow written in YAML's flow style, {@code {key: value, ...}}, where a plain value ends at the first comma
+     */
+    record MapNode(Map<String, Field> fields, int line, int column, boolean flow) implements Node {
         public String describe() {
             return "a map";
         }
@@ -38,8 +42,10 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
     /**
      * A scalar as written. The text is kept verbatim so that numbers keep their exact digits
      * ({@code 2.00} stays two decimals) and the binder, not the YAML resolver, decides what it means.
+     *
+     * @param plain written as plain YAML, without quotes (a JSON value never is)
      */
-    record ScalarNode(Kind kind, String text, int line, int column) implements Node {
+    record ScalarNode(Kind kind, String text, int line, int column, boolean plain) implements Node {
 
         enum Kind { TEXT, NUMBER, BOOLEAN, NULL }
 

@@ -54,12 +54,15 @@ final class TreeReader {
             .build();
 
     private final String file;
+    /** The text being read when it is YAML, to tell flow maps and plain scalars by their first character; else null. */
+    private final String yaml;
     /** The path being read, for errors the parser raises before a field is complete. */
     private final List<String> path = new ArrayList<>();
     private int values;
 
-    private TreeReader(String file) {
+    private TreeReader(String file, String yaml) {
         this.file = file;
+        this.yaml = yaml;
     }
 
     private static LoaderOptions loaderOptions() {
@@ -80,7 +83,7 @@ final class TreeReader {
             content = content.substring(1);
         }
         boolean json = file.toLowerCase().endsWith(".json");
-        TreeReader reader = new TreeReader(file);
+        TreeReader reader = new TreeReader(file, json ? null : content);
         try (JsonParser parser = json ? JSON.createParser(content) : YAML.createParser(content)) {
             return reader.root(parser);
         } catch (InvalidModelException e) {
@@ -130,13 +133,25 @@ final class TreeReader {
             case VALUE_STRING -> scalar(ScalarNode.Kind.TEXT, parser, at);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(ScalarNode.Kind.NUMBER, parser, at);
             case VALUE_TRUE, VALUE_FALSE -> scalar(ScalarNode.Kind.BOOLEAN, parser, at);
-            case VALUE_NULL -> new ScalarNode(ScalarNode.Kind.NULL, "", line(at), column(at));
+            case VALUE_NULL -> new ScalarNode(ScalarNode.Kind.NULL, "", line(at), column(at), startsWithout(at, "\"'|>"));
             default -> throw error(at, "unsupported YAML value; tagged values such as !!binary have no place in a model file");
         };
     }
 
     private ScalarNode scalar(ScalarNode.Kind kind, JsonParser parser, JsonLocation at) throws IOException {
-        return new ScalarNode(kind, parser.getText(), line(at), column(at));
+        return new ScalarNode(kind, parser.getText(), line(at), column(at), startsWithout(at, "\"'|>"));
+    }
+
+    /** Whether the YAML value at {@code at} starts with none of {@code marks} (false for JSON). */
+    private boolean startsWithout(JsonLocation at, String marks) {
+        long offset = at.getCharOffset();
+        return yaml != null && offset >= 0 && offset < yaml.length() && marks.indexOf(yaml.charAt((int) offset)) < 0;
+    }
+
+    /** Whether the YAML value at {@code at} starts with {@code mark} (false for JSON). */
+    private boolean startsWith(JsonLocation at, char mark) {
+        long offset = at.getCharOffset();
+        return yaml != null && offset >= 0 && offset < yaml.length() && yaml.charAt((int) offset) == mark;
     }
 
     private MapNode map(JsonParser parser, JsonLocation start, int depth) throws IOException {
@@ -149,7 +164,8 @@ final class TreeReader {
             Field before = fields.get(key);
             if (before != null) {
                 throw error(keyAt, "duplicate field '" + key + "' (first written at line " + before.line() + ", column "
-                        + before.column() + ")");
+                        + before.column() + ")" + (key.matches("[0-9]+") && startsWith(start, '{')
+                        ? "; inside { } a comma ends the value: write numbers without thousands separators (1000000, or 1M)" : ""));
             }
             Node value = value(parser, parser.nextToken(), depth + 1);
             fields.put(key, new Field(key, line(keyAt), column(keyAt), value));
@@ -158,7 +174,7 @@ final class TreeReader {
         if (token != JsonToken.END_OBJECT) {
             throw error(parser.currentTokenLocation(), "unexpected end of a map");
         }
-        return new MapNode(java.util.Collections.unmodifiableMap(fields), line(start), column(start));
+        return new MapNode(java.util.Collections.unmodifiableMap(fields), line(start), column(start), startsWith(start, '{'));
     }
 
     private ListNode list(JsonParser parser, JsonLocation start, int depth) throws IOException {

@@ -1039,6 +1039,36 @@ final class VentureBinder {
         }
     }
 
+    /**
+     * The likely cause of an unknown field that is the tail of the value before it: in a flow map a plain value ends
+     * at the first comma, so {@code {name: Fund 1, LP}} reads as name "Fund 1" and a field "LP" with no value, and
+     * {@code {amount: 1,000}} as amount 1 and a field "000". Said only when the unknown field has no value and follows
+     * a plain value (text, or a number when the field is all digits); empty otherwise.
+     */
+    static String commaHint(MapNode map, Field previous, Field unknown) {
+        // A key without a value reads as null or, from some parsers, as empty text.
+        if (!map.flow() || previous == null || !(unknown.value() instanceof ScalarNode empty) || !(empty.isNull() || empty.text().isEmpty())
+                || !(previous.value() instanceof ScalarNode value) || !value.plain()) {
+            return "";
+        }
+        String tail = unknown.key();
+        String field = Shown.value(previous.key());
+        if (tail.matches("[0-9]+") && value.text().matches("[0-9][0-9.,]*")) {
+            String whole = (value.text() + tail).replace(",", "");
+            return "; inside { } a comma ends the value, so " + field + ": " + Shown.value(value.text() + "," + tail)
+                    + " reads as " + Shown.value(value.text()) + ": write numbers without thousands separators (" + field + ": "
+                    + Shown.value(whole) + ", or 1k, 2.5M)";
+        }
+        if (value.kind() == ScalarNode.Kind.TEXT && !value.text().isEmpty()) {
+            boolean adjacent = unknown.line() == value.line() && unknown.column() == value.column() + value.text().length() + 1;
+            String whole = value.text() + (adjacent ? "," : ", ") + tail;
+            return "; inside { } a comma ends the value, so " + field + " reads as '" + Shown.value(value.text())
+                    + "': a value containing a comma must be quoted (" + field + ": \"" + Shown.value(whole.replace("\"", "\\\""))
+                    + "\")";
+        }
+        return "";
+    }
+
     // ---- one object of the file ------------------------------------------------------------------
 
     @FunctionalInterface
@@ -1055,12 +1085,18 @@ final class VentureBinder {
             this.node = map(node, path);
             this.path = path;
             List<String> allowed = FIELDS.get(kind);
+            Field previous = null;
             for (Field f : this.node.fields().values()) {
                 if (!allowed.contains(f.key())) {
-                    String reason = "unknown field '" + Shown.value(f.key()) + "'" + Suggest.didYouMean(f.key(), allowed)
-                            + (allowed.size() <= LIST_FIELDS_UP_TO ? "; allowed fields are " + String.join(", ", allowed) : "");
+                    String commaHint = commaHint(this.node, previous, f);
+                    // When the key is the tail of a value, a field it resembles is no help.
+                    String reason = "unknown field '" + Shown.value(f.key()) + "'"
+                            + (commaHint.isEmpty() ? Suggest.didYouMean(f.key(), allowed) : "")
+                            + (allowed.size() <= LIST_FIELDS_UP_TO ? "; allowed fields are " + String.join(", ", allowed) : "")
+                            + commaHint;
                     throw new InvalidModelException(file, f.line(), f.column(), at(f.key()), reason);
                 }
+                previous = f;
             }
         }
 

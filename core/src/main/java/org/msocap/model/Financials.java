@@ -14,6 +14,11 @@ import org.msocap.money.Money;
 public record Financials(LocalDate start, int years, Map<String, PracticeFinancials> practices, MsoFinancials mso) {
 
     /** Why an exit valued at a multiple cannot be valued without a {@code financials:} section. */
+    public static String neededForSimulatedMultiple() {
+        return "the simulation values the MSO at a multiple of its EBITDA, which needs a financials: section (start, years, "
+                + "practices, mso) to project it";
+    }
+
     public static String neededForMultiple(String exitName, boolean byEbitda) {
         return "exit '" + exitName + "' values the MSO at a multiple of its " + (byEbitda ? "EBITDA" : "revenue")
                 + ", which needs a financials: section (start, years, practices, mso) to project it";

@@ -57,11 +57,39 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
         events = Checks.list(events);
         validateReferences(asOf, people, mso, practices, agreements, financials, exits);
         validateEvents(asOf, (IndexedPeople) people, events);
+        validateExitsFromAsOf(asOf, exits, simulation);
         validateExitDates(financials, exits, simulation);
     }
 
     /**
-     * Exit dates the projection cannot value at a multiple (PRODUCT.md §3): a dated exit with a multiple, and the
+     * Exits are sales on or after {@code asOf}: the model knows the cap table only from {@code asOf} on (holdings
+     * acquired later are already in it, deal events come after it), so a sale before it would pay holders for shares
+     * they did not yet own, vest and accrue over negative time, and date cash out before cash in (no IRR). The
+     * simulation's exit dates are held to the same when their distribution is bounded below; the command line refuses
+     * a {@code --date} before {@code asOf} the same way.
+     */
+    private static void validateExitsFromAsOf(LocalDate asOf, List<ExitScenario> exits, SimulationSpec simulation) {
+        for (int i = 0; i < exits.size(); i++) {
+            ExitScenario exit = exits.get(i);
+            if (exit.date() != null && exit.date().isBefore(asOf)) {
+                throw new ModelException("exits[" + i + "].date", "exit '" + exit.name() + "' is dated " + exit.date()
+                        + ", before asOf (" + asOf + "): the model knows the cap table only from asOf on; date the sale on or "
+                        + "after asOf, or leave the date out to sell on asOf");
+            }
+        }
+        if (simulation != null && simulation.exitDate() != null) {
+            double lowest = simulation.exitDate().lowest();
+            if (Double.isFinite(lowest) && Math.round(lowest) < asOf.toEpochDay()) {
+                throw new ModelException("simulation.exitDate", "exit dates from " + LocalDate.ofEpochDay(Math.round(lowest))
+                        + " are before asOf (" + asOf + "): the model knows the cap table only from asOf on; start the "
+                        + "exitDate distribution on or after asOf");
+            }
+        }
+    }
+
+    /**
+     * A multiple without the projection to apply it to (an exit's, or the simulation's ebitdaMultiple distribution), and
+     * exit dates the projection cannot value at a multiple (PRODUCT.md §3): a dated exit with a multiple, and the
      * simulation's earliest exit date when it values at a multiple, must have a trailing year in the projection. Checked
      * here so that every command, {@code validate} included, refuses the file at the field. Exits without a date (valued
      * on {@code asOf}, which the command line may move) are checked when they are valued.
@@ -81,6 +109,9 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
             if (exit.date() != null) {
                 Financials.checkExitDate(financials.start(), exit.date(), "exits[" + i + "].date");
             }
+        }
+        if (simulation != null && simulation.ebitdaMultiple() != null && financials == null) {
+            throw new ModelException("simulation.ebitdaMultiple", Financials.neededForSimulatedMultiple());
         }
         ExitScenario first = exits.isEmpty() ? null : exits.get(0);
         if (simulation == null || financials == null
@@ -355,7 +386,12 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
         return out;
     }
 
-    /** Moves MSO shares of one class between holders (anyone may own the MSO). */
+    /**
+     * Moves MSO shares of one class between holders (anyone may own the MSO). The buyer receives one holding per lot
+     * of the seller's it takes from, with that lot's {@code acquired} and {@code dividendFrom}: a cumulative dividend
+     * accrued on shares travels with them, so the class's claim is the same after the transfer as before. The buyer's
+     * price is not known here ({@code cost} null: the class's issue price).
+     */
     public Venture transferMsoShares(String classId, String from, String to, long shares) {
         Checks.positive(shares, "shares");
         mso.requireClass(classId);
@@ -372,6 +408,7 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
                     + "transfer them by editing the holdings");
         }
         List<Holding> next = new ArrayList<>();
+        List<Holding> bought = new ArrayList<>();
         long remaining = shares;
         for (Holding h : mso.holdings()) {
             if (h.holder().equals(from) && h.shareClass().equals(classId) && remaining > 0) {
@@ -380,11 +417,12 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
                 if (h.shares() > moved) {
                     next.add(h.withShares(h.shares() - moved));
                 }
+                bought.add(new Holding(to, classId, moved, h.acquired(), null).withDividendFrom(h.dividendFrom()));
             } else {
                 next.add(h);
             }
         }
-        next.add(new Holding(to, classId, shares, asOf, null));
+        next.addAll(bought);
         Mso updated = new Mso(mso.name(), mso.state(), mso.form(), mso.classes(), next, mso.optionPool(), mso.options(),
                 mso.warrants(), mso.safes(), mso.notes(), mso.directors(), mso.officers(), mso.staff());
         return toBuilder().mso(updated).build();

@@ -46,8 +46,10 @@ public record SimulationSetup(DriverSampler drivers, double noExitProbability, L
         ExitValueModel value;
         if (spec.ebitdaMultiple() != null || !Double.isNaN(baseMultiple)) {
             if (venture.financials() == null) {
-                throw new ModelException("financials", "the simulation values the MSO at a multiple of its EBITDA, which needs a "
-                        + "financials: section (start, years, practices, mso) to project it");
+                // The venture refuses this when it is built (Venture.validateExitDates); kept for the same message here.
+                throw spec.ebitdaMultiple() != null
+                        ? new ModelException("simulation.ebitdaMultiple", org.msocap.model.Financials.neededForSimulatedMultiple())
+                        : new ModelException("exits[0].ebitdaMultiple", org.msocap.model.Financials.neededForMultiple(template.name(), true));
             }
             value = ProjectedExitValue.of(FeeModel.resolve(venture));
             if (Double.isNaN(baseMultiple)) {

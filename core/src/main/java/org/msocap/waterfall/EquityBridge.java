@@ -50,6 +50,14 @@ public record EquityBridge(Money enterpriseValue, Money netDebt, Money transacti
         }
     }
 
+    /**
+     * By how much the net debt and transaction costs exceed the enterprise value: what the sale leaves unpaid ahead of
+     * the equity, which then receives nothing. Zero when the value covers them.
+     */
+    public Money shortfall() {
+        return netDebt.plus(transactionCosts).minus(enterpriseValue).max(Money.ZERO);
+    }
+
     /** The bridge for a sale at {@code enterpriseValue} under the terms of {@code exit}. */
     public static EquityBridge of(ExitScenario exit, Money enterpriseValue, Money netDebt) {
         Objects.requireNonNull(exit, "exit");

@@ -21,6 +21,10 @@ import org.msocap.money.Money;
  * rate is given (shown "—"): flows that start with money received before money paid in (cash at a recap, then buying
  * into the next one) have a "rate" that is a cost of borrowing, not a return (0.06x showed +239%), and flows several
  * rates solve, or none, have no one rate of return.
+ *
+ * <h2>A total loss</h2>
+ * Money paid in and nothing received is a rate of −100% (−1), over any period and whatever the dates: the one case where
+ * the rate is known without solving, and well defined (MOIC 0.00x), unlike the cases above.
  */
 public final class Irr {
 
@@ -32,12 +36,17 @@ public final class Irr {
     }
 
     private static final double LOWEST = -0.99;
+    /** The rate of money paid in with nothing received. */
+    public static final double TOTAL_LOSS = -1;
     private static final double HIGHEST = 1.0e6;
 
     private Irr() {
     }
 
     public static OptionalDouble of(List<CashFlow> flows) {
+        if (flows.stream().anyMatch(f -> f.amount().isNegative()) && flows.stream().noneMatch(f -> f.amount().isPositive())) {
+            return OptionalDouble.of(TOTAL_LOSS);
+        }
         LocalDate first = null;
         LocalDate last = null;
         boolean in = false;

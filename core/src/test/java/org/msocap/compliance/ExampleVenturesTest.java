@@ -22,7 +22,7 @@ class ExampleVenturesTest {
     void oregonFounderDirectsPractice() {
         ComplianceReport r = ComplianceChecker.DEFAULT.check(ExampleVentures.oregonFounderDirectsPractice());
         assertThat(ids(r)).contains("CTRL-02 critical", "CTRL-03 critical", "CTRL-04 critical", "COI-02 critical");
-        assertThat(r.forRule("CTRL-03").get(0).message()).contains("dr-park is shareholder and director and officer (ceo) of the MSO");
+        assertThat(r.forRule("CTRL-03").get(0).message()).contains("dr-park is member and director and officer (ceo) of the MSO");
         assertThat(r.conflicts()).singleElement().satisfies(c -> assertThat(c.findings()).anyMatch(s -> s.startsWith("CTRL-03")));
     }
 

@@ -25,6 +25,7 @@ class OregonMsoShareholdersTest {
     @Test
     void aPhysicianHolding13PercentOfTheMsoWhoPresidesOverThePracticeIsCtrl03() {
         Scenario s = oregon(1_300, false);
+        s.msoForm = org.msocap.model.Mso.Form.C_CORP;
         assertThat(s.findings("CTRL-03")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.message()).contains("dr-a is shareholder of the MSO and director and president of practice p1",
@@ -32,6 +33,11 @@ class OregonMsoShareholdersTest {
             assertThat(f.remediation()).contains("sell the MSO holding");
         });
         assertThat(oregon(1_300, true).findings("CTRL-03")).as("incidental holding").isEmpty();
+        Scenario llc = oregon(1_300, false);
+        llc.msoForm = org.msocap.model.Mso.Form.LLC;
+        assertThat(llc.findings("CTRL-03")).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("dr-a is member of the MSO and director and president of practice p1", "bars the MSO's members")
+                .doesNotContain("shareholder of the MSO"));
         s.asOf = LocalDate.of(2025, 12, 31);
         assertThat(s.findings("CTRL-03")).as("the day before SB 951 applies").isEmpty();
     }

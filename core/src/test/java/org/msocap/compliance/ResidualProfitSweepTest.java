@@ -47,6 +47,18 @@ class ResidualProfitSweepTest {
     }
 
     @Test
+    void anLlcMsosOwnershipIsInUnits() {
+        Scenario corporation = texas(25_000);
+        corporation.msoForm = org.msocap.model.Mso.Form.C_CORP;
+        assertThat(corporation.findings("FEE-03")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("of the MSO's shares outstanding"));
+        Scenario llc = texas(25_000);
+        llc.msoForm = org.msocap.model.Mso.Form.LLC;
+        assertThat(llc.findings("FEE-03")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("of the MSO's units outstanding").doesNotContain("shares"));
+    }
+
+    @Test
     void theProjectionsMeasureWinsOverTheEstimate() {
         Scenario s = texas(10_000);
         PracticeFeeMetrics sweeping = new PracticeFeeMetrics("p1", "msa", Money.of(5_000_000), Money.of(2_500_000),

@@ -170,8 +170,9 @@ class ValuatorTest {
         assertThatThrownBy(() -> with(fine, early)).isInstanceOf(ModelException.class)
                 .hasMessageContaining("less than twelve months after financials.start")
                 .satisfies(e -> assertThat(((ModelException) e).field()).isEqualTo("exits[1].date"));
+        // Before asOf (here financials.start) a dated exit is refused as such, before the projection is asked.
         assertThatThrownBy(() -> with(before, early)).isInstanceOf(ModelException.class)
-                .hasMessageContaining("before financials.start")
+                .hasMessageContaining("is dated 2025-06-30, before asOf (2026-01-01)")
                 .satisfies(e -> assertThat(((ModelException) e).field()).isEqualTo("exits[0].date"));
         // An exit from elsewhere (the command line) is refused when it is valued.
         assertThatThrownBy(() -> Valuator.DEFAULT.value(VENTURE, before)).isInstanceOf(ModelException.class)

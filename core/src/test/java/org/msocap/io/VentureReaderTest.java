@@ -333,6 +333,35 @@ class VentureReaderTest {
     }
 
     @Test
+    void anUnquotedCommaInAFlowMapIsNamedAsTheLikelyCause() {
+        // YAML ends a plain value inside { } at a comma: the rest reads as a field with no value.
+        assertThat(message(BASE.replace("{id: fund, name: Fund LP, type: entity}", "{id: fund, name: Fund 1, LP, type: entity}")))
+                .isEqualTo("sunrise.yaml:6:30: people[1].LP: unknown field 'LP'; allowed fields are id, name, type, licenses,"
+                        + " refersPatients, privateEquity, incidentalMsoHolding; inside { } a comma ends the value, so name reads"
+                        + " as 'Fund 1': a value containing a comma must be quoted (name: \"Fund 1, LP\")");
+        assertThat(message(BASE.replace("class: common, shares: 50}", "class: common, shares: 50, cost: 1,000}")))
+                .startsWith("sunrise.yaml:20:57: mso.holdings[1].000: unknown field '000'; allowed fields are holder,")
+                .endsWith("; inside { } a comma ends the value, so cost: 1,000 reads as 1: write numbers without thousands"
+                        + " separators (cost: 1000, or 1k, 2.5M)");
+        assertThat(message(BASE.replace("class: common, shares: 50}", "class: common, shares: 50, cost: 1,000,000}")))
+                .startsWith("sunrise.yaml:20:61: mso.holdings[1].000: duplicate field '000' (first written at line 20, column 57);"
+                        + " inside { } a comma ends the value: write numbers without thousands separators (1000000, or 1M)");
+    }
+
+    @Test
+    void anUnknownFieldThatIsNotACommaSplitGetsNoCommaHint() {
+        // A misspelt field has a value; a block map, a quoted value or a number before a word cannot be a split value.
+        assertThat(message(BASE.replace("{id: fund, name: Fund LP, type: entity}", "{id: fund, name: Fund LP, typ: entity}")))
+                .doesNotContain("comma");
+        assertThat(message(BASE.replace("{id: fund, name: Fund LP, type: entity}", "{id: fund, name: \"Fund 1\", LP, type: entity}")))
+                .contains("unknown field 'LP'").doesNotContain("comma");
+        assertThat(message(BASE.replace("    name: Bob\n", "    name: Bob\n    LP:\n")))
+                .contains("unknown field 'LP'").doesNotContain("comma");
+        assertThat(message(BASE.replace("class: common, shares: 50}", "class: common, shares: 50, LP}")))
+                .contains("unknown field 'LP'").doesNotContain("comma");
+    }
+
+    @Test
     void unknownTopLevelFieldSuggestsWithoutListingWhenTheListIsLong() {
         assertThat(message(BASE + "excits: []\n"))
                 .isEqualTo("sunrise.yaml:27:1: excits: unknown field 'excits' (did you mean 'exits'?); allowed fields are $schema,"

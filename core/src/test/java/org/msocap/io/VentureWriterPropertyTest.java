@@ -124,6 +124,11 @@ class VentureWriterPropertyTest {
             return coin() ? date() : null;
         }
 
+        /** A sale date: on or after the generated ventures' asOf (2026-01-01), as the model requires. */
+        LocalDate exitDate() {
+            return LocalDate.of(2026, 1, 1).plusDays(between(0, 4000));
+        }
+
         /** A decimal with 0 to 4 places, trailing zeros kept, in [0, max]. */
         BigDecimal decimal(long max) {
             int scale = (int) between(0, 4);
@@ -213,7 +218,7 @@ class VentureWriterPropertyTest {
                 exits.add(exit(anyone, financials != null));
             }
             return new Venture(1, name(), coin() ? "USD" : "EUR", asOf, people, mso, practices, agreements, financials,
-                    exits, coin() ? simulation() : null, events(asOf, anyone));
+                    exits, coin() ? simulation(financials != null) : null, events(asOf, anyone));
         }
 
         /** Rounds and recaps in date order after asOf; the model checks nothing that needs them applied. */
@@ -384,25 +389,26 @@ class VentureWriterPropertyTest {
                 }
                 carveOut = new ExitScenario.CarveOut(fraction(), recipients);
             }
-            return new ExitScenario(name(), maybeDate(), kind == 0 ? money(500_000_000) : null,
+            return new ExitScenario(name(), coin() ? exitDate() : null, kind == 0 ? money(500_000_000) : null,
                     kind == 1 ? positiveDecimal(30) : null, kind == 2 ? positiveDecimal(10) : null, costs,
                     coin() ? new ExitScenario.Escrow(fraction(), (int) between(0, 36), coin() ? fraction() : null) : null,
                     carveOut, coin() ? new ExitScenario.Earnout(money(10_000_000), fraction()) : null, coin());
         }
 
-        SimulationSpec simulation() {
+        /** A simulated multiple only with the projection to apply it to ({@code projected}), as the model requires. */
+        SimulationSpec simulation(boolean projected) {
             List<SimulationSpec.Correlation> correlations = new ArrayList<>();
             if (coin()) {
                 correlations.add(new SimulationSpec.Correlation("ebitdaMultiple", "collectionsGrowth", dbl(-1, 1)));
             }
             return new SimulationSpec((int) between(1, 1_000_000), between(Long.MIN_VALUE, Long.MAX_VALUE),
-                    coin() ? distribution(true) : null, coin() ? distribution(false) : null, coin() ? distribution(false) : null,
+                    coin() ? distribution(true) : null, coin() && projected ? distribution(false) : null, coin() ? distribution(false) : null,
                     coin() ? distribution(false) : null, coin() ? distribution(false) : null, coin() ? distribution(false) : null,
                     dbl(0, 1), correlations);
         }
 
         Distribution distribution(boolean dates) {
-            double low = dates ? date().toEpochDay() : dbl(-5, 5);
+            double low = dates ? exitDate().toEpochDay() : dbl(-5, 5);
             double high = low + (dates ? between(0, 2000) : dbl(0, 10));
             return switch ((int) between(0, 6)) {
                 case 0 -> new Distribution.Constant(low);

@@ -98,6 +98,38 @@ class VentureTest {
         assertThat(fund).isEqualTo(1_000_000);
     }
 
+    /**
+     * A cumulative dividend accrued on shares travels with them: the buyer takes each lot with its dates, so the class's
+     * claim, and what seller and buyer receive together, are the same after a transfer as before.
+     */
+    @Test
+    void aTransferCarriesEachLotsDividendStartToTheBuyer() {
+        ShareClass preferred = ShareClass.preferred("series-a", new BigDecimal("2.00"), 1)
+                .withDividend(new ShareClass.Dividend(new BigDecimal("0.08"), true, null));
+        Mso mso = Mso.builder().name("Sunrise Health Management, LLC").state("DE")
+                .shareClass(ShareClass.common("common")).shareClass(preferred)
+                .holding("alice", "common", 6_000_000)
+                .holding(new Holding("harbor-fund", "series-a", 600_000, LocalDate.of(2025, 1, 1), null)
+                        .withDividendFrom(LocalDate.of(2025, 6, 1)))
+                .holding(new Holding("harbor-fund", "series-a", 400_000, LocalDate.of(2025, 3, 1), null))
+                .build();
+        Venture before = Fixtures.sunrise().mso(mso).build();
+        Venture after = before.transferMsoShares("series-a", "harbor-fund", "carol", 800_000);
+
+        assertThat(after.mso().holdings().stream().filter(h -> h.holder().equals("carol")).toList()).containsExactly(
+                new Holding("carol", "series-a", 600_000, LocalDate.of(2025, 1, 1), null).withDividendFrom(LocalDate.of(2025, 6, 1)),
+                new Holding("carol", "series-a", 200_000, LocalDate.of(2025, 3, 1), null));
+        LocalDate exit = LocalDate.of(2028, 6, 30);
+        org.msocap.money.Money proceeds = org.msocap.money.Money.of(3_000_000);
+        var was = org.msocap.waterfall.WaterfallEngine.DEFAULT.distribute(
+                org.msocap.waterfall.ResolvedCapTable.of(before, exit, false), proceeds);
+        var is = org.msocap.waterfall.WaterfallEngine.DEFAULT.distribute(
+                org.msocap.waterfall.ResolvedCapTable.of(after, exit, false), proceeds);
+        assertThat(is.classes()).isEqualTo(was.classes());
+        assertThat(is.holder("harbor-fund").orElseThrow().payout().plus(is.holder("carol").orElseThrow().payout()))
+                .isEqualTo(was.holder("harbor-fund").orElseThrow().payout());
+    }
+
     @Test
     void findsPeopleByIdThroughEveryChange() {
         // The people are indexed by id (a scan per lookup made check quadratic in the holders); the index must follow

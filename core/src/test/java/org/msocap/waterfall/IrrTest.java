@@ -38,6 +38,16 @@ class IrrTest {
                 new Irr.CashFlow(LocalDate.of(2030, 1, 1), Money.parse("2"))))).isEmpty();
     }
 
+    /** Paid in, nothing back: −100% (MOIC 0.00x), over any period and with or without dates; not "no rate". */
+    @Test
+    void aTotalLossIsMinus100Percent() {
+        assertThat(Irr.of(List.of(flow("2026-01-15", "-2000000.00"), flow("2028-06-30", "0.00")))).hasValue(-1.0);
+        assertThat(Irr.of(List.of(flow("2026-01-15", "-100"), flow("2027-01-15", "-50"), flow("2028-06-30", "0")))).hasValue(-1.0);
+        assertThat(Irr.of(List.of(new Irr.CashFlow(null, Money.parse("-1000")), flow("2028-06-30", "0")))).hasValue(-1.0);
+        // Nothing paid in and nothing received is no investment: no rate.
+        assertThat(Irr.of(List.of(flow("2028-06-30", "0")))).isEmpty();
+    }
+
     private static Irr.CashFlow flow(String date, String amount) {
         return new Irr.CashFlow(LocalDate.parse(date), Money.parse(amount));
     }

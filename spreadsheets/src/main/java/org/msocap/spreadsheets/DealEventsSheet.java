@@ -131,7 +131,9 @@ final class DealEventsSheet {
             w.text(r, LABEL, "Pre-money fully diluted count");
             w.number(r++, AMOUNT, round.preMoneyFullyDiluted().doubleValue(), s.decimal);
         }
-        w.text(r, LABEL, round.preMoneyFullyDiluted() != null ? "Price per share (pre-money ÷ that count)" : "Price per share (given)");
+        EquityTerms terms = EquityTerms.of(a.before());
+        String pricePer = "Price per " + terms.unit();
+        w.text(r, LABEL, round.preMoneyFullyDiluted() != null ? pricePer + " (pre-money ÷ that count)" : pricePer + " (given)");
         w.number(r++, AMOUNT, round.pricePerShare().doubleValue(), s.decimal);
         w.text(r, LABEL, "New money");
         w.money(r++, AMOUNT, event.totalInvestment(), s.money);
@@ -139,8 +141,8 @@ final class DealEventsSheet {
         w.number(r++, AMOUNT, round.poolIncrease(), s.shares);
         r++;
 
-        blockTitle(w, r++, a.event().name() + ": shares issued");
-        w.header(r++, "Holder", "Model id", "Class", "For", "Shares");
+        blockTitle(w, r++, a.event().name() + ": " + terms.units() + " issued");
+        w.header(r++, "Holder", "Model id", "Class", "For", EquityTerms.capitalized(terms.units()));
         int first = r;
         for (Rounds.Issue i : round.issued()) {
             w.text(r, LABEL, after.holder(i.holder()));

@@ -263,9 +263,11 @@ class DealEventsSheetTest {
     private static void assertRound(Sheet sheet, Venture venture, Timeline.Applied a) {
         Rounds.Result round = a.round();
         int top = rowWith(sheet, 0, a.event().name() + " — financing round on " + a.event().date(), 0);
-        int price = rowStarting(sheet, "Price per share", top);
+        // In the MSO's words: a unit of an LLC, a share of a corporation.
+        org.msocap.model.EquityTerms terms = org.msocap.model.EquityTerms.of(a.before());
+        int price = rowStarting(sheet, "Price per " + terms.unit(), top);
         assertThat(number(sheet, price, DealEventsSheet.AMOUNT)).isCloseTo(round.pricePerShare().doubleValue(), within(1e-12));
-        int issued = rowWith(sheet, 0, a.event().name() + ": shares issued", top);
+        int issued = rowWith(sheet, 0, a.event().name() + ": " + terms.units() + " issued", top);
         long total = round.poolIncrease();
         for (Rounds.Issue i : round.issued()) {
             int row = rowWith(sheet, DealEventsSheet.ID, i.holder(), issued);
