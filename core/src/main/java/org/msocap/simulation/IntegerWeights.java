@@ -71,6 +71,7 @@ final class IntegerWeights {
         private long[] remainder = new long[16];
         private long[] cutBucket = new long[16];
         private long[] parts = new long[16];
+        private int[] bucketOf = new int[16];
         private final int[] counts = new int[Selection.BUCKETS];
 
         private void ensure(int m) {
@@ -78,6 +79,7 @@ final class IntegerWeights {
                 remainder = new long[m];
                 cutBucket = new long[m];
                 parts = new long[m];
+                bucketOf = new int[m];
             }
         }
     }
@@ -117,10 +119,15 @@ final class IntegerWeights {
     /**
      * Like {@link #split}, but only the parts {@code which[0, count)} need to be right: every part gets its floor, and
      * only those are ranked for the left-over cents (each against all the others: linear per part wanted, where the
-     * whole split ranks every pair). Above {@link #RANKED_PARTS} parts the whole split is made.
+     * whole split ranks every pair). Above {@link #RANKED_PARTS} parts, by the remainders' buckets
+     * ({@link #splitSomeByBuckets}).
      */
     void splitSome(long cents, long[] parts, int[] which, int count, Scratch scratch) {
         int m = weights.length;
+        if (m > RANKED_PARTS && cents >= 0 && estimated(cents, largest)) {
+            splitSomeByBuckets(cents, parts, which, count, scratch);
+            return;
+        }
         if (cents < 0 || m > RANKED_PARTS) {
             split(cents, parts, scratch);
             return;
@@ -142,6 +149,77 @@ final class IntegerWeights {
                 rank += (int) ((r - remainder[k]) >>> 63);
             }
             parts[j] += (rank - (int) left) >>> 31;
+        }
+    }
+
+    /**
+     * {@link #splitSome} of many parts (a common class's 142 holdings, 21 of them wanted): each part's floor and
+     * remainder, the remainder's bucket (its fraction of the total in {@link Selection#BUCKETS} steps, monotone in
+     * the remainder) counted in the same loop. The left-over cents reach down to a cut bucket: a wanted part above it
+     * gets a cent, below it none, and only in it is the part ranked, against the few others in that bucket. The whole
+     * split instead selected the cut remainder in two more passes and gave every part its cent.
+     */
+    private void splitSomeByBuckets(long cents, long[] parts, int[] which, int count, Scratch scratch) {
+        long[] weights = this.weights;
+        long total = this.total;
+        double inverse = this.inverse;
+        int m = weights.length;
+        scratch.ensure(m);
+        long[] remainder = scratch.remainder;
+        int[] bucketOf = scratch.bucketOf;
+        int[] counts = scratch.counts;
+        java.util.Arrays.fill(counts, 0);
+        double scale = Selection.BUCKETS / (double) total;
+        long assigned = 0;
+        for (int j = 0; j < m; j++) {
+            long product = cents * weights[j];
+            long q = (long) (product * inverse);
+            long r = product - q * total;
+            long negative = r >> 63;            // all ones when the estimate was one too high
+            q += negative;
+            r += total & negative;
+            long tooLow = ~((r - total) >> 63); // all ones when it was one too low
+            q -= tooLow;
+            r -= total & tooLow;
+            parts[j] = q;
+            remainder[j] = r;
+            int bucket = Math.min(Selection.BUCKETS - 1, (int) (r * scale));
+            bucketOf[j] = bucket;
+            counts[bucket]++;
+            assigned += q;
+        }
+        long left = cents - assigned;
+        if (left < 0 || left > m) {
+            throw new IllegalStateException("floors of " + cents + " cents left " + left + " over " + m + " parts");
+        }
+        if (left == 0) {
+            return;
+        }
+        // The cut bucket: fewer than `left` remainders above it, at least `left` in it and above.
+        int cut = Selection.BUCKETS - 1;
+        int above = 0;
+        while (above + counts[cut] < left) {
+            above += counts[cut];
+            cut--;
+        }
+        for (int w = 0; w < count; w++) {
+            int j = which[w];
+            int bucket = bucketOf[j];
+            if (bucket > cut) {
+                parts[j]++;
+            } else if (bucket == cut) {
+                // Its rank: the parts above the bucket, and those in it before it in the largest-remainder order.
+                long r = remainder[j];
+                int rank = above;
+                for (int k = 0; k < m; k++) {
+                    if (bucketOf[k] == cut && k != j && (remainder[k] > r || remainder[k] == r && k < j)) {
+                        rank++;
+                    }
+                }
+                if (rank < left) {
+                    parts[j]++;
+                }
+            }
         }
     }
 

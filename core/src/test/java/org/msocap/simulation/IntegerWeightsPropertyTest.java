@@ -64,6 +64,54 @@ class IntegerWeightsPropertyTest {
         }
     }
 
+    /**
+     * Only some parts wanted ({@link IntegerWeights#splitSome}, the binned payout pass): those get exactly
+     * {@link Allocation#proportional}'s cents, on both sides of {@link IntegerWeights#RANKED_PARTS} (above it, ranked by
+     * the remainders' buckets). Narrow and equal weights crowd many remainders into one bucket and tie them exactly.
+     */
+    @Test
+    void wantedPartsSplitExactlyLikeAllocation() {
+        IntegerWeights.Scratch scratch = new IntegerWeights.Scratch();
+        qt().withFixedSeed(44L).withExamples(6000)
+                .forAll(integers().between(1, 200), integers().between(0, 61), longs().between(0, Long.MAX_VALUE), integers().between(1, 62))
+                .checkAssert((parts, bits, seed, centsBits) -> {
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+                    long[] weights = new long[parts];
+                    for (int j = 0; j < parts; j++) {
+                        weights[j] = bits == 0 ? 5 : bits <= 6 ? random.nextLong(0, 1L << bits) : random.nextLong(1L << Math.min(bits, 61 - 8));
+                    }
+                    weights[random.nextInt(parts)] |= 1;
+                    long cents = centsBits <= 10 ? random.nextLong(0, 1L << centsBits) : random.nextLong(1L << Math.min(centsBits, 60));
+                    int[] which = new int[parts];
+                    int count = 0;
+                    double wantedShare = random.nextDouble();
+                    for (int j = 0; j < parts; j++) {
+                        if (random.nextDouble() < wantedShare) {
+                            which[count++] = j;
+                        }
+                    }
+                    checkSome(weights, cents, which, count, scratch);
+                });
+        long[] equal = new long[142];
+        java.util.Arrays.fill(equal, 3);
+        int[] all = java.util.stream.IntStream.range(0, 142).toArray();
+        for (long cents = 0; cents < 400; cents++) {
+            checkSome(equal, cents, all, all.length, scratch);
+        }
+    }
+
+    private static void checkSome(long[] weights, long cents, int[] which, int count, IntegerWeights.Scratch scratch) {
+        long[] parts = new long[weights.length];
+        new IntegerWeights(weights).splitSome(cents, parts, which, count, scratch);
+        List<Money> expected = Allocation.proportional(Money.ofCents(cents),
+                java.util.Arrays.stream(weights).mapToObj(BigFraction::new).toList());
+        for (int w = 0; w < count; w++) {
+            int j = which[w];
+            assertThat(parts[j]).as("part %d of %d cents by %s", j, cents, java.util.Arrays.toString(weights))
+                    .isEqualTo(expected.get(j).cents());
+        }
+    }
+
     /** The per-call split of a few parts (a year's months) is the same split. */
     @Test
     void splitFewIsTheSameSplit() {
