@@ -762,7 +762,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 // exact ratios rounded once, the two products, the difference and the sum round once each, and v
                 // once more. Doubled for margin; far below the old relative 1e-12, so exact fallbacks are rare.
                 double err = 2 * (cents * (fractionError * (ps[j] + ss[j]) + 6 * ULP * share) + ULP * v) + Double.MIN_NORMAL;
-                double f = Math.floor(v);
+                double f = (long) v;   // v >= 0: the truncation is the floor (Math.floor is a call under C1)
                 double r = v - f;
                 if (r <= err || r >= 1 - err) {
                     return false;
@@ -778,10 +778,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
             if (left > 0) {
                 int[] order = work.order;
-                for (int j = 0; j < m; j++) {
-                    order[j] = j;
-                }
-                sortByRemainder(order, m, remainder);
+                topByRemainder(order, m, remainder, (int) Math.min(left + 1, m));
                 if (left < m) {
                     // The cut between who gets a cent and who does not must be clear in doubles, unless the two
                     // pieces have identical shares (then the exact remainders tie and the earlier piece wins, as here).
@@ -805,17 +802,29 @@ public final class BreakpointPayoutModel implements PayoutModel {
         }
     }
 
-    /** Orders piece indexes by remainder, largest first, ties to the lower index (insertion sort: pieces per claimant are few). */
-    private static void sortByRemainder(int[] order, int m, double[] remainder) {
-        for (int a = 1; a < m; a++) {
-            int idx = order[a];
+    /**
+     * The first {@code k} piece indexes of the order by remainder (largest first, ties to the lower index) into
+     * {@code order[0, k)}: an insertion sort that keeps only the first {@code k}, since the split needs only the pieces
+     * that get a left-over cent and the first that does not. Pieces come in index order, so a piece goes after every
+     * one with an equal remainder, and one not above the k-th is dropped with a single comparison.
+     */
+    static void topByRemainder(int[] order, int m, double[] remainder, int k) {
+        int size = 0;
+        for (int idx = 0; idx < m; idx++) {
             double r = remainder[idx];
-            int b = a - 1;
-            while (b >= 0 && (remainder[order[b]] < r || (remainder[order[b]] == r && order[b] > idx))) {
-                order[b + 1] = order[b];
+            int b;
+            if (size < k) {
+                b = size++;
+            } else if (remainder[order[k - 1]] >= r) {
+                continue;
+            } else {
+                b = k - 1;   // the last of the k drops out
+            }
+            while (b > 0 && remainder[order[b - 1]] < r) {
+                order[b] = order[b - 1];
                 b--;
             }
-            order[b + 1] = idx;
+            order[b] = idx;
         }
     }
 

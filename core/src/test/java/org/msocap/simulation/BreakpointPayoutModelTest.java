@@ -118,4 +118,32 @@ class BreakpointPayoutModelTest {
             }
         }
     }
+
+    /**
+     * The split in doubles orders only the pieces that get a left-over cent and the first that does not: those are the
+     * first of the whole order by remainder (largest first, ties to the lower index), with many exact ties.
+     */
+    @Test
+    void theFirstPiecesByRemainderAreThoseOfTheWholeOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        for (int trial = 0; trial < 20_000; trial++) {
+            int m = 1 + random.nextInt(40);
+            double[] remainder = new double[m];
+            int distinct = 1 + random.nextInt(m + 1);
+            for (int j = 0; j < m; j++) {
+                remainder[j] = random.nextInt(distinct) / (double) distinct;
+            }
+            Integer[] whole = new Integer[m];
+            for (int j = 0; j < m; j++) {
+                whole[j] = j;
+            }
+            java.util.Arrays.sort(whole, (a, b) -> remainder[a] != remainder[b] ? Double.compare(remainder[b], remainder[a]) : Integer.compare(a, b));
+            int k = 1 + random.nextInt(m);
+            int[] order = new int[m];
+            BreakpointPayoutModel.topByRemainder(order, m, remainder, k);
+            for (int j = 0; j < k; j++) {
+                assertThat(order[j]).as("place %d of %d by %s", j, k, java.util.Arrays.toString(remainder)).isEqualTo(whole[j]);
+            }
+        }
+    }
 }
