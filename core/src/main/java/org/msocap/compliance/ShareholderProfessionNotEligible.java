@@ -85,7 +85,8 @@ final class ShareholderProfessionNotEligible implements RulePredicate {
                             + " each must hold less", state, List.of(o.id()), "smaller"));
                 }
             }
-            BigFraction minorityFraction = new BigFraction(minorityShares, practice.totalShares());
+            // A practice whose shareholders the model leaves out has no minority (and no total to divide by).
+            BigFraction minorityFraction = minorityShares > 0 ? new BigFraction(minorityShares, practice.totalShares()) : BigFraction.ZERO;
             if (minorityShares > 0 && minorityFraction.compareTo(BigFraction.ONE_HALF) >= 0) {
                 out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), String.join(", ", minorityHolders) + " ("
                         + (minority.contains(ANY_PROFESSION) ? "licensees other than " + profession + "s" : String.join(", ", minority))

@@ -17,6 +17,28 @@ class ShareholderProfessionNotEligibleTest {
         assertThat(physician.findings("OWN-01")).isEmpty();
     }
 
+    /** A practice listed without its shareholders (valid) made the Texas minority test divide by zero: check failed. */
+    @Test
+    void everyRuleRunsOnATexasPracticeWithoutShareholders() {
+        org.msocap.model.Venture venture = org.msocap.io.VentureReader.read("""
+                msocap: 1
+                venture: No owners
+                asOf: 2026-01-15
+                people:
+                  - {id: a, name: A}
+                mso:
+                  name: X LLC
+                  state: DE
+                  classes:
+                    - {id: common, type: common}
+                  holdings:
+                    - {holder: a, class: common, shares: 100}
+                practices:
+                  - {id: pc, name: Doc PLLC, state: TX, form: pllc, shareholders: []}
+                """, "no-owners.yaml");
+        assertThat(ComplianceChecker.DEFAULT.check(venture).findings()).isNotNull();
+    }
+
     @Test
     void texasPermitsPodiatristCoOwners() {
         Scenario s = Scenario.in("TX").person(Scenario.licensee("dpm-b", "podiatrist", "TX")).practiceShares("dpm-b", 1000);

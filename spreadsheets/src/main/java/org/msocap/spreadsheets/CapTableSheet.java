@@ -96,7 +96,7 @@ final class CapTableSheet {
             String key = g.key().equals("unissued-pool") ? POOL_CATEGORY : ClientLabels.category(HolderCategory.valueOf(g.key()
                     .toUpperCase(java.util.Locale.ROOT)));
             w.text(r, 0, key);
-            String criteria = "\"" + key + "\"";
+            String criteria = SheetWriter.exactCriterion(key);
             w.formula(r, OUTSTANDING, "SUMIF(" + range(first, last, CATEGORY) + "," + criteria + "," + range(first, last, OUTSTANDING) + ")", s.shares);
             w.formula(r, FULLY_DILUTED, "SUMIF(" + range(first, last, CATEGORY) + "," + criteria + "," + range(first, last, FULLY_DILUTED) + ")", s.shares);
             w.formula(r, PCT_OUTSTANDING, share(SheetWriter.ref(r, OUTSTANDING), totalOut), s.percent);
@@ -115,7 +115,8 @@ final class CapTableSheet {
             String cls = labels.className(parts.length == 2 ? parts[1] : parts[0]);
             w.text(r, 0, cls);
             w.text(r, SECURITY, security);
-            String criteria = range(first, last, CLASS) + ",\"" + cls + "\"," + range(first, last, SECURITY) + ",\"" + security + "\"";
+            String criteria = range(first, last, CLASS) + "," + SheetWriter.exactCriterion(cls) + "," + range(first, last, SECURITY) + ","
+                    + SheetWriter.exactCriterion(security);
             w.formula(r, OUTSTANDING, "SUMIFS(" + range(first, last, OUTSTANDING) + "," + criteria + ")", s.shares);
             w.formula(r, FULLY_DILUTED, "SUMIFS(" + range(first, last, FULLY_DILUTED) + "," + criteria + ")", s.shares);
             w.formula(r, PCT_OUTSTANDING, share(SheetWriter.ref(r, OUTSTANDING), totalOut), s.percent);

@@ -94,8 +94,11 @@ final class FeeProjectionSheet {
             return "'" + NAME + "'!$" + col + "$" + (firstRow + 1) + ":$" + col + "$" + (lastRow + 1);
         }
 
-        /** Sum of the given columns over the rows whose year equals {@code yearRef}. */
+        /** Sum of the given columns over the rows whose year equals {@code yearRef}; 0 over no columns (no practices). */
         String sumIf(String yearRef, List<Integer> columns) {
+            if (columns.isEmpty()) {
+                return "0";
+            }
             List<String> parts = new ArrayList<>();
             for (int c : columns) {
                 parts.add("SUMIF(" + range(1) + "," + yearRef + "," + range(c) + ")");

@@ -288,6 +288,20 @@ final class SheetWriter {
         return new CellReference(r, c).formatAsString();
     }
 
+    /**
+     * A SUMIF/SUMIFS criterion, as a formula string literal, that matches exactly the cells holding {@code text}: the
+     * model's names may hold a quote (doubled inside the literal, or the formula does not parse), a wildcard {@code *}
+     * or {@code ?} or a {@code ~} (escaped with {@code ~}, or a name would match others), or start with a comparison
+     * ({@code "="} first makes it an equality test). A plain name is written as it is.
+     */
+    static String exactCriterion(String text) {
+        String escaped = text.replace("~", "~~").replace("*", "~*").replace("?", "~?");
+        if (!escaped.isEmpty() && "=<>".indexOf(escaped.charAt(0)) >= 0) {
+            escaped = "=" + escaped;
+        }
+        return "\"" + escaped.replace("\"", "\"\"") + "\"";
+    }
+
     static String column(int c) {
         return CellReference.convertNumToColString(c);
     }

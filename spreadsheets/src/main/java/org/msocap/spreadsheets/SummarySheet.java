@@ -179,7 +179,7 @@ final class SummarySheet {
 
     private static int categoryRow(SheetWriter w, int r, String category, CapTableSheet.Layout capTable) {
         w.text(r, 0, category);
-        w.formula(r, 1, "SUMIF(" + capTable.column(CapTableSheet.CATEGORY) + ",\"" + category + "\","
+        w.formula(r, 1, "SUMIF(" + capTable.column(CapTableSheet.CATEGORY) + "," + SheetWriter.exactCriterion(category) + ","
                 + capTable.column(CapTableSheet.FULLY_DILUTED) + ")", w.styles.shares);
         w.formula(r, 2, "IF(TotalFullyDiluted=0,0,B" + (r + 1) + "/TotalFullyDiluted)", w.styles.percent);
         return r + 1;

@@ -272,7 +272,7 @@ final class WaterfallSheet {
         for (HolderCategory c : HolderCategory.values()) {
             categoryRows.put(c, r);
             w.text(r, 0, ClientLabels.category(c));
-            w.formula(r, 3, "SUMIF(" + range(firstHolder, lastHolder, 2) + ",\"" + ClientLabels.category(c) + "\"," + range(firstHolder, lastHolder, 6) + ")",
+            w.formula(r, 3, "SUMIF(" + range(firstHolder, lastHolder, 2) + "," + SheetWriter.exactCriterion(ClientLabels.category(c)) + "," + range(firstHolder, lastHolder, 6) + ")",
                     s.money);
             w.formula(r, 4, "IF(" + EQUITY + "+" + carveOut + "=0,0,D" + (r + 1) + "/(" + EQUITY + "+" + carveOut + "))", s.percent);
             r++;

@@ -44,6 +44,51 @@ class CapTableSheetTest {
         }
     }
 
+    /**
+     * Class names are the model's own text, in the by-class SUMIFS criteria: a quote in one made the formula unparseable
+     * (the export failed with an internal error), a wildcard matched other classes, a leading '>' compared. Each class's
+     * row, recalculated, holds exactly its own shares.
+     */
+    @Test
+    void byClassRowsMatchClassNamesWithQuotesWildcardsAndComparisons() throws Exception {
+        LibreOffice.assumeInstalled();
+        org.msocap.model.Venture venture = org.msocap.io.VentureReader.read("""
+                msocap: 1
+                venture: Names
+                asOf: 2026-01-15
+                people:
+                  - {id: a, name: A}
+                  - {id: b, name: B}
+                mso:
+                  name: N Inc
+                  state: DE
+                  form: c-corp
+                  classes:
+                    - {id: common, type: common, name: 'Class "A" *'}
+                    - {id: other, type: common, name: 'Class "A" x?~'}
+                    - {id: third, type: common, name: '>0'}
+                  holdings:
+                    - {holder: a, class: common, shares: 100}
+                    - {holder: b, class: other, shares: 30}
+                    - {holder: b, class: third, shares: 7}
+                """, "names.yaml");
+        try (Recalculated wb = Recalculated.of(WorkbookContent.of(venture), dir)) {
+            var sheet = wb.workbook.getSheet(CapTableSheet.NAME);
+            java.util.Map<String, Double> byClass = new java.util.HashMap<>();
+            for (var row : sheet) {
+                var label = row.getCell(0);
+                var outstanding = row.getCell(CapTableSheet.OUTSTANDING);
+                if (label != null && outstanding != null && outstanding.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                        && outstanding.getCellFormula().startsWith("SUMIFS(")) {
+                    byClass.put(label.getStringCellValue(), wb.number(CapTableSheet.NAME, SheetWriter.ref(row.getRowNum(),
+                            CapTableSheet.OUTSTANDING)));
+                }
+            }
+            assertThat(byClass).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("Class \"A\" *", 100.0, "Class \"A\" x?~", 30.0,
+                    ">0", 7.0));
+        }
+    }
+
     @Test
     void percentagesFollowASharesCellTheReaderEdits() throws Exception {
         LibreOffice.assumeInstalled();

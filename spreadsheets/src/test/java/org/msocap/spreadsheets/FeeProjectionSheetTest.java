@@ -42,6 +42,42 @@ class FeeProjectionSheetTest {
         }
     }
 
+    /**
+     * A venture with financials but no practices yet (the MSO's costs alone): the yearly summary sums over no
+     * practice columns, which is 0, not an empty formula (that made the export fail), and the MSO's months still
+     * equal the engine.
+     */
+    @Test
+    void withoutPracticesTheMsoAloneEqualsTheEngine() throws Exception {
+        LibreOffice.assumeInstalled();
+        Venture venture = org.msocap.io.VentureReader.read("""
+                msocap: 1
+                venture: No practices
+                asOf: 2026-01-15
+                people:
+                  - {id: a, name: A}
+                mso:
+                  name: X LLC
+                  state: DE
+                  classes:
+                    - {id: common, type: common}
+                  holdings:
+                    - {holder: a, class: common, shares: 100}
+                financials:
+                  start: 2026-01-01
+                  years: 3
+                  mso:
+                    operatingCosts: 100k
+                """, "no-practices.yaml");
+        try (Recalculated wb = Recalculated.of(WorkbookContent.of(venture), dir)) {
+            assertMatchesEngine(wb, venture);
+            Projection engine = FeeProjector.DEFAULT.project(venture, Period.MONTH);
+            assertThat(engine.practices()).isEmpty();
+            assertThat(cents(wb.named("TotalManagementFees"))).isZero();
+            assertThat(cents(wb.named("TotalMsoEbitda"))).isEqualTo(engine.msoTotal().ebitda().cents()).isNegative();
+        }
+    }
+
     @Test
     void followsInputsTheReaderTypes() throws Exception {
         LibreOffice.assumeInstalled();
