@@ -131,9 +131,9 @@ public record ExitTerms(long netDebtCents, BigDecimal transactionCostFraction, l
 
     /**
      * The terms' bridge from enterprise value to realized proceeds, ready for one run after another: the same cents as
-     * {@link #realizedProceedsCents}, each product rounded in longs from the fractions' digits taken out once
-     * ({@link ExactCents.Rate}), the equity proceeds computed once per run (the record's methods build each step
-     * again, and each fraction's digits per product).
+     * {@link #realizedProceedsCents}, each product decided in doubles and, within the error bound of a half cent,
+     * in longs from the fractions' digits taken out once ({@link ExactCents.Rate#times}), the equity proceeds computed
+     * once per run (the record's methods build each step again, and each fraction's digits per product).
      */
     public static final class Bridge {
         private final long netDebtCents;
@@ -155,10 +155,10 @@ public record ExitTerms(long netDebtCents, BigDecimal transactionCostFraction, l
 
         /** {@link ExitTerms#realizedProceedsCents}. */
         public long realizedProceedsCents(long enterpriseValueCents, double escrowReleased, double earnoutPaid) {
-            long costs = transactionCost == null ? fixedTransactionCostCents : transactionCost.timesInLongs(enterpriseValueCents);
+            long costs = transactionCost == null ? fixedTransactionCostCents : transactionCost.times(enterpriseValueCents);
             long net = Math.max(0, enterpriseValueCents - netDebtCents - costs);
-            long equity = carveOut == null ? net : net - carveOut.timesInLongs(net);
-            long withheld = escrow == null ? 0 : escrow.timesInLongs(equity);
+            long equity = carveOut == null ? net : net - carveOut.times(net);
+            long withheld = escrow == null ? 0 : escrow.times(equity);
             long released = escrowReleased >= 1 ? withheld : escrowReleased <= 0 ? 0 : ExactCents.times(withheld, escrowReleased);
             long earnout = earnoutPaid >= 1 ? earnoutCents : earnoutPaid <= 0 ? 0 : ExactCents.times(earnoutCents, earnoutPaid);
             return equity - withheld + released + earnout;

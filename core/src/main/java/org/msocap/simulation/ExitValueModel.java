@@ -13,6 +13,20 @@ public interface ExitValueModel {
     /** Enterprise value in cents; negative when EBITDA is. Thread-safe. */
     long enterpriseValueCents(int exitEpochDay, double ebitdaMultiple, double collectionsGrowth, double clinicianComp);
 
+    /**
+     * The valuation of exits on one day, ready for many runs: what depends on the day alone worked out once (the
+     * simulation keeps one per distinct exit month). The same cents, and the same errors, as
+     * {@link #enterpriseValueCents}; never throws itself.
+     */
+    default OnDay onDay(int exitEpochDay) {
+        return (multiple, growth, comp) -> enterpriseValueCents(exitEpochDay, multiple, growth, comp);
+    }
+
+    /** {@link #enterpriseValueCents} on a fixed day. Thread-safe. */
+    interface OnDay {
+        long enterpriseValueCents(double ebitdaMultiple, double collectionsGrowth, double clinicianComp);
+    }
+
     /** An enterprise value that does not depend on the drivers. */
     static ExitValueModel fixed(long enterpriseValueCents) {
         return new ExitValueModel() {

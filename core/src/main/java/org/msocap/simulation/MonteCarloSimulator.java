@@ -161,6 +161,8 @@ public final class MonteCarloSimulator {
          * close there, and a class's cost depends on the exit day).
          */
         private SeriesTallies tallies;
+        /** The exit months the draws reach, with their valuations; built when phase 1 starts. */
+        private ExitMonths exitMonths;
         /** The venture's deal events (net debt and cap table by exit day, cash at close); null without events. */
         private final TimelinePayoutModel timeline;
 
@@ -231,6 +233,7 @@ public final class MonteCarloSimulator {
 
         SimulationResult run() {
             PhaseClock clock = new PhaseClock();
+            exitMonths = exitMonths();
             forEachChunk(runs, this::drawAndValue);
             clock.lap("drivers and exit value");
             orderExitsByDay();
@@ -395,6 +398,7 @@ public final class MonteCarloSimulator {
             ExitTerms.Bridge bridge = terms.bridge();
             double baseDay = setup.baseExitDate().toEpochDay();
             int earliest = setup.exitValue().earliestExitDay();
+            ExitMonths months = exitMonths;
             for (int i = from; i < to; i++) {
                 random.reset(options.seed(), i);
                 boolean exits = random.nextDouble() >= setup.noExitProbability();
@@ -421,14 +425,43 @@ public final class MonteCarloSimulator {
                 // Unbounded date distributions (normal) are clamped to the first date that can be valued; a sale
                 // closes at the end of its month (see the class comment).
                 long day = Math.max(earliest, Math.round(drivers[Driver.EXIT_DATE.ordinal()]));
-                exitDay[i] = monthEnd(day);
-                long ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[Driver.EBITDA_MULTIPLE.ordinal()],
-                        drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                int month = months.month(day);
+                long ev;
+                if (month >= 0) {
+                    exitDay[i] = months.monthEnd(month);
+                    ev = months.valuation(month).enterpriseValueCents(drivers[Driver.EBITDA_MULTIPLE.ordinal()],
+                            drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                } else {
+                    exitDay[i] = monthEnd(day);
+                    ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[Driver.EBITDA_MULTIPLE.ordinal()],
+                            drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                }
                 enterpriseValue[i] = ev;
                 proceeds[i] = timeline == null ? bridge.realizedProceedsCents(ev, released, paid)
                         : timeline.termsOn(terms, exitDay[i]).realizedProceedsCents(ev, released, paid);
             }
             progress.advance(to - from);
+        }
+
+        /**
+         * The months the exit days can fall in, by table: the days the exit date's distribution reaches (no earlier than the
+         * model can value), within {@link ExitMonths#MAX_DAYS} around its mean; the days of a wider distribution's far
+         * tails are converted one by one.
+         */
+        private ExitMonths exitMonths() {
+            Optional<Marginal> date = setup.drivers().marginal(Driver.EXIT_DATE);
+            double base = setup.baseExitDate().toEpochDay();
+            double lowest = Math.max(setup.exitValue().earliestExitDay(), Math.floor(date.map(Marginal::lowest).orElse(base)));
+            double highest = Math.min(LAST_MONTH, Math.ceil(date.map(Marginal::highest).orElse(base)));
+            if (!(highest - lowest < ExitMonths.MAX_DAYS)) {
+                double centre = Math.min(highest, Math.max(lowest, Math.rint(date.map(Marginal::mean).orElse(base))));
+                lowest = Math.max(lowest, centre - ExitMonths.MAX_DAYS / 2);
+                highest = Math.min(highest, lowest + ExitMonths.MAX_DAYS - 1);
+            }
+            if (!(lowest <= highest)) {
+                return new ExitMonths(setup.exitValue(), 0, -1);
+            }
+            return new ExitMonths(setup.exitValue(), (long) lowest, (long) highest);
         }
 
         private static int monthEnd(long epochDay) {

@@ -171,9 +171,32 @@ public final class ProjectedExitValue implements ExitValueModel {
      */
     @Override
     public long enterpriseValueCents(int exitEpochDay, double ebitdaMultiple, double collectionsGrowth, double clinicianComp) {
+        return enterpriseValueCents(exitEpochDay, monthIndex(exitEpochDay), ebitdaMultiple, collectionsGrowth, clinicianComp);
+    }
+
+    /**
+     * The valuation of exits on one day with the day's month index worked out once: the simulation keeps one per distinct
+     * exit month, so a run neither converts its day to a month nor looks up a thread's scratch arrays (the month-by-month
+     * projection, the only user of those, still does).
+     */
+    @Override
+    public OnDay onDay(int exitEpochDay) {
+        int last = (int) CivilDays.monthsBetween(start, exitEpochDay);
+        if (last < 11 || last / 12 >= MAX_YEARS) {
+            return ExitValueModel.super.onDay(exitEpochDay);   // refused per run, as before
+        }
+        return (multiple, growth, comp) -> enterpriseValueCents(exitEpochDay, last, multiple, growth, comp);
+    }
+
+    private int monthIndex(int exitEpochDay) {
+        return scratch.get().monthIndex(exitEpochDay);
+    }
+
+    private long enterpriseValueCents(int exitEpochDay, int last, double ebitdaMultiple, double collectionsGrowth,
+                                      double clinicianComp) {
         long value;
         try {
-            long ebitda = ttmEbitdaCents(exitEpochDay, collectionsGrowth, clinicianComp);
+            long ebitda = ttmEbitdaCents(exitEpochDay, last, collectionsGrowth, clinicianComp);
             // A business losing money is not worth a negative amount at a multiple (as Valuator).
             value = Math.max(0, ExactCents.times(ebitda, ebitdaMultiple));
         } catch (ArithmeticException e) {
@@ -191,8 +214,11 @@ public final class ProjectedExitValue implements ExitValueModel {
 
     /** EBITDA of the twelve projection months ending with the month that contains the exit day, in cents. */
     public long ttmEbitdaCents(int exitEpochDay, double collectionsGrowth, double clinicianComp) {
-        Scratch scratch = this.scratch.get();
-        int last = scratch.monthIndex(exitEpochDay);
+        return ttmEbitdaCents(exitEpochDay, monthIndex(exitEpochDay), collectionsGrowth, clinicianComp);
+    }
+
+    /** {@link #ttmEbitdaCents(int, double, double)} given the exit month's index from the start. */
+    private long ttmEbitdaCents(int exitEpochDay, int last, double collectionsGrowth, double clinicianComp) {
         if (last < 11 || last / 12 >= MAX_YEARS) {
             throw new IllegalArgumentException("exit day " + LocalDate.ofEpochDay(exitEpochDay) + " has no trailing year in the projection from "
                     + start);
@@ -209,8 +235,8 @@ public final class ProjectedExitValue implements ExitValueModel {
         if (msoCosts[first / 12] == null || msoCosts[last / 12] == null) {
             throw new ArithmeticException("MSO operating costs past the limit");
         }
-        long ebitda = byWindow ? windowEbitda(first, last, collectionsGrowth, scratch) : monthlyEbitda(first, last, collectionsGrowth,
-                clinicianComp, scratch);
+        long ebitda = byWindow ? windowEbitda(first, last, collectionsGrowth) : monthlyEbitda(first, last, collectionsGrowth,
+                clinicianComp, scratch.get());
         if (!drawn) {
             fixedTtm.set(last, ebitda);
         }
@@ -258,7 +284,7 @@ public final class ProjectedExitValue implements ExitValueModel {
      * there, and the MSO's costs over the window are known per exit month. The same cents: a sum of the same whole
      * months in another order (no amount nears the long range: each is within {@link Limits#MAX_AMOUNT}).
      */
-    private long windowEbitda(int first, int last, double collectionsGrowth, Scratch scratch) {
+    private long windowEbitda(int first, int last, double collectionsGrowth) {
         boolean drawnGrowth = !Double.isNaN(collectionsGrowth);
         double growth = drawnGrowth ? Math.max(-0.99, collectionsGrowth) : 0;
         long revenue = 0;
@@ -277,7 +303,7 @@ public final class ProjectedExitValue implements ExitValueModel {
                     revenue = Math.addExact(revenue, fixed * (to - from + 1));
                 }
                 if (basis != FeeTerms.Basis.FIXED) {
-                    revenue = Math.addExact(revenue, spreadOverMonths(percentRate[p].times(annual), annual, from, to, scratch.qr));
+                    revenue = Math.addExact(revenue, spreadOverMonths(percentRate[p].times(annual), annual, from, to, null));
                 }
             }
         }
@@ -298,7 +324,6 @@ public final class ProjectedExitValue implements ExitValueModel {
         final long[] thisMonth = new long[n];
         final long[] split = new long[n];
         final long[][] allocated = anyCostPlus ? new long[n][12] : null;
-        final long[] qr = new long[2];
         private int lastDay = Integer.MIN_VALUE;
         private int lastMonth;
 
@@ -468,20 +493,23 @@ public final class ProjectedExitValue implements ExitValueModel {
             }
             return sum;
         }
-        long small = annualCents / 12;
+        // The quotients without long divisions (ExactCents.quotient: C1 calls into the VM for each), the products' fit
+        // checked in doubles (Math.multiplyHigh is a call under C1 too).
+        long small = ExactCents.quotient(annualCents, 12);
         int larger = (int) (annualCents - 12 * small);
         long largeQuotient;
         long largeRemainder;
         long smallQuotient;
         long smallRemainder;
         long product = total * (small + 1);
-        if (Math.multiplyHigh(total, small + 1) == 0 && product >= 0) {
-            largeQuotient = product / annualCents;
+        if ((double) total * (double) (small + 1) < 0x1.0p62) {
+            largeQuotient = ExactCents.quotient(product, annualCents);
             largeRemainder = product - largeQuotient * annualCents;
             product = total * small;
-            smallQuotient = product / annualCents;
+            smallQuotient = ExactCents.quotient(product, annualCents);
             smallRemainder = product - smallQuotient * annualCents;
         } else {
+            qr = qr == null ? new long[2] : qr;
             ExactCents.mulDiv(total, small + 1, annualCents, qr);
             largeQuotient = qr[0];
             largeRemainder = qr[1];

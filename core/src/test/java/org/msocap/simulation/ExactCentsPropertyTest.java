@@ -65,6 +65,41 @@ class ExactCentsPropertyTest {
         }
     }
 
+    /** The quotient estimated in doubles and corrected is the long division's, near the estimate's limits too. */
+    @Test
+    void quotientIsTheLongDivision() {
+        qt().withFixedSeed(44L).withExamples(200_000)
+                .forAll(longs().between(0, Long.MAX_VALUE), longs().between(1, Long.MAX_VALUE), longs().between(0, 63))
+                .checkAssert((x, d, shift) -> {
+                    long divisor = Math.max(1, d >>> shift);   // divisors of every width, 1 to 2^63
+                    assertThat(ExactCents.quotient(x, divisor)).as("%d / %d", x, divisor).isEqualTo(x / divisor);
+                    long multiple = (x / divisor) * divisor;  // exact multiples and their neighbours: the correction's edges
+                    for (long y : new long[] {multiple, multiple - 1, multiple + 1}) {
+                        if (y >= 0) {
+                            assertThat(ExactCents.quotient(y, divisor)).as("%d / %d", y, divisor).isEqualTo(y / divisor);
+                        }
+                    }
+                });
+        java.util.SplittableRandom random = new java.util.SplittableRandom(45);
+        for (int i = 0; i < 1_000_000; i++) {
+            // The simulation's divisions: annual cents by 12, products of cents by an annual amount, by powers of ten.
+            long annual = random.nextLong(1, 1L << 47);
+            long product = random.nextLong(0, 1L << 62);
+            long unit = POWERS[random.nextInt(POWERS.length)];
+            assertThat(ExactCents.quotient(annual, 12)).isEqualTo(annual / 12);
+            assertThat(ExactCents.quotient(product, annual)).isEqualTo(product / annual);
+            assertThat(ExactCents.quotient(product, unit)).isEqualTo(product / unit);
+        }
+        for (long x : new long[] {0, 1, (1L << 52) - 1, 1L << 52, (1L << 53) + 1, Long.MAX_VALUE - 1, Long.MAX_VALUE}) {
+            for (long d : new long[] {1, 2, 3, 12, 10, 1L << 52, (1L << 60) - 1, 1L << 60, Long.MAX_VALUE}) {
+                assertThat(ExactCents.quotient(x, d)).as("%d / %d", x, d).isEqualTo(x / d);
+            }
+        }
+    }
+
+    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+            1_000_000_000_000L, 1_000_000_000_000_000_000L};
+
     /** Rates kept by {@link ExactCents.Rate} round every amount as the per-call product does. */
     @Test
     void aRateRoundsLikeTheProductWithTheDecimal() {
