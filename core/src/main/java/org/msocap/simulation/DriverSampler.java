@@ -145,10 +145,14 @@ public final class DriverSampler {
         if (c == 0) {
             return;
         }
-        for (int i = 0; i < c; i++) {
+        int i = 0;
+        for (; i + 1 < c; i += 2) {
+            StandardNormal.quantiles(scratch[correlated[i]], scratch[correlated[i + 1]], scratch, k + i);
+        }
+        if (i < c) {
             scratch[k + i] = Marginal.standardNormalQuantile(scratch[correlated[i]]);
         }
-        for (int i = 0; i < c; i++) {
+        for (i = 0; i < c; i++) {
             double z = 0;
             double[] row = cholesky[i];
             for (int j = 0; j <= i; j++) {

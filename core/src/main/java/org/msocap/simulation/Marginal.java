@@ -169,8 +169,8 @@ public final class Marginal {
         };
     }
 
-    /** Φ⁻¹(u): a standard normal from a uniform in (0, 1). */
+    /** Φ⁻¹(u): a standard normal from a uniform in (0, 1), as Commons Math computes it ({@link StandardNormal}). */
     static double standardNormalQuantile(double u) {
-        return STANDARD_NORMAL.inverseCumulativeProbability(u);
+        return StandardNormal.quantile(u);
     }
 }

@@ -1,0 +1,98 @@
+package org.msocap.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.exception.OutOfRangeException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link StandardNormal} (one at a time, {@link Marginal#standardNormalQuantile}, and two at a time) gives Commons Math's
+ * standard normal quantile bit for bit: every draw of a simulation goes through it, so one differing bit would change
+ * results.
+ */
+class StandardNormalQuantileTest {
+
+    private static final NormalDistribution COMMONS = new NormalDistribution(null, 0, 1);
+
+    private static void check(double u) {
+        assertThat(Double.doubleToRawLongBits(Marginal.standardNormalQuantile(u))).as("quantile of %s", u)
+                .isEqualTo(Double.doubleToRawLongBits(COMMONS.inverseCumulativeProbability(u)));
+    }
+
+    private static final double[] PAIR = new double[3];
+
+    private static void checkPair(double u1, double u2) {
+        StandardNormal.quantiles(u1, u2, PAIR, 1);
+        assertThat(Double.doubleToRawLongBits(PAIR[1])).as("first of %s, %s", u1, u2)
+                .isEqualTo(Double.doubleToRawLongBits(COMMONS.inverseCumulativeProbability(u1)));
+        assertThat(Double.doubleToRawLongBits(PAIR[2])).as("second of %s, %s", u1, u2)
+                .isEqualTo(Double.doubleToRawLongBits(COMMONS.inverseCumulativeProbability(u2)));
+    }
+
+    @Test
+    void pairsEqualCommonsMathOnTheStreamsUniforms() {
+        RandomStream random = RandomStream.forRun(19, 0);
+        for (int i = 0; i < 6_000_000; i++) {
+            checkPair(random.nextOpenDouble(), random.nextOpenDouble());
+        }
+    }
+
+    /** Pairs with one or both in the tails (the polynomials of the outer 0.1%), and at the edges. */
+    @Test
+    void pairsEqualCommonsMathInTheTailsAndAtTheEdges() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(23);
+        for (long k = 0; k < 1 << 20; k++) {
+            double tail = (k + 0.5) * 0x1.0p-52 * (k % 7 == 0 ? 1 : 1L << random.nextInt(30));
+            double other = random.nextDouble();
+            checkPair(tail, other);
+            checkPair(other, 1 - tail);
+            checkPair(tail, 1 - tail);
+        }
+        double[] edges = {0, 1, 0.5, Double.MIN_VALUE, Math.nextDown(1.0), Math.nextUp(0.5), Math.nextDown(0.5), 0x1.0p-53,
+                0.5 * 0x1.0p-52, 1 - 0.5 * 0x1.0p-52, 0.0005, 0.9995, 0.05, 0.95, Double.NaN, -0.0, 0.3};
+        for (double a : edges) {
+            for (double b : edges) {
+                checkPair(a, b);
+            }
+        }
+        assertThatThrownBy(() -> StandardNormal.quantiles(0.5, 1.5, PAIR, 0)).isInstanceOf(OutOfRangeException.class);
+        assertThatThrownBy(() -> StandardNormal.quantiles(-0.5, 0.5, PAIR, 0)).isInstanceOf(OutOfRangeException.class);
+    }
+
+    @Test
+    void equalsCommonsMathOnTheStreamsUniforms() {
+        RandomStream random = RandomStream.forRun(17, 0);
+        for (int i = 0; i < 6_000_000; i++) {
+            check(random.nextOpenDouble());
+        }
+    }
+
+    /** The tails the stream reaches (its smallest and largest uniforms, the polynomials of the far tails) and beyond. */
+    @Test
+    void equalsCommonsMathInTheTailsAndAtTheEdges() {
+        for (long k = 0; k < 1 << 20; k++) {
+            double u = (k + 0.5) * 0x1.0p-52;
+            check(u);
+            check(1 - u);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int exponent = -1074; exponent < 0; exponent++) {
+            for (int i = 0; i < 1_000; i++) {
+                double u = Math.scalb(1 + random.nextDouble(), exponent);
+                if (u < 1) {
+                    check(u);
+                    check(1 - u);
+                }
+            }
+        }
+        for (double u : new double[] {0, 1, 0.5, Double.MIN_VALUE, Double.MIN_NORMAL, Math.nextDown(1.0), Math.nextUp(0.5),
+                Math.nextDown(0.5), 0x1.0p-53, 0.5 * 0x1.0p-52, 1 - 0.5 * 0x1.0p-52, Double.NaN, -0.0}) {
+            check(u);
+        }
+        for (double outside : new double[] {-0.1, 1.1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -Double.MIN_VALUE}) {
+            assertThatThrownBy(() -> Marginal.standardNormalQuantile(outside)).isInstanceOf(OutOfRangeException.class);
+        }
+    }
+}
