@@ -501,13 +501,22 @@ public final class ProjectedExitValue implements ExitValueModel {
         long largeRemainder;
         long smallQuotient;
         long smallRemainder;
-        long product = total * (small + 1);
         if ((double) total * (double) (small + 1) < 0x1.0p62) {
-            largeQuotient = ExactCents.quotient(product, annualCents);
-            largeRemainder = product - largeQuotient * annualCents;
-            product = total * small;
+            long product = total * small;
             smallQuotient = ExactCents.quotient(product, annualCents);
             smallRemainder = product - smallQuotient * annualCents;
+            if (total < annualCents) {
+                // total × (small + 1) = smallQuotient × annual + smallRemainder + total, and the last two sum below twice
+                // the annual amount: the larger months' quotient is one more exactly when they reach it (no second
+                // division, no branch: the carry is the sign of annual − 1 − their sum).
+                long carry = (annualCents - 1 - (smallRemainder + total)) >>> 63;
+                largeQuotient = smallQuotient + carry;
+                largeRemainder = smallRemainder + total - carry * annualCents;
+            } else {
+                product = total * (small + 1);   // fits: checked above
+                largeQuotient = ExactCents.quotient(product, annualCents);
+                largeRemainder = product - largeQuotient * annualCents;
+            }
         } else {
             qr = qr == null ? new long[2] : qr;
             ExactCents.mulDiv(total, small + 1, annualCents, qr);
@@ -620,7 +629,7 @@ public final class ProjectedExitValue implements ExitValueModel {
             long floor = ExactCents.floor(x);
             double frac = x - floor;
             if (Math.abs(frac - 0.5) > slack) {
-                return floor + (frac > 0.5 ? 1 : 0);
+                return ExactCents.halfUp(floor, frac);
             }
         }
         return Rounding.toCents(Money.ofCents(cents).amount().multiply(BigDecimal.ONE.add(new BigDecimal(g)).pow(year))).cents();

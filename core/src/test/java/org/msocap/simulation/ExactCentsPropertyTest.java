@@ -100,6 +100,23 @@ class ExactCentsPropertyTest {
     private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
             1_000_000_000_000L, 1_000_000_000_000_000_000L};
 
+    /** The branch-free carry of a fraction clear of one half is the comparison's, right up to the callers' margin. */
+    @Test
+    void halfUpCarriesExactlyTheFractionsAboveOneHalf() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(46);
+        for (int i = 0; i < 1_000_000; i++) {
+            long floor = random.nextLong(-(1L << 50), 1L << 50);
+            double frac = i % 2 == 0 ? random.nextDouble() : 0.5 + Math.scalb(random.nextDouble(1, 1L << 38), -78) * (i % 4 == 1 ? 1 : -1);
+            if (Math.abs(frac - 0.5) > 0x1.0p-40) {
+                assertThat(ExactCents.halfUp(floor, frac)).as("%d + %s", floor, frac).isEqualTo(floor + (frac > 0.5 ? 1 : 0));
+            }
+        }
+        for (double frac : new double[] {0, Math.nextDown(1.0), 0.5 + 0x1.0p-39, 0.5 - 0x1.0p-39, 0.5 + 0x1.0p-40 + 0x1.0p-52,
+                0.5 - 0x1.0p-40 - 0x1.0p-52, 0.25, 0.75}) {
+            assertThat(ExactCents.halfUp(7, frac)).as("7 + %s", frac).isEqualTo(7 + (frac > 0.5 ? 1 : 0));
+        }
+    }
+
     /** Rates kept by {@link ExactCents.Rate} round every amount as the per-call product does. */
     @Test
     void aRateRoundsLikeTheProductWithTheDecimal() {

@@ -59,6 +59,29 @@ class ProjectedExitValueSpreadPropertyTest {
                 });
     }
 
+    /**
+     * Every small annual amount and every share of it, over every window: the larger months' quotient derived from the
+     * smaller's (one more exactly when the remainder and the total reach the annual amount) meets each edge, e.g. 8 over
+     * 24, where they sum to it exactly.
+     */
+    @Test
+    void windowSumsOfEverySmallShareEqualTheMonths() {
+        long[] months = new long[12];
+        for (long annual = 1; annual <= 400; annual++) {
+            for (long total = 0; total <= annual; total++) {
+                ProjectedExitValue.spreadOverMonths(total, annual, months);
+                for (int from = 0; from < 12; from++) {
+                    long sum = 0;
+                    for (int to = from; to < 12; to++) {
+                        sum += months[to];
+                        assertThat(ProjectedExitValue.spreadOverMonths(total, annual, from, to, null))
+                                .as("months %d-%d of %d over %d", from, to, total, annual).isEqualTo(sum);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void grownCentsRoundTheExactPowerHalfUp() {
         // Growth near a tie is rare at random, so amounts are also built to land on or next to a half cent in year 1.
