@@ -637,61 +637,72 @@ public final class BreakpointPayoutModel implements PayoutModel {
          */
         private final class SeriesPass implements SeriesPayouts {
             private final Scratch work = new Scratch(table);
-            /** Per claimant: the class and category slot all its pieces add to, or -1 (none, or per piece). */
-            private final int[] classSlot;
-            private final int[] categorySlot;
-            /** Per claimant: whether its cents are split at all. */
-            private final boolean[] splits;
-            /** Per claimant: each piece's holder slot (the spare slot for none). */
-            private final int[][] holderSlot;
-            /** Per claimant split into parts first: each piece's class and category slot (else null). */
-            private final int[][] pieceClassSlot;
-            private final int[][] pieceCategorySlot;
+            private final Claim[] claims;
             private final int[] identity;
             private final long[] parts;
 
+            /** One claimant's part in the pass: fields, not parallel arrays, so that C1 reads each without a bounds check. */
+            private static final class Claim {
+                /** The class and category slot all its pieces add to, or -1 (none, or per piece). */
+                int classSlot;
+                int categorySlot;
+                /** Whether its cents are split at all. */
+                boolean splits;
+                /** Each piece's holder slot (the spare slot for none). */
+                int[] holderSlot;
+                /** When split into parts first: each piece's class and category slot (else null). */
+                int[] pieceClassSlot;
+                int[] pieceCategorySlot;
+                /** The weights of a split that does not depend on the payout (else null), and whether it does. */
+                IntegerWeights fixed;
+                boolean modeMatters;
+                /** Its preference in whole cents (-1 if not whole), and each piece's (null unless all whole). */
+                long preferenceCents;
+                long[] piecePreferenceCents;
+            }
+
             SeriesPass(SeriesSlots slots) {
                 int spare = slots.slots();
-                classSlot = new int[n];
-                categorySlot = new int[n];
-                splits = new boolean[n];
-                holderSlot = new int[n][];
-                pieceClassSlot = new int[n][];
-                pieceCategorySlot = new int[n][];
+                claims = new Claim[n];
                 int widest = 1;
                 for (int i = 0; i < n; i++) {
                     int[] target = pieceTarget[i];
                     int m = target.length;
                     widest = Math.max(widest, m);
-                    holderSlot[i] = new int[m];
+                    Claim claim = new Claim();
+                    claims[i] = claim;
+                    claim.holderSlot = new int[m];
                     boolean sameClass = true;
                     boolean sameCategory = true;
                     boolean followed = false;
                     for (int j = 0; j < m; j++) {
                         int h = slots.holderSlot()[target[j]];
-                        holderSlot[i][j] = h < 0 ? spare : h;
+                        claim.holderSlot[j] = h < 0 ? spare : h;
                         followed |= h >= 0;
                         sameClass &= slots.groupSlot()[target[j]] == slots.groupSlot()[target[0]];
                         sameCategory &= slots.categorySlot()[target[j]] == slots.categorySlot()[target[0]];
                     }
-                    boolean whole = sameClass && sameCategory && preferencesAddUp(i);
-                    if (whole) {
-                        classSlot[i] = slots.groupSlot()[target[0]];
-                        categorySlot[i] = slots.categorySlot()[target[0]];
-                        splits[i] = followed;
+                    if (sameClass && sameCategory && preferencesAddUp(i)) {
+                        claim.classSlot = slots.groupSlot()[target[0]];
+                        claim.categorySlot = slots.categorySlot()[target[0]];
+                        claim.splits = followed;
                     } else {
-                        classSlot[i] = -1;
-                        categorySlot[i] = -1;
-                        splits[i] = true;
-                        pieceClassSlot[i] = new int[m];
-                        pieceCategorySlot[i] = new int[m];
+                        claim.classSlot = -1;
+                        claim.categorySlot = -1;
+                        claim.splits = true;
+                        claim.pieceClassSlot = new int[m];
+                        claim.pieceCategorySlot = new int[m];
                         for (int j = 0; j < m; j++) {
                             int g = slots.groupSlot()[target[j]];
                             int c = slots.categorySlot()[target[j]];
-                            pieceClassSlot[i][j] = g < 0 ? spare : g;
-                            pieceCategorySlot[i][j] = c < 0 ? spare : c;
+                            claim.pieceClassSlot[j] = g < 0 ? spare : g;
+                            claim.pieceCategorySlot[j] = c < 0 ? spare : c;
                         }
                     }
+                    claim.fixed = modeMatters[i] ? null : onlyWeights[i];
+                    claim.modeMatters = modeMatters[i];
+                    claim.preferenceCents = preferenceCents[i];
+                    claim.piecePreferenceCents = piecePreferenceCents[i];
                 }
                 identity = new int[widest];
                 for (int j = 0; j < widest; j++) {
@@ -720,28 +731,27 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 work.classes.classPayoutCents(proceedsCents, classCents);
                 int segment = segmentOf(proceedsCents);
                 boolean[] flat = flatAtPreference[segment];
-                int[] classSlot = this.classSlot;
-                int[] categorySlot = this.categorySlot;
-                boolean[] splits = this.splits;
-                for (int i = 0; i < n; i++) {
+                Claim[] claims = this.claims;
+                for (int i = 0; i < claims.length; i++) {
                     long cents = classCents[i];
                     if (cents == 0) {
                         continue;
                     }
-                    int g = classSlot[i];
+                    Claim claim = claims[i];
+                    int g = claim.classSlot;
                     if (g >= 0) {
                         totals[g] += cents;
                     }
-                    int c = categorySlot[i];
+                    int c = claim.categorySlot;
                     if (c >= 0) {
                         totals[c] += cents;
                     }
-                    if (!splits[i]) {
+                    if (!claim.splits) {
                         continue;
                     }
-                    int[] target = holderSlot[i];
+                    int[] target = claim.holderSlot;
                     int m = target.length;
-                    int[] classes = pieceClassSlot[i];
+                    int[] classes = claim.pieceClassSlot;
                     long[] out = totals;
                     if (classes != null) {
                         out = parts;
@@ -750,13 +760,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     }
                     if (m == 1) {
                         out[target[0]] += cents;
-                    } else if (flat[i] && cents == preferenceCents[i] && piecePreferenceCents[i] != null) {
-                        long[] perPiece = piecePreferenceCents[i];
+                    } else if (flat[i] && cents == claim.preferenceCents && claim.piecePreferenceCents != null) {
+                        long[] perPiece = claim.piecePreferenceCents;
                         for (int j = 0; j < m; j++) {
                             out[target[j]] += perPiece[j];
                         }
                     } else {
-                        IntegerWeights fixed = modeMatters[i] ? fixedWeights(i, segment, proceedsCents) : onlyWeights[i];
+                        IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segment, proceedsCents) : claim.fixed;
                         if (fixed != null) {
                             fixed.addSplit(cents, out, target, work.split);
                         } else if (!split(i, segment, proceedsCents, cents, out, target, work)) {
@@ -764,8 +774,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         }
                     }
                     if (classes != null) {
-                        int[] holders = holderSlot[i];
-                        int[] categories = pieceCategorySlot[i];
+                        int[] holders = claim.holderSlot;
+                        int[] categories = claim.pieceCategorySlot;
                         for (int j = 0; j < m; j++) {
                             long v = out[j];
                             totals[holders[j]] += v;

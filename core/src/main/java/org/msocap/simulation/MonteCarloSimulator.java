@@ -717,18 +717,19 @@ public final class MonteCarloSimulator {
         private void distributeBySeries(int exits, int[] byDay, int[] runDay, PayoutModel.SeriesPayouts[] passes,
                                         long[][] seriesOfSlot, long[] positionTotals) {
             int slots = seriesOfSlot.length;
-            long[] totals = new long[slots + 1];   // the last slot takes what no series wants
+            // The last slot takes what no series wants: never read, never cleared (a sum that may wrap harmlessly).
+            long[] totals = new long[slots + 1];
             long[] proceeds = this.proceeds;
             boolean carveOuts = positions.size() > waterfallPositions;
             for (int k = 0; k < exits; k++) {
                 int run = byDay[k];
-                Arrays.fill(totals, 0);
                 passes[runDay[k]].add(proceeds[run], totals);
                 if (carveOuts) {
                     addCarveOuts(run, runDay[k], totals, positionTotals);
                 }
                 for (int s = 0; s < slots; s++) {
                     seriesOfSlot[s][run] = totals[s];
+                    totals[s] = 0;
                 }
             }
         }
