@@ -569,7 +569,9 @@ public final class MonteCarloSimulator {
         /**
          * The payout pass over runs {@code [from, to)}, by exit day within the chunk: the series are written chunk by chunk
          * (in exit-day order over all runs every run's store landed on its own cache line of each series), and each day's
-         * evaluator, resolved beforehand, serves its runs of the chunk one after another.
+         * evaluator, resolved beforehand, serves its runs of the chunk one after another. With the series pass
+         * ({@link #prepareSeriesPass}) the evaluator sums each run straight into the series; otherwise every position's
+         * payout is taken and summed here.
          */
         private void distribute(int from, int to, PayoutModel.PayoutEvaluator[] dayEvaluators, int[] candidateSlot,
                                 long[][] candidateSeries) {
@@ -622,7 +624,7 @@ public final class MonteCarloSimulator {
                 System.arraycopy(candidateSeries, 0, seriesOfSlot, groupSeries.length + categorySeries.length, candidateSeries.length);
                 distributeBySeries(exits, byDay, runDay, passes, seriesOfSlot, positionTotals);
             }
-            for (int k = 0; passes == null && k < exits; k++) {
+            for (int k = 0; passes == null && k < exits; k++) {   // without the series pass
                 int run = byDay[k];
                 Arrays.fill(groupTotals, 0);
                 Arrays.fill(categoryTotals, 0);
