@@ -193,6 +193,18 @@ public final class BreakpointPayoutModel implements PayoutModel {
         public void payouts(long proceedsCents, long[] out, boolean[] wanted) {
             at(proceedsCents).payouts(proceedsCents, out, wanted);
         }
+
+        @Override
+        public SeriesPayouts series(SeriesSlots slots) {
+            SeriesPayouts[] byInterval = new SeriesPayouts[evaluators.length];
+            for (int k = 0; k < evaluators.length; k++) {
+                byInterval[k] = evaluators[k].series(slots);
+            }
+            return (proceedsCents, totals) -> {
+                int k = java.util.Arrays.binarySearch(startCents, proceedsCents);
+                byInterval[k >= 0 ? k : -k - 2].add(proceedsCents, totals);
+            };
+        }
     }
 
     /** Per-thread scratch space of one day's evaluator. */
@@ -413,8 +425,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     fixed.addSplit(cents, out, target, work.split);   // largest remainder, as Allocation#proportional
                     continue;
                 }
-                if (!split(i, segment, proceedsCents, cents, out, work)) {
-                    splitExactly(i, segment, proceedsCents, cents, out, work);
+                if (!split(i, segment, proceedsCents, cents, out, target, work)) {
+                    splitExactly(i, segment, proceedsCents, cents, out, target, work);
                 }
             }
         }
@@ -422,6 +434,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
         @Override
         public BinnedPayouts binned(boolean[] wanted, int[] binOf, int bins) {
             return new Binned(wanted, binOf);
+        }
+
+        @Override
+        public SeriesPayouts series(SeriesSlots slots) {
+            return new SeriesPass(slots);
         }
 
         /**
@@ -556,8 +573,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         }
                         fixed.split(cents, pieceCents, work.split);
                     } else {
-                        if (!split(i, segment, proceedsCents, cents, out, work)) {
-                            splitExactly(i, segment, proceedsCents, cents, out, work);
+                        if (!split(i, segment, proceedsCents, cents, out, target, work)) {
+                            splitExactly(i, segment, proceedsCents, cents, out, target, work);
                         }
                         pieceCents = work.floor;
                         // split and splitExactly have added every piece to out already
@@ -605,6 +622,166 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         estimatedCents[target[j]] += v;
                         // Under a cent a run off the exact share; the sums in doubles off by far less than (runs + 4) ulps.
                         errorCents[target[j]] += runs + Math.abs(v) * (runs + 4) * 0x1p-52 + 1;
+                    }
+                }
+            }
+        }
+
+        /**
+         * One thread's payouts summed into slots ({@link PayoutModel.SeriesPayouts}). A claimant's pieces all add to one
+         * class slot and, unless their holders' categories differ, one category slot: those take the claimant's cents
+         * once (a split hands out exactly the claimant's cents). Its cents are split only when a piece's holder has a
+         * slot, each piece added straight into it; a claimant whose pieces' slots differ otherwise is split into parts
+         * first and each part added to its three slots, as is one whose whole-cent preferences per piece do not add up
+         * to its own (never seen; then the sums are those of its pieces, as {@link #payouts} gives them).
+         */
+        private final class SeriesPass implements SeriesPayouts {
+            private final Scratch work = new Scratch(table);
+            private final Claim[] claims;
+            private final int[] identity;
+            private final long[] parts;
+
+            /** One claimant's part in the pass: fields, not parallel arrays, so that C1 reads each without a bounds check. */
+            private static final class Claim {
+                /** The class and category slot all its pieces add to, or -1 (none, or per piece). */
+                int classSlot;
+                int categorySlot;
+                /** Whether its cents are split at all. */
+                boolean splits;
+                /** Each piece's holder slot (the spare slot for none). */
+                int[] holderSlot;
+                /** When split into parts first: each piece's class and category slot (else null). */
+                int[] pieceClassSlot;
+                int[] pieceCategorySlot;
+                /** The weights of a split that does not depend on the payout (else null), and whether it does. */
+                IntegerWeights fixed;
+                boolean modeMatters;
+                /** Its preference in whole cents (-1 if not whole), and each piece's (null unless all whole). */
+                long preferenceCents;
+                long[] piecePreferenceCents;
+            }
+
+            SeriesPass(SeriesSlots slots) {
+                int spare = slots.slots();
+                claims = new Claim[n];
+                int widest = 1;
+                for (int i = 0; i < n; i++) {
+                    int[] target = pieceTarget[i];
+                    int m = target.length;
+                    widest = Math.max(widest, m);
+                    Claim claim = new Claim();
+                    claims[i] = claim;
+                    claim.holderSlot = new int[m];
+                    boolean sameClass = true;
+                    boolean sameCategory = true;
+                    boolean followed = false;
+                    for (int j = 0; j < m; j++) {
+                        int h = slots.holderSlot()[target[j]];
+                        claim.holderSlot[j] = h < 0 ? spare : h;
+                        followed |= h >= 0;
+                        sameClass &= slots.groupSlot()[target[j]] == slots.groupSlot()[target[0]];
+                        sameCategory &= slots.categorySlot()[target[j]] == slots.categorySlot()[target[0]];
+                    }
+                    if (sameClass && sameCategory && preferencesAddUp(i)) {
+                        claim.classSlot = slots.groupSlot()[target[0]];
+                        claim.categorySlot = slots.categorySlot()[target[0]];
+                        claim.splits = followed;
+                    } else {
+                        claim.classSlot = -1;
+                        claim.categorySlot = -1;
+                        claim.splits = true;
+                        claim.pieceClassSlot = new int[m];
+                        claim.pieceCategorySlot = new int[m];
+                        for (int j = 0; j < m; j++) {
+                            int g = slots.groupSlot()[target[j]];
+                            int c = slots.categorySlot()[target[j]];
+                            claim.pieceClassSlot[j] = g < 0 ? spare : g;
+                            claim.pieceCategorySlot[j] = c < 0 ? spare : c;
+                        }
+                    }
+                    claim.fixed = modeMatters[i] ? null : onlyWeights[i];
+                    claim.modeMatters = modeMatters[i];
+                    claim.preferenceCents = preferenceCents[i];
+                    claim.piecePreferenceCents = piecePreferenceCents[i];
+                }
+                identity = new int[widest];
+                for (int j = 0; j < widest; j++) {
+                    identity[j] = j;
+                }
+                parts = new long[widest];
+            }
+
+            /** Whether the claimant's whole-cent preferences per piece, when it has them, add up to its preference. */
+            private boolean preferencesAddUp(int i) {
+                long[] perPiece = piecePreferenceCents[i];
+                if (perPiece == null) {
+                    return true;
+                }
+                long sum = 0;
+                for (long cents : perPiece) {
+                    sum += cents;
+                }
+                return sum == preferenceCents[i];
+            }
+
+            @Override
+            public void add(long proceedsCents, long[] totals) {
+                Scratch work = this.work;
+                long[] classCents = work.classCents;
+                work.classes.classPayoutCents(proceedsCents, classCents);
+                int segment = segmentOf(proceedsCents);
+                boolean[] flat = flatAtPreference[segment];
+                Claim[] claims = this.claims;
+                for (int i = 0; i < claims.length; i++) {
+                    long cents = classCents[i];
+                    if (cents == 0) {
+                        continue;
+                    }
+                    Claim claim = claims[i];
+                    int g = claim.classSlot;
+                    if (g >= 0) {
+                        totals[g] += cents;
+                    }
+                    int c = claim.categorySlot;
+                    if (c >= 0) {
+                        totals[c] += cents;
+                    }
+                    if (!claim.splits) {
+                        continue;
+                    }
+                    int[] target = claim.holderSlot;
+                    int m = target.length;
+                    int[] classes = claim.pieceClassSlot;
+                    long[] out = totals;
+                    if (classes != null) {
+                        out = parts;
+                        java.util.Arrays.fill(out, 0, m, 0);
+                        target = identity;
+                    }
+                    if (m == 1) {
+                        out[target[0]] += cents;
+                    } else if (flat[i] && cents == claim.preferenceCents && claim.piecePreferenceCents != null) {
+                        long[] perPiece = claim.piecePreferenceCents;
+                        for (int j = 0; j < m; j++) {
+                            out[target[j]] += perPiece[j];
+                        }
+                    } else {
+                        IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segment, proceedsCents) : claim.fixed;
+                        if (fixed != null) {
+                            fixed.addSplit(cents, out, target, work.split);
+                        } else if (!split(i, segment, proceedsCents, cents, out, target, work)) {
+                            splitExactly(i, segment, proceedsCents, cents, out, target, work);
+                        }
+                    }
+                    if (classes != null) {
+                        int[] holders = claim.holderSlot;
+                        int[] categories = claim.pieceCategorySlot;
+                        for (int j = 0; j < m; j++) {
+                            long v = out[j];
+                            totals[holders[j]] += v;
+                            totals[classes[j]] += v;
+                            totals[categories[j]] += v;
+                        }
                     }
                 }
             }
@@ -681,8 +858,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
             return total.compareTo(c.preference()) < 0 ? total : c.preference();
         }
 
-        /** The engine's split in exact rationals. */
-        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out, Scratch work) {
+        /** The engine's split in exact rationals, piece {@code j} added to {@code out[target[j]]}. */
+        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, Scratch work) {
             Claimant c = claimants.get(i);
             BigFraction total = exactPayout(i, segment, proceedsCents);
             BigFraction pref = preferencePart(i, segment, total);
@@ -699,7 +876,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 weights.add(w);
             }
             List<Money> split = Allocation.proportional(Money.ofCents(cents), weights);
-            int[] target = pieceTarget[i];
             work.ensure(target.length);
             for (int j = 0; j < target.length; j++) {
                 work.floor[j] = split.get(j).cents();   // per piece, for the binned pass
@@ -709,9 +885,10 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
         /**
          * The engine's split in doubles: each piece's exact share floored, left-over cents to the largest
-         * remainders (ties to the earlier piece). Returns false, writing nothing, when doubles cannot decide.
+         * remainders (ties to the earlier piece), piece {@code j} added to {@code out[target[j]]}. Returns false, writing
+         * nothing, when doubles cannot decide.
          */
-        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out, Scratch work) {
+        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, Scratch work) {
             double[] ps = prefShare[i];
             double[] ss = shareShare[i];
             int m = ps.length;
@@ -794,7 +971,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     floor[order[k]]++;
                 }
             }
-            int[] target = pieceTarget[i];
             for (int j = 0; j < m; j++) {
                 out[target[j]] += floor[j];
             }

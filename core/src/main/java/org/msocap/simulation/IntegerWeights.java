@@ -27,6 +27,11 @@ final class IntegerWeights {
     private final long total;
     private final long largest;
     private final double inverse;
+    /**
+     * The most cents that are {@link #estimated}: below 2⁵⁰, and times the largest weight below 2⁶². One comparison per
+     * split instead of a 128-bit product (a call under C1).
+     */
+    private final long mostEstimatedCents;
 
     IntegerWeights(long[] weights) {
         this.weights = weights.clone();
@@ -34,6 +39,7 @@ final class IntegerWeights {
         this.total = sumAndLargest[0];
         this.largest = sumAndLargest[1];
         this.inverse = 1.0 / total;
+        this.mostEstimatedCents = Math.min(MAX_ESTIMATED_CENTS - 1, ((1L << 62) - 1) / largest);   // total > 0, so largest >= 1
     }
 
     /**
@@ -100,7 +106,7 @@ final class IntegerWeights {
             if (m == 3) {
                 parts[2] = 0;
             }
-            addThreeAtMost(cents, parts, FIRST_THREE);
+            addSplit(cents, parts, FIRST_THREE, scratch);   // two or three estimated parts: split right there
             return;
         }
         scratch.ensure(m);
@@ -270,17 +276,26 @@ final class IntegerWeights {
         return cents < MAX_ESTIMATED_CENTS && Math.multiplyHigh(cents, largest) == 0 && (cents * largest) >>> 62 == 0;
     }
 
+    private static final int[] FIRST_THREE = {0, 1, 2};
+
     /**
-     * {@link #split} of two or three parts (a claimant's usual holdings), each added to {@code out[target[j]]}, with one
-     * quotient fewer: the weights sum to the total, so the last part's quotient and remainder follow from the others'
+     * Splits {@code cents} (>= 0) and adds part {@code j} to {@code out[target[j]]}: the payout pass's split of a claimant
+     * over its holdings' positions. Two or three parts (a claimant's usual holdings) for {@link #estimated} cents right
+     * here, one call per split (C1 inlines no method this long), and with one quotient fewer: the weights sum to the
+     * total, so the last part's quotient and remainder follow from the others'
      * ({@code cents × w₂ = (cents − q₀ − q₁) × total − (r₀ + r₁)}), and the left-over cents are the number of totals the
      * others' remainders carry. Two parts: the first gets the left-over cent when its remainder is at least half the
-     * total (ties to the earlier part), which is rounding its exact share half up. Only for {@link #estimated} cents.
+     * total (ties to the earlier part), which is rounding its exact share half up. No branch on the remainders (a coin
+     * toss per split).
      */
-    private void addThreeAtMost(long cents, long[] out, int[] target) {
+    void addSplit(long cents, long[] out, int[] target, Scratch scratch) {
         long[] weights = this.weights;
-        long total = this.total;
         int m = weights.length;
+        if (m < 2 || m > 3 || cents < 0 || cents > mostEstimatedCents) {
+            addSplitInParts(cents, out, target, scratch);
+            return;
+        }
+        long total = this.total;
         long product = cents * weights[0];
         long q0 = (long) (product * inverse);
         long r0 = product - q0 * total;
@@ -305,8 +320,8 @@ final class IntegerWeights {
         tooLow = ~((r1 - total) >> 63);
         q1 -= tooLow;
         r1 -= total & tooLow;
-        long carried = r0 + r1;                                        // below 2·total < 2^63
-        int left = carried == 0 ? 0 : carried <= total ? 1 : 2;
+        long carried = r0 + r1;                                                      // below 2·total < 2^63
+        int left = (int) (-carried >>> 63) + (int) ((total - carried) >>> 63);      // 0, 1 (up to total) or 2
         long r2 = left * total - carried;
         long q2 = cents - q0 - q1 - left;
         // Ranks in the largest-remainder order (larger remainder first, ties to the earlier part); the first `left` get a cent.
@@ -318,20 +333,9 @@ final class IntegerWeights {
         out[target[2]] += q2 + ((rank2 - left) >>> 31);
     }
 
-    private static final int[] FIRST_THREE = {0, 1, 2};
-
-    /**
-     * Splits {@code cents} (>= 0) and adds part {@code j} to {@code out[target[j]]}: the payout pass's split of a claimant
-     * over its holdings' positions, two or three of them without going through an array of parts.
-     */
-    void addSplit(long cents, long[] out, int[] target, Scratch scratch) {
+    /** {@link #addSplit} through the whole split into parts. */
+    private void addSplitInParts(long cents, long[] out, int[] target, Scratch scratch) {
         int m = weights.length;
-        if (m == 2 || m == 3) {
-            if (cents >= 0 && estimated(cents, largest)) {
-                addThreeAtMost(cents, out, target);
-                return;
-            }
-        }
         scratch.ensure(m);
         long[] parts = scratch.parts;
         split(cents, parts, scratch);

@@ -64,14 +64,26 @@ public final class MonteCarloSimulator {
 
     /** Exit runs sampled to choose the holders the payout pass follows (0: none, every choice a guess). */
     private final int candidateSample;
+    /** Whether the payout pass may sum payouts straight into the series' slots (see {@link Job#distribute}). */
+    private final boolean seriesPass;
 
     private MonteCarloSimulator(int candidateSample) {
+        this(candidateSample, true);
+    }
+
+    private MonteCarloSimulator(int candidateSample, boolean seriesPass) {
         this.candidateSample = candidateSample;
+        this.seriesPass = seriesPass;
     }
 
     /** For tests: a simulator choosing its followed holders from a sample of this size (0: blindly). */
     static MonteCarloSimulator withCandidateSample(int candidateSample) {
         return new MonteCarloSimulator(candidateSample);
+    }
+
+    /** For tests: a simulator whose payout pass takes every position's payout and sums them itself, as before the series pass. */
+    static MonteCarloSimulator withoutSeriesPass() {
+        return new MonteCarloSimulator(CANDIDATE_SAMPLE, false);
     }
 
     /** Runs per unit of work; fixed, so the work split never depends on the thread count. */
@@ -93,7 +105,7 @@ public final class MonteCarloSimulator {
             return t;
         });
         try {
-            return new Job(setup, options, progress, pool, candidateSample).run();
+            return new Job(setup, options, progress, pool, candidateSample, seriesPass).run();
         } finally {
             pool.shutdownNow();
         }
@@ -107,6 +119,7 @@ public final class MonteCarloSimulator {
         private final Progress progress;
         private final int runs;
         private final int candidateSample;
+        private final boolean seriesPass;
 
         // Positions: the waterfall's, then one per carve-out recipient.
         private final List<Position> positions = new ArrayList<>();
@@ -152,6 +165,13 @@ public final class MonteCarloSimulator {
         private int[] binOf;
         private ThreadLocal<PayoutModel.BinnedPayouts[]> binnedByDay;
         private final List<PayoutModel.BinnedPayouts> allBinned = new ArrayList<>();
+        /**
+         * The series pass (see {@link #distribute}): per position its class, category and followed holder's slot among
+         * the series (class, category, then candidate series, as the tallies number them), and every thread's series
+         * payouts by exit day (null for a thread when a day's evaluator cannot sum into slots); null when not taken.
+         */
+        private PayoutModel.SeriesSlots seriesSlots;
+        private ThreadLocal<PayoutModel.SeriesPayouts[]> seriesByDay;
         /** Per holder, with the binned pass: an estimate of the part of its total not known exactly, and a bound on its error. */
         private double[] holderEstimate;
         private double[] holderError;
@@ -166,8 +186,10 @@ public final class MonteCarloSimulator {
         /** The venture's deal events (net debt and cap table by exit day, cash at close); null without events. */
         private final TimelinePayoutModel timeline;
 
-        Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample) {
+        Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample,
+            boolean seriesPass) {
             this.candidateSample = candidateSample;
+            this.seriesPass = seriesPass;
             this.setup = setup;
             this.options = options;
             this.pool = pool;
@@ -253,6 +275,7 @@ public final class MonteCarloSimulator {
             }
             prepareBinnedPass(candidates);
             tallies = timeline == null ? newTallies(candidates) : null;
+            prepareSeriesPass(candidateSlot, candidates.length);
             forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
             if (tallies != null) {
                 tallies.addRunsWithoutExit(runs - exitRuns);
@@ -579,7 +602,9 @@ public final class MonteCarloSimulator {
         /**
          * The payout pass over runs {@code [from, to)}, by exit day within the chunk: the series are written chunk by chunk
          * (in exit-day order over all runs every run's store landed on its own cache line of each series), and each day's
-         * evaluator, resolved beforehand, serves its runs of the chunk one after another.
+         * evaluator, resolved beforehand, serves its runs of the chunk one after another. With the series pass
+         * ({@link #prepareSeriesPass}) the evaluator sums each run straight into the series; otherwise every position's
+         * payout is taken and summed here.
          */
         private void distribute(int from, int to, PayoutModel.PayoutEvaluator[] dayEvaluators, int[] candidateSlot,
                                 long[][] candidateSeries) {
@@ -624,7 +649,15 @@ public final class MonteCarloSimulator {
             long[] pairTotals = new long[pairGroup.length];
             // With every holder followed, each holder's total is its series' tally: no sum per position and run.
             boolean positionSums = !holderSumsFromTallies();
-            for (int k = 0; k < exits; k++) {
+            PayoutModel.SeriesPayouts[] passes = seriesByDay == null ? null : seriesByDay.get();
+            if (passes != null) {
+                long[][] seriesOfSlot = new long[seriesSlots.slots()][];
+                System.arraycopy(groupSeries, 0, seriesOfSlot, 0, groupSeries.length);
+                System.arraycopy(categorySeries, 0, seriesOfSlot, groupSeries.length, categorySeries.length);
+                System.arraycopy(candidateSeries, 0, seriesOfSlot, groupSeries.length + categorySeries.length, candidateSeries.length);
+                distributeBySeries(exits, byDay, runDay, passes, seriesOfSlot, positionTotals);
+            }
+            for (int k = 0; passes == null && k < exits; k++) {   // without the series pass
                 int run = byDay[k];
                 Arrays.fill(groupTotals, 0);
                 Arrays.fill(categoryTotals, 0);
@@ -708,6 +741,80 @@ public final class MonteCarloSimulator {
                 }
             }
             progress.advance(exits);
+        }
+
+        /**
+         * The series pass over a chunk's exit runs, in the order of {@code byDay}: each run's payouts summed by the day's
+         * evaluator straight into the series' slots (a class's cents once into its class and category, split only
+         * where a followed holder needs its part), the carve-outs added by position, then one store per series. A method
+         * of its own so that the JIT compiles this loop apart from the chunk's set-up.
+         */
+        private void distributeBySeries(int exits, int[] byDay, int[] runDay, PayoutModel.SeriesPayouts[] passes,
+                                        long[][] seriesOfSlot, long[] positionTotals) {
+            int slots = seriesOfSlot.length;
+            // The last slot takes what no series wants: never read, never cleared (a sum that may wrap harmlessly).
+            long[] totals = new long[slots + 1];
+            long[] proceeds = this.proceeds;
+            boolean carveOuts = positions.size() > waterfallPositions;
+            for (int k = 0; k < exits; k++) {
+                int run = byDay[k];
+                passes[runDay[k]].add(proceeds[run], totals);
+                if (carveOuts) {
+                    addCarveOuts(run, runDay[k], totals, positionTotals);
+                }
+                for (int s = 0; s < slots; s++) {
+                    seriesOfSlot[s][run] = totals[s];
+                    totals[s] = 0;
+                }
+            }
+        }
+
+        /** The run's carve-out, split to its recipients, added to their slots and to their positions' totals. */
+        private void addCarveOuts(int run, int day, long[] totals, long[] positionTotals) {
+            ExitTerms on = timeline == null ? setup.terms() : timeline.termsOn(setup.terms(), exitDays[day]);
+            long[] split = on.carveOutSplit(on.carveOutCents(enterpriseValue[run]));
+            int spare = seriesSlots.slots();
+            for (int c = 0; c < split.length; c++) {
+                int p = waterfallPositions + c;
+                int holder = seriesSlots.holderSlot()[p];
+                totals[seriesSlots.groupSlot()[p]] += split[c];
+                totals[seriesSlots.categorySlot()[p]] += split[c];
+                totals[holder < 0 ? spare : holder] += split[c];
+                positionTotals[p] += split[c];
+            }
+        }
+
+        /**
+         * Sets up the series pass when it applies: every holder followed (each holder's total is then its series' tally,
+         * so no position's payout is needed by itself), without the binned pass or deal events.
+         */
+        private void prepareSeriesPass(int[] candidateSlot, int candidates) {
+            if (!seriesPass || !holderSumsFromTallies()) {
+                return;
+            }
+            int categories = HolderCategory.values().length;
+            int[] groupSlot = new int[positions.size()];
+            int[] categorySlot = new int[positions.size()];
+            int[] holderSlot = new int[positions.size()];
+            for (int p = 0; p < positions.size(); p++) {
+                groupSlot[p] = groupOf[p];
+                categorySlot[p] = groups.size() + categoryOf[p];
+                int slot = candidateSlot[holderOf[p]];
+                holderSlot[p] = slot < 0 ? -1 : groups.size() + categories + slot;
+            }
+            PayoutModel.SeriesSlots slots = new PayoutModel.SeriesSlots(groupSlot, categorySlot, holderSlot,
+                    groups.size() + categories + candidates);
+            seriesSlots = slots;
+            seriesByDay = ThreadLocal.withInitial(() -> {
+                PayoutModel.SeriesPayouts[] byDay = new PayoutModel.SeriesPayouts[exitDays.length];
+                for (int d = 0; d < exitDays.length; d++) {
+                    byDay[d] = evaluator(exitDays[d]).series(slots);
+                    if (byDay[d] == null) {
+                        return null;
+                    }
+                }
+                return byDay;
+            });
         }
 
         /**

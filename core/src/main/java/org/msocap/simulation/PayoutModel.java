@@ -43,6 +43,31 @@ public interface PayoutModel {
         default BinnedPayouts binned(boolean[] wanted, int[] binOf, int bins) {
             return null;
         }
+
+        /**
+         * For one thread of a payout pass that needs, per run, not each position's payout but sums of them
+         * ({@link SeriesPayouts}): a claimant's cents go once into its class's and its category's slot, and only the
+         * holdings of followed holders are split. Null when the model cannot do better than {@link #payouts}.
+         */
+        default SeriesPayouts series(SeriesSlots slots) {
+            return null;
+        }
+    }
+
+    /**
+     * Where each position's cents are summed per run: per position its slot in a totals array for its group, its
+     * category and its holder ({@code -1}: none), of {@code slots} slots. A slot may sum many positions.
+     */
+    record SeriesSlots(int[] groupSlot, int[] categorySlot, int[] holderSlot, int slots) {
+    }
+
+    /** Payouts summed into slots ({@link SeriesSlots}); one thread's, kept by it over many runs. */
+    interface SeriesPayouts {
+        /**
+         * Adds every position's exact payout to each of its slots in {@code totals} (which has one slot more than the
+         * {@link SeriesSlots}: it takes what goes nowhere): the sums equal those of {@link PayoutEvaluator#payouts}.
+         */
+        void add(long equityProceedsCents, long[] totals);
     }
 
     /**

@@ -1,0 +1,134 @@
+package org.msocap.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.msocap.model.Distribution;
+import org.msocap.model.HolderCategory;
+import org.msocap.model.SimulationSpec.Correlation;
+import org.msocap.model.Venture;
+
+/**
+ * The series pass: the evaluator sums a claimant's cents once into its class's and category's slot and splits them only
+ * where a followed holder needs its part. Its sums must be those of every position's payout summed by position, and a
+ * simulation must give the same numbers with and without it.
+ */
+class SeriesPassTest {
+
+    @Test
+    void slotsSumExactlyWhatEveryPositionsPayoutSumsTo() {
+        // Dividends from different purchase dates (splits that depend on the payout, in doubles and exact), categories
+        // mixed within the common class, options at three strikes, SAFEs and a note; every third holder not followed.
+        assertSlotsSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), 3, 11);
+        // Every holder followed, as the simulator's series pass has them.
+        assertSlotsSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), Integer.MAX_VALUE, 12);
+        // Performance-vested units: one table per combination of levels, chosen by the proceeds.
+        assertSlotsSumThePositions(new BreakpointPayoutModel(PerformanceVestingSimulationTest.venture(), false), 2, 13);
+    }
+
+    private static void assertSlotsSumThePositions(BreakpointPayoutModel model, int unfollowedEvery, long seed) {
+        List<Position> positions = model.positions();
+        List<String> groups = new ArrayList<>();
+        List<String> holders = new ArrayList<>();
+        int[] groupSlot = new int[positions.size()];
+        int[] categorySlot = new int[positions.size()];
+        int[] holderOf = new int[positions.size()];
+        for (int p = 0; p < positions.size(); p++) {
+            groupSlot[p] = indexOf(groups, positions.get(p).group());
+            holderOf[p] = indexOf(holders, positions.get(p).holder());
+        }
+        int categories = HolderCategory.values().length;
+        int[] holderSlot = new int[positions.size()];
+        for (int p = 0; p < positions.size(); p++) {
+            categorySlot[p] = groups.size() + positions.get(p).category().ordinal();
+            int h = holderOf[p];
+            holderSlot[p] = h % unfollowedEvery == unfollowedEvery - 1 ? -1 : groups.size() + categories + h;
+        }
+        int slots = groups.size() + categories + holders.size();
+        PayoutModel.SeriesSlots seriesSlots = new PayoutModel.SeriesSlots(groupSlot, categorySlot, holderSlot, slots);
+        SplittableRandom random = new SplittableRandom(seed);
+        int compared = 0;
+        for (LocalDate month = LocalDate.of(2026, 3, 31); month.isBefore(LocalDate.of(2032, 1, 1)); month = month.plusMonths(7)
+                .withDayOfMonth(1).plusMonths(1).minusDays(1)) {
+            PayoutModel.PayoutEvaluator evaluator = model.at((int) month.toEpochDay());
+            PayoutModel.SeriesPayouts series = evaluator.series(seriesSlots);
+            assertThat(series).isNotNull();
+            long[] payout = new long[positions.size()];
+            for (int k = 0; k < 4_000; k++) {
+                // $0 to $1B, log-uniform, and now and then whole dollars (exits exactly at a preference or a breakpoint)
+                long cents = (long) Math.exp(random.nextDouble() * Math.log(1e11));
+                if (k % 5 == 0) {
+                    cents -= cents % 100;
+                }
+                evaluator.payouts(cents, payout);
+                long[] expected = new long[slots];
+                for (int p = 0; p < positions.size(); p++) {
+                    expected[groupSlot[p]] += payout[p];
+                    expected[categorySlot[p]] += payout[p];
+                    if (holderSlot[p] >= 0) {
+                        expected[holderSlot[p]] += payout[p];
+                    }
+                }
+                long[] totals = new long[slots + 1];
+                series.add(cents, totals);
+                assertThat(Arrays.copyOf(totals, slots)).as("%s, %d cents", month, cents).isEqualTo(expected);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(40_000);
+    }
+
+    private static int indexOf(List<String> list, String key) {
+        int i = list.indexOf(key);
+        if (i < 0) {
+            list.add(key);
+            i = list.size() - 1;
+        }
+        return i;
+    }
+
+    @Test
+    void aSimulationGivesTheSameNumbersWithAndWithoutTheSeriesPass() {
+        Venture venture = BreakpointPayoutModelTest.venture();
+        ExitTerms withCarveOut = new ExitTerms(0, new BigDecimal("0.03"), 0, new BigDecimal("0.05"), List.of("holder-1", "recipient"),
+                List.of(new BigFraction(1, 3), new BigFraction(2, 3)), new BigDecimal("0.10"), 18, 0.9, 50_000_000, 0.4);
+        ExitTerms without = new ExitTerms(0, new BigDecimal("0.03"), 0, BigDecimal.ZERO, List.of(), List.of(),
+                new BigDecimal("0.10"), 18, 0.9, 50_000_000, 0.4);
+        ExitValueModel ev = new ExitValueModel() {
+            @Override
+            public int earliestExitDay() {
+                return (int) LocalDate.of(2027, 1, 1).toEpochDay();
+            }
+
+            @Override
+            public long enterpriseValueCents(int day, double multiple, double growth, double comp) {
+                return ExactCents.times(150_000_000L, multiple * (1 + growth));
+            }
+        };
+        DriverSampler drivers = DriverSampler.of(Map.of(
+                        Driver.EXIT_DATE, new Distribution.Uniform(LocalDate.of(2027, 1, 1).toEpochDay(), LocalDate.of(2031, 12, 31).toEpochDay()),
+                        Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(10, 0.6),
+                        Driver.COLLECTIONS_GROWTH, new Distribution.Normal(0.18, 0.08)),
+                List.of(new Correlation("collectionsGrowth", "ebitdaMultiple", 0.5)));
+        for (boolean carveOut : new boolean[] {false, true}) {
+            List<Position> carveOuts = carveOut ? List.of(new Position("holder-1", venture.categoryOf("holder-1"), "carve-out", 0, null),
+                    new Position("recipient", HolderCategory.LAY, "carve-out", 0, null)) : List.of();
+            SimulationSetup setup = new SimulationSetup(drivers, 0.1, LocalDate.of(2030, 12, 31), 10, ev,
+                    carveOut ? withCarveOut : without, new BreakpointPayoutModel(venture, false), carveOuts);
+            SimulationOptions options = new SimulationOptions(2 * MonteCarloSimulator.CHUNK + 311, 9, 2,
+                    SimulationOptions.ALL_HOLDERS, 50, 10);
+            SimulationResult bySeries = MonteCarloSimulator.DEFAULT.simulate(setup, options);
+            SimulationResult byPosition = MonteCarloSimulator.withoutSeriesPass().simulate(setup, options);
+            assertThat(bySeries).isEqualTo(byPosition);
+            assertThat(bySeries.holders()).hasSize(carveOut ? 41 : 40);
+        }
+    }
+}
