@@ -64,14 +64,26 @@ public final class MonteCarloSimulator {
 
     /** Exit runs sampled to choose the holders the payout pass follows (0: none, every choice a guess). */
     private final int candidateSample;
+    /** Whether the passes that write the series keep the statistics' first pass ({@link SeriesTallies}, {@link ValueTallies}). */
+    private final boolean tallied;
 
     private MonteCarloSimulator(int candidateSample) {
+        this(candidateSample, true);
+    }
+
+    private MonteCarloSimulator(int candidateSample, boolean tallied) {
         this.candidateSample = candidateSample;
+        this.tallied = tallied;
     }
 
     /** For tests: a simulator choosing its followed holders from a sample of this size (0: blindly). */
     static MonteCarloSimulator withCandidateSample(int candidateSample) {
         return new MonteCarloSimulator(candidateSample);
+    }
+
+    /** For tests: a simulator whose statistics make every pass over the series themselves, the oracle of the tallies. */
+    static MonteCarloSimulator withoutTallies() {
+        return new MonteCarloSimulator(CANDIDATE_SAMPLE, false);
     }
 
     /** Runs per unit of work; fixed, so the work split never depends on the thread count. */
@@ -93,7 +105,7 @@ public final class MonteCarloSimulator {
             return t;
         });
         try {
-            return new Job(setup, options, progress, pool, candidateSample).run();
+            return new Job(setup, options, progress, pool, candidateSample, tallied).run();
         } finally {
             pool.shutdownNow();
         }
@@ -161,11 +173,20 @@ public final class MonteCarloSimulator {
          * close there, and a class's cost depends on the exit day).
          */
         private SeriesTallies tallies;
+        /** Whether the series' first passes are kept as they are written. */
+        private final boolean tallied;
+        /** The enterprise values' and equity proceeds' first pass, kept by the drivers' pass; null when not {@link #tallied}. */
+        private final ValueTallies valueTallies;
+        /** The enterprise-value and equity-proceeds histograms, when their statistics made them. */
+        private final Histogram[] valueHistograms = new Histogram[2];
         /** The venture's deal events (net debt and cap table by exit day, cash at close); null without events. */
         private final TimelinePayoutModel timeline;
 
-        Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample) {
+        Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample,
+            boolean tallied) {
             this.candidateSample = candidateSample;
+            this.tallied = tallied;
+            this.valueTallies = tallied ? new ValueTallies(2) : null;
             this.setup = setup;
             this.options = options;
             this.pool = pool;
@@ -249,7 +270,7 @@ public final class MonteCarloSimulator {
                 dayEvaluators[d] = evaluator(exitDays[d]);
             }
             prepareBinnedPass(candidates);
-            tallies = timeline == null ? newTallies(candidates) : null;
+            tallies = timeline == null && tallied ? newTallies(candidates) : null;
             forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
             if (tallies != null) {
                 tallies.addRunsWithoutExit(runs - exitRuns);
@@ -427,6 +448,11 @@ public final class MonteCarloSimulator {
                 enterpriseValue[i] = ev;
                 proceeds[i] = timeline == null ? bridge.realizedProceedsCents(ev, released, paid)
                         : timeline.termsOn(terms, exitDay[i]).realizedProceedsCents(ev, released, paid);
+            }
+            if (valueTallies != null) {
+                // The chunk's values, just written: their statistics' first pass, one loop per series.
+                valueTallies.add(0, enterpriseValue, exitDay, NO_EXIT, from, to);
+                valueTallies.add(1, proceeds, exitDay, NO_EXIT, from, to);
             }
             progress.advance(to - from);
         }
@@ -919,9 +945,9 @@ public final class MonteCarloSimulator {
         // ---- phase 4: statistics ---------------------------------------------------------------------
 
         private SimulationResult statistics(int[] top, long[][] holderSeries, int[] candidateSlot) {
-            int[] exitIndex = new int[exitRuns];
+            int[] exitIndex = new int[valueTallies == null ? exitRuns : 0];
             int k = 0;
-            for (int i = 0; i < runs; i++) {
+            for (int i = 0; valueTallies == null && i < runs; i++) {
                 if (exitDay[i] != NO_EXIT) {
                     exitIndex[k++] = i;
                 }
@@ -954,8 +980,13 @@ public final class MonteCarloSimulator {
                 tasks.add(() -> series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]),
                         tally));
             }
-            tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
-            tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
+            if (valueTallies == null) {
+                tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
+                tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
+            } else {
+                tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, 0));
+                tasks.add(() -> valueSeries("equityProceeds", proceeds, 1));
+            }
             List<SeriesStatistics> all = invokeAll(tasks);
             CashAtClose cashAtClose = cashAtCloseMeans(top);
             int g = groups.size();
@@ -963,8 +994,10 @@ public final class MonteCarloSimulator {
             int h = c + top.length;
             return new SimulationResult(runs, options.seed(), exitRuns, all.subList(0, g), all.subList(g, c), all.subList(c, h),
                     all.subList(h, h + 2),
-                    Histogram.of("enterpriseValue", enterpriseValue, exitIndex, exitRuns, options.histogramBins()),
-                    Histogram.of("equityProceeds", proceeds, exitIndex, exitRuns, options.histogramBins()),
+                    valueTallies != null ? valueHistograms[0]
+                            : Histogram.of("enterpriseValue", enterpriseValue, exitIndex, exitRuns, options.histogramBins()),
+                    valueTallies != null ? valueHistograms[1]
+                            : Histogram.of("equityProceeds", proceeds, exitIndex, exitRuns, options.histogramBins()),
                     sample(), carveOutMeans(top, cashAtClose), cashAtClose);
         }
 
@@ -1104,7 +1137,8 @@ public final class MonteCarloSimulator {
          * cost, least and greatest, and the payouts per exit day for the IRR; then the sum of squares about the mean
          * (standard deviation, two-pass, in run order) and the percentiles' bucket counts; then the percentiles'
          * buckets copied out and selected among ({@link Selection.RankBuckets}). Without deal events the payout pass keeps
-         * the first pass as it writes the series ({@link SeriesTallies}), leaving two.
+         * the first pass and the percentiles' bucket counts as it writes the series ({@link SeriesTallies}), leaving one:
+         * the squares and the copy ({@link LogBuckets.Pick}).
          */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost, int tally) {
             return series(key, cents, runs, exitDayIndex, cost, tally);
@@ -1195,6 +1229,12 @@ public final class MonteCarloSimulator {
                         ss += d * d;
                     }
                 }
+            } else if (tallies != null && tally >= 0 && cost.byExitDay() == null) {
+                // The payout pass counted the values per bucket too: the squares and the percentiles' buckets in one pass.
+                LogBuckets.Pick pick = new LogBuckets.Pick(tallies.bucketCounts(), tally * LogBuckets.COUNT, min,
+                        percentileIndexes(runs));
+                ss = pick.squaresAndCopy(cents, runs, meanCents);
+                at = pick.select();
             } else {
                 Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
                 ss = buckets.countWithSquares(cents, runs, meanCents);
@@ -1225,6 +1265,66 @@ public final class MonteCarloSimulator {
             double[] pct = percentiles(values, values.length);
             return new SeriesStatistics(key, values.length, 0, meanCents / 100, sd, pct[0], pct[1], pct[2], pct[3], pct[4],
                     Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /**
+         * The statistics and histogram ({@link #valueHistograms}{@code [s]}) of {@code cents} over the runs with an exit,
+         * from the drivers' pass's tallies ({@link ValueTallies}, series {@code s}) and one pass over the runs: the squares
+         * about the mean, the histogram's counts and the percentiles' buckets copied out. The same numbers as
+         * {@link #valueSeries(String, long[], int[])} and {@link Histogram#of}, which copy the values out and pass over them
+         * seven times.
+         */
+        private SeriesStatistics valueSeries(String key, long[] cents, int s) {
+            String name = s == 0 ? "enterpriseValue" : "equityProceeds";
+            int n = exitRuns;
+            if (n == 0) {
+                valueHistograms[s] = new Histogram(name, List.of());
+                return new SeriesStatistics(key, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            ValueTallies.Tally tally = valueTallies.total();
+            long min = tally.min(s);
+            long max = tally.max(s);
+            double sum = tally.sumInDoubles(s);
+            if (Double.isNaN(sum)) {
+                sum = 0;
+                for (int i = 0; i < runs; i++) {
+                    if (exitDay[i] != NO_EXIT) {
+                        sum += cents[i];
+                    }
+                }
+            }
+            double meanCents = sum / n;
+            Histogram.Binning binning = new Histogram.Binning(min, max, options.histogramBins());
+            long[] binCounts = new long[binning.bins()];
+            LogBuckets.Pick pick = min == max ? null : new LogBuckets.Pick(tally.counts(), s * LogBuckets.COUNT, min,
+                    percentileIndexes(n));
+            double ss = pick == null ? squaresAndBins(cents, meanCents, binning, binCounts)
+                    : pick.squaresBinsAndCopy(cents, exitDay, NO_EXIT, meanCents, binning, binCounts);
+            valueHistograms[s] = binning.histogram(name, binCounts);
+            double sd = n < 2 ? 0 : Math.sqrt(ss / (n - 1)) / 100;
+            long[] at = new long[PERCENTILES.length];
+            if (pick == null) {
+                Arrays.fill(at, min);
+            } else {
+                at = pick.select();
+            }
+            return new SeriesStatistics(key, n, 0, meanCents / 100, sd, at[0] / 100.0, at[1] / 100.0, at[2] / 100.0,
+                    at[3] / 100.0, at[4] / 100.0, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** {@link LogBuckets.Pick#squaresBinsAndCopy} when every exit's value is the same: nothing to pick. */
+        private double squaresAndBins(long[] cents, double meanCents, Histogram.Binning binning, long[] binCounts) {
+            double ss = 0;
+            for (int i = 0; i < runs; i++) {
+                if (exitDay[i] != NO_EXIT) {
+                    long v = cents[i];
+                    double d = v - meanCents;
+                    ss += d * d;
+                    binCounts[binning.bin(v)]++;
+                }
+            }
+            return ss;
         }
 
         /** Nearest rank: the value at position ⌈q·n⌉ of the sorted values, in currency units. */

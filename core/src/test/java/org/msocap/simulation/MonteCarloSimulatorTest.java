@@ -105,6 +105,36 @@ class MonteCarloSimulatorTest {
         }
     }
 
+    /**
+     * The statistics' first pass and percentile buckets kept by the passes that write the series (payouts, drivers) give
+     * the numbers of the passes over the series: every statistic, histogram and sampled run, with a holder the
+     * candidates missed (not tallied), with one thread and three.
+     */
+    @Test
+    void theTalliedStatisticsEqualThoseOfThePassesOverTheSeries() {
+        SimulationSetup breakpoints = stochastic(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false));
+        SimulationSetup preferred = stochastic(SimplePreferredPayoutModel.sample());
+        SimulationOptions options = new SimulationOptions(2 * MonteCarloSimulator.CHUNK + 311, 7, 1, SimulationOptions.ALL_HOLDERS, 10, 13);
+        for (SimulationOptions o : List.of(options, options.withThreads(3), options.withTopHolders(5).withThreads(2))) {
+            assertThat(MonteCarloSimulator.DEFAULT.simulate(breakpoints, o))
+                    .isEqualTo(MonteCarloSimulator.withoutTallies().simulate(breakpoints, o));
+            assertThat(MonteCarloSimulator.DEFAULT.simulate(preferred, o))
+                    .isEqualTo(MonteCarloSimulator.withoutTallies().simulate(preferred, o));
+        }
+        // a holder the candidates missed: its series is not tallied, the others are
+        SimulationOptions top = options.withTopHolders(8).withThreads(2);
+        assertThat(MonteCarloSimulator.withCandidateSample(0).simulate(breakpoints, top))
+                .isEqualTo(MonteCarloSimulator.withoutTallies().simulate(breakpoints, top));
+        // every exit paying the same (zero variance), and no exit at all
+        SimulationSetup fixed = setup(Map.of(), List.of(), 0.3, new ExitTerms(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of(),
+                List.of(), BigDecimal.ZERO, 0, 0, 0, 0), SimplePreferredPayoutModel.sample());
+        SimulationOptions few = new SimulationOptions(MonteCarloSimulator.CHUNK + 9, 3, 2, SimulationOptions.ALL_HOLDERS, 5, 7);
+        assertThat(MonteCarloSimulator.DEFAULT.simulate(fixed, few)).isEqualTo(MonteCarloSimulator.withoutTallies().simulate(fixed, few));
+        SimulationSetup never = setup(Map.of(), List.of(), 1.0, new ExitTerms(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of(),
+                List.of(), BigDecimal.ZERO, 0, 0, 0, 0), SimplePreferredPayoutModel.sample());
+        assertThat(MonteCarloSimulator.DEFAULT.simulate(never, few)).isEqualTo(MonteCarloSimulator.withoutTallies().simulate(never, few));
+    }
+
     @Test
     void zeroVarianceDriversReproduceTheDeterministicScenarioOnEveryRun() {
         SimplePreferredPayoutModel model = SimplePreferredPayoutModel.sample();
