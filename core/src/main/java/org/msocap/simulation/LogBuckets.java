@@ -5,10 +5,10 @@ import java.util.Arrays;
 /**
  * Percentile buckets that need no range known in advance: a value's bucket is its binary magnitude and the next
  * {@link #BITS} bits below its leading one (read off its {@code double}), so 64 buckets per doubling, each at most
- * 1.6% wide, and every value at most zero in bucket 0. The bucket never decreases as the value grows. The payout pass
- * and the drivers' pass count their series' values per bucket as they write them (cache-hot, chunk by chunk); the
- * statistics then take each series' sum of squares and the values of the few buckets holding a percentile in one pass
- * ({@link Pick}), where counting first took a pass of its own over 8 bytes a run.
+ * 1.6% wide, and every value at most zero in bucket 0. The bucket never decreases as the value grows. The drivers' pass
+ * counts the enterprise values and equity proceeds per bucket as it writes them ({@link ValueTallies}, cache-hot, chunk
+ * by chunk); their statistics then take the sum of squares, the histogram and the values of the few buckets holding a
+ * percentile in one pass ({@link Pick}), where counting first took a pass of its own over 8 bytes a run.
  */
 final class LogBuckets {
 
@@ -36,8 +36,8 @@ final class LogBuckets {
 
     /**
      * The values at given sorted indexes of a series whose values are all counted per bucket: which buckets hold them,
-     * and each index's rank within its bucket, are known from the counts alone; {@link #squaresAndCopy} (or a caller's
-     * own loop through {@link #offer}) then copies out only those buckets' values, and {@link #select} selects among
+     * and each index's rank within its bucket, are known from the counts alone; {@link #squaresBinsAndCopy} (or
+     * {@link #offer}, value by value) then copies out only those buckets' values, and {@link #select} selects among
      * them. An index among the values at most 0 is 0 without a look when no value is negative.
      */
     static final class Pick {
@@ -98,34 +98,10 @@ final class LogBuckets {
         }
 
         /**
-         * Offers every value of {@code values[0, n)} and returns their squared distances from {@code mean} summed in order
-         * ({@code Σ (v − mean)²}, each term and sum in doubles as written): the standard deviation's pass, which the
-         * percentiles ride along.
-         */
-        double squaresAndCopy(long[] values, int n, double mean) {
-            int[] slotOfBucket = this.slotOfBucket;
-            long[][] slot = this.slot;
-            int[] filled = this.filled;
-            double squares = 0;
-            for (int i = 0; i < n; i++) {
-                long v = values[i];
-                double d = v - mean;
-                squares += d * d;
-                // LogBuckets.of, written out: one call a value less under C1.
-                long positive = v & ~(v >> 63);
-                int b = (int) (Double.doubleToRawLongBits((double) positive) >>> SHIFT) - ONE;
-                int k = slotOfBucket[b & ~(b >> 31)];
-                if (k >= 0) {
-                    slot[k][filled[k]++] = v;
-                }
-            }
-            return squares;
-        }
-
-        /**
-         * As {@link #squaresAndCopy}, over the values of {@code values} whose {@code exitDay} is not {@code noExit}, also
-         * counting them per bin of {@code binning} into {@code binCounts}: the enterprise value's and equity proceeds'
-         * statistics and histogram in one pass.
+         * Offers every value of {@code values} whose {@code exitDay} is not {@code noExit}, counts it per bin of
+         * {@code binning} into {@code binCounts}, and returns their squared distances from {@code mean} summed in order
+         * ({@code Σ (v − mean)²}, each term and sum in doubles as written): the enterprise value's and equity proceeds'
+         * standard deviation, histogram and percentiles' buckets in one pass.
          */
         double squaresBinsAndCopy(long[] values, int[] exitDay, int noExit, double mean, Histogram.Binning binning,
                                   long[] binCounts) {

@@ -1137,8 +1137,8 @@ public final class MonteCarloSimulator {
          * cost, least and greatest, and the payouts per exit day for the IRR; then the sum of squares about the mean
          * (standard deviation, two-pass, in run order) and the percentiles' bucket counts; then the percentiles'
          * buckets copied out and selected among ({@link Selection.RankBuckets}). Without deal events the payout pass keeps
-         * the first pass and the percentiles' bucket counts as it writes the series ({@link SeriesTallies}), leaving one:
-         * the squares and the copy ({@link LogBuckets.Pick}).
+         * the first pass as it writes the series ({@link SeriesTallies}), leaving two. (Counting the percentiles' buckets
+         * there too, leaving one, cost the payout pass what it saved here: benchmarks/README.md, session 10, stats17.)
          */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost, int tally) {
             return series(key, cents, runs, exitDayIndex, cost, tally);
@@ -1229,12 +1229,6 @@ public final class MonteCarloSimulator {
                         ss += d * d;
                     }
                 }
-            } else if (tallies != null && tally >= 0 && cost.byExitDay() == null) {
-                // The payout pass counted the values per bucket too: the squares and the percentiles' buckets in one pass.
-                LogBuckets.Pick pick = new LogBuckets.Pick(tallies.bucketCounts(), tally * LogBuckets.COUNT, min,
-                        percentileIndexes(runs));
-                ss = pick.squaresAndCopy(cents, runs, meanCents);
-                at = pick.select();
             } else {
                 Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
                 ss = buckets.countWithSquares(cents, runs, meanCents);

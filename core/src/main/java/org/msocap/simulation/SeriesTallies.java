@@ -1,8 +1,6 @@
 package org.msocap.simulation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The first pass of the series' statistics ({@code MonteCarloSimulator}), kept by the payout pass as it writes each run's
@@ -13,10 +11,6 @@ import java.util.List;
  * <p>One instance per chunk of runs, added into the simulation's with {@link #addChunk}: integer sums, least and
  * greatest, so neither the chunks' order nor the thread count can change a number. A chunk's sums cannot overflow (4096
  * runs of payouts within the amount limit); the simulation's are added exactly.
- *
- * <p>Also each series' values counted per {@link LogBuckets} bucket, for the percentiles: those counts are kept per
- * thread, not per chunk (4,034 a series: a chunk's would cost as much to clear and add as its values to count), and
- * added up by {@link #bucketCounts} once the pass is done; counts too are integers, added in any order.
  */
 final class SeriesTallies {
 
@@ -28,37 +22,12 @@ final class SeriesTallies {
     private final long[] max;
     /** Per series, its payouts on each exit day: series {@code s}, day {@code d} at {@code s × days + d}. */
     private final long[] byDay;
-    /** The chunk's thread's bucket counts: series {@code s}, bucket {@code b} at {@code s × LogBuckets.COUNT + b}. */
-    private final int[] counts;
-    /** The simulation's: every thread's counts, and their sum once taken. */
-    private final ThreadLocal<int[]> threadCounts;
-    private final List<int[]> allThreadCounts;
-    private int[] totalCounts;
-    private long runsWithoutExit;
 
     /**
      * @param costCents per series, the cost a run's payout is compared with
      * @param days the distinct exit days
      */
     SeriesTallies(long[] costCents, int days) {
-        this(costCents, days, null);
-    }
-
-    private SeriesTallies(long[] costCents, int days, int[] counts) {
-        this.counts = counts;
-        if (counts == null) {
-            allThreadCounts = new ArrayList<>();
-            threadCounts = ThreadLocal.withInitial(() -> {
-                int[] mine = new int[costCents.length * LogBuckets.COUNT];
-                synchronized (allThreadCounts) {
-                    allThreadCounts.add(mine);
-                }
-                return mine;
-            });
-        } else {
-            allThreadCounts = null;
-            threadCounts = null;
-        }
         this.costCents = costCents.clone();
         this.days = days;
         int n = costCents.length;
@@ -71,9 +40,9 @@ final class SeriesTallies {
         byDay = new long[n * days];
     }
 
-    /** An empty tally of the same series, for one chunk of runs (its bucket counts its thread's). */
+    /** An empty tally of the same series, for one chunk of runs. */
     SeriesTallies forChunk() {
-        return new SeriesTallies(costCents, days, threadCounts.get());
+        return new SeriesTallies(costCents, days);
     }
 
     /**
@@ -88,8 +57,6 @@ final class SeriesTallies {
         long below = 0;
         long least = min[s];
         long greatest = max[s];
-        int[] counts = this.counts;
-        int bucketFrom = s * LogBuckets.COUNT;
         int k = 0;
         for (int d = 0; d < days; d++) {
             long onDay = 0;
@@ -97,9 +64,6 @@ final class SeriesTallies {
                 long v = series[runsByDay[k]];
                 onDay += v;
                 below += v < cost ? 1 : 0;
-                // LogBuckets.of, written out: a call a value less under C1.
-                int b = (int) (Double.doubleToRawLongBits((double) (v & ~(v >> 63))) >>> BUCKET_SHIFT) - BUCKET_ONE;
-                counts[bucketFrom + (b & ~(b >> 31))]++;
                 if (v < least) {
                     least = v;
                 }
@@ -115,9 +79,6 @@ final class SeriesTallies {
         min[s] = least;
         max[s] = greatest;
     }
-
-    private static final int BUCKET_SHIFT = 52 - LogBuckets.BITS;
-    private static final int BUCKET_ONE = (1023 << LogBuckets.BITS) - 1;
 
     /** Adds a chunk's tallies. */
     synchronized void addChunk(SeriesTallies chunk) {
@@ -137,34 +98,11 @@ final class SeriesTallies {
         if (runs == 0) {
             return;
         }
-        runsWithoutExit += runs;
         for (int s = 0; s < sum.length; s++) {
             belowCost[s] += 0 < costCents[s] ? runs : 0;
             min[s] = Math.min(min[s], 0);
             max[s] = Math.max(max[s], 0);
         }
-    }
-
-    /**
-     * Every series' values counted per {@link LogBuckets} bucket (series {@code s}, bucket {@code b} at
-     * {@code s × LogBuckets.COUNT + b}), the runs without an exit (0) among them; once every chunk is added.
-     */
-    synchronized int[] bucketCounts() {
-        if (totalCounts == null) {
-            int[] total = new int[costCents.length * LogBuckets.COUNT];
-            synchronized (allThreadCounts) {
-                for (int[] c : allThreadCounts) {
-                    for (int k = 0; k < total.length; k++) {
-                        total[k] += c[k];
-                    }
-                }
-            }
-            for (int s = 0; s < costCents.length; s++) {
-                total[s * LogBuckets.COUNT] = Math.toIntExact(total[s * LogBuckets.COUNT] + runsWithoutExit);
-            }
-            totalCounts = total;
-        }
-        return totalCounts;
     }
 
     /** The series tallied. */

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The magnitude buckets order values, and the percentiles picked through them are the sorted values' own. */
+/**
+ * The magnitude buckets order values; the percentiles picked through them are the sorted values' own, and the squares and
+ * histogram of the same pass those of the passes over the values.
+ */
 class LogBucketsTest {
 
     @Test
@@ -84,14 +87,32 @@ class LogBucketsTest {
             sum += v;
         }
         double mean = (double) sum / n;
+        // a run without an exit after every third value: not counted, not offered
+        int noExit = Integer.MIN_VALUE;
+        int length = n + n / 3;
+        int[] exitDay = new int[length];
+        long[] withoutExits = new long[length];
+        int[] include = new int[n];
+        for (int i = 0, j = 0; i < n; i++) {
+            include[i] = j;
+            withoutExits[j++] = values[i];
+            if (i % 3 == 2) {
+                exitDay[j] = noExit;
+                withoutExits[j++] = -77;
+            }
+        }
+        long max = Arrays.stream(values).max().getAsLong();
+        Histogram.Binning binning = new Histogram.Binning(min, max, 7);
+        long[] binCounts = new long[binning.bins()];
         LogBuckets.Pick pick = new LogBuckets.Pick(counts, 3, min, indexes);
-        double squares = pick.squaresAndCopy(values, n, mean);
+        double squares = pick.squaresBinsAndCopy(withoutExits, exitDay, noExit, mean, binning, binCounts);
         double inOrder = 0;
         for (long v : values) {
             double d = v - mean;
             inOrder += d * d;
         }
         assertThat(squares).isEqualTo(inOrder);
+        assertThat(binning.histogram("h", binCounts)).isEqualTo(Histogram.of("h", withoutExits, include, n, 7));
         long[] picked = pick.select();
         for (int i = 0; i < indexes.length; i++) {
             assertThat(picked[i]).as("index %d of %d", indexes[i], n).isEqualTo(sorted[indexes[i]]);
