@@ -81,6 +81,11 @@ public final class MonteCarloSimulator {
         return new MonteCarloSimulator(candidateSample);
     }
 
+    /** For tests: {@link Job#candidatesWithin}. */
+    static int candidatesWithin(long[] estimate, double[] error, int[] ranked, int wanted, int limit) {
+        return Job.candidatesWithin(estimate, error, ranked, wanted, limit);
+    }
+
     /** For tests: a simulator whose statistics make every pass over the series themselves, the oracle of the tallies. */
     static MonteCarloSimulator withoutTallies() {
         return new MonteCarloSimulator(CANDIDATE_SAMPLE, false);
@@ -91,8 +96,11 @@ public final class MonteCarloSimulator {
 
     private static final int NO_EXIT = Integer.MIN_VALUE;
     private static final int[] PERCENTILES = {5, 25, 50, 75, 95};
-    /** Holders whose sampled mean is at least this share of the last wanted one's are followed too. */
-    private static final double CANDIDATE_MARGIN = 0.8;
+    /**
+     * Holders whose sampled total is within this many standard errors of the last wanted one's (each's standard error
+     * added) are followed too: one the bound leaves out beats it on all runs only by a miss of four standard errors.
+     */
+    private static final double CANDIDATE_ERRORS = 4;
 
     public SimulationResult simulate(SimulationSetup setup, SimulationOptions options) {
         return simulate(setup, options, ProgressListener.NONE);
@@ -364,43 +372,82 @@ public final class MonteCarloSimulator {
         /**
          * The holders whose per-run payouts the payout pass keeps, so that the largest holders (known only after it)
          * need no second pass: those largest by mean payout over an evenly spaced sample of the exit runs, plus the
-         * ones close behind, within the memory bound. The sample is fixed by the runs alone, so the choice never
+         * ones whose sampled total is within {@link #CANDIDATE_ERRORS} standard errors of the last one's, within the memory
+         * bound (each series followed is 8 bytes a run to write, tally and page in). The sample is fixed by the runs alone, so the choice never
          * depends on the thread count; and if the estimate misses a holder of the final top, that holder is
          * followed through a second pass, so the choice only affects speed, never a number.
          */
         private int[] candidateHolders() {
             int wanted = Math.min(options.topHolders(), holders.size());
             if (wanted == 0 || wanted == holders.size()) {
-                return topByTotal(holderSumsOfSample(0), wanted);
+                return topByTotal(holderSumsOfSample(0, new double[holders.size()]), wanted);
             }
-            long[] estimate = holderSumsOfSample(candidateSample);
+            double[] squares = new double[holders.size()];
+            long[] estimate = holderSumsOfSample(candidateSample, squares);
             int[] ranked = topByTotal(estimate, holders.size());
-            long cut = estimate[ranked[wanted - 1]];
+            int sampled = sampledRuns(candidateSample);
+            double[] error = new double[holders.size()];
+            for (int h = 0; h < error.length; h++) {
+                // The standard error of a sum of `sampled` payouts: √sampled × their standard deviation.
+                double mean = (double) estimate[h] / sampled;
+                double variance = sampled < 2 ? Double.POSITIVE_INFINITY
+                        : Math.max(0, squares[h] - sampled * mean * mean) / (sampled - 1);
+                error[h] = Math.sqrt(sampled * variance);
+            }
             long spare = SimulationOptions.MAX_TRACKED_VALUES / runs - (groups.size() + HolderCategory.values().length + wanted + 2);
             int limit = (int) Math.min(Math.min(2L * wanted, holders.size()), wanted + Math.max(0, spare));
-            int n = wanted;
-            while (n < limit && estimate[ranked[n]] >= CANDIDATE_MARGIN * cut) {
-                n++;
-            }
-            return Arrays.copyOf(ranked, n);
+            return Arrays.copyOf(ranked, candidatesWithin(estimate, error, ranked, wanted, limit));
         }
 
-        /** Every holder's payouts summed over about {@code sampleSize} exit runs evenly spaced in exit order (0: none). */
-        private long[] holderSumsOfSample(int sampleSize) {
+        /**
+         * How many of the holders {@code ranked} by sampled total to follow: the {@code wanted} first, then those behind
+         * whose total plus {@link #CANDIDATE_ERRORS} standard errors ({@code error}) reaches the last wanted one's minus
+         * as many of its own, at most {@code limit}.
+         */
+        static int candidatesWithin(long[] estimate, double[] error, int[] ranked, int wanted, int limit) {
+            int last = ranked[wanted - 1];
+            double lowest = estimate[last] - CANDIDATE_ERRORS * error[last];
+            int n = wanted;
+            while (n < limit && estimate[ranked[n]] + CANDIDATE_ERRORS * error[ranked[n]] >= lowest) {
+                n++;
+            }
+            return n;
+        }
+
+        /**
+         * Every holder's payouts summed over about {@code sampleSize} exit runs evenly spaced in exit order (0: none), and
+         * into {@code squares} each holder's payout of a run squared, summed.
+         */
+        private long[] holderSumsOfSample(int sampleSize, double[] squares) {
             long[] sums = new long[holders.size()];
             if (sampleSize == 0 || exitRuns == 0) {
                 return sums;
             }
             long[] payout = new long[waterfallPositions];
+            long[] ofRun = new long[holders.size()];
             int stride = Math.max(1, exitRuns / sampleSize);
             for (int k = 0; k < exitRuns; k += stride) {
                 int run = (int) exitOrder[k];
                 evaluator((int) (exitOrder[k] >> 32)).payouts(proceeds[run], payout);
+                Arrays.fill(ofRun, 0);
                 for (int p = 0; p < waterfallPositions; p++) {
-                    sums[holderOf[p]] += payout[p];
+                    ofRun[holderOf[p]] += payout[p];
+                }
+                for (int h = 0; h < ofRun.length; h++) {
+                    sums[h] += ofRun[h];
+                    squares[h] += (double) ofRun[h] * ofRun[h];
                 }
             }
             return sums;
+        }
+
+        /** The exit runs {@link #holderSumsOfSample} takes. */
+        private int sampledRuns(int sampleSize) {
+            if (sampleSize == 0 || exitRuns == 0) {
+                return 0;
+            }
+            int stride = Math.max(1, exitRuns / sampleSize);
+            return (exitRuns + stride - 1) / stride;
         }
 
         // ---- phase 1: drivers and values --------------------------------------------------------------

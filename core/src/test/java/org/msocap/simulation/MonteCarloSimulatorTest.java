@@ -85,6 +85,30 @@ class MonteCarloSimulatorTest {
     }
 
     /**
+     * Holders behind the last one wanted are followed while the sampled totals, each within four standard errors, could
+     * still put them ahead of it; a holder whose total is further behind is not (its series would cost 8 bytes a run for
+     * nothing), nor one beyond the limit.
+     */
+    @Test
+    void candidatesBehindTheLastWantedAreFollowedWhileTheSampleCannotTellThemApart() {
+        long[] estimate = {1_000, 900, 880, 825, 700, 100};
+        double[] error = {10, 10, 10, 10, 10, 0};
+        int[] ranked = {0, 1, 2, 3, 4, 5};
+        // last wanted (900, error 10): 860; 880 + 40 and 825 + 40 reach it, 700 + 40 does not
+        assertThat(MonteCarloSimulator.candidatesWithin(estimate, error, ranked, 2, 6)).isEqualTo(4);
+        assertThat(MonteCarloSimulator.candidatesWithin(estimate, error, ranked, 2, 3)).isEqualTo(3);
+        // 820 exactly: still followed (a tie is ranked by model order, the sample cannot say which is ahead)
+        assertThat(MonteCarloSimulator.candidatesWithin(new long[] {1_000, 900, 820}, new double[] {0, 10, 10},
+                new int[] {0, 1, 2}, 2, 3)).isEqualTo(3);
+        assertThat(MonteCarloSimulator.candidatesWithin(new long[] {1_000, 900, 819}, new double[] {0, 10, 10},
+                new int[] {0, 1, 2}, 2, 3)).isEqualTo(2);
+        // no sample (infinite errors): every holder up to the limit
+        double[] unknown = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        assertThat(MonteCarloSimulator.candidatesWithin(new long[6], unknown, ranked, 2, 4)).isEqualTo(4);
+    }
+
+    /**
      * With fewer holders reported than there are, the payout pass computes only the candidates' holdings and what the
      * class and category totals need, and estimates the other holders' totals (binned pass); with every holder reported
      * it computes every holding. The reported numbers must be the same: the top N the first N of the full list.
