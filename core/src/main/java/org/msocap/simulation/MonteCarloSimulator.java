@@ -372,10 +372,10 @@ public final class MonteCarloSimulator {
         /**
          * The holders whose per-run payouts the payout pass keeps, so that the largest holders (known only after it)
          * need no second pass: those largest by mean payout over an evenly spaced sample of the exit runs, plus the
-         * ones whose sampled total is within {@link #CANDIDATE_ERRORS} standard errors of the last one's, within the memory
-         * bound (each series followed is 8 bytes a run to write, tally and page in). The sample is fixed by the runs alone, so the choice never
-         * depends on the thread count; and if the estimate misses a holder of the final top, that holder is
-         * followed through a second pass, so the choice only affects speed, never a number.
+         * ones whose sampled total is within {@link #CANDIDATE_ERRORS} standard errors of the last one's, within the
+         * memory bound (each series followed is 8 bytes a run to write, tally and page in). The sample is fixed by the
+         * runs alone, so the choice never depends on the thread count; and if the estimate misses a holder of the final
+         * top, that holder is followed through a second pass, so the choice only affects speed, never a number.
          */
         private int[] candidateHolders() {
             int wanted = Math.min(options.topHolders(), holders.size());

@@ -31,7 +31,10 @@ final class ValueTallies {
         });
     }
 
-    /** Tallies series {@code s}'s values at the runs in {@code [from, to)} with an exit (those whose {@code exitDay} is not {@code noExit}). */
+    /**
+     * Tallies series {@code s}'s values at the runs in {@code [from, to)} with an exit (those whose {@code exitDay} is not
+     * {@code noExit}).
+     */
     void add(int s, long[] values, int[] exitDay, int noExit, int from, int to) {
         Tally t = byThread.get();
         long sum = 0;
