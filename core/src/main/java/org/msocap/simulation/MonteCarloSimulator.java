@@ -66,14 +66,17 @@ public final class MonteCarloSimulator {
     private final int candidateSample;
     /** Whether the payout pass may sum payouts straight into the series' slots (see {@link Job#distribute}). */
     private final boolean seriesPass;
+    /** Whether the passes that write the series keep the statistics' first pass ({@link SeriesTallies}, {@link ValueTallies}). */
+    private final boolean tallied;
 
     private MonteCarloSimulator(int candidateSample) {
-        this(candidateSample, true);
+        this(candidateSample, true, true);
     }
 
-    private MonteCarloSimulator(int candidateSample, boolean seriesPass) {
+    private MonteCarloSimulator(int candidateSample, boolean seriesPass, boolean tallied) {
         this.candidateSample = candidateSample;
         this.seriesPass = seriesPass;
+        this.tallied = tallied;
     }
 
     /** For tests: a simulator choosing its followed holders from a sample of this size (0: blindly). */
@@ -83,7 +86,17 @@ public final class MonteCarloSimulator {
 
     /** For tests: a simulator whose payout pass takes every position's payout and sums them itself, as before the series pass. */
     static MonteCarloSimulator withoutSeriesPass() {
-        return new MonteCarloSimulator(CANDIDATE_SAMPLE, false);
+        return new MonteCarloSimulator(CANDIDATE_SAMPLE, false, true);
+    }
+
+    /** For tests: {@link Job#candidatesWithin}. */
+    static int candidatesWithin(long[] estimate, double[] error, int[] ranked, int wanted, int limit) {
+        return Job.candidatesWithin(estimate, error, ranked, wanted, limit);
+    }
+
+    /** For tests: a simulator whose statistics make every pass over the series themselves, the oracle of the tallies. */
+    static MonteCarloSimulator withoutTallies() {
+        return new MonteCarloSimulator(CANDIDATE_SAMPLE, true, false);
     }
 
     /** Runs per unit of work; fixed, so the work split never depends on the thread count. */
@@ -91,8 +104,11 @@ public final class MonteCarloSimulator {
 
     private static final int NO_EXIT = Integer.MIN_VALUE;
     private static final int[] PERCENTILES = {5, 25, 50, 75, 95};
-    /** Holders whose sampled mean is at least this share of the last wanted one's are followed too. */
-    private static final double CANDIDATE_MARGIN = 0.8;
+    /**
+     * Holders whose sampled total is within this many standard errors of the last wanted one's (each's standard error
+     * added) are followed too: one the bound leaves out beats it on all runs only by a miss of four standard errors.
+     */
+    private static final double CANDIDATE_ERRORS = 4;
 
     public SimulationResult simulate(SimulationSetup setup, SimulationOptions options) {
         return simulate(setup, options, ProgressListener.NONE);
@@ -105,7 +121,7 @@ public final class MonteCarloSimulator {
             return t;
         });
         try {
-            return new Job(setup, options, progress, pool, candidateSample, seriesPass).run();
+            return new Job(setup, options, progress, pool, candidateSample, seriesPass, tallied).run();
         } finally {
             pool.shutdownNow();
         }
@@ -183,13 +199,21 @@ public final class MonteCarloSimulator {
         private SeriesTallies tallies;
         /** The exit months the draws reach, with their valuations; built when phase 1 starts. */
         private ExitMonths exitMonths;
+        /** Whether the series' first passes are kept as they are written. */
+        private final boolean tallied;
+        /** The enterprise values' and equity proceeds' first pass, kept by the drivers' pass; null when not {@link #tallied}. */
+        private final ValueTallies valueTallies;
+        /** The enterprise-value and equity-proceeds histograms, when their statistics made them. */
+        private final Histogram[] valueHistograms = new Histogram[2];
         /** The venture's deal events (net debt and cap table by exit day, cash at close); null without events. */
         private final TimelinePayoutModel timeline;
 
         Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample,
-            boolean seriesPass) {
+            boolean seriesPass, boolean tallied) {
             this.candidateSample = candidateSample;
             this.seriesPass = seriesPass;
+            this.tallied = tallied;
+            this.valueTallies = tallied ? new ValueTallies(2) : null;
             this.setup = setup;
             this.options = options;
             this.pool = pool;
@@ -274,7 +298,7 @@ public final class MonteCarloSimulator {
                 dayEvaluators[d] = evaluator(exitDays[d]);
             }
             prepareBinnedPass(candidates);
-            tallies = timeline == null ? newTallies(candidates) : null;
+            tallies = timeline == null && tallied ? newTallies(candidates) : null;
             prepareSeriesPass(candidateSlot, candidates.length);
             forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
             if (tallies != null) {
@@ -369,43 +393,82 @@ public final class MonteCarloSimulator {
         /**
          * The holders whose per-run payouts the payout pass keeps, so that the largest holders (known only after it)
          * need no second pass: those largest by mean payout over an evenly spaced sample of the exit runs, plus the
-         * ones close behind, within the memory bound. The sample is fixed by the runs alone, so the choice never
-         * depends on the thread count; and if the estimate misses a holder of the final top, that holder is
-         * followed through a second pass, so the choice only affects speed, never a number.
+         * ones whose sampled total is within {@link #CANDIDATE_ERRORS} standard errors of the last one's, within the
+         * memory bound (each series followed is 8 bytes a run to write, tally and page in). The sample is fixed by the
+         * runs alone, so the choice never depends on the thread count; and if the estimate misses a holder of the final
+         * top, that holder is followed through a second pass, so the choice only affects speed, never a number.
          */
         private int[] candidateHolders() {
             int wanted = Math.min(options.topHolders(), holders.size());
             if (wanted == 0 || wanted == holders.size()) {
-                return topByTotal(holderSumsOfSample(0), wanted);
+                return topByTotal(holderSumsOfSample(0, new double[holders.size()]), wanted);
             }
-            long[] estimate = holderSumsOfSample(candidateSample);
+            double[] squares = new double[holders.size()];
+            long[] estimate = holderSumsOfSample(candidateSample, squares);
             int[] ranked = topByTotal(estimate, holders.size());
-            long cut = estimate[ranked[wanted - 1]];
+            int sampled = sampledRuns(candidateSample);
+            double[] error = new double[holders.size()];
+            for (int h = 0; h < error.length; h++) {
+                // The standard error of a sum of `sampled` payouts: √sampled × their standard deviation.
+                double mean = (double) estimate[h] / sampled;
+                double variance = sampled < 2 ? Double.POSITIVE_INFINITY
+                        : Math.max(0, squares[h] - sampled * mean * mean) / (sampled - 1);
+                error[h] = Math.sqrt(sampled * variance);
+            }
             long spare = SimulationOptions.MAX_TRACKED_VALUES / runs - (groups.size() + HolderCategory.values().length + wanted + 2);
             int limit = (int) Math.min(Math.min(2L * wanted, holders.size()), wanted + Math.max(0, spare));
-            int n = wanted;
-            while (n < limit && estimate[ranked[n]] >= CANDIDATE_MARGIN * cut) {
-                n++;
-            }
-            return Arrays.copyOf(ranked, n);
+            return Arrays.copyOf(ranked, candidatesWithin(estimate, error, ranked, wanted, limit));
         }
 
-        /** Every holder's payouts summed over about {@code sampleSize} exit runs evenly spaced in exit order (0: none). */
-        private long[] holderSumsOfSample(int sampleSize) {
+        /**
+         * How many of the holders {@code ranked} by sampled total to follow: the {@code wanted} first, then those behind
+         * whose total plus {@link #CANDIDATE_ERRORS} standard errors ({@code error}) reaches the last wanted one's minus
+         * as many of its own, at most {@code limit}.
+         */
+        static int candidatesWithin(long[] estimate, double[] error, int[] ranked, int wanted, int limit) {
+            int last = ranked[wanted - 1];
+            double lowest = estimate[last] - CANDIDATE_ERRORS * error[last];
+            int n = wanted;
+            while (n < limit && estimate[ranked[n]] + CANDIDATE_ERRORS * error[ranked[n]] >= lowest) {
+                n++;
+            }
+            return n;
+        }
+
+        /**
+         * Every holder's payouts summed over about {@code sampleSize} exit runs evenly spaced in exit order (0: none), and
+         * into {@code squares} each holder's payout of a run squared, summed.
+         */
+        private long[] holderSumsOfSample(int sampleSize, double[] squares) {
             long[] sums = new long[holders.size()];
             if (sampleSize == 0 || exitRuns == 0) {
                 return sums;
             }
             long[] payout = new long[waterfallPositions];
+            long[] ofRun = new long[holders.size()];
             int stride = Math.max(1, exitRuns / sampleSize);
             for (int k = 0; k < exitRuns; k += stride) {
                 int run = (int) exitOrder[k];
                 evaluator((int) (exitOrder[k] >> 32)).payouts(proceeds[run], payout);
+                Arrays.fill(ofRun, 0);
                 for (int p = 0; p < waterfallPositions; p++) {
-                    sums[holderOf[p]] += payout[p];
+                    ofRun[holderOf[p]] += payout[p];
+                }
+                for (int h = 0; h < ofRun.length; h++) {
+                    sums[h] += ofRun[h];
+                    squares[h] += (double) ofRun[h] * ofRun[h];
                 }
             }
             return sums;
+        }
+
+        /** The exit runs {@link #holderSumsOfSample} takes. */
+        private int sampledRuns(int sampleSize) {
+            if (sampleSize == 0 || exitRuns == 0) {
+                return 0;
+            }
+            int stride = Math.max(1, exitRuns / sampleSize);
+            return (exitRuns + stride - 1) / stride;
         }
 
         // ---- phase 1: drivers and values --------------------------------------------------------------
@@ -462,6 +525,11 @@ public final class MonteCarloSimulator {
                 enterpriseValue[i] = ev;
                 proceeds[i] = timeline == null ? bridge.realizedProceedsCents(ev, released, paid)
                         : timeline.termsOn(terms, exitDay[i]).realizedProceedsCents(ev, released, paid);
+            }
+            if (valueTallies != null) {
+                // The chunk's values, just written: their statistics' first pass, one loop per series.
+                valueTallies.add(0, enterpriseValue, exitDay, NO_EXIT, from, to);
+                valueTallies.add(1, proceeds, exitDay, NO_EXIT, from, to);
             }
             progress.advance(to - from);
         }
@@ -1059,9 +1127,9 @@ public final class MonteCarloSimulator {
         // ---- phase 4: statistics ---------------------------------------------------------------------
 
         private SimulationResult statistics(int[] top, long[][] holderSeries, int[] candidateSlot) {
-            int[] exitIndex = new int[exitRuns];
+            int[] exitIndex = new int[valueTallies == null ? exitRuns : 0];
             int k = 0;
-            for (int i = 0; i < runs; i++) {
+            for (int i = 0; valueTallies == null && i < runs; i++) {
                 if (exitDay[i] != NO_EXIT) {
                     exitIndex[k++] = i;
                 }
@@ -1094,8 +1162,13 @@ public final class MonteCarloSimulator {
                 tasks.add(() -> series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]),
                         tally));
             }
-            tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
-            tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
+            if (valueTallies == null) {
+                tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
+                tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
+            } else {
+                tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, 0));
+                tasks.add(() -> valueSeries("equityProceeds", proceeds, 1));
+            }
             List<SeriesStatistics> all = invokeAll(tasks);
             CashAtClose cashAtClose = cashAtCloseMeans(top);
             int g = groups.size();
@@ -1103,8 +1176,10 @@ public final class MonteCarloSimulator {
             int h = c + top.length;
             return new SimulationResult(runs, options.seed(), exitRuns, all.subList(0, g), all.subList(g, c), all.subList(c, h),
                     all.subList(h, h + 2),
-                    Histogram.of("enterpriseValue", enterpriseValue, exitIndex, exitRuns, options.histogramBins()),
-                    Histogram.of("equityProceeds", proceeds, exitIndex, exitRuns, options.histogramBins()),
+                    valueTallies != null ? valueHistograms[0]
+                            : Histogram.of("enterpriseValue", enterpriseValue, exitIndex, exitRuns, options.histogramBins()),
+                    valueTallies != null ? valueHistograms[1]
+                            : Histogram.of("equityProceeds", proceeds, exitIndex, exitRuns, options.histogramBins()),
                     sample(), carveOutMeans(top, cashAtClose), cashAtClose);
         }
 
@@ -1244,7 +1319,8 @@ public final class MonteCarloSimulator {
          * cost, least and greatest, and the payouts per exit day for the IRR; then the sum of squares about the mean
          * (standard deviation, two-pass, in run order) and the percentiles' bucket counts; then the percentiles'
          * buckets copied out and selected among ({@link Selection.RankBuckets}). Without deal events the payout pass keeps
-         * the first pass as it writes the series ({@link SeriesTallies}), leaving two.
+         * the first pass as it writes the series ({@link SeriesTallies}), leaving two. (Counting the percentiles' buckets
+         * there too, leaving one, cost the payout pass what it saved here: benchmarks/README.md, session 10, stats17.)
          */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost, int tally) {
             return series(key, cents, runs, exitDayIndex, cost, tally);
@@ -1365,6 +1441,66 @@ public final class MonteCarloSimulator {
             double[] pct = percentiles(values, values.length);
             return new SeriesStatistics(key, values.length, 0, meanCents / 100, sd, pct[0], pct[1], pct[2], pct[3], pct[4],
                     Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /**
+         * The statistics and histogram ({@link #valueHistograms}{@code [s]}) of {@code cents} over the runs with an exit,
+         * from the drivers' pass's tallies ({@link ValueTallies}, series {@code s}) and one pass over the runs: the squares
+         * about the mean, the histogram's counts and the percentiles' buckets copied out. The same numbers as
+         * {@link #valueSeries(String, long[], int[])} and {@link Histogram#of}, which copy the values out and pass over them
+         * seven times.
+         */
+        private SeriesStatistics valueSeries(String key, long[] cents, int s) {
+            String name = s == 0 ? "enterpriseValue" : "equityProceeds";
+            int n = exitRuns;
+            if (n == 0) {
+                valueHistograms[s] = new Histogram(name, List.of());
+                return new SeriesStatistics(key, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            ValueTallies.Tally tally = valueTallies.total();
+            long min = tally.min(s);
+            long max = tally.max(s);
+            double sum = tally.sumInDoubles(s);
+            if (Double.isNaN(sum)) {
+                sum = 0;
+                for (int i = 0; i < runs; i++) {
+                    if (exitDay[i] != NO_EXIT) {
+                        sum += cents[i];
+                    }
+                }
+            }
+            double meanCents = sum / n;
+            Histogram.Binning binning = new Histogram.Binning(min, max, options.histogramBins());
+            long[] binCounts = new long[binning.bins()];
+            LogBuckets.Pick pick = min == max ? null : new LogBuckets.Pick(tally.counts(), s * LogBuckets.COUNT, min,
+                    percentileIndexes(n));
+            double ss = pick == null ? squaresAndBins(cents, meanCents, binning, binCounts)
+                    : pick.squaresBinsAndCopy(cents, exitDay, NO_EXIT, meanCents, binning, binCounts);
+            valueHistograms[s] = binning.histogram(name, binCounts);
+            double sd = n < 2 ? 0 : Math.sqrt(ss / (n - 1)) / 100;
+            long[] at = new long[PERCENTILES.length];
+            if (pick == null) {
+                Arrays.fill(at, min);
+            } else {
+                at = pick.select();
+            }
+            return new SeriesStatistics(key, n, 0, meanCents / 100, sd, at[0] / 100.0, at[1] / 100.0, at[2] / 100.0,
+                    at[3] / 100.0, at[4] / 100.0, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** {@link LogBuckets.Pick#squaresBinsAndCopy} when every exit's value is the same: nothing to pick. */
+        private double squaresAndBins(long[] cents, double meanCents, Histogram.Binning binning, long[] binCounts) {
+            double ss = 0;
+            for (int i = 0; i < runs; i++) {
+                if (exitDay[i] != NO_EXIT) {
+                    long v = cents[i];
+                    double d = v - meanCents;
+                    ss += d * d;
+                    binCounts[binning.bin(v)]++;
+                }
+            }
+            return ss;
         }
 
         /** Nearest rank: the value at position ⌈q·n⌉ of the sorted values, in currency units. */

@@ -85,6 +85,30 @@ class MonteCarloSimulatorTest {
     }
 
     /**
+     * Holders behind the last one wanted are followed while the sampled totals, each within four standard errors, could
+     * still put them ahead of it; a holder whose total is further behind is not (its series would cost 8 bytes a run for
+     * nothing), nor one beyond the limit.
+     */
+    @Test
+    void candidatesBehindTheLastWantedAreFollowedWhileTheSampleCannotTellThemApart() {
+        long[] estimate = {1_000, 900, 880, 825, 700, 100};
+        double[] error = {10, 10, 10, 10, 10, 0};
+        int[] ranked = {0, 1, 2, 3, 4, 5};
+        // last wanted (900, error 10): 860; 880 + 40 and 825 + 40 reach it, 700 + 40 does not
+        assertThat(MonteCarloSimulator.candidatesWithin(estimate, error, ranked, 2, 6)).isEqualTo(4);
+        assertThat(MonteCarloSimulator.candidatesWithin(estimate, error, ranked, 2, 3)).isEqualTo(3);
+        // 820 exactly: still followed (a tie is ranked by model order, the sample cannot say which is ahead)
+        assertThat(MonteCarloSimulator.candidatesWithin(new long[] {1_000, 900, 820}, new double[] {0, 10, 10},
+                new int[] {0, 1, 2}, 2, 3)).isEqualTo(3);
+        assertThat(MonteCarloSimulator.candidatesWithin(new long[] {1_000, 900, 819}, new double[] {0, 10, 10},
+                new int[] {0, 1, 2}, 2, 3)).isEqualTo(2);
+        // no sample (infinite errors): every holder up to the limit
+        double[] unknown = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        assertThat(MonteCarloSimulator.candidatesWithin(new long[6], unknown, ranked, 2, 4)).isEqualTo(4);
+    }
+
+    /**
      * With fewer holders reported than there are, the payout pass computes only the candidates' holdings and what the
      * class and category totals need, and estimates the other holders' totals (binned pass); with every holder reported
      * it computes every holding. The reported numbers must be the same: the top N the first N of the full list.
@@ -103,6 +127,36 @@ class MonteCarloSimulatorTest {
                 assertThat(binned.holders()).isEqualTo(full.holders().subList(0, top));
             }
         }
+    }
+
+    /**
+     * The statistics' first pass and percentile buckets kept by the passes that write the series (payouts, drivers) give
+     * the numbers of the passes over the series: every statistic, histogram and sampled run, with a holder the
+     * candidates missed (not tallied), with one thread and three.
+     */
+    @Test
+    void theTalliedStatisticsEqualThoseOfThePassesOverTheSeries() {
+        SimulationSetup breakpoints = stochastic(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false));
+        SimulationSetup preferred = stochastic(SimplePreferredPayoutModel.sample());
+        SimulationOptions options = new SimulationOptions(2 * MonteCarloSimulator.CHUNK + 311, 7, 1, SimulationOptions.ALL_HOLDERS, 10, 13);
+        for (SimulationOptions o : List.of(options, options.withThreads(3), options.withTopHolders(5).withThreads(2))) {
+            assertThat(MonteCarloSimulator.DEFAULT.simulate(breakpoints, o))
+                    .isEqualTo(MonteCarloSimulator.withoutTallies().simulate(breakpoints, o));
+            assertThat(MonteCarloSimulator.DEFAULT.simulate(preferred, o))
+                    .isEqualTo(MonteCarloSimulator.withoutTallies().simulate(preferred, o));
+        }
+        // a holder the candidates missed: its series is not tallied, the others are
+        SimulationOptions top = options.withTopHolders(8).withThreads(2);
+        assertThat(MonteCarloSimulator.withCandidateSample(0).simulate(breakpoints, top))
+                .isEqualTo(MonteCarloSimulator.withoutTallies().simulate(breakpoints, top));
+        // every exit paying the same (zero variance), and no exit at all
+        SimulationSetup fixed = setup(Map.of(), List.of(), 0.3, new ExitTerms(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of(),
+                List.of(), BigDecimal.ZERO, 0, 0, 0, 0), SimplePreferredPayoutModel.sample());
+        SimulationOptions few = new SimulationOptions(MonteCarloSimulator.CHUNK + 9, 3, 2, SimulationOptions.ALL_HOLDERS, 5, 7);
+        assertThat(MonteCarloSimulator.DEFAULT.simulate(fixed, few)).isEqualTo(MonteCarloSimulator.withoutTallies().simulate(fixed, few));
+        SimulationSetup never = setup(Map.of(), List.of(), 1.0, new ExitTerms(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of(),
+                List.of(), BigDecimal.ZERO, 0, 0, 0, 0), SimplePreferredPayoutModel.sample());
+        assertThat(MonteCarloSimulator.DEFAULT.simulate(never, few)).isEqualTo(MonteCarloSimulator.withoutTallies().simulate(never, few));
     }
 
     @Test

@@ -1,0 +1,150 @@
+package org.msocap.simulation;
+
+import java.util.Arrays;
+
+/**
+ * Percentile buckets that need no range known in advance: a value's bucket is its binary magnitude and the next
+ * {@link #BITS} bits below its leading one (read off its {@code double}), so 64 buckets per doubling, each at most
+ * 1.6% wide, and every value at most zero in bucket 0. The bucket never decreases as the value grows. The drivers' pass
+ * counts the enterprise values and equity proceeds per bucket as it writes them ({@link ValueTallies}, cache-hot, chunk
+ * by chunk); their statistics then take the sum of squares, the histogram and the values of the few buckets holding a
+ * percentile in one pass ({@link Pick}), where counting first took a pass of its own over 8 bytes a run.
+ */
+final class LogBuckets {
+
+    /** Bits of a value below its leading one that pick its bucket. */
+    static final int BITS = 6;
+    /** Buckets: 0 for values at most 0, then 64 per doubling up to {@code 2^63} (which a long rounds to as a double). */
+    static final int COUNT = (63 << BITS) + 2;
+    private static final int SHIFT = 52 - BITS;
+    /** {@code 1}'s double, shifted, less one: 1 lands in bucket 1. */
+    private static final int ONE = (1023 << BITS) - 1;
+
+    private LogBuckets() {
+    }
+
+    /**
+     * The bucket of {@code v}: a positive long's double never decreases as the long grows, nor does the double's bit
+     * pattern, nor that shifted; values at most 0 are taken as 0, whose bucket is clamped to 0 (all without a branch).
+     * The hot loops write this out rather than call it (a call per value under C1).
+     */
+    static int of(long v) {
+        long positive = v & ~(v >> 63);
+        int b = (int) (Double.doubleToRawLongBits((double) positive) >>> SHIFT) - ONE;
+        return b & ~(b >> 31);
+    }
+
+    /**
+     * The values at given sorted indexes of a series whose values are all counted per bucket: which buckets hold them,
+     * and each index's rank within its bucket, are known from the counts alone; {@link #squaresBinsAndCopy} (or
+     * {@link #offer}, value by value) then copies out only those buckets' values, and {@link #select} selects among
+     * them. An index among the values at most 0 is 0 without a look when no value is negative.
+     */
+    static final class Pick {
+        private final long[] out;
+        /** Per index, its slot (-1: already known) and its rank among the slot's values. */
+        private final int[] slotOf;
+        private final int[] rankIn;
+        /** Per bucket, its slot, or -1 when no index asked for falls in it. */
+        final int[] slotOfBucket;
+        final long[][] slot;
+        final int[] filled;
+
+        /**
+         * @param counts per bucket, how many values ({@code counts[from + b]} for bucket {@code b})
+         * @param min the least value (at most bucket 0's values when positive)
+         * @param indexes ascending, within the values counted
+         */
+        Pick(int[] counts, int from, long min, int[] indexes) {
+            out = new long[indexes.length];
+            slotOf = new int[indexes.length];
+            rankIn = new int[indexes.length];
+            slotOfBucket = new int[COUNT];
+            Arrays.fill(slotOfBucket, -1);
+            int[] slotSize = new int[indexes.length];
+            int slots = 0;
+            int bucket = 0;
+            long before = 0;
+            for (int i = 0; i < indexes.length; i++) {
+                while (before + counts[from + bucket] <= indexes[i]) {
+                    before += counts[from + bucket];
+                    bucket++;
+                }
+                if (bucket == 0 && min >= 0) {
+                    slotOf[i] = -1; // bucket 0 holds only zeros
+                    out[i] = 0;
+                    continue;
+                }
+                rankIn[i] = (int) (indexes[i] - before);
+                if (slotOfBucket[bucket] < 0) {
+                    slotOfBucket[bucket] = slots;
+                    slotSize[slots++] = counts[from + bucket];
+                }
+                slotOf[i] = slotOfBucket[bucket];
+            }
+            slot = new long[slots][];
+            for (int k = 0; k < slots; k++) {
+                slot[k] = new long[slotSize[k]];
+            }
+            filled = new int[slots];
+        }
+
+        /** Keeps {@code v} if its bucket holds an index asked for; every value must be offered once. */
+        void offer(long v) {
+            int k = slotOfBucket[of(v)];
+            if (k >= 0) {
+                slot[k][filled[k]++] = v;
+            }
+        }
+
+        /**
+         * Offers every value of {@code values} whose {@code exitDay} is not {@code noExit}, counts it per bin of
+         * {@code binning} into {@code binCounts}, and returns their squared distances from {@code mean} summed in order
+         * ({@code Σ (v − mean)²}, each term and sum in doubles as written): the enterprise value's and equity proceeds'
+         * standard deviation, histogram and percentiles' buckets in one pass.
+         */
+        double squaresBinsAndCopy(long[] values, int[] exitDay, int noExit, double mean, Histogram.Binning binning,
+                                  long[] binCounts) {
+            int[] slotOfBucket = this.slotOfBucket;
+            long[][] slot = this.slot;
+            int[] filled = this.filled;
+            // Histogram.Binning.bin and LogBuckets.of, written out: two calls a value less under C1.
+            long binMin = binning.min();
+            double width = binning.width();
+            int lastBin = binning.bins() - 1;
+            double squares = 0;
+            for (int i = 0; i < values.length; i++) {
+                if (exitDay[i] == noExit) {
+                    continue;
+                }
+                long v = values[i];
+                double d = v - mean;
+                squares += d * d;
+                binCounts[width == 0 ? 0 : (int) Math.min(lastBin, (v - binMin) / width)]++;
+                long positive = v & ~(v >> 63);
+                int b = (int) (Double.doubleToRawLongBits((double) positive) >>> SHIFT) - ONE;
+                int k = slotOfBucket[b & ~(b >> 31)];
+                if (k >= 0) {
+                    slot[k][filled[k]++] = v;
+                }
+            }
+            return squares;
+        }
+
+        /** The values at the indexes asked for, once every value was offered. */
+        long[] select() {
+            for (int k = 0; k < slot.length; k++) {
+                if (filled[k] != slot[k].length) {
+                    throw new IllegalStateException("bucket counted " + slot[k].length + " values but was offered " + filled[k]);
+                }
+            }
+            for (int i = 0; i < out.length; i++) {
+                if (slotOf[i] >= 0) {
+                    long[] inBucket = slot[slotOf[i]];
+                    out[i] = Selection.kthSmallest(inBucket, inBucket.length, rankIn[i]);
+                }
+            }
+            return out;
+        }
+    }
+}

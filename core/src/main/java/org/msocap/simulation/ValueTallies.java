@@ -1,0 +1,152 @@
+package org.msocap.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first pass of the enterprise-value and equity-proceeds statistics, kept by the drivers' pass chunk by chunk as it
+ * writes them: over the runs with an exit, per series the exact sum, the sum of magnitudes (which says whether the
+ * statistics' sum in doubles, run by run, is exact), the least and greatest value, and the values counted per
+ * {@link LogBuckets} bucket. Kept per thread and added up once: integers, least and greatest, so neither the chunks'
+ * order nor the thread count can change a number.
+ */
+final class ValueTallies {
+
+    /** A double holds every integer up to this, so a sum whose partial sums stay within it is exact in doubles. */
+    static final long EXACT_IN_DOUBLES = 1L << 53;
+
+    private final int series;
+    private final ThreadLocal<Tally> byThread;
+    private final List<Tally> all = new ArrayList<>();
+    private Tally total;
+
+    ValueTallies(int series) {
+        this.series = series;
+        byThread = ThreadLocal.withInitial(() -> {
+            Tally mine = new Tally(series);
+            synchronized (all) {
+                all.add(mine);
+            }
+            return mine;
+        });
+    }
+
+    /**
+     * Tallies series {@code s}'s values at the runs in {@code [from, to)} with an exit (those whose {@code exitDay} is not
+     * {@code noExit}).
+     */
+    void add(int s, long[] values, int[] exitDay, int noExit, int from, int to) {
+        Tally t = byThread.get();
+        long sum = 0;
+        long magnitudes = 0;
+        long least = t.min[s];
+        long greatest = t.max[s];
+        int[] counts = t.counts;
+        int bucketFrom = s * LogBuckets.COUNT;
+        for (int i = from; i < to; i++) {
+            if (exitDay[i] == noExit) {
+                continue;
+            }
+            long v = values[i];
+            // A chunk's 4096 values within the amount limit: neither sum overflows.
+            sum += v;
+            magnitudes += Math.abs(v);
+            if (v < least) {
+                least = v;
+            }
+            if (v > greatest) {
+                greatest = v;
+            }
+            // LogBuckets.of, written out: a call a value less under C1.
+            int b = (int) (Double.doubleToRawLongBits((double) (v & ~(v >> 63))) >>> SHIFT) - ONE;
+            counts[bucketFrom + (b & ~(b >> 31))]++;
+        }
+        t.min[s] = least;
+        t.max[s] = greatest;
+        t.add(s, sum, magnitudes);
+    }
+
+    private static final int SHIFT = 52 - LogBuckets.BITS;
+    private static final int ONE = (1023 << LogBuckets.BITS) - 1;
+
+    /** Every thread's tallies added up; once every chunk is tallied. */
+    synchronized Tally total() {
+        if (total == null) {
+            Tally sum = new Tally(series);
+            synchronized (all) {
+                for (Tally t : all) {
+                    sum.addAll(t);
+                }
+            }
+            total = sum;
+        }
+        return total;
+    }
+
+    /** One thread's tallies, or all of them added. */
+    static final class Tally {
+        private final long[] sum;
+        private final long[] magnitudes;
+        private final boolean[] overflowed;
+        private final long[] min;
+        private final long[] max;
+        private final int[] counts;
+
+        private Tally(int series) {
+            sum = new long[series];
+            magnitudes = new long[series];
+            overflowed = new boolean[series];
+            min = new long[series];
+            max = new long[series];
+            java.util.Arrays.fill(min, Long.MAX_VALUE);
+            java.util.Arrays.fill(max, Long.MIN_VALUE);
+            counts = new int[series * LogBuckets.COUNT];
+        }
+
+        private void add(int s, long chunkSum, long chunkMagnitudes) {
+            try {
+                sum[s] = Math.addExact(sum[s], chunkSum);
+                magnitudes[s] = Math.addExact(magnitudes[s], chunkMagnitudes);
+            } catch (ArithmeticException e) {
+                overflowed[s] = true;
+            }
+        }
+
+        private void addAll(Tally t) {
+            for (int s = 0; s < sum.length; s++) {
+                if (t.overflowed[s]) {
+                    overflowed[s] = true;
+                } else {
+                    add(s, t.sum[s], t.magnitudes[s]);
+                }
+                min[s] = Math.min(min[s], t.min[s]);
+                max[s] = Math.max(max[s], t.max[s]);
+            }
+            for (int k = 0; k < counts.length; k++) {
+                counts[k] += t.counts[k];
+            }
+        }
+
+        /**
+         * The values' sum as the statistics sum them, run by run in doubles, when that is exact: every partial sum is
+         * within the sum of magnitudes, and while that is at most 2^53 each addition is of integers a double holds, to
+         * an integer it holds. NaN otherwise (the statistics then sum run by run).
+         */
+        double sumInDoubles(int s) {
+            return !overflowed[s] && magnitudes[s] <= EXACT_IN_DOUBLES ? (double) sum[s] : Double.NaN;
+        }
+
+        long min(int s) {
+            return min[s];
+        }
+
+        long max(int s) {
+            return max[s];
+        }
+
+        /** The counts of every series: series {@code s}'s bucket {@code b} at {@code s × LogBuckets.COUNT + b}. */
+        int[] counts() {
+            return counts;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.msocap.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Value tallies kept chunk by chunk on several threads equal one pass over the runs with an exit. */
+class ValueTalliesTest {
+
+    private static final int NO_EXIT = Integer.MIN_VALUE;
+
+    @Test
+    void threadTalliesAddUpToThePassOverTheExitRuns() throws Exception {
+        SplittableRandom random = new SplittableRandom(5);
+        int runs = 40_000;
+        int[] exitDay = new int[runs];
+        long[][] values = new long[3][runs];
+        for (int i = 0; i < runs; i++) {
+            exitDay[i] = random.nextInt(6) == 0 ? NO_EXIT : 20_000 + random.nextInt(40);
+            values[0][i] = random.nextLong(0, 8_000_000_000L);
+            values[1][i] = random.nextInt(7) == 0 ? 0 : random.nextLong(-1_000, 3_000_000_000_000L); // sum beyond 2^53
+            values[2][i] = random.nextLong(-500_000, 500_000);
+        }
+        ValueTallies tallies = new ValueTallies(3);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            int chunks = (runs + 4095) / 4096;
+            List<Callable<Void>> workers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                workers.add(() -> {
+                    for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                        for (int s = 0; s < 3; s++) {
+                            tallies.add(s, values[s], exitDay, NO_EXIT, c * 4096, Math.min(runs, (c + 1) * 4096));
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (var f : pool.invokeAll(workers)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        ValueTallies.Tally total = tallies.total();
+        for (int s = 0; s < 3; s++) {
+            double sum = 0;
+            long exact = 0;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            int[] counts = new int[LogBuckets.COUNT];
+            for (int i = 0; i < runs; i++) {
+                if (exitDay[i] != NO_EXIT) {
+                    long v = values[s][i];
+                    sum += v;
+                    exact += v;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    counts[LogBuckets.of(v)]++;
+                }
+            }
+            assertThat(total.min(s)).isEqualTo(min);
+            assertThat(total.max(s)).isEqualTo(max);
+            assertThat(java.util.Arrays.copyOfRange(total.counts(), s * LogBuckets.COUNT, (s + 1) * LogBuckets.COUNT))
+                    .containsExactly(counts);
+            if (s == 1) {
+                // magnitudes beyond 2^53: the run-by-run sum in doubles may round, so none is offered
+                assertThat(total.sumInDoubles(s)).isNaN();
+            } else {
+                assertThat(total.sumInDoubles(s)).isEqualTo(sum);
+            }
+        }
+    }
+}
