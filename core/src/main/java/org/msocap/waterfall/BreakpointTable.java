@@ -839,27 +839,35 @@ public final class BreakpointTable {
                 }
                 noise = (FAST_NOISE * magnitude + FIXED_POINT_NOISE + REMAINDER_NOISE) * noiseScale;
                 // A remainder is accepted if it is at least `noise` from a whole cent: in units of 2^-22, if
-                // noiseUnits <= fraction <= ONE - 1 - noiseUnits, one unsigned comparison.
+                // noiseUnits <= fraction <= ONE - 1 - noiseUnits, that is if (fraction - noiseUnits) mod ONE is at
+                // most `accepted`.
                 long noiseUnits = (long) Math.ceil(noise * FIXED_POINT_ONE);
                 if (noiseUnits >= FIXED_POINT_ONE / 2) {
                     return false; // no remainder is that far from a whole cent (and the test below needs this)
                 }
                 long accepted = FIXED_POINT_ONE - 1 - 2 * noiseUnits;
-                for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
+                int from = wideFrom[k];
+                int end = wideFrom[k + 1];
+                // Every wide line lists its key, so the key's slot follows from the line's (a bound checked once).
+                int slot = candidates - from;
+                for (int j = from; j < end; j++) {
                     // The high parts alone, scaled by 2^22, in one fused multiply-add (one rounding, the low parts
                     // left out), then cut to a whole number: cents above the point, the remainder below it. Integer
                     // work from there on, which leaves the floating-point ports to the multiply-adds.
                     long fixed = (long) Math.fma(wideSlopeFixed[j], x, wideInterceptFixed[j]);
                     long fraction = fixed & (FIXED_POINT_ONE - 1);
-                    if (Long.compareUnsigned(fraction - noiseUnits, accepted) > 0) {
+                    if (((fraction - noiseUnits) & (FIXED_POINT_ONE - 1)) > accepted) {
                         return false;
                     }
                     int i = wideIndex[j];
-                    long key = (fraction << (62 - FIXED_POINT_BITS)) | (MAX_FAST_CLAIMANTS - 1 - i);
-                    keys[candidates++] = key;
-                    out[i] = (fixed >> FIXED_POINT_BITS) + upFront(key);
-                    assigned += out[i];
+                    // (For an index below 2^10, its complement there is an exclusive or; a remainder of at least
+                    // 1/2 carries its cent up front into the whole cents.)
+                    keys[slot + j] = (fraction << (62 - FIXED_POINT_BITS)) | ((MAX_FAST_CLAIMANTS - 1) ^ i);
+                    long cents = (fixed + FIXED_POINT_ONE / 2) >> FIXED_POINT_BITS;
+                    out[i] = cents;
+                    assigned += cents;
                 }
+                candidates += end - from;
             }
             return handOutLeftOver(k, proceedsCents, out, candidates, proceedsCents - assigned, noise, precise);
         }
