@@ -677,7 +677,7 @@ public final class BreakpointTable {
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
         private final long[] keys = new long[n];
         /** The keys gathered next to 1/2, around the cut. */
-        private final long[] nearCut = new long[n + 1];
+        private final long[] nearCut = new long[n + 1 + SMALL_SORT];
         private long evaluations;
         private long exactFallbacks;
         private long exactLines;
@@ -839,27 +839,35 @@ public final class BreakpointTable {
                 }
                 noise = (FAST_NOISE * magnitude + FIXED_POINT_NOISE + REMAINDER_NOISE) * noiseScale;
                 // A remainder is accepted if it is at least `noise` from a whole cent: in units of 2^-22, if
-                // noiseUnits <= fraction <= ONE - 1 - noiseUnits, one unsigned comparison.
+                // noiseUnits <= fraction <= ONE - 1 - noiseUnits, that is if (fraction - noiseUnits) mod ONE is at
+                // most `accepted`.
                 long noiseUnits = (long) Math.ceil(noise * FIXED_POINT_ONE);
                 if (noiseUnits >= FIXED_POINT_ONE / 2) {
                     return false; // no remainder is that far from a whole cent (and the test below needs this)
                 }
                 long accepted = FIXED_POINT_ONE - 1 - 2 * noiseUnits;
-                for (int j = wideFrom[k], end = wideFrom[k + 1]; j < end; j++) {
+                int from = wideFrom[k];
+                int end = wideFrom[k + 1];
+                // Every wide line lists its key, so the key's slot follows from the line's (a bound checked once).
+                int slot = candidates - from;
+                for (int j = from; j < end; j++) {
                     // The high parts alone, scaled by 2^22, in one fused multiply-add (one rounding, the low parts
                     // left out), then cut to a whole number: cents above the point, the remainder below it. Integer
                     // work from there on, which leaves the floating-point ports to the multiply-adds.
                     long fixed = (long) Math.fma(wideSlopeFixed[j], x, wideInterceptFixed[j]);
                     long fraction = fixed & (FIXED_POINT_ONE - 1);
-                    if (Long.compareUnsigned(fraction - noiseUnits, accepted) > 0) {
+                    if (((fraction - noiseUnits) & (FIXED_POINT_ONE - 1)) > accepted) {
                         return false;
                     }
                     int i = wideIndex[j];
-                    long key = (fraction << (62 - FIXED_POINT_BITS)) | (MAX_FAST_CLAIMANTS - 1 - i);
-                    keys[candidates++] = key;
-                    out[i] = (fixed >> FIXED_POINT_BITS) + upFront(key);
-                    assigned += out[i];
+                    // (For an index below 2^10, its complement there is an exclusive or; a remainder of at least
+                    // 1/2 carries its cent up front into the whole cents.)
+                    keys[slot + j] = (fraction << (62 - FIXED_POINT_BITS)) | ((MAX_FAST_CLAIMANTS - 1) ^ i);
+                    long cents = (fixed + FIXED_POINT_ONE / 2) >> FIXED_POINT_BITS;
+                    out[i] = cents;
+                    assigned += cents;
                 }
+                candidates += end - from;
             }
             return handOutLeftOver(k, proceedsCents, out, candidates, proceedsCents - assigned, noise, precise);
         }
@@ -917,7 +925,20 @@ public final class BreakpointTable {
                 if (near > changes) {
                     long threshold;
                     long highestLeftOut;
-                    if (changes == 1) {
+                    if (near <= SMALL_SORT) {
+                        // Most often: a few keys, sorted without a branch on them, largest first (at or above 1/2 the
+                        // keys flipped, so the smallest come first); the first `changes` change hands.
+                        long flip = shortOf > 0 ? 0 : Long.MAX_VALUE;
+                        sortEightDescending(nearCut, near, flip);
+                        int step = shortOf > 0 ? 1 : -1;
+                        for (int t = 0; t < changes; t++) {
+                            out[index(nearCut[t] ^ flip)] += step;
+                        }
+                        long lastChanged = nearCut[(int) changes - 1] ^ flip;
+                        long firstKept = nearCut[(int) changes] ^ flip;
+                        threshold = shortOf > 0 ? lastChanged : firstKept;
+                        highestLeftOut = shortOf > 0 ? firstKept : lastChanged;
+                    } else if (changes == 1) {
                         // The usual case: the largest two keys below 1/2, or the smallest two at or above it, without
                         // branches.
                         long first = shortOf > 0 ? -1 : Long.MAX_VALUE;
@@ -1057,6 +1078,58 @@ public final class BreakpointTable {
             // The remainder as a double: numerator and denominator rounded once each, the quotient once.
             double r = Math.min(Fractions.toDouble(qr[1], cents.getDenominator()), Math.nextDown(1.0));
             return key(r, i);
+        }
+
+        private static final int SMALL_SORT = 8;
+
+        /**
+         * Sorts the first {@code size} (at most 8) keys of {@code a}, each XORed with {@code flip}, largest first, and
+         * leaves them flipped. Without a branch on the keys: a fixed network of 19 compare-exchanges (the fewest that
+         * sort eight), the slots past {@code size} filled with -1, which every flipped key beats. (An insertion sort's
+         * mispredicted branches cost more.) {@code a} must have room for {@code size + 8} keys.
+         */
+        static void sortEightDescending(long[] a, int size, long flip) {
+            for (int t = 0; t < SMALL_SORT; t++) {
+                a[size + t] = ~flip; // -1 once flipped
+            }
+            long a0 = a[0] ^ flip;
+            long a1 = a[1] ^ flip;
+            long a2 = a[2] ^ flip;
+            long a3 = a[3] ^ flip;
+            long a4 = a[4] ^ flip;
+            long a5 = a[5] ^ flip;
+            long a6 = a[6] ^ flip;
+            long a7 = a[7] ^ flip;
+            long d;
+            // Each step: d = x ^ y if x < y, else 0; then x takes the larger, y the smaller (no difference overflows:
+            // flipped or not, the keys of one side and -1 lie within 2^63 of each other).
+            d = (a0 - a2) >> 63 & (a0 ^ a2); a0 ^= d; a2 ^= d;
+            d = (a1 - a3) >> 63 & (a1 ^ a3); a1 ^= d; a3 ^= d;
+            d = (a4 - a6) >> 63 & (a4 ^ a6); a4 ^= d; a6 ^= d;
+            d = (a5 - a7) >> 63 & (a5 ^ a7); a5 ^= d; a7 ^= d;
+            d = (a0 - a4) >> 63 & (a0 ^ a4); a0 ^= d; a4 ^= d;
+            d = (a1 - a5) >> 63 & (a1 ^ a5); a1 ^= d; a5 ^= d;
+            d = (a2 - a6) >> 63 & (a2 ^ a6); a2 ^= d; a6 ^= d;
+            d = (a3 - a7) >> 63 & (a3 ^ a7); a3 ^= d; a7 ^= d;
+            d = (a0 - a1) >> 63 & (a0 ^ a1); a0 ^= d; a1 ^= d;
+            d = (a2 - a3) >> 63 & (a2 ^ a3); a2 ^= d; a3 ^= d;
+            d = (a4 - a5) >> 63 & (a4 ^ a5); a4 ^= d; a5 ^= d;
+            d = (a6 - a7) >> 63 & (a6 ^ a7); a6 ^= d; a7 ^= d;
+            d = (a2 - a4) >> 63 & (a2 ^ a4); a2 ^= d; a4 ^= d;
+            d = (a3 - a5) >> 63 & (a3 ^ a5); a3 ^= d; a5 ^= d;
+            d = (a1 - a4) >> 63 & (a1 ^ a4); a1 ^= d; a4 ^= d;
+            d = (a3 - a6) >> 63 & (a3 ^ a6); a3 ^= d; a6 ^= d;
+            d = (a1 - a2) >> 63 & (a1 ^ a2); a1 ^= d; a2 ^= d;
+            d = (a3 - a4) >> 63 & (a3 ^ a4); a3 ^= d; a4 ^= d;
+            d = (a5 - a6) >> 63 & (a5 ^ a6); a5 ^= d; a6 ^= d;
+            a[0] = a0;
+            a[1] = a1;
+            a[2] = a2;
+            a[3] = a3;
+            a[4] = a4;
+            a[5] = a5;
+            a[6] = a6;
+            a[7] = a7;
         }
 
         private static void sortDescending(long[] a, int size) {

@@ -1,0 +1,117 @@
+package org.msocap.waterfall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.commons.math3.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.msocap.money.Allocation;
+import org.msocap.money.Money;
+
+/** The fast tier's hand-out of the left-over cents: the branch-free sort of a few keys at the cut, and ties there. */
+class BreakpointTableHandOutTest {
+
+    /**
+     * The network sorts every input of 0s and 1s of every length up to 8 (so, by the 0-1 principle, every input), on
+     * both sides of 1/2 (keys flipped), with keys that tie on the remainder and differ only in the index bits.
+     */
+    @Test
+    void sortOfEightOrdersEveryZeroOneInputOnBothSides() {
+        for (long flip : new long[] {0, Long.MAX_VALUE}) {
+            for (int size = 0; size <= 8; size++) {
+                for (int bits = 0; bits < 1 << size; bits++) {
+                    long[] keys = new long[size + 8];
+                    for (int t = 0; t < size; t++) {
+                        double remainder = flip == 0 ? 0.25 + 0.125 * (bits >> t & 1) : 0.5 + 0.125 * (bits >> t & 1);
+                        keys[t] = BreakpointTable.Evaluator.key(remainder, 0);
+                    }
+                    assertSorted(keys, size, flip);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sortOfEightOrdersTiesByIndex() {
+        Random r = new Random(5);
+        for (int round = 0; round < 50_000; round++) {
+            long flip = r.nextBoolean() ? 0 : Long.MAX_VALUE;
+            int size = r.nextInt(9);
+            long[] keys = new long[size + 8];
+            for (int t = 0; t < size; t++) {
+                // Three remainders only, so most keys tie on the remainder and are ordered by their index bits.
+                double remainder = (flip == 0 ? 0.4 : 0.5) + 0.03 * r.nextInt(3);
+                keys[t] = BreakpointTable.Evaluator.key(remainder, t * 37 + r.nextInt(37));
+            }
+            assertSorted(keys, size, flip);
+        }
+    }
+
+    private static void assertSorted(long[] keys, int size, long flip) {
+        long[] expected = Arrays.stream(keys, 0, size).map(k -> k ^ flip).sorted().toArray();
+        BreakpointTable.Evaluator.sortEightDescending(keys, size, flip);
+        for (int t = 0; t < size; t++) {
+            assertThat(keys[t]).as("position %d of %d", t, size).isEqualTo(expected[size - 1 - t]);
+        }
+    }
+
+    /**
+     * Groups of identical wide lines (equal remainders at every value) on one segment: the cut falls inside a group at
+     * most values, with one to several cents changing hands on either side of 1/2, so the few keys at the cut are
+     * sorted by the network and ties go to the lower index. Every evaluation equals the exact allocation, and most
+     * stay in the fast tier.
+     */
+    @Test
+    void identicalLinesSplitAtTheCutByIndexLikeTheExactAllocation() {
+        // Twelve claimants: six groups of two identical lines with wide denominators (beyond the exact-long tier),
+        // shares summing to 1 and intercepts to 0, so the lines split the proceeds.
+        BigInteger wide = BigInteger.valueOf(1_000_000_007L).multiply(BigInteger.valueOf(998_244_353L));
+        long[] weights = {11_111, 23_456, 31_337, 47_000, 52_525, 61_803};
+        long total = 2 * Arrays.stream(weights).sum();
+        List<BigFraction> shares = new ArrayList<>();
+        List<BigFraction> intercepts = new ArrayList<>();
+        for (int g = 0; g < weights.length; g++) {
+            BigFraction share = new BigFraction(weights[g], total);
+            BigFraction intercept = new BigFraction(BigInteger.valueOf((g - 2) * 7_919L), wide);
+            for (int twin = 0; twin < 2; twin++) {
+                shares.add(share);
+                intercepts.add(intercept);
+            }
+        }
+        BigFraction sumOfIntercepts = intercepts.stream().reduce(BigFraction.ZERO, BigFraction::add);
+        intercepts.set(0, intercepts.get(0).subtract(sumOfIntercepts));
+        shares.set(0, shares.get(0).add(BigFraction.ONE.subtract(shares.stream().reduce(BigFraction.ZERO, BigFraction::add))));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < shares.size(); i++) {
+            ids.add("c" + i);
+        }
+        BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, intercepts, shares);
+        BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+        BreakpointTable.Evaluator evaluator = table.evaluator();
+        long[] out = new long[ids.size()];
+        Random r = new Random(17);
+        int splitTwins = 0;
+        for (int t = 0; t < 20_000; t++) {
+            long cents = 1_000 + (long) (r.nextDouble() * 1_000_000_000L);
+            evaluator.classPayoutCents(cents, out);
+            BigFraction x = new BigFraction(BigInteger.valueOf(cents), BigInteger.valueOf(100));
+            List<BigFraction> parts = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                parts.add(segment.payout(i, x));
+            }
+            long[] expected = Allocation.toCents(Money.ofCents(cents), parts).stream().mapToLong(Money::cents).toArray();
+            assertThat(out).as("%d cents", cents).containsExactly(expected);
+            for (int g = 2; g < ids.size(); g += 2) {
+                assertThat(out[g] - out[g + 1]).isBetween(0L, 1L);
+                splitTwins += (int) (out[g] - out[g + 1]);
+            }
+        }
+        assertThat(splitTwins).as("values where the cut falls between twins").isGreaterThan(1_000);
+        assertThat(evaluator.fastRetries()).as("evaluations redone in double-double").isLessThan(20_000 / 4);
+    }
+}
