@@ -60,6 +60,7 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
             requireClass(holdings.get(i).shareClass(), "holdings[" + i + "].class", seen);
             checkProfitsInterestTerms(holdings.get(i), classes.get(seen.get(holdings.get(i).shareClass())), "holdings[" + i + "]");
         }
+        requireCapitalUnits(holdings, classes, seen);
         for (int i = 0; i < holdings.size(); i++) {
             checkPerformanceVesting(holdings.get(i), "holdings[" + i + "].performanceVesting", classes, holdings, seen);
         }
@@ -89,6 +90,23 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
             throw new ModelException(path + "." + field, field + " applies only to holdings of profits-interest classes, but class "
                     + cls.id() + " is " + cls.type().id());
         }
+    }
+
+    /**
+     * Profits interests share only in value created after their grant: the value before it belongs to the capital units
+     * (common or preferred). Without any, a hurdle has no table to be priced on, and units forfeited at a sale leave
+     * the proceeds with no one to receive them, so such a table is refused here rather than failing at the exit.
+     */
+    private static void requireCapitalUnits(List<Holding> holdings, List<ShareClass> classes, Map<String, Integer> seen) {
+        for (Holding h : holdings) {
+            if (!classes.get(seen.get(h.shareClass())).isProfitsInterest()) {
+                return;
+            }
+        }
+        Holding first = holdings.get(0);
+        throw new ModelException("holdings[0].class", "the MSO's holdings are all profits interests (class " + first.shareClass()
+                + " held by " + first.holder() + "), which share only in value above what the capital units hold: add the "
+                + "members' common or preferred units");
     }
 
     /**

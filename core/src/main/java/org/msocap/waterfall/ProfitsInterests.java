@@ -174,8 +174,9 @@ final class ProfitsInterests {
     private static BigFraction priceAt(Series s, List<Claimant> others, LocalDate exitDate,
                                        Map<String, HolderCategory> categories) {
         if (others.isEmpty()) {
-            throw new ModelException("holdings", "profits interests of class " + s.cls().id() + " over a hurdle of " + s.hurdle()
-                    + " need other units to price the hurdle on");
+            // The model refuses an MSO whose holdings are all profits interests, and capital units are never forfeited.
+            throw new IllegalStateException("profits interests of class " + s.cls().id() + " over a hurdle of " + s.hurdle()
+                    + " have no other units to price the hurdle on");
         }
         ResolvedCapTable without = new ResolvedCapTable(exitDate, others, categories);
         try {
