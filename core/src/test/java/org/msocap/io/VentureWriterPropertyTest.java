@@ -205,8 +205,12 @@ class VentureWriterPropertyTest {
             Financials financials = null;
             if (coin()) {
                 Map<String, Financials.PracticeFinancials> pf = new LinkedHashMap<>();
-                for (Practice p : practices) {
-                    pf.put(p.id(), new Financials.PracticeFinancials(money(10_000_000), fraction(), fraction(),
+                // Figures for each managed practice, as the model requires: one management services agreement each.
+                for (Agreement a : agreements) {
+                    if (a.type() != Agreement.Type.MANAGEMENT_SERVICES) {
+                        continue;
+                    }
+                    pf.put(a.practice(), new Financials.PracticeFinancials(money(10_000_000), fraction(), fraction(),
                             coin() ? money(500_000) : null, fraction()));
                 }
                 // Before every generated date by more than a year, so each dated exit has a trailing year to be valued on.
