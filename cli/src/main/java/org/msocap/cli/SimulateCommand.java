@@ -79,6 +79,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture venture = input.read();
+        if (venture.simulation() == null) {
+            // A valid model (every section but the MSO's is optional): this command just has nothing to work on.
+            throw new UserException("nothing to simulate: the file has no simulation: section (runs, seed and the drivers' "
+                    + "distributions)", ExitCode.USAGE);
+        }
         SimulationSetup setup = SimulationSetup.of(venture);
         ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
         int n = runs != null ? runs : venture.simulation().runs();
