@@ -101,4 +101,20 @@ class ValidateAgreesTest {
                 "19:63: practices[0].shareholders: practice pa has no shareholders: a professional entity is owned by licensees "
                         + "of its profession, so list at least one (a person with an active license)");
     }
+    @Test
+    void postMoneySafesClaimingTheWholeCompanyAreRefusedAtTheSafeThatReachesIt() throws IOException {
+        String safes = MODEL.replace("    - {holder: ceo, class: incentive, shares: 100, hurdle: 1M}\n",
+                "    - {holder: ceo, class: incentive, shares: 100, hurdle: 1M}\n  safes:\n"
+                        + "    - {holder: alice, amount: 6M, cap: 10M}\n    - {holder: alice, amount: 2M, cap: 3M}\n");
+        assertEveryCommandRefuses(safes, "20:31: mso.safes[1].amount: post-money SAFEs claim 1.2667 of the company up to this one "
+                + "(sum of amount ÷ cap); together they must claim less than 1");
+        // Exactly the whole company is refused too; just under it is not.
+        assertEveryCommandRefuses(safes.replace("amount: 2M, cap: 3M", "amount: 4M, cap: 10M"), "20:31: mso.safes[1].amount: "
+                + "post-money SAFEs claim 1.0000 of the company up to this one (sum of amount ÷ cap); together they must claim less "
+                + "than 1");
+        Path f = dir.resolve("under.yaml");
+        Files.writeString(f, safes.replace("amount: 2M, cap: 3M", "amount: 3999999.99, cap: 10M"));
+        CliRun run = CliRun.of("waterfall", f.toString(), "--exit", "20M");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
 }

@@ -1,5 +1,6 @@
 package org.msocap.model;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +68,7 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
         for (int i = 0; i < warrants.size(); i++) {
             requireClass(warrants.get(i).shareClass(), "warrants[" + i + "].class", seen);
         }
+        checkPostMoneySafes(safes);
         long granted = 0;
         for (OptionGrant g : options) {
             granted = Math.addExact(granted, g.shares());
@@ -107,6 +109,29 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
         throw new ModelException("holdings[0].class", "the MSO's holdings are all profits interests (class " + first.shareClass()
                 + " held by " + first.holder() + "), which share only in value above what the capital units hold: add the "
                 + "members' common or preferred units");
+    }
+
+    /**
+     * Post-money SAFEs own amount ÷ cap of a capitalization that includes them all, so together they must own less than
+     * the whole company; refused here, at the SAFE that reaches it, rather than at the first exit. Exact: the running sum
+     * of the fractions is kept as a numerator and a denominator.
+     */
+    private static void checkPostMoneySafes(List<Safe> safes) {
+        BigDecimal numerator = BigDecimal.ZERO;
+        BigDecimal denominator = BigDecimal.ONE;
+        for (int i = 0; i < safes.size(); i++) {
+            Safe s = safes.get(i);
+            if (s.kind() != Safe.Kind.POST_MONEY || s.cap() == null) {
+                continue;
+            }
+            numerator = numerator.multiply(s.cap().amount()).add(s.amount().amount().multiply(denominator));
+            denominator = denominator.multiply(s.cap().amount());
+            if (numerator.compareTo(denominator) >= 0) {
+                throw new ModelException("safes[" + i + "].amount", "post-money SAFEs claim "
+                        + numerator.divide(denominator, 4, java.math.RoundingMode.HALF_EVEN).toPlainString()
+                        + " of the company up to this one (sum of amount ÷ cap); together they must claim less than 1");
+            }
+        }
     }
 
     /**

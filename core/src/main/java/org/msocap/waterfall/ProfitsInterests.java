@@ -182,7 +182,7 @@ final class ProfitsInterests {
         try {
             return WaterfallEngine.DEFAULT.settle(without, Affine.constant(ResolvedCapTable.money(s.hurdle()))).price().value();
         } catch (ModelException e) {
-            throw new ModelException("holdings", "cannot price the hurdle of " + s.hurdle() + " of profits-interest class "
+            throw new ModelException("mso.holdings", "cannot price the hurdle of " + s.hurdle() + " of profits-interest class "
                     + s.cls().id() + ": " + e.getMessage());
         }
     }
