@@ -52,6 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requireOutputMatchesFormat();
         Venture venture = input.read();
         if (ocf) {
             return exportOcf(venture);
@@ -82,6 +83,22 @@ public final class ExportCommand implements Callable<Integer> {
         out.println("wrote " + output);
         content.omitted().forEach(why -> out.println("not in the workbook: " + why));
         return ExitCode.OK;
+    }
+
+    /**
+     * An output named for the other format is a forgotten or a stray {@code --ocf}: writing a workbook into
+     * {@code cap-table.ocf.zip} (or a zip into {@code book.xlsx}) would succeed and leave a file no program opens.
+     */
+    private void requireOutputMatchesFormat() {
+        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!ocf && name.endsWith(".zip")) {
+            throw new UserException(output + " names a zip, but without --ocf export writes an Excel workbook: add --ocf to "
+                    + "write the cap table as an OCF package, or name the workbook .xlsx", ExitCode.USAGE);
+        }
+        if (ocf && (name.endsWith(".xlsx") || name.endsWith(".xls"))) {
+            throw new UserException(output + " names a workbook, but --ocf writes an OCF package (a zip): name it .ocf.zip, "
+                    + "or leave out --ocf to write the workbook", ExitCode.USAGE);
+        }
     }
 
     private int exportOcf(Venture venture) {

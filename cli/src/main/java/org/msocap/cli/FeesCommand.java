@@ -58,6 +58,11 @@ public final class FeesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture venture = input.read();
+        if (venture.financials() == null) {
+            // A valid model (every section but the MSO's is optional): this command just has nothing to work on.
+            throw new UserException("nothing to project: the file has no financials: section (start, years, practices, mso), "
+                    + "which fees projects collections and the management fee from", ExitCode.USAGE);
+        }
         Projection projection = FeeProjector.DEFAULT.project(venture, period);
         List<ExitValuation> valuations = valuations(venture);
         valuations.forEach(v -> ProjectionWindow.warn(spec.commandLine().getErr(), v));

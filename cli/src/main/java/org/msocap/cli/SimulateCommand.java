@@ -79,15 +79,22 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture venture = input.read();
-        SimulationSetup setup = SimulationSetup.of(venture);
-        ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
+        if (venture.simulation() == null) {
+            // A valid model (every section but the MSO's is optional): this command just has nothing to work on.
+            throw new UserException("nothing to simulate: the file has no simulation: section (runs, seed and the drivers' "
+                    + "distributions)", ExitCode.USAGE);
+        }
         int n = runs != null ? runs : venture.simulation().runs();
         long s = seed != null ? seed : venture.simulation().seed();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         int k = sample != null ? sample : Math.min(n, DEFAULT_SAMPLE_CAP);
-        if (n < 1 || t < 1 || k < 0 || bins < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--runs, --threads and --bins must be >= 1 and --sample >= 0");
-        }
+        // Before any warning about the model: a mistyped option is the one thing to say, and it names itself.
+        atLeast("--runs", n, 1);
+        atLeast("--threads", t, 1);
+        atLeast("--bins", bins, 1);
+        atLeast("--sample", k, 0);
+        SimulationSetup setup = SimulationSetup.of(venture);
+        ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
         if (runsFile != null) {
             OutputFiles.check(runsFile, input.file(), force);
         }
@@ -324,5 +331,11 @@ public final class SimulateCommand implements Callable<Integer> {
             out.add(m);
         }
         return out;
+    }
+
+    private void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be >= " + least + " but was " + value);
+        }
     }
 }

@@ -63,14 +63,22 @@ class FeesCommandTest {
     }
 
     @Test
-    void aModelWithoutFinancialsIsAnInvalidModel() throws IOException {
+    void aModelWithoutFinancialsIsAUsageErrorNotAnInvalidModel() throws IOException {
+        // validate accepts the file (the section is optional): fees says what it needs, not where the file is wrong.
         Path file = dir.resolve("bare.yaml");
         Files.writeString(file, "msocap: 1\nventure: Bare\npeople:\n  - {id: alice, name: Alice}\n"
                 + "mso:\n  classes:\n    - {id: common, type: common}\n  holdings:\n    - {holder: alice, class: common, shares: 10}\n");
+        assertThat(CliRun.of("validate", file.toString()).exitCode()).isZero();
         CliRun run = CliRun.of("fees", file.toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
-        assertThat(run.err()).contains("financials: fees needs a financials: section").doesNotContain("Exception");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo("msocap: nothing to project: the file has no financials: section (start, years, practices, "
+                + "mso), which fees projects collections and the management fee from\n");
         assertThat(run.out()).isEmpty();
+        CliRun simulate = CliRun.of("simulate", file.toString());
+        assertThat(simulate.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(simulate.err()).isEqualTo("msocap: nothing to simulate: the file has no simulation: section (runs, seed and the "
+                + "drivers' distributions)\n");
+        assertThat(simulate.out()).isEmpty();
     }
 
     @Test

@@ -102,12 +102,13 @@ class SimulateCommandTest {
     }
 
     @Test
-    void aModelWithoutSimulationSectionIsAnInvalidModel() throws IOException {
+    void aModelWithoutSimulationSectionIsAUsageError() throws IOException {
         String text = Files.readString(CliRun.TELEHEALTH);
         Path file = dir.resolve("no-sim.yaml");
         Files.writeString(file, text.substring(0, text.indexOf("\nsimulation:")) + "\n");
         CliRun run = CliRun.of("simulate", file.toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
-        assertThat(run.err()).contains("simulation");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo("msocap: nothing to simulate: the file has no simulation: section (runs, seed and the "
+                + "drivers' distributions)\n");
     }
 }

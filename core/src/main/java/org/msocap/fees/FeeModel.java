@@ -2,7 +2,6 @@ package org.msocap.fees;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,9 +58,8 @@ public record FeeModel(LocalDate start, int years, List<ManagedPractice> practic
     /**
      * Binds each practice with financials to its management services agreement.
      *
-     * @throws ModelException naming the field when there is no {@code financials:} section, when practice
-     *         financials have no management services agreement, when a management services agreement's
-     *         practice has no financials, or when a practice has two management services agreements
+     * @throws ModelException naming the field when there is no {@code financials:} section (the venture itself refuses
+     *         financials and management services agreements that do not pair one to one)
      */
     public static FeeModel resolve(Venture venture) {
         Financials financials = venture.financials();
@@ -69,30 +67,8 @@ public record FeeModel(LocalDate start, int years, List<ManagedPractice> practic
             throw new ModelException("financials", "fees needs a financials: section (start, years, practices, mso) "
                     + "to project collections and the management fee");
         }
-        Map<String, Integer> msaByPractice = new LinkedHashMap<>();
         List<Agreement> agreements = venture.agreements();
-        for (int i = 0; i < agreements.size(); i++) {
-            Agreement a = agreements.get(i);
-            if (a.type() != Agreement.Type.MANAGEMENT_SERVICES) {
-                continue;
-            }
-            Integer before = msaByPractice.putIfAbsent(a.practice(), i);
-            if (before != null) {
-                throw new ModelException("agreements[" + i + "].practice", "practice " + a.practice()
-                        + " already has management services agreement " + agreements.get(before).id() + " (agreements[" + before
-                        + "]); a practice is managed under one agreement, so its fee is unambiguous");
-            }
-            if (!financials.practices().containsKey(a.practice())) {
-                throw new ModelException("financials.practices", "practice " + a.practice() + " has management services agreement "
-                        + a.id() + " (agreements[" + i + "]) but no financials; add " + a.practice() + " under financials.practices");
-            }
-        }
-        for (String practiceId : financials.practices().keySet()) {
-            if (!msaByPractice.containsKey(practiceId)) {
-                throw new ModelException("financials.practices." + practiceId, "practice " + practiceId
-                        + " has financials but no management-services agreement, so it has no fee to project; add one under agreements");
-            }
-        }
+        Map<String, Integer> msaByPractice = financials.managementAgreementsByPractice(agreements);
         List<ManagedPractice> managed = new ArrayList<>();
         // The venture's practice order, so allocations (ties to the earlier part) do not depend on map order.
         venture.practices().forEach(p -> {

@@ -2,6 +2,8 @@ package org.msocap.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.msocap.money.Money;
 
@@ -90,6 +92,40 @@ public record Financials(LocalDate start, int years, Map<String, PracticeFinanci
             }
             netDebt = netDebt == null ? Money.ZERO : netDebt;
         }
+    }
+
+    /**
+     * Each projected practice's one management services agreement, by practice id (the agreement's index in
+     * {@code agreements}). The fee stream is projected per practice under its agreement, so every practice with figures
+     * needs exactly one, and every such agreement's practice needs figures; the model refuses anything else on reading,
+     * so that {@code validate} and every command that projects fees agree.
+     */
+    public Map<String, Integer> managementAgreementsByPractice(List<Agreement> agreements) {
+        Map<String, Integer> msaByPractice = new LinkedHashMap<>();
+        for (int i = 0; i < agreements.size(); i++) {
+            Agreement a = agreements.get(i);
+            if (a.type() != Agreement.Type.MANAGEMENT_SERVICES) {
+                continue;
+            }
+            Integer before = msaByPractice.putIfAbsent(a.practice(), i);
+            if (before != null) {
+                throw new ModelException("agreements[" + i + "].practice", "practice " + a.practice()
+                        + " already has management services agreement " + agreements.get(before).id() + " (agreements[" + before
+                        + "]); a practice is managed under one agreement, so its fee is unambiguous");
+            }
+            if (!practices.containsKey(a.practice())) {
+                throw new ModelException("financials.practices", "practice " + a.practice() + " has management services agreement "
+                        + a.id() + " (agreements[" + i + "]) but no financials; add " + a.practice() + " under financials.practices");
+            }
+        }
+        for (String practiceId : practices.keySet()) {
+            if (!msaByPractice.containsKey(practiceId)) {
+                throw new ModelException("financials.practices." + practiceId, "practice " + practiceId
+                        + " has financials but no management-services agreement, so it has no fee to project; add one under agreements"
+                        + " (or remove its financials)");
+            }
+        }
+        return msaByPractice;
     }
 
     public Financials {

@@ -1,5 +1,6 @@
 package org.msocap.model;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,12 +61,14 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
             requireClass(holdings.get(i).shareClass(), "holdings[" + i + "].class", seen);
             checkProfitsInterestTerms(holdings.get(i), classes.get(seen.get(holdings.get(i).shareClass())), "holdings[" + i + "]");
         }
+        requireCapitalUnits(holdings, classes, seen);
         for (int i = 0; i < holdings.size(); i++) {
             checkPerformanceVesting(holdings.get(i), "holdings[" + i + "].performanceVesting", classes, holdings, seen);
         }
         for (int i = 0; i < warrants.size(); i++) {
             requireClass(warrants.get(i).shareClass(), "warrants[" + i + "].class", seen);
         }
+        checkPostMoneySafes(safes);
         long granted = 0;
         for (OptionGrant g : options) {
             granted = Math.addExact(granted, g.shares());
@@ -88,6 +91,46 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
                     : h.vesting() != null ? "vesting" : h.acceleration() != null ? "acceleration" : "performanceVesting";
             throw new ModelException(path + "." + field, field + " applies only to holdings of profits-interest classes, but class "
                     + cls.id() + " is " + cls.type().id());
+        }
+    }
+
+    /**
+     * Profits interests share only in value created after their grant: the value before it belongs to the capital units
+     * (common or preferred). Without any, a hurdle has no table to be priced on, and units forfeited at a sale leave
+     * the proceeds with no one to receive them, so such a table is refused here rather than failing at the exit.
+     */
+    private static void requireCapitalUnits(List<Holding> holdings, List<ShareClass> classes, Map<String, Integer> seen) {
+        for (Holding h : holdings) {
+            if (!classes.get(seen.get(h.shareClass())).isProfitsInterest()) {
+                return;
+            }
+        }
+        Holding first = holdings.get(0);
+        throw new ModelException("holdings[0].class", "the MSO's holdings are all profits interests (class " + first.shareClass()
+                + " held by " + first.holder() + "), which share only in value above what the capital units hold: add the "
+                + "members' common or preferred units");
+    }
+
+    /**
+     * Post-money SAFEs own amount ÷ cap of a capitalization that includes them all, so together they must own less than
+     * the whole company; refused here, at the SAFE that reaches it, rather than at the first exit. Exact: the running sum
+     * of the fractions is kept as a numerator and a denominator.
+     */
+    private static void checkPostMoneySafes(List<Safe> safes) {
+        BigDecimal numerator = BigDecimal.ZERO;
+        BigDecimal denominator = BigDecimal.ONE;
+        for (int i = 0; i < safes.size(); i++) {
+            Safe s = safes.get(i);
+            if (s.kind() != Safe.Kind.POST_MONEY || s.cap() == null) {
+                continue;
+            }
+            numerator = numerator.multiply(s.cap().amount()).add(s.amount().amount().multiply(denominator));
+            denominator = denominator.multiply(s.cap().amount());
+            if (numerator.compareTo(denominator) >= 0) {
+                throw new ModelException("safes[" + i + "].amount", "post-money SAFEs claim "
+                        + numerator.divide(denominator, 4, java.math.RoundingMode.HALF_EVEN).toPlainString()
+                        + " of the company up to this one (sum of amount ÷ cap); together they must claim less than 1");
+            }
         }
     }
 

@@ -225,6 +225,13 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
         for (int i = 0; i < practices.size(); i++) {
             Practice practice = practices.get(i);
             String at = "practices[" + i + "]";
+            if (practice.shareholders().isEmpty()) {
+                // Every state's professional-entity law has licensees own the entity (e.g. NY BCL 1507, 16 CCR 1343): one
+                // with no owner cannot exist, and no ownership test has shares to measure.
+                throw new ModelException(at + ".shareholders", "practice " + practice.id() + " has no shareholders: a "
+                        + "professional entity is owned by licensees of its profession, so list at least one (a person with an "
+                        + "active license)");
+            }
             for (int j = 0; j < practice.shareholders().size(); j++) {
                 String field = at + ".shareholders[" + j + "].holder";
                 Person holder = person(byId, practice.shareholders().get(j).holder(), field);
@@ -242,6 +249,7 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
             for (String practiceId : financials.practices().keySet()) {
                 reference(practicesById.keySet(), practiceId, "financials.practices." + practiceId, "practice");
             }
+            financials.managementAgreementsByPractice(agreements);
         }
         for (int i = 0; i < exits.size(); i++) {
             ExitScenario exit = exits.get(i);

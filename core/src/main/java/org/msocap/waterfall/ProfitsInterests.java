@@ -174,14 +174,15 @@ final class ProfitsInterests {
     private static BigFraction priceAt(Series s, List<Claimant> others, LocalDate exitDate,
                                        Map<String, HolderCategory> categories) {
         if (others.isEmpty()) {
-            throw new ModelException("holdings", "profits interests of class " + s.cls().id() + " over a hurdle of " + s.hurdle()
-                    + " need other units to price the hurdle on");
+            // The model refuses an MSO whose holdings are all profits interests, and capital units are never forfeited.
+            throw new IllegalStateException("profits interests of class " + s.cls().id() + " over a hurdle of " + s.hurdle()
+                    + " have no other units to price the hurdle on");
         }
         ResolvedCapTable without = new ResolvedCapTable(exitDate, others, categories);
         try {
             return WaterfallEngine.DEFAULT.settle(without, Affine.constant(ResolvedCapTable.money(s.hurdle()))).price().value();
         } catch (ModelException e) {
-            throw new ModelException("holdings", "cannot price the hurdle of " + s.hurdle() + " of profits-interest class "
+            throw new ModelException("mso.holdings", "cannot price the hurdle of " + s.hurdle() + " of profits-interest class "
                     + s.cls().id() + ": " + e.getMessage());
         }
     }

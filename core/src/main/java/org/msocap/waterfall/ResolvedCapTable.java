@@ -373,7 +373,7 @@ public final class ResolvedCapTable {
             }
         }
         if (postMoneyFraction.compareTo(BigFraction.ONE) >= 0) {
-            throw new ModelException("safes", "post-money SAFEs claim " + postMoneyFraction.bigDecimalValue(6, 4).toPlainString()
+            throw new ModelException("mso.safes", "post-money SAFEs claim " + postMoneyFraction.bigDecimalValue(6, 4).toPlainString()
                     + " of the company (sum of amount ÷ cap); it must be below 1");
         }
         BigFraction capitalization = baseCapitalization.add(preMoneyShares).add(noteShares)

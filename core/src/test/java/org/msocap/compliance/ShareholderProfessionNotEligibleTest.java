@@ -1,6 +1,7 @@
 package org.msocap.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +18,13 @@ class ShareholderProfessionNotEligibleTest {
         assertThat(physician.findings("OWN-01")).isEmpty();
     }
 
-    /** A practice listed without its shareholders (valid) made the Texas minority test divide by zero: check failed. */
+    /**
+     * A practice listed without its shareholders made the ownership tests divide by zero (Texas, then California): such
+     * an entity cannot exist, so the model refuses it on reading, at the field, and no rule ever sees it.
+     */
     @Test
-    void everyRuleRunsOnATexasPracticeWithoutShareholders() {
-        org.msocap.model.Venture venture = org.msocap.io.VentureReader.read("""
+    void aPracticeWithoutShareholdersIsRefusedOnReading() {
+        String file = """
                 msocap: 1
                 venture: No owners
                 asOf: 2026-01-15
@@ -34,9 +38,16 @@ class ShareholderProfessionNotEligibleTest {
                   holdings:
                     - {holder: a, class: common, shares: 100}
                 practices:
-                  - {id: pc, name: Doc PLLC, state: TX, form: pllc, shareholders: []}
-                """, "no-owners.yaml");
-        assertThat(ComplianceChecker.DEFAULT.check(venture).findings()).isNotNull();
+                  - {id: pc, name: Doc PLLC, state: %s, form: pllc%s}
+                """;
+        String expected = "no-owners.yaml:14:%d: practices[0]%s: practice pc has no shareholders: a professional entity is owned "
+                + "by licensees of its profession, so list at least one (a person with an active license)";
+        for (String state : new String[] {"TX", "CA"}) {
+            assertThatThrownBy(() -> org.msocap.io.VentureReader.read(file.formatted(state, ", shareholders: []"), "no-owners.yaml"))
+                    .isInstanceOf(org.msocap.io.InvalidModelException.class).hasMessage(expected.formatted(67, ".shareholders"));
+        }
+        assertThatThrownBy(() -> org.msocap.io.VentureReader.read(file.formatted("TX", ""), "no-owners.yaml"))
+                .isInstanceOf(org.msocap.io.InvalidModelException.class).hasMessage(expected.formatted(5, ".shareholders"));
     }
 
     @Test

@@ -214,7 +214,8 @@ class RecapsTest {
 
     @Test
     void theVentureInForceCarriesTheScheduledNetDebtInItsFinancials() {
-        Venture before = Fixtures.sunrise().financials(new Financials(LocalDate.of(2026, 1, 1), 5, java.util.Map.of(),
+        Venture before = Fixtures.sunrise().financials(new Financials(LocalDate.of(2026, 1, 1), 5, java.util.Map.of("sunrise-ca",
+                new Financials.PracticeFinancials(Money.of(4_000_000), null, null, null, null)),
                 new Financials.MsoFinancials(Money.of(100_000), null, Money.of(2_000_000)))).build();
         RecapEvent r = new RecapEvent("Recap", CLOSE, Money.of(40_000_000), null, null, null,
                 new RecapEvent.NewDebt(Money.of(20_000_000), new BigDecimal("0.10"), null), List.of(ShareClass.common("units")),

@@ -106,4 +106,18 @@ class ProfitsInterestModelFileTest {
         assertThat(message(LLC.replace("type: profits-interest,", "type: profits-interest, seniority: 2,")))
                 .startsWith("llc.yaml:14:").contains("mso.classes[2].type: class incentive is a profits interest and cannot carry");
     }
+    /**
+     * A hurdle is priced on the table without its holding; with only profits interests there is none (and no one to
+     * receive the proceeds below it), so the file is refused at the first holding, not at the first exit.
+     */
+    @Test
+    void holdingsOfProfitsInterestsAloneAreRejected() {
+        String hurdleOnly = LLC.replace("    - {holder: fund, class: class-a, shares: 1000, acquired: 2026-01-01}\n", "")
+                .replace("    - {holder: founder, class: common-units, shares: 9000}\n", "");
+        String expected = "llc.yaml:16:28: mso.holdings[0].class: the MSO's holdings are all profits interests (class incentive held "
+                + "by ceo), which share only in value above what the capital units hold: add the members' common or preferred units";
+        assertThat(message(hurdleOnly)).isEqualTo(expected);
+        assertThat(message(hurdleOnly.replace("threshold: 12.50", "hurdle: 10M"))).isEqualTo(expected);
+        assertThat(message(hurdleOnly.replace("threshold: 12.50", "threshold: 0"))).isEqualTo(expected);
+    }
 }

@@ -73,6 +73,11 @@ class SchemaTest {
         assertThat(validate(VentureReaderTest.BASE.replace("asOf: 2026-01-01", "asOf: 01/02/2026"), "x.yaml")).isNotEmpty();
         assertThat(validate(VentureReaderTest.BASE.replace("venture: Sunrise\n", ""), "x.yaml")).isNotEmpty();
         assertThat(validate(VentureReaderTest.BASE.replace("{id: alice,", "{id: Alice,"), "x.yaml")).isNotEmpty();
+        // A practice without shareholders, listed empty or left out.
+        String owned = "    shareholders:\n      - {holder: dr-eve, shares: 10}\n";
+        assertThat(VentureReaderTest.BASE).contains(owned);
+        assertThat(validate(VentureReaderTest.BASE.replace(owned, "    shareholders: []\n"), "x.yaml")).isNotEmpty();
+        assertThat(validate(VentureReaderTest.BASE.replace(owned, ""), "x.yaml")).isNotEmpty();
     }
 
     /** Every object of the schema has exactly the fields the reader accepts, and vice versa. */

@@ -205,8 +205,12 @@ class VentureWriterPropertyTest {
             Financials financials = null;
             if (coin()) {
                 Map<String, Financials.PracticeFinancials> pf = new LinkedHashMap<>();
-                for (Practice p : practices) {
-                    pf.put(p.id(), new Financials.PracticeFinancials(money(10_000_000), fraction(), fraction(),
+                // Figures for each managed practice, as the model requires: one management services agreement each.
+                for (Agreement a : agreements) {
+                    if (a.type() != Agreement.Type.MANAGEMENT_SERVICES) {
+                        continue;
+                    }
+                    pf.put(a.practice(), new Financials.PracticeFinancials(money(10_000_000), fraction(), fraction(),
                             coin() ? money(500_000) : null, fraction()));
                 }
                 // Before every generated date by more than a year, so each dated exit has a trailing year to be valued on.
@@ -331,7 +335,9 @@ class VentureWriterPropertyTest {
             List<Safe> safes = new ArrayList<>();
             if (coin()) {
                 BigDecimal discount = coin() ? BigDecimal.valueOf(between(0, 99), 2) : null;
-                safes.add(new Safe(anyone.get(0), money(1_000_000), discount == null || coin() ? money(50_000_000) : null,
+                Money amount = money(1_000_000);
+                // A cap above the amount: a post-money SAFE must claim less than the whole company.
+                safes.add(new Safe(anyone.get(0), amount, discount == null || coin() ? amount.plus(money(50_000_000)) : null,
                         discount, pick(Safe.Kind.values()), maybeDate(), coin() ? (int) between(1, 4) : null));
             }
             List<ConvertibleNote> notes = new ArrayList<>();
@@ -355,6 +361,9 @@ class VentureWriterPropertyTest {
                 if (coin()) {
                     holders.add(new Practice.Shareholding(c, between(1, 10_000)));
                 }
+            }
+            if (holders.isEmpty()) {
+                holders.add(new Practice.Shareholding(clinicians.get(0), between(1, 10_000))); // the model requires an owner
             }
             Practice.TransferRestriction restriction = coin() ? null
                     : new Practice.TransferRestriction(coin(), coin(), coin() ? Money.ofCents(between(0, 1_000_000)) : null);

@@ -156,8 +156,8 @@ class ProfitsInterestWaterfallTest {
 
     @Test
     void aHurdleWithNothingElseToPriceItOnIsRejected() {
-        Mso mso = Mso.builder().shareClass(ShareClass.profitsInterest("incentive", ShareClass.CatchUp.NONE))
-                .holding(Holding.profitsInterestOverHurdle("ceo", "incentive", 10, Money.of(1000))).build();
-        assertThatThrownBy(() -> CapTables.resolve(mso)).isInstanceOf(ModelException.class).hasMessageContaining("hurdle");
+        Mso.Builder mso = Mso.builder().shareClass(ShareClass.profitsInterest("incentive", ShareClass.CatchUp.NONE))
+                .holding(Holding.profitsInterestOverHurdle("ceo", "incentive", 10, Money.of(1000)));
+        assertThatThrownBy(mso::build).isInstanceOf(ModelException.class).hasMessageContaining("all profits interests");
     }
 }

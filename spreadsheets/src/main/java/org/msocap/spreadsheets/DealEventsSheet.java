@@ -157,7 +157,7 @@ final class DealEventsSheet {
             w.number(r++, 4, round.poolIncrease(), s.shares);
         }
         w.text(r, LABEL, "Total", s.totalLabel);
-        w.formula(r, 4, r > first ? "SUM(" + range(first, r - 1, 4) + ")" : "0", s.sharesTotal);
+        w.formula(r, 4, ColumnTotals.sum(first, r - 1, 4), s.sharesTotal);
         r += 2;
 
         if (!round.ratios().isEmpty()) {
@@ -257,7 +257,7 @@ final class DealEventsSheet {
         }
         w.text(holdersTotal, LABEL, "Total", s.totalLabel);
         for (int c : new int[] {PROCEEDS, ROLLOVER, CASH}) {
-            w.formula(holdersTotal, c, recap.holders().isEmpty() ? "0" : "SUM(" + range(firstHolder, lastHolder, c) + ")", s.moneyTotal);
+            w.formula(holdersTotal, c, ColumnTotals.sum(firstHolder, lastHolder, c), s.moneyTotal);
         }
 
         blockTitle(w, unitsTitle, event.name() + ": units issued at close");
@@ -288,8 +288,8 @@ final class DealEventsSheet {
             w.number(row++, UNITS, g.shares(), s.shares);
         }
         w.text(row, LABEL, "Total", s.totalLabel);
-        w.formula(row, UNITS, "SUM(" + range(buyerLine, row - 1, UNITS) + ")", s.sharesTotal);
-        w.formula(row, UNIT_AMOUNT, "SUM(" + range(buyerLine, row - 1, UNIT_AMOUNT) + ")", s.moneyTotal);
+        w.formula(row, UNITS, ColumnTotals.sum(buyerLine, row - 1, UNITS), s.sharesTotal);
+        w.formula(row, UNIT_AMOUNT, ColumnTotals.sum(buyerLine, row - 1, UNIT_AMOUNT), s.moneyTotal);
         r = row + 2;
         // The cap tables before and after on a page of their own: with its sources and uses, proceeds and units, a recap
         // fills a page, and the last table ran over onto the next without its header.
@@ -335,8 +335,8 @@ final class DealEventsSheet {
             r++;
         }
         w.text(total, LABEL, "Total", s.totalLabel);
-        w.formula(total, AS_CONVERTED, "SUM(" + range(first, last, AS_CONVERTED) + ")", s.sharesTotal);
-        w.formula(total, PCT_FULLY_DILUTED, "SUM(" + range(first, last, PCT_FULLY_DILUTED) + ")", s.percentTotal);
+        w.formula(total, AS_CONVERTED, ColumnTotals.sum(first, last, AS_CONVERTED), s.sharesTotal);
+        w.formula(total, PCT_FULLY_DILUTED, ColumnTotals.sum(first, last, PCT_FULLY_DILUTED), s.percentTotal);
         return total + 1;
     }
 
@@ -391,7 +391,7 @@ final class DealEventsSheet {
             }
             w.text(r, LABEL, "Total", s.totalLabel);
             for (int c : new int[] {EARLIER, PAYOUT, TOTAL, COST}) {
-                w.formula(r, c, "SUM(" + range(first, r - 1, c) + ")", s.moneyTotal);
+                w.formula(r, c, ColumnTotals.sum(first, r - 1, c), s.moneyTotal);
             }
             r += 2;
         }

@@ -124,7 +124,7 @@ final class WaterfallSheet {
         int last = first + ids.size() - 1;
         w.name(LEFTOVER, w.absolute(leftoverRow, work + W_FLOOR));
         w.text(leftoverRow, work, "Cents left after flooring (to the largest remainders)");
-        w.formula(leftoverRow, work + W_FLOOR, "ROUND(" + EQUITY + "*100,0)-SUM(" + range(first, last, work + W_FLOOR) + ")", s.count);
+        w.formula(leftoverRow, work + W_FLOOR, "ROUND(" + EQUITY + "*100,0)-" + ColumnTotals.sum(first, last, work + W_FLOOR), s.count);
         Map<String, ResolvedCapTable.Claimant> claimants = new LinkedHashMap<>();
         live.table().claimants().forEach(c -> claimants.put(c.id(), c));
         Map<String, Integer> claimantRows = new LinkedHashMap<>();
@@ -147,8 +147,8 @@ final class WaterfallSheet {
             r++;
         }
         w.text(r, 0, "Total", s.totalLabel);
-        w.formula(r, C_PAYOUT, "SUM(" + range(first, last, C_PAYOUT) + ")", s.moneyTotal);
-        w.formula(r, C_SHARE, "SUM(" + range(first, last, C_SHARE) + ")", s.percentTotal);
+        w.formula(r, C_PAYOUT, ColumnTotals.sum(first, last, C_PAYOUT), s.moneyTotal);
+        w.formula(r, C_SHARE, ColumnTotals.sum(first, last, C_SHARE), s.percentTotal);
         r += 2;
 
         Map<String, Integer> holderRows = new LinkedHashMap<>();
@@ -264,9 +264,9 @@ final class WaterfallSheet {
             r++;
         }
         w.text(r, 0, "Total", s.totalLabel);
-        w.formula(r, 3, "SUM(" + range(firstHolder, lastHolder, 3) + ")", s.moneyTotal);
-        w.formula(r, 5, "SUM(" + range(firstHolder, lastHolder, 5) + ")", s.moneyTotal);
-        w.formula(r, 6, "SUM(" + range(firstHolder, lastHolder, 6) + ")", s.moneyTotal);
+        w.formula(r, 3, ColumnTotals.sum(firstHolder, lastHolder, 3), s.moneyTotal);
+        w.formula(r, 5, ColumnTotals.sum(firstHolder, lastHolder, 5), s.moneyTotal);
+        w.formula(r, 6, ColumnTotals.sum(firstHolder, lastHolder, 6), s.moneyTotal);
         r = categoryHeader;
         w.header(r++, "Category", "", "", "Total (payout + carve-out)", "% of equity and carve-out");
         for (HolderCategory c : HolderCategory.values()) {

@@ -155,13 +155,18 @@ public record WorkbookContent(Venture venture, CapTable capTable, Fees fees, Wat
     public static WorkbookContent of(Venture venture, SimulationOptions simulationOptions, ProgressListener progress) {
         List<String> omitted = new ArrayList<>();
         Fees fees = null;
-        try {
-            FeeModel model = FeeModel.resolve(venture);
-            Projection monthly = FeeProjector.DEFAULT.project(model, Period.MONTH);
-            List<BasisComparison> comparisons = FeeProjector.DEFAULT.compareBases(model);
-            fees = new Fees(model, monthly, comparisons);
-        } catch (ModelException e) {
-            omitted.add("Fees: " + e.getMessage());
+        if (venture.financials() == null) {
+            // Said as for the simulation: the fees command's own message would name a command the user did not run.
+            omitted.add("Fees: the model has no financials: section.");
+        } else {
+            try {
+                FeeModel model = FeeModel.resolve(venture);
+                Projection monthly = FeeProjector.DEFAULT.project(model, Period.MONTH);
+                List<BasisComparison> comparisons = FeeProjector.DEFAULT.compareBases(model);
+                fees = new Fees(model, monthly, comparisons);
+            } catch (ModelException e) {
+                omitted.add("Fees: " + e.getMessage());
+            }
         }
         FeeMetricsSource feeMetrics = fees == null ? FeeMetricsSource.NONE : FeeMetricsSource.of(fees.monthly().metrics());
         ComplianceReport compliance = ComplianceChecker.DEFAULT.check(venture, venture.asOf(), feeMetrics);

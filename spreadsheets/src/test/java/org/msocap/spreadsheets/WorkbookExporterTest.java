@@ -106,7 +106,9 @@ class WorkbookExporterTest {
             assertThat(wb.getSheet("Fees")).isNull();
             assertThat(wb.getSheet("Waterfall")).isNotNull();
             String summary = WorkbookDump.of(wb).split("== sheet Cap Table")[0];
-            assertThat(summary).contains("What this workbook could not do").contains("Fees: ").contains("Simulation: ");
+            // Each names the missing section, not the command (fees, simulate) that would have needed it.
+            assertThat(summary).contains("What this workbook could not do").contains("Fees: the model has no financials: section.")
+                    .contains("Simulation: the model has no simulation: section.").doesNotContain("fees needs");
         }
     }
 
