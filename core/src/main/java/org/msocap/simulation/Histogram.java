@@ -27,21 +27,12 @@ public record Histogram(String name, List<Bin> bins) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        int n = min == max ? 1 : binCount;
-        double width = (double) (max - min) / n;
-        long[] counts = new long[n];
+        Binning binning = new Binning(min, max, binCount);
+        long[] counts = new long[binning.bins()];
         for (int k = 0; k < includeCount; k++) {
-            long v = cents[include[k]];
-            int b = width == 0 ? 0 : (int) Math.min(n - 1, (v - min) / width);
-            counts[b]++;
+            counts[binning.bin(cents[include[k]])]++;
         }
-        List<Bin> bins = new java.util.ArrayList<>(n);
-        for (int b = 0; b < n; b++) {
-            double from = (min + b * width) / 100.0;
-            double to = b == n - 1 ? max / 100.0 : (min + (b + 1) * width) / 100.0;
-            bins.add(new Bin(from, to, counts[b]));
-        }
-        return new Histogram(name, bins);
+        return binning.histogram(name, counts);
     }
 
     /**
