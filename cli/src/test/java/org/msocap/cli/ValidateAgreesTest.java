@@ -75,17 +75,52 @@ class ValidateAgreesTest {
     }
 
     @Test
-    void anMsoOfProfitsInterestsAloneIsRefusedAtItsFirstHolding() throws IOException {
+    void anMsoOfHurdleSeriesAloneIsRefusedAtItsFirstHolding() throws IOException {
         String onlyInterests = MODEL.replace("    - {holder: alice, class: common, shares: 1000}\n", "");
-        assertEveryCommandRefuses(onlyInterests, "16:28: mso.holdings[0].class: the MSO's holdings are all profits interests "
-                + "(class incentive held by ceo), which share only in value above what the capital units hold: add the members' "
-                + "common or preferred units");
-        // Over a hurdle beside a threshold series, or beside units forfeited at the sale: the same.
-        assertEveryCommandRefuses(onlyInterests.replace("shares: 100, hurdle: 1M}", "shares: 100, hurdle: 1M}\n"
-                + "    - {holder: alice, class: incentive, shares: 50, threshold: 2, acquired: 2026-01-01, "
-                + "vesting: {start: 2026-01-01, months: 48, cliffMonths: 12}}"), "16:28: mso.holdings[0].class: the MSO's holdings "
-                + "are all profits interests (class incentive held by ceo), which share only in value above what the capital units "
-                + "hold: add the members' common or preferred units");
+        assertEveryCommandRefuses(onlyInterests, "16:60: mso.holdings[0].hurdle: every holding of the MSO is a profits interest "
+                + "over a hurdle (class incentive held by ceo), so no hurdle has units to be priced on: a hurdle is the equity value "
+                + "the rest of the table takes first; add the members' common or preferred units, or give the founders' series a "
+                + "threshold");
+    }
+
+    @Test
+    void profitsInterestsOverThresholdsOrBesideWarrantsPriceAHurdle() throws IOException {
+        String onlyInterests = MODEL.replace("    - {holder: alice, class: common, shares: 1000}\n", "");
+        // Founders' units at a zero threshold, and the CEO's hurdle priced on them.
+        String thresholds = onlyInterests.replace("shares: 100, hurdle: 1M}", "shares: 100, hurdle: 1M}\n"
+                + "    - {holder: alice, class: incentive, shares: 1000, threshold: 0}");
+        // A hurdle series beside warrants on the common units.
+        String warrants = onlyInterests.replace("\npractices:\n", "\n  warrants: [{holder: alice, class: common, shares: 1000, "
+                + "strike: 0.01}]\npractices:\n");
+        for (String model : new String[] {thresholds, warrants}) {
+            Path f = dir.resolve("model.yaml");
+            Files.writeString(f, model);
+            assertThat(CliRun.of("validate", f.toString()).exitCode()).isZero();
+            CliRun waterfall = CliRun.of("waterfall", f.toString(), "--exit", "5M", "--format", "csv");
+            assertThat(waterfall.exitCode()).as(waterfall.err()).isZero();
+            assertThat(waterfall.out()).contains("ceo");
+        }
+    }
+
+    @Test
+    void unitsForfeitedAtTheSaleAreAnInvalidModelAtThatExitNotAnInternalError() throws IOException {
+        String onlyInterests = MODEL.replace("    - {holder: alice, class: common, shares: 1000}\n", "");
+        String unvested = "    - {holder: alice, class: incentive, shares: 50, threshold: 2, acquired: 2026-01-01, "
+                + "vesting: {start: 2026-01-01, months: 48, cliffMonths: 12}}";
+        // Beside a hurdle series: the hurdle has nothing left to be priced on at a sale before the cliff.
+        Path f = dir.resolve("model.yaml");
+        Files.writeString(f, onlyInterests.replace("shares: 100, hurdle: 1M}", "shares: 100, hurdle: 1M}\n" + unvested));
+        assertThat(CliRun.of("validate", f.toString()).exitCode()).isZero();
+        CliRun hurdle = CliRun.of("waterfall", f.toString(), "--exit", "5M");
+        assertThat(hurdle.exitCode()).isEqualTo(3);
+        assertThat(hurdle.err()).contains("mso.holdings: at the exit on 2026-01-01 profits interests of class incentive over a "
+                + "hurdle of").contains("have no other units to be priced on").doesNotContain("Exception");
+        // Alone: every unit is forfeited and the proceeds have no one to go to.
+        Files.writeString(f, onlyInterests.replace("    - {holder: ceo, class: incentive, shares: 100, hurdle: 1M}", unvested));
+        CliRun alone = CliRun.of("waterfall", f.toString(), "--exit", "5M");
+        assertThat(alone.exitCode()).as(alone.err()).isEqualTo(3);
+        assertThat(alone.err()).contains("mso.holdings: at the exit on 2026-01-01 every holding of the MSO is forfeited at the "
+                + "sale").doesNotContain("Exception");
     }
 
     @Test

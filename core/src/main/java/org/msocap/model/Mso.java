@@ -61,7 +61,8 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
             requireClass(holdings.get(i).shareClass(), "holdings[" + i + "].class", seen);
             checkProfitsInterestTerms(holdings.get(i), classes.get(seen.get(holdings.get(i).shareClass())), "holdings[" + i + "]");
         }
-        requireCapitalUnits(holdings, classes, seen);
+        requireSomethingToPriceHurdlesOn(holdings, classes, seen,
+                !options.isEmpty() || !warrants.isEmpty() || !safes.isEmpty() || !notes.isEmpty());
         for (int i = 0; i < holdings.size(); i++) {
             checkPerformanceVesting(holdings.get(i), "holdings[" + i + "].performanceVesting", classes, holdings, seen);
         }
@@ -95,20 +96,27 @@ public record Mso(String name, String state, Form form, List<ShareClass> classes
     }
 
     /**
-     * Profits interests share only in value created after their grant: the value before it belongs to the capital units
-     * (common or preferred). Without any, a hurdle has no table to be priced on, and units forfeited at a sale leave
-     * the proceeds with no one to receive them, so such a table is refused here rather than failing at the exit.
+     * A hurdle is priced on the cap table without its series: the capital units, the threshold series, options,
+     * warrants, SAFEs and notes. When every holding is a profits interest over a hurdle and there is nothing else, the
+     * lowest hurdle has no table to be priced on at any exit, so such a table is refused here rather than at the exit.
+     * (Threshold series need no pricing: an MSO of profits interests over thresholds, e.g. founders' units at a zero
+     * threshold, is valid. Whether units vest by an exit date is the exit's question: see {@code ProfitsInterests}.)
      */
-    private static void requireCapitalUnits(List<Holding> holdings, List<ShareClass> classes, Map<String, Integer> seen) {
+    private static void requireSomethingToPriceHurdlesOn(List<Holding> holdings, List<ShareClass> classes,
+                                                         Map<String, Integer> seen, boolean otherInstruments) {
+        if (otherInstruments) {
+            return;
+        }
         for (Holding h : holdings) {
-            if (!classes.get(seen.get(h.shareClass())).isProfitsInterest()) {
+            if (!classes.get(seen.get(h.shareClass())).isProfitsInterest() || h.hurdle() == null) {
                 return;
             }
         }
         Holding first = holdings.get(0);
-        throw new ModelException("holdings[0].class", "the MSO's holdings are all profits interests (class " + first.shareClass()
-                + " held by " + first.holder() + "), which share only in value above what the capital units hold: add the "
-                + "members' common or preferred units");
+        throw new ModelException("holdings[0].hurdle", "every holding of the MSO is a profits interest over a hurdle (class "
+                + first.shareClass() + " held by " + first.holder() + "), so no hurdle has units to be priced on: a hurdle is the "
+                + "equity value the rest of the table takes first; add the members' common or preferred units, or give the "
+                + "founders' series a threshold");
     }
 
     /**

@@ -174,9 +174,10 @@ final class ProfitsInterests {
     private static BigFraction priceAt(Series s, List<Claimant> others, LocalDate exitDate,
                                        Map<String, HolderCategory> categories) {
         if (others.isEmpty()) {
-            // The model refuses an MSO whose holdings are all profits interests, and capital units are never forfeited.
-            throw new IllegalStateException("profits interests of class " + s.cls().id() + " over a hurdle of " + s.hurdle()
-                    + " have no other units to price the hurdle on");
+            // The model refuses a table of hurdle series alone; here everything else was forfeited at this sale.
+            throw new ModelException("mso.holdings", "at the exit on " + exitDate + " profits interests of class " + s.cls().id()
+                    + " over a hurdle of " + s.hurdle() + " have no other units to be priced on: every other holding is "
+                    + "forfeited at that sale (unvested)");
         }
         ResolvedCapTable without = new ResolvedCapTable(exitDate, others, categories);
         try {

@@ -228,6 +228,11 @@ public final class ResolvedCapTable {
 
         Map<String, HolderCategory> cats = new LinkedHashMap<>();
         out = ProfitsInterests.addTo(out, mso, exitDate, doubleTriggerFires, categories, performanceFraction);
+        if (out.isEmpty()) {
+            // Only profits interests can all be forfeited (capital units never are): the proceeds have no one to go to.
+            throw new ModelException("mso.holdings", "at the exit on " + exitDate + " every holding of the MSO is forfeited at "
+                    + "the sale (profits interests not yet vested), so the proceeds have no one to go to");
+        }
         for (Claimant c : out) {
             for (Piece p : c.pieces()) {
                 HolderCategory cat = categories.get(p.holder());

@@ -111,13 +111,17 @@ class ProfitsInterestModelFileTest {
      * receive the proceeds below it), so the file is refused at the first holding, not at the first exit.
      */
     @Test
-    void holdingsOfProfitsInterestsAloneAreRejected() {
-        String hurdleOnly = LLC.replace("    - {holder: fund, class: class-a, shares: 1000, acquired: 2026-01-01}\n", "")
+    void hurdleSeriesAloneAreRejectedAndThresholdSeriesPriceThem() {
+        String interestsOnly = LLC.replace("    - {holder: fund, class: class-a, shares: 1000, acquired: 2026-01-01}\n", "")
                 .replace("    - {holder: founder, class: common-units, shares: 9000}\n", "");
-        String expected = "llc.yaml:16:28: mso.holdings[0].class: the MSO's holdings are all profits interests (class incentive held "
-                + "by ceo), which share only in value above what the capital units hold: add the members' common or preferred units";
-        assertThat(message(hurdleOnly)).isEqualTo(expected);
-        assertThat(message(hurdleOnly.replace("threshold: 12.50", "hurdle: 10M"))).isEqualTo(expected);
-        assertThat(message(hurdleOnly.replace("threshold: 12.50", "threshold: 0"))).isEqualTo(expected);
+        // Hurdles alone: the lowest has nothing to be priced on.
+        assertThat(message(interestsOnly.replace("threshold: 12.50", "hurdle: 10M"))).isEqualTo("llc.yaml:16:60: "
+                + "mso.holdings[0].hurdle: every holding of the MSO is a profits interest over a hurdle (class incentive held by "
+                + "ceo), so no hurdle has units to be priced on: a hurdle is the equity value the rest of the table takes first; "
+                + "add the members' common or preferred units, or give the founders' series a threshold");
+        // A threshold series needs no pricing, and the hurdle is priced on it; options would do as well.
+        assertThat(VentureReader.read(interestsOnly, "llc.yaml").mso().holdings()).hasSize(2);
+        assertThat(VentureReader.read(interestsOnly.replace("threshold: 12.50", "threshold: 0"), "llc.yaml").mso().holdings())
+                .hasSize(2);
     }
 }

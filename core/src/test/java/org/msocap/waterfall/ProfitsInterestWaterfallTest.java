@@ -158,6 +158,7 @@ class ProfitsInterestWaterfallTest {
     void aHurdleWithNothingElseToPriceItOnIsRejected() {
         Mso.Builder mso = Mso.builder().shareClass(ShareClass.profitsInterest("incentive", ShareClass.CatchUp.NONE))
                 .holding(Holding.profitsInterestOverHurdle("ceo", "incentive", 10, Money.of(1000)));
-        assertThatThrownBy(mso::build).isInstanceOf(ModelException.class).hasMessageContaining("all profits interests");
+        assertThatThrownBy(mso::build).isInstanceOf(ModelException.class)
+                .hasMessageContaining("every holding of the MSO is a profits interest over a hurdle");
     }
 }
