@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.msocap.io.InvalidModelException;
+import org.msocap.io.VentureReader;
 import org.msocap.io.VentureWriter;
 import org.msocap.model.ConvertibleNote;
 import org.msocap.model.Holding;
@@ -217,6 +219,15 @@ public final class OcfImporter {
         if (built.mso().classes().isEmpty() || built.mso().holdings().isEmpty()) {
             problems.add(new OcfProblem(pkg.manifestName(), "", "no cap table results: the package has "
                     + (built.mso().classes().isEmpty() ? "no stock class" : "no outstanding stock issuance")));
+            throw new InvalidOcfPackageException(problems);
+        }
+        try {
+            // The ranges of numbers are the reader's (a cost of 10^24, a strike of 10^24): the file written must be one
+            // msocap reads, or the import would succeed and every later command refuse its output.
+            VentureReader.read(VentureWriter.toYaml(built), "imported.yaml");
+        } catch (InvalidModelException e) {
+            problems.add(new OcfProblem(pkg.manifestName(), "", "the imported cap table breaks a rule of the model: " + e.field()
+                    + ": " + e.reason()));
             throw new InvalidOcfPackageException(problems);
         }
         List<String> toAdd = List.of(

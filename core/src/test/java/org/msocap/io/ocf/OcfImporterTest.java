@@ -135,6 +135,21 @@ class OcfImporterTest {
     }
 
     @Test
+    void aCapTableWhoseNumbersTheReaderRefusesIsNotWrittenAsAModelFile() {
+        // A cost basis of 10^24 once imported (exit 0) into a file every later command refused at mso.holdings[0].cost.
+        var files = OcfTestPackages.edit(OcfTestPackages.exported(OcfTestPackages.telehealth()), "Transactions.ocf.json",
+                t -> ((com.fasterxml.jackson.databind.node.ObjectNode) OcfTestPackages.firstItem(t, "TX_STOCK_ISSUANCE")
+                        .get("cost_basis")).put("amount", "1000000000000000000000000"));
+        for (boolean lenient : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> OcfImporter.importPackage(OcfPackage.of("bad", files), lenient))
+                    .isInstanceOf(InvalidOcfPackageException.class)
+                    .satisfies(e -> assertThat(((InvalidOcfPackageException) e).problems()).extracting(OcfProblem::toString)
+                            .anyMatch(p -> p.contains("the imported cap table breaks a rule of the model: mso.holdings[0].cost: "
+                                    + "number out of range: 1000000000000000000000000")));
+        }
+    }
+
+    @Test
     void aSchemaViolationIsRefusedWithItsPointer() {
         var files = OcfTestPackages.edit(OcfTestPackages.exported(OcfTestPackages.telehealth()), "Stakeholders.ocf.json",
                 t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.withArray("items").get(2)).put("stakeholder_type", "ROBOT"));
