@@ -16,6 +16,7 @@ import org.msocap.compliance.Rule;
 import org.msocap.compliance.Severity;
 import org.msocap.deal.Timeline;
 import org.msocap.model.Venture;
+import org.msocap.model.Shown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -74,7 +75,7 @@ public final class CheckCommand implements Callable<Integer> {
                 // Titles always, even for one table: the findings table's title carries the not-legal-advice statement.
                 var out = spec.commandLine().getOut();
                 if (ownership != null) {
-                    out.println("# " + ownership);
+                    out.println("# " + Shown.escape(ownership));
                 }
                 for (Table t : tables(report)) {
                     out.println("# " + t.title());
@@ -105,10 +106,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void printText(ComplianceReport report, String ownership) {
         var out = spec.commandLine().getOut();
-        out.println(report.venture() + " — compliance check as of " + report.asOf());
+        out.println(Shown.escape(report.venture()) + " — compliance check as of " + report.asOf());
         out.println(ComplianceReport.NOT_LEGAL_ADVICE);
         if (ownership != null) {
-            out.println(ownership);
+            out.println(Shown.escape(ownership));
         }
         if (report.findings().isEmpty()) {
             out.println();
@@ -118,9 +119,9 @@ public final class CheckCommand implements Callable<Integer> {
             out.println();
             out.println(severity.id().toUpperCase() + " (" + findings.size() + ")");
             for (Finding f : findings) {
-                out.println("  " + f.ruleId() + "  " + f.subjectKind().id() + " " + f.subjectId() + "  [confidence "
+                out.println("  " + f.ruleId() + "  " + f.subjectKind().id() + " " + Shown.escape(f.subjectId()) + "  [confidence "
                         + f.confidence().code() + "]  " + f.title());
-                out.println("      " + f.message());
+                out.println("      " + Shown.escape(f.message()));
                 out.println("      cite: " + f.citation());
                 out.println("      fix:  " + f.remediation());
             }

@@ -10,6 +10,7 @@ import org.msocap.simulation.SimulationOptions;
 import org.msocap.spreadsheets.ExportOptions;
 import org.msocap.spreadsheets.WorkbookContent;
 import org.msocap.spreadsheets.WorkbookExporter;
+import org.msocap.model.Shown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,7 +82,7 @@ public final class ExportCommand implements Callable<Integer> {
                 ExportOptions.defaults().withInputModel(input.file()).withForce(force)));
         var out = spec.commandLine().getOut();
         out.println("wrote " + output);
-        content.omitted().forEach(why -> out.println("not in the workbook: " + why));
+        content.omitted().forEach(why -> out.println("not in the workbook: " + Shown.escape(why)));
         return ExitCode.OK;
     }
 
@@ -108,7 +109,7 @@ public final class ExportCommand implements Callable<Integer> {
         OutputFiles.write(output, input.file(), force, OcfExporter.zip(result));
         var out = spec.commandLine().getOut();
         out.println("wrote " + output);
-        result.notExported().forEach(why -> out.println("not exported: " + why));
+        result.notExported().forEach(why -> out.println("not exported: " + Shown.escape(why)));
         return ExitCode.OK;
     }
 }

@@ -10,6 +10,7 @@ import org.msocap.io.ocf.OcfImporter;
 import org.msocap.io.ocf.OcfPackage;
 import org.msocap.io.ocf.OcfProblem;
 import org.msocap.model.Mso;
+import org.msocap.model.Shown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,10 +64,10 @@ public final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         // Said before the import may refuse the package: a note (such as the upstream schema gap) explains some problems.
-        pkg.notices().forEach(p -> err.println("msocap: note: " + p));
+        pkg.notices().forEach(p -> err.println("msocap: note: " + Shown.escape(p.toString())));
         err.flush();
         OcfImporter.Result result = OcfImporter.importPackage(pkg, lenient);
-        result.warnings().forEach(p -> err.println("msocap: warning: " + p));
+        result.warnings().forEach(p -> err.println("msocap: warning: " + Shown.escape(p.toString())));
         err.flush();
         boolean json = output.getFileName().toString().toLowerCase().endsWith(".json");
         String text = json ? VentureWriter.toJson(result.venture()) : result.commentedYaml(input.toString());
@@ -75,14 +76,14 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Mso mso = result.venture().mso();
         out.printf("imported %s: %d people, %d classes, %d holdings, %d options, %d warrants, %d SAFEs, %d notes, option pool %d%n",
-                result.venture().name(), result.venture().people().size(), mso.classes().size(), mso.holdings().size(),
+                Shown.escape(result.venture().name()), result.venture().people().size(), mso.classes().size(), mso.holdings().size(),
                 mso.options().size(), mso.warrants().size(), mso.safes().size(), mso.notes().size(), mso.optionPool());
         out.println("wrote " + output);
         for (OcfProblem p : result.notCarried()) {
-            out.println("not carried: " + p);
+            out.println("not carried: " + Shown.escape(p.toString()));
         }
         for (String add : result.toAdd()) {
-            out.println("to add: " + add);
+            out.println("to add: " + Shown.escape(add));
         }
         return ExitCode.OK;
     }

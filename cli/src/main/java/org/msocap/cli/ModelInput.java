@@ -2,6 +2,7 @@ package org.msocap.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.msocap.deal.Timeline;
 import org.msocap.io.ModelFile;
 import org.msocap.io.VentureReader;
 import org.msocap.model.Venture;
@@ -48,6 +49,9 @@ public final class ModelInput {
         }
         ModelFile loaded = VentureReader.load(file);
         CURRENT.set(loaded);
+        // Applying the deal events is part of reading the file, as `validate` does: a command that looks only at the
+        // cap table as written (captable, export --ocf) must not accept a file whose events cannot apply.
+        Timeline.of(loaded.venture());
         return loaded.venture();
     }
 }

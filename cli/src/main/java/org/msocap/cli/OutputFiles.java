@@ -33,6 +33,10 @@ final class OutputFiles {
 
     /** Runs a write, turning a refused target into a usage error and any other failure into "cannot write". */
     static void run(Path target, Write write) {
+        if (target.toString().isEmpty()) {
+            // Path.of("") is the working directory: the message would read " is a directory; give a file name".
+            throw new UserException("the output file name is empty; give one after -o", ExitCode.USAGE);
+        }
         try {
             write.run();
         } catch (FileAlreadyExistsException e) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.msocap.fees.ExitValuation;
 import org.msocap.model.Distribution;
 import org.msocap.model.Venture;
+import org.msocap.model.Shown;
 
 /**
  * Exits valued past the model's projection ({@code financials.years}): the projection is continued at the same
@@ -19,7 +20,7 @@ final class ProjectionWindow {
     /** Warns on {@code err} when the valuation applied a multiple to months past the projection. */
     static void warn(PrintWriter err, ExitValuation v) {
         if (v.extendedBeyondProjection()) {
-            err.println("msocap: warning: exit '" + v.scenario().name() + "' on " + v.date() + " is valued at " + v.basis()
+            err.println("msocap: warning: exit '" + Shown.escape(v.scenario().name()) + "' on " + v.date() + " is valued at " + v.basis()
                     + "; extend financials.years to project it");
             err.flush();
         }

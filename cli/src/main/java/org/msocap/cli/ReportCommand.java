@@ -32,6 +32,7 @@ import org.msocap.spreadsheets.SummaryLines;
 import org.msocap.spreadsheets.WorkbookContent;
 import org.msocap.spreadsheets.WorkbookExporter;
 import org.msocap.waterfall.ExitWaterfall;
+import org.msocap.model.Shown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -151,7 +152,7 @@ public final class ReportCommand implements Callable<Integer> {
             for (PerformanceJumps.Vested pv : vested) {
                 parts.add(PerformanceJumps.summary(pv, id -> personName(venture, id), id -> SummaryLines.className(venture, id)));
             }
-            out.println(label("Vesting") + s.waterfall().scenario() + ": " + String.join("; ", parts));
+            out.println(Shown.escape(label("Vesting") + s.waterfall().scenario() + ": " + String.join("; ", parts)));
         }
     }
 
@@ -172,20 +173,20 @@ public final class ReportCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, String source, WorkbookContent content, Path workbook) {
         Venture v = content.venture();
-        out.println(v.name() + " — msocap report as of " + v.asOf() + " (" + v.currency() + ")");
+        out.println(Shown.escape(v.name()) + " — msocap report as of " + v.asOf() + " (" + v.currency() + ")");
         out.println(Output.NOT_LEGAL_ADVICE);
         out.println();
         EquityTerms terms = EquityTerms.of(v.mso());
         out.println(label("Model") + source + ": valid; " + v.people().size() + " people, " + v.mso().classes().size()
                 + " MSO class" + (v.mso().classes().size() == 1 ? "" : "es") + " of " + (terms == EquityTerms.LLC ? "units" : "stock") + ", " + v.practices().size() + " practice" + (v.practices().size() == 1 ? "" : "s")
                 + states(v) + ", " + v.agreements().size() + " agreement" + (v.agreements().size() == 1 ? "" : "s"));
-        out.println(label("Ownership") + "MSO " + terms.units() + " fully diluted: " + ownership(content));
+        out.println(Shown.escape(label("Ownership") + "MSO " + terms.units() + " fully diluted: " + ownership(content)));
         content.feeSection().ifPresent(f -> out.println(label("Fees") + fees(f.monthly())));
         out.println(label("Findings") + findings(content.compliance()));
         for (Finding f : SummaryLines.topFindings(content.compliance())) {
             // Named as the workbook names them, so the summary a client reads shows no model ids.
             out.println(label("") + "  " + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.ruleId() + " "
-                    + SummaryLines.subject(v, f) + ": " + f.title());
+                    + Shown.escape(SummaryLines.subject(v, f)) + ": " + f.title());
         }
         SummaryLines.moreFindings(content.compliance()).ifPresent(more -> out.println(label("") + "  " + more));
         List<WorkbookContent.Scenario> scenarios = content.waterfalls().scenarios();
@@ -220,7 +221,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (!couldNot.isEmpty()) {
             out.println();
-            couldNot.forEach(why -> out.println("Could not: " + why));
+            couldNot.forEach(why -> out.println("Could not: " + Shown.escape(why)));
         }
         out.println();
         out.println(label("Workbook") + (workbook == null ? "not written (--no-workbook)" : workbook.toString()));

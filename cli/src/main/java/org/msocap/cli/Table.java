@@ -3,6 +3,7 @@ package org.msocap.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.msocap.model.Shown;
 
 /**
  * A titled table of strings printed as aligned text or as CSV. Numbers are formatted before they get
@@ -32,7 +33,9 @@ public final class Table {
     private final List<String> notes = new ArrayList<>();
 
     public Table(String title) {
-        this.title = title;
+        // Names come from the model file as written: a line break or a bidirectional override in one would break the
+        // table's lines (and a CSV "# title" line) or reverse what a reader sees, so they print as escapes (\n, \u202E).
+        this.title = title == null ? null : Shown.escape(title);
     }
 
     public Table left(String header) {
@@ -54,7 +57,7 @@ public final class Table {
         List<String> row = new ArrayList<>(cells.length);
         List<String> csvRow = new ArrayList<>(cells.length);
         for (Object c : cells) {
-            row.add(c == null ? "" : c.toString());
+            row.add(c == null ? "" : Shown.escape(c.toString()));
             csvRow.add(c instanceof Cell cell ? cell.csv() : c == null ? "" : c.toString());
         }
         rows.add(row);
@@ -134,7 +137,7 @@ public final class Table {
     }
 
     private static final java.util.regex.Pattern GROUPED_NUMBER =
-            java.util.regex.Pattern.compile("-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?|-?[0-9]+(\\.[0-9]+)?");
+            java.util.regex.Pattern.compile("-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?[%x]?");
 
     /**
      * CSV is for programs: numbers lose their thousands separators (and a {@code -0.00} its sign) so a
@@ -145,7 +148,7 @@ public final class Table {
             return cell;
         }
         String plain = cell.replace(",", "");
-        return plain.matches("-0+(\\.0+)?") ? plain.substring(1) : plain;
+        return plain.matches("-0+(\\.0+)?[%x]?") ? plain.substring(1) : plain;
     }
 
 

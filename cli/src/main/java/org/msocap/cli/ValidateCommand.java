@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.msocap.deal.Timeline;
 import org.msocap.model.Venture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +28,6 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Venture v = input.read();
-        // Applying the deal events is part of reading the file: an event that cannot apply is refused here too.
-        Timeline.of(v);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("people", v.people().size());
         counts.put("classes", v.mso().classes().size());

@@ -237,6 +237,45 @@ class HostileInputTest {
     }
 
     @Test
+    void namesWithLineBreaksOrBidiOverridesCannotBreakOrReverseTheOutput() throws IOException {
+        // A line break in a name split a table row (and a CSV "# title" line) in two; a U+202E reversed the rest of the line.
+        String yaml = telehealth().replace("venture: Sunrise Telehealth", "venture: \"Sunrise\\nforged line\"")
+                .replace("name: Alice Chen", "name: \"Alice\\u202E Chen\\nrow\"")
+                .replace("- name: Strategic sale", "- name: \"Strategic\\nforged line\"");
+        Path file = model("names.yaml", yaml);
+        String[][] commands = {{"captable"}, {"captable", "--format", "csv"}, {"check"}, {"check", "--format", "csv"},
+                {"waterfall", "--format", "csv"}, {"report", "--no-workbook", "--runs", "200"}};
+        for (String[] command : commands) {
+            String[] args = new String[command.length + 1];
+            args[0] = command[0];
+            args[1] = file.toString();
+            System.arraycopy(command, 1, args, 2, command.length - 1);
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", command) + ": " + run.err()).isIn(ExitCode.OK, ExitCode.FINDINGS);
+            assertThat(run.out()).as(String.join(" ", command)).contains("\\nforged line");
+            if (List.of(command).contains("csv")) {
+                // A quoted CSV field may hold a line break; a "# title" line may not.
+                assertThat(run.out()).as(String.join(" ", command)).doesNotContainPattern("(?m)^forged line (—|as of)");
+            } else {
+                assertThat(run.out()).as(String.join(" ", command)).doesNotContain("\nforged line").doesNotContain("\u202E");
+            }
+        }
+        String table = CliRun.of("captable", file.toString()).out();
+        assertThat(table).contains("Alice\\u202E Chen\\nrow");
+        // CSV quotes a field with a line break, so the cell keeps the name exactly as written.
+        assertThat(CliRun.of("captable", file.toString(), "--format", "csv").out()).contains("\"Alice\u202E Chen\nrow\"");
+    }
+
+    @Test
+    void multiplesLoseTheirThousandsSeparatorsInCsvLikeEveryOtherNumber() {
+        assertThat(Table.plainNumber("4,839.44x")).isEqualTo("4839.44x");
+        assertThat(Table.plainNumber("1,250.5%")).isEqualTo("1250.5%");
+        assertThat(Table.plainNumber("-0.00%")).isEqualTo("0.00%");
+        assertThat(Table.plainNumber("1.78x")).isEqualTo("1.78x");
+        assertThat(Table.plainNumber("x1,000")).isEqualTo("x1,000");
+    }
+
+    @Test
     void negativeNumbersStayNumbersInCsv() {
         assertThat(Table.csvCell("-181594.50")).isEqualTo("-181594.50");
         assertThat(Table.csvCell("-12.5%")).isEqualTo("-12.5%");

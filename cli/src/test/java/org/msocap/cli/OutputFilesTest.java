@@ -36,6 +36,20 @@ class OutputFilesTest {
     }
 
     @Test
+    void anEmptyOutputNameIsAUsageErrorThatSaysSo() {
+        // It used to read "msocap:  is a directory; give a file name" (the empty path is the working directory).
+        for (String[] args : new String[][] {
+                {"simulate", CliRun.TELEHEALTH.toString(), "--runs", "20", "-o", ""},
+                {"export", CliRun.TELEHEALTH.toString(), "--ocf", "-o", ""},
+                {"export", CliRun.TELEHEALTH.toString(), "--runs", "20", "-o", ""}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).as(String.join(" ", args)).endsWith("msocap: the output file name is empty; give one after -o"
+                    + System.lineSeparator()).doesNotContain("is a directory");
+        }
+    }
+
+    @Test
     void simulateRefusesAnExistingFileWithoutForce() throws Exception {
         Path runs = Files.writeString(dir.resolve("runs.csv"), "keep");
         CliRun refused = CliRun.of("simulate", CliRun.TELEHEALTH.toString(), "--runs", "20", "-o", runs.toString());

@@ -124,6 +124,31 @@ class ValidateAgreesTest {
     }
 
     @Test
+    void anEventThatCannotApplyIsRefusedByCommandsThatReadOnlyTheCapTableAsWritten() throws IOException {
+        // captable without --at and export --ocf once never applied the events, so they accepted what validate refuses.
+        String taken = MODEL + """
+                events:
+                  - type: round
+                    name: Seed
+                    date: 2027-01-01
+                    class: {id: common, type: preferred}
+                    pricePerShare: 1
+                    investments: [{holder: alice, amount: 1000}]
+                """;
+        String located = "30:17: events[0].class.id: round 'Seed' creates class 'common', but the cap table in force on "
+                + "2027-01-01 already has a class with that id";
+        assertEveryCommandRefuses(taken, located);
+        Path f = dir.resolve("model.yaml");
+        for (String[] command : new String[][] {{"export", f.toString(), "--ocf", "-o", dir.resolve("out.ocf.zip").toString()},
+                {"proforma", f.toString()}, {"simulate", f.toString()}, {"captable", f.toString(), "--format", "json"}}) {
+            CliRun run = CliRun.of(command);
+            assertThat(run.exitCode()).as(command[0] + ": " + run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+            assertThat(run.err()).as(command[0]).isEqualTo("msocap: invalid model: " + f + ":" + located + "\n");
+        }
+        assertThat(dir.resolve("out.ocf.zip")).doesNotExist();
+    }
+
+    @Test
     void practiceFiguresWithoutAManagementAgreementAreRefusedWhereTheyAreWritten() throws IOException {
         assertEveryCommandRefuses(MODEL.replace("agreements:\n  - {id: msa, practice: pa, fee: {basis: fixed, monthly: 10000}}\n", ""),
                 "23:5: financials.practices.pa: practice pa has financials but no management-services agreement, so it has no fee "

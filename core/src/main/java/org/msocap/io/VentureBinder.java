@@ -625,21 +625,45 @@ final class VentureBinder {
             }
             case "uniform" -> {
                 List<Double> ends = points(v, at, dates, 2, "[low, high]");
+                requireInOrder(v, at, dates, "uniform needs low <= high", ends, false);
                 yield new Distribution.Uniform(ends.get(0), ends.get(1));
             }
             case "triangular" -> {
                 List<Double> ends = points(v, at, dates, 3, "[low, mode, high]");
+                requireInOrder(v, at, dates, "triangular needs low <= mode <= high", ends, false);
                 yield new Distribution.Triangular(ends.get(0), ends.get(1), ends.get(2));
             }
             case "beta" -> {
                 Obj p = new Obj(v, at, "beta");
+                if (dates && (p.node("low") == null || p.node("high") == null)) {
+                    // The defaults 0 and 1 are fractions; as dates they would be 1970-01-01 and 1970-01-02.
+                    throw fail(v, at, "a beta of dates needs both low and high, e.g. {alpha: 2, beta: 2, low: 2028-01-01, "
+                            + "high: 2031-12-31}");
+                }
                 double low = p.node("low") == null ? 0 : p.point("low", dates);
                 double high = p.node("high") == null ? 1 : p.point("high", dates);
+                requireInOrder(v, at, dates, "beta needs low < high", List.of(low, high), true);
                 yield new Distribution.Beta(p.point("alpha", false), p.point("beta", false), low, high);
             }
             case "empirical" -> new Distribution.Empirical(points(v, at, dates, -1, "[x1, x2, ...]"));
             default -> throw new IllegalStateException(f.key());
         });
+    }
+
+    /**
+     * Bounds out of order, said as written: the model keeps date drivers as day numbers, which a message must not show
+     * ({@code [22644.0, 21550.0]}), and numbers without a trailing {@code .0}.
+     */
+    private void requireInOrder(Node node, String path, boolean dates, String rule, List<Double> values, boolean strict) {
+        for (int i = 1; i < values.size(); i++) {
+            double before = values.get(i - 1);
+            double next = values.get(i);
+            if (strict ? !(before < next) : !(before <= next)) {
+                List<String> shown = values.stream().map(d -> dates ? LocalDate.ofEpochDay(d.longValue()).toString()
+                        : new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString()).toList();
+                throw fail(node, path, rule + " but was [" + String.join(", ", shown) + "]");
+            }
+        }
     }
 
     private List<Double> points(Node node, String path, boolean dates, int count, String shape) {

@@ -237,6 +237,30 @@ class VentureReaderTest {
     }
 
     @Test
+    void boundsOutOfOrderAreShownAsWrittenNotAsDayNumbers() {
+        String uniform = BASE + "simulation:\n  exitDate: {uniform: [2032-01-01, 2029-01-01]}\n";
+        assertThat(message(uniform)).isEqualTo("sunrise.yaml:28:23: simulation.exitDate.uniform: uniform needs low <= high but"
+                + " was [2032-01-01, 2029-01-01]");
+        String triangular = BASE + "simulation:\n  exitDate: {triangular: [2031-01-01, 2029-01-01, 2032-01-01]}\n";
+        assertThat(message(triangular)).isEqualTo("sunrise.yaml:28:26: simulation.exitDate.triangular: triangular needs low <="
+                + " mode <= high but was [2031-01-01, 2029-01-01, 2032-01-01]");
+        String beta = BASE + "simulation:\n  exitDate: {beta: {alpha: 2, beta: 2, low: 2031-01-01, high: 2029-01-01}}\n";
+        assertThat(message(beta)).isEqualTo("sunrise.yaml:28:20: simulation.exitDate.beta: beta needs low < high but was"
+                + " [2031-01-01, 2029-01-01]");
+        String numbers = BASE + "simulation:\n  ebitdaMultiple: {triangular: [9, 8.5, 7]}\n";
+        assertThat(message(numbers)).isEqualTo("sunrise.yaml:28:32: simulation.ebitdaMultiple.triangular: triangular needs low"
+                + " <= mode <= high but was [9, 8.5, 7]");
+    }
+
+    @Test
+    void aBetaOfDatesNeedsBothEnds() {
+        // Without high the fraction default 1 became the date 1970-01-02: "beta needs low < high but was [21550.0, 1.0]".
+        String yaml = BASE + "simulation:\n  exitDate: {beta: {alpha: 2, beta: 2, low: 2029-01-01}}\n";
+        assertThat(message(yaml)).isEqualTo("sunrise.yaml:28:20: simulation.exitDate.beta: a beta of dates needs both low and"
+                + " high, e.g. {alpha: 2, beta: 2, low: 2028-01-01, high: 2031-12-31}");
+    }
+
+    @Test
     void correlationWithAnUnknownDriver() {
         String yaml = BASE + "simulation:\n  correlations:\n    - {a: ebitdaMultiple, b: colectionsGrowth, rho: 0.5}\n";
         assertThat(message(yaml)).isEqualTo("sunrise.yaml:29:30: simulation.correlations[0].b: unknown driver 'colectionsGrowth'"

@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.msocap.io.InvalidModelException;
+import org.msocap.io.VentureReader;
 import org.msocap.io.VentureWriter;
 import org.msocap.model.ConvertibleNote;
 import org.msocap.model.Holding;
 import org.msocap.model.License;
+import org.msocap.model.Limits;
 import org.msocap.model.LicenseStatus;
 import org.msocap.model.ModelException;
 import org.msocap.model.Mso;
@@ -27,6 +30,7 @@ import org.msocap.model.OptionGrant;
 import org.msocap.model.Person;
 import org.msocap.model.Safe;
 import org.msocap.model.ShareClass;
+import org.msocap.model.Shown;
 import org.msocap.model.Venture;
 import org.msocap.model.Vesting;
 import org.msocap.model.Warrant;
@@ -215,6 +219,15 @@ public final class OcfImporter {
         if (built.mso().classes().isEmpty() || built.mso().holdings().isEmpty()) {
             problems.add(new OcfProblem(pkg.manifestName(), "", "no cap table results: the package has "
                     + (built.mso().classes().isEmpty() ? "no stock class" : "no outstanding stock issuance")));
+            throw new InvalidOcfPackageException(problems);
+        }
+        try {
+            // The ranges of numbers are the reader's (a cost of 10^24, a strike of 10^24): the file written must be one
+            // msocap reads, or the import would succeed and every later command refuse its output.
+            VentureReader.read(VentureWriter.toYaml(built), "imported.yaml");
+        } catch (InvalidModelException e) {
+            problems.add(new OcfProblem(pkg.manifestName(), "", "the imported cap table breaks a rule of the model: " + e.field()
+                    + ": " + e.reason()));
             throw new InvalidOcfPackageException(problems);
         }
         List<String> toAdd = List.of(
@@ -479,6 +492,12 @@ public final class OcfImporter {
                         ? money(i, i.node.path("investment_amount"), "/investment_amount") : decimal(i, "quantity");
                 if (quantity == null) {
                     notCarried.add(at(i, "/quantity", "no quantity: the security is left out"));
+                    continue;
+                }
+                if (quantity.signum() <= 0) {
+                    // OCF's Numeric allows any sign; an issuance of nothing or less is a mistake, not a security to skip quietly.
+                    String field = type.equals("TX_CONVERTIBLE_ISSUANCE") ? "/investment_amount" : "/quantity";
+                    problems.add(at(i, field, field.substring(1) + " must be > 0 but was " + quantity.toPlainString()));
                     continue;
                 }
                 Security s = new Security(i, quantity);
@@ -866,12 +885,22 @@ public final class OcfImporter {
         if (floor.compareTo(quantity) != 0) {
             notCarried.add(at(i, pointer, "fractional shares " + quantity.toPlainString() + " rounded down to " + floor.toPlainString()));
         }
-        return floor.longValueExact();
+        return withinShareLimit(i, floor, pointer);
     }
 
     private long quantity(Item i, String field) {
         BigDecimal q = decimal(i, field);
-        return q == null ? 0 : q.setScale(0, RoundingMode.DOWN).longValueExact();
+        return q == null ? 0 : withinShareLimit(i, q.setScale(0, RoundingMode.DOWN), "/" + field);
+    }
+
+    /** A share count the model can hold (at most {@link Limits#MAX_SHARES}), else a problem and 0: nothing imported. */
+    private long withinShareLimit(Item i, BigDecimal whole, String pointer) {
+        if (whole.compareTo(BigDecimal.valueOf(Limits.MAX_SHARES)) > 0) {
+            problems.add(at(i, pointer, Shown.value(whole.toPlainString()) + " shares is more than the "
+                    + String.format(Locale.ROOT, "%,d", Limits.MAX_SHARES) + " an entry may have"));
+            return 0;
+        }
+        return Math.max(0, whole.longValueExact());
     }
 
     private BigDecimal decimal(Item i, String field) {

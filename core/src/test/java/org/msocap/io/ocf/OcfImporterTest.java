@@ -110,6 +110,46 @@ class OcfImporterTest {
     }
 
     @Test
+    void aQuantityTheModelCannotHoldIsAProblemAtItsPointerNotACrash() {
+        // "1e30" shares once ended the import with an internal ArithmeticException (exit 1); "-5" vanished without a word.
+        var huge = OcfTestPackages.edit(OcfTestPackages.exported(OcfTestPackages.telehealth()), "Transactions.ocf.json",
+                t -> OcfTestPackages.firstItem(t, "TX_STOCK_ISSUANCE").put("quantity", "1000000000000000000000000000000"));
+        assertThatThrownBy(() -> OcfImporter.importPackage(OcfPackage.of("bad", huge), false))
+                .isInstanceOf(InvalidOcfPackageException.class)
+                .satisfies(e -> assertThat(((InvalidOcfPackageException) e).problems()).extracting(OcfProblem::toString)
+                        .containsExactly("Transactions.ocf.json: /items/0/quantity: 1000000000000000000000000000000 shares is more "
+                                + "than the 1,000,000,000,000 an entry may have (TX_STOCK_ISSUANCE holding-1-issuance)"));
+        var negative = OcfTestPackages.edit(OcfTestPackages.exported(OcfTestPackages.telehealth()), "Transactions.ocf.json",
+                t -> OcfTestPackages.firstItem(t, "TX_STOCK_ISSUANCE").put("quantity", "-5"));
+        assertThatThrownBy(() -> OcfImporter.importPackage(OcfPackage.of("bad", negative), false))
+                .isInstanceOf(InvalidOcfPackageException.class)
+                .satisfies(e -> assertThat(((InvalidOcfPackageException) e).problems()).extracting(OcfProblem::toString)
+                        .containsExactly("Transactions.ocf.json: /items/0/quantity: quantity must be > 0 but was -5 "
+                                + "(TX_STOCK_ISSUANCE holding-1-issuance)"));
+        var pool = OcfTestPackages.edit(OcfTestPackages.exported(OcfTestPackages.telehealth()), "StockPlans.ocf.json",
+                t -> OcfTestPackages.firstItem(t, "STOCK_PLAN").put("initial_shares_reserved", "99999999999999999999"));
+        assertThatThrownBy(() -> OcfImporter.importPackage(OcfPackage.of("bad", pool), false))
+                .isInstanceOf(InvalidOcfPackageException.class)
+                .satisfies(e -> assertThat(((InvalidOcfPackageException) e).problems()).extracting(OcfProblem::toString)
+                        .anyMatch(p -> p.contains("/initial_shares_reserved: 99999999999999999999 shares is more than the")));
+    }
+
+    @Test
+    void aCapTableWhoseNumbersTheReaderRefusesIsNotWrittenAsAModelFile() {
+        // A cost basis of 10^24 once imported (exit 0) into a file every later command refused at mso.holdings[0].cost.
+        var files = OcfTestPackages.edit(OcfTestPackages.exported(OcfTestPackages.telehealth()), "Transactions.ocf.json",
+                t -> ((com.fasterxml.jackson.databind.node.ObjectNode) OcfTestPackages.firstItem(t, "TX_STOCK_ISSUANCE")
+                        .get("cost_basis")).put("amount", "1000000000000000000000000"));
+        for (boolean lenient : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> OcfImporter.importPackage(OcfPackage.of("bad", files), lenient))
+                    .isInstanceOf(InvalidOcfPackageException.class)
+                    .satisfies(e -> assertThat(((InvalidOcfPackageException) e).problems()).extracting(OcfProblem::toString)
+                            .anyMatch(p -> p.contains("the imported cap table breaks a rule of the model: mso.holdings[0].cost: "
+                                    + "number out of range: 1000000000000000000000000")));
+        }
+    }
+
+    @Test
     void aSchemaViolationIsRefusedWithItsPointer() {
         var files = OcfTestPackages.edit(OcfTestPackages.exported(OcfTestPackages.telehealth()), "Stakeholders.ocf.json",
                 t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.withArray("items").get(2)).put("stakeholder_type", "ROBOT"));
