@@ -8,9 +8,9 @@ package org.msocap.simulation;
  * <p>Each such series takes, of every class, either all of the class's positions (its cents are then the class's, to
  * the cent), some of them (about a fixed fraction of the class's cents: a claimant's cents are split among its holdings
  * by fixed weights, to the cent by largest remainder), or none. The estimate of run {@code i} exiting on day {@code d}
- * is {@code Σ full classes' cents + (long) Σ fraction(d, class) × class's cents}, in that order, the fractions taken
- * from each day's payouts at a reference proceeds; the same doubles and operations when it is written and when it is
- * read, so the rebuilt series is exactly the one the payout pass computed. The correction (the cents the largest
+ * is {@code Σ full classes' cents + Σ (long) (fraction(d, class) × class's cents)}, the fractions taken from each day's
+ * payouts at a reference proceeds; the same doubles and operations when it is written and when it is read (term by term,
+ * a class series at a time over a chunk of runs), so the rebuilt series is exactly the one the payout pass computed. The correction (the cents the largest
  * remainders moved, a few a run) is kept in a byte; a chunk of runs where one does not fit keeps its exact values in a
  * {@code long[]} of its own. A series whose estimate does not hold on a sample of runs (a class of claimants whose
  * shares move with the proceeds, such as option grants of different strikes) is not taken: it stays a {@code long[]}.
@@ -29,8 +29,12 @@ final class DerivedSeries {
     /** Per series, the classes it takes whole and those it takes a part of, as their class series. */
     private final long[][][] fullSeries;
     private final long[][][] partialSeries;
-    /** Per series, per partial class, its fraction per exit day; and the same when it is one for every day (else null). */
+    /**
+     * Per series, per partial class, its fraction per exit day; the same shifted by one day (index 0 for a run without
+     * an exit, whose class cents are 0 anyway); and, when it is one for every day, that one (else null).
+     */
     private final double[][][] fraction;
+    private final double[][][] shifted;
     private final double[][] constant;
     /** Per series, its corrections by run (null when it takes only whole classes: exact as it is, or kept whole). */
     private final byte[][] corrections;
@@ -58,6 +62,7 @@ final class DerivedSeries {
         fullSeries = new long[n][][];
         partialSeries = new long[n][][];
         constant = new double[n][];
+        shifted = new double[n][][];
         corrections = new byte[n][];
         blocks = new long[n][][];
         whole = new long[n][];
@@ -66,6 +71,11 @@ final class DerivedSeries {
             fullSeries[s] = seriesOf(groupSeries, full[s]);
             partialSeries[s] = seriesOf(groupSeries, partial[s]);
             constant[s] = constantOver(fraction[s]);
+            shifted[s] = new double[fraction[s].length][];
+            for (int j = 0; j < fraction[s].length; j++) {
+                shifted[s][j] = new double[fraction[s][j].length + 1];
+                System.arraycopy(fraction[s][j], 0, shifted[s][j], 1, fraction[s][j].length);
+            }
             if (keptWhole[s]) {
                 whole[s] = new long[runs];
             } else if (partial[s].length > 0) {
@@ -113,19 +123,18 @@ final class DerivedSeries {
         for (int g : full) {
             sum += groupCents[g];
         }
-        double share = 0;
         for (int j = 0; j < partial.length; j++) {
-            share += fraction[j][day] * groupCents[partial[j]];
+            sum += (long) (fraction[j][day] * groupCents[partial[j]]);
         }
-        return sum + (long) share;
+        return sum;
     }
 
     /**
      * Keeps series {@code s} over a chunk's exit runs: {@code values[k]} the exact cents of run {@code byDay[k]}, exiting
      * on day {@code runDay[k]}, for {@code k < exits}; the chunk starts at run {@code from}. The class series must hold
-     * the chunk's runs already.
+     * the chunk's runs already; {@code work} is scratch of at least {@code exits} values.
      */
-    void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from) {
+    void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work) {
         if (whole[s] != null) {
             long[] series = whole[s];
             for (int k = 0; k < exits; k++) {
@@ -137,28 +146,32 @@ final class DerivedSeries {
         if (kept == null) {
             return;
         }
-        long[][] full = fullSeries[s];
+        // The estimate a class series at a time: one simple loop per term.
+        long[] estimate = work;
+        java.util.Arrays.fill(estimate, 0, exits, 0);
+        for (long[] g : fullSeries[s]) {
+            for (int k = 0; k < exits; k++) {
+                estimate[k] += g[byDay[k]];
+            }
+        }
         long[][] part = partialSeries[s];
         double[] fixed = constant[s];
-        double[][] byDayFraction = fraction[s];
-        for (int k = 0; k < exits; k++) {
-            int run = byDay[k];
-            long sum = 0;
-            for (long[] g : full) {
-                sum += g[run];
-            }
-            double share = 0;
+        for (int j = 0; j < part.length; j++) {
+            long[] g = part[j];
             if (fixed != null) {
-                for (int j = 0; j < part.length; j++) {
-                    share += fixed[j] * part[j][run];
+                double f = fixed[j];
+                for (int k = 0; k < exits; k++) {
+                    estimate[k] += (long) (f * g[byDay[k]]);
                 }
             } else {
-                int day = runDay[k];
-                for (int j = 0; j < part.length; j++) {
-                    share += byDayFraction[j][day] * part[j][run];
+                double[] f = fraction[s][j];
+                for (int k = 0; k < exits; k++) {
+                    estimate[k] += (long) (f[runDay[k]] * g[byDay[k]]);
                 }
             }
-            long correction = values[k] - (sum + (long) share);
+        }
+        for (int k = 0; k < exits; k++) {
+            long correction = values[k] - estimate[k];
             if (correction < -MAX_CORRECTION || correction > MAX_CORRECTION) {
                 long[] block = new long[Math.min(chunk, runs - from)];
                 for (int j = 0; j < exits; j++) {
@@ -167,7 +180,7 @@ final class DerivedSeries {
                 blocks[s][from / chunk] = block;
                 return;
             }
-            kept[run] = (byte) correction;
+            kept[byDay[k]] = (byte) correction;
         }
     }
 
@@ -183,7 +196,6 @@ final class DerivedSeries {
         long[][] full = fullSeries[s];
         long[][] part = partialSeries[s];
         double[] fixed = constant[s];
-        double[][] byDayFraction = fraction[s];
         int[] dayIndex = this.dayIndex;
         for (int from = 0; from < runs; from += chunk) {
             int to = Math.min(runs, from + chunk);
@@ -192,28 +204,32 @@ final class DerivedSeries {
                 System.arraycopy(block, 0, into, from, to - from);
                 continue;
             }
-            for (int run = from; run < to; run++) {
-                // A run without an exit: every class 0, the correction 0.
-                long sum = 0;
-                for (long[] g : full) {
-                    sum += g[run];
+            // A chunk at a time, a term at a time (the chunk of the result stays in the caches); a run without an exit
+            // has every class at 0 and a correction of 0.
+            java.util.Arrays.fill(into, from, to, 0);
+            for (long[] g : full) {
+                for (int run = from; run < to; run++) {
+                    into[run] += g[run];
                 }
-                if (kept == null) {
-                    into[run] = sum;
-                    continue;
-                }
-                double share = 0;
+            }
+            for (int j = 0; j < part.length; j++) {
+                long[] g = part[j];
                 if (fixed != null) {
-                    for (int j = 0; j < part.length; j++) {
-                        share += fixed[j] * part[j][run];
+                    double f = fixed[j];
+                    for (int run = from; run < to; run++) {
+                        into[run] += (long) (f * g[run]);
                     }
                 } else {
-                    int day = dayIndex[run];
-                    for (int j = 0; day >= 0 && j < part.length; j++) {
-                        share += byDayFraction[j][day] * part[j][run];
+                    double[] f = shifted[s][j];
+                    for (int run = from; run < to; run++) {
+                        into[run] += (long) (f[dayIndex[run] + 1] * g[run]);
                     }
                 }
-                into[run] = sum + (long) share + kept[run];
+            }
+            if (kept != null) {
+                for (int run = from; run < to; run++) {
+                    into[run] += kept[run];
+                }
             }
         }
         return into;
@@ -237,12 +253,11 @@ final class DerivedSeries {
         for (long[] g : fullSeries[s]) {
             sum += g[run];
         }
-        double share = 0;
         long[][] part = partialSeries[s];
         for (int j = 0; j < part.length; j++) {
-            share += fraction[s][j][day] * part[j][run];
+            sum += (long) (fraction[s][j][day] * part[j][run]);
         }
-        return sum + (long) share + (kept == null ? 0 : kept[run]);
+        return sum + (kept == null ? 0 : kept[run]);
     }
 
     /** Whether series {@code s} is kept 8 bytes a run. */

@@ -340,7 +340,8 @@ public final class MonteCarloSimulator {
                 derived = derivedSeries(candidateSlot, candidates.length, dayEvaluators);
                 categorySeries = new long[HolderCategory.values().length][];
                 candidateSeries = new long[candidates.length][];
-                chunkScratch = ThreadLocal.withInitial(() -> new long[derived.size()][CHUNK]);
+                // One scratch series per derived series, and one more for their estimates.
+                chunkScratch = ThreadLocal.withInitial(() -> new long[derived.size() + 1][CHUNK]);
                 seriesScratch = ThreadLocal.withInitial(() -> new long[runs]);
             } else {
                 categorySeries = new long[HolderCategory.values().length][runs];
@@ -865,8 +866,8 @@ public final class MonteCarloSimulator {
                 tallies.addChunk(tally);
             }
             if (scratch != null) {
-                for (int s = 0; s < scratch.length; s++) {
-                    derived.store(s, scratch[s], byDay, runDay, exits, from);
+                for (int s = 0; s < derived.size(); s++) {
+                    derived.store(s, scratch[s], byDay, runDay, exits, from, scratch[derived.size()]);
                 }
             }
             synchronized (holderSums) {

@@ -80,7 +80,7 @@ class DerivedSeriesTest {
                 for (int k = 0; k < byDay.length; k++) {
                     values[k] = expected[s][byDay[k]];
                 }
-                derived.store(s, values, byDay, runDay, byDay.length, from);
+                derived.store(s, values, byDay, runDay, byDay.length, from, new long[CHUNK]);
             }
         }
         assertThat(derived.exact(0)).isTrue();
