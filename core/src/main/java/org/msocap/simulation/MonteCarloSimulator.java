@@ -1339,16 +1339,20 @@ public final class MonteCarloSimulator {
             HolderCategory[] categories = HolderCategory.values();
             for (int c = 0; c < categories.length; c++) {
                 int category = c;
-                tasks.add(() -> series(categories[category].id(), derived == null ? categorySeries[category]
-                        : derived.rebuild(category, seriesScratch.get()), costFlows(p -> categoryOf[p] == category), groups.size() + category));
+                tasks.add(() -> derived == null
+                        ? series(categories[category].id(), categorySeries[category], costFlows(p -> categoryOf[p] == category),
+                                groups.size() + category)
+                        : series(categories[category].id(), seriesScratch.get(), runs, exitDayIndex,
+                                costFlows(p -> categoryOf[p] == category), groups.size() + category, category));
             }
             for (int t = 0; t < top.length; t++) {
                 int tracked = t;
                 // A holder the candidates missed was counted in a pass of its own: no tally.
                 int tally = candidateSlot[top[t]] < 0 ? -1 : groups.size() + categories.length + candidateSlot[top[t]];
-                tasks.add(() -> series(holders.get(top[tracked]), holderSeries[tracked] != null ? holderSeries[tracked]
-                        : derived.rebuild(categories.length + candidateSlot[top[tracked]], seriesScratch.get()),
-                        costFlows(p -> holderOf[p] == top[tracked]), tally));
+                tasks.add(() -> holderSeries[tracked] != null
+                        ? series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]), tally)
+                        : series(holders.get(top[tracked]), seriesScratch.get(), runs, exitDayIndex,
+                                costFlows(p -> holderOf[p] == top[tracked]), tally, categories.length + candidateSlot[top[tracked]]));
             }
             if (valueTallies == null) {
                 tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
@@ -1511,18 +1515,30 @@ public final class MonteCarloSimulator {
          * there too, leaving one, cost the payout pass what it saved here: benchmarks/README.md, session 10, stats17.)
          */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost, int tally) {
-            return series(key, cents, runs, exitDayIndex, cost, tally);
+            return series(key, cents, runs, exitDayIndex, cost, tally, -1);
+        }
+
+        private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost, int tally) {
+            return series(key, cents, runs, dayIndex, cost, tally, -1);
         }
 
         /**
          * The statistics of the first {@code runs} values of {@code cents}, the i-th exiting on exit day {@code dayIndex[i]};
-         * {@code tally} the series' index in {@link #tallies} when the payout pass kept its first pass, else -1.
+         * {@code tally} the series' index in {@link #tallies} when the payout pass kept its first pass, else -1;
+         * {@code derivedIndex} the series' index in {@link #derived} (else -1), {@code cents} then scratch to rebuild it
+         * into: with a tally, a chunk at a time as the pass over it counts the chunk.
          */
-        private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost, int tally) {
+        private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost, int tally,
+                                        int derivedIndex) {
             if (runs == 0) {
                 // A class of a cap table no simulated exit falls under (bought out at a recap before every exit date).
                 return new SeriesStatistics(key, 0, cost.totalCents() / 100.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            boolean rebuilding = derivedIndex >= 0 && !derived.keptWhole(derivedIndex) && tallies != null && tally >= 0
+                    && cost.byExitDay() == null;
+            if (derivedIndex >= 0 && !rebuilding) {
+                cents = derived.rebuild(derivedIndex, cents);
             }
             long sum = 0;
             long belowCost = 0;
@@ -1593,6 +1609,9 @@ public final class MonteCarloSimulator {
             if (min == max) {
                 at = new long[PERCENTILES.length];
                 Arrays.fill(at, min);
+                if (rebuilding && min - meanCents != 0) {
+                    cents = derived.rebuild(derivedIndex, cents);
+                }
                 if (min - meanCents != 0) { // else every term is 0 (a series of zeros, say): no pass
                     for (int i = 0; i < runs; i++) {
                         double d = cents[i] - meanCents;
@@ -1601,7 +1620,16 @@ public final class MonteCarloSimulator {
                 }
             } else {
                 Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
-                ss = buckets.countWithSquares(cents, runs, meanCents);
+                if (rebuilding) {
+                    // Rebuilt a chunk at a time, each counted while it is in the caches.
+                    for (int from = 0; from < runs; from += CHUNK) {
+                        int to = Math.min(runs, from + CHUNK);
+                        derived.rebuild(derivedIndex, cents, from, to);
+                        ss = buckets.countWithSquares(cents, from, to, meanCents, ss);
+                    }
+                } else {
+                    ss = buckets.countWithSquares(cents, runs, meanCents);
+                }
                 at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
             }
             double sd = runs < 2 ? 0 : Math.sqrt(ss / (runs - 1));
