@@ -51,9 +51,10 @@ import org.msocap.money.Money;
  *   <li>Statistics per series: mean, standard deviation, nearest-rank percentiles (sorting a copy), the chance
  *       of less than cost, MOIC and IRR of the expected cash flows.</li>
  * </ol>
- * Memory: 8 bytes per run per reported series and per extra candidate holder (at most as many as reported
- * holders, within {@link SimulationOptions#MAX_TRACKED_VALUES}), plus 20 bytes per run; no per-run payout of
- * every holder.
+ * Memory: 8 bytes per run per class series; without deal events a category or candidate holder series takes a
+ * byte per run where its cents are a fixed share of the class series' give or take a few (see {@link DerivedSeries}),
+ * none where they are whole classes', else 8 (at most as many candidates as reported holders again, within
+ * {@link SimulationOptions#MAX_TRACKED_VALUES}); plus 32 bytes per run; no per-run payout of every holder.
  */
 public final class MonteCarloSimulator {
 
@@ -68,15 +69,18 @@ public final class MonteCarloSimulator {
     private final boolean seriesPass;
     /** Whether the passes that write the series keep the statistics' first pass ({@link SeriesTallies}, {@link ValueTallies}). */
     private final boolean tallied;
+    /** Whether the category and holder series may be kept a byte a run ({@link DerivedSeries}). */
+    private final boolean derivedSeries;
 
     private MonteCarloSimulator(int candidateSample) {
-        this(candidateSample, true, true);
+        this(candidateSample, true, true, true);
     }
 
-    private MonteCarloSimulator(int candidateSample, boolean seriesPass, boolean tallied) {
+    private MonteCarloSimulator(int candidateSample, boolean seriesPass, boolean tallied, boolean derivedSeries) {
         this.candidateSample = candidateSample;
         this.seriesPass = seriesPass;
         this.tallied = tallied;
+        this.derivedSeries = derivedSeries;
     }
 
     /** For tests: a simulator choosing its followed holders from a sample of this size (0: blindly). */
@@ -86,8 +90,26 @@ public final class MonteCarloSimulator {
 
     /** For tests: a simulator whose payout pass takes every position's payout and sums them itself, as before the series pass. */
     static MonteCarloSimulator withoutSeriesPass() {
-        return new MonteCarloSimulator(CANDIDATE_SAMPLE, false, true);
+        return new MonteCarloSimulator(CANDIDATE_SAMPLE, false, true, true);
     }
+
+    /** For tests: a simulator keeping every category and holder series 8 bytes a run, the oracle of {@link DerivedSeries}. */
+    static MonteCarloSimulator withoutDerivedSeries() {
+        return new MonteCarloSimulator(CANDIDATE_SAMPLE, true, true, false);
+    }
+
+    /**
+     * For tests: a simulator that hands {@code observer}, once the payout pass has written them, how the category and
+     * candidate series are kept (null: 8 bytes a run) and their cents per run, the categories' then the candidates' by
+     * slot (derived: each rebuilt into an array of its own).
+     */
+    static MonteCarloSimulator observingSeries(boolean derived, java.util.function.BiConsumer<DerivedSeries, long[][]> observer) {
+        MonteCarloSimulator simulator = new MonteCarloSimulator(CANDIDATE_SAMPLE, true, true, derived);
+        simulator.seriesObserver = observer;
+        return simulator;
+    }
+
+    private java.util.function.BiConsumer<DerivedSeries, long[][]> seriesObserver;
 
     /** For tests: {@link Job#candidatesWithin}. */
     static int candidatesWithin(long[] estimate, double[] error, int[] ranked, int wanted, int limit) {
@@ -96,13 +118,15 @@ public final class MonteCarloSimulator {
 
     /** For tests: a simulator whose statistics make every pass over the series themselves, the oracle of the tallies. */
     static MonteCarloSimulator withoutTallies() {
-        return new MonteCarloSimulator(CANDIDATE_SAMPLE, true, false);
+        return new MonteCarloSimulator(CANDIDATE_SAMPLE, true, false, true);
     }
 
     /** Runs per unit of work; fixed, so the work split never depends on the thread count. */
     static final int CHUNK = 4096;
 
     private static final int NO_EXIT = Integer.MIN_VALUE;
+    /** 0, 1, 2, ...: the index of each of a chunk's exit runs in its scratch series (see {@link Job#distribute}). */
+    private static final int[] IN_ORDER = java.util.stream.IntStream.range(0, CHUNK).toArray();
     private static final int[] PERCENTILES = {5, 25, 50, 75, 95};
     /**
      * Holders whose sampled total is within this many standard errors of the last wanted one's (each's standard error
@@ -121,7 +145,9 @@ public final class MonteCarloSimulator {
             return t;
         });
         try {
-            return new Job(setup, options, progress, pool, candidateSample, seriesPass, tallied).run();
+            Job job = new Job(setup, options, progress, pool, candidateSample, seriesPass, tallied, derivedSeries);
+            job.seriesObserver = seriesObserver;
+            return job.run();
         } finally {
             pool.shutdownNow();
         }
@@ -207,10 +233,24 @@ public final class MonteCarloSimulator {
         private final Histogram[] valueHistograms = new Histogram[2];
         /** The venture's deal events (net debt and cap table by exit day, cash at close); null without events. */
         private final TimelinePayoutModel timeline;
+        /** Whether the category and candidate series may be kept a byte a run. */
+        private final boolean derivedSeries;
+        /**
+         * Without deal events: the category series, then the candidates' (by slot), each a byte a run against the class
+         * series where it can ({@link DerivedSeries}); {@link #categorySeries} and the candidates' series then stay null.
+         * The payout pass writes them through a chunk's scratch ({@link #chunkScratch}); the statistics rebuild each
+         * into one scratch per thread ({@link #seriesScratch}).
+         */
+        private DerivedSeries derived;
+        private ThreadLocal<long[][]> chunkScratch;
+        private ThreadLocal<long[]> seriesScratch;
+        /** For tests: {@link #observingSeries}. */
+        private java.util.function.BiConsumer<DerivedSeries, long[][]> seriesObserver;
 
         Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample,
-            boolean seriesPass, boolean tallied) {
+            boolean seriesPass, boolean tallied, boolean derivedSeries) {
             this.candidateSample = candidateSample;
+            this.derivedSeries = derivedSeries;
             this.seriesPass = seriesPass;
             this.tallied = tallied;
             this.valueTallies = tallied ? new ValueTallies(2) : null;
@@ -287,20 +327,39 @@ public final class MonteCarloSimulator {
             clock.lap("tables");
             progress.advance(runs - exitRuns);
             groupSeries = new long[groups.size()][runs];
-            categorySeries = new long[HolderCategory.values().length][runs];
             holderSums = new long[holders.size()];
             holderCarveOutSums = new long[holders.size()];
             int[] candidates = candidateHolders();
-            long[][] candidateSeries = new long[candidates.length][runs];
             int[] candidateSlot = slots(candidates);
             PayoutModel.PayoutEvaluator[] dayEvaluators = new PayoutModel.PayoutEvaluator[exitDays.length];
             for (int d = 0; d < exitDays.length; d++) {
                 dayEvaluators[d] = evaluator(exitDays[d]);
             }
+            long[][] candidateSeries;
+            if (derivedSeries && timeline == null) {
+                derived = derivedSeries(candidateSlot, candidates.length, dayEvaluators);
+                categorySeries = new long[HolderCategory.values().length][];
+                candidateSeries = new long[candidates.length][];
+                // One scratch series per derived series, and one more for their estimates.
+                chunkScratch = ThreadLocal.withInitial(() -> new long[derived.size() + 1][CHUNK]);
+                seriesScratch = ThreadLocal.withInitial(() -> new long[runs]);
+            } else {
+                categorySeries = new long[HolderCategory.values().length][runs];
+                candidateSeries = new long[candidates.length][runs];
+            }
             prepareBinnedPass(candidates);
             tallies = timeline == null && tallied ? newTallies(candidates) : null;
             prepareSeriesPass(candidateSlot, candidates.length);
             forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
+            chunkScratch = null;
+            if (seriesObserver != null) {
+                long[][] kept = new long[categorySeries.length + candidateSeries.length][];
+                for (int s = 0; s < kept.length; s++) {
+                    kept[s] = derived != null ? derived.rebuild(s, new long[runs]).clone()
+                            : s < categorySeries.length ? categorySeries[s] : candidateSeries[s - categorySeries.length];
+                }
+                seriesObserver.accept(derived, kept);
+            }
             if (tallies != null) {
                 tallies.addRunsWithoutExit(runs - exitRuns);
             }
@@ -324,7 +383,7 @@ public final class MonteCarloSimulator {
             int misses = 0;
             for (int t = 0; t < top.length; t++) {
                 if (candidateSlot[top[t]] >= 0) {
-                    holderSeries[t] = candidateSeries[candidateSlot[top[t]]];
+                    holderSeries[t] = candidateSeries[candidateSlot[top[t]]]; // null when derived: rebuilt by the statistics
                 } else {
                     missing[misses++] = top[t];
                 }
@@ -339,7 +398,7 @@ public final class MonteCarloSimulator {
                     forEachChunk(runs, (from, to) -> realizeWithoutExit(from, to, slots(missed), missedSeries, false));
                 }
                 for (int t = 0, k = 0; t < top.length; t++) {
-                    if (holderSeries[t] == null) {
+                    if (candidateSlot[top[t]] < 0) {
                         holderSeries[t] = missedSeries[k++];
                     }
                 }
@@ -718,12 +777,20 @@ public final class MonteCarloSimulator {
             // With every holder followed, each holder's total is its series' tally: no sum per position and run.
             boolean positionSums = !holderSumsFromTallies();
             PayoutModel.SeriesPayouts[] passes = seriesByDay == null ? null : seriesByDay.get();
+            // Derived, the category and candidate series are written into the chunk's scratch, exit run k at k, and kept
+            // compactly once the chunk's class series are written; else straight into their series by run.
+            long[][] scratch = derived == null ? null : chunkScratch.get();
+            long[][] categoryTarget = scratch == null ? categorySeries : Arrays.copyOfRange(scratch, 0, categorySeries.length);
+            long[][] candidateTarget = scratch == null ? candidateSeries
+                    : Arrays.copyOfRange(scratch, categorySeries.length, categorySeries.length + candidateSeries.length);
+            int[] targetRuns = scratch == null ? byDay : IN_ORDER;
             if (passes != null) {
                 long[][] seriesOfSlot = new long[seriesSlots.slots()][];
                 System.arraycopy(groupSeries, 0, seriesOfSlot, 0, groupSeries.length);
-                System.arraycopy(categorySeries, 0, seriesOfSlot, groupSeries.length, categorySeries.length);
-                System.arraycopy(candidateSeries, 0, seriesOfSlot, groupSeries.length + categorySeries.length, candidateSeries.length);
-                distributeBySeries(exits, byDay, runDay, passes, seriesOfSlot, positionTotals);
+                System.arraycopy(categoryTarget, 0, seriesOfSlot, groupSeries.length, categorySeries.length);
+                System.arraycopy(candidateTarget, 0, seriesOfSlot, groupSeries.length + categorySeries.length, candidateSeries.length);
+                distributeBySeries(exits, byDay, runDay, passes, seriesOfSlot, scratch == null ? seriesOfSlot.length : groupSeries.length,
+                        positionTotals);
             }
             for (int k = 0; passes == null && k < exits; k++) {   // without the series pass
                 int run = byDay[k];
@@ -773,14 +840,15 @@ public final class MonteCarloSimulator {
                     int p = followed[f];
                     candidateTotals[followedSlot[f]] += p < waterfallPositions ? payout[p] : split[p - waterfallPositions];
                 }
+                int at = targetRuns[k];
                 for (int c = 0; c < candidateTotals.length; c++) {
-                    candidateSeries[c][run] = candidateTotals[c];
+                    candidateTarget[c][at] = candidateTotals[c];
                 }
                 for (int g = 0; g < groupTotals.length; g++) {
                     groupSeries[g][run] = groupTotals[g];
                 }
                 for (int c = 0; c < categoryTotals.length; c++) {
-                    categorySeries[c][run] = categoryTotals[c];
+                    categoryTarget[c][at] = categoryTotals[c];
                 }
             }
             if (tallies != null) {
@@ -790,12 +858,17 @@ public final class MonteCarloSimulator {
                     tally.add(g, groupSeries[g], byDay, dayStart);
                 }
                 for (int c = 0; c < categorySeries.length; c++) {
-                    tally.add(groupSeries.length + c, categorySeries[c], byDay, dayStart);
+                    tally.add(groupSeries.length + c, categoryTarget[c], targetRuns, dayStart);
                 }
                 for (int c = 0; c < candidateSeries.length; c++) {
-                    tally.add(groupSeries.length + categorySeries.length + c, candidateSeries[c], byDay, dayStart);
+                    tally.add(groupSeries.length + categorySeries.length + c, candidateTarget[c], targetRuns, dayStart);
                 }
                 tallies.addChunk(tally);
+            }
+            if (scratch != null) {
+                for (int s = 0; s < derived.size(); s++) {
+                    derived.store(s, scratch[s], byDay, runDay, exits, from, scratch[derived.size()]);
+                }
             }
             synchronized (holderSums) {
                 for (int p = 0; p < positionTotals.length; p++) {
@@ -818,7 +891,7 @@ public final class MonteCarloSimulator {
          * of its own so that the JIT compiles this loop apart from the chunk's set-up.
          */
         private void distributeBySeries(int exits, int[] byDay, int[] runDay, PayoutModel.SeriesPayouts[] passes,
-                                        long[][] seriesOfSlot, long[] positionTotals) {
+                                        long[][] seriesOfSlot, int byRun, long[] positionTotals) {
             int slots = seriesOfSlot.length;
             // The last slot takes what no series wants: never read, never cleared (a sum that may wrap harmlessly).
             long[] totals = new long[slots + 1];
@@ -830,8 +903,13 @@ public final class MonteCarloSimulator {
                 if (carveOuts) {
                     addCarveOuts(run, runDay[k], totals, positionTotals);
                 }
-                for (int s = 0; s < slots; s++) {
+                // The first byRun series by run, the rest (a chunk's scratch) by the run's place k in the chunk.
+                for (int s = 0; s < byRun; s++) {
                     seriesOfSlot[s][run] = totals[s];
+                    totals[s] = 0;
+                }
+                for (int s = byRun; s < slots; s++) {
+                    seriesOfSlot[s][k] = totals[s];
                     totals[s] = 0;
                 }
             }
@@ -849,6 +927,115 @@ public final class MonteCarloSimulator {
                 totals[seriesSlots.categorySlot()[p]] += split[c];
                 totals[holder < 0 ? spare : holder] += split[c];
                 positionTotals[p] += split[c];
+            }
+        }
+
+        /**
+         * The category series, then the candidates' ({@code candidates} of them, by {@code candidateSlot}), as
+         * {@link DerivedSeries}: per series the classes it takes whole or in part, each part's fraction per exit day (its
+         * positions' share of the class's payouts at the largest proceeds drawn, carve-outs split at as many cents), and
+         * whether it stays 8 bytes a run after all: when on an evenly spaced sample of the exit runs, computed exactly,
+         * a correction against its estimate would not fit a byte.
+         */
+        private DerivedSeries derivedSeries(int[] candidateSlot, int candidates, PayoutModel.PayoutEvaluator[] dayEvaluators) {
+            int categories = HolderCategory.values().length;
+            int n = categories + candidates;
+            int groupCount = groups.size();
+            int[] groupSize = new int[groupCount];
+            int[][] taken = new int[n][groupCount];
+            for (int p = 0; p < positions.size(); p++) {
+                groupSize[groupOf[p]]++;
+                for (int s : seriesOf(p, candidateSlot)) {
+                    if (s >= 0) {
+                        taken[s][groupOf[p]]++;
+                    }
+                }
+            }
+            int[][] full = new int[n][];
+            int[][] partial = new int[n][];
+            for (int s = 0; s < n; s++) {
+                int[] counts = taken[s];
+                full[s] = java.util.stream.IntStream.range(0, groupCount).filter(g -> counts[g] == groupSize[g]).toArray();
+                partial[s] = java.util.stream.IntStream.range(0, groupCount)
+                        .filter(g -> counts[g] > 0 && counts[g] < groupSize[g]).toArray();
+            }
+            long reference = 1;
+            for (long key : exitOrder) {
+                reference = Math.max(reference, proceeds[(int) key]);
+            }
+            double[][][] fraction = new double[n][][];
+            for (int s = 0; s < n; s++) {
+                fraction[s] = new double[partial[s].length][exitDays.length];
+            }
+            long[] cents = new long[positions.size()];
+            long[] groupCents = new long[groupCount];
+            long[] seriesCents = new long[n];
+            long[][] partCents = new long[n][groupCount];
+            for (int d = 0; d < exitDays.length; d++) {
+                centsOfRun(dayEvaluators[d], reference, reference, cents);
+                Arrays.fill(groupCents, 0);
+                for (long[] part : partCents) {
+                    Arrays.fill(part, 0);
+                }
+                for (int p = 0; p < cents.length; p++) {
+                    groupCents[groupOf[p]] += cents[p];
+                    for (int s : seriesOf(p, candidateSlot)) {
+                        if (s >= 0) {
+                            partCents[s][groupOf[p]] += cents[p];
+                        }
+                    }
+                }
+                for (int s = 0; s < n; s++) {
+                    for (int j = 0; j < partial[s].length; j++) {
+                        int g = partial[s][j];
+                        fraction[s][j][d] = groupCents[g] == 0 ? 0 : (double) partCents[s][g] / groupCents[g];
+                    }
+                }
+            }
+            boolean[] keptWhole = new boolean[n];
+            int stride = Math.max(1, exitRuns / CANDIDATE_SAMPLE);
+            for (int k = 0; k < exitRuns; k += stride) {
+                int run = (int) exitOrder[k];
+                int d = exitDayIndex[run];
+                centsOfRun(dayEvaluators[d], proceeds[run], -(long) run - 1, cents);
+                Arrays.fill(groupCents, 0);
+                Arrays.fill(seriesCents, 0);
+                for (int p = 0; p < cents.length; p++) {
+                    groupCents[groupOf[p]] += cents[p];
+                    for (int s : seriesOf(p, candidateSlot)) {
+                        if (s >= 0) {
+                            seriesCents[s] += cents[p];
+                        }
+                    }
+                }
+                for (int s = 0; s < n; s++) {
+                    long correction = seriesCents[s] - DerivedSeries.estimate(full[s], partial[s], fraction[s], d, groupCents);
+                    keptWhole[s] |= Math.abs(correction) > DerivedSeries.MAX_CORRECTION;
+                }
+            }
+            return new DerivedSeries(groupSeries, exitDayIndex, runs, CHUNK, full, partial, fraction, keptWhole);
+        }
+
+        /** The derived series position {@code p} adds to: its category's, and its holder's when a candidate (else -1). */
+        private int[] seriesOf(int p, int[] candidateSlot) {
+            int slot = candidateSlot[holderOf[p]];
+            return new int[] {categoryOf[p], slot < 0 ? -1 : HolderCategory.values().length + slot};
+        }
+
+        /**
+         * Every position's cents of an exit at these proceeds by the day's {@code evaluator}, the carve-outs split from
+         * {@code carveOutCents} (negative: the carve-out of run {@code -carveOutCents - 1}'s enterprise value).
+         */
+        private void centsOfRun(PayoutModel.PayoutEvaluator evaluator, long proceedsCents, long carveOutCents,
+                                long[] cents) {
+            long[] payout = new long[waterfallPositions];
+            evaluator.payouts(proceedsCents, payout);
+            System.arraycopy(payout, 0, cents, 0, waterfallPositions);
+            if (positions.size() > waterfallPositions) {
+                ExitTerms terms = setup.terms();
+                long carveOut = carveOutCents >= 0 ? carveOutCents : terms.carveOutCents(enterpriseValue[(int) (-carveOutCents - 1)]);
+                long[] split = terms.carveOutSplit(carveOut);
+                System.arraycopy(split, 0, cents, waterfallPositions, split.length);
             }
         }
 
@@ -1152,15 +1339,20 @@ public final class MonteCarloSimulator {
             HolderCategory[] categories = HolderCategory.values();
             for (int c = 0; c < categories.length; c++) {
                 int category = c;
-                tasks.add(() -> series(categories[category].id(), categorySeries[category], costFlows(p -> categoryOf[p] == category),
-                        groups.size() + category));
+                tasks.add(() -> derived == null
+                        ? series(categories[category].id(), categorySeries[category], costFlows(p -> categoryOf[p] == category),
+                                groups.size() + category)
+                        : series(categories[category].id(), seriesScratch.get(), runs, exitDayIndex,
+                                costFlows(p -> categoryOf[p] == category), groups.size() + category, category));
             }
             for (int t = 0; t < top.length; t++) {
                 int tracked = t;
                 // A holder the candidates missed was counted in a pass of its own: no tally.
                 int tally = candidateSlot[top[t]] < 0 ? -1 : groups.size() + categories.length + candidateSlot[top[t]];
-                tasks.add(() -> series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]),
-                        tally));
+                tasks.add(() -> holderSeries[tracked] != null
+                        ? series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]), tally)
+                        : series(holders.get(top[tracked]), seriesScratch.get(), runs, exitDayIndex,
+                                costFlows(p -> holderOf[p] == top[tracked]), tally, categories.length + candidateSlot[top[tracked]]));
             }
             if (valueTallies == null) {
                 tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
@@ -1323,18 +1515,30 @@ public final class MonteCarloSimulator {
          * there too, leaving one, cost the payout pass what it saved here: benchmarks/README.md, session 10, stats17.)
          */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost, int tally) {
-            return series(key, cents, runs, exitDayIndex, cost, tally);
+            return series(key, cents, runs, exitDayIndex, cost, tally, -1);
+        }
+
+        private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost, int tally) {
+            return series(key, cents, runs, dayIndex, cost, tally, -1);
         }
 
         /**
          * The statistics of the first {@code runs} values of {@code cents}, the i-th exiting on exit day {@code dayIndex[i]};
-         * {@code tally} the series' index in {@link #tallies} when the payout pass kept its first pass, else -1.
+         * {@code tally} the series' index in {@link #tallies} when the payout pass kept its first pass, else -1;
+         * {@code derivedIndex} the series' index in {@link #derived} (else -1), {@code cents} then scratch to rebuild it
+         * into: with a tally, a chunk at a time as the pass over it counts the chunk.
          */
-        private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost, int tally) {
+        private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost, int tally,
+                                        int derivedIndex) {
             if (runs == 0) {
                 // A class of a cap table no simulated exit falls under (bought out at a recap before every exit date).
                 return new SeriesStatistics(key, 0, cost.totalCents() / 100.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            boolean rebuilding = derivedIndex >= 0 && !derived.keptWhole(derivedIndex) && tallies != null && tally >= 0
+                    && cost.byExitDay() == null;
+            if (derivedIndex >= 0 && !rebuilding) {
+                cents = derived.rebuild(derivedIndex, cents);
             }
             long sum = 0;
             long belowCost = 0;
@@ -1405,6 +1609,9 @@ public final class MonteCarloSimulator {
             if (min == max) {
                 at = new long[PERCENTILES.length];
                 Arrays.fill(at, min);
+                if (rebuilding && min - meanCents != 0) {
+                    cents = derived.rebuild(derivedIndex, cents);
+                }
                 if (min - meanCents != 0) { // else every term is 0 (a series of zeros, say): no pass
                     for (int i = 0; i < runs; i++) {
                         double d = cents[i] - meanCents;
@@ -1413,7 +1620,16 @@ public final class MonteCarloSimulator {
                 }
             } else {
                 Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
-                ss = buckets.countWithSquares(cents, runs, meanCents);
+                if (rebuilding) {
+                    // Rebuilt a chunk at a time, each counted while it is in the caches.
+                    for (int from = 0; from < runs; from += CHUNK) {
+                        int to = Math.min(runs, from + CHUNK);
+                        derived.rebuild(derivedIndex, cents, from, to);
+                        ss = buckets.countWithSquares(cents, from, to, meanCents, ss);
+                    }
+                } else {
+                    ss = buckets.countWithSquares(cents, runs, meanCents);
+                }
                 at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
             }
             double sd = runs < 2 ? 0 : Math.sqrt(ss / (runs - 1));
@@ -1613,8 +1829,8 @@ public final class MonteCarloSimulator {
                     byClass.add(Money.ofCents(s[i]));
                 }
                 List<Money> byCategory = new ArrayList<>();
-                for (long[] s : categorySeries) {
-                    byCategory.add(Money.ofCents(s[i]));
+                for (int c = 0; c < categorySeries.length; c++) {
+                    byCategory.add(Money.ofCents(derived == null ? categorySeries[c][i] : derived.at(c, i)));
                 }
                 out.add(new RunSample(i, date, d[Driver.EBITDA_MULTIPLE.ordinal()], d[Driver.COLLECTIONS_GROWTH.ordinal()],
                         d[Driver.CLINICIAN_COMP.ordinal()], d[Driver.ESCROW_RELEASE.ordinal()], d[Driver.EARNOUT_PAID.ordinal()],

@@ -144,13 +144,20 @@ final class Selection {
          * anyway, in one loop without a call per value.
          */
         double countWithSquares(long[] values, int n, double mean) {
+            return countWithSquares(values, 0, n, mean, 0);
+        }
+
+        /**
+         * {@link #countWithSquares(long[], int, double)} over {@code values[from, to)}, the squares added to
+         * {@code squares} (the sum so far) in order: a series counted a stretch at a time sums exactly as in one pass.
+         */
+        double countWithSquares(long[] values, int from, int to, double mean, double squares) {
             int[] count = this.count;
             long min = this.min;
             double low = this.low;
             double scale = this.scale;
             int atMin = 0;
-            double squares = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 long v = values[i];
                 double d = v - mean;
                 squares += d * d;
