@@ -15,7 +15,8 @@ import org.apache.commons.math3.util.FastMath;
  * uniform but the outer 0.1%) is 23 dependent multiply-adds, so one evaluation waits on each step; the two quantiles'
  * polynomials are evaluated side by side, step for step, so each waits on the other's step instead. The same
  * coefficients (copied from Commons Math 3.6.1's {@code Erf.erfInv}) in the same order: Java's floating point is strict,
- * so each result is the same double. Either outside the central range, both go through Commons Math.
+ * so each result is the same double. Either outside the central range, both go through Commons Math. The two
+ * logarithms before the polynomials are {@link UnitIntervalLog#pair}: {@code FastMath.log}'s doubles, side by side too.
  */
 final class StandardNormal {
 
@@ -44,9 +45,11 @@ final class StandardNormal {
         if (u1 >= 0 && u1 <= 1 && u2 >= 0 && u2 <= 1) {
             double x1 = 2 * u1 - 1;
             double x2 = 2 * u2 - 1;
-            // Erf.erfInv: "the logarithm argument must be computed as (1.0 - x) * (1.0 + x)".
-            double w1 = -FastMath.log((1.0 - x1) * (1.0 + x1));
-            double w2 = -FastMath.log((1.0 - x2) * (1.0 + x2));
+            // Erf.erfInv: "the logarithm argument must be computed as (1.0 - x) * (1.0 + x)". FastMath.log's doubles, the two
+            // side by side (out's two slots hold them until the quantiles overwrite them).
+            UnitIntervalLog.pair((1.0 - x1) * (1.0 + x1), (1.0 - x2) * (1.0 + x2), out, at);
+            double w1 = -out[at];
+            double w2 = -out[at + 1];
             if (w1 < 6.25 && w2 < 6.25) {
                 w1 -= 3.125;
                 w2 -= 3.125;
