@@ -166,4 +166,54 @@ public final class DriverSampler {
     public int scratchSize() {
         return active.length + correlated.length;
     }
+
+    /**
+     * {@link #draw} for two runs, each from its own stream: the same values, bit for bit. With exactly two correlated
+     * drivers (the common layout) their four normal quantiles are computed side by side ({@link StandardNormal}'s four
+     * polynomials at once), so the two runs' chains of dependent operations overlap; otherwise one run after the other.
+     * {@code scratch} needs {@link #pairScratchSize()} slots.
+     */
+    public void drawTwo(RandomStream first, RandomStream second, double[] firstValues, double[] secondValues,
+                        double[] scratch) {
+        int c = correlated.length;
+        if (c != 2) {
+            draw(first, firstValues, scratch);
+            draw(second, secondValues, scratch);
+            return;
+        }
+        int k = active.length;
+        int twice = 2 * k;
+        for (int i = 0; i < k; i++) {
+            scratch[i] = first.nextOpenDouble();
+        }
+        for (int i = 0; i < k; i++) {
+            scratch[k + i] = second.nextOpenDouble();
+        }
+        for (int i = 0; i < k; i++) {
+            if (!isCorrelated[i]) {
+                int d = active[i].ordinal();
+                firstValues[d] = marginals[d].quantile(scratch[i]);
+                secondValues[d] = marginals[d].quantile(scratch[k + i]);
+            }
+        }
+        StandardNormal.quantiles(scratch[correlated[0]], scratch[correlated[1]], scratch[k + correlated[0]],
+                scratch[k + correlated[1]], scratch, twice);
+        for (int i = 0; i < c; i++) {
+            double z1 = 0;
+            double z2 = 0;
+            double[] row = cholesky[i];
+            for (int j = 0; j <= i; j++) {
+                z1 += row[j] * scratch[twice + j];
+                z2 += row[j] * scratch[twice + 2 + j];
+            }
+            int d = active[correlated[i]].ordinal();
+            firstValues[d] = marginals[d].fromStandardNormal(z1);
+            secondValues[d] = marginals[d].fromStandardNormal(z2);
+        }
+    }
+
+    /** The scratch {@link #drawTwo} needs. */
+    public int pairScratchSize() {
+        return 2 * active.length + Math.max(4, correlated.length);
+    }
 }

@@ -17,7 +17,8 @@ import org.msocap.model.Distribution;
  * sampled the same way. Normal and lognormal drivers map {@code z} directly ({@code mean + sd·z},
  * {@code median·e^(sigma·z)}), which equals {@code F⁻¹(Φ(z))} without the round trip through Φ. Commons
  * Math's distributions supply the inverse functions; {@link FastMath} keeps the arithmetic identical on
- * every thread and JVM mode. A zero-variance distribution (sd 0, sigma 0, low = high) is a constant.
+ * every thread and JVM mode (the draws' {@code e^x} is {@link BoundedExp}, the same doubles without a call's
+ * branches). A zero-variance distribution (sd 0, sigma 0, low = high) is a constant.
  */
 public final class Marginal {
 
@@ -93,7 +94,7 @@ public final class Marginal {
         return switch (shape) {
             case CONSTANT -> a;
             case NORMAL -> a + b * standardNormalQuantile(u);
-            case LOGNORMAL -> a * FastMath.exp(b * standardNormalQuantile(u));
+            case LOGNORMAL -> a * BoundedExp.exp(b * standardNormalQuantile(u));
             case UNIFORM -> a + (b - a) * u;
             case TRIANGULAR -> triangular.inverseCumulativeProbability(u);
             case BETA -> a + (b - a) * beta.inverseCumulativeProbability(u);
@@ -106,7 +107,7 @@ public final class Marginal {
         return switch (shape) {
             case CONSTANT -> a;
             case NORMAL -> a + b * z;
-            case LOGNORMAL -> a * FastMath.exp(b * z);
+            case LOGNORMAL -> a * BoundedExp.exp(b * z);
             default -> quantile(STANDARD_NORMAL.cumulativeProbability(z));
         };
     }

@@ -534,9 +534,12 @@ public final class MonteCarloSimulator {
 
         private void drawAndValue(int from, int to) {
             DriverSampler sampler = setup.drivers();
-            RandomStream random = RandomStream.forRun(options.seed(), from);
-            double[] drivers = new double[Driver.values().length];
-            double[] scratch = new double[sampler.scratchSize()];
+            // Two runs at a time, each from its own stream: their draws side by side (DriverSampler.drawTwo), then each
+            // valued; an odd run at the end is drawn alone.
+            RandomStream[] random = {RandomStream.forRun(options.seed(), from), RandomStream.forRun(options.seed(), from)};
+            double[][] drawn = new double[2][Driver.values().length];
+            boolean[] exits = new boolean[2];
+            double[] scratch = new double[sampler.pairScratchSize()];
             boolean escrowDriver = sampler.marginal(Driver.ESCROW_RELEASE).isPresent();
             boolean earnoutDriver = sampler.marginal(Driver.EARNOUT_PAID).isPresent();
             ExitTerms terms = setup.terms();
@@ -544,46 +547,58 @@ public final class MonteCarloSimulator {
             double baseDay = setup.baseExitDate().toEpochDay();
             int earliest = setup.exitValue().earliestExitDay();
             ExitMonths months = exitMonths;
-            for (int i = from; i < to; i++) {
-                random.reset(options.seed(), i);
-                boolean exits = random.nextDouble() >= setup.noExitProbability();
-                drivers[Driver.EXIT_DATE.ordinal()] = baseDay;
-                drivers[Driver.EBITDA_MULTIPLE.ordinal()] = setup.baseMultiple();
-                drivers[Driver.COLLECTIONS_GROWTH.ordinal()] = Double.NaN;
-                drivers[Driver.CLINICIAN_COMP.ordinal()] = Double.NaN;
-                sampler.draw(random, drivers, scratch);
-                double escrowDraw = random.nextDouble();
-                double earnoutDraw = random.nextDouble();
-                double released = escrowDriver ? clamp01(drivers[Driver.ESCROW_RELEASE.ordinal()])
-                        : escrowDraw < terms.escrowReleaseProbability() ? 1 : 0;
-                double paid = earnoutDriver ? clamp01(drivers[Driver.EARNOUT_PAID.ordinal()])
-                        : earnoutDraw < terms.earnoutProbability() ? 1 : 0;
-                drivers[Driver.ESCROW_RELEASE.ordinal()] = released;
-                drivers[Driver.EARNOUT_PAID.ordinal()] = paid;
-                if (i < sampleDrivers.length) {
-                    sampleDrivers[i] = drivers.clone();
+            for (int pair = from; pair < to; pair += 2) {
+                int runs = Math.min(2, to - pair);
+                for (int r = 0; r < runs; r++) {
+                    double[] drivers = drawn[r];
+                    random[r].reset(options.seed(), pair + r);
+                    exits[r] = random[r].nextDouble() >= setup.noExitProbability();
+                    drivers[Driver.EXIT_DATE.ordinal()] = baseDay;
+                    drivers[Driver.EBITDA_MULTIPLE.ordinal()] = setup.baseMultiple();
+                    drivers[Driver.COLLECTIONS_GROWTH.ordinal()] = Double.NaN;
+                    drivers[Driver.CLINICIAN_COMP.ordinal()] = Double.NaN;
                 }
-                if (!exits) {
-                    exitDay[i] = NO_EXIT;
-                    continue;
-                }
-                // Unbounded date distributions (normal) are clamped to the first date that can be valued; a sale
-                // closes at the end of its month (see the class comment).
-                long day = Math.max(earliest, Math.round(drivers[Driver.EXIT_DATE.ordinal()]));
-                int month = months.month(day);
-                long ev;
-                if (month >= 0) {
-                    exitDay[i] = months.monthEnd(month);
-                    ev = months.valuation(month).enterpriseValueCents(drivers[Driver.EBITDA_MULTIPLE.ordinal()],
-                            drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                if (runs == 2) {
+                    sampler.drawTwo(random[0], random[1], drawn[0], drawn[1], scratch);
                 } else {
-                    exitDay[i] = monthEnd(day);
-                    ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[Driver.EBITDA_MULTIPLE.ordinal()],
-                            drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                    sampler.draw(random[0], drawn[0], scratch);
                 }
-                enterpriseValue[i] = ev;
-                proceeds[i] = timeline == null ? bridge.realizedProceedsCents(ev, released, paid)
-                        : timeline.termsOn(terms, exitDay[i]).realizedProceedsCents(ev, released, paid);
+                for (int r = 0; r < runs; r++) {
+                    int i = pair + r;
+                    double[] drivers = drawn[r];
+                    double escrowDraw = random[r].nextDouble();
+                    double earnoutDraw = random[r].nextDouble();
+                    double released = escrowDriver ? clamp01(drivers[Driver.ESCROW_RELEASE.ordinal()])
+                            : escrowDraw < terms.escrowReleaseProbability() ? 1 : 0;
+                    double paid = earnoutDriver ? clamp01(drivers[Driver.EARNOUT_PAID.ordinal()])
+                            : earnoutDraw < terms.earnoutProbability() ? 1 : 0;
+                    drivers[Driver.ESCROW_RELEASE.ordinal()] = released;
+                    drivers[Driver.EARNOUT_PAID.ordinal()] = paid;
+                    if (i < sampleDrivers.length) {
+                        sampleDrivers[i] = drivers.clone();
+                    }
+                    if (!exits[r]) {
+                        exitDay[i] = NO_EXIT;
+                        continue;
+                    }
+                    // Unbounded date distributions (normal) are clamped to the first date that can be valued; a sale
+                    // closes at the end of its month (see the class comment).
+                    long day = Math.max(earliest, Math.round(drivers[Driver.EXIT_DATE.ordinal()]));
+                    int month = months.month(day);
+                    long ev;
+                    if (month >= 0) {
+                        exitDay[i] = months.monthEnd(month);
+                        ev = months.valuation(month).enterpriseValueCents(drivers[Driver.EBITDA_MULTIPLE.ordinal()],
+                                drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                    } else {
+                        exitDay[i] = monthEnd(day);
+                        ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[Driver.EBITDA_MULTIPLE.ordinal()],
+                                drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                    }
+                    enterpriseValue[i] = ev;
+                    proceeds[i] = timeline == null ? bridge.realizedProceedsCents(ev, released, paid)
+                            : timeline.termsOn(terms, exitDay[i]).realizedProceedsCents(ev, released, paid);
+                }
             }
             if (valueTallies != null) {
                 // The chunk's values, just written: their statistics' first pass, one loop per series.

@@ -15,7 +15,8 @@ import org.apache.commons.math3.util.FastMath;
  * uniform but the outer 0.1%) is 23 dependent multiply-adds, so one evaluation waits on each step; the two quantiles'
  * polynomials are evaluated side by side, step for step, so each waits on the other's step instead. The same
  * coefficients (copied from Commons Math 3.6.1's {@code Erf.erfInv}) in the same order: Java's floating point is strict,
- * so each result is the same double. Either outside the central range, both go through Commons Math.
+ * so each result is the same double. Either outside the central range, both go through Commons Math. The two
+ * logarithms before the polynomials are {@link UnitIntervalLog#pair}: {@code FastMath.log}'s doubles, side by side too.
  */
 final class StandardNormal {
 
@@ -44,9 +45,11 @@ final class StandardNormal {
         if (u1 >= 0 && u1 <= 1 && u2 >= 0 && u2 <= 1) {
             double x1 = 2 * u1 - 1;
             double x2 = 2 * u2 - 1;
-            // Erf.erfInv: "the logarithm argument must be computed as (1.0 - x) * (1.0 + x)".
-            double w1 = -FastMath.log((1.0 - x1) * (1.0 + x1));
-            double w2 = -FastMath.log((1.0 - x2) * (1.0 + x2));
+            // Erf.erfInv: "the logarithm argument must be computed as (1.0 - x) * (1.0 + x)". FastMath.log's doubles, the two
+            // side by side (out's two slots hold them until the quantiles overwrite them).
+            UnitIntervalLog.pair((1.0 - x1) * (1.0 + x1), (1.0 - x2) * (1.0 + x2), out, at);
+            double w1 = -out[at];
+            double w2 = -out[at + 1];
             if (w1 < 6.25 && w2 < 6.25) {
                 w1 -= 3.125;
                 w2 -= 3.125;
@@ -103,5 +106,129 @@ final class StandardNormal {
         }
         out[at] = quantile(u1);
         out[at + 1] = quantile(u2);
+    }
+
+    /**
+     * {@link #quantiles} for two pairs ({@code out[at] .. out[at + 3]}), the four polynomials side by side: two runs'
+     * correlated drivers at once, so each step waits on three others instead of one.
+     */
+    static void quantiles(double u1, double u2, double u3, double u4, double[] out, int at) {
+        if (u1 >= 0 && u1 <= 1 && u2 >= 0 && u2 <= 1 && u3 >= 0 && u3 <= 1 && u4 >= 0 && u4 <= 1) {
+            double x1 = 2 * u1 - 1;
+            double x2 = 2 * u2 - 1;
+            double x3 = 2 * u3 - 1;
+            double x4 = 2 * u4 - 1;
+            UnitIntervalLog.pair((1.0 - x1) * (1.0 + x1), (1.0 - x2) * (1.0 + x2), out, at);
+            UnitIntervalLog.pair((1.0 - x3) * (1.0 + x3), (1.0 - x4) * (1.0 + x4), out, at + 2);
+            double w1 = -out[at];
+            double w2 = -out[at + 1];
+            double w3 = -out[at + 2];
+            double w4 = -out[at + 3];
+            if (w1 < 6.25 && w2 < 6.25 && w3 < 6.25 && w4 < 6.25) {
+                w1 -= 3.125;
+                w2 -= 3.125;
+                w3 -= 3.125;
+                w4 -= 3.125;
+                double p1 = -3.64441206401782E-21;
+                double p2 = -3.64441206401782E-21;
+                double p3 = -3.64441206401782E-21;
+                double p4 = -3.64441206401782E-21;
+                p1 = -1.6850591381820166E-19 + p1 * w1;
+                p2 = -1.6850591381820166E-19 + p2 * w2;
+                p3 = -1.6850591381820166E-19 + p3 * w3;
+                p4 = -1.6850591381820166E-19 + p4 * w4;
+                p1 = 1.28584807152564E-18 + p1 * w1;
+                p2 = 1.28584807152564E-18 + p2 * w2;
+                p3 = 1.28584807152564E-18 + p3 * w3;
+                p4 = 1.28584807152564E-18 + p4 * w4;
+                p1 = 1.1157877678025181E-17 + p1 * w1;
+                p2 = 1.1157877678025181E-17 + p2 * w2;
+                p3 = 1.1157877678025181E-17 + p3 * w3;
+                p4 = 1.1157877678025181E-17 + p4 * w4;
+                p1 = -1.333171662854621E-16 + p1 * w1;
+                p2 = -1.333171662854621E-16 + p2 * w2;
+                p3 = -1.333171662854621E-16 + p3 * w3;
+                p4 = -1.333171662854621E-16 + p4 * w4;
+                p1 = 2.0972767875968562E-17 + p1 * w1;
+                p2 = 2.0972767875968562E-17 + p2 * w2;
+                p3 = 2.0972767875968562E-17 + p3 * w3;
+                p4 = 2.0972767875968562E-17 + p4 * w4;
+                p1 = 6.637638134358324E-15 + p1 * w1;
+                p2 = 6.637638134358324E-15 + p2 * w2;
+                p3 = 6.637638134358324E-15 + p3 * w3;
+                p4 = 6.637638134358324E-15 + p4 * w4;
+                p1 = -4.054566272975207E-14 + p1 * w1;
+                p2 = -4.054566272975207E-14 + p2 * w2;
+                p3 = -4.054566272975207E-14 + p3 * w3;
+                p4 = -4.054566272975207E-14 + p4 * w4;
+                p1 = -8.151934197605472E-14 + p1 * w1;
+                p2 = -8.151934197605472E-14 + p2 * w2;
+                p3 = -8.151934197605472E-14 + p3 * w3;
+                p4 = -8.151934197605472E-14 + p4 * w4;
+                p1 = 2.6335093153082323E-12 + p1 * w1;
+                p2 = 2.6335093153082323E-12 + p2 * w2;
+                p3 = 2.6335093153082323E-12 + p3 * w3;
+                p4 = 2.6335093153082323E-12 + p4 * w4;
+                p1 = -1.2975133253453532E-11 + p1 * w1;
+                p2 = -1.2975133253453532E-11 + p2 * w2;
+                p3 = -1.2975133253453532E-11 + p3 * w3;
+                p4 = -1.2975133253453532E-11 + p4 * w4;
+                p1 = -5.415412054294628E-11 + p1 * w1;
+                p2 = -5.415412054294628E-11 + p2 * w2;
+                p3 = -5.415412054294628E-11 + p3 * w3;
+                p4 = -5.415412054294628E-11 + p4 * w4;
+                p1 = 1.0512122733215323E-9 + p1 * w1;
+                p2 = 1.0512122733215323E-9 + p2 * w2;
+                p3 = 1.0512122733215323E-9 + p3 * w3;
+                p4 = 1.0512122733215323E-9 + p4 * w4;
+                p1 = -4.112633980346984E-9 + p1 * w1;
+                p2 = -4.112633980346984E-9 + p2 * w2;
+                p3 = -4.112633980346984E-9 + p3 * w3;
+                p4 = -4.112633980346984E-9 + p4 * w4;
+                p1 = -2.9070369957882005E-8 + p1 * w1;
+                p2 = -2.9070369957882005E-8 + p2 * w2;
+                p3 = -2.9070369957882005E-8 + p3 * w3;
+                p4 = -2.9070369957882005E-8 + p4 * w4;
+                p1 = 4.2347877827932404E-7 + p1 * w1;
+                p2 = 4.2347877827932404E-7 + p2 * w2;
+                p3 = 4.2347877827932404E-7 + p3 * w3;
+                p4 = 4.2347877827932404E-7 + p4 * w4;
+                p1 = -1.3654692000834679E-6 + p1 * w1;
+                p2 = -1.3654692000834679E-6 + p2 * w2;
+                p3 = -1.3654692000834679E-6 + p3 * w3;
+                p4 = -1.3654692000834679E-6 + p4 * w4;
+                p1 = -1.3882523362786469E-5 + p1 * w1;
+                p2 = -1.3882523362786469E-5 + p2 * w2;
+                p3 = -1.3882523362786469E-5 + p3 * w3;
+                p4 = -1.3882523362786469E-5 + p4 * w4;
+                p1 = 1.8673420803405714E-4 + p1 * w1;
+                p2 = 1.8673420803405714E-4 + p2 * w2;
+                p3 = 1.8673420803405714E-4 + p3 * w3;
+                p4 = 1.8673420803405714E-4 + p4 * w4;
+                p1 = -7.40702534166267E-4 + p1 * w1;
+                p2 = -7.40702534166267E-4 + p2 * w2;
+                p3 = -7.40702534166267E-4 + p3 * w3;
+                p4 = -7.40702534166267E-4 + p4 * w4;
+                p1 = -0.006033670871430149 + p1 * w1;
+                p2 = -0.006033670871430149 + p2 * w2;
+                p3 = -0.006033670871430149 + p3 * w3;
+                p4 = -0.006033670871430149 + p4 * w4;
+                p1 = 0.24015818242558962 + p1 * w1;
+                p2 = 0.24015818242558962 + p2 * w2;
+                p3 = 0.24015818242558962 + p3 * w3;
+                p4 = 0.24015818242558962 + p4 * w4;
+                p1 = 1.6536545626831027 + p1 * w1;
+                p2 = 1.6536545626831027 + p2 * w2;
+                p3 = 1.6536545626831027 + p3 * w3;
+                p4 = 1.6536545626831027 + p4 * w4;
+                out[at] = MEAN + SD * SQRT2 * (p1 * x1);
+                out[at + 1] = MEAN + SD * SQRT2 * (p2 * x2);
+                out[at + 2] = MEAN + SD * SQRT2 * (p3 * x3);
+                out[at + 3] = MEAN + SD * SQRT2 * (p4 * x4);
+                return;
+            }
+        }
+        quantiles(u1, u2, out, at);
+        quantiles(u3, u4, out, at + 2);
     }
 }

@@ -31,6 +31,43 @@ class StandardNormalQuantileTest {
                 .isEqualTo(Double.doubleToRawLongBits(COMMONS.inverseCumulativeProbability(u2)));
     }
 
+    private static final double[] FOUR = new double[5];
+
+    private static void checkFour(double u1, double u2, double u3, double u4) {
+        StandardNormal.quantiles(u1, u2, u3, u4, FOUR, 1);
+        double[] u = {u1, u2, u3, u4};
+        for (int k = 0; k < 4; k++) {
+            assertThat(Double.doubleToRawLongBits(FOUR[1 + k])).as("quantile %s of %s, %s, %s, %s", k, u1, u2, u3, u4)
+                    .isEqualTo(Double.doubleToRawLongBits(COMMONS.inverseCumulativeProbability(u[k])));
+        }
+    }
+
+    /** Four at a time (two runs' pairs): on the stream's uniforms, with tails among them, and at the edges. */
+    @Test
+    void foursEqualCommonsMath() {
+        RandomStream random = RandomStream.forRun(61, 0);
+        for (int i = 0; i < 3_000_000; i++) {
+            checkFour(random.nextOpenDouble(), random.nextOpenDouble(), random.nextOpenDouble(), random.nextOpenDouble());
+        }
+        java.util.SplittableRandom other = new java.util.SplittableRandom(67);
+        for (long k = 0; k < 1 << 18; k++) {
+            double tail = (k + 0.5) * 0x1.0p-52 * (k % 7 == 0 ? 1 : 1L << other.nextInt(30));
+            double u = other.nextDouble();
+            checkFour(tail, u, u, u);
+            checkFour(u, 1 - tail, u, u);
+            checkFour(u, u, tail, u);
+            checkFour(u, u, u, 1 - tail);
+        }
+        double[] edges = {0, 1, 0.5, Double.MIN_VALUE, Math.nextDown(1.0), 0.5 * 0x1.0p-52, 0.0005, 0.9995, Double.NaN, 0.3};
+        for (double a : edges) {
+            for (double b : edges) {
+                checkFour(a, b, 0.7, b);
+                checkFour(0.2, a, b, a);
+            }
+        }
+        assertThatThrownBy(() -> StandardNormal.quantiles(0.5, 0.5, 0.5, 1.5, FOUR, 0)).isInstanceOf(OutOfRangeException.class);
+    }
+
     @Test
     void pairsEqualCommonsMathOnTheStreamsUniforms() {
         RandomStream random = RandomStream.forRun(19, 0);
