@@ -44,8 +44,6 @@ final class IntegerWeights {
     private final double share1;
     private final double share2;
     private final boolean twoParts;
-    /** Weights wider than 62 bits (then {@link #weights} is all zeros and every split goes to these), else null. */
-    private final WideWeights wide;
 
     IntegerWeights(long[] weights) {
         this.weights = weights.clone();
@@ -60,28 +58,11 @@ final class IntegerWeights {
         this.share1 = m > 1 ? (double) this.weights[1] / total : 0;
         this.share2 = m > 2 ? (double) this.weights[2] / total : 0;
         this.twoParts = m == 2;
-        this.wide = null;
-    }
-
-    /** Weights too wide for longs: every split by {@code wide}. */
-    private IntegerWeights(WideWeights wide) {
-        this.weights = new long[wide.size()];
-        this.total = 0;
-        this.largest = 0;
-        this.inverse = Double.NaN;
-        this.mostEstimatedCents = -1;   // addSplit goes through split
-        this.mostDoubleCents = -1;
-        this.share0 = 0;
-        this.share1 = 0;
-        this.share2 = 0;
-        this.twoParts = false;
-        this.wide = wide;
     }
 
     /**
-     * Rational weights as integers over their common denominator; when any of them, or their sum, needs more than 62
-     * bits, split as {@link WideWeights} (at most {@link #RANKED_PARTS} of them: a class with compounding dividends),
-     * else null (more parts that wide, or weights summing to 0).
+     * Rational weights as integers over their common denominator; null when any of them, or their sum, needs
+     * more than 62 bits (or they sum to 0).
      */
     static IntegerWeights of(List<BigFraction> weights) {
         BigInteger denominator = BigInteger.ONE;
@@ -90,26 +71,19 @@ final class IntegerWeights {
             denominator = denominator.divide(denominator.gcd(d)).multiply(d);
         }
         long[] out = new long[weights.size()];
-        BigInteger[] wideWeights = new BigInteger[weights.size()];
-        boolean narrow = true;
         BigInteger sum = BigInteger.ZERO;
         for (int j = 0; j < weights.size(); j++) {
             BigInteger v = weights.get(j).getNumerator().multiply(denominator.divide(weights.get(j).getDenominator()));
-            if (v.signum() < 0) {
+            if (v.signum() < 0 || v.bitLength() > 62) {
                 return null;
             }
-            narrow &= v.bitLength() <= 62;
             out[j] = v.longValue();
-            wideWeights[j] = v;
             sum = sum.add(v);
         }
-        if (sum.signum() == 0) {
+        if (sum.signum() == 0 || sum.bitLength() > 61) {
             return null;
         }
-        if (narrow && sum.bitLength() <= 61) {
-            return new IntegerWeights(out);
-        }
-        return weights.size() <= RANKED_PARTS ? new IntegerWeights(new WideWeights(wideWeights, sum)) : null;
+        return new IntegerWeights(out);
     }
 
     int size() {
@@ -122,7 +96,6 @@ final class IntegerWeights {
         private long[] cutBucket = new long[16];
         private long[] parts = new long[16];
         private int[] bucketOf = new int[16];
-        private double[] fraction = new double[16];
         private final int[] counts = new int[Selection.BUCKETS];
 
         private void ensure(int m) {
@@ -131,7 +104,6 @@ final class IntegerWeights {
                 cutBucket = new long[m];
                 parts = new long[m];
                 bucketOf = new int[m];
-                fraction = new double[m];
             }
         }
     }
@@ -142,11 +114,6 @@ final class IntegerWeights {
             throw new IllegalArgumentException("cents must be >= 0 but were " + cents);
         }
         int m = weights.length;
-        if (wide != null) {
-            scratch.ensure(m);
-            wide.split(cents, parts, null, m, scratch.fraction);
-            return;
-        }
         if (m <= 3 && estimated(cents, largest)) {
             if (m == 1) {
                 parts[0] = cents;
@@ -181,11 +148,6 @@ final class IntegerWeights {
      */
     void splitSome(long cents, long[] parts, int[] which, int count, Scratch scratch) {
         int m = weights.length;
-        if (wide != null) {
-            scratch.ensure(m);
-            wide.split(cents, parts, which, count, scratch.fraction);
-            return;
-        }
         if (m > RANKED_PARTS && cents >= 0 && estimated(cents, largest)) {
             splitSomeByBuckets(cents, parts, which, count, scratch);
             return;
@@ -287,7 +249,7 @@ final class IntegerWeights {
 
     /** Weight {@code j} over the weights' total: part {@code j}'s share of what is split. */
     double share(int j) {
-        return wide != null ? wide.share(j) : (double) weights[j] / total;
+        return (double) weights[j] / total;
     }
 
     /**
