@@ -22,6 +22,8 @@ final class IntegerWeights {
      * exact one (three roundings of 2⁻⁵³ each), so one correction step either way makes it exact.
      */
     private static final long MAX_ESTIMATED_CENTS = 1L << 50;
+    /** Cents up to this (about $700 billion) are split in doubles by {@link #addSplit} when they can be told apart. */
+    private static final long MOST_DOUBLE_CENTS = 1L << 46;
 
     private final long[] weights;
     private final long total;
@@ -32,6 +34,16 @@ final class IntegerWeights {
      * split instead of a 128-bit product (a call under C1).
      */
     private final long mostEstimatedCents;
+    /**
+     * The most cents {@link #addSplit} splits in doubles: 2⁴⁶ for two or three parts whose total is exact in a double,
+     * else -1 (never).
+     */
+    private final long mostDoubleCents;
+    /** Weights 0, 1 and 2 over the total, each rounded once (0 past the last part). */
+    private final double share0;
+    private final double share1;
+    private final double share2;
+    private final boolean twoParts;
 
     IntegerWeights(long[] weights) {
         this.weights = weights.clone();
@@ -40,6 +52,12 @@ final class IntegerWeights {
         this.largest = sumAndLargest[1];
         this.inverse = 1.0 / total;
         this.mostEstimatedCents = Math.min(MAX_ESTIMATED_CENTS - 1, ((1L << 62) - 1) / largest);   // total > 0, so largest >= 1
+        int m = this.weights.length;
+        this.mostDoubleCents = m >= 2 && m <= 3 && total < 1L << 53 ? MOST_DOUBLE_CENTS : -1;
+        this.share0 = (double) this.weights[0] / total;
+        this.share1 = m > 1 ? (double) this.weights[1] / total : 0;
+        this.share2 = m > 2 ? (double) this.weights[2] / total : 0;
+        this.twoParts = m == 2;
     }
 
     /**
@@ -280,7 +298,62 @@ final class IntegerWeights {
 
     /**
      * Splits {@code cents} (>= 0) and adds part {@code j} to {@code out[target[j]]}: the payout pass's split of a claimant
-     * over its holdings' positions. Two or three parts (a claimant's usual holdings) for {@link #estimated} cents right
+     * over its holdings' positions. Two or three parts (a claimant's usual holdings) in doubles first: each part's exact
+     * share {@code cents × wⱼ ÷ total} is within {@code cents × 2⁻⁵¹} of its double {@code vⱼ = cents × shareⱼ} (the share
+     * and the product each rounded once), so when every {@code vⱼ}'s fraction is further than {@code e = cents × 2⁻⁵⁰} from
+     * a whole number, the floors are the exact ones, and when the fractions are further than {@code e} apart their order
+     * is that of the exact remainders. Two parts: the first gets its share rounded half up (its remainder at least half
+     * the total), decided when its fraction is further than {@code e} from one half ({@code v + ½} rounds once more,
+     * within {@code e} too). Otherwise (about one split in
+     * {@code 2⁴⁶ ÷ cents} near a tie, an exact tie, or more cents) the split in integers, {@link #addSplitExactly}.
+     * The double path is one multiply and truncation per part instead of a quotient with two corrections, and its
+     * comparisons are predictable branches off the parts' critical path.
+     */
+    void addSplit(long cents, long[] out, int[] target, Scratch scratch) {
+        if (cents >= 0 && cents <= mostDoubleCents) {
+            double x = cents;
+            double e = x * 0x1p-50;
+            if (twoParts) {
+                double v = x * share0;
+                if (Math.abs(v - (long) v - 0.5) > e) {
+                    long first = (long) (v + 0.5);
+                    out[target[0]] += first;
+                    out[target[1]] += cents - first;
+                    return;
+                }
+            } else {
+                double v0 = x * share0;
+                double v1 = x * share1;
+                double v2 = x * share2;
+                long q0 = (long) v0;
+                long q1 = (long) v1;
+                long q2 = (long) v2;
+                double f0 = v0 - q0;
+                double f1 = v1 - q1;
+                double f2 = v2 - q2;
+                double high = 1 - e;
+                if (f0 > e && f0 < high && f1 > e && f1 < high && f2 > e && f2 < high
+                        && Math.abs(f0 - f1) > e && Math.abs(f0 - f2) > e && Math.abs(f1 - f2) > e) {
+                    int left = (int) (cents - q0 - q1 - q2);
+                    // Non-negative doubles order as their bits; no two fractions are equal here.
+                    long b0 = Double.doubleToRawLongBits(f0);
+                    long b1 = Double.doubleToRawLongBits(f1);
+                    long b2 = Double.doubleToRawLongBits(f2);
+                    int rank0 = (int) ((b0 - b1) >>> 63) + (int) ((b0 - b2) >>> 63);
+                    int rank1 = (int) ((b1 - b0) >>> 63) + (int) ((b1 - b2) >>> 63);
+                    int rank2 = (int) ((b2 - b0) >>> 63) + (int) ((b2 - b1) >>> 63);
+                    out[target[0]] += q0 + ((rank0 - left) >>> 31);
+                    out[target[1]] += q1 + ((rank1 - left) >>> 31);
+                    out[target[2]] += q2 + ((rank2 - left) >>> 31);
+                    return;
+                }
+            }
+        }
+        addSplitExactly(cents, out, target, scratch);
+    }
+
+    /**
+     * {@link #addSplit} in integers. Two or three parts (a claimant's usual holdings) for {@link #estimated} cents right
      * here, one call per split (C1 inlines no method this long), and with one quotient fewer: the weights sum to the
      * total, so the last part's quotient and remainder follow from the others'
      * ({@code cents × w₂ = (cents − q₀ − q₁) × total − (r₀ + r₁)}), and the left-over cents are the number of totals the
@@ -288,7 +361,7 @@ final class IntegerWeights {
      * total (ties to the earlier part), which is rounding its exact share half up. No branch on the remainders (a coin
      * toss per split).
      */
-    void addSplit(long cents, long[] out, int[] target, Scratch scratch) {
+    private void addSplitExactly(long cents, long[] out, int[] target, Scratch scratch) {
         long[] weights = this.weights;
         int m = weights.length;
         if (m < 2 || m > 3 || cents < 0 || cents > mostEstimatedCents) {

@@ -65,6 +65,74 @@ class IntegerWeightsPropertyTest {
     }
 
     /**
+     * {@link IntegerWeights#addSplit} splits two and three parts in doubles, and in integers when a part's fraction is
+     * within its error bound of a whole number (two parts: of one half) or of another part's. Cents built to land exactly
+     * on those cases (a remainder of exactly half the total, one or two either side of it, 0, 1 or total − 1, equal
+     * remainders, equal weights), up to the doubles' 2⁴⁶ cents where their error is largest, over totals of 2 to 52 bits:
+     * split in doubles alone, about half of these would give the cent to the wrong part. The positions are an array
+     * longer than the parts, as the series pass passes them.
+     */
+    @Test
+    void doubleSplitsAtTiesAndWholeSharesAreExact() {
+        IntegerWeights.Scratch scratch = new IntegerWeights.Scratch();
+        qt().withFixedSeed(45L).withExamples(40_000)
+                .forAll(integers().between(2, 3), integers().between(2, 52), longs().between(0, Long.MAX_VALUE), integers().between(0, 7))
+                .checkAssert((parts, bits, seed, kind) -> {
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+                    long[] weights = new long[parts];
+                    for (int j = 0; j < parts; j++) {
+                        weights[j] = 1 + random.nextLong(1L << (bits - 2));
+                    }
+                    if (kind == 7) {
+                        weights[parts - 1] = weights[0];   // equal weights: their remainders tie exactly
+                    }
+                    long total = java.util.Arrays.stream(weights).sum();
+                    java.math.BigInteger t = java.math.BigInteger.valueOf(total);
+                    int j = random.nextInt(parts);
+                    long base;
+                    if (kind == 6) {
+                        // cents × (w₀ − w₁) a multiple of the total: parts 0 and 1 have equal remainders
+                        long g = t.gcd(java.math.BigInteger.valueOf(Math.abs(weights[0] - weights[1]))).longValue();
+                        base = total / g;
+                    } else {
+                        long residue = switch (kind) {
+                            case 0 -> total / 2;
+                            case 1 -> total / 2 + 1;
+                            case 2 -> total / 2 - 1;
+                            case 3 -> 0;
+                            case 4 -> 1;
+                            default -> total - 1;
+                        };
+                        java.math.BigInteger w = java.math.BigInteger.valueOf(weights[j]);
+                        // cents × wⱼ ≡ residue (mod total) when wⱼ is invertible modulo the total
+                        base = w.gcd(t).equals(java.math.BigInteger.ONE)
+                                ? java.math.BigInteger.valueOf(Math.floorMod(residue, total)).multiply(w.modInverse(t)).mod(t).longValue()
+                                : random.nextLong(total);
+                    }
+                    long room = ((1L << 46) - base) / (kind == 6 ? base : total);
+                    long cents = base + (room > 0 ? random.nextLong(room + 1) : 0) * (kind == 6 ? base : total);
+                    checkAdded(weights, cents, scratch);
+                    checkAdded(weights, Math.max(0, cents - total), scratch);
+                });
+        checkAdded(new long[] {1, 5}, 3 + 6 * ((1L << 43) - 1), scratch);   // exactly half a cent over, share 1/6 inexact
+        checkAdded(new long[] {5, 1}, 3 + 6 * ((1L << 43) - 1), scratch);
+        checkAdded(new long[] {3, 7, 3}, 13 * ((1L << 42) + 5) + 4, scratch);
+    }
+
+    private static void checkAdded(long[] weights, long cents, IntegerWeights.Scratch scratch) {
+        long[] expected = Allocation.largestRemainder(cents, java.util.Arrays.stream(weights).mapToObj(BigFraction::new).toList());
+        long[] out = new long[weights.length + 3];
+        int[] target = new int[weights.length + 2];
+        for (int j = 0; j < target.length; j++) {
+            target[j] = target.length - j;
+        }
+        new IntegerWeights(weights).addSplit(cents, out, target, scratch);
+        for (int j = 0; j < weights.length; j++) {
+            assertThat(out[target[j]]).as("%d cents by %s", cents, java.util.Arrays.toString(weights)).isEqualTo(expected[j]);
+        }
+    }
+
+    /**
      * Only some parts wanted ({@link IntegerWeights#splitSome}, the binned payout pass): those get exactly
      * {@link Allocation#proportional}'s cents, on both sides of {@link IntegerWeights#RANKED_PARTS} (above it, ranked by
      * the remainders' buckets). Narrow and equal weights crowd many remainders into one bucket and tie them exactly.
