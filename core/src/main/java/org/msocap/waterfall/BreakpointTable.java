@@ -677,6 +677,9 @@ public final class BreakpointTable {
         private static final long HALF = 1L << (INDEX_BITS + 51);
 
         private final double noiseScale;
+        /** The integer pass's noise (it does not depend on the magnitude), in cents and in units of 2^-22 cent. */
+        private final double integerNoise;
+        private final long integerNoiseUnits;
         /** Small-denominator lines only: remainder numerator over the line's denominator. */
         private final long[] remainderNumerator = new long[n];
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
@@ -695,6 +698,8 @@ public final class BreakpointTable {
 
         private Evaluator(double noiseScale) {
             this.noiseScale = noiseScale;
+            this.integerNoise = (IntegerLines.NOISE + REMAINDER_NOISE) * noiseScale;
+            this.integerNoiseUnits = (long) Math.ceil(integerNoise * FIXED_POINT_ONE);
         }
 
         /** How many evaluations this evaluator has done, and how many of them it had to settle exactly. */
@@ -889,9 +894,7 @@ public final class BreakpointTable {
          * line or the cut is too close to call. The other lines' {@code candidates} keys are in {@link #keys}.
          */
         private boolean integerPass(int k, long proceedsCents, long[] out, int candidates, long assigned) {
-            double noise = (IntegerLines.NOISE + REMAINDER_NOISE) * noiseScale;
-            long noiseUnits = (long) Math.ceil(noise * FIXED_POINT_ONE);
-            if (noiseUnits >= FIXED_POINT_ONE / 2) {
+            if (integerNoiseUnits >= FIXED_POINT_ONE / 2) {
                 return false;
             }
             if (lineSums == null) {
@@ -900,7 +903,8 @@ public final class BreakpointTable {
                 lineCents = new long[slots];
                 lineKeys = new long[slots];
             }
-            limbs.pass(k, proceedsCents, noiseUnits, FIXED_POINT_ONE - 1 - 2 * noiseUnits, lineSums, lineCents, lineKeys);
+            limbs.pass(k, proceedsCents, integerNoiseUnits, FIXED_POINT_ONE - 1 - 2 * integerNoiseUnits, lineSums, lineCents,
+                    lineKeys);
             long[] sums = lineSums;
             long[] cents = lineCents;
             int[] index = limbs.index;
@@ -917,7 +921,7 @@ public final class BreakpointTable {
             // The other lines' keys just below the wide lines', so the hand-out sees one run of keys.
             System.arraycopy(keys, 0, lineKeys, from - candidates, candidates);
             return handOutLeftOver(k, proceedsCents, out, lineKeys, from - candidates, end, proceedsCents - assigned - sum,
-                    noise, false);
+                    integerNoise, false);
         }
 
         /**

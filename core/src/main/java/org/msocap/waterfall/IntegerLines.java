@@ -87,7 +87,8 @@ final class IntegerLines {
                 low[slot] = slope.longValue() & LIMB_MASK;
                 intercept[slot] = a.longValueExact() + 1;
                 index[slot] = wideIndex[w];
-                indexBits[slot] = (BreakpointTable.Evaluator.MAX_FAST_CLAIMANTS - 1) ^ (wideIndex[w] & (BreakpointTable.Evaluator.MAX_FAST_CLAIMANTS - 1));
+                int claimants = BreakpointTable.Evaluator.MAX_FAST_CLAIMANTS; // (more: the evaluator does not get here)
+                indexBits[slot] = (claimants - 1) ^ (wideIndex[w] & (claimants - 1));
             }
         }
         slotFrom[segments] = slot;
