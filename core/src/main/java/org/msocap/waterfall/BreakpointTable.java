@@ -196,6 +196,8 @@ public final class BreakpointTable {
     private final double[] windowUnit;
     /** Per segment: a line is beyond double range; every evaluation there is exact. */
     private final boolean[] exactOnly;
+    /** The wide lines again, as whole numbers for the fast tier's integer pass (see {@link IntegerLines}). */
+    private final IntegerLines limbs;
 
     private BreakpointTable(List<String> ids, List<Segment> segments) {
         this.ids = List.copyOf(ids);
@@ -225,6 +227,7 @@ public final class BreakpointTable {
         List<Integer> small = new ArrayList<>();
         List<Integer> wide = new ArrayList<>();
         List<double[]> wideParts = new ArrayList<>();
+        List<BigInteger[]> wideExact = new ArrayList<>();
         BigFraction hundred = new BigFraction(100);
         for (int k = 0; k < s; k++) {
             Segment seg = segments.get(k);
@@ -286,6 +289,7 @@ public final class BreakpointTable {
                     double aLo = differenceToDouble(aN, aD, aHi);
                     double bLo = differenceToDouble(b.getNumerator(), b.getDenominator(), bHi);
                     wideParts.add(new double[] {aHi, aLo, bHi, bLo});
+                    wideExact.add(new BigInteger[] {aN, aD, b.getNumerator(), b.getDenominator()});
                     // A line too large for doubles (no cap table comes near) sends its segment to exact rationals.
                     exactOnly[k] |= !(Double.isFinite(aHi) && Double.isFinite(bHi) && Double.isFinite(aLo) && Double.isFinite(bLo)
                             && Math.abs(aHi) < 0x1p900 && Math.abs(bHi) < 0x1p900);
@@ -321,6 +325,7 @@ public final class BreakpointTable {
         wideSlopeLo = wideParts.stream().mapToDouble(p -> p[3]).toArray();
         wideInterceptFixed = Arrays.stream(wideInterceptHi).map(a -> Math.scalb(a, Evaluator.FIXED_POINT_BITS)).toArray();
         wideSlopeFixed = Arrays.stream(wideSlopeHi).map(b -> Math.scalb(b, Evaluator.FIXED_POINT_BITS)).toArray();
+        limbs = new IntegerLines(s, fractionFrom, smallFrom, wideFrom, wideIndex, wideExact);
     }
 
     /** A table of given segments, for tests that build lines no cap table produces (huge denominators, near-ties). */
@@ -638,7 +643,7 @@ public final class BreakpointTable {
     public final class Evaluator {
 
         private static final int INDEX_BITS = 10;
-        private static final int MAX_FAST_CLAIMANTS = 1 << INDEX_BITS;
+        static final int MAX_FAST_CLAIMANTS = 1 << INDEX_BITS;
         private static final double KEY_SCALE = 0x1p52;
         /** Double-doubles (and doubles below) are exact for whole cents below 2^53. */
         private static final long MAX_FAST_CENTS = 1L << 53;
@@ -672,12 +677,19 @@ public final class BreakpointTable {
         private static final long HALF = 1L << (INDEX_BITS + 51);
 
         private final double noiseScale;
+        /** The integer pass's noise (it does not depend on the magnitude), in cents and in units of 2^-22 cent. */
+        private final double integerNoise;
+        private final long integerNoiseUnits;
         /** Small-denominator lines only: remainder numerator over the line's denominator. */
         private final long[] remainderNumerator = new long[n];
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
         private final long[] keys = new long[n];
         /** The keys gathered next to 1/2, around the cut. */
         private final long[] nearCut = new long[n + 1 + SMALL_SORT];
+        /** The integer pass's scratch, indexed by {@link IntegerLines}' slots (allocated on first use). */
+        private long[] lineSums;
+        private long[] lineCents;
+        private long[] lineKeys;
         private long evaluations;
         private long exactFallbacks;
         private long exactLines;
@@ -686,6 +698,8 @@ public final class BreakpointTable {
 
         private Evaluator(double noiseScale) {
             this.noiseScale = noiseScale;
+            this.integerNoise = (IntegerLines.NOISE + REMAINDER_NOISE) * noiseScale;
+            this.integerNoiseUnits = (long) Math.ceil(integerNoise * FIXED_POINT_ONE);
         }
 
         /** How many evaluations this evaluator has done, and how many of them it had to settle exactly. */
@@ -837,6 +851,9 @@ public final class BreakpointTable {
                 if (magnitude >= FIXED_POINT_LIMIT) {
                     return false;
                 }
+                if (limbs.usable[k] && proceedsCents < IntegerLines.MAX_CENTS) {
+                    return integerPass(k, proceedsCents, out, candidates, assigned);
+                }
                 noise = (FAST_NOISE * magnitude + FIXED_POINT_NOISE + REMAINDER_NOISE) * noiseScale;
                 // A remainder is accepted if it is at least `noise` from a whole cent: in units of 2^-22, if
                 // noiseUnits <= fraction <= ONE - 1 - noiseUnits, that is if (fraction - noiseUnits) mod ONE is at
@@ -869,11 +886,46 @@ public final class BreakpointTable {
                 }
                 candidates += end - from;
             }
-            return handOutLeftOver(k, proceedsCents, out, candidates, proceedsCents - assigned, noise, precise);
+            return handOutLeftOver(k, proceedsCents, out, keys, 0, candidates, proceedsCents - assigned, noise, precise);
         }
 
         /**
-         * Gives the left-over cents to the largest remainders among the {@code candidates} keys, ties to the lower
+         * The fast tier's wide lines in whole numbers ({@link IntegerLines}), vectorised, then the hand-out; false if a
+         * line or the cut is too close to call. The other lines' {@code candidates} keys are in {@link #keys}.
+         */
+        private boolean integerPass(int k, long proceedsCents, long[] out, int candidates, long assigned) {
+            if (integerNoiseUnits >= FIXED_POINT_ONE / 2) {
+                return false;
+            }
+            if (lineSums == null) {
+                int slots = limbs.slots();
+                lineSums = new long[slots];
+                lineCents = new long[slots];
+                lineKeys = new long[slots];
+            }
+            limbs.pass(k, proceedsCents, integerNoiseUnits, FIXED_POINT_ONE - 1 - 2 * integerNoiseUnits, lineSums, lineCents,
+                    lineKeys);
+            long[] sums = lineSums;
+            long[] cents = lineCents;
+            int[] index = limbs.index;
+            int from = limbs.wideStart[k];
+            int end = limbs.slotFrom[k + 1];
+            long sum = 0;
+            for (int j = from; j < end; j++) {
+                sum += sums[j];
+                out[index[j]] = cents[j];
+            }
+            if (IntegerLines.unsettled(sum)) {
+                return false;
+            }
+            // The other lines' keys just below the wide lines', so the hand-out sees one run of keys.
+            System.arraycopy(keys, 0, lineKeys, from - candidates, candidates);
+            return handOutLeftOver(k, proceedsCents, out, lineKeys, from - candidates, end, proceedsCents - assigned - sum,
+                    integerNoise, false);
+        }
+
+        /**
+         * Gives the left-over cents to the largest remainders among {@code candidateKeys[keyFrom, keyTo)}, ties to the lower
          * index; false if the fast evaluation cannot order them at its noise (see {@link #settleCut}).
          *
          * <p>Every key of at least 1/2 got its cent up front, which fell {@code shortOf} cents short of the left-over
@@ -883,9 +935,9 @@ public final class BreakpointTable {
          * across the cut, in one branch-free pass, and ordered; a pass that handed out every key's cent would cost a
          * third of an evaluation.
          */
-        private boolean handOutLeftOver(int k, long proceedsCents, long[] out, int candidates, long shortOf, double noise,
-                boolean precise) {
-            if (candidates == 0) {
+        private boolean handOutLeftOver(int k, long proceedsCents, long[] out, long[] candidateKeys, int keyFrom, int keyTo,
+                long shortOf, double noise, boolean precise) {
+            if (keyFrom == keyTo) {
                 if (shortOf != 0) {
                     exact(k, proceedsCents, out); // no remainders, yet cents left over: not for floating point
                 }
@@ -899,7 +951,7 @@ public final class BreakpointTable {
                 }
                 long band = (long) Math.ceil(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS; // 2 × noise, in key units
                 // The cut is at 1/2: the key either side of it only matters if it is within the band.
-                int near = gather(candidates, HALF - band, HALF + band);
+                int near = gather(candidateKeys, keyFrom, keyTo, HALF - band, HALF + band);
                 long threshold = Long.MAX_VALUE;
                 long highestLeftOut = -1;
                 for (int t = 0; t < near; t++) {
@@ -911,7 +963,8 @@ public final class BreakpointTable {
                         || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
                     return true;
                 }
-                return settleCut(k, proceedsCents, out, candidates, shortOf, threshold, highestLeftOut, noise, precise);
+                return settleCut(k, proceedsCents, out, candidateKeys, keyFrom, keyTo, shortOf, threshold, highestLeftOut, noise,
+                        precise);
             }
             // The keys that change hands and the one across the cut (changes + 1 keys) lie in a window next to 1/2
             // on one side. Keys are spread about evenly over [0, 1), so a window of width w holds about w × lines of
@@ -920,7 +973,7 @@ public final class BreakpointTable {
             long changes = Math.abs(shortOf);
             long width = (long) Math.min(HALF, (changes + 2) * windowUnit[k]);
             while (true) {
-                int near = gather(candidates, shortOf > 0 ? HALF - width : HALF, shortOf > 0 ? HALF : HALF + width);
+                int near = gather(candidateKeys, keyFrom, keyTo, shortOf > 0 ? HALF - width : HALF, shortOf > 0 ? HALF : HALF + width);
                 boolean wholeSide = width >= HALF;
                 if (near > changes) {
                     long threshold;
@@ -976,7 +1029,8 @@ public final class BreakpointTable {
                     if (!inexactKeys[k] || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
                         return true;
                     }
-                    return settleCut(k, proceedsCents, out, candidates, shortOf, threshold, highestLeftOut, noise, precise);
+                    return settleCut(k, proceedsCents, out, candidateKeys, keyFrom, keyTo, shortOf, threshold, highestLeftOut, noise,
+                        precise);
                 }
                 if (wholeSide) {
                     // Every key on that side changes hands: every remainder below 1/2 gets a cent, or every one of at
@@ -990,11 +1044,14 @@ public final class BreakpointTable {
             }
         }
 
-        /** Copies the keys in [from, to) into nearCut, in one pass without a branch on the keys; returns how many. */
-        private int gather(int candidates, long from, long to) {
+        /**
+         * Copies the keys in [from, to) among {@code candidateKeys[keyFrom, keyTo)} into nearCut, in one pass without a
+         * branch on the keys; returns how many.
+         */
+        private int gather(long[] candidateKeys, int keyFrom, int keyTo, long from, long to) {
             int near = 0;
-            for (int j = 0; j < candidates; j++) {
-                long key = keys[j];
+            for (int j = keyFrom; j < keyTo; j++) {
+                long key = candidateKeys[j];
                 nearCut[near] = key;
                 // Keys and bounds lie in [0, 2^62]: the differences are plain signed numbers.
                 near += (int) (((key - to) & ~(key - from)) >>> 63);
@@ -1010,8 +1067,8 @@ public final class BreakpointTable {
          * (returns false), and the precise one orders the band exactly and gives its share of the left-over cents
          * to the largest, ties to the lower index, as {@link Allocation} does.
          */
-        private boolean settleCut(int k, long proceedsCents, long[] out, int candidates, long shortOf, long threshold,
-                long highestLeftOut, double noise, boolean precise) {
+        private boolean settleCut(int k, long proceedsCents, long[] out, long[] candidateKeys, int keyFrom, int keyTo,
+                long shortOf, long threshold, long highestLeftOut, double noise, boolean precise) {
             int base = k * n;
             double bandTop = remainderOf(threshold) + 2 * noise;
             double bandBottom = remainderOf(highestLeftOut) - 2 * noise;
@@ -1019,14 +1076,15 @@ public final class BreakpointTable {
             int aboveBand = 0;
             long left = shortOf; // plus the cents given up front: the left-over cents
             boolean oneLine = true;
-            for (int j = 0; j < candidates; j++) {
-                left += upFront(keys[j]);
-                double r = remainderOf(keys[j]);
+            for (int j = keyFrom; j < keyTo; j++) {
+                long key = candidateKeys[j];
+                left += upFront(key);
+                double r = remainderOf(key);
                 if (r > bandTop) {
                     aboveBand++;
                 } else if (r >= bandBottom) {
-                    nearCut[inBand++] = keys[j];
-                    oneLine &= sameLineAs[base + index(keys[j])] == sameLineAs[base + index(threshold)];
+                    nearCut[inBand++] = key;
+                    oneLine &= sameLineAs[base + index(key)] == sameLineAs[base + index(threshold)];
                 }
             }
             if (oneLine) {

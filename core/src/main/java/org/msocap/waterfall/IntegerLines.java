@@ -1,0 +1,136 @@
+package org.msocap.waterfall;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * A {@link BreakpointTable}'s wide lines as whole numbers, for the fast tier of its evaluator: each line's value in
+ * units of 2^-22 cent from multiplies, shifts and adds of longs only, in short loops that C2's SuperWord turns into
+ * vector instructions (it does not vectorise the double-to-long conversion of the floating-point pass, nor a loop
+ * whose body is too large to unroll: hence three loops, not one).
+ *
+ * <p>A slope b in [0, 1] is kept as B = floor(b × 2^66) in three 22-bit limbs (B = high × 2^44 + middle × 2^22 + low),
+ * an intercept a in cents as A = floor(a × 2^22) + 1. For cents x below 2^40, every product of a limb and x is below
+ * 2^62, and f = high × x + ((middle × x + ((low × x) >>> 22)) >>> 22) + A satisfies f − 1 ≤ (a + b × x) × 2^22 &lt;
+ * f + 1 + 2^-22 + 2^-4 (B's truncation costs below x × 2^-44 units, each shift below one unit): the line is within
+ * {@link #NOISE} of f × 2^-22 cents. No rounding depends on the magnitude, unlike the fused multiply-add of doubles.
+ *
+ * <p>Slots, per segment k: [slotFrom[k], wideStart[k]) is room for the keys of the segment's other lines with a
+ * remainder (fractional constants and small-denominator lines), [wideStart[k], slotFrom[k + 1]) its wide lines in
+ * the table's order. The evaluator's scratch arrays are indexed by the same slots: SuperWord vectorises a loop that
+ * loads one array and stores another only when both are indexed alike.
+ */
+final class IntegerLines {
+
+    static final int FRACTION_BITS = 22;
+    private static final long ONE = 1L << FRACTION_BITS;
+    private static final long FRACTION_MASK = ONE - 1;
+    private static final int LIMB_BITS = 22;
+    private static final long LIMB_MASK = (1L << LIMB_BITS) - 1;
+    /** Distance of a line from f × 2^-22 cents, bounded as above (in cents). */
+    static final double NOISE = 0x1p-21;
+    /** Exit values at or above this many cents take the floating-point pass. */
+    static final long MAX_CENTS = 1L << 40;
+    /** Added to a line's cents in the sum when its remainder is too close to a whole cent to trust (see pass). */
+    private static final long UNSETTLED = 1L << 52;
+
+    final int[] slotFrom;
+    final int[] wideStart;
+    /** Per segment: every wide line has a slope in [0, 1] and an intercept below 2^38 cents in magnitude. */
+    final boolean[] usable;
+    private final long[] high;
+    private final long[] middle;
+    private final long[] low;
+    private final long[] intercept;
+    /** The complement of the claimant index, the low bits of a key (see {@code BreakpointTable.Evaluator.key}). */
+    private final long[] indexBits;
+    final int[] index;
+
+    IntegerLines(int segments, int[] fractionFrom, int[] smallFrom, int[] wideFrom, int[] wideIndex,
+            List<BigInteger[]> wideExact) {
+        slotFrom = new int[segments + 1];
+        wideStart = new int[segments];
+        usable = new boolean[segments];
+        int slots = 0;
+        for (int k = 0; k < segments; k++) {
+            slots += fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k] + wideFrom[k + 1] - wideFrom[k];
+        }
+        high = new long[slots];
+        middle = new long[slots];
+        low = new long[slots];
+        intercept = new long[slots];
+        indexBits = new long[slots];
+        index = new int[slots];
+        int slot = 0;
+        for (int k = 0; k < segments; k++) {
+            slotFrom[k] = slot;
+            slot += fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k];
+            wideStart[k] = slot;
+            usable[k] = true;
+            for (int w = wideFrom[k]; w < wideFrom[k + 1]; w++, slot++) {
+                BigInteger[] line = wideExact.get(w); // intercept in cents aN / aD, slope bN / bD (positive denominators)
+                BigInteger bN = line[2];
+                BigInteger bD = line[3];
+                if (bN.signum() < 0 || bN.compareTo(bD) > 0) {
+                    usable[k] = false;
+                    continue;
+                }
+                BigInteger slope = bN.shiftLeft(66).divide(bD);
+                BigInteger[] qr = line[0].shiftLeft(FRACTION_BITS).divideAndRemainder(line[1]);
+                BigInteger a = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+                if (a.bitLength() > 60) {
+                    usable[k] = false;
+                    continue;
+                }
+                high[slot] = slope.shiftRight(2 * LIMB_BITS).longValueExact();
+                middle[slot] = slope.shiftRight(LIMB_BITS).longValue() & LIMB_MASK;
+                low[slot] = slope.longValue() & LIMB_MASK;
+                intercept[slot] = a.longValueExact() + 1;
+                index[slot] = wideIndex[w];
+                int claimants = BreakpointTable.Evaluator.MAX_FAST_CLAIMANTS; // (more: the evaluator does not get here)
+                indexBits[slot] = (claimants - 1) ^ (wideIndex[w] & (claimants - 1));
+            }
+        }
+        slotFrom[segments] = slot;
+    }
+
+    int slots() {
+        return slotFrom[slotFrom.length - 1];
+    }
+
+    /**
+     * Segment k's wide lines at x cents (below {@link #MAX_CENTS}, and every line below 2^40 cents): each line's
+     * whole cents (with the cent of a remainder of at least 1/2 given up front) into {@code cents}, its key into
+     * {@code keys}, and into {@code sums} the cents plus {@link #UNSETTLED} if the remainder lies within
+     * {@code noiseUnits} of a whole cent. All three arrays are indexed by slot. An {@code accepted} remainder is one
+     * with (fraction − noiseUnits) mod 2^22 at most {@code accepted}.
+     */
+    void pass(int k, long x, long noiseUnits, long accepted, long[] sums, long[] cents, long[] keys) {
+        int from = wideStart[k];
+        int end = slotFrom[k + 1];
+        long[] high = this.high;
+        long[] middle = this.middle;
+        long[] low = this.low;
+        long[] intercept = this.intercept;
+        long[] indexBits = this.indexBits;
+        for (int j = from; j < end; j++) {
+            sums[j] = (middle[j] * x + ((low[j] * x) >>> LIMB_BITS)) >>> LIMB_BITS;
+        }
+        for (int j = from; j < end; j++) {
+            long f = high[j] * x + sums[j] + intercept[j];
+            sums[j] = f;
+            cents[j] = (f + ONE / 2) >> FRACTION_BITS;
+        }
+        for (int j = from; j < end; j++) {
+            long f = sums[j];
+            keys[j] = ((f << (64 - FRACTION_BITS)) >>> 2) | indexBits[j];
+            sums[j] = cents[j] + ((accepted - ((f - noiseUnits) & FRACTION_MASK)) >> 63 & UNSETTLED);
+        }
+    }
+
+    /** Whether a sum of {@link #pass}'s {@code sums} (at most 1024 lines) counts an unsettled line. */
+    static boolean unsettled(long sum) {
+        // The cents sum to less than 2^50 in magnitude, the flags to a multiple of 2^52 below 2^62.
+        return (sum + (1L << 51)) >>> 52 != 0;
+    }
+}
