@@ -196,7 +196,15 @@ public final class BreakpointTable {
     private final double[] windowUnit;
     /** Per segment: a line is beyond double range; every evaluation there is exact. */
     private final boolean[] exactOnly;
-    /** The wide lines again, as whole numbers for the fast tier's integer pass (see {@link IntegerLines}). */
+    /**
+     * Whether evaluators take the wide lines through {@link IntegerLines}: whole-number limbs, which pay only where the
+     * JIT vectorises their loops (C2's SuperWord: about 15-20% more exit values a second on the LLC benchmark table).
+     * Under C1, which does not vectorise, they cost about 30% more than the multiply-add loop, so the command-line
+     * launcher, which runs C1, sets {@code -Dmsocap.integerLines=false}; a default JVM (benchmarks, library users)
+     * keeps them.
+     */
+    static final boolean INTEGER_LINES = !"false".equals(System.getProperty("msocap.integerLines"));
+    /** The wide lines again, as whole numbers for the fast tier's integer pass; null without {@link #INTEGER_LINES}. */
     private final IntegerLines limbs;
 
     private BreakpointTable(List<String> ids, List<Segment> segments) {
@@ -325,7 +333,7 @@ public final class BreakpointTable {
         wideSlopeLo = wideParts.stream().mapToDouble(p -> p[3]).toArray();
         wideInterceptFixed = Arrays.stream(wideInterceptHi).map(a -> Math.scalb(a, Evaluator.FIXED_POINT_BITS)).toArray();
         wideSlopeFixed = Arrays.stream(wideSlopeHi).map(b -> Math.scalb(b, Evaluator.FIXED_POINT_BITS)).toArray();
-        limbs = new IntegerLines(s, fractionFrom, smallFrom, wideFrom, wideIndex, wideExact);
+        limbs = INTEGER_LINES ? new IntegerLines(s, fractionFrom, smallFrom, wideFrom, wideIndex, wideExact) : null;
     }
 
     /** A table of given segments, for tests that build lines no cap table produces (huge denominators, near-ties). */
@@ -618,7 +626,7 @@ public final class BreakpointTable {
 
     /** A reusable evaluator with its own scratch space: one per thread, for hot loops. */
     public Evaluator evaluator() {
-        return new Evaluator(1);
+        return new Evaluator(1, true);
     }
 
     /**
@@ -626,7 +634,12 @@ public final class BreakpointTable {
      * needs to: for tests, which must reach the rare exact paths often enough to check them against the engine.
      */
     Evaluator evaluatorWithNoiseScale(double noiseScale) {
-        return new Evaluator(noiseScale);
+        return new Evaluator(noiseScale, true);
+    }
+
+    /** The same, with or without the integer pass (the launcher's C1 runs without it): tests check both paths. */
+    Evaluator evaluatorWithNoiseScale(double noiseScale, boolean integerLines) {
+        return new Evaluator(noiseScale, integerLines);
     }
 
     /**
@@ -695,9 +708,12 @@ public final class BreakpointTable {
         private long exactLines;
         private long exactOrderings;
         private long fastRetries;
+        /** Whether this evaluator takes the wide lines through {@link IntegerLines} where a segment allows. */
+        private final boolean integerLines;
 
-        private Evaluator(double noiseScale) {
+        private Evaluator(double noiseScale, boolean integerLines) {
             this.noiseScale = noiseScale;
+            this.integerLines = integerLines && limbs != null;
             this.integerNoise = (IntegerLines.NOISE + REMAINDER_NOISE) * noiseScale;
             this.integerNoiseUnits = (long) Math.ceil(integerNoise * FIXED_POINT_ONE);
         }
@@ -851,7 +867,7 @@ public final class BreakpointTable {
                 if (magnitude >= FIXED_POINT_LIMIT) {
                     return false;
                 }
-                if (limbs.usable[k] && proceedsCents < IntegerLines.MAX_CENTS) {
+                if (integerLines && limbs.usable[k] && proceedsCents < IntegerLines.MAX_CENTS) {
                     return integerPass(k, proceedsCents, out, candidates, assigned);
                 }
                 noise = (FAST_NOISE * magnitude + FIXED_POINT_NOISE + REMAINDER_NOISE) * noiseScale;

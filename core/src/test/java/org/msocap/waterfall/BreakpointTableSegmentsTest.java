@@ -97,10 +97,13 @@ class BreakpointTableSegmentsTest {
                     cents = (1L << 53) - 1 - r.nextInt(100_000);
                 }
                 long[] expected = expected(segment, n, cents);
-                for (double scale : NOISE_SCALES) {
-                    BreakpointTable.Evaluator evaluator = table.evaluatorWithNoiseScale(scale);
+                for (int variant = 0; variant < 2 * NOISE_SCALES.length; variant++) {
+                    double scale = NOISE_SCALES[variant / 2];
+                    boolean integerLines = variant % 2 == 0; // the integer pass, and the launcher's multiply-add loop
+                    BreakpointTable.Evaluator evaluator = table.evaluatorWithNoiseScale(scale, integerLines);
                     evaluator.classPayoutCents(cents, out);
-                    assertThat(out).as("seed %d, %d cents, noise scale %s", seed, cents, scale).containsExactly(expected);
+                    assertThat(out).as("seed %d, %d cents, noise scale %s, integer lines %s", seed, cents, scale, integerLines)
+                            .containsExactly(expected);
                     tiers[0] += evaluator.fastRetries();
                     tiers[1] += evaluator.exactLines();
                     tiers[2] += evaluator.exactOrderings();

@@ -50,8 +50,10 @@ class EvaluatorStressTest {
             return;
         }
         long[] out = new long[n];
-        for (double s : SCALES) {
-            BreakpointTable.Evaluator e = table.evaluatorWithNoiseScale(s);
+        for (int variant = 0; variant < 2 * SCALES.length; variant++) {
+            double s = SCALES[variant / 2];
+            boolean integerLines = variant % 2 == 0; // both the integer pass and the launcher's multiply-add loop
+            BreakpointTable.Evaluator e = table.evaluatorWithNoiseScale(s, integerLines);
             e.classPayoutCents(cents, out);
             checks++;
             tiers[0] += e.fastRetries();
@@ -59,7 +61,7 @@ class EvaluatorStressTest {
             tiers[2] += e.exactOrderings();
             tiers[3] += e.exactFallbacks();
             if (!Arrays.equals(out, expected)) {
-                throw new AssertionError("MISMATCH " + what + " cents=" + cents + " scale=" + s + "\n got " + Arrays.toString(out)
+                throw new AssertionError("MISMATCH " + what + " cents=" + cents + " scale=" + s + " integerLines=" + integerLines + "\n got " + Arrays.toString(out)
                         + "\n exp " + Arrays.toString(expected) + "\n seg " + seg);
             }
         }
