@@ -93,11 +93,6 @@ public final class MonteCarloSimulator {
         return new MonteCarloSimulator(CANDIDATE_SAMPLE, false, true, true);
     }
 
-    /** For tests: a simulator keeping every category and holder series 8 bytes a run, the oracle of {@link DerivedSeries}. */
-    static MonteCarloSimulator withoutDerivedSeries() {
-        return new MonteCarloSimulator(CANDIDATE_SAMPLE, true, true, false);
-    }
-
     /**
      * For tests: a simulator that hands {@code observer}, once the payout pass has written them, how the category and
      * candidate series are kept (null: 8 bytes a run) and their cents per run, the categories' then the candidates' by
@@ -336,7 +331,9 @@ public final class MonteCarloSimulator {
                 dayEvaluators[d] = evaluator(exitDays[d]);
             }
             long[][] candidateSeries;
-            if (derivedSeries && timeline == null) {
+            // Derived series need a chunk of scratch per series and thread while the pass runs; with fewer runs than a
+            // chunk a thread that scratch would outweigh the 8 bytes a run it saves (every holder followed, few runs).
+            if (derivedSeries && timeline == null && runs >= (long) CHUNK * options.threads()) {
                 derived = derivedSeries(candidateSlot, candidates.length, dayEvaluators);
                 categorySeries = new long[HolderCategory.values().length][];
                 candidateSeries = new long[candidates.length][];

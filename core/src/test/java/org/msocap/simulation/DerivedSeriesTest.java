@@ -124,6 +124,22 @@ class DerivedSeriesTest {
         assertThat(compact).isGreaterThan(20);
     }
 
+    /**
+     * With fewer runs than a chunk a thread, the series stay 8 bytes a run: the pass's scratch (a chunk per series and
+     * thread) would outweigh them, and with every holder of a wide cap table followed it ran out of memory (review).
+     */
+    @Test
+    void aRunShorterThanAChunkAThreadKeepsItsSeriesWhole() {
+        SimulationSetup setup = setup(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), terms(), List.of());
+        SimulationOptions few = new SimulationOptions(2 * MonteCarloSimulator.CHUNK - 1, 9, 2, SimulationOptions.ALL_HOLDERS, 50, 10);
+        DerivedSeries[] derived = new DerivedSeries[1];
+        SimulationResult result = MonteCarloSimulator.observingSeries(true, (d, series) -> derived[0] = d).simulate(setup, few);
+        assertThat(derived[0]).isNull();
+        assertThat(result).isEqualTo(MonteCarloSimulator.observingSeries(false, (d, series) -> { }).simulate(setup, few));
+        MonteCarloSimulator.observingSeries(true, (d, series) -> derived[0] = d).simulate(setup, few.withThreads(1));
+        assertThat(derived[0]).isNotNull();
+    }
+
     /** Asserts the series and results with and without {@link DerivedSeries}; returns how many series were kept a byte a run. */
     private static int assertSameSeries(SimulationSetup setup, SimulationOptions options) {
         long[][][] exact = new long[1][][];
