@@ -132,7 +132,13 @@ public final class Table {
             out.println(csvLine(headers));
         }
         for (List<String> r : csvRows) {
-            out.println(csvLine(r.stream().map(c -> c.equals(Formats.NO_RATE) ? "" : plainNumber(c)).toList()));
+            List<String> cells = new ArrayList<>(r.size());
+            for (int j = 0; j < r.size(); j++) {
+                String c = r.get(j);
+                // Numbers are the right-aligned columns; a name in a left-aligned one stays as written, even "1,250x".
+                cells.add(c.equals(Formats.NO_RATE) ? "" : aligns.get(j) == Align.RIGHT ? plainNumber(c) : c);
+            }
+            out.println(csvLine(cells));
         }
     }
 

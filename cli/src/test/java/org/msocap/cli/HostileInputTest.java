@@ -267,6 +267,16 @@ class HostileInputTest {
     }
 
     @Test
+    void namesThatLookLikeNumbersOrJoinLettersPrintAsWritten() throws IOException {
+        // Review: CSV stripped the separators of a name such as "1,250x" (numbers are the right-aligned columns), and
+        // a zero-width non-joiner, part of Persian and Indic names, printed as an escape.
+        String yaml = telehealth().replace("name: Alice Chen", "name: \"1,250x\"").replace("name: Ben Okafor", "name: \"Ben\u200COkafor\"");
+        Path file = model("lookalike.yaml", yaml);
+        assertThat(CliRun.of("captable", file.toString(), "--format", "csv").out()).contains("\"1,250x\"");
+        assertThat(CliRun.of("captable", file.toString()).out()).contains("1,250x").contains("Ben\u200COkafor");
+    }
+
+    @Test
     void multiplesLoseTheirThousandsSeparatorsInCsvLikeEveryOtherNumber() {
         assertThat(Table.plainNumber("4,839.44x")).isEqualTo("4839.44x");
         assertThat(Table.plainNumber("1,250.5%")).isEqualTo("1250.5%");

@@ -76,8 +76,16 @@ public final class Shown {
 
     private static boolean needsEscape(int cp) {
         int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
+        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE || isBidiControl(cp);
+    }
+
+    /**
+     * The bidirectional marks, embeddings, overrides and isolates, which reorder what follows them. Other format
+     * characters print as written: the zero-width joiner and non-joiner belong in Persian and Indic names and emoji.
+     */
+    private static boolean isBidiControl(int cp) {
+        return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     private static void appendEscaped(StringBuilder out, int cp) {
