@@ -494,10 +494,15 @@ public final class OcfImporter {
                     notCarried.add(at(i, "/quantity", "no quantity: the security is left out"));
                     continue;
                 }
-                if (quantity.signum() <= 0) {
-                    // OCF's Numeric allows any sign; an issuance of nothing or less is a mistake, not a security to skip quietly.
-                    String field = type.equals("TX_CONVERTIBLE_ISSUANCE") ? "/investment_amount" : "/quantity";
-                    problems.add(at(i, field, field.substring(1) + " must be > 0 but was " + quantity.toPlainString()));
+                String field = type.equals("TX_CONVERTIBLE_ISSUANCE") ? "/investment_amount" : "/quantity";
+                if (quantity.signum() < 0) {
+                    // OCF's Numeric allows any sign; an issuance of less than nothing is a mistake, not a security to skip.
+                    problems.add(at(i, field, field.substring(1) + " must be >= 0 but was " + quantity.toPlainString()));
+                    continue;
+                }
+                if (quantity.signum() == 0) {
+                    // An issuance of nothing holds nothing (packages that imported before keep importing), said aloud.
+                    notCarried.add(at(i, field, field.substring(1) + " 0: the security is left out"));
                     continue;
                 }
                 Security s = new Security(i, quantity);

@@ -124,8 +124,13 @@ class OcfImporterTest {
         assertThatThrownBy(() -> OcfImporter.importPackage(OcfPackage.of("bad", negative), false))
                 .isInstanceOf(InvalidOcfPackageException.class)
                 .satisfies(e -> assertThat(((InvalidOcfPackageException) e).problems()).extracting(OcfProblem::toString)
-                        .containsExactly("Transactions.ocf.json: /items/0/quantity: quantity must be > 0 but was -5 "
+                        .containsExactly("Transactions.ocf.json: /items/0/quantity: quantity must be >= 0 but was -5 "
                                 + "(TX_STOCK_ISSUANCE holding-1-issuance)"));
+        // Zero is left out aloud, as before the check (review: a strict import that passed must keep passing).
+        var zero = OcfTestPackages.edit(OcfTestPackages.exported(OcfTestPackages.telehealth()), "Transactions.ocf.json",
+                t -> OcfTestPackages.firstItem(t, "TX_STOCK_ISSUANCE").put("quantity", "0"));
+        assertThat(OcfImporter.importPackage(OcfPackage.of("zero", zero), false).notCarried())
+                .anyMatch(p -> p.toString().contains("/items/0/quantity: quantity 0: the security is left out"));
         var pool = OcfTestPackages.edit(OcfTestPackages.exported(OcfTestPackages.telehealth()), "StockPlans.ocf.json",
                 t -> OcfTestPackages.firstItem(t, "STOCK_PLAN").put("initial_shares_reserved", "99999999999999999999"));
         assertThatThrownBy(() -> OcfImporter.importPackage(OcfPackage.of("bad", pool), false))
