@@ -677,7 +677,7 @@ public final class BreakpointTable {
          * Values must stay below 2^62 units, so the fast tier takes segments whose parts stay below 2^40 cents
          * ($11 billion); above, the precise tier evaluates.
          */
-        private static final int FIXED_POINT_BITS = 22;
+        static final int FIXED_POINT_BITS = 22;
         private static final long FIXED_POINT_ONE = 1L << FIXED_POINT_BITS;
         private static final double FIXED_POINT_NOISE = 0x1p-21;
         private static final double FIXED_POINT_LIMIT = 0x1p40;

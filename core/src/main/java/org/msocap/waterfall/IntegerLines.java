@@ -22,7 +22,8 @@ import java.util.List;
  */
 final class IntegerLines {
 
-    static final int FRACTION_BITS = 22;
+    /** The evaluator's fixed point: the keys and remainders this pass hands it must be in its units. */
+    static final int FRACTION_BITS = BreakpointTable.Evaluator.FIXED_POINT_BITS;
     private static final long ONE = 1L << FRACTION_BITS;
     private static final long FRACTION_MASK = ONE - 1;
     private static final int LIMB_BITS = 22;
