@@ -106,10 +106,8 @@ class DerivedSeriesTest {
     @Test
     void aSimulationRebuildsEveryRunOfTheSeriesItKeptCompactly() {
         Venture venture = BreakpointPayoutModelTest.venture();
-        List<Position> carveOuts = List.of(new Position("holder-1", venture.categoryOf("holder-1"), "carve-out", 0, null),
-                new Position("recipient", HolderCategory.LAY, "carve-out", 0, null));
-        ExitTerms withCarveOut = new ExitTerms(0, new BigDecimal("0.03"), 0, new BigDecimal("0.05"), List.of("holder-1", "recipient"),
-                List.of(new BigFraction(1, 3), new BigFraction(2, 3)), new BigDecimal("0.10"), 18, 0.9, 50_000_000, 0.4);
+        List<Position> carveOuts = carveOuts(venture);
+        ExitTerms withCarveOut = termsWithCarveOut();
         SimulationOptions all = new SimulationOptions(3 * MonteCarloSimulator.CHUNK + 311, 9, 2, SimulationOptions.ALL_HOLDERS, 50, 10);
         int compact = 0;
         compact += assertSameSeries(setup(new BreakpointPayoutModel(venture, false), terms(), List.of()), all);
@@ -164,12 +162,24 @@ class DerivedSeriesTest {
         return bytes;
     }
 
-    private static ExitTerms terms() {
+    /** The carve-out of {@link #termsWithCarveOut()}: a third to holder-1, two thirds to a lay recipient. */
+    static List<Position> carveOuts(Venture venture) {
+        return List.of(new Position("holder-1", venture.categoryOf("holder-1"), "carve-out", 0, null),
+                new Position("recipient", HolderCategory.LAY, "carve-out", 0, null));
+    }
+
+    static ExitTerms termsWithCarveOut() {
+        return new ExitTerms(0, new BigDecimal("0.03"), 0, new BigDecimal("0.05"), List.of("holder-1", "recipient"),
+                List.of(new BigFraction(1, 3), new BigFraction(2, 3)), new BigDecimal("0.10"), 18, 0.9, 50_000_000, 0.4);
+    }
+
+    static ExitTerms terms() {
         return new ExitTerms(0, new BigDecimal("0.03"), 0, BigDecimal.ZERO, List.of(), List.of(), new BigDecimal("0.10"), 18, 0.9,
                 50_000_000, 0.4);
     }
 
-    private static SimulationSetup setup(PayoutModel payouts, ExitTerms terms, List<Position> carveOuts) {
+    /** A simulation drawing exit date, a lognormal multiple and correlated growth over a fixed revenue; shared with {@link SeriesPassTest}. */
+    static SimulationSetup setup(PayoutModel payouts, ExitTerms terms, List<Position> carveOuts) {
         ExitValueModel ev = new ExitValueModel() {
             @Override
             public int earliestExitDay() {

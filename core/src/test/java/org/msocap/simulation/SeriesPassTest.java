@@ -2,18 +2,13 @@ package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
-import org.msocap.model.Distribution;
 import org.msocap.model.HolderCategory;
-import org.msocap.model.SimulationSpec.Correlation;
 import org.msocap.model.Venture;
 
 /**
@@ -98,31 +93,10 @@ class SeriesPassTest {
     @Test
     void aSimulationGivesTheSameNumbersWithAndWithoutTheSeriesPass() {
         Venture venture = BreakpointPayoutModelTest.venture();
-        ExitTerms withCarveOut = new ExitTerms(0, new BigDecimal("0.03"), 0, new BigDecimal("0.05"), List.of("holder-1", "recipient"),
-                List.of(new BigFraction(1, 3), new BigFraction(2, 3)), new BigDecimal("0.10"), 18, 0.9, 50_000_000, 0.4);
-        ExitTerms without = new ExitTerms(0, new BigDecimal("0.03"), 0, BigDecimal.ZERO, List.of(), List.of(),
-                new BigDecimal("0.10"), 18, 0.9, 50_000_000, 0.4);
-        ExitValueModel ev = new ExitValueModel() {
-            @Override
-            public int earliestExitDay() {
-                return (int) LocalDate.of(2027, 1, 1).toEpochDay();
-            }
-
-            @Override
-            public long enterpriseValueCents(int day, double multiple, double growth, double comp) {
-                return ExactCents.times(150_000_000L, multiple * (1 + growth));
-            }
-        };
-        DriverSampler drivers = DriverSampler.of(Map.of(
-                        Driver.EXIT_DATE, new Distribution.Uniform(LocalDate.of(2027, 1, 1).toEpochDay(), LocalDate.of(2031, 12, 31).toEpochDay()),
-                        Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(10, 0.6),
-                        Driver.COLLECTIONS_GROWTH, new Distribution.Normal(0.18, 0.08)),
-                List.of(new Correlation("collectionsGrowth", "ebitdaMultiple", 0.5)));
         for (boolean carveOut : new boolean[] {false, true}) {
-            List<Position> carveOuts = carveOut ? List.of(new Position("holder-1", venture.categoryOf("holder-1"), "carve-out", 0, null),
-                    new Position("recipient", HolderCategory.LAY, "carve-out", 0, null)) : List.of();
-            SimulationSetup setup = new SimulationSetup(drivers, 0.1, LocalDate.of(2030, 12, 31), 10, ev,
-                    carveOut ? withCarveOut : without, new BreakpointPayoutModel(venture, false), carveOuts);
+            SimulationSetup setup = DerivedSeriesTest.setup(new BreakpointPayoutModel(venture, false),
+                    carveOut ? DerivedSeriesTest.termsWithCarveOut() : DerivedSeriesTest.terms(),
+                    carveOut ? DerivedSeriesTest.carveOuts(venture) : List.of());
             SimulationOptions options = new SimulationOptions(2 * MonteCarloSimulator.CHUNK + 311, 9, 2,
                     SimulationOptions.ALL_HOLDERS, 50, 10);
             SimulationResult bySeries = MonteCarloSimulator.DEFAULT.simulate(setup, options);
