@@ -659,6 +659,19 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 /** Its preference in whole cents (-1 if not whole), and each piece's (null unless all whole). */
                 long preferenceCents;
                 long[] piecePreferenceCents;
+                /**
+                 * Two or three fixed parts added straight to their holders' slots, split in doubles right in the pass
+                 * ({@link IntegerWeights#addSplit}'s first try, without its call per claimant and run): the number of
+                 * parts (else 0), the most cents split so, each part's share and its holder's slot.
+                 */
+                int doubleParts;
+                long mostDoubleCents;
+                double share0;
+                double share1;
+                double share2;
+                int slot0;
+                int slot1;
+                int slot2;
             }
 
             SeriesPass(SeriesSlots slots) {
@@ -703,6 +716,16 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     claim.modeMatters = modeMatters[i];
                     claim.preferenceCents = preferenceCents[i];
                     claim.piecePreferenceCents = piecePreferenceCents[i];
+                    if (claim.splits && claim.pieceClassSlot == null && claim.fixed != null && claim.fixed.mostDoubleCents() > 0) {
+                        claim.doubleParts = m;
+                        claim.mostDoubleCents = claim.fixed.mostDoubleCents();
+                        claim.share0 = claim.fixed.share(0);
+                        claim.share1 = claim.fixed.share(1);
+                        claim.share2 = m > 2 ? claim.fixed.share(2) : 0;
+                        claim.slot0 = claim.holderSlot[0];
+                        claim.slot1 = claim.holderSlot[1];
+                        claim.slot2 = m > 2 ? claim.holderSlot[2] : 0;
+                    }
                 }
                 identity = new int[widest];
                 for (int j = 0; j < widest; j++) {
@@ -729,8 +752,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 Scratch work = this.work;
                 long[] classCents = work.classCents;
                 work.classes.classPayoutCents(proceedsCents, classCents);
-                int segment = segmentOf(proceedsCents);
-                boolean[] flat = flatAtPreference[segment];
+                // The proceeds' segment only when a claimant needs it (a search per run otherwise).
+                int segment = -1;
                 Claim[] claims = this.claims;
                 for (int i = 0; i < claims.length; i++) {
                     long cents = classCents[i];
@@ -758,14 +781,58 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         java.util.Arrays.fill(out, 0, m, 0);
                         target = identity;
                     }
+                    boolean fullPreference = m > 1 && cents == claim.preferenceCents && claim.piecePreferenceCents != null;
+                    if (fullPreference) {
+                        segment = segment < 0 ? segmentOf(proceedsCents) : segment;
+                    }
                     if (m == 1) {
                         out[target[0]] += cents;
-                    } else if (flat[i] && cents == claim.preferenceCents && claim.piecePreferenceCents != null) {
+                    } else if (fullPreference && flatAtPreference[segment][i]) {
                         long[] perPiece = claim.piecePreferenceCents;
                         for (int j = 0; j < m; j++) {
                             out[target[j]] += perPiece[j];
                         }
+                    } else if (claim.doubleParts != 0 && cents <= claim.mostDoubleCents && cents > 0) {
+                        // IntegerWeights#addSplit's split in doubles, in place (see there why it is exact); else its call.
+                        double x = cents;
+                        double e = x * 0x1p-50;
+                        if (claim.doubleParts == 2) {
+                            double v = x * claim.share0;
+                            if (Math.abs(v - (long) v - 0.5) > e) {
+                                long first = (long) (v + 0.5);
+                                totals[claim.slot0] += first;
+                                totals[claim.slot1] += cents - first;
+                                continue;
+                            }
+                        } else {
+                            double v0 = x * claim.share0;
+                            double v1 = x * claim.share1;
+                            double v2 = x * claim.share2;
+                            long q0 = (long) v0;
+                            long q1 = (long) v1;
+                            long q2 = (long) v2;
+                            double f0 = v0 - q0;
+                            double f1 = v1 - q1;
+                            double f2 = v2 - q2;
+                            double high = 1 - e;
+                            if (f0 > e && f0 < high && f1 > e && f1 < high && f2 > e && f2 < high
+                                    && Math.abs(f0 - f1) > e && Math.abs(f0 - f2) > e && Math.abs(f1 - f2) > e) {
+                                int left = (int) (cents - q0 - q1 - q2);
+                                long b0 = Double.doubleToRawLongBits(f0);
+                                long b1 = Double.doubleToRawLongBits(f1);
+                                long b2 = Double.doubleToRawLongBits(f2);
+                                int rank0 = (int) ((b0 - b1) >>> 63) + (int) ((b0 - b2) >>> 63);
+                                int rank1 = (int) ((b1 - b0) >>> 63) + (int) ((b1 - b2) >>> 63);
+                                int rank2 = (int) ((b2 - b0) >>> 63) + (int) ((b2 - b1) >>> 63);
+                                totals[claim.slot0] += q0 + ((rank0 - left) >>> 31);
+                                totals[claim.slot1] += q1 + ((rank1 - left) >>> 31);
+                                totals[claim.slot2] += q2 + ((rank2 - left) >>> 31);
+                                continue;
+                            }
+                        }
+                        claim.fixed.addSplit(cents, out, target, work.split);
                     } else {
+                        segment = segment < 0 ? segmentOf(proceedsCents) : segment;
                         IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segment, proceedsCents) : claim.fixed;
                         if (fixed != null) {
                             fixed.addSplit(cents, out, target, work.split);

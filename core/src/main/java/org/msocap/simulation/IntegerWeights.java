@@ -247,6 +247,11 @@ final class IntegerWeights {
         }
     }
 
+    /** The most cents {@link #addSplit} splits in doubles, or -1 when it never does. */
+    long mostDoubleCents() {
+        return mostDoubleCents;
+    }
+
     /** Weight {@code j} over the weights' total: part {@code j}'s share of what is split. */
     double share(int j) {
         return (double) weights[j] / total;

@@ -303,7 +303,7 @@ public final class ProjectedExitValue implements ExitValueModel {
                     revenue = Math.addExact(revenue, fixed * (to - from + 1));
                 }
                 if (basis != FeeTerms.Basis.FIXED) {
-                    revenue = Math.addExact(revenue, spreadOverMonths(percentRate[p].times(annual), annual, from, to, null));
+                    revenue = Math.addExact(revenue, spreadOverMonths(percentRate[p].times(annual), annual, from, to));
                 }
             }
         }
@@ -475,16 +475,20 @@ public final class ProjectedExitValue implements ExitValueModel {
         }
     }
 
+    /** Annual amounts below this are divided into twelfths in doubles by {@link #spreadOverMonths(long, long, int, int)}. */
+    private static final long MOST_TWELFTHS = 1L << 50;
+
     /**
      * The months {@code from} to {@code to} (0-based, inclusive) of {@link #spreadOverMonths(long, long, long[])}, summed,
-     * without writing the months: each month's quotient, plus one for the months the left-over cents reach (in month
-     * order from the first of the larger remainder, wrapping).
+     * without writing the months when the total is a share of the annual amount (a fee at a percent of collections):
+     * each month's quotient, plus one for the months the left-over cents reach (in month order from the first of the
+     * larger remainder, wrapping). Any other total (none the projection spreads so) sums the months written.
      */
-    static long spreadOverMonths(long total, long annualCents, int from, int to, long[] qr) {
+    static long spreadOverMonths(long total, long annualCents, int from, int to) {
         if (total == 0 || annualCents == 0) {
             return 0;
         }
-        if (total < 0 || annualCents < 0) {
+        if (total < 0 || total > annualCents || annualCents >= MOST_TWELFTHS) {
             long[] out = new long[12];
             spreadOverMonths(total, annualCents, out);
             long sum = 0;
@@ -493,39 +497,24 @@ public final class ProjectedExitValue implements ExitValueModel {
             }
             return sum;
         }
-        // The quotients without long divisions (ExactCents.quotient: C1 calls into the VM for each), the products' fit
-        // checked in doubles (Math.multiplyHigh is a call under C1 too).
-        long small = ExactCents.quotient(annualCents, 12);
+        // No division but two by 12 in doubles (exact floors: below 2^50 a twelfth is off by less than its fraction's
+        // distance to a whole number; C1 calls into the VM for a long division), and no product that has to fit. With
+        // annual = 12 small + larger and total = 12 t + u, the smaller months' quotient floor(total × small ÷ annual) is
+        // t or t − 1, since total × small − t × annual = (u × annual − total × larger) ÷ 12 lies within (−total, annual); so
+        // that difference is exact in wrapping long arithmetic (the product alone may pass 2^63). It is taken as t with
+        // that difference as its remainder even when negative (then u < larger): the larger months' quotient is t too and
+        // the u left-over cents go to the first larger months, the same months as the exact split's (smaller months t − 1
+        // and each a left-over cent, larger ones t, the first u one more).
+        long small = (long) (annualCents / 12.0);
         int larger = (int) (annualCents - 12 * small);
-        long largeQuotient;
-        long largeRemainder;
-        long smallQuotient;
-        long smallRemainder;
-        if ((double) total * (double) (small + 1) < 0x1.0p62) {
-            long product = total * small;
-            smallQuotient = ExactCents.quotient(product, annualCents);
-            smallRemainder = product - smallQuotient * annualCents;
-            if (total < annualCents) {
-                // total × (small + 1) = smallQuotient × annual + smallRemainder + total, and the last two sum below twice
-                // the annual amount: the larger months' quotient is one more exactly when they reach it (no second
-                // division, no branch: the carry is the sign of annual − 1 − their sum).
-                long carry = (annualCents - 1 - (smallRemainder + total)) >>> 63;
-                largeQuotient = smallQuotient + carry;
-                largeRemainder = smallRemainder + total - carry * annualCents;
-            } else {
-                product = total * (small + 1);   // fits: checked above
-                largeQuotient = ExactCents.quotient(product, annualCents);
-                largeRemainder = product - largeQuotient * annualCents;
-            }
-        } else {
-            qr = qr == null ? new long[2] : qr;
-            ExactCents.mulDiv(total, small + 1, annualCents, qr);
-            largeQuotient = qr[0];
-            largeRemainder = qr[1];
-            ExactCents.mulDiv(total, small, annualCents, qr);
-            smallQuotient = qr[0];
-            smallRemainder = qr[1];
-        }
+        long smallQuotient = (long) (total / 12.0);
+        long smallRemainder = total * small - smallQuotient * annualCents;
+        // total × (small + 1) = smallQuotient × annual + smallRemainder + total, and the last two sum below twice the annual
+        // amount: the larger months' quotient is one more exactly when they reach it (no branch: the carry is the sign of
+        // annual − 1 − their sum).
+        long carry = (annualCents - 1 - (smallRemainder + total)) >>> 63;
+        long largeQuotient = smallQuotient + carry;
+        long largeRemainder = smallRemainder + total - carry * annualCents;
         int left = (int) (total - larger * largeQuotient - (12 - larger) * smallQuotient);   // below 12
         int start = largeRemainder >= smallRemainder ? 0 : larger;
         // The larger months among the window, and the months the left-over cents reach (start to start + left, wrapping).

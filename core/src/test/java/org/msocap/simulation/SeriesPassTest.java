@@ -2,12 +2,14 @@ package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.msocap.io.VentureReader;
 import org.msocap.model.HolderCategory;
 import org.msocap.model.Venture;
 
@@ -27,6 +29,10 @@ class SeriesPassTest {
         assertSlotsSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), Integer.MAX_VALUE, 12);
         // Performance-vested units: one table per combination of levels, chosen by the proceeds.
         assertSlotsSumThePositions(new BreakpointPayoutModel(PerformanceVestingSimulationTest.venture(), false), 2, 13);
+        // The benchmark's ten classes of two and three holders each, every holder followed: the splits in doubles the
+        // pass makes in place of IntegerWeights#addSplit.
+        assertSlotsSumThePositions(new BreakpointPayoutModel(VentureReader.read(Path.of("../benchmarks/ten-class.yaml")), false),
+                Integer.MAX_VALUE, 14);
     }
 
     private static void assertSlotsSumThePositions(BreakpointPayoutModel model, int unfollowedEvery, long seed) {
@@ -78,7 +84,7 @@ class SeriesPassTest {
                 compared++;
             }
         }
-        assertThat(compared).isEqualTo(40_000);
+        assertThat(compared).isEqualTo(40_000);   // ten exit months, 4,000 proceeds each
     }
 
     private static int indexOf(List<String> list, String key) {
