@@ -66,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserException("--runs-sheet must be from 0 to " + WorkbookContent.MAX_SAMPLE_ROWS + " but was " + runsSheet,
                     ExitCode.USAGE);
         }
-        OutputFiles.check(output, input.file(), force);
+        OutputFiles.check(output, input.protectedFile(), force);
         SimulationOptions simulation = null;
         if (venture.simulation() != null) {
             int n = runs != null ? runs : venture.simulation().runs();
@@ -79,7 +79,7 @@ public final class ExportCommand implements Callable<Integer> {
             ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
         }
         OutputFiles.run(output, () -> WorkbookExporter.DEFAULT.export(content, output,
-                ExportOptions.defaults().withInputModel(input.file()).withForce(force)));
+                ExportOptions.defaults().withInputModel(input.protectedFile()).withForce(force)));
         var out = spec.commandLine().getOut();
         out.println("wrote " + output);
         content.omitted().forEach(why -> out.println("not in the workbook: " + Shown.escape(why)));
@@ -104,9 +104,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     private int exportOcf(Venture venture) {
         // The same rules as the workbook: never the model file, an existing file only with --force, written atomically.
-        OutputFiles.check(output, input.file(), force);
+        OutputFiles.check(output, input.protectedFile(), force);
         OcfExporter.Result result = OcfExporter.export(venture, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        OutputFiles.write(output, input.file(), force, OcfExporter.zip(result));
+        OutputFiles.write(output, input.protectedFile(), force, OcfExporter.zip(result));
         var out = spec.commandLine().getOut();
         out.println("wrote " + output);
         result.notExported().forEach(why -> out.println("not exported: " + Shown.escape(why)));

@@ -52,9 +52,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit code; what tests call. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Like {@link #run(String[], PrintWriter, PrintWriter)}, with {@code in} as the standard input a FILE of - reads. */
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
+        ModelInput.standardInput(in);
         try {
             return cli.execute(args);
         } finally {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,13 +49,15 @@ import picocli.CommandLine.Spec;
         header = "The main job: validate, check, run exits and simulation, print a summary, write the workbook.",
         description = {"Validate, check, run the exit scenarios and the simulation, print a summary and write the workbook.",
                 "Without FILE, reports on the bundled example (a multi-state telemedicine venture).",
-                "The workbook goes to DIR/<model name>.xlsx, replacing an earlier report there; the model file is never overwritten."})
+                "The workbook goes to DIR/<model name>.xlsx (for a model read from standard input, FILE -, DIR/<venture name>.xlsx, "
+                        + "e.g. bayside-primary-care.xlsx), replacing an earlier report there; the model file is never overwritten."})
 public final class ReportCommand implements Callable<Integer> {
 
     static final String BUNDLED = "sunrise-telehealth.yaml";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "Venture model file (YAML or JSON); default: the bundled example " + BUNDLED + ".")
+            description = "Venture model file (YAML or JSON), or - to read it from standard input; default: the bundled example "
+                    + BUNDLED + ".")
     Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "msocap-report",
@@ -85,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UserException("--runs-sheet must be from 0 to " + WorkbookContent.MAX_SAMPLE_ROWS + " but was " + runsSheet,
                     ExitCode.USAGE);
         }
-        String source = file != null ? file.toString() : BUNDLED + " (bundled example)";
+        String source = file != null ? ModelInput.name(file) : BUNDLED + " (bundled example)";
         Venture venture = file != null ? ModelInput.read(file) : bundled();
         SimulationOptions simulation = null;
         if (venture.simulation() != null) {
@@ -106,7 +109,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path workbook = null;
         if (!noWorkbook) {
-            workbook = directory.resolve(stem(file != null ? file.getFileName().toString() : BUNDLED) + ".xlsx");
+            String stem = file == null ? stem(BUNDLED) : ModelInput.isStdin(file) ? fileName(venture.name()) : stem(file.getFileName().toString());
+            workbook = directory.resolve(stem + ".xlsx");
             write(content, workbook);
         }
         print(spec.commandLine().getOut(), source, content, workbook);
@@ -128,12 +132,26 @@ public final class ReportCommand implements Callable<Integer> {
     private void write(WorkbookContent content, Path workbook) {
         // A report directory holds generated files only, so a new report replaces the last one.
         OutputFiles.run(workbook, () -> WorkbookExporter.DEFAULT.export(content, workbook,
-                ExportOptions.defaults().withInputModel(file).withForce(true)));
+                ExportOptions.defaults().withInputModel(ModelInput.isStdin(file) ? null : file).withForce(true)));
     }
 
     static String stem(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /**
+     * A model read from standard input has no file name to give the workbook: the venture's name as a file name, in
+     * lowercase letters and digits joined by hyphens ("Clínica São Paulo" → clinica-sao-paulo), at most 80 characters;
+     * "venture" when nothing of it is left.
+     */
+    static String fileName(String ventureName) {
+        String letters = Normalizer.normalize(ventureName, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String name = letters.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        if (name.length() > 80) {
+            name = name.substring(0, 80).replaceAll("-$", "");
+        }
+        return name.isEmpty() ? "venture" : name;
     }
 
     // ---- the summary ------------------------------------------------------------------------------

@@ -96,7 +96,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationSetup setup = SimulationSetup.of(venture);
         ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
         if (runsFile != null) {
-            OutputFiles.check(runsFile, input.file(), force);
+            OutputFiles.check(runsFile, input.protectedFile(), force);
         }
         SimulationOptions options = new SimulationOptions(n, s, t, topHolders(), runsFile == null ? 0 : k, bins);
         ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
@@ -110,7 +110,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (runsFile != null) {
             String csv = runsCsv(result);
-            OutputFiles.write(runsFile, input.file(), force, out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
+            OutputFiles.write(runsFile, input.protectedFile(), force, out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
             // On stderr, so the statistics on stdout stay clean JSON or CSV when piped.
             spec.commandLine().getErr().println("wrote " + runsFile + " (" + String.format(Locale.US, "%,d", result.sample().size())
                     + " runs)");
