@@ -39,11 +39,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
 
-    @Option(names = "--runs", paramLabel = "N",
+    @Option(names = "--runs", paramLabel = "N", converter = WholeNumber.Runs.class,
             description = "Simulation runs (default: the model's simulation.runs); each run becomes a row of 'Simulation Runs'.")
     Integer runs;
 
-    @Option(names = "--runs-sheet", paramLabel = "N",
+    @Option(names = "--runs-sheet", paramLabel = "N", converter = WholeNumber.SheetRows.class,
             description = "Sampled runs written to the 'Simulation Runs' sheet (default: every run, up to 100,000; "
                     + "0: no such sheet). Only the first 40 print; the rest are data.")
     Integer runsSheet;
@@ -57,14 +57,6 @@ public final class ExportCommand implements Callable<Integer> {
         Venture venture = input.read();
         if (ocf) {
             return exportOcf(venture);
-        }
-        if (runs != null && runs < 1) {
-            throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
-        }
-        if (runsSheet != null && (runsSheet < 0 || runsSheet > WorkbookContent.MAX_SAMPLE_ROWS)) {
-            // A sheet holds 1,048,576 rows, one of them the header.
-            throw new UserException("--runs-sheet must be from 0 to " + WorkbookContent.MAX_SAMPLE_ROWS + " but was " + runsSheet,
-                    ExitCode.USAGE);
         }
         OutputFiles.check(output, input.protectedFile(), force);
         SimulationOptions simulation = null;

@@ -79,7 +79,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(shown("msocap: " + e.getMessage()));
+        if (e.getCause() instanceof WholeNumber.OutOfRange range && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            // Picocli says "Invalid value for option '--runs': ..."; msocap names the option, its range and the value.
+            err.println(shown("msocap: " + option.longestName() + " must be " + range.getMessage() + " but was " + e.getValue()));
+        } else {
+            err.println(shown("msocap: " + e.getMessage()));
+        }
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         }

@@ -64,10 +64,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Directory for the workbook (default: ${DEFAULT-VALUE}).")
     Path directory;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Simulation runs (default: simulation.runs in the model).")
+    @Option(names = "--runs", paramLabel = "N", converter = WholeNumber.Runs.class, description = "Simulation runs (default: simulation.runs in the model).")
     Integer runs;
 
-    @Option(names = "--runs-sheet", paramLabel = "N",
+    @Option(names = "--runs-sheet", paramLabel = "N", converter = WholeNumber.SheetRows.class,
             description = "Sampled runs written to the 'Simulation Runs' sheet (default: every run, up to 100,000; "
                     + "0: no such sheet). Only the first 40 print; the rest are data.")
     Integer runsSheet;
@@ -80,14 +80,6 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs != null && runs < 1) {
-            throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
-        }
-        if (runsSheet != null && (runsSheet < 0 || runsSheet > WorkbookContent.MAX_SAMPLE_ROWS)) {
-            // A sheet holds 1,048,576 rows, one of them the header.
-            throw new UserException("--runs-sheet must be from 0 to " + WorkbookContent.MAX_SAMPLE_ROWS + " but was " + runsSheet,
-                    ExitCode.USAGE);
-        }
         String source = file != null ? ModelInput.name(file) : BUNDLED + " (bundled example)";
         Venture venture = file != null ? ModelInput.read(file) : bundled();
         SimulationOptions simulation = null;

@@ -72,12 +72,12 @@ class ReportCommandTest {
     void badRunsSheetIsAUsageError() {
         CliRun run = CliRun.of("report", "--runs-sheet", "-1", "--no-workbook");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("--runs-sheet must be from 0 to 1048575 but was -1");
+        assertThat(run.err()).contains("--runs-sheet must be a whole number from 0 to 1,048,575 but was -1");
         // More rows than a sheet holds is refused up front, not an internal error deep in the export.
         CliRun tooMany = CliRun.of("export", CliRun.EXAMPLES.resolve("glow-medical-spa.yaml").toString(), "-o", "never.xlsx",
                 "--runs-sheet", "1048576");
         assertThat(tooMany.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(tooMany.err()).contains("--runs-sheet must be from 0 to 1048575 but was 1048576");
+        assertThat(tooMany.err()).contains("--runs-sheet must be a whole number from 0 to 1,048,575 but was 1048576");
         assertThat(java.nio.file.Path.of("never.xlsx")).doesNotExist();
     }
 
@@ -99,7 +99,7 @@ class ReportCommandTest {
     void badRunsIsAUsageError() {
         CliRun run = CliRun.of("report", "--runs", "0", "--no-workbook");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("--runs must be >= 1 but was 0");
+        assertThat(run.err()).contains("--runs must be a whole number from 1 to 2,147,483,647 but was 0");
     }
 
     @Test
