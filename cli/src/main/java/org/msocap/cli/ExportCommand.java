@@ -59,13 +59,8 @@ public final class ExportCommand implements Callable<Integer> {
             return exportOcf(venture);
         }
         OutputFiles.check(output, input.protectedFile(), force);
-        SimulationOptions simulation = null;
-        if (venture.simulation() != null) {
-            int n = runs != null ? runs : venture.simulation().runs();
-            simulation = SimulationOptions.of(n, venture.simulation().seed())
-                    .withSampleRuns(Math.min(n, runsSheet != null ? runsSheet : WorkbookContent.DEFAULT_SAMPLE_ROWS));
-        }
-        WorkbookContent content = WorkbookContent.of(venture, simulation);
+        SimulationOptions simulation = ReportCommand.simulationOptions(venture.simulation(), runs, runsSheet);
+        WorkbookContent content = SimulateCommand.refusedAsUsage(() -> WorkbookContent.of(venture, simulation));
         content.waterfalls().scenarios().forEach(sc -> ProjectionWindow.warn(spec.commandLine().getErr(), sc.valuation()));
         if (simulation != null) {
             ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);

@@ -23,6 +23,7 @@ import org.msocap.io.ModelFile;
 import org.msocap.io.VentureReader;
 import org.msocap.model.EquityTerms;
 import org.msocap.model.HolderCategory;
+import org.msocap.model.SimulationSpec;
 import org.msocap.model.Venture;
 import org.msocap.money.Money;
 import org.msocap.simulation.SeriesStatistics;
@@ -82,16 +83,11 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         String source = file != null ? ModelInput.name(file) : BUNDLED + " (bundled example)";
         Venture venture = file != null ? ModelInput.read(file) : bundled();
-        SimulationOptions simulation = null;
-        if (venture.simulation() != null) {
-            int n = runs != null ? runs : venture.simulation().runs();
-            simulation = SimulationOptions.of(n, venture.simulation().seed())
-                    .withSampleRuns(Math.min(n, runsSheet != null ? runsSheet : WorkbookContent.DEFAULT_SAMPLE_ROWS));
-        }
+        SimulationOptions simulation = simulationOptions(venture.simulation(), runs, runsSheet);
         ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
         WorkbookContent content;
         try {
-            content = WorkbookContent.of(venture, simulation, bar);
+            content = SimulateCommand.refusedAsUsage(() -> WorkbookContent.of(venture, simulation, bar));
         } finally {
             bar.finish();
         }
@@ -107,6 +103,19 @@ public final class ReportCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), source, content, workbook);
         return ExitCode.OK;
+    }
+
+    /**
+     * The workbook's simulation (report and export): the model's runs unless {@code runs} is given, sampling every run
+     * up to {@code runsSheet} (default {@link WorkbookContent#DEFAULT_SAMPLE_ROWS}) for the runs sheet; null without a
+     * simulation section.
+     */
+    static SimulationOptions simulationOptions(SimulationSpec spec, Integer runs, Integer runsSheet) {
+        if (spec == null) {
+            return null;
+        }
+        int n = runs != null ? runs : spec.runs();
+        return SimulationOptions.of(n, spec.seed()).withSampleRuns(Math.min(n, runsSheet != null ? runsSheet : WorkbookContent.DEFAULT_SAMPLE_ROWS));
     }
 
     private Venture bundled() {

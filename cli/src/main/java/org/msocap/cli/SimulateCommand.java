@@ -101,9 +101,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
         SimulationResult result;
         try {
-            result = MonteCarloSimulator.DEFAULT.simulate(setup, options, bar);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), ExitCode.USAGE);
+            result = refusedAsUsage(() -> MonteCarloSimulator.DEFAULT.simulate(setup, options, bar));
         } finally {
             bar.finish();
         }
@@ -134,6 +132,19 @@ public final class SimulateCommand implements Callable<Integer> {
         tables.add(histogram("Equity proceeds distribution", result.equityProceeds()));
         Output.print(spec.commandLine().getOut(), output.format(), tables, () -> json(venture, result));
         return ExitCode.OK;
+    }
+
+    /**
+     * Runs work that simulates, turning the simulator's refusal of options it cannot honour (runs × series whose exact
+     * percentiles would need more memory than it allows, with how much and what to lower) into a usage error: the
+     * options, not the model or msocap, are at fault. For {@code report} and {@code export} as for {@code simulate}.
+     */
+    static <T> T refusedAsUsage(java.util.function.Supplier<T> simulating) {
+        try {
+            return simulating.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), ExitCode.USAGE);
+        }
     }
 
     private int topHolders() {

@@ -96,6 +96,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void moreRunsThanTheSimulatorCanKeepIsAUsageErrorAsInSimulate() throws java.io.IOException {
+        // It was "internal error: java.lang.IllegalArgumentException: keeping 8 series ..." (exit 1) in report and export.
+        Path workbook = dir.resolve("big.xlsx");
+        for (String[] args : new String[][] {{"report", CliRun.TELEHEALTH.toString(), "-o", dir.toString()},
+                {"export", CliRun.TELEHEALTH.toString(), "-o", workbook.toString()},
+                {"simulate", CliRun.TELEHEALTH.toString(), "-o", dir.resolve("runs.csv").toString()}}) {
+            String[] withRuns = java.util.Arrays.copyOf(args, args.length + 2);
+            withRuns[args.length] = "--runs";
+            withRuns[args.length + 1] = "2000000000";
+            CliRun run = CliRun.of(withRuns);
+            assertThat(run.exitCode()).as(args[0] + ": " + run.err()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).as(args[0]).containsPattern("(?m)^msocap: keeping \\d+ series of 2000000000 runs for exact "
+                    + "percentiles needs \\d+ MiB; .*fewer runs$").doesNotContain("internal error", "Exception");
+        }
+        try (var written = Files.list(dir)) {
+            assertThat(written).as("nothing written").isEmpty();
+        }
+    }
+
+    @Test
     void badRunsIsAUsageError() {
         CliRun run = CliRun.of("report", "--runs", "0", "--no-workbook");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
