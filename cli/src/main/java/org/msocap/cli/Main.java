@@ -63,6 +63,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         ModelInput.standardInput(in);
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Picocli hands only exceptions to the handler; without this the JVM printed the error's stack trace. The
+            // frames that held the memory are gone by now, so there is room to say so.
+            err.println("msocap: out of memory: this command needs more than the Java heap's " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; run Java with a larger heap (-Xmx, e.g. MSOCAP_JAVA_OPTS=-Xmx8g ./msocap ..., which replaces the "
+                    + "launcher's JVM options) or ask for less (fewer --runs or holders)");
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCode.INTERNAL_ERROR;
         } finally {
             ModelInput.forget();
         }

@@ -144,6 +144,21 @@ class HostileInputTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void runningOutOfMemoryIsOneMessageNotAStackTrace() throws Exception {
+        // 4,000,000 runs keep about 0.5 GB of series, far past a 48 MB heap: the JVM printed OutOfMemoryError's trace.
+        Path err = dir.resolve("err.txt");
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "simulate", CliRun.TELEHEALTH.toString(),
+                "--runs", "4000000", "--threads", "1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        assertThat(java.waitFor()).isEqualTo(ExitCode.INTERNAL_ERROR);
+        String printed = Files.readString(err);
+        assertThat(printed).contains("msocap: out of memory: this command needs more than the Java heap's ")
+                .contains("run Java with a larger heap (-Xmx").doesNotContain("\tat ", "Exception in thread", "java.lang.OutOfMemoryError");
+    }
+
+    @Test
     void aRecapsDividendPastTheLimitIsRefusedWhereTheRecapWritesTheClass() throws IOException {
         // After the recap the cap table in force is the recap's classes; the engine calls its class-a mso.classes[0], but
         // the file writes it under events[0].classes[0] (mso.classes[0] of the file is the old common class).
