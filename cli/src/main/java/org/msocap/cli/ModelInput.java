@@ -18,7 +18,7 @@ public final class ModelInput {
     static final String STDIN_NAME = "<stdin>";
 
     @Parameters(index = "0", paramLabel = "FILE",
-            description = "Venture model file (YAML or JSON), or - to read it from standard input (YAML or JSON, named <stdin> in messages).")
+            description = "Venture model file (YAML or JSON), or - to read it from standard input (named <stdin> in messages).")
     Path file;
 
     public Path file() {
