@@ -39,11 +39,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
 
-    @Option(names = "--runs", paramLabel = "N",
+    @Option(names = "--runs", paramLabel = "N", converter = WholeNumber.Runs.class,
             description = "Simulation runs (default: the model's simulation.runs); each run becomes a row of 'Simulation Runs'.")
     Integer runs;
 
-    @Option(names = "--runs-sheet", paramLabel = "N",
+    @Option(names = "--runs-sheet", paramLabel = "N", converter = WholeNumber.SheetRows.class,
             description = "Sampled runs written to the 'Simulation Runs' sheet (default: every run, up to 100,000; "
                     + "0: no such sheet). Only the first 40 print; the rest are data.")
     Integer runsSheet;
@@ -58,28 +58,15 @@ public final class ExportCommand implements Callable<Integer> {
         if (ocf) {
             return exportOcf(venture);
         }
-        if (runs != null && runs < 1) {
-            throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
-        }
-        if (runsSheet != null && (runsSheet < 0 || runsSheet > WorkbookContent.MAX_SAMPLE_ROWS)) {
-            // A sheet holds 1,048,576 rows, one of them the header.
-            throw new UserException("--runs-sheet must be from 0 to " + WorkbookContent.MAX_SAMPLE_ROWS + " but was " + runsSheet,
-                    ExitCode.USAGE);
-        }
-        OutputFiles.check(output, input.file(), force);
-        SimulationOptions simulation = null;
-        if (venture.simulation() != null) {
-            int n = runs != null ? runs : venture.simulation().runs();
-            simulation = SimulationOptions.of(n, venture.simulation().seed())
-                    .withSampleRuns(Math.min(n, runsSheet != null ? runsSheet : WorkbookContent.DEFAULT_SAMPLE_ROWS));
-        }
-        WorkbookContent content = WorkbookContent.of(venture, simulation);
+        OutputFiles.check(output, input.protectedFile(), force);
+        SimulationOptions simulation = ReportCommand.simulationOptions(venture.simulation(), runs, runsSheet);
+        WorkbookContent content = SimulateCommand.refusedAsUsage(() -> WorkbookContent.of(venture, simulation));
         content.waterfalls().scenarios().forEach(sc -> ProjectionWindow.warn(spec.commandLine().getErr(), sc.valuation()));
         if (simulation != null) {
             ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
         }
         OutputFiles.run(output, () -> WorkbookExporter.DEFAULT.export(content, output,
-                ExportOptions.defaults().withInputModel(input.file()).withForce(force)));
+                ExportOptions.defaults().withInputModel(input.protectedFile()).withForce(force)));
         var out = spec.commandLine().getOut();
         out.println("wrote " + output);
         content.omitted().forEach(why -> out.println("not in the workbook: " + Shown.escape(why)));
@@ -104,9 +91,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     private int exportOcf(Venture venture) {
         // The same rules as the workbook: never the model file, an existing file only with --force, written atomically.
-        OutputFiles.check(output, input.file(), force);
+        OutputFiles.check(output, input.protectedFile(), force);
         OcfExporter.Result result = OcfExporter.export(venture, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        OutputFiles.write(output, input.file(), force, OcfExporter.zip(result));
+        OutputFiles.write(output, input.protectedFile(), force, OcfExporter.zip(result));
         var out = spec.commandLine().getOut();
         out.println("wrote " + output);
         result.notExported().forEach(why -> out.println("not exported: " + Shown.escape(why)));

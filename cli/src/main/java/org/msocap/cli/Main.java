@@ -52,11 +52,28 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit code; what tests call. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Like {@link #run(String[], PrintWriter, PrintWriter)}, with {@code in} as the standard input a FILE of - reads. */
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
+        ModelInput.standardInput(in);
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Picocli hands only exceptions to the handler; without this the JVM printed the error's stack trace. The
+            // frames that held the memory are gone by now, so there is room to say so.
+            err.println("msocap: out of memory: this command needs more than the Java heap's " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; run Java with a larger heap (-Xmx, e.g. MSOCAP_JAVA_OPTS=-Xmx8g ./msocap ..., which replaces the "
+                    + "launcher's JVM options) or ask for less (fewer --runs or holders)");
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCode.INTERNAL_ERROR;
         } finally {
             ModelInput.forget();
         }
@@ -73,7 +90,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(shown("msocap: " + e.getMessage()));
+        if (e.getCause() instanceof WholeNumber.OutOfRange range && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            // Picocli says "Invalid value for option '--runs': ..."; msocap names the option, its range and the value.
+            err.println(shown("msocap: " + option.longestName() + " must be " + range.getMessage() + " but was " + e.getValue()));
+        } else {
+            err.println(shown("msocap: " + e.getMessage()));
+        }
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
         }

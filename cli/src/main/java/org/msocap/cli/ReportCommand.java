@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.msocap.io.ModelFile;
 import org.msocap.io.VentureReader;
 import org.msocap.model.EquityTerms;
 import org.msocap.model.HolderCategory;
+import org.msocap.model.SimulationSpec;
 import org.msocap.model.Venture;
 import org.msocap.money.Money;
 import org.msocap.simulation.SeriesStatistics;
@@ -48,23 +50,25 @@ import picocli.CommandLine.Spec;
         header = "The main job: validate, check, run exits and simulation, print a summary, write the workbook.",
         description = {"Validate, check, run the exit scenarios and the simulation, print a summary and write the workbook.",
                 "Without FILE, reports on the bundled example (a multi-state telemedicine venture).",
-                "The workbook goes to DIR/<model name>.xlsx, replacing an earlier report there; the model file is never overwritten."})
+                "The workbook goes to DIR/<model name>.xlsx (for a model read from standard input, FILE -, DIR/<venture name>.xlsx, "
+                        + "e.g. bayside-primary-care.xlsx), replacing an earlier report there; the model file is never overwritten."})
 public final class ReportCommand implements Callable<Integer> {
 
     static final String BUNDLED = "sunrise-telehealth.yaml";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "Venture model file (YAML or JSON); default: the bundled example " + BUNDLED + ".")
+            description = "Venture model file (YAML or JSON), or - to read it from standard input; default: the bundled example "
+                    + BUNDLED + ".")
     Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "msocap-report",
             description = "Directory for the workbook (default: ${DEFAULT-VALUE}).")
     Path directory;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Simulation runs (default: simulation.runs in the model).")
+    @Option(names = "--runs", paramLabel = "N", converter = WholeNumber.Runs.class, description = "Simulation runs (default: simulation.runs in the model).")
     Integer runs;
 
-    @Option(names = "--runs-sheet", paramLabel = "N",
+    @Option(names = "--runs-sheet", paramLabel = "N", converter = WholeNumber.SheetRows.class,
             description = "Sampled runs written to the 'Simulation Runs' sheet (default: every run, up to 100,000; "
                     + "0: no such sheet). Only the first 40 print; the rest are data.")
     Integer runsSheet;
@@ -77,26 +81,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs != null && runs < 1) {
-            throw new UserException("--runs must be >= 1 but was " + runs, ExitCode.USAGE);
-        }
-        if (runsSheet != null && (runsSheet < 0 || runsSheet > WorkbookContent.MAX_SAMPLE_ROWS)) {
-            // A sheet holds 1,048,576 rows, one of them the header.
-            throw new UserException("--runs-sheet must be from 0 to " + WorkbookContent.MAX_SAMPLE_ROWS + " but was " + runsSheet,
-                    ExitCode.USAGE);
-        }
-        String source = file != null ? file.toString() : BUNDLED + " (bundled example)";
+        String source = file != null ? ModelInput.name(file) : BUNDLED + " (bundled example)";
         Venture venture = file != null ? ModelInput.read(file) : bundled();
-        SimulationOptions simulation = null;
-        if (venture.simulation() != null) {
-            int n = runs != null ? runs : venture.simulation().runs();
-            simulation = SimulationOptions.of(n, venture.simulation().seed())
-                    .withSampleRuns(Math.min(n, runsSheet != null ? runsSheet : WorkbookContent.DEFAULT_SAMPLE_ROWS));
-        }
+        SimulationOptions simulation = simulationOptions(venture.simulation(), runs, runsSheet);
         ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
         WorkbookContent content;
         try {
-            content = WorkbookContent.of(venture, simulation, bar);
+            content = SimulateCommand.refusedAsUsage(() -> WorkbookContent.of(venture, simulation, bar));
         } finally {
             bar.finish();
         }
@@ -106,11 +97,25 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path workbook = null;
         if (!noWorkbook) {
-            workbook = directory.resolve(stem(file != null ? file.getFileName().toString() : BUNDLED) + ".xlsx");
+            String stem = file == null ? stem(BUNDLED) : ModelInput.isStdin(file) ? fileName(venture.name()) : stem(file.getFileName().toString());
+            workbook = directory.resolve(stem + ".xlsx");
             write(content, workbook);
         }
         print(spec.commandLine().getOut(), source, content, workbook);
         return ExitCode.OK;
+    }
+
+    /**
+     * The workbook's simulation (report and export): the model's runs unless {@code runs} is given, sampling every run
+     * up to {@code runsSheet} (default {@link WorkbookContent#DEFAULT_SAMPLE_ROWS}) for the runs sheet; null without a
+     * simulation section.
+     */
+    static SimulationOptions simulationOptions(SimulationSpec spec, Integer runs, Integer runsSheet) {
+        if (spec == null) {
+            return null;
+        }
+        int n = runs != null ? runs : spec.runs();
+        return SimulationOptions.of(n, spec.seed()).withSampleRuns(Math.min(n, runsSheet != null ? runsSheet : WorkbookContent.DEFAULT_SAMPLE_ROWS));
     }
 
     private Venture bundled() {
@@ -128,12 +133,26 @@ public final class ReportCommand implements Callable<Integer> {
     private void write(WorkbookContent content, Path workbook) {
         // A report directory holds generated files only, so a new report replaces the last one.
         OutputFiles.run(workbook, () -> WorkbookExporter.DEFAULT.export(content, workbook,
-                ExportOptions.defaults().withInputModel(file).withForce(true)));
+                ExportOptions.defaults().withInputModel(ModelInput.isStdin(file) ? null : file).withForce(true)));
     }
 
     static String stem(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /**
+     * A model read from standard input has no file name to give the workbook: the venture's name as a file name, in
+     * lowercase letters and digits joined by hyphens ("Clínica São Paulo" → clinica-sao-paulo), at most 80 characters;
+     * "venture" when nothing of it is left.
+     */
+    static String fileName(String ventureName) {
+        String letters = Normalizer.normalize(ventureName, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String name = letters.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        if (name.length() > 80) {
+            name = name.substring(0, 80).replaceAll("-$", "");
+        }
+        return name.isEmpty() ? "venture" : name;
     }
 
     // ---- the summary ------------------------------------------------------------------------------

@@ -43,13 +43,16 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Number of runs (default: simulation.runs in the model).")
+    @Option(names = "--runs", paramLabel = "N", converter = WholeNumber.Runs.class,
+            description = "Number of runs (default: simulation.runs in the model).")
     Integer runs;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: simulation.seed in the model).")
+    @Option(names = "--seed", paramLabel = "S", converter = WholeNumber.Seed.class,
+            description = "Random seed (default: simulation.seed in the model).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "T", converter = WholeNumber.Threads.class,
+            description = "Worker threads, 1 to " + WholeNumber.Threads.MOST + " (default: the number of processors).")
     Integer threads;
 
     @Option(names = "--holders", paramLabel = "top:N|all", defaultValue = "top:20",
@@ -59,7 +62,7 @@ public final class SimulateCommand implements Callable<Integer> {
     /** Runs -o writes by default: every run up to this many (a CSV a spreadsheet can still open). */
     static final int DEFAULT_SAMPLE_CAP = 100_000;
 
-    @Option(names = "--sample", paramLabel = "K",
+    @Option(names = "--sample", paramLabel = "K", converter = WholeNumber.Sample.class,
             description = "Runs written with -o: the first K, exact to the cent (default: every run, up to 100,000).")
     Integer sample;
 
@@ -69,8 +72,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the -o file if it exists (never the model file).")
     boolean force;
 
-    @Option(names = "--bins", paramLabel = "B", defaultValue = "20",
-            description = "Bins of the enterprise value and equity proceeds histograms (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bins", paramLabel = "B", defaultValue = "20", converter = WholeNumber.Bins.class,
+            description = "Bins of the enterprise value and equity proceeds histograms, 1 to " + WholeNumber.Bins.MOST
+                    + " (default: ${DEFAULT-VALUE}).")
     int bins = 20;
 
     @Spec
@@ -88,29 +92,22 @@ public final class SimulateCommand implements Callable<Integer> {
         long s = seed != null ? seed : venture.simulation().seed();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         int k = sample != null ? sample : Math.min(n, DEFAULT_SAMPLE_CAP);
-        // Before any warning about the model: a mistyped option is the one thing to say, and it names itself.
-        atLeast("--runs", n, 1);
-        atLeast("--threads", t, 1);
-        atLeast("--bins", bins, 1);
-        atLeast("--sample", k, 0);
         SimulationSetup setup = SimulationSetup.of(venture);
         ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
         if (runsFile != null) {
-            OutputFiles.check(runsFile, input.file(), force);
+            OutputFiles.check(runsFile, input.protectedFile(), force);
         }
         SimulationOptions options = new SimulationOptions(n, s, t, topHolders(), runsFile == null ? 0 : k, bins);
         ProgressBar bar = ProgressBar.forStderr(spec.commandLine().getErr());
         SimulationResult result;
         try {
-            result = MonteCarloSimulator.DEFAULT.simulate(setup, options, bar);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), ExitCode.USAGE);
+            result = refusedAsUsage(() -> MonteCarloSimulator.DEFAULT.simulate(setup, options, bar));
         } finally {
             bar.finish();
         }
         if (runsFile != null) {
             String csv = runsCsv(result);
-            OutputFiles.write(runsFile, input.file(), force, out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
+            OutputFiles.write(runsFile, input.protectedFile(), force, out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
             // On stderr, so the statistics on stdout stay clean JSON or CSV when piped.
             spec.commandLine().getErr().println("wrote " + runsFile + " (" + String.format(Locale.US, "%,d", result.sample().size())
                     + " runs)");
@@ -137,6 +134,19 @@ public final class SimulateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /**
+     * Runs work that simulates, turning the simulator's refusal of options it cannot honour (runs × series whose exact
+     * percentiles would need more memory than it allows, with how much and what to lower) into a usage error: the
+     * options, not the model or msocap, are at fault. For {@code report} and {@code export} as for {@code simulate}.
+     */
+    static <T> T refusedAsUsage(java.util.function.Supplier<T> simulating) {
+        try {
+            return simulating.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), ExitCode.USAGE);
+        }
+    }
+
     private int topHolders() {
         if (holders.equals("all")) {
             return SimulationOptions.ALL_HOLDERS;
@@ -144,7 +154,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (holders.matches("top:[0-9]{1,6}")) {
             return Integer.parseInt(holders.substring(4));
         }
-        throw new CommandLine.ParameterException(spec.commandLine(), "--holders expects top:N or all but was '" + holders + "'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "--holders expects top:N or all, N a whole number from 0 to "
+                + "999,999, but was '" + holders + "'");
     }
 
     static String money(double v) {
@@ -333,9 +344,4 @@ public final class SimulateCommand implements Callable<Integer> {
         return out;
     }
 
-    private void atLeast(String option, long value, long least) {
-        if (value < least) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be >= " + least + " but was " + value);
-        }
-    }
 }

@@ -42,11 +42,11 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!v.events().isEmpty()) {
             counts.put("events", v.events().size());
         }
-        Table t = new Table(input.file() + ": valid (" + v.name() + ", as of " + v.asOf() + ")").left("section").right("count");
+        Table t = new Table(input.name() + ": valid (" + v.name() + ", as of " + v.asOf() + ")").left("section").right("count");
         counts.forEach(t::row);
         Output.print(spec.commandLine().getOut(), output.format(), List.of(t), () -> {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("file", input.file().toString());
+            json.put("file", input.name());
             json.put("valid", true);
             json.put("venture", v.name());
             json.put("asOf", v.asOf().toString());

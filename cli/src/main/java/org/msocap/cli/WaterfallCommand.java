@@ -1,5 +1,6 @@
 package org.msocap.cli;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.msocap.model.HolderCategory;
 import org.msocap.model.Limits;
 import org.msocap.model.Shown;
 import org.msocap.model.Venture;
+import org.msocap.money.Amounts;
 import org.msocap.money.Money;
 import org.msocap.waterfall.ClassPayout;
 import org.msocap.waterfall.EquityBridge;
@@ -127,26 +129,32 @@ public final class WaterfallCommand implements Callable<Integer> {
         return parseAmount("--exit", text);
     }
 
-    /** An amount option's value (25M, 750k, 2500000), non-negative and in range, else a usage error naming the option. */
+    /**
+     * An amount option's value (25M, 750k, 2500000), non-negative, in range and in cents, else a usage error naming the
+     * option: the rules of an amount in the model file, so that {@code --exit 1.234} is not silently 1.23.
+     */
     static Money parseAmount(String option, String text) {
-        Money m;
+        BigDecimal amount;
         try {
             if (text.length() > Limits.MAX_NUMBER_CHARS) {
                 throw new IllegalArgumentException("too long"); // refused unread: parsing long digit strings is slow
             }
-            m = Money.parse(text);
-            if (m.isNegative()) {
+            amount = Amounts.parse(text);
+            if (amount.signum() < 0) {
                 throw new IllegalArgumentException("negative");
             }
         } catch (IllegalArgumentException e) {
             throw new UserException(option + " expects an amount such as 25M, 750k or 2500000 but was '" + Shown.value(text) + "'",
                     ExitCode.USAGE);
         }
-        if (!Limits.isAmount(m.amount())) {
+        if (!Limits.isAmount(amount)) {
             throw new UserException(option + " is out of range: " + Shown.value(text) + "; amounts are at most " + Limits.MAX_AMOUNT_WORDS,
                     ExitCode.USAGE);
         }
-        return m;
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new UserException(option + " has at most two decimals (cents) but was '" + Shown.value(text) + "'", ExitCode.USAGE);
+        }
+        return new Money(amount);
     }
 
     private static String names(Venture v) {

@@ -144,6 +144,36 @@ class HostileInputTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void runningOutOfMemoryIsOneMessageNotAStackTrace() throws Exception {
+        // 4,000,000 runs keep about 0.5 GB of series, far past a 48 MB heap: the JVM printed OutOfMemoryError's trace.
+        Path err = dir.resolve("err.txt");
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "simulate", CliRun.TELEHEALTH.toString(),
+                "--runs", "4000000", "--threads", "1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        assertThat(java.waitFor()).isEqualTo(ExitCode.INTERNAL_ERROR);
+        String printed = Files.readString(err);
+        assertThat(printed).contains("msocap: out of memory: this command needs more than the Java heap's ")
+                .contains("run Java with a larger heap (-Xmx").doesNotContain("\tat ", "Exception in thread", "java.lang.OutOfMemoryError");
+    }
+
+    @Test
+    void aRecapsDividendPastTheLimitIsRefusedWhereTheRecapWritesTheClass() throws IOException {
+        // After the recap the cap table in force is the recap's classes; the engine calls its class-a mso.classes[0], but
+        // the file writes it under events[0].classes[0] (mso.classes[0] of the file is the old common class).
+        Path file = CliRun.EXAMPLES.resolve("derm-recap-second-bite.yaml");
+        List<String> lines = Files.readAllLines(file);
+        int line = lines.indexOf(lines.stream().filter(l -> l.contains("dividend: {rate: 0.08")).findFirst().orElseThrow()) + 1;
+        int column = lines.get(line - 1).indexOf("0.08, cumulative") + 1;   // the rate's value
+        CliRun run = CliRun.of("waterfall", file.toString(), "--exit", "90M", "--date", "2225-06-30");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).startsWith("msocap: invalid model: " + file + ":" + line + ":" + column
+                + ": events[0].classes[0].dividend.rate: class 'class-a': its cumulative dividend, accrued from 2027-06-30");
+        assertNoStackTrace(run);
+    }
+
+    @Test
     void aNoteWhoseInterestAccruesPastTheLimitIsRefusedAtItsRate() throws IOException {
         // A thousand years of simple interest at 100% on a large principal: the breakpoint table overflowed (FILE:1:1).
         String yaml = Files.readString(CliRun.EXAMPLES.resolve("np-led-clinic.yaml")).replace(

@@ -30,14 +30,28 @@ class OptionMistakesTest {
     }
 
     @Test
-    void aSimulateOptionOutOfRangeIsNamedWithItsValueAndNothingElseIsSaid() {
-        for (String[] option : new String[][] {{"--runs", "0"}, {"--threads", "0"}, {"--bins", "0"}, {"--sample", "-1"}}) {
-            CliRun run = CliRun.of("simulate", CliRun.TELEHEALTH.toString(), option[0], option[1]);
-            assertThat(run.exitCode()).as(option[0]).isEqualTo(ExitCode.USAGE);
-            String least = option[0].equals("--sample") ? "0" : "1";
+    void aWholeNumberOptionOutOfRangeIsNamedWithItsRangeAndValueAndNothingElseIsSaid() {
+        // Below the range, past what the option's type holds (was picocli's "'100000000000' is not an int"), not a number,
+        // and past the caps that keep a typo from exhausting the machine (--bins 2000000000 ran out of memory).
+        String[][] cases = {
+                {"simulate", "--runs", "0", "1 to 2,147,483,647"}, {"simulate", "--runs", "100000000000", "1 to 2,147,483,647"},
+                {"simulate", "--runs", "1e6", "1 to 2,147,483,647"}, {"simulate", "--threads", "0", "1 to 1,024"},
+                {"simulate", "--threads", "100000", "1 to 1,024"}, {"simulate", "--bins", "0", "1 to 10,000"},
+                {"simulate", "--bins", "2000000000", "1 to 10,000"}, {"simulate", "--sample", "-1", "0 to 2,147,483,647"},
+                {"simulate", "--seed", "99999999999999999999", "-9,223,372,036,854,775,808 to 9,223,372,036,854,775,807"},
+                {"report", "--runs", "3000000000", "1 to 2,147,483,647"}, {"report", "--runs-sheet", "many", "0 to 1,048,575"},
+                {"export", "--runs", "-3", "1 to 2,147,483,647"}, {"export", "--runs-sheet", "1048576", "0 to 1,048,575"}};
+        for (String[] c : cases) {
+            CliRun run = CliRun.of(c[0], CliRun.TELEHEALTH.toString(), "-o", dir.resolve("out.xlsx").toString(), c[1], c[2]);
+            String as = String.join(" ", c);
+            assertThat(run.exitCode()).as(as).isEqualTo(ExitCode.USAGE);
             // Not the model's projection warning first: the mistake is the option.
-            assertThat(run.err()).as(option[0]).startsWith("msocap: " + option[0] + " must be >= " + least + " but was " + option[1]
-                    + "\nTry 'msocap simulate --help' for usage.");
+            assertThat(run.err()).as(as).isEqualTo("msocap: " + c[1] + " must be a whole number from " + c[3] + " but was " + c[2]
+                    + "\nTry 'msocap " + c[0] + " --help' for usage.\n");
         }
+        assertThat(dir.resolve("out.xlsx")).doesNotExist();
+        CliRun seed = CliRun.of("simulate", CliRun.TELEHEALTH.toString(), "--seed", "-9223372036854775808", "--runs", "50",
+                "--threads", "3", "--bins", "10000", "--format", "json");
+        assertThat(seed.exitCode()).as(seed.err()).isZero();
     }
 }

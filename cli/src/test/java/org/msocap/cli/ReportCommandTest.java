@@ -72,12 +72,12 @@ class ReportCommandTest {
     void badRunsSheetIsAUsageError() {
         CliRun run = CliRun.of("report", "--runs-sheet", "-1", "--no-workbook");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("--runs-sheet must be from 0 to 1048575 but was -1");
+        assertThat(run.err()).contains("--runs-sheet must be a whole number from 0 to 1,048,575 but was -1");
         // More rows than a sheet holds is refused up front, not an internal error deep in the export.
         CliRun tooMany = CliRun.of("export", CliRun.EXAMPLES.resolve("glow-medical-spa.yaml").toString(), "-o", "never.xlsx",
                 "--runs-sheet", "1048576");
         assertThat(tooMany.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(tooMany.err()).contains("--runs-sheet must be from 0 to 1048575 but was 1048576");
+        assertThat(tooMany.err()).contains("--runs-sheet must be a whole number from 0 to 1,048,575 but was 1048576");
         assertThat(java.nio.file.Path.of("never.xlsx")).doesNotExist();
     }
 
@@ -96,10 +96,30 @@ class ReportCommandTest {
     }
 
     @Test
+    void moreRunsThanTheSimulatorCanKeepIsAUsageErrorAsInSimulate() throws java.io.IOException {
+        // It was "internal error: java.lang.IllegalArgumentException: keeping 8 series ..." (exit 1) in report and export.
+        Path workbook = dir.resolve("big.xlsx");
+        for (String[] args : new String[][] {{"report", CliRun.TELEHEALTH.toString(), "-o", dir.toString()},
+                {"export", CliRun.TELEHEALTH.toString(), "-o", workbook.toString()},
+                {"simulate", CliRun.TELEHEALTH.toString(), "-o", dir.resolve("runs.csv").toString()}}) {
+            String[] withRuns = java.util.Arrays.copyOf(args, args.length + 2);
+            withRuns[args.length] = "--runs";
+            withRuns[args.length + 1] = "2000000000";
+            CliRun run = CliRun.of(withRuns);
+            assertThat(run.exitCode()).as(args[0] + ": " + run.err()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).as(args[0]).containsPattern("(?m)^msocap: keeping \\d+ series of 2000000000 runs for exact "
+                    + "percentiles needs \\d+ MiB; .*fewer runs$").doesNotContain("internal error", "Exception");
+        }
+        try (var written = Files.list(dir)) {
+            assertThat(written).as("nothing written").isEmpty();
+        }
+    }
+
+    @Test
     void badRunsIsAUsageError() {
         CliRun run = CliRun.of("report", "--runs", "0", "--no-workbook");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("--runs must be >= 1 but was 0");
+        assertThat(run.err()).contains("--runs must be a whole number from 1 to 2,147,483,647 but was 0");
     }
 
     @Test

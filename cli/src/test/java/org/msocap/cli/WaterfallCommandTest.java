@@ -165,6 +165,20 @@ class WaterfallCommandTest {
         assertThat(badScenario.err()).contains("no exit scenario named 'IPO'");
     }
 
+    @Test
+    void anExitValueBelowACentIsRefusedAsInTheModelFileNotRounded() {
+        // It was sold at 1.23 without a word; the file refuses enterpriseValue: 1.234 ("at most two decimals").
+        CliRun run = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "1.234");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo("msocap: --exit has at most two decimals (cents) but was '1.234'\n");
+        CliRun value = CliRun.of("captable", CliRun.TELEHEALTH.toString(), "--value", "25000000.005");
+        assertThat(value.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(value.err()).contains("--value has at most two decimals (cents) but was '25000000.005'");
+        CliRun cents = CliRun.of("waterfall", CliRun.TELEHEALTH.toString(), "--exit", "1.230", "--format", "json");
+        assertThat(cents.exitCode()).as(cents.err()).isZero();
+        assertThat(cents.out()).contains("\"exitValue\" : \"1.23\"");
+    }
+
     private static long sumOfPayouts(String json) {
         Matcher m = Pattern.compile("\"payout\" : \"([0-9]+)\\.([0-9]{2})\"").matcher(json);
         long cents = 0;

@@ -76,13 +76,30 @@ final class TreeReader {
 
     /** The root map of {@code content}, read as JSON when the file name ends in .json, else as YAML. */
     static MapNode read(String content, String file) {
+        return read(content, file, file.toLowerCase().endsWith(".json"));
+    }
+
+    /**
+     * The root map of {@code content} from a stream without a file name (standard input): JSON when it opens as a JSON
+     * object does, with <code>{"</code> (a YAML file starts with a field, or with <code>{</code> and a plain key), else
+     * YAML. JSON is YAML too, but YAML refuses the tabs that indent much JSON.
+     */
+    static MapNode readUnnamed(String content, String name) {
+        String start = content.stripLeading();
+        if (start.startsWith("\uFEFF")) {
+            start = start.substring(1).stripLeading();
+        }
+        boolean json = start.startsWith("{") && start.substring(1).stripLeading().startsWith("\"");
+        return read(content, name, json);
+    }
+
+    private static MapNode read(String content, String file, boolean json) {
         if (content.length() > MAX_CHARS) {
             throw tooLarge(file, content.length() + " characters");
         }
         if (!content.isEmpty() && content.charAt(0) == '\uFEFF') {
             content = content.substring(1);
         }
-        boolean json = file.toLowerCase().endsWith(".json");
         TreeReader reader = new TreeReader(file, json ? null : content);
         try (JsonParser parser = json ? JSON.createParser(content) : YAML.createParser(content)) {
             return reader.root(parser);

@@ -60,11 +60,28 @@ public final class VentureReader {
      */
     static byte[] readAtMost(Path file, long limit, String name) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) limit + 1);
-            if (bytes.length > limit) {
-                throw TreeReader.tooLarge(name, "more than " + limit + " bytes");
-            }
-            return bytes;
+            return readAtMost(in, limit, name);
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, long limit, String name) throws IOException {
+        byte[] bytes = in.readNBytes((int) limit + 1);
+        if (bytes.length > limit) {
+            throw TreeReader.tooLarge(name, "more than " + limit + " bytes");
+        }
+        return bytes;
+    }
+
+    /**
+     * Reads and validates a model from {@code in} (standard input), JSON when it starts as a JSON object does, else YAML,
+     * naming it {@code name} in errors; like a file, it is refused once more than 10 MB arrive. The stream is not closed.
+     */
+    public static ModelFile load(InputStream in, String name) {
+        try {
+            String content = utf8(readAtMost(in, TreeReader.MAX_BYTES, name), name);
+            return VentureBinder.bindFile(TreeReader.readUnnamed(content, name), name);
+        } catch (IOException e) {
+            throw new InvalidModelException(name, 1, 1, "", "cannot read the model: " + e.getMessage(), e);
         }
     }
 

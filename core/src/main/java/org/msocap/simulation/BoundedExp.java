@@ -14,7 +14,8 @@ import org.apache.commons.math3.util.FastMath;
  * and the branches for a second addend and a high-precision result; the negative arguments' step down is taken from
  * the sign bit, not a branch. Under C1 the library's method is a call with those
  * branches and four more calls for its tables. The tables are the library's own arrays ({@link FastMathTables}; if they
- * cannot be read every call goes to the library). {@code BoundedExpTest} compares it with the library bit for bit.
+ * cannot be read, or the library on the class path computes otherwise than this ({@link LibraryCheck}, once), every call
+ * goes to the library). {@code BoundedExpTest} compares it with the library bit for bit.
  */
 final class BoundedExp {
 
@@ -26,6 +27,12 @@ final class BoundedExp {
     /** e^(k/1024) for k from 0 to 1024 (1024 too: a negative whole x is one below its truncation), high and low parts. */
     private static final double[] FRAC_A;
     private static final double[] FRAC_B;
+    /**
+     * Whether every call goes to {@link FastMath#exp}: the tables could not be read, or this differs from the library on
+     * the class path ({@link LibraryCheck}). Assigned last in the class's initialisation: while the check runs it still
+     * reads false, so {@link #exp} takes the table path that the check compares with the library.
+     */
+    private static final boolean LIBRARY_ONLY;
 
     static {
         double[] intA = FastMathTables.doubles("ExpIntTable", "EXP_INT_TABLE_A");
@@ -34,23 +41,27 @@ final class BoundedExp {
         double[] fracB = FastMathTables.doubles("ExpFracTable", "EXP_FRAC_TABLE_B");
         boolean read = intA != null && intB != null && fracA != null && fracB != null && intA.length > 750 + LIMIT
                 && intB.length > 750 + LIMIT && fracA.length > 1024 && fracB.length > 1024;
-        INT_A = read ? intA : null;   // null: every call goes to FastMath.exp
+        INT_A = read ? intA : null;
         INT_B = read ? intB : null;
         FRAC_A = read ? fracA : null;
         FRAC_B = read ? fracB : null;
+        LIBRARY_ONLY = !read || !LibraryCheck.sameBits(BoundedExp::exp, FastMath::exp, LibraryCheck.boundedExp());
     }
 
     private BoundedExp() {
     }
 
-    /** Whether the library's tables were read (otherwise {@link #exp} is {@link FastMath#exp}); for tests. */
+    /**
+     * Whether the library's tables were read and this agrees with the library (otherwise {@link #exp} is
+     * {@link FastMath#exp}); for tests.
+     */
     static boolean tablesRead() {
-        return INT_A != null;
+        return !LIBRARY_ONLY;
     }
 
     /** {@code FastMath.exp(x)}, bit for bit, for every double. */
     static double exp(double x) {
-        if (!(x > -LIMIT && x < LIMIT) || x == 0 || INT_A == null) {
+        if (!(x > -LIMIT && x < LIMIT) || x == 0 || LIBRARY_ONLY) {
             return FastMath.exp(x);
         }
         // FastMath's whole part: the truncation, one less for every negative x (a negative whole number too). Its sign bit

@@ -13,7 +13,8 @@ import org.apache.commons.math3.util.FastMath;
  * compensated sum, which adds a low part that is zero there ({@code a + 0.0} is {@code a} for the non-zero {@code a} of
  * that path, and {@code b + −0.0} is {@code b}). Under C1 the library's method is a call with half a dozen branches and
  * a second call for its table; this one is a few loads from a flat table. The tables are the library's own arrays
- * ({@link FastMathTables}; if they cannot be read every call goes to the library). {@code UnitIntervalLogTest} compares it with the library
+ * ({@link FastMathTables}; if they cannot be read, or the library on the class path computes otherwise than this
+ * ({@link LibraryCheck}, once), every call goes to the library). {@code UnitIntervalLogTest} compares it with the library
  * on every binary exponent of the range and millions of arguments; {@link #pair} is two of them side by side, for the
  * two correlated drivers' quantiles.
  */
@@ -31,28 +32,38 @@ final class UnitIntervalLog {
     private static final double[] MANTISSA;
     /** FastMath's LN_QUICK_COEF flattened (high, low), for the arguments near one. */
     private static final double[] NEAR_ONE;
+    /**
+     * Whether every call goes to {@link FastMath#log}: the tables could not be read, or the table path differs from the
+     * library on the class path ({@link LibraryCheck}). Assigned last in the class's initialisation: while the check
+     * runs it still reads false, so {@link #log} takes the table path that the check compares with the library.
+     */
+    private static final boolean LIBRARY_ONLY;
 
     static {
         double[] mantissa = FastMathTables.pairs("lnMant", "LN_MANT");
         double[] nearOne = FastMathTables.pairs(null, "LN_QUICK_COEF");
         boolean read = mantissa != null && mantissa.length == 2048 && nearOne != null && nearOne.length >= 2;
-        MANTISSA = read ? mantissa : null;   // null: every call goes to FastMath.log
+        MANTISSA = read ? mantissa : null;
         NEAR_ONE = read ? nearOne : null;
+        LIBRARY_ONLY = !read || !LibraryCheck.sameBits(UnitIntervalLog::log, FastMath::log, LibraryCheck.unitInterval());
     }
 
     private UnitIntervalLog() {
     }
 
-    /** Whether the library's tables were read (otherwise {@link #log} is {@link FastMath#log}); for tests. */
+    /**
+     * Whether the library's tables were read and the table path agrees with the library (otherwise {@link #log} is
+     * {@link FastMath#log}); for tests.
+     */
     static boolean tablesRead() {
-        return MANTISSA != null;
+        return !LIBRARY_ONLY;
     }
 
     /** {@code FastMath.log(x)}, bit for bit, for every double. */
     static double log(double x) {
         long bits = Double.doubleToRawLongBits(x);
         // NaNs and negative numbers fall outside the range as longs too (above 1.0's bits, or negative).
-        if (bits < LOWEST_BITS || bits > ONE_BITS || MANTISSA == null) {
+        if (bits < LOWEST_BITS || bits > ONE_BITS || LIBRARY_ONLY) {
             return FastMath.log(x);
         }
         if (x > 0.99) {
@@ -101,7 +112,7 @@ final class UnitIntervalLog {
     static void pair(double x1, double x2, double[] out, int at) {
         long bits1 = Double.doubleToRawLongBits(x1);
         long bits2 = Double.doubleToRawLongBits(x2);
-        if (bits1 < LOWEST_BITS || bits1 > ONE_BITS || bits2 < LOWEST_BITS || bits2 > ONE_BITS || MANTISSA == null
+        if (bits1 < LOWEST_BITS || bits1 > ONE_BITS || bits2 < LOWEST_BITS || bits2 > ONE_BITS || LIBRARY_ONLY
                 || x1 > 0.99 || x2 > 0.99) {
             out[at] = log(x1);
             out[at + 1] = log(x2);

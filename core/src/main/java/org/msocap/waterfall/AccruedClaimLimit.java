@@ -55,7 +55,8 @@ final class AccruedClaimLimit {
                     + String.format(Locale.US, "%,.2f", down(allowed, 2)) + " a share; at that price the " + String.format(Locale.US, "%,d",
                     down(capitalization, 0).toBigInteger())
                     + " fully diluted shares are worth more than " + Limits.MAX_AMOUNT_WORDS
-                    + ", the limit for amounts, given or derived: a lower rate, simple compounding or an earlier exit keeps it within");
+                    + ", the limit for amounts, given or derived: a lower rate, simple compounding or an earlier exit keeps it within",
+                    new ModelException.ClassField(cls.id(), exitDate, "dividend.rate"));
         }
         for (int i = 0; i < mso.notes().size(); i++) {
             ConvertibleNote n = mso.notes().get(i);

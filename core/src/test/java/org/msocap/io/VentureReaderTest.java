@@ -675,4 +675,20 @@ class VentureReaderTest {
             }
         }
     }
+
+    @Test
+    void aStreamIsReadLikeAFileUpToTheSameLimit() {
+        ModelFile read = VentureReader.load(new java.io.ByteArrayInputStream(BASE.getBytes(StandardCharsets.UTF_8)), "<stdin>");
+        assertThat(read.venture().name()).isEqualTo("Sunrise");
+        assertThat(read.file()).isEqualTo("<stdin>");
+        // Refused as soon as more than 10 MB arrive, not after reading whatever the stream holds.
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return ' ';
+            }
+        };
+        assertThatThrownBy(() -> VentureReader.load(endless, "<stdin>")).isInstanceOf(InvalidModelException.class)
+                .hasMessageStartingWith("<stdin>:1:1: file is too large (more than 10485760 bytes)");
+    }
 }
