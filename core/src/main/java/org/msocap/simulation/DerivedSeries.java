@@ -18,7 +18,7 @@ package org.msocap.simulation;
  * <p>Memory: one byte a run per series with a partial class, none for a series of whole classes; a chunk of runs is
  * written by one thread, so the chunks' blocks need no lock, and {@link #rebuild} reads them after the pass.
  */
-final class DerivedSeries {
+final class DerivedSeries implements CompactSeries {
 
     /** The largest correction a byte keeps, either way. */
     static final int MAX_CORRECTION = Byte.MAX_VALUE;
@@ -109,7 +109,8 @@ final class DerivedSeries {
     }
 
     /** The series kept. */
-    int size() {
+    @Override
+    public int size() {
         return fullSeries.length;
     }
 
@@ -134,7 +135,8 @@ final class DerivedSeries {
      * on day {@code runDay[k]}, for {@code k < exits}; the chunk starts at run {@code from}. The class series must hold
      * the chunk's runs already; {@code work} is scratch of at least {@code exits} values.
      */
-    void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work) {
+    @Override
+    public void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work) {
         if (whole[s] != null) {
             long[] series = whole[s];
             for (int k = 0; k < exits; k++) {
@@ -188,7 +190,8 @@ final class DerivedSeries {
      * Series {@code s}'s cents of every run, exactly as the payout pass computed them: rebuilt into {@code into}, or the
      * series itself when it is kept whole (not to be written to).
      */
-    long[] rebuild(int s, long[] into) {
+    @Override
+    public long[] rebuild(int s, long[] into) {
         if (whole[s] != null) {
             return whole[s];
         }
@@ -199,7 +202,8 @@ final class DerivedSeries {
     }
 
     /** The runs {@code [from, to)} of series {@code s} into {@code into} (not kept whole; {@code from} starts a chunk). */
-    void rebuild(int s, long[] into, int from, int to) {
+    @Override
+    public void rebuild(int s, long[] into, int from, int to) {
         byte[] kept = corrections[s];
         long[][] full = fullSeries[s];
         long[][] part = partialSeries[s];
@@ -246,7 +250,8 @@ final class DerivedSeries {
     }
 
     /** Series {@code s}'s cents of one run. */
-    long at(int s, int run) {
+    @Override
+    public long at(int s, int run) {
         if (whole[s] != null) {
             return whole[s][run];
         }
@@ -271,17 +276,20 @@ final class DerivedSeries {
     }
 
     /** Whether series {@code s} is kept 8 bytes a run. */
-    boolean keptWhole(int s) {
+    @Override
+    public boolean keptWhole(int s) {
         return whole[s] != null;
     }
 
     /** Whether series {@code s} takes only whole classes: nothing kept, its cents their sum. */
-    boolean exact(int s) {
+    @Override
+    public boolean exact(int s) {
         return whole[s] == null && corrections[s] == null;
     }
 
     /** The chunks of series {@code s} kept exactly (their corrections did not fit a byte); for tests and measurements. */
-    int exactChunks(int s) {
+    @Override
+    public int exactChunks(int s) {
         int n = 0;
         if (blocks[s] != null) {
             for (long[] block : blocks[s]) {
