@@ -176,7 +176,8 @@ public final class MonteCarloSimulator {
         private final int[] pairCategory;
 
         // Per-run results.
-        private final int[] exitDay;
+        /** Per run, its exit day (NO_EXIT: none) while phase 1 draws them; then {@link #exitDayIndex}, the same array. */
+        private int[] exitDay;
         private final long[] enterpriseValue;
         private final long[] proceeds;
         private final double[][] sampleDrivers;
@@ -185,10 +186,13 @@ public final class MonteCarloSimulator {
         private long[] holderSums;
         /** Per holder, the carve-out part of {@link #holderSums}. */
         private long[] holderCarveOutSums;
-        /** The exit runs by exit day, in run order within a day (a run's day is {@link #exitDay}'s). */
+        /** The exit runs by exit day, in run order within a day. */
         private int[] exitOrder;
         private int exitRuns;
-        /** The distinct exit days, ascending, and per run the index of its day among them (-1: no exit). */
+        /**
+         * The distinct exit days, ascending, and per run the index of its day among them (-1: no exit): {@link #exitDay}'s
+         * array, its days replaced by their indexes, 4 bytes a run not touched twice.
+         */
         private int[] exitDays;
         private int[] exitDayIndex;
         /** Per distinct exit day, the runs exiting on it. */
@@ -523,7 +527,7 @@ public final class MonteCarloSimulator {
             int stride = Math.max(1, exitRuns / sampleSize);
             for (int k = 0; k < exitRuns; k += stride) {
                 int run = exitOrder[k];
-                evaluator(exitDay[run]).payouts(proceeds[run], payout);
+                evaluator(exitDays[exitDayIndex[run]]).payouts(proceeds[run], payout);
                 Arrays.fill(ofRun, 0);
                 for (int p = 0; p < waterfallPositions; p++) {
                     ofRun[holderOf[p]] += payout[p];
@@ -703,9 +707,8 @@ public final class MonteCarloSimulator {
                     exitOrder[k] = (int) keys[k];
                 }
             }
-            exitDayIndex = new int[runs];
-            Arrays.fill(exitDayIndex, -1);
-            // The distinct days are a few dozen: grown as found, not a slot per run.
+            // The distinct days are a few dozen: grown as found, not a slot per run. Each exit run's day is read once,
+            // then replaced by its index.
             int[] days = new int[16];
             int distinct = 0;
             for (int run : exitOrder) {
@@ -716,8 +719,15 @@ public final class MonteCarloSimulator {
                     }
                     days[distinct++] = day;
                 }
-                exitDayIndex[run] = distinct - 1;
+                exitDay[run] = distinct - 1;
             }
+            for (int run = 0; run < runs; run++) {
+                if (exitDay[run] == NO_EXIT) {
+                    exitDay[run] = -1;
+                }
+            }
+            exitDayIndex = exitDay;
+            exitDay = null;
             exitDays = Arrays.copyOf(days, distinct);
             if (timeline != null) {
                 // Only deal events need it (cash at close realized per exit day): no extra pass over the runs otherwise.
@@ -736,16 +746,11 @@ public final class MonteCarloSimulator {
          */
         private void resolveExitDays() {
             List<Callable<Void>> tasks = new ArrayList<>();
-            int previous = NO_EXIT;
-            for (int run : exitOrder) {
-                int day = exitDay[run];
-                if (day != previous) {
-                    tasks.add(() -> {
-                        evaluator(day);
-                        return null;
-                    });
-                    previous = day;
-                }
+            for (int day : exitDays) {
+                tasks.add(() -> {
+                    evaluator(day);
+                    return null;
+                });
             }
             invokeAll(tasks);
         }
@@ -1287,7 +1292,7 @@ public final class MonteCarloSimulator {
                 long[] local = new long[waterfallPositions];
                 for (int k = from; k < to; k++) {
                     int run = exitOrder[k];
-                    evaluator(exitDay[run]).payouts(proceeds[run], payout, mask);
+                    evaluator(exitDays[exitDayIndex[run]]).payouts(proceeds[run], payout, mask);
                     for (int p = 0; p < waterfallPositions; p++) {
                         if (mask[p]) {
                             local[p] += payout[p];
@@ -1324,7 +1329,7 @@ public final class MonteCarloSimulator {
             }
             long without = 0;
             for (int run = from; run < to; run++) {
-                if (exitDay[run] != NO_EXIT) {
+                if (exitDayIndex[run] >= 0) {
                     continue;
                 }
                 without++;
@@ -1383,7 +1388,7 @@ public final class MonteCarloSimulator {
             PayoutModel.PayoutEvaluator evaluator = null;
             for (int k = from; k < to; k++) {
                 int run = exitOrder[k];
-                int day = exitDay[run];
+                int day = exitDays[exitDayIndex[run]];
                 if (day != currentDay) {
                     evaluator = evaluator(day);
                     currentDay = day;
@@ -1415,7 +1420,7 @@ public final class MonteCarloSimulator {
             int[] exitIndex = new int[valueTallies == null ? exitRuns : 0];
             int k = 0;
             for (int i = 0; valueTallies == null && i < runs; i++) {
-                if (exitDay[i] != NO_EXIT) {
+                if (exitDayIndex[i] >= 0) {
                     exitIndex[k++] = i;
                 }
             }
@@ -1782,7 +1787,7 @@ public final class MonteCarloSimulator {
             if (Double.isNaN(sum)) {
                 sum = 0;
                 for (int i = 0; i < runs; i++) {
-                    if (exitDay[i] != NO_EXIT) {
+                    if (exitDayIndex[i] >= 0) {
                         sum += cents[i];
                     }
                 }
@@ -1793,7 +1798,7 @@ public final class MonteCarloSimulator {
             LogBuckets.Pick pick = min == max ? null : new LogBuckets.Pick(tally.counts(), s * LogBuckets.COUNT, min,
                     percentileIndexes(n));
             double ss = pick == null ? squaresAndBins(cents, meanCents, binning, binCounts)
-                    : pick.squaresBinsAndCopy(cents, exitDay, NO_EXIT, meanCents, binning, binCounts);
+                    : pick.squaresBinsAndCopy(cents, exitDayIndex, -1, meanCents, binning, binCounts);
             valueHistograms[s] = binning.histogram(name, binCounts);
             double sd = n < 2 ? 0 : Math.sqrt(ss / (n - 1)) / 100;
             long[] at = new long[PERCENTILES.length];
@@ -1810,7 +1815,7 @@ public final class MonteCarloSimulator {
         private double squaresAndBins(long[] cents, double meanCents, Histogram.Binning binning, long[] binCounts) {
             double ss = 0;
             for (int i = 0; i < runs; i++) {
-                if (exitDay[i] != NO_EXIT) {
+                if (exitDayIndex[i] >= 0) {
                     long v = cents[i];
                     double d = v - meanCents;
                     ss += d * d;
@@ -1932,7 +1937,8 @@ public final class MonteCarloSimulator {
             List<RunSample> out = new ArrayList<>(sampleDrivers.length);
             for (int i = 0; i < sampleDrivers.length; i++) {
                 double[] d = sampleDrivers[i];
-                Optional<LocalDate> date = exitDay[i] == NO_EXIT ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(exitDay[i]));
+                Optional<LocalDate> date = exitDayIndex[i] < 0 ? Optional.empty()
+                        : Optional.of(LocalDate.ofEpochDay(exitDays[exitDayIndex[i]]));
                 List<Money> byClass = new ArrayList<>();
                 for (int g = 0; g < groupSeries.length; g++) {
                     byClass.add(Money.ofCents(seriesAt(g, i)));
