@@ -22,11 +22,8 @@ interface CompactSeries {
      */
     long[] rebuild(int s, long[] into);
 
-    /**
-     * The runs {@code [from, to)} of series {@code s} into {@code into} from index {@code at} on (not kept whole;
-     * {@code from} starts a chunk).
-     */
-    void rebuild(int s, long[] into, int at, int from, int to);
+    /** The runs {@code [from, to)} of series {@code s} into {@code into} (not kept whole; {@code from} starts a chunk). */
+    void rebuild(int s, long[] into, int from, int to);
 
     /** Series {@code s}'s cents of one run. */
     long at(int s, int run);

@@ -196,14 +196,14 @@ final class DerivedSeries implements CompactSeries {
             return whole[s];
         }
         for (int from = 0; from < runs; from += chunk) {
-            rebuild(s, into, from, from, Math.min(runs, from + chunk));
+            rebuild(s, into, from, Math.min(runs, from + chunk));
         }
         return into;
     }
 
     /** The runs {@code [from, to)} of series {@code s} into {@code into} (not kept whole; {@code from} starts a chunk). */
     @Override
-    public void rebuild(int s, long[] into, int at, int from, int to) {
+    public void rebuild(int s, long[] into, int from, int to) {
         byte[] kept = corrections[s];
         long[][] full = fullSeries[s];
         long[][] part = partialSeries[s];
@@ -211,39 +211,39 @@ final class DerivedSeries implements CompactSeries {
         int[] dayIndex = this.dayIndex;
         long[] block = kept == null ? null : blocks[s][from / chunk];
         if (block != null) {
-            System.arraycopy(block, 0, into, at, to - from);
+            System.arraycopy(block, 0, into, from, to - from);
             return;
         }
         // A chunk at a time, a term at a time (the chunk of the result stays in the caches), starting from the
         // corrections or the first whole class; a run without an exit has every class at 0 and a correction of 0.
         int first = 0;
         if (kept != null) {
-            for (int run = from, i = at; run < to; run++, i++) {
-                into[i] = kept[run];
+            for (int run = from; run < to; run++) {
+                into[run] = kept[run];
             }
         } else if (full.length > 0) {
-            System.arraycopy(full[0], from, into, at, to - from);
+            System.arraycopy(full[0], from, into, from, to - from);
             first = 1;
         } else {
-            java.util.Arrays.fill(into, at, at + to - from, 0);
+            java.util.Arrays.fill(into, from, to, 0);
         }
         for (int t = first; t < full.length; t++) {
             long[] g = full[t];
-            for (int run = from, i = at; run < to; run++, i++) {
-                into[i] += g[run];
+            for (int run = from; run < to; run++) {
+                into[run] += g[run];
             }
         }
         for (int j = 0; j < part.length; j++) {
             long[] g = part[j];
             if (fixed != null) {
                 double f = fixed[j];
-                for (int run = from, i = at; run < to; run++, i++) {
-                    into[i] += (long) (f * g[run]);
+                for (int run = from; run < to; run++) {
+                    into[run] += (long) (f * g[run]);
                 }
             } else {
                 double[] f = shifted[s][j];
-                for (int run = from, i = at; run < to; run++, i++) {
-                    into[i] += (long) (f[dayIndex[run] + 1] * g[run]);
+                for (int run = from; run < to; run++) {
+                    into[run] += (long) (f[dayIndex[run] + 1] * g[run]);
                 }
             }
         }

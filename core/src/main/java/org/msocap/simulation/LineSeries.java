@@ -342,16 +342,16 @@ final class LineSeries implements CompactSeries {
             return whole[s];
         }
         for (int from = 0; from < runs; from += chunk) {
-            rebuild(s, into, from, from, Math.min(runs, from + chunk));
+            rebuild(s, into, from, Math.min(runs, from + chunk));
         }
         return into;
     }
 
     @Override
-    public void rebuild(int s, long[] into, int at, int from, int to) {
+    public void rebuild(int s, long[] into, int from, int to) {
         long[] block = blocks[s][from / chunk];
         if (block != null) {
-            System.arraycopy(block, 0, into, at, to - from);
+            System.arraycopy(block, 0, into, from, to - from);
             return;
         }
         byte[] kept = corrections[s];
@@ -361,9 +361,9 @@ final class LineSeries implements CompactSeries {
         long[] proceeds = this.proceeds;
         char[] pieceOf = this.pieceOf;
         // A run without an exit has piece 0 (a line of 0 from 0), proceeds 0 and a correction of 0.
-        for (int run = from, i = at; run < to; run++, i++) {
+        for (int run = from; run < to; run++) {
             int p = pieceOf[run];
-            into[i] = kept[run] + estimate(b[p], m[p], start[p], proceeds[run]);
+            into[run] = kept[run] + estimate(b[p], m[p], start[p], proceeds[run]);
         }
     }
 

@@ -51,13 +51,10 @@ import org.msocap.money.Money;
  *   <li>Statistics per series: mean, standard deviation, nearest-rank percentiles (sorting a copy), the chance
  *       of less than cost, MOIC and IRR of the expected cash flows.</li>
  * </ol>
- * Memory: without deal events or a carve-out, a byte per run per series, class, category and candidate holder alike,
- * where its cents lie within a byte of a line in the proceeds (see {@link LineSeries}), else 8, plus 2 bytes per run
- * for the runs' pieces of those lines; with a carve-out, 8 bytes per run per class series, and a category or candidate
- * series takes a byte per run where its cents are a fixed share of the class series' give or take a few (see
- * {@link DerivedSeries}), none where they are whole classes', else 8; with deal events, 8 bytes per run per series (at
- * most as many candidates as reported holders again, within {@link SimulationOptions#MAX_TRACKED_VALUES}); plus 24
- * bytes per run (exit day index, enterprise value, proceeds, place in exit order); no per-run payout of every holder.
+ * Memory: 8 bytes per run per class series; without deal events a category or candidate holder series takes a
+ * byte per run where its cents are a fixed share of the class series' give or take a few (see {@link DerivedSeries}),
+ * none where they are whole classes', else 8 (at most as many candidates as reported holders again, within
+ * {@link SimulationOptions#MAX_TRACKED_VALUES}); plus 32 bytes per run; no per-run payout of every holder.
  */
 public final class MonteCarloSimulator {
 
@@ -239,11 +236,10 @@ public final class MonteCarloSimulator {
         /** Whether the category and candidate series may be kept a byte a run. */
         private final boolean derivedSeries;
         /**
-         * Without deal events, the series kept a byte a run where they can: without a carve-out every series, against
-         * lines in the proceeds ({@link LineSeries}); with one, the category series, then the candidates' (by slot),
-         * against the class series ({@link DerivedSeries}). The series it keeps stay null in {@link #groupSeries},
-         * {@link #categorySeries} and the candidates' series. The payout pass writes them through a chunk's scratch
-         * ({@link #chunkScratch}); the statistics rebuild each a chunk at a time, twice (see {@link #series}).
+         * Without deal events: the category series, then the candidates' (by slot), each a byte a run against the class
+         * series where it can ({@link DerivedSeries}); {@link #categorySeries} and the candidates' series then stay null.
+         * The payout pass writes them through a chunk's scratch ({@link #chunkScratch}); the statistics rebuild each
+         * into one scratch per thread ({@link #seriesScratch}).
          */
         private CompactSeries derived;
         /**
@@ -253,6 +249,7 @@ public final class MonteCarloSimulator {
          */
         private int derivedFirst;
         private ThreadLocal<long[][]> chunkScratch;
+        private ThreadLocal<long[]> seriesScratch;
         /** For tests: {@link #observingSeries}. */
         private java.util.function.BiConsumer<CompactSeries, long[][]> seriesObserver;
 
@@ -362,6 +359,7 @@ public final class MonteCarloSimulator {
                 candidateSeries = new long[candidates.length][];
                 // One scratch series per derived series, and one more for their estimates.
                 chunkScratch = ThreadLocal.withInitial(() -> new long[derived.size() + 1][CHUNK]);
+                seriesScratch = ThreadLocal.withInitial(() -> new long[runs]);
             } else {
                 groupSeries = new long[groups.size()][runs];
                 categorySeries = new long[HolderCategory.values().length][runs];
@@ -1432,7 +1430,7 @@ public final class MonteCarloSimulator {
                 boolean[] inForce = timeline == null ? null : GroupsInForce.byExitDay(timeline, exitDays, p -> groupOf[p] == group,
                         waterfallPositions);
                 if (inForce == null && derived != null && derivedFirst == 0) {
-                    tasks.add(() -> series(groups.get(group), null, runs, exitDayIndex, classCostFlows(group), group, group));
+                    tasks.add(() -> series(groups.get(group), seriesScratch.get(), runs, exitDayIndex, classCostFlows(group), group, group));
                 } else if (inForce == null) {
                     tasks.add(() -> series(groups.get(group), groupSeries[group], classCostFlows(group), group));
                 } else {
@@ -1449,7 +1447,7 @@ public final class MonteCarloSimulator {
                 tasks.add(() -> derived == null
                         ? series(categories[category].id(), categorySeries[category], costFlows(p -> categoryOf[p] == category),
                                 groups.size() + category)
-                        : series(categories[category].id(), null, runs, exitDayIndex,
+                        : series(categories[category].id(), seriesScratch.get(), runs, exitDayIndex,
                                 costFlows(p -> categoryOf[p] == category), groups.size() + category,
                                 groups.size() + category - derivedFirst));
             }
@@ -1459,7 +1457,7 @@ public final class MonteCarloSimulator {
                 int tally = candidateSlot[top[t]] < 0 ? -1 : groups.size() + categories.length + candidateSlot[top[t]];
                 tasks.add(() -> holderSeries[tracked] != null
                         ? series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]), tally)
-                        : series(holders.get(top[tracked]), null, runs, exitDayIndex,
+                        : series(holders.get(top[tracked]), seriesScratch.get(), runs, exitDayIndex,
                                 costFlows(p -> holderOf[p] == top[tracked]), tally, tally - derivedFirst));
             }
             if (valueTallies == null) {
@@ -1633,9 +1631,8 @@ public final class MonteCarloSimulator {
         /**
          * The statistics of the first {@code runs} values of {@code cents}, the i-th exiting on exit day {@code dayIndex[i]};
          * {@code tally} the series' index in {@link #tallies} when the payout pass kept its first pass, else -1;
-         * {@code derivedIndex} the series' index in {@link #derived} (else -1, and {@code cents} its values): with a tally,
-         * rebuilt a chunk at a time as the pass over it counts the chunk, and again as its percentiles' buckets are
-         * copied out ({@code cents} unused); kept whole or without tallies, taken whole.
+         * {@code derivedIndex} the series' index in {@link #derived} (else -1), {@code cents} then scratch to rebuild it
+         * into: with a tally, a chunk at a time as the pass over it counts the chunk.
          */
         private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost, int tally,
                                         int derivedIndex) {
@@ -1647,7 +1644,7 @@ public final class MonteCarloSimulator {
             boolean rebuilding = derivedIndex >= 0 && !derived.keptWhole(derivedIndex) && tallies != null && tally >= 0
                     && cost.byExitDay() == null;
             if (derivedIndex >= 0 && !rebuilding) {
-                cents = derived.rebuild(derivedIndex, new long[runs]); // kept whole (its own array), or no tallies (tests)
+                cents = derived.rebuild(derivedIndex, cents);
             }
             long sum = 0;
             long belowCost = 0;
@@ -1719,16 +1716,9 @@ public final class MonteCarloSimulator {
                 at = new long[PERCENTILES.length];
                 Arrays.fill(at, min);
                 if (rebuilding && min - meanCents != 0) {
-                    long[] chunk = new long[CHUNK];
-                    for (int from = 0; from < runs; from += CHUNK) {
-                        int to = Math.min(runs, from + CHUNK);
-                        derived.rebuild(derivedIndex, chunk, 0, from, to);
-                        for (int i = 0; i < to - from; i++) {
-                            double d = chunk[i] - meanCents;
-                            ss += d * d;
-                        }
-                    }
-                } else if (min - meanCents != 0) { // else every term is 0 (a series of zeros, say): no pass
+                    cents = derived.rebuild(derivedIndex, cents);
+                }
+                if (min - meanCents != 0) { // else every term is 0 (a series of zeros, say): no pass
                     for (int i = 0; i < runs; i++) {
                         double d = cents[i] - meanCents;
                         ss += d * d;
@@ -1737,25 +1727,16 @@ public final class MonteCarloSimulator {
             } else {
                 Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
                 if (rebuilding) {
-                    // Rebuilt a chunk at a time, each counted while it is in the caches; then rebuilt again for the
-                    // percentiles' buckets to be copied out: a chunk of scratch, not 8 bytes a run.
-                    long[] chunk = new long[CHUNK];
+                    // Rebuilt a chunk at a time, each counted while it is in the caches.
                     for (int from = 0; from < runs; from += CHUNK) {
                         int to = Math.min(runs, from + CHUNK);
-                        derived.rebuild(derivedIndex, chunk, 0, from, to);
-                        ss = buckets.countWithSquares(chunk, 0, to - from, meanCents, ss);
+                        derived.rebuild(derivedIndex, cents, from, to);
+                        ss = buckets.countWithSquares(cents, from, to, meanCents, ss);
                     }
-                    Selection.Selecting selecting = buckets.selecting(percentileIndexes(runs));
-                    for (int from = 0; from < runs; from += CHUNK) {
-                        int to = Math.min(runs, from + CHUNK);
-                        derived.rebuild(derivedIndex, chunk, 0, from, to);
-                        selecting.copyOut(chunk, 0, to - from);
-                    }
-                    at = selecting.select();
                 } else {
                     ss = buckets.countWithSquares(cents, runs, meanCents);
-                    at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
                 }
+                at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
             }
             double sd = runs < 2 ? 0 : Math.sqrt(ss / (runs - 1));
             double costUnits = costCents / 100.0;

@@ -173,11 +173,6 @@ final class Selection {
         long[] atSortedIndexes(long[] values, int n, int[] indexes) {
             return selectCounted(values, n, indexes, min, atMin, low, scale, count);
         }
-
-        /** The selection of the values at {@code indexes} (ascending), once every value is counted, its values to hand over. */
-        Selecting selecting(int[] indexes) {
-            return new Selecting(indexes, min, atMin, low, scale, count);
-        }
     }
 
     /**
@@ -187,101 +182,59 @@ final class Selection {
      */
     private static long[] selectCounted(long[] values, int n, int[] indexes, long min, int atMin, double low, double scale,
                                         int[] count) {
-        Selecting selecting = new Selecting(indexes, min, atMin, low, scale, count);
-        selecting.copyOut(values, 0, n);
-        return selecting.select();
-    }
-
-    /**
-     * A selection among counted values ({@link RankBuckets#selecting}) whose values are handed over a stretch at a time,
-     * in any stretches, each value once ({@link #copyOut}), and then {@link #select}ed among: the values need not be kept
-     * in one array.
-     */
-    static final class Selecting {
-        private final long[] out;
-        private final long min;
-        private final double low;
-        private final double scale;
-        /** Per index asked for, its bucket (-1: the least, known) and its rank within it. */
-        private final int[] bucketOf;
-        private final int[] rankIn;
-        /** Per bucket, its slot among those copied out (-1: none). */
-        private final int[] slotOfBucket;
-        private final long[][] slot;
-        private final int[] filled;
-
-        private Selecting(int[] indexes, long min, int atMin, double low, double scale, int[] counted) {
-            this.min = min;
-            this.low = low;
-            this.scale = scale;
-            out = new long[indexes.length];
-            int[] count = counted.clone();
-            count[0] -= atMin;
-            // Per index asked for, its bucket and its rank within it; each distinct bucket gets one slot.
-            slotOfBucket = new int[RANK_BUCKETS];
-            java.util.Arrays.fill(slotOfBucket, -1);
-            bucketOf = new int[indexes.length];
-            rankIn = new int[indexes.length];
-            int[] slotSize = new int[indexes.length];
-            int slots = 0;
-            int bucket = 0;
-            int before = atMin;
-            for (int i = 0; i < indexes.length; i++) {
-                if (indexes[i] < atMin) {
-                    bucketOf[i] = -1;
-                    out[i] = min;
-                    continue;
-                }
-                while (before + count[bucket] <= indexes[i]) {
-                    before += count[bucket];
-                    bucket++;
-                }
-                bucketOf[i] = bucket;
-                rankIn[i] = indexes[i] - before;
-                if (slotOfBucket[bucket] < 0) {
-                    slotOfBucket[bucket] = slots;
-                    slotSize[slots++] = count[bucket];
-                }
+        long[] out = new long[indexes.length];
+        count = count.clone();
+        count[0] -= atMin;
+        // Per index asked for, its bucket and its rank within it; each distinct bucket gets one slot.
+        int[] slotOfBucket = new int[RANK_BUCKETS];
+        java.util.Arrays.fill(slotOfBucket, -1);
+        int[] bucketOf = new int[indexes.length];
+        int[] rankIn = new int[indexes.length];
+        int[] slotSize = new int[indexes.length];
+        int slots = 0;
+        int bucket = 0;
+        int before = atMin;
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] < atMin) {
+                bucketOf[i] = -1;
+                out[i] = min;
+                continue;
             }
-            slot = new long[slots][];
-            for (int k = 0; k < slots; k++) {
-                slot[k] = new long[slotSize[k]];
+            while (before + count[bucket] <= indexes[i]) {
+                before += count[bucket];
+                bucket++;
             }
-            filled = new int[slots];
-        }
-
-        /** Copies out the values of {@code values[from, to)} that fall in a bucket holding an index asked for. */
-        void copyOut(long[] values, int from, int to) {
-            if (slot.length == 0) {
-                return;
-            }
-            int[] slotOfBucket = this.slotOfBucket;
-            long[][] slot = this.slot;
-            int[] filled = this.filled;
-            long min = this.min;
-            double low = this.low;
-            double scale = this.scale;
-            for (int j = from; j < to; j++) {
-                long v = values[j];
-                int b = (int) (((double) v - low) * scale);   // rankBucket, written out: one call a value less
-                int k = slotOfBucket[b < RANK_BUCKETS - 1 ? b : RANK_BUCKETS - 1];
-                if (k >= 0 && v != min) {
-                    slot[k][filled[k]++] = v;
-                }
+            bucketOf[i] = bucket;
+            rankIn[i] = indexes[i] - before;
+            if (slotOfBucket[bucket] < 0) {
+                slotOfBucket[bucket] = slots;
+                slotSize[slots++] = count[bucket];
             }
         }
-
-        /** The values at the indexes asked for, once every value was {@link #copyOut copied out}. */
-        long[] select() {
-            for (int i = 0; i < out.length; i++) {
-                if (bucketOf[i] < 0) {
-                    continue;
-                }
-                long[] inBucket = slot[slotOfBucket[bucketOf[i]]];
-                out[i] = kthSmallest(inBucket, inBucket.length, rankIn[i]);
-            }
+        long[][] slot = new long[slots][];
+        for (int k = 0; k < slots; k++) {
+            slot[k] = new long[slotSize[k]];
+        }
+        int[] filled = new int[slots];
+        if (slots == 0) {
             return out;
         }
+        for (int j = 0; j < n; j++) {
+            long v = values[j];
+            int b = (int) (((double) v - low) * scale);   // rankBucket, written out: one call a value less
+            int k = slotOfBucket[b < RANK_BUCKETS - 1 ? b : RANK_BUCKETS - 1];
+            if (k >= 0 && v != min) {
+                slot[k][filled[k]++] = v;
+            }
+        }
+        for (int i = 0; i < indexes.length; i++) {
+            if (bucketOf[i] < 0) {
+                continue;
+            }
+            long[] inBucket = slot[slotOfBucket[bucketOf[i]]];
+            out[i] = kthSmallest(inBucket, inBucket.length, rankIn[i]);
+        }
+        return out;
     }
 
     private static int rankBucket(long value, double low, double scale) {
