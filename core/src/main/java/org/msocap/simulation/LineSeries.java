@@ -21,10 +21,8 @@ import java.util.concurrent.Callable;
  *
  * <p>Memory: a byte a run per series, and two a run for the runs' pieces (0: no exit, whose series are all 0).
  */
-final class LineSeries implements CompactSeries {
+final class LineSeries extends CompactSeries {
 
-    /** The largest correction a byte keeps, either way. */
-    static final int MAX_CORRECTION = Byte.MAX_VALUE;
     /**
      * How far (cents) a probe may lie off its piece's line before the piece is cut in two, plus a cent per position the
      * series sums (each rounded to the cent) up to half a byte's range.
@@ -42,8 +40,6 @@ final class LineSeries implements CompactSeries {
     }
 
     private final long[] proceeds;
-    private final int runs;
-    private final int chunk;
     /** Per run, its piece; 0: no exit. */
     private final char[] pieceOf;
     /** Per piece, the proceeds its line starts from. */
@@ -53,30 +49,23 @@ final class LineSeries implements CompactSeries {
     private final double[][] slope;
     /** Per series, its corrections by run (null when kept whole). */
     private final byte[][] corrections;
-    /** Per series and chunk, that chunk's exact values when a correction did not fit a byte (else null). */
-    private final long[][][] blocks;
-    /** Per series kept whole, its cents by run (else null). */
-    private final long[][] whole;
 
     private LineSeries(long[] proceeds, int runs, int chunk, char[] pieceOf, long[] start, double[][] base,
                        double[][] slope, boolean[] keptWhole) {
+        super(runs, chunk, base.length);
         this.proceeds = proceeds;
-        this.runs = runs;
-        this.chunk = chunk;
         this.pieceOf = pieceOf;
         this.start = start;
         this.base = base;
         this.slope = slope;
         int n = base.length;
         corrections = new byte[n][];
-        blocks = new long[n][][];
-        whole = new long[n][];
         for (int s = 0; s < n; s++) {
             if (keptWhole[s]) {
-                whole[s] = new long[runs];
+                keepWhole(s);
             } else {
                 corrections[s] = new byte[runs];
-                blocks[s] = new long[(runs + chunk - 1) / chunk][];
+                keepByCorrections(s);
             }
         }
     }
@@ -304,17 +293,13 @@ final class LineSeries implements CompactSeries {
     }
 
     @Override
-    public int size() {
+    int size() {
         return base.length;
     }
 
     @Override
-    public void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work) {
-        if (whole[s] != null) {
-            long[] series = whole[s];
-            for (int k = 0; k < exits; k++) {
-                series[byDay[k]] = values[k];
-            }
+    void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work) {
+        if (storedWhole(s, values, byDay, exits)) {
             return;
         }
         byte[] kept = corrections[s];
@@ -325,11 +310,7 @@ final class LineSeries implements CompactSeries {
             int p = pieceOf[run];
             long correction = values[k] - estimate(b[p], m[p], start[p], proceeds[run]);
             if (correction < -MAX_CORRECTION || correction > MAX_CORRECTION) {
-                long[] block = new long[Math.min(chunk, runs - from)];
-                for (int j = 0; j < exits; j++) {
-                    block[byDay[j] - from] = values[j];
-                }
-                blocks[s][from / chunk] = block;
+                keepExactly(s, values, byDay, exits, from);
                 return;
             }
             kept[run] = (byte) correction;
@@ -337,18 +318,7 @@ final class LineSeries implements CompactSeries {
     }
 
     @Override
-    public long[] rebuild(int s, long[] into) {
-        if (whole[s] != null) {
-            return whole[s];
-        }
-        for (int from = 0; from < runs; from += chunk) {
-            rebuild(s, into, from, Math.min(runs, from + chunk));
-        }
-        return into;
-    }
-
-    @Override
-    public void rebuild(int s, long[] into, int from, int to) {
+    void rebuild(int s, long[] into, int from, int to) {
         long[] block = blocks[s][from / chunk];
         if (block != null) {
             System.arraycopy(block, 0, into, from, to - from);
@@ -368,7 +338,7 @@ final class LineSeries implements CompactSeries {
     }
 
     @Override
-    public long at(int s, int run) {
+    long at(int s, int run) {
         if (whole[s] != null) {
             return whole[s][run];
         }
@@ -381,24 +351,8 @@ final class LineSeries implements CompactSeries {
     }
 
     @Override
-    public boolean keptWhole(int s) {
-        return whole[s] != null;
-    }
-
-    @Override
-    public boolean exact(int s) {
+    boolean exact(int s) {
         return false;
-    }
-
-    @Override
-    public int exactChunks(int s) {
-        int n = 0;
-        if (blocks[s] != null) {
-            for (long[] block : blocks[s]) {
-                n += block == null ? 0 : 1;
-            }
-        }
-        return n;
     }
 
     /** The pieces the exit days were cut into; for tests and measurements. */

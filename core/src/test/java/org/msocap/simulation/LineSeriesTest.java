@@ -2,19 +2,16 @@ package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import org.msocap.model.HolderCategory;
 
 /**
  * Series kept a byte a run against lines in the proceeds ({@link LineSeries}): rebuilt, every run's cents must be exactly
- * those the payout pass computed, whatever the lines; the lines must follow a bend they were not told of; and the
- * evaluator's sums at its bends, where the lines are anchored, must be its payouts'.
+ * those the payout pass computed, whatever the lines; and the lines must follow a bend they were not told of.
  */
 class LineSeriesTest {
 
@@ -85,24 +82,7 @@ class LineSeriesTest {
             }
         }
         expected[1][4 * CHUNK + 7] += dayIndex[4 * CHUNK + 7] < 0 ? 0 : 1_000;
-        for (int from = 0; from < runs; from += CHUNK) {
-            List<Integer> exits = new ArrayList<>();
-            for (int run = from; run < Math.min(runs, from + CHUNK); run++) {
-                if (dayIndex[run] >= 0) {
-                    exits.add(run);
-                }
-            }
-            java.util.Collections.shuffle(exits, new java.util.Random(from));
-            int[] byDay = exits.stream().mapToInt(Integer::intValue).toArray();
-            int[] runDay = exits.stream().mapToInt(run -> dayIndex[run]).toArray();
-            for (int s = 0; s < 3; s++) {
-                long[] values = new long[byDay.length];
-                for (int k = 0; k < byDay.length; k++) {
-                    values[k] = expected[s][byDay[k]];
-                }
-                lines.store(s, values, byDay, runDay, byDay.length, from, new long[CHUNK]);
-            }
-        }
+        DerivedSeriesTest.storeByChunk(lines, expected, dayIndex, CHUNK);
         assertThat(dayIndex[4 * CHUNK + 7]).isNotNegative();
         assertThat(lines.keptWhole(0)).isFalse();
         assertThat(lines.exactChunks(0)).as("the lines follow both bends").isZero();
@@ -115,69 +95,5 @@ class LineSeriesTest {
                 assertThat(lines.at(s, run)).as("series %d, run %d", s, run).isEqualTo(expected[s][run]);
             }
         }
-    }
-
-    /**
-     * The lines are anchored at the evaluator's bends, where its doubles often cannot decide a claimant's split and the
-     * exact split is taken: the series pass's sums there, with holders of claimants across categories followed and not,
-     * must be every position's payout summed (its exact split read past a claimant's pieces once).
-     */
-    @Test
-    void theSeriesPassAtEveryBendSumsThePayouts() {
-        assertSeriesPassAtEveryBend(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false));
-        assertSeriesPassAtEveryBend(new BreakpointPayoutModel(LargeVenture.venture(LargeVenture.mso(150, 10, 40, 6, 3, 2, 3)), false));
-    }
-
-    private static void assertSeriesPassAtEveryBend(BreakpointPayoutModel model) {
-        List<Position> positions = model.positions();
-        List<String> groups = new ArrayList<>();
-        List<String> holders = new ArrayList<>();
-        int[] groupSlot = new int[positions.size()];
-        int[] holderOf = new int[positions.size()];
-        for (int p = 0; p < positions.size(); p++) {
-            groupSlot[p] = index(groups, positions.get(p).group());
-            holderOf[p] = index(holders, positions.get(p).holder());
-        }
-        int categories = HolderCategory.values().length;
-        int[] categorySlot = new int[positions.size()];
-        int[] holderSlot = new int[positions.size()];
-        for (int p = 0; p < positions.size(); p++) {
-            categorySlot[p] = groups.size() + positions.get(p).category().ordinal();
-            holderSlot[p] = holderOf[p] % 3 == 2 ? -1 : groups.size() + categories + holderOf[p];
-        }
-        int slots = groups.size() + categories + holders.size();
-        PayoutModel.SeriesSlots seriesSlots = new PayoutModel.SeriesSlots(groupSlot, categorySlot, holderSlot, slots);
-        int compared = 0;
-        for (LocalDate month = LocalDate.of(2026, 3, 31); month.isBefore(LocalDate.of(2033, 1, 1));
-             month = month.plusMonths(1).withDayOfMonth(1).plusMonths(1).minusDays(1)) {
-            PayoutModel.PayoutEvaluator evaluator = model.at((int) month.toEpochDay());
-            PayoutModel.SeriesPayouts series = evaluator.series(seriesSlots);
-            long[] payout = new long[positions.size()];
-            for (long bend : evaluator.bends()) {
-                evaluator.payouts(bend, payout);
-                long[] expected = new long[slots];
-                for (int p = 0; p < positions.size(); p++) {
-                    expected[groupSlot[p]] += payout[p];
-                    expected[categorySlot[p]] += payout[p];
-                    if (holderSlot[p] >= 0) {
-                        expected[holderSlot[p]] += payout[p];
-                    }
-                }
-                long[] totals = new long[slots + 1];
-                series.add(bend, totals);
-                assertThat(Arrays.copyOf(totals, slots)).as("%s, %d cents", month, bend).isEqualTo(expected);
-                compared++;
-            }
-        }
-        assertThat(compared).isGreaterThan(50);
-    }
-
-    private static int index(List<String> list, String key) {
-        int i = list.indexOf(key);
-        if (i < 0) {
-            list.add(key);
-            i = list.size() - 1;
-        }
-        return i;
     }
 }
