@@ -205,6 +205,16 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 byInterval[k >= 0 ? k : -k - 2].add(proceedsCents, totals);
             };
         }
+
+        /** Where the levels change, and each level's table bends. */
+        @Override
+        public long[] bends() {
+            java.util.stream.LongStream all = java.util.Arrays.stream(startCents);
+            for (DayEvaluator e : evaluators) {
+                all = java.util.stream.LongStream.concat(all, java.util.Arrays.stream(e.bends()));
+            }
+            return all.sorted().distinct().toArray();
+        }
     }
 
     /** Per-thread scratch space of one day's evaluator. */
@@ -377,6 +387,12 @@ public final class BreakpointPayoutModel implements PayoutModel {
         @Override
         public void payouts(long proceedsCents, long[] out) {
             payouts(proceedsCents, out, null);
+        }
+
+        /** The table's segments' starts: each claimant's payout is a line within a segment. */
+        @Override
+        public long[] bends() {
+            return segmentStartCents.clone();
         }
 
         /** Per claimant, whether any of its pieces is wanted; kept per thread for the last mask seen. */
@@ -943,8 +959,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 weights.add(w);
             }
             List<Money> split = Allocation.proportional(Money.ofCents(cents), weights);
-            work.ensure(target.length);
-            for (int j = 0; j < target.length; j++) {
+            // By the pieces, not target.length: the series pass hands a target of the widest claimant's length.
+            work.ensure(split.size());
+            for (int j = 0; j < split.size(); j++) {
                 work.floor[j] = split.get(j).cents();   // per piece, for the binned pass
                 out[target[j]] += split.get(j).cents();
             }

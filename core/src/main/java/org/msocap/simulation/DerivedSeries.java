@@ -18,14 +18,9 @@ package org.msocap.simulation;
  * <p>Memory: one byte a run per series with a partial class, none for a series of whole classes; a chunk of runs is
  * written by one thread, so the chunks' blocks need no lock, and {@link #rebuild} reads them after the pass.
  */
-final class DerivedSeries {
-
-    /** The largest correction a byte keeps, either way. */
-    static final int MAX_CORRECTION = Byte.MAX_VALUE;
+final class DerivedSeries extends CompactSeries {
 
     private final int[] dayIndex;
-    private final int runs;
-    private final int chunk;
     /** Per series, the classes it takes whole and those it takes a part of, as their class series. */
     private final long[][][] fullSeries;
     private final long[][][] partialSeries;
@@ -38,10 +33,6 @@ final class DerivedSeries {
     private final double[][] constant;
     /** Per series, its corrections by run (null when it takes only whole classes: exact as it is, or kept whole). */
     private final byte[][] corrections;
-    /** Per series and chunk, that chunk's exact values when a correction did not fit a byte (else null). */
-    private final long[][][] blocks;
-    /** Per series not kept compactly, its cents by run (else null). */
-    private final long[][] whole;
 
     /**
      * @param groupSeries the class series, per run (written by the payout pass before each chunk is {@link #store}d)
@@ -54,9 +45,8 @@ final class DerivedSeries {
      */
     DerivedSeries(long[][] groupSeries, int[] dayIndex, int runs, int chunk, int[][] full, int[][] partial,
                   double[][][] fraction, boolean[] keptWhole) {
+        super(runs, chunk, full.length);
         this.dayIndex = dayIndex;
-        this.runs = runs;
-        this.chunk = chunk;
         this.fraction = fraction;
         int n = full.length;
         fullSeries = new long[n][][];
@@ -64,9 +54,6 @@ final class DerivedSeries {
         constant = new double[n][];
         shifted = new double[n][][];
         corrections = new byte[n][];
-        blocks = new long[n][][];
-        whole = new long[n][];
-        int chunks = (runs + chunk - 1) / chunk;
         for (int s = 0; s < n; s++) {
             fullSeries[s] = seriesOf(groupSeries, full[s]);
             partialSeries[s] = seriesOf(groupSeries, partial[s]);
@@ -77,10 +64,10 @@ final class DerivedSeries {
                 System.arraycopy(fraction[s][j], 0, shifted[s][j], 1, fraction[s][j].length);
             }
             if (keptWhole[s]) {
-                whole[s] = new long[runs];
+                keepWhole(s);
             } else if (partial[s].length > 0) {
                 corrections[s] = new byte[runs];
-                blocks[s] = new long[chunks][];
+                keepByCorrections(s);
             }
         }
     }
@@ -109,6 +96,7 @@ final class DerivedSeries {
     }
 
     /** The series kept. */
+    @Override
     int size() {
         return fullSeries.length;
     }
@@ -134,12 +122,9 @@ final class DerivedSeries {
      * on day {@code runDay[k]}, for {@code k < exits}; the chunk starts at run {@code from}. The class series must hold
      * the chunk's runs already; {@code work} is scratch of at least {@code exits} values.
      */
+    @Override
     void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work) {
-        if (whole[s] != null) {
-            long[] series = whole[s];
-            for (int k = 0; k < exits; k++) {
-                series[byDay[k]] = values[k];
-            }
+        if (storedWhole(s, values, byDay, exits)) {
             return;
         }
         byte[] kept = corrections[s];
@@ -173,32 +158,14 @@ final class DerivedSeries {
         for (int k = 0; k < exits; k++) {
             long correction = values[k] - estimate[k];
             if (correction < -MAX_CORRECTION || correction > MAX_CORRECTION) {
-                long[] block = new long[Math.min(chunk, runs - from)];
-                for (int j = 0; j < exits; j++) {
-                    block[byDay[j] - from] = values[j];
-                }
-                blocks[s][from / chunk] = block;
+                keepExactly(s, values, byDay, exits, from);
                 return;
             }
             kept[byDay[k]] = (byte) correction;
         }
     }
 
-    /**
-     * Series {@code s}'s cents of every run, exactly as the payout pass computed them: rebuilt into {@code into}, or the
-     * series itself when it is kept whole (not to be written to).
-     */
-    long[] rebuild(int s, long[] into) {
-        if (whole[s] != null) {
-            return whole[s];
-        }
-        for (int from = 0; from < runs; from += chunk) {
-            rebuild(s, into, from, Math.min(runs, from + chunk));
-        }
-        return into;
-    }
-
-    /** The runs {@code [from, to)} of series {@code s} into {@code into} (not kept whole; {@code from} starts a chunk). */
+    @Override
     void rebuild(int s, long[] into, int from, int to) {
         byte[] kept = corrections[s];
         long[][] full = fullSeries[s];
@@ -246,6 +213,7 @@ final class DerivedSeries {
     }
 
     /** Series {@code s}'s cents of one run. */
+    @Override
     long at(int s, int run) {
         if (whole[s] != null) {
             return whole[s][run];
@@ -270,24 +238,9 @@ final class DerivedSeries {
         return sum + (kept == null ? 0 : kept[run]);
     }
 
-    /** Whether series {@code s} is kept 8 bytes a run. */
-    boolean keptWhole(int s) {
-        return whole[s] != null;
-    }
-
     /** Whether series {@code s} takes only whole classes: nothing kept, its cents their sum. */
+    @Override
     boolean exact(int s) {
         return whole[s] == null && corrections[s] == null;
-    }
-
-    /** The chunks of series {@code s} kept exactly (their corrections did not fit a byte); for tests and measurements. */
-    int exactChunks(int s) {
-        int n = 0;
-        if (blocks[s] != null) {
-            for (long[] block : blocks[s]) {
-                n += block == null ? 0 : 1;
-            }
-        }
-        return n;
     }
 }

@@ -98,13 +98,13 @@ public final class MonteCarloSimulator {
      * candidate series are kept (null: 8 bytes a run) and their cents per run, the categories' then the candidates' by
      * slot (derived: each rebuilt into an array of its own).
      */
-    static MonteCarloSimulator observingSeries(boolean derived, java.util.function.BiConsumer<DerivedSeries, long[][]> observer) {
+    static MonteCarloSimulator observingSeries(boolean derived, java.util.function.BiConsumer<CompactSeries, long[][]> observer) {
         MonteCarloSimulator simulator = new MonteCarloSimulator(CANDIDATE_SAMPLE, true, true, derived);
         simulator.seriesObserver = observer;
         return simulator;
     }
 
-    private java.util.function.BiConsumer<DerivedSeries, long[][]> seriesObserver;
+    private java.util.function.BiConsumer<CompactSeries, long[][]> seriesObserver;
 
     /** For tests: {@link Job#candidatesWithin}. */
     static int candidatesWithin(long[] estimate, double[] error, int[] ranked, int wanted, int limit) {
@@ -176,7 +176,8 @@ public final class MonteCarloSimulator {
         private final int[] pairCategory;
 
         // Per-run results.
-        private final int[] exitDay;
+        /** Per run, its exit day (NO_EXIT: none) while phase 1 draws them; then {@link #exitDayIndex}, the same array. */
+        private int[] exitDay;
         private final long[] enterpriseValue;
         private final long[] proceeds;
         private final double[][] sampleDrivers;
@@ -185,9 +186,13 @@ public final class MonteCarloSimulator {
         private long[] holderSums;
         /** Per holder, the carve-out part of {@link #holderSums}. */
         private long[] holderCarveOutSums;
-        private long[] exitOrder;
+        /** The exit runs by exit day, in run order within a day. */
+        private int[] exitOrder;
         private int exitRuns;
-        /** The distinct exit days, ascending, and per run the index of its day among them (-1: no exit). */
+        /**
+         * The distinct exit days, ascending, and per run the index of its day among them (-1: no exit): {@link #exitDay}'s
+         * array, its days replaced by their indexes, 4 bytes a run not touched twice.
+         */
         private int[] exitDays;
         private int[] exitDayIndex;
         /** Per distinct exit day, the runs exiting on it. */
@@ -236,11 +241,17 @@ public final class MonteCarloSimulator {
          * The payout pass writes them through a chunk's scratch ({@link #chunkScratch}); the statistics rebuild each
          * into one scratch per thread ({@link #seriesScratch}).
          */
-        private DerivedSeries derived;
+        private CompactSeries derived;
+        /**
+         * The index among the tallies' series ({@link #newTallies}: classes, categories, candidates) of {@link #derived}'s
+         * first: the classes' 0 for {@link LineSeries} (every series a byte a run), the first category's for
+         * {@link DerivedSeries} (the class series kept whole, which they derive from).
+         */
+        private int derivedFirst;
         private ThreadLocal<long[][]> chunkScratch;
         private ThreadLocal<long[]> seriesScratch;
         /** For tests: {@link #observingSeries}. */
-        private java.util.function.BiConsumer<DerivedSeries, long[][]> seriesObserver;
+        private java.util.function.BiConsumer<CompactSeries, long[][]> seriesObserver;
 
         Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample,
             boolean seriesPass, boolean tallied, boolean derivedSeries) {
@@ -321,7 +332,6 @@ public final class MonteCarloSimulator {
             resolveExitDays();
             clock.lap("tables");
             progress.advance(runs - exitRuns);
-            groupSeries = new long[groups.size()][runs];
             holderSums = new long[holders.size()];
             holderCarveOutSums = new long[holders.size()];
             int[] candidates = candidateHolders();
@@ -334,13 +344,24 @@ public final class MonteCarloSimulator {
             // Derived series need a chunk of scratch per series and thread while the pass runs; with fewer runs than a
             // chunk a thread that scratch would outweigh the 8 bytes a run it saves (every holder followed, few runs).
             if (derivedSeries && timeline == null && runs >= (long) CHUNK * options.threads()) {
-                derived = derivedSeries(candidateSlot, candidates.length, dayEvaluators);
+                // Lines in the proceeds need every series to be a function of the proceeds: a carve-out is one of the
+                // enterprise value.
+                derived = positions.size() == waterfallPositions ? lineSeries(candidateSlot, candidates.length, dayEvaluators) : null;
+                groupSeries = new long[groups.size()][];
+                if (derived == null) {
+                    for (int g = 0; g < groupSeries.length; g++) {
+                        groupSeries[g] = new long[runs];
+                    }
+                    derived = derivedSeries(candidateSlot, candidates.length, dayEvaluators);
+                    derivedFirst = groups.size();
+                }
                 categorySeries = new long[HolderCategory.values().length][];
                 candidateSeries = new long[candidates.length][];
                 // One scratch series per derived series, and one more for their estimates.
                 chunkScratch = ThreadLocal.withInitial(() -> new long[derived.size() + 1][CHUNK]);
                 seriesScratch = ThreadLocal.withInitial(() -> new long[runs]);
             } else {
+                groupSeries = new long[groups.size()][runs];
                 categorySeries = new long[HolderCategory.values().length][runs];
                 candidateSeries = new long[candidates.length][runs];
             }
@@ -350,10 +371,11 @@ public final class MonteCarloSimulator {
             forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
             chunkScratch = null;
             if (seriesObserver != null) {
-                long[][] kept = new long[categorySeries.length + candidateSeries.length][];
+                long[][] kept = new long[groupSeries.length + categorySeries.length + candidateSeries.length][];
                 for (int s = 0; s < kept.length; s++) {
-                    kept[s] = derived != null ? derived.rebuild(s, new long[runs]).clone()
-                            : s < categorySeries.length ? categorySeries[s] : candidateSeries[s - categorySeries.length];
+                    int c = s - groupSeries.length;
+                    kept[s] = derived != null && s >= derivedFirst ? derived.rebuild(s - derivedFirst, new long[runs]).clone()
+                            : c < 0 ? groupSeries[s] : c < categorySeries.length ? categorySeries[c] : candidateSeries[c - categorySeries.length];
                 }
                 seriesObserver.accept(derived, kept);
             }
@@ -504,8 +526,8 @@ public final class MonteCarloSimulator {
             long[] ofRun = new long[holders.size()];
             int stride = Math.max(1, exitRuns / sampleSize);
             for (int k = 0; k < exitRuns; k += stride) {
-                int run = (int) exitOrder[k];
-                evaluator((int) (exitOrder[k] >> 32)).payouts(proceeds[run], payout);
+                int run = exitOrder[k];
+                evaluator(exitDays[exitDayIndex[run]]).payouts(proceeds[run], payout);
                 Arrays.fill(ofRun, 0);
                 for (int p = 0; p < waterfallPositions; p++) {
                     ofRun[holderOf[p]] += payout[p];
@@ -645,7 +667,7 @@ public final class MonteCarloSimulator {
                 }
             }
             exitRuns = n;
-            exitOrder = new long[n];
+            exitOrder = new int[n];
 
             int firstDay = Integer.MAX_VALUE;
             int lastDay = Integer.MIN_VALUE;
@@ -656,8 +678,7 @@ public final class MonteCarloSimulator {
                 }
             }
             if (n > 0 && (long) lastDay - firstDay < runs) {
-                // Day in the high bits, run in the low, in that order: counted out by day, a linear pass (exit days are a
-                // few dozen month ends) where sorting a million keys was not.
+                // Counted out by day, a linear pass (exit days are a few dozen month ends) where sorting a million keys was not.
                 int[] start = new int[lastDay - firstDay + 2];
                 for (int d : exitDay) {
                     if (d != NO_EXIT) {
@@ -669,36 +690,50 @@ public final class MonteCarloSimulator {
                 }
                 for (int i = 0; i < runs; i++) {
                     if (exitDay[i] != NO_EXIT) {
-                        exitOrder[start[exitDay[i] - firstDay]++] = ((long) exitDay[i] << 32) | i;
+                        exitOrder[start[exitDay[i] - firstDay]++] = i;
                     }
                 }
             } else {
+                long[] keys = new long[n];
                 int k = 0;
                 for (int i = 0; i < runs; i++) {
                     if (exitDay[i] != NO_EXIT) {
                         // Day in the high bits, run in the low: sorting groups runs by day, in run order within a day.
-                        exitOrder[k++] = ((long) exitDay[i] << 32) | i;
+                        keys[k++] = ((long) exitDay[i] << 32) | i;
                     }
                 }
-                Arrays.sort(exitOrder);
+                Arrays.sort(keys);
+                for (k = 0; k < n; k++) {
+                    exitOrder[k] = (int) keys[k];
+                }
             }
-            exitDayIndex = new int[runs];
-            Arrays.fill(exitDayIndex, -1);
-            int[] days = new int[n];
+            // The distinct days are a few dozen: grown as found, not a slot per run. Each exit run's day is read once,
+            // then replaced by its index.
+            int[] days = new int[16];
             int distinct = 0;
-            for (long key : exitOrder) {
-                int day = (int) (key >> 32);
+            for (int run : exitOrder) {
+                int day = exitDay[run];
                 if (distinct == 0 || days[distinct - 1] != day) {
+                    if (distinct == days.length) {
+                        days = Arrays.copyOf(days, 2 * distinct);
+                    }
                     days[distinct++] = day;
                 }
-                exitDayIndex[(int) key] = distinct - 1;
+                exitDay[run] = distinct - 1;
             }
+            for (int run = 0; run < runs; run++) {
+                if (exitDay[run] == NO_EXIT) {
+                    exitDay[run] = -1;
+                }
+            }
+            exitDayIndex = exitDay;
+            exitDay = null;
             exitDays = Arrays.copyOf(days, distinct);
             if (timeline != null) {
                 // Only deal events need it (cash at close realized per exit day): no extra pass over the runs otherwise.
                 runsOnDay = new long[distinct];
-                for (long key : exitOrder) {
-                    runsOnDay[exitDayIndex[(int) key]]++;
+                for (int run : exitOrder) {
+                    runsOnDay[exitDayIndex[run]]++;
                 }
             }
         }
@@ -711,16 +746,11 @@ public final class MonteCarloSimulator {
          */
         private void resolveExitDays() {
             List<Callable<Void>> tasks = new ArrayList<>();
-            int previous = NO_EXIT;
-            for (long key : exitOrder) {
-                int day = (int) (key >> 32);
-                if (day != previous) {
-                    tasks.add(() -> {
-                        evaluator(day);
-                        return null;
-                    });
-                    previous = day;
-                }
+            for (int day : exitDays) {
+                tasks.add(() -> {
+                    evaluator(day);
+                    return null;
+                });
             }
             invokeAll(tasks);
         }
@@ -792,17 +822,22 @@ public final class MonteCarloSimulator {
             // Derived, the category and candidate series are written into the chunk's scratch, exit run k at k, and kept
             // compactly once the chunk's class series are written; else straight into their series by run.
             long[][] scratch = derived == null ? null : chunkScratch.get();
-            long[][] categoryTarget = scratch == null ? categorySeries : Arrays.copyOfRange(scratch, 0, categorySeries.length);
-            long[][] candidateTarget = scratch == null ? candidateSeries
-                    : Arrays.copyOfRange(scratch, categorySeries.length, categorySeries.length + candidateSeries.length);
+            // Every series by its tally's index: the first byRun by run, the rest (derived) by place in the chunk's scratch.
+            long[][] target = new long[groupSeries.length + categorySeries.length + candidateSeries.length][];
+            System.arraycopy(groupSeries, 0, target, 0, groupSeries.length);
+            System.arraycopy(categorySeries, 0, target, groupSeries.length, categorySeries.length);
+            System.arraycopy(candidateSeries, 0, target, groupSeries.length + categorySeries.length, candidateSeries.length);
+            int byRun = scratch == null ? target.length : derivedFirst;
+            for (int s = byRun; s < target.length; s++) {
+                target[s] = scratch[s - byRun];
+            }
+            long[][] groupTarget = Arrays.copyOfRange(target, 0, groupSeries.length);
+            long[][] categoryTarget = Arrays.copyOfRange(target, groupSeries.length, groupSeries.length + categorySeries.length);
+            long[][] candidateTarget = Arrays.copyOfRange(target, groupSeries.length + categorySeries.length, target.length);
+            int[] groupRuns = byRun > 0 ? byDay : IN_ORDER;
             int[] targetRuns = scratch == null ? byDay : IN_ORDER;
             if (passes != null) {
-                long[][] seriesOfSlot = new long[seriesSlots.slots()][];
-                System.arraycopy(groupSeries, 0, seriesOfSlot, 0, groupSeries.length);
-                System.arraycopy(categoryTarget, 0, seriesOfSlot, groupSeries.length, categorySeries.length);
-                System.arraycopy(candidateTarget, 0, seriesOfSlot, groupSeries.length + categorySeries.length, candidateSeries.length);
-                distributeBySeries(exits, byDay, runDay, passes, seriesOfSlot, scratch == null ? seriesOfSlot.length : groupSeries.length,
-                        positionTotals);
+                distributeBySeries(exits, byDay, runDay, passes, target, byRun, positionTotals);
             }
             for (int k = 0; passes == null && k < exits; k++) {   // without the series pass
                 int run = byDay[k];
@@ -856,8 +891,9 @@ public final class MonteCarloSimulator {
                 for (int c = 0; c < candidateTotals.length; c++) {
                     candidateTarget[c][at] = candidateTotals[c];
                 }
+                int groupAt = groupRuns[k];
                 for (int g = 0; g < groupTotals.length; g++) {
-                    groupSeries[g][run] = groupTotals[g];
+                    groupTarget[g][groupAt] = groupTotals[g];
                 }
                 for (int c = 0; c < categoryTotals.length; c++) {
                     categoryTarget[c][at] = categoryTotals[c];
@@ -867,7 +903,7 @@ public final class MonteCarloSimulator {
                 // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each day).
                 SeriesTallies tally = tallies.forChunk();
                 for (int g = 0; g < groupSeries.length; g++) {
-                    tally.add(g, groupSeries[g], byDay, dayStart);
+                    tally.add(g, groupTarget[g], groupRuns, dayStart);
                 }
                 for (int c = 0; c < categorySeries.length; c++) {
                     tally.add(groupSeries.length + c, categoryTarget[c], targetRuns, dayStart);
@@ -972,8 +1008,8 @@ public final class MonteCarloSimulator {
                         .filter(g -> counts[g] > 0 && counts[g] < groupSize[g]).toArray();
             }
             long reference = 1;
-            for (long key : exitOrder) {
-                reference = Math.max(reference, proceeds[(int) key]);
+            for (int run : exitOrder) {
+                reference = Math.max(reference, proceeds[run]);
             }
             double[][][] fraction = new double[n][][];
             for (int s = 0; s < n; s++) {
@@ -1007,7 +1043,7 @@ public final class MonteCarloSimulator {
             boolean[] keptWhole = new boolean[n];
             int stride = Math.max(1, exitRuns / CANDIDATE_SAMPLE);
             for (int k = 0; k < exitRuns; k += stride) {
-                int run = (int) exitOrder[k];
+                int run = exitOrder[k];
                 int d = exitDayIndex[run];
                 centsOfRun(dayEvaluators[d], proceeds[run], -(long) run - 1, cents);
                 Arrays.fill(groupCents, 0);
@@ -1026,6 +1062,61 @@ public final class MonteCarloSimulator {
                 }
             }
             return new DerivedSeries(groupSeries, exitDayIndex, runs, CHUNK, full, partial, fraction, keptWhole);
+        }
+
+        /**
+         * Every series, classes, categories and candidates ({@code candidates} of them, by {@code candidateSlot}), as
+         * {@link LineSeries}: a byte a run against lines in the proceeds, probed with each exit day's evaluator; null when
+         * the exit days need more pieces than a run can name.
+         */
+        private LineSeries lineSeries(int[] candidateSlot, int candidates, PayoutModel.PayoutEvaluator[] dayEvaluators) {
+            int categories = HolderCategory.values().length;
+            int[] categorySlot = new int[waterfallPositions];
+            int[] holderSlot = new int[waterfallPositions];
+            for (int p = 0; p < waterfallPositions; p++) {
+                categorySlot[p] = groups.size() + categoryOf[p];
+                int slot = candidateSlot[holderOf[p]];
+                holderSlot[p] = slot < 0 ? -1 : groups.size() + categories + slot;
+            }
+            long[][] bends = new long[dayEvaluators.length][];
+            for (int d = 0; d < bends.length; d++) {
+                bends[d] = dayEvaluators[d].bends();
+            }
+            int series = groups.size() + categories + candidates;
+            int[] groupSlot = Arrays.copyOf(groupOf, waterfallPositions);
+            PayoutModel.SeriesSlots slots = new PayoutModel.SeriesSlots(groupSlot, categorySlot, holderSlot, series);
+            // Per thread and day, the evaluator's sums into the series (null: none, every payout taken and summed here).
+            ThreadLocal<PayoutModel.SeriesPayouts[]> sums = ThreadLocal.withInitial(() -> new PayoutModel.SeriesPayouts[exitDays.length]);
+            ThreadLocal<long[]> payout = ThreadLocal.withInitial(() -> new long[waterfallPositions]);
+            LineSeries.Probe probe = (day, proceedsCents, cents) -> {
+                long[] totals = new long[series + 1];
+                PayoutModel.SeriesPayouts[] byDay = sums.get();
+                if (byDay[day] == null) {
+                    byDay[day] = dayEvaluators[day].series(slots);
+                }
+                if (byDay[day] != null) {
+                    byDay[day].add(proceedsCents, totals);
+                } else {
+                    long[] paid = payout.get();
+                    dayEvaluators[day].payouts(proceedsCents, paid);
+                    for (int p = 0; p < waterfallPositions; p++) {
+                        totals[groupSlot[p]] += paid[p];
+                        totals[categorySlot[p]] += paid[p];
+                        // Not a candidate's: added to the spare slot past the series, never read.
+                        totals[holderSlot[p] < 0 ? series : holderSlot[p]] += paid[p];
+                    }
+                }
+                System.arraycopy(totals, 0, cents, 0, series);
+            };
+            int[] summed = new int[series];
+            for (int p = 0; p < waterfallPositions; p++) {
+                summed[groupSlot[p]]++;
+                summed[categorySlot[p]]++;
+                if (holderSlot[p] >= 0) {
+                    summed[holderSlot[p]]++;
+                }
+            }
+            return LineSeries.of(proceeds, exitDayIndex, runs, CHUNK, exitOrder, bends, summed, probe, CANDIDATE_SAMPLE, this::invokeAll);
         }
 
         /** The derived series position {@code p} adds to: its category's, and its holder's when a candidate (else -1). */
@@ -1200,8 +1291,8 @@ public final class MonteCarloSimulator {
                 long[] payout = new long[waterfallPositions];
                 long[] local = new long[waterfallPositions];
                 for (int k = from; k < to; k++) {
-                    int run = (int) exitOrder[k];
-                    evaluator((int) (exitOrder[k] >> 32)).payouts(proceeds[run], payout, mask);
+                    int run = exitOrder[k];
+                    evaluator(exitDays[exitDayIndex[run]]).payouts(proceeds[run], payout, mask);
                     for (int p = 0; p < waterfallPositions; p++) {
                         if (mask[p]) {
                             local[p] += payout[p];
@@ -1238,7 +1329,7 @@ public final class MonteCarloSimulator {
             }
             long without = 0;
             for (int run = from; run < to; run++) {
-                if (exitDay[run] != NO_EXIT) {
+                if (exitDayIndex[run] >= 0) {
                     continue;
                 }
                 without++;
@@ -1296,8 +1387,8 @@ public final class MonteCarloSimulator {
             int currentDay = NO_EXIT;
             PayoutModel.PayoutEvaluator evaluator = null;
             for (int k = from; k < to; k++) {
-                int run = (int) exitOrder[k];
-                int day = (int) (exitOrder[k] >> 32);
+                int run = exitOrder[k];
+                int day = exitDays[exitDayIndex[run]];
                 if (day != currentDay) {
                     evaluator = evaluator(day);
                     currentDay = day;
@@ -1329,7 +1420,7 @@ public final class MonteCarloSimulator {
             int[] exitIndex = new int[valueTallies == null ? exitRuns : 0];
             int k = 0;
             for (int i = 0; valueTallies == null && i < runs; i++) {
-                if (exitDay[i] != NO_EXIT) {
+                if (exitDayIndex[i] >= 0) {
                     exitIndex[k++] = i;
                 }
             }
@@ -1338,7 +1429,9 @@ public final class MonteCarloSimulator {
                 int group = g;
                 boolean[] inForce = timeline == null ? null : GroupsInForce.byExitDay(timeline, exitDays, p -> groupOf[p] == group,
                         waterfallPositions);
-                if (inForce == null) {
+                if (inForce == null && derived != null && derivedFirst == 0) {
+                    tasks.add(() -> series(groups.get(group), seriesScratch.get(), runs, exitDayIndex, classCostFlows(group), group, group));
+                } else if (inForce == null) {
                     tasks.add(() -> series(groups.get(group), groupSeries[group], classCostFlows(group), group));
                 } else {
                     // A class of one cap table of the timeline: its statistics over the runs where it exists.
@@ -1355,7 +1448,8 @@ public final class MonteCarloSimulator {
                         ? series(categories[category].id(), categorySeries[category], costFlows(p -> categoryOf[p] == category),
                                 groups.size() + category)
                         : series(categories[category].id(), seriesScratch.get(), runs, exitDayIndex,
-                                costFlows(p -> categoryOf[p] == category), groups.size() + category, category));
+                                costFlows(p -> categoryOf[p] == category), groups.size() + category,
+                                groups.size() + category - derivedFirst));
             }
             for (int t = 0; t < top.length; t++) {
                 int tracked = t;
@@ -1364,7 +1458,7 @@ public final class MonteCarloSimulator {
                 tasks.add(() -> holderSeries[tracked] != null
                         ? series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]), tally)
                         : series(holders.get(top[tracked]), seriesScratch.get(), runs, exitDayIndex,
-                                costFlows(p -> holderOf[p] == top[tracked]), tally, categories.length + candidateSlot[top[tracked]]));
+                                costFlows(p -> holderOf[p] == top[tracked]), tally, tally - derivedFirst));
             }
             if (valueTallies == null) {
                 tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
@@ -1693,7 +1787,7 @@ public final class MonteCarloSimulator {
             if (Double.isNaN(sum)) {
                 sum = 0;
                 for (int i = 0; i < runs; i++) {
-                    if (exitDay[i] != NO_EXIT) {
+                    if (exitDayIndex[i] >= 0) {
                         sum += cents[i];
                     }
                 }
@@ -1704,7 +1798,7 @@ public final class MonteCarloSimulator {
             LogBuckets.Pick pick = min == max ? null : new LogBuckets.Pick(tally.counts(), s * LogBuckets.COUNT, min,
                     percentileIndexes(n));
             double ss = pick == null ? squaresAndBins(cents, meanCents, binning, binCounts)
-                    : pick.squaresBinsAndCopy(cents, exitDay, NO_EXIT, meanCents, binning, binCounts);
+                    : pick.squaresBinsAndCopy(cents, exitDayIndex, -1, meanCents, binning, binCounts);
             valueHistograms[s] = binning.histogram(name, binCounts);
             double sd = n < 2 ? 0 : Math.sqrt(ss / (n - 1)) / 100;
             long[] at = new long[PERCENTILES.length];
@@ -1721,7 +1815,7 @@ public final class MonteCarloSimulator {
         private double squaresAndBins(long[] cents, double meanCents, Histogram.Binning binning, long[] binCounts) {
             double ss = 0;
             for (int i = 0; i < runs; i++) {
-                if (exitDay[i] != NO_EXIT) {
+                if (exitDayIndex[i] >= 0) {
                     long v = cents[i];
                     double d = v - meanCents;
                     ss += d * d;
@@ -1831,18 +1925,27 @@ public final class MonteCarloSimulator {
             return cashByDay;
         }
 
+        /** A class or category series' cents of one run, the series numbered as the tallies number them. */
+        private long seriesAt(int series, int run) {
+            if (derived != null && series >= derivedFirst) {
+                return derived.at(series - derivedFirst, run);
+            }
+            return series < groupSeries.length ? groupSeries[series][run] : categorySeries[series - groupSeries.length][run];
+        }
+
         private List<RunSample> sample() {
             List<RunSample> out = new ArrayList<>(sampleDrivers.length);
             for (int i = 0; i < sampleDrivers.length; i++) {
                 double[] d = sampleDrivers[i];
-                Optional<LocalDate> date = exitDay[i] == NO_EXIT ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(exitDay[i]));
+                Optional<LocalDate> date = exitDayIndex[i] < 0 ? Optional.empty()
+                        : Optional.of(LocalDate.ofEpochDay(exitDays[exitDayIndex[i]]));
                 List<Money> byClass = new ArrayList<>();
-                for (long[] s : groupSeries) {
-                    byClass.add(Money.ofCents(s[i]));
+                for (int g = 0; g < groupSeries.length; g++) {
+                    byClass.add(Money.ofCents(seriesAt(g, i)));
                 }
                 List<Money> byCategory = new ArrayList<>();
                 for (int c = 0; c < categorySeries.length; c++) {
-                    byCategory.add(Money.ofCents(derived == null ? categorySeries[c][i] : derived.at(c, i)));
+                    byCategory.add(Money.ofCents(seriesAt(groupSeries.length + c, i)));
                 }
                 out.add(new RunSample(i, date, d[Driver.EBITDA_MULTIPLE.ordinal()], d[Driver.COLLECTIONS_GROWTH.ordinal()],
                         d[Driver.CLINICIAN_COMP.ordinal()], d[Driver.ESCROW_RELEASE.ordinal()], d[Driver.EARNOUT_PAID.ordinal()],

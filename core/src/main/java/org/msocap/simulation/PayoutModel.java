@@ -52,6 +52,15 @@ public interface PayoutModel {
         default SeriesPayouts series(SeriesSlots slots) {
             return null;
         }
+
+        /**
+         * Proceeds (cents, ascending) at which the payouts may stop being linear in the proceeds: between two of them
+         * every position's exact payout is a line, give or take its rounding to the cent. A hint that saves probing
+         * ({@link LineSeries}); null when not known.
+         */
+        default long[] bends() {
+            return null;
+        }
     }
 
     /**

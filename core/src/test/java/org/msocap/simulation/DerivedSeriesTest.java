@@ -65,24 +65,7 @@ class DerivedSeriesTest {
                 expected[s][run] = DerivedSeries.estimate(full[s], partial[s], fraction[s], dayIndex[run], groupCents) + correction;
             }
         }
-        for (int from = 0; from < runs; from += CHUNK) {
-            List<Integer> exits = new ArrayList<>();
-            for (int run = from; run < Math.min(runs, from + CHUNK); run++) {
-                if (dayIndex[run] >= 0) {
-                    exits.add(run);
-                }
-            }
-            java.util.Collections.shuffle(exits, new java.util.Random(from));
-            int[] byDay = exits.stream().mapToInt(Integer::intValue).toArray();
-            int[] runDay = exits.stream().mapToInt(run -> dayIndex[run]).toArray();
-            for (int s = 0; s < full.length; s++) {
-                long[] values = new long[byDay.length];
-                for (int k = 0; k < byDay.length; k++) {
-                    values[k] = expected[s][byDay[k]];
-                }
-                derived.store(s, values, byDay, runDay, byDay.length, from, new long[CHUNK]);
-            }
-        }
+        storeByChunk(derived, expected, dayIndex, CHUNK);
         assertThat(derived.exact(0)).isTrue();
         assertThat(derived.keptWhole(3)).isTrue();
         assertThat(derived.exactChunks(1)).isEqualTo(1);
@@ -92,6 +75,32 @@ class DerivedSeriesTest {
             assertThat(differs).as("series %d differs first at run %d", s, differs).isEqualTo(-1);
             for (int run = 0; run < runs; run++) {
                 assertThat(derived.at(s, run)).as("series %d, run %d", s, run).isEqualTo(expected[s][run]);
+            }
+        }
+    }
+
+    /**
+     * Stores every series' {@code expected} cents by run into {@code series} a chunk at a time, each chunk's exit runs (a
+     * {@code dayIndex} of at least 0) in a shuffled order, as the pass has them by day.
+     */
+    static void storeByChunk(CompactSeries series, long[][] expected, int[] dayIndex, int chunk) {
+        int runs = dayIndex.length;
+        for (int from = 0; from < runs; from += chunk) {
+            List<Integer> exits = new ArrayList<>();
+            for (int run = from; run < Math.min(runs, from + chunk); run++) {
+                if (dayIndex[run] >= 0) {
+                    exits.add(run);
+                }
+            }
+            java.util.Collections.shuffle(exits, new java.util.Random(from));
+            int[] byDay = exits.stream().mapToInt(Integer::intValue).toArray();
+            int[] runDay = exits.stream().mapToInt(run -> dayIndex[run]).toArray();
+            for (int s = 0; s < expected.length; s++) {
+                long[] values = new long[byDay.length];
+                for (int k = 0; k < byDay.length; k++) {
+                    values[k] = expected[s][byDay[k]];
+                }
+                series.store(s, values, byDay, runDay, byDay.length, from, new long[chunk]);
             }
         }
     }
@@ -130,7 +139,7 @@ class DerivedSeriesTest {
     void aRunShorterThanAChunkAThreadKeepsItsSeriesWhole() {
         SimulationSetup setup = setup(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), terms(), List.of());
         SimulationOptions few = new SimulationOptions(2 * MonteCarloSimulator.CHUNK - 1, 9, 2, SimulationOptions.ALL_HOLDERS, 50, 10);
-        DerivedSeries[] derived = new DerivedSeries[1];
+        CompactSeries[] derived = new CompactSeries[1];
         SimulationResult result = MonteCarloSimulator.observingSeries(true, (d, series) -> derived[0] = d).simulate(setup, few);
         assertThat(derived[0]).isNull();
         assertThat(result).isEqualTo(MonteCarloSimulator.observingSeries(false, (d, series) -> { }).simulate(setup, few));
@@ -142,12 +151,14 @@ class DerivedSeriesTest {
     private static int assertSameSeries(SimulationSetup setup, SimulationOptions options) {
         long[][][] exact = new long[1][][];
         long[][][] rebuilt = new long[1][][];
-        DerivedSeries[] derived = new DerivedSeries[1];
+        CompactSeries[] derived = new CompactSeries[1];
         SimulationResult whole = MonteCarloSimulator.observingSeries(false, (d, series) -> exact[0] = series).simulate(setup, options);
         SimulationResult compact = MonteCarloSimulator.observingSeries(true, (d, series) -> {
             derived[0] = d;
             rebuilt[0] = series;
         }).simulate(setup, options);
+        // Without a carve-out every series is a line in the proceeds; with one, categories and holders derive from classes.
+        assertThat(derived[0]).isInstanceOf(setup.carveOutPositions().isEmpty() ? LineSeries.class : DerivedSeries.class);
         assertThat(rebuilt[0]).hasDimensions(exact[0].length, options.runs());
         for (int s = 0; s < exact[0].length; s++) {
             int differs = java.util.Arrays.mismatch(rebuilt[0][s], exact[0][s]);

@@ -24,18 +24,23 @@ class SeriesPassTest {
     void slotsSumExactlyWhatEveryPositionsPayoutSumsTo() {
         // Dividends from different purchase dates (splits that depend on the payout, in doubles and exact), categories
         // mixed within the common class, options at three strikes, SAFEs and a note; every third holder not followed.
-        assertSlotsSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), 3, 11);
+        assertSlotsSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), 3, 11, 4_000);
         // Every holder followed, as the simulator's series pass has them.
-        assertSlotsSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), Integer.MAX_VALUE, 12);
+        assertSlotsSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), Integer.MAX_VALUE, 12, 4_000);
         // Performance-vested units: one table per combination of levels, chosen by the proceeds.
-        assertSlotsSumThePositions(new BreakpointPayoutModel(PerformanceVestingSimulationTest.venture(), false), 2, 13);
+        assertSlotsSumThePositions(new BreakpointPayoutModel(PerformanceVestingSimulationTest.venture(), false), 2, 13, 4_000);
         // The benchmark's ten classes of two and three holders each, every holder followed: the splits in doubles the
         // pass makes in place of IntegerWeights#addSplit.
         assertSlotsSumThePositions(new BreakpointPayoutModel(VentureReader.read(Path.of("../benchmarks/ten-class.yaml")), false),
-                Integer.MAX_VALUE, 14);
+                Integer.MAX_VALUE, 14, 4_000);
+        // A wide table at its bends only: claimants of many pieces across categories, split exactly where doubles cannot
+        // tell (where LineSeries probes it, the exact split once read past a claimant's pieces).
+        assertSlotsSumThePositions(new BreakpointPayoutModel(LargeVenture.venture(LargeVenture.mso(150, 10, 40, 6, 3, 2, 3)),
+                false), 3, 15, 0);
     }
 
-    private static void assertSlotsSumThePositions(BreakpointPayoutModel model, int unfollowedEvery, long seed) {
+    /** At {@code draws} random proceeds on each of ten month-ends, and at the bends of every month-end of a few years. */
+    private static void assertSlotsSumThePositions(BreakpointPayoutModel model, int unfollowedEvery, long seed, int draws) {
         List<Position> positions = model.positions();
         List<String> groups = new ArrayList<>();
         List<String> holders = new ArrayList<>();
@@ -59,32 +64,58 @@ class SeriesPassTest {
         int compared = 0;
         for (LocalDate month = LocalDate.of(2026, 3, 31); month.isBefore(LocalDate.of(2032, 1, 1)); month = month.plusMonths(7)
                 .withDayOfMonth(1).plusMonths(1).minusDays(1)) {
+            compared += assertSlotsSumThePositions(model.at((int) month.toEpochDay()), month, random, draws, positions.size(),
+                    groupSlot, categorySlot, holderSlot, seriesSlots);
+        }
+        // Every month-end of a few years at its bends (the proceeds where the evaluator's lines start).
+        for (LocalDate month = LocalDate.of(2026, 3, 31); month.isBefore(LocalDate.of(2033, 1, 1)); month = month.plusMonths(1)
+                .withDayOfMonth(1).plusMonths(1).minusDays(1)) {
             PayoutModel.PayoutEvaluator evaluator = model.at((int) month.toEpochDay());
-            PayoutModel.SeriesPayouts series = evaluator.series(seriesSlots);
-            assertThat(series).isNotNull();
-            long[] payout = new long[positions.size()];
-            for (int k = 0; k < 4_000; k++) {
-                // $0 to $1B, log-uniform, and now and then whole dollars (exits exactly at a preference or a breakpoint)
-                long cents = (long) Math.exp(random.nextDouble() * Math.log(1e11));
-                if (k % 5 == 0) {
-                    cents -= cents % 100;
-                }
-                evaluator.payouts(cents, payout);
-                long[] expected = new long[slots];
-                for (int p = 0; p < positions.size(); p++) {
-                    expected[groupSlot[p]] += payout[p];
-                    expected[categorySlot[p]] += payout[p];
-                    if (holderSlot[p] >= 0) {
-                        expected[holderSlot[p]] += payout[p];
-                    }
-                }
-                long[] totals = new long[slots + 1];
-                series.add(cents, totals);
-                assertThat(Arrays.copyOf(totals, slots)).as("%s, %d cents", month, cents).isEqualTo(expected);
-                compared++;
+            assertSlotsSumThePositions(evaluator, evaluator.bends(), month, positions.size(), groupSlot, categorySlot, holderSlot,
+                    seriesSlots);
+        }
+        assertThat(compared).isEqualTo(10 * draws);
+    }
+
+    private static int assertSlotsSumThePositions(PayoutModel.PayoutEvaluator evaluator, LocalDate month, SplittableRandom random,
+                                                  int draws, int positions, int[] groupSlot, int[] categorySlot,
+                                                  int[] holderSlot, PayoutModel.SeriesSlots seriesSlots) {
+        long[] proceeds = new long[draws];
+        for (int k = 0; k < proceeds.length; k++) {
+            // $0 to $1B, log-uniform, and now and then whole dollars (exits exactly at a preference or a breakpoint)
+            proceeds[k] = (long) Math.exp(random.nextDouble() * Math.log(1e11));
+            if (k % 5 == 0) {
+                proceeds[k] -= proceeds[k] % 100;
             }
         }
-        assertThat(compared).isEqualTo(40_000);   // ten exit months, 4,000 proceeds each
+        return assertSlotsSumThePositions(evaluator, proceeds, month, positions, groupSlot, categorySlot, holderSlot, seriesSlots);
+    }
+
+    /** Asserts the evaluator's slots at each of {@code proceeds} sum its positions' payouts; returns how many compared. */
+    private static int assertSlotsSumThePositions(PayoutModel.PayoutEvaluator evaluator, long[] proceeds, LocalDate month,
+                                                  int positions, int[] groupSlot, int[] categorySlot, int[] holderSlot,
+                                                  PayoutModel.SeriesSlots seriesSlots) {
+        int slots = seriesSlots.slots();
+        int compared = 0;
+        PayoutModel.SeriesPayouts series = evaluator.series(seriesSlots);
+        assertThat(series).isNotNull();
+        long[] payout = new long[positions];
+        for (long cents : proceeds) {
+            evaluator.payouts(cents, payout);
+            long[] expected = new long[slots];
+            for (int p = 0; p < positions; p++) {
+                expected[groupSlot[p]] += payout[p];
+                expected[categorySlot[p]] += payout[p];
+                if (holderSlot[p] >= 0) {
+                    expected[holderSlot[p]] += payout[p];
+                }
+            }
+            long[] totals = new long[slots + 1];
+            series.add(cents, totals);
+            assertThat(Arrays.copyOf(totals, slots)).as("%s, %d cents", month, cents).isEqualTo(expected);
+            compared++;
+        }
+        return compared;
     }
 
     private static int indexOf(List<String> list, String key) {

@@ -1,0 +1,362 @@
+package org.msocap.simulation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Series kept as a byte a run instead of eight: every class, category and followed holder's payouts per run
+ * ({@code MonteCarloSimulator}), each kept as a small correction against a line in the run's proceeds.
+ *
+ * <p>On one exit day every position's exact payout is piecewise linear in the proceeds (a breakpoint waterfall's
+ * segments), so a sum of positions' cents is, give or take the cents their rounding moves. Each exit day's range of
+ * proceeds drawn is cut into pieces on which every series is a line to within {@link #TOLERANCE} cents: at the bends the
+ * evaluator knows of ({@link PayoutModel.PayoutEvaluator#bends}), then wherever a probe halfway along a piece misses its
+ * line (a bend it did not tell, or none told). A piece's line goes through the series' cents at its two ends. Per run
+ * the series keeps {@code cents − (long) (base + slope × (proceeds − start))}, its piece's line; the same doubles and
+ * operations when it is written and when it is read, so the rebuilt series is exactly the one the payout pass computed,
+ * however close the line. A chunk of runs where one does not fit a byte keeps its exact values in a {@code long[]} of its
+ * own; a series whose correction does not fit on an evenly spaced sample of the exit runs stays a {@code long[]}.
+ *
+ * <p>Memory: a byte a run per series, and two a run for the runs' pieces (0: no exit, whose series are all 0).
+ */
+final class LineSeries extends CompactSeries {
+
+    /**
+     * How far (cents) a probe may lie off its piece's line before the piece is cut in two, plus a cent per position the
+     * series sums (each rounded to the cent) up to half a byte's range.
+     */
+    static final int TOLERANCE = 16;
+    /** The pieces one exit day is cut into at most: past them a series' misses fall back to its exact chunks. */
+    static final int MAX_PIECES_A_DAY = 512;
+    /** The pieces a run's {@code char} can name, the first for the runs without an exit. */
+    private static final int MAX_PIECES = Character.MAX_VALUE;
+
+    /** Every series' cents of an exit on day {@code day} (an index among the exit days) at these proceeds. */
+    @FunctionalInterface
+    interface Probe {
+        void cents(int day, long proceedsCents, long[] seriesCents);
+    }
+
+    private final long[] proceeds;
+    /** Per run, its piece; 0: no exit. */
+    private final char[] pieceOf;
+    /** Per piece, the proceeds its line starts from. */
+    private final long[] start;
+    /** Per series and piece, its cents at the piece's start and their change per cent of proceeds. */
+    private final double[][] base;
+    private final double[][] slope;
+    /** Per series, its corrections by run (null when kept whole). */
+    private final byte[][] corrections;
+
+    private LineSeries(long[] proceeds, int runs, int chunk, char[] pieceOf, long[] start, double[][] base,
+                       double[][] slope, boolean[] keptWhole) {
+        super(runs, chunk, base.length);
+        this.proceeds = proceeds;
+        this.pieceOf = pieceOf;
+        this.start = start;
+        this.base = base;
+        this.slope = slope;
+        int n = base.length;
+        corrections = new byte[n][];
+        for (int s = 0; s < n; s++) {
+            if (keptWhole[s]) {
+                keepWhole(s);
+            } else {
+                corrections[s] = new byte[runs];
+                keepByCorrections(s);
+            }
+        }
+    }
+
+    /** Runs tasks side by side and returns their results in order. */
+    @FunctionalInterface
+    interface Parallel {
+        <T> List<T> all(List<Callable<T>> tasks);
+    }
+
+    /**
+     * The lines of {@code series} series over the runs, or null when the exit days would need more pieces than a run can
+     * name. Each exit day is cut and sampled by a task of its own.
+     *
+     * @param proceeds per run, its proceeds (cents)
+     * @param dayIndex per run, the index of its exit day (-1: no exit, every series 0)
+     * @param exitOrder the exit runs by day: about {@code sample} of them, evenly spaced, decide which series stay whole
+     * @param bends per exit day, where its payouts may bend (each ascending; an entry may be null: none known)
+     * @param positions per series, the positions it sums (each off its exact share by less than a cent)
+     * @param probe every series' exact cents of an exit
+     */
+    static LineSeries of(long[] proceeds, int[] dayIndex, int runs, int chunk, int[] exitOrder, long[][] bends, int[] positions,
+                         Probe probe, int sample, Parallel parallel) {
+        int days = bends.length;
+        int series = positions.length;
+        long[] tolerance = new long[series];
+        for (int s = 0; s < series; s++) {
+            tolerance[s] = Math.min(MAX_CORRECTION / 2, TOLERANCE + (long) positions[s]);
+        }
+        // Per day, where its runs start in exitOrder and its least and greatest proceeds.
+        int[] dayFrom = new int[days + 1];
+        long[] low = new long[days];
+        long[] high = new long[days];
+        Arrays.fill(low, Long.MAX_VALUE);
+        Arrays.fill(high, Long.MIN_VALUE);
+        for (int run : exitOrder) {
+            int d = dayIndex[run];
+            dayFrom[d + 1]++;
+            low[d] = Math.min(low[d], proceeds[run]);
+            high[d] = Math.max(high[d], proceeds[run]);
+        }
+        for (int d = 0; d < days; d++) {
+            dayFrom[d + 1] += dayFrom[d];
+        }
+        int stride = Math.max(1, exitOrder.length / sample);
+        List<Callable<Pieces>> tasks = new ArrayList<>(days);
+        for (int d = 0; d < days; d++) {
+            int day = d;
+            tasks.add(() -> {
+                Pieces pieces = new Pieces(tolerance, probe, day);
+                pieces.cut(low[day], high[day], bends[day]);
+                // The sampled runs of this day: every stride-th of exitOrder.
+                for (int k = (dayFrom[day] + stride - 1) / stride * stride; k < dayFrom[day + 1]; k += stride) {
+                    pieces.check(exitOrder[k], proceeds[exitOrder[k]]);
+                }
+                return pieces;
+            });
+        }
+        List<Pieces> byDay = parallel.all(tasks);
+        int[] firstPiece = new int[days + 1];
+        firstPiece[0] = 1;
+        for (int d = 0; d < days; d++) {
+            firstPiece[d + 1] = firstPiece[d] + byDay.get(d).count;
+        }
+        int count = firstPiece[days];
+        if (count > MAX_PIECES) {
+            return null;
+        }
+        long[] start = new long[count];
+        double[][] base = new double[series][count];
+        double[][] slope = new double[series][count];
+        boolean[] keptWhole = new boolean[series];
+        for (int d = 0; d < days; d++) {
+            Pieces pieces = byDay.get(d);
+            System.arraycopy(pieces.start, 0, start, firstPiece[d], pieces.count);
+            for (int s = 0; s < series; s++) {
+                System.arraycopy(pieces.base[s], 0, base[s], firstPiece[d], pieces.count);
+                System.arraycopy(pieces.slope[s], 0, slope[s], firstPiece[d], pieces.count);
+                keptWhole[s] |= pieces.missed[s];
+            }
+        }
+        char[] pieceOf = new char[runs];
+        List<Callable<Void>> lookups = new ArrayList<>();
+        for (int from = 0; from < runs; from += chunk) {
+            int first = from;
+            int last = Math.min(runs, from + chunk);
+            lookups.add(() -> {
+                for (int run = first; run < last; run++) {
+                    int d = dayIndex[run];
+                    if (d >= 0) {
+                        pieceOf[run] = (char) pieceIn(start, firstPiece[d], firstPiece[d + 1], proceeds[run]);
+                    }
+                }
+                return null;
+            });
+        }
+        parallel.all(lookups);
+        return new LineSeries(proceeds, runs, chunk, pieceOf, start, base, slope, keptWhole);
+    }
+
+    /** The last of the pieces {@code [from, to)} starting at or before {@code x} (the first, when none does). */
+    private static int pieceIn(long[] start, int from, int to, long x) {
+        int lo = from;
+        int hi = to - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (start[mid] <= x) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The estimate of a piece's line at proceeds {@code x}: the one expression every store and rebuild unrolls. */
+    static long estimate(double base, double slope, long start, long x) {
+        return (long) (base + slope * (double) (x - start));
+    }
+
+    /** One exit day's pieces, in order, and which series a sampled run's correction would not fit. */
+    private static final class Pieces {
+        final int series;
+        final long[] tolerance;
+        final Probe probe;
+        final int day;
+        /**
+         * The series that missed their line on a piece too short for any bend to (the line's slope changes by at most
+         * one, a cent a cent, between two pieces: a bend moves a probe halfway along by at most a quarter of the piece):
+         * a jump, or noise, which cutting further would not mend; they cut no more pieces of this day.
+         */
+        final boolean[] unmended;
+        int count;
+        long[] start = new long[16];
+        double[][] base;
+        double[][] slope;
+        final boolean[] missed;
+
+        Pieces(long[] tolerance, Probe probe, int day) {
+            this.series = tolerance.length;
+            this.tolerance = tolerance;
+            this.probe = probe;
+            unmended = new boolean[series];
+            this.day = day;
+            base = new double[series][16];
+            slope = new double[series][16];
+            missed = new boolean[series];
+        }
+
+        /** Cuts the proceeds {@code [low, high]} into pieces, at the known bends first. */
+        void cut(long low, long high, long[] bends) {
+            if (low > high) {
+                return;
+            }
+            long a = low;
+            long[] fa = at(a);
+            if (bends != null) {
+                for (long bend : bends) {
+                    if (bend > a && bend < high) {
+                        long[] fb = at(bend);
+                        refine(a, fa, bend, fb);
+                        a = bend;
+                        fa = fb;
+                    }
+                }
+            }
+            if (high > a) {
+                refine(a, fa, high, at(high));
+            } else {
+                add(a, fa, a, fa);
+            }
+        }
+
+        /** Notes the series whose correction at these proceeds would not fit a byte. */
+        void check(int run, long proceedsCents) {
+            long[] cents = at(proceedsCents);
+            int p = pieceIn(start, 0, count, proceedsCents);
+            for (int s = 0; s < series; s++) {
+                long correction = cents[s] - estimate(base[s][p], slope[s][p], start[p], proceedsCents);
+                missed[s] |= Math.abs(correction) > MAX_CORRECTION;
+            }
+        }
+
+        private long[] at(long x) {
+            long[] cents = new long[series];
+            probe.cents(day, x, cents);
+            return cents;
+        }
+
+        /** Adds {@code [a, b)} as pieces, cut in two where a probe halfway misses the line from {@code fa} to {@code fb}. */
+        private void refine(long a, long[] fa, long b, long[] fb) {
+            if (b - a >= 2 && count < MAX_PIECES_A_DAY) {
+                long m = a + (b - a) / 2;
+                long[] fm = at(m);
+                for (int s = 0; s < series; s++) {
+                    double line = fa[s] + (double) (fb[s] - fa[s]) / (double) (b - a) * (double) (m - a);
+                    if (!unmended[s] && Math.abs(fm[s] - line) > tolerance[s]) {
+                        if (b - a > 4 * tolerance[s]) {
+                            refine(a, fa, m, fm);
+                            refine(m, fm, b, fb);
+                            return;
+                        }
+                        unmended[s] = true;
+                    }
+                }
+            }
+            add(a, fa, b, fb);
+        }
+
+        private void add(long a, long[] fa, long b, long[] fb) {
+            if (count == start.length) {
+                start = Arrays.copyOf(start, 2 * count);
+                for (int s = 0; s < series; s++) {
+                    base[s] = Arrays.copyOf(base[s], 2 * count);
+                    slope[s] = Arrays.copyOf(slope[s], 2 * count);
+                }
+            }
+            start[count] = a;
+            for (int s = 0; s < series; s++) {
+                base[s][count] = fa[s];
+                slope[s][count] = b == a ? 0 : (double) (fb[s] - fa[s]) / (double) (b - a);
+            }
+            count++;
+        }
+    }
+
+    @Override
+    int size() {
+        return base.length;
+    }
+
+    @Override
+    void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work) {
+        if (storedWhole(s, values, byDay, exits)) {
+            return;
+        }
+        byte[] kept = corrections[s];
+        double[] b = base[s];
+        double[] m = slope[s];
+        for (int k = 0; k < exits; k++) {
+            int run = byDay[k];
+            int p = pieceOf[run];
+            long correction = values[k] - estimate(b[p], m[p], start[p], proceeds[run]);
+            if (correction < -MAX_CORRECTION || correction > MAX_CORRECTION) {
+                keepExactly(s, values, byDay, exits, from);
+                return;
+            }
+            kept[run] = (byte) correction;
+        }
+    }
+
+    @Override
+    void rebuild(int s, long[] into, int from, int to) {
+        long[] block = blocks[s][from / chunk];
+        if (block != null) {
+            System.arraycopy(block, 0, into, from, to - from);
+            return;
+        }
+        byte[] kept = corrections[s];
+        double[] b = base[s];
+        double[] m = slope[s];
+        long[] start = this.start;
+        long[] proceeds = this.proceeds;
+        char[] pieceOf = this.pieceOf;
+        // A run without an exit has piece 0 (a line of 0 from 0), proceeds 0 and a correction of 0.
+        for (int run = from; run < to; run++) {
+            int p = pieceOf[run];
+            into[run] = kept[run] + estimate(b[p], m[p], start[p], proceeds[run]);
+        }
+    }
+
+    @Override
+    long at(int s, int run) {
+        if (whole[s] != null) {
+            return whole[s][run];
+        }
+        long[] block = blocks[s][run / chunk];
+        if (block != null) {
+            return block[run - run / chunk * chunk];
+        }
+        int p = pieceOf[run];
+        return corrections[s][run] + estimate(base[s][p], slope[s][p], start[p], proceeds[run]);
+    }
+
+    @Override
+    boolean exact(int s) {
+        return false;
+    }
+
+    /** The pieces the exit days were cut into; for tests and measurements. */
+    int pieces() {
+        return start.length - 1;
+    }
+}

@@ -1,0 +1,99 @@
+package org.msocap.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Series kept a byte a run against lines in the proceeds ({@link LineSeries}): rebuilt, every run's cents must be exactly
+ * those the payout pass computed, whatever the lines; and the lines must follow a bend they were not told of.
+ */
+class LineSeriesTest {
+
+    private static final int CHUNK = 64;
+
+    /** Runs tasks one after another, in order. */
+    private static final LineSeries.Parallel IN_TURN = new LineSeries.Parallel() {
+        @Override
+        public <T> List<T> all(List<Callable<T>> tasks) {
+            List<T> out = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                try {
+                    out.add(task.call());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        }
+    };
+
+    /**
+     * Three series on three exit days: one bending where the day says (day 0) and where it does not (days 1 and 2, found
+     * by probing), with a few cents of rounding either way; one of them a run off by 1,000 cents (its chunk kept exactly);
+     * one whose cents swing by more than a byte (kept whole, as its sample shows). Runs without an exit; each chunk's exit
+     * runs stored in a shuffled order, as the pass has them by day.
+     */
+    @Test
+    void aRebuiltSeriesIsExactlyTheOneStored() {
+        int runs = 9 * CHUNK + 23;
+        int days = 3;
+        long[] told = {3_000_000_000L};
+        long[] bendAt = {3_000_000_000L, 7_654_321_987L, 123_456_789L};
+        SplittableRandom random = new SplittableRandom(29);
+        long[] proceeds = new long[runs];
+        int[] dayIndex = new int[runs];
+        List<List<Integer>> onDay = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            onDay.add(new ArrayList<>());
+        }
+        for (int run = 0; run < runs; run++) {
+            dayIndex[run] = random.nextInt(100) < 15 ? -1 : random.nextInt(days);
+            if (dayIndex[run] >= 0) {
+                proceeds[run] = random.nextLong(100_000_000L, 10_000_000_000L);
+                onDay.get(dayIndex[run]).add(run);
+            }
+        }
+        int[] exitOrder = onDay.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
+        // Series 0 and 1 bend at the day's point (slopes 0.2 then 0.7, and 0.5 then 0.1), give or take 3 cents of rounding
+        // that depends on the proceeds alone; series 2 swings by up to 10,000 cents.
+        LineSeries.Probe probe = (day, x, cents) -> {
+            long bend = bendAt[day];
+            long wobble = Math.floorMod(x * 2_654_435_761L, 7) - 3;
+            cents[0] = (long) (x <= bend ? 0.2 * x : 0.2 * bend + 0.7 * (x - bend)) + wobble;
+            cents[1] = (long) (x <= bend ? 0.5 * x : 0.5 * bend + 0.1 * (x - bend)) - wobble;
+            cents[2] = (long) (0.3 * x) + Math.floorMod(x * 40_503L, 10_000);
+        };
+        LineSeries lines = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {told, null, null}, new int[] {1, 1, 1}, probe,
+                exitOrder.length, IN_TURN);
+        long[][] expected = new long[3][runs];
+        long[] cents = new long[3];
+        for (int run = 0; run < runs; run++) {
+            if (dayIndex[run] >= 0) {
+                probe.cents(dayIndex[run], proceeds[run], cents);
+                for (int s = 0; s < 3; s++) {
+                    expected[s][run] = cents[s];
+                }
+            }
+        }
+        expected[1][4 * CHUNK + 7] += dayIndex[4 * CHUNK + 7] < 0 ? 0 : 1_000;
+        DerivedSeriesTest.storeByChunk(lines, expected, dayIndex, CHUNK);
+        assertThat(dayIndex[4 * CHUNK + 7]).isNotNegative();
+        assertThat(lines.keptWhole(0)).isFalse();
+        assertThat(lines.exactChunks(0)).as("the lines follow both bends").isZero();
+        assertThat(lines.exactChunks(1)).isEqualTo(1);
+        assertThat(lines.keptWhole(2)).isTrue();
+        for (int s = 0; s < 3; s++) {
+            int differs = Arrays.mismatch(lines.rebuild(s, new long[runs]), expected[s]);
+            assertThat(differs).as("series %d differs first at run %d", s, differs).isEqualTo(-1);
+            for (int run = 0; run < runs; run++) {
+                assertThat(lines.at(s, run)).as("series %d, run %d", s, run).isEqualTo(expected[s][run]);
+            }
+        }
+    }
+}
