@@ -994,22 +994,9 @@ public final class BreakpointTable {
                 if (near > changes) {
                     long threshold;
                     long highestLeftOut;
-                    if (near <= SMALL_SORT) {
-                        // Most often: a few keys, sorted without a branch on them, largest first (at or above 1/2 the
-                        // keys flipped, so the smallest come first); the first `changes` change hands.
-                        long flip = shortOf > 0 ? 0 : Long.MAX_VALUE;
-                        sortEightDescending(nearCut, near, flip);
-                        int step = shortOf > 0 ? 1 : -1;
-                        for (int t = 0; t < changes; t++) {
-                            out[index(nearCut[t] ^ flip)] += step;
-                        }
-                        long lastChanged = nearCut[(int) changes - 1] ^ flip;
-                        long firstKept = nearCut[(int) changes] ^ flip;
-                        threshold = shortOf > 0 ? lastChanged : firstKept;
-                        highestLeftOut = shortOf > 0 ? firstKept : lastChanged;
-                    } else if (changes == 1) {
-                        // The usual case: the largest two keys below 1/2, or the smallest two at or above it, without
-                        // branches.
+                    if (changes == 1 && near > SMALL_SORT) {
+                        // One change among many keys: the largest two keys below 1/2, or the smallest two at or above
+                        // it, without branches.
                         long first = shortOf > 0 ? -1 : Long.MAX_VALUE;
                         long second = first;
                         for (int t = 0; t < near; t++) {
@@ -1021,22 +1008,24 @@ public final class BreakpointTable {
                         threshold = shortOf > 0 ? first : second;
                         highestLeftOut = shortOf > 0 ? second : first;
                         // (near > 1, so first and second are both keys.)
-                    } else if (shortOf > 0) {
-                        // Below 1/2, largest first: the first `changes` get a cent; the next is the highest left out.
-                        sortDescending(nearCut, near);
-                        for (int t = 0; t < changes; t++) {
-                            out[index(nearCut[t])]++;
-                        }
-                        threshold = nearCut[(int) changes - 1];
-                        highestLeftOut = nearCut[(int) changes];
                     } else {
-                        // At least 1/2, largest first: the last `changes` give their cent back.
-                        sortDescending(nearCut, near);
-                        for (int t = near - (int) changes; t < near; t++) {
-                            out[index(nearCut[t])]--;
+                        // The keys ordered without a branch on them, largest first (at or above 1/2 the keys flipped,
+                        // so the smallest come first): a few by the network, more only as far as the key after the
+                        // `changes` that change hands.
+                        long flip = shortOf > 0 ? 0 : Long.MAX_VALUE;
+                        if (near <= SMALL_SORT) {
+                            sortEightDescending(nearCut, near, flip);
+                        } else {
+                            selectLargestDescending(nearCut, near, (int) changes + 1, flip);
                         }
-                        threshold = nearCut[near - (int) changes - 1];
-                        highestLeftOut = nearCut[near - (int) changes];
+                        int step = shortOf > 0 ? 1 : -1;
+                        for (int t = 0; t < changes; t++) {
+                            out[index(nearCut[t] ^ flip)] += step;
+                        }
+                        long lastChanged = nearCut[(int) changes - 1] ^ flip;
+                        long firstKept = nearCut[(int) changes] ^ flip;
+                        threshold = shortOf > 0 ? lastChanged : firstKept;
+                        highestLeftOut = shortOf > 0 ? firstKept : lastChanged;
                     }
                     // Now out follows the key order. Keys of small-denominator lines are exact (two different
                     // remainders of such lines differ by at least 2^-44, far above a key's resolution); any other key
@@ -1206,15 +1195,26 @@ public final class BreakpointTable {
             a[7] = a7;
         }
 
-        private static void sortDescending(long[] a, int size) {
-            for (int i = 1; i < size; i++) {
-                long v = a[i];
-                int j = i - 1;
-                while (j >= 0 && a[j] < v) {
-                    a[j + 1] = a[j];
-                    j--;
+        /**
+         * Puts the {@code count} largest of the first {@code size} keys of {@code a}, each XORed with {@code flip}, first,
+         * largest first, and leaves all {@code size} flipped. Without a branch on the keys: each position in turn takes
+         * the largest of the rest by compare-exchanges (the keys past {@code count} stay in some order). An insertion
+         * sort of the ten or so keys in the window of two or more changes costs more in mispredicted branches.
+         */
+        static void selectLargestDescending(long[] a, int size, int count, long flip) {
+            for (int t = 0; t < size; t++) {
+                a[t] ^= flip;
+            }
+            for (int t = 0; t < count; t++) {
+                long largest = a[t];
+                for (int u = t + 1; u < size; u++) {
+                    long other = a[u];
+                    // As in sortEightDescending: d = largest ^ other if largest < other, else 0.
+                    long d = (largest - other) >> 63 & (largest ^ other);
+                    largest ^= d;
+                    a[u] = other ^ d;
                 }
-                a[j + 1] = v;
+                a[t] = largest;
             }
         }
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.msocap.money.Allocation;
 import org.msocap.money.Money;
 
-/** The fast tier's hand-out of the left-over cents: the branch-free sort of a few keys at the cut, and ties there. */
+/**
+ * The fast tier's hand-out of the left-over cents: the branch-free sort of a few keys at the cut, the selection from
+ * more, and ties there.
+ */
 class BreakpointTableHandOutTest {
 
     /**
@@ -50,6 +53,53 @@ class BreakpointTableHandOutTest {
             }
             assertSorted(keys, size, flip);
         }
+    }
+
+    /**
+     * The selection puts the largest {@code count} first, in order, for every input of 0s and 1s of 9 to 14 keys (by the
+     * 0-1 principle, every input: it is a fixed sequence of compare-exchanges), on both sides of 1/2.
+     */
+    @Test
+    void selectionOrdersTheLargestOfEveryZeroOneInputOnBothSides() {
+        for (long flip : new long[] {0, Long.MAX_VALUE}) {
+            for (int size = 9; size <= 14; size++) {
+                for (int count = 2; count <= size; count++) {
+                    for (int bits = 0; bits < 1 << size; bits++) {
+                        long[] keys = new long[size];
+                        for (int t = 0; t < size; t++) {
+                            double remainder = flip == 0 ? 0.25 + 0.125 * (bits >> t & 1) : 0.5 + 0.125 * (bits >> t & 1);
+                            keys[t] = BreakpointTable.Evaluator.key(remainder, 0);
+                        }
+                        assertLargestSelected(keys, size, count, flip);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void selectionOrdersTiesByIndex() {
+        Random r = new Random(11);
+        for (int round = 0; round < 50_000; round++) {
+            long flip = r.nextBoolean() ? 0 : Long.MAX_VALUE;
+            int size = 9 + r.nextInt(24);
+            int count = 2 + r.nextInt(size - 1);
+            long[] keys = new long[size];
+            for (int t = 0; t < size; t++) {
+                double remainder = (flip == 0 ? 0.4 : 0.5) + 0.03 * r.nextInt(3);
+                keys[t] = BreakpointTable.Evaluator.key(remainder, t * 31 + r.nextInt(31));
+            }
+            assertLargestSelected(keys, size, count, flip);
+        }
+    }
+
+    private static void assertLargestSelected(long[] keys, int size, int count, long flip) {
+        long[] expected = Arrays.stream(keys, 0, size).map(k -> k ^ flip).sorted().toArray();
+        BreakpointTable.Evaluator.selectLargestDescending(keys, size, count, flip);
+        for (int t = 0; t < count; t++) {
+            assertThat(keys[t]).as("position %d of %d", t, size).isEqualTo(expected[size - 1 - t]);
+        }
+        assertThat(Arrays.stream(keys, 0, size).sorted().toArray()).as("the same keys, flipped").containsExactly(expected);
     }
 
     private static void assertSorted(long[] keys, int size, long flip) {
