@@ -86,9 +86,11 @@ final class LineSeries extends CompactSeries {
      * @param bends per exit day, where its payouts may bend (each ascending; an entry may be null: none known)
      * @param positions per series, the positions it sums (each off its exact share by less than a cent)
      * @param probe every series' exact cents of an exit
+     * @param maxBytes the most the lines may keep (what the caller's other way of keeping the series needs): null when
+     *     they would keep more, series kept whole and the pieces' lines counted
      */
     static LineSeries of(long[] proceeds, int[] dayIndex, int runs, int chunk, int[] exitOrder, long[][] bends, int[] positions,
-                         Probe probe, int sample, Parallel parallel) {
+                         Probe probe, int sample, Parallel parallel, long maxBytes) {
         int days = bends.length;
         int series = positions.length;
         long[] tolerance = new long[series];
@@ -131,20 +133,31 @@ final class LineSeries extends CompactSeries {
             firstPiece[d + 1] = firstPiece[d] + byDay.get(d).count;
         }
         int count = firstPiece[days];
-        if (count > MAX_PIECES) {
+        boolean[] keptWhole = new boolean[series];
+        int keptWholeCount = 0;
+        for (int s = 0; s < series; s++) {
+            for (Pieces pieces : byDay) {
+                keptWhole[s] |= pieces.missed[s];
+            }
+            keptWholeCount += keptWhole[s] ? 1 : 0;
+        }
+        // A day whose payouts jump where no line can follow (performance vesting, say) keeps its series whole: then the
+        // lines can cost more than a byte a run against the class series would (review: every series of a
+        // performance-vested holdco whole, 106 bytes a run against 41).
+        long bytes = (long) runs * (Character.BYTES + Long.BYTES * (long) keptWholeCount + (series - keptWholeCount))
+                + (long) count * (Long.BYTES + 2L * Double.BYTES * series);
+        if (count > MAX_PIECES || bytes > maxBytes) {
             return null;
         }
         long[] start = new long[count];
         double[][] base = new double[series][count];
         double[][] slope = new double[series][count];
-        boolean[] keptWhole = new boolean[series];
         for (int d = 0; d < days; d++) {
             Pieces pieces = byDay.get(d);
             System.arraycopy(pieces.start, 0, start, firstPiece[d], pieces.count);
             for (int s = 0; s < series; s++) {
                 System.arraycopy(pieces.base[s], 0, base[s], firstPiece[d], pieces.count);
                 System.arraycopy(pieces.slope[s], 0, slope[s], firstPiece[d], pieces.count);
-                keptWhole[s] |= pieces.missed[s];
             }
         }
         char[] pieceOf = new char[runs];

@@ -1067,7 +1067,7 @@ public final class MonteCarloSimulator {
         /**
          * Every series, classes, categories and candidates ({@code candidates} of them, by {@code candidateSlot}), as
          * {@link LineSeries}: a byte a run against lines in the proceeds, probed with each exit day's evaluator; null when
-         * the exit days need more pieces than a run can name.
+         * the exit days need more pieces than a run can name, or the lines would keep more than {@link DerivedSeries}.
          */
         private LineSeries lineSeries(int[] candidateSlot, int candidates, PayoutModel.PayoutEvaluator[] dayEvaluators) {
             int categories = HolderCategory.values().length;
@@ -1116,7 +1116,10 @@ public final class MonteCarloSimulator {
                     summed[holderSlot[p]]++;
                 }
             }
-            return LineSeries.of(proceeds, exitDayIndex, runs, CHUNK, exitOrder, bends, summed, probe, CANDIDATE_SAMPLE, this::invokeAll);
+            // At most what DerivedSeries keeps when it keeps none whole: each class series 8 bytes a run, every other a byte.
+            long derivedBytes = (long) runs * (Long.BYTES * (long) groups.size() + categories + candidates);
+            return LineSeries.of(proceeds, exitDayIndex, runs, CHUNK, exitOrder, bends, summed, probe, CANDIDATE_SAMPLE, this::invokeAll,
+                    derivedBytes);
         }
 
         /** The derived series position {@code p} adds to: its category's, and its holder's when a candidate (else -1). */

@@ -70,7 +70,7 @@ class LineSeriesTest {
             cents[2] = (long) (0.3 * x) + Math.floorMod(x * 40_503L, 10_000);
         };
         LineSeries lines = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {told, null, null}, new int[] {1, 1, 1}, probe,
-                exitOrder.length, IN_TURN);
+                exitOrder.length, IN_TURN, Long.MAX_VALUE);
         long[][] expected = new long[3][runs];
         long[] cents = new long[3];
         for (int run = 0; run < runs; run++) {
