@@ -26,8 +26,14 @@ final class WholeNumber {
     /** The value, or {@link OutOfRange} when it is not a whole number from {@code least} to {@code most}. */
     static long parse(String text, long least, long most) {
         long value;
+        String digits = text.strip();
+        // ASCII digits only, with a minus where the range goes below 0: Long.parseLong also takes a plus sign and the
+        // digits of other scripts ("١٠" ran 10 runs; review).
+        if (!digits.matches(least < 0 ? "-?[0-9]+" : "[0-9]+")) {
+            throw new OutOfRange(least, most);
+        }
         try {
-            value = Long.parseLong(text.strip());
+            value = Long.parseLong(digits);
         } catch (NumberFormatException e) {
             throw new OutOfRange(least, most);
         }

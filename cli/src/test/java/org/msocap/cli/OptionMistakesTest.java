@@ -40,7 +40,10 @@ class OptionMistakesTest {
                 {"simulate", "--bins", "2000000000", "1 to 10,000"}, {"simulate", "--sample", "-1", "0 to 2,147,483,647"},
                 {"simulate", "--seed", "99999999999999999999", "-9,223,372,036,854,775,808 to 9,223,372,036,854,775,807"},
                 {"report", "--runs", "3000000000", "1 to 2,147,483,647"}, {"report", "--runs-sheet", "many", "0 to 1,048,575"},
-                {"export", "--runs", "-3", "1 to 2,147,483,647"}, {"export", "--runs-sheet", "1048576", "0 to 1,048,575"}};
+                {"export", "--runs", "-3", "1 to 2,147,483,647"}, {"export", "--runs-sheet", "1048576", "0 to 1,048,575"},
+                // Long.parseLong's plus sign and other scripts' digits are not whole numbers as written here (review)
+                {"simulate", "--runs", "+10", "1 to 2,147,483,647"}, {"simulate", "--runs", "\u0661\u0660", "1 to 2,147,483,647"},
+                {"simulate", "--seed", "+7", "-9,223,372,036,854,775,808 to 9,223,372,036,854,775,807"}};
         for (String[] c : cases) {
             CliRun run = CliRun.of(c[0], CliRun.TELEHEALTH.toString(), "-o", dir.resolve("out.xlsx").toString(), c[1], c[2]);
             String as = String.join(" ", c);
