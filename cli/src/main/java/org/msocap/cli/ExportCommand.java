@@ -30,7 +30,8 @@ public final class ExportCommand implements Callable<Integer> {
     ModelInput input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-            description = "The workbook to write (.xlsx), or with --ocf the OCF package (.ocf.zip).")
+            description = "The workbook to write (.xlsx), or with --ocf the OCF package (.ocf.zip); - writes it to standard "
+                    + "output (not a terminal).")
     Path output;
 
     @Option(names = "--ocf", description = "Write the cap table as an Open Cap Format package instead of the workbook.")
@@ -58,19 +59,35 @@ public final class ExportCommand implements Callable<Integer> {
         if (ocf) {
             return exportOcf(venture);
         }
-        OutputFiles.check(output, input.protectedFile(), force);
+        OutputFiles.checkBinary(output, input.protectedFile(), force, "a workbook");
         SimulationOptions simulation = ReportCommand.simulationOptions(venture.simulation(), runs, runsSheet);
         WorkbookContent content = SimulateCommand.refusedAsUsage(() -> WorkbookContent.of(venture, simulation));
         content.waterfalls().scenarios().forEach(sc -> ProjectionWindow.warn(spec.commandLine().getErr(), sc.valuation()));
         if (simulation != null) {
             ProjectionWindow.warnSimulation(spec.commandLine().getErr(), venture);
         }
-        OutputFiles.run(output, () -> WorkbookExporter.DEFAULT.export(content, output,
-                ExportOptions.defaults().withInputModel(input.protectedFile()).withForce(force)));
-        var out = spec.commandLine().getOut();
-        out.println("wrote " + output);
+        if (OutputFiles.isStdout(output)) {
+            OutputFiles.toStandardOutput(stream -> WorkbookExporter.DEFAULT.write(content, stream));
+        } else {
+            OutputFiles.run(output, () -> WorkbookExporter.DEFAULT.export(content, output,
+                    ExportOptions.defaults().withInputModel(input.protectedFile()).withForce(force)));
+        }
+        var out = notes();
         content.omitted().forEach(why -> out.println("not in the workbook: " + Shown.escape(why)));
+        out.flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * Where the notes on what was written go: after the file's name on standard output, or on standard error when
+     * standard output carries the workbook or the package itself.
+     */
+    private java.io.PrintWriter notes() {
+        if (OutputFiles.isStdout(output)) {
+            return spec.commandLine().getErr();
+        }
+        spec.commandLine().getOut().println("wrote " + output);
+        return spec.commandLine().getOut();
     }
 
     /**
@@ -91,12 +108,12 @@ public final class ExportCommand implements Callable<Integer> {
 
     private int exportOcf(Venture venture) {
         // The same rules as the workbook: never the model file, an existing file only with --force, written atomically.
-        OutputFiles.check(output, input.protectedFile(), force);
+        OutputFiles.checkBinary(output, input.protectedFile(), force, "an OCF package (a zip)");
         OcfExporter.Result result = OcfExporter.export(venture, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         OutputFiles.write(output, input.protectedFile(), force, OcfExporter.zip(result));
-        var out = spec.commandLine().getOut();
-        out.println("wrote " + output);
+        var out = notes();
         result.notExported().forEach(why -> out.println("not exported: " + Shown.escape(why)));
+        out.flush();
         return ExitCode.OK;
     }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         header = "Read an Open Cap Format (OCF) package and write a model file of its cap table.",
-        description = {"Read an OCF package (a .ocf.zip or a directory: a manifest and the files it lists), validate every file "
+        description = {"Read an OCF package (a .ocf.zip, or a directory: its manifest and the files the manifest lists, nothing "
+                + "else below it; - reads a .ocf.zip or one OCF file from standard input), validate every file "
                 + "against the official OCF schemas, and write a model file of the MSO's cap table: people, classes, holdings, "
                 + "options with vesting, warrants, SAFEs, notes and the option pool.",
                 "It lists what it could not carry (with the OCF object id) and what you must add (licenses, practices, "
@@ -28,11 +29,13 @@ import picocli.CommandLine.Spec;
                 "The file is written to a temporary file and moved into place; an existing file is kept unless --force."})
 public final class ImportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PACKAGE", description = "The OCF package: FILE.ocf.zip or a directory.")
+    @Parameters(index = "0", paramLabel = "PACKAGE", description = "The OCF package: FILE.ocf.zip, a directory, or - to read "
+            + "it from standard input (named <stdin> in messages).")
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "venture.yaml",
-            description = "The model file to write (YAML; .json for JSON). Default: ${DEFAULT-VALUE}.")
+            description = "The model file to write (YAML; .json for JSON); - writes the YAML to standard output. "
+                    + "Default: ${DEFAULT-VALUE}.")
     Path output;
 
     @Option(names = "--force", description = "Replace the output file if it exists.")
@@ -47,18 +50,22 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        if (!Files.exists(input)) {
+        boolean stdin = ModelInput.isStdin(input);
+        if (stdin) {
+            OutputFiles.check(output, null, force);
+        } else if (!Files.exists(input)) {
             // As for a model file: a FILE that is not there is a usage error, not an invalid package.
             throw new UserException("no such file or directory: " + input, ExitCode.USAGE);
-        }
-        if (!Files.isDirectory(input) && !Files.isRegularFile(input)) {
+        } else if (!Files.isDirectory(input) && !Files.isRegularFile(input)) {
             // A FIFO or a device would be read until it ends, perhaps never.
             throw new UserException(input + " is not a regular file or a directory", ExitCode.USAGE);
+        } else {
+            OutputFiles.check(output, input, force);
         }
-        OutputFiles.check(output, input, force);
+        String source = ModelInput.name(input);
         OcfPackage pkg;
         try {
-            pkg = OcfPackage.read(input);
+            pkg = stdin ? OcfPackage.read(ModelInput.standardInput(), source) : OcfPackage.read(input);
         } catch (UncheckedIOException e) {
             throw new UserException(e.getMessage(), ExitCode.INVALID_MODEL);
         }
@@ -69,22 +76,27 @@ public final class ImportCommand implements Callable<Integer> {
         OcfImporter.Result result = OcfImporter.importPackage(pkg, lenient);
         result.warnings().forEach(p -> err.println("msocap: warning: " + Shown.escape(p.toString())));
         err.flush();
-        boolean json = output.getFileName().toString().toLowerCase().endsWith(".json");
-        String text = json ? VentureWriter.toJson(result.venture()) : result.commentedYaml(input.toString());
-        OutputFiles.write(output, input, force, stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        boolean toStdout = OutputFiles.isStdout(output);
+        boolean json = !toStdout && output.getFileName().toString().toLowerCase().endsWith(".json");
+        String text = json ? VentureWriter.toJson(result.venture()) : result.commentedYaml(source);
+        OutputFiles.write(output, stdin ? null : input, force, stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
-        PrintWriter out = spec.commandLine().getOut();
+        // With -o - standard output is the model file; what was imported and left out is said on standard error.
+        PrintWriter out = toStdout ? err : spec.commandLine().getOut();
         Mso mso = result.venture().mso();
         out.printf("imported %s: %d people, %d classes, %d holdings, %d options, %d warrants, %d SAFEs, %d notes, option pool %d%n",
                 Shown.escape(result.venture().name()), result.venture().people().size(), mso.classes().size(), mso.holdings().size(),
                 mso.options().size(), mso.warrants().size(), mso.safes().size(), mso.notes().size(), mso.optionPool());
-        out.println("wrote " + output);
+        if (!toStdout) {
+            out.println("wrote " + output);
+        }
         for (OcfProblem p : result.notCarried()) {
             out.println("not carried: " + Shown.escape(p.toString()));
         }
         for (String add : result.toAdd()) {
             out.println("to add: " + Shown.escape(add));
         }
+        out.flush();
         return ExitCode.OK;
     }
 }

@@ -46,8 +46,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
     }
 
+    /**
+     * Whether standard output is a terminal, as the launcher found it ({@code [ -t 1 ]}); without it (the jar run
+     * directly) the console decides, which Java 17 gives only when standard input is a terminal too.
+     */
+    static final String STDOUT_TERMINAL = "msocap.stdout.terminal";
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        String told = System.getProperty(STDOUT_TERMINAL);
+        boolean terminal = told != null ? Boolean.parseBoolean(told) : System.console() != null;
+        PrintWriter out = new PrintWriter(System.out, true);
+        System.exit(run(args, System.in, new OutputFiles.StandardOutput(out, System.out, terminal), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code; what tests call. */
@@ -57,10 +66,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Like {@link #run(String[], PrintWriter, PrintWriter)}, with {@code in} as the standard input a FILE of - reads. */
     public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        return run(args, in, new OutputFiles.StandardOutput(out, OutputFiles.printedTo(out), false), err);
+    }
+
+    /** The command line with standard output as {@code -o -} writes it too (bytes, and whether it is a terminal). */
+    static int run(String[] args, java.io.InputStream in, OutputFiles.StandardOutput stdout, PrintWriter err) {
+        PrintWriter out = stdout.text();
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
         ModelInput.standardInput(in);
+        OutputFiles.standardOutput(stdout);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -76,6 +92,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             return ExitCode.INTERNAL_ERROR;
         } finally {
             ModelInput.forget();
+            OutputFiles.forget();
         }
     }
 

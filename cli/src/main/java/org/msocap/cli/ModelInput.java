@@ -68,6 +68,11 @@ public final class ModelInput {
         STANDARD_INPUT.set(in);
     }
 
+    /** What a FILE of - reads (import reads an OCF package from it). */
+    static InputStream standardInput() {
+        return STANDARD_INPUT.get();
+    }
+
     static Venture read(Path file) {
         ModelFile loaded;
         if (isStdin(file)) {

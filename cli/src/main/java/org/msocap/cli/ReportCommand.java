@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "msocap-report",
-            description = "Directory for the workbook (default: ${DEFAULT-VALUE}).")
+            description = "Directory for the workbook, made if it is missing (its parent must exist; default: ${DEFAULT-VALUE}).")
     Path directory;
 
     @Option(names = "--runs", paramLabel = "N", converter = WholeNumber.Runs.class, description = "Simulation runs (default: simulation.runs in the model).")
@@ -81,6 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!noWorkbook) {
+            checkDirectory();
+        }
         String source = file != null ? ModelInput.name(file) : BUNDLED + " (bundled example)";
         Venture venture = file != null ? ModelInput.read(file) : bundled();
         SimulationOptions simulation = simulationOptions(venture.simulation(), runs, runsSheet);
@@ -130,10 +134,33 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses, before the work, a DIR the workbook cannot go to: {@code -} (the workbook to standard output is
+     * {@code export}'s), a file, or a directory whose parent is missing (a mistyped path is not created).
+     */
+    private void checkDirectory() {
+        if (OutputFiles.isStdout(directory)) {
+            throw new UserException("report -o names the directory for the workbook, and - is none: to write the workbook to "
+                    + "standard output, use msocap export FILE -o -", ExitCode.USAGE);
+        }
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new UserException("cannot write the report into " + directory + ": not a directory", ExitCode.USAGE);
+        }
+        Path parent = directory.toAbsolutePath().normalize().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UserException("cannot write the report into " + directory + ": no such directory: "
+                    + (directory.getParent() != null ? directory.getParent() : parent), ExitCode.USAGE);
+        }
+    }
+
     private void write(WorkbookContent content, Path workbook) {
         // A report directory holds generated files only, so a new report replaces the last one.
-        OutputFiles.run(workbook, () -> WorkbookExporter.DEFAULT.export(content, workbook,
-                ExportOptions.defaults().withInputModel(ModelInput.isStdin(file) ? null : file).withForce(true)));
+        OutputFiles.run(workbook, () -> {
+            // Its parent was there when the command started (checkDirectory); a report running beside may make DIR too.
+            Files.createDirectories(directory);
+            WorkbookExporter.DEFAULT.export(content, workbook,
+                    ExportOptions.defaults().withInputModel(ModelInput.isStdin(file) ? null : file).withForce(true));
+        });
     }
 
     static String stem(String fileName) {

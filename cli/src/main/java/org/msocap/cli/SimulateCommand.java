@@ -66,7 +66,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Runs written with -o: the first K, exact to the cent (default: every run, up to 100,000).")
     Integer sample;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the sampled runs as CSV to FILE.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the sampled runs as CSV to FILE; - writes "
+            + "them to standard output, in place of the statistics.")
     Path runsFile;
 
     @Option(names = "--force", description = "Replace the -o file if it exists (never the model file).")
@@ -108,6 +109,10 @@ public final class SimulateCommand implements Callable<Integer> {
         if (runsFile != null) {
             String csv = runsCsv(result);
             OutputFiles.write(runsFile, input.protectedFile(), force, out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
+            if (OutputFiles.isStdout(runsFile)) {
+                // Standard output holds the runs, a CSV a program reads: statistics after them would be rows it cannot parse.
+                return ExitCode.OK;
+            }
             // On stderr, so the statistics on stdout stay clean JSON or CSV when piped.
             spec.commandLine().getErr().println("wrote " + runsFile + " (" + String.format(Locale.US, "%,d", result.sample().size())
                     + " runs)");

@@ -19,6 +19,21 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** What a run wrote to standard output as bytes ({@code -o -} of a binary output), and its exit code and stderr. */
+    record Bytes(int exitCode, byte[] out, String err) {
+    }
+
+    /** Runs the CLI with standard output as bytes, a terminal or not. */
+    static Bytes bytes(boolean stdoutTerminal, String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        PrintWriter text = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new OutputFiles.StandardOutput(text, out, stdoutTerminal),
+                new PrintWriter(err, true));
+        text.flush();
+        return new Bytes(code, out.toByteArray(), err.toString());
+    }
+
     /** Runs the CLI with {@code stdin} as its standard input. */
     static CliRun withInput(String stdin, String... args) {
         StringWriter out = new StringWriter();

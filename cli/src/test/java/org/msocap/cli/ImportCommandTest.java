@@ -2,6 +2,8 @@ package org.msocap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +112,56 @@ class ImportCommandTest {
         CliRun run = CliRun.of("import", dir.toString(), "-o", dir.resolve("v.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
         assertThat(run.err()).contains("no OCF manifest");
+    }
+
+    /**
+     * A directory is its manifest and the files the manifest lists (in subfolders too), nothing else below it: a broken
+     * JSON file in a subfolder, or a second package there, used to be read and refused the import.
+     */
+    @Test
+    void aDirectoryIsItsManifestAndTheFilesItListsOnly() throws Exception {
+        Path pkg = dir.resolve("pkg");
+        Files.createDirectories(pkg.resolve("parts"));
+        Files.writeString(pkg.resolve("Manifest.ocf.json"), Files.readString(EXAMPLE_INC.resolve("Manifest.ocf.json"))
+                .replace("./Stakeholders.ocf.json", "parts/Stakeholders.ocf.json"));
+        try (Stream<Path> files = Files.list(EXAMPLE_INC)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("Manifest")).toList()) {
+                Files.copy(f, (f.getFileName().toString().startsWith("Stakeholders") ? pkg.resolve("parts") : pkg).resolve(f.getFileName()));
+            }
+        }
+        Files.createDirectories(pkg.resolve("old"));
+        Files.writeString(pkg.resolve("old").resolve("Broken.ocf.json"), "{ not json");
+        Files.writeString(pkg.resolve("parts").resolve("Broken.ocf.json"), "{ not json");
+        CliRun run = CliRun.of("import", pkg.toString(), "--lenient", "-o", dir.resolve("v.yaml").toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.err()).doesNotContain("Broken").doesNotContain("not valid JSON");
+        assertThat(run.out()).containsPattern("imported .*: [1-9][0-9]* people");
+    }
+
+    /** {@code import -} reads a .ocf.zip (or one OCF file) from standard input, and names it {@code <stdin>}. */
+    @Test
+    void readsAPackageFromStandardInput() throws Exception {
+        Path pkg = dir.resolve("pkg.ocf.zip");
+        assertThat(CliRun.of("export", CliRun.TELEHEALTH.toString(), "--ocf", "-o", pkg.toString()).exitCode()).isEqualTo(ExitCode.OK);
+        Path out = dir.resolve("v.yaml");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = Main.run(new String[] {"import", "-", "-o", out.toString()}, Files.newInputStream(pkg),
+                new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+        assertThat(code).as(stderr.toString()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(out)).startsWith("# Imported by msocap from the Open Cap Format package <stdin>.");
+        Path fromFile = dir.resolve("f.yaml");
+        assertThat(CliRun.of("import", pkg.toString(), "-o", fromFile.toString()).exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(out)).isEqualTo(Files.readString(fromFile).replace(pkg.toString(), "<stdin>"));
+
+        CliRun oneFile = CliRun.withInput(Files.readString(EXAMPLE_INC.resolve("Stakeholders.ocf.json")), "import", "-", "-o",
+                dir.resolve("w.yaml").toString());
+        assertThat(oneFile.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(oneFile.err()).startsWith("msocap: invalid OCF package: <stdin>: no OCF manifest");
+        CliRun notJson = CliRun.withInput("not json", "import", "-", "-o", dir.resolve("w.yaml").toString());
+        assertThat(notJson.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(notJson.err()).contains("<stdin>: line 1, column 1: not valid JSON");
+        assertThat(dir.resolve("w.yaml")).doesNotExist();
     }
 
     /** export --ocf, then import: captable --format json gives the same MSO cap table (practices are not in OCF). */

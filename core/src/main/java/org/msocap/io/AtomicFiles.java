@@ -40,11 +40,8 @@ public final class AtomicFiles {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException exists && exists.getReason() == null) {
-            return exists.getFile() + " is not a directory"; // createDirectories met a file on the way
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such directory";
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return missing.getReason() != null ? missing.getReason() : "no such directory";
         }
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
@@ -79,7 +76,6 @@ public final class AtomicFiles {
     public static void write(Path target, Path protectedInput, boolean replace, Content content) throws IOException {
         Path out = checkTarget(target, protectedInput, replace);
         Path dir = out.getParent();
-        Files.createDirectories(dir);
         removeStaleTemporaries(dir, out.getFileName().toString());
         Path tmp = Files.createTempFile(dir, "." + out.getFileName() + "." + ProcessHandle.current().pid() + ".", ".tmp");
         TempFiles.deleteOnShutdown(tmp);
@@ -119,9 +115,18 @@ public final class AtomicFiles {
     /**
      * Refuses a target {@link #write(Path, Path, boolean, Content)} would refuse, before the (perhaps long) work
      * that makes the content; returns the target as an absolute path.
+     *
+     * @throws java.nio.file.NoSuchFileException when the directory the target names does not exist: a mistyped
+     *         directory is refused, not created (and a file written where the user will not look for it)
      */
     public static Path checkTarget(Path target, Path protectedInput, boolean replace) throws IOException {
         Path out = target.toAbsolutePath().normalize();
+        Path dir = out.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            Path named = target.getParent() != null ? target.getParent() : dir;
+            throw new java.nio.file.NoSuchFileException(target.toString(), null,
+                    (Files.exists(dir) ? "not a directory: " : "no such directory: ") + named);
+        }
         if (protectedInput != null) {
             Path input = protectedInput.toAbsolutePath().normalize();
             if (out.equals(input) || (Files.exists(out) && Files.exists(input) && Files.isSameFile(out, input))) {

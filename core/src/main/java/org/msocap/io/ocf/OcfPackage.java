@@ -61,6 +61,35 @@ public final class OcfPackage {
         return p;
     }
 
+    /**
+     * Reads a package from a stream (standard input), named {@code source} in problems: a {@code .ocf.zip}, or one OCF
+     * JSON file, which can be a package only as a manifest that lists no other file.
+     */
+    public static OcfPackage read(InputStream in, String source) {
+        byte[] content;
+        try {
+            content = in.readNBytes((int) MAX_BYTES + 1);
+            if (content.length > MAX_BYTES) {
+                throw new IOException("the package is larger than " + (MAX_BYTES >> 20) + " MiB");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        OcfPackage p = new OcfPackage(source);
+        Map<String, byte[]> entries;
+        if (content.length >= 2 && content[0] == 'P' && content[1] == 'K') {
+            try {
+                entries = zip(new java.io.ByteArrayInputStream(content));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+            }
+        } else {
+            entries = Map.of(source, content);
+        }
+        p.load(entries);
+        return p;
+    }
+
     /** Reads a package from named file contents (paths relative to the package root). */
     public static OcfPackage of(String source, Map<String, byte[]> entries) {
         OcfPackage p = new OcfPackage(source);
@@ -97,8 +126,8 @@ public final class OcfPackage {
         OcfSchemas schemas = OcfSchemas.get();
         Map<String, JsonNode> parsed = new LinkedHashMap<>();
         for (var e : entries.entrySet()) {
-            if (!e.getKey().endsWith(".json")) {
-                continue;
+            if (!e.getKey().endsWith(".json") && !e.getKey().equals(source)) {
+                continue; // what is not JSON is no file of the package; a single file from a stream is named after the stream
             }
             JsonNode tree = parse(e.getKey(), e.getValue());
             if (tree != null) {
@@ -145,7 +174,8 @@ public final class OcfPackage {
                 String declared = list.get(i).path("filepath").asText("");
                 String name = normalize(base + declared);
                 if (!entries.containsKey(name)) {
-                    problems.add(new OcfProblem(manifestName, pointer, "the manifest lists " + declared + " but the package has no such file"));
+                    problems.add(new OcfProblem(manifestName, pointer, "the manifest lists " + declared + " but the package has no such file"
+                            + (manifestName.equals(source) ? " (" + source + " holds one file: give the package as a .ocf.zip)" : "")));
                     continue;
                 }
                 JsonNode tree = parsed.get(name);
@@ -208,23 +238,59 @@ public final class OcfPackage {
         }
     }
 
+    /**
+     * A directory's package: its own JSON files, the manifest among them, and the files a manifest lists, which may be
+     * in subfolders. Nothing else below it is read: a subfolder can hold another package, or anything at all (a
+     * directory named by mistake, a home directory).
+     */
     private static Map<String, byte[]> directory(Path dir) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String name = dir.relativize(f).toString().replace('\\', '/');
-                if (!name.endsWith(".json")) {
-                    continue;
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path f : list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                total = readInto(entries, f.getFileName().toString(), f, total);
+            }
+        }
+        for (byte[] content : List.copyOf(entries.values())) {
+            JsonNode tree;
+            try {
+                tree = JSON.readTree(content);
+            } catch (JsonProcessingException e) {
+                continue; // reported when the package is loaded
+            }
+            if (tree == null || !"OCF_MANIFEST_FILE".equals(tree.path("file_type").asText())) {
+                continue;
+            }
+            for (String listed : listedFiles(tree)) {
+                String name = normalize(listed);
+                Path f = dir.resolve(name);
+                if (!entries.containsKey(name) && !name.startsWith("..") && Files.isRegularFile(f)) {
+                    total = readInto(entries, name, f, total);
                 }
-                total += Files.size(f);
-                if (total > MAX_BYTES) {
-                    throw new IOException("the package is larger than " + (MAX_BYTES >> 20) + " MiB");
-                }
-                entries.put(name, Files.readAllBytes(f));
             }
         }
         return entries;
+    }
+
+    /** Reads {@code file} into {@code entries} as {@code name}; the package's bytes so far, with it. */
+    private static long readInto(Map<String, byte[]> entries, String name, Path file, long total) throws IOException {
+        long sum = total + Files.size(file);
+        if (sum > MAX_BYTES) {
+            throw new IOException("the package is larger than " + (MAX_BYTES >> 20) + " MiB");
+        }
+        entries.put(name, Files.readAllBytes(file));
+        return sum;
+    }
+
+    /** The paths a manifest lists in its {@code *_files} arrays, as written. */
+    private static List<String> listedFiles(JsonNode manifest) {
+        List<String> paths = new ArrayList<>();
+        manifest.fields().forEachRemaining(field -> {
+            if (field.getKey().endsWith("_files") && field.getValue().isArray()) {
+                field.getValue().forEach(file -> paths.add(file.path("filepath").asText("")));
+            }
+        });
+        return paths;
     }
 
     /** The next entry; a name that is not UTF-8 (older Windows zip tools) is a bad package, not an internal error. */
@@ -237,9 +303,15 @@ public final class OcfPackage {
     }
 
     private static Map<String, byte[]> zip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return zip(in);
+        }
+    }
+
+    private static Map<String, byte[]> zip(InputStream in) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+        try (ZipInputStream zip = new ZipInputStream(in)) {
             boolean any = false;
             for (ZipEntry e; (e = nextEntry(zip)) != null; ) {
                 any = true;
