@@ -559,7 +559,7 @@ final class VentureBinder {
 
     private SimulationSpec simulation(Node node, String path) {
         Obj o = new Obj(node, path, "simulation");
-        int runs = o.integer("runs", DEFAULT_RUNS);
+        int runs = o.node("runs") == null ? DEFAULT_RUNS : runs(o.node("runs"), o.at("runs"));
         long seed = o.whole("seed", DEFAULT_SEED, "");
         Distribution exitDate = o.distribution("exitDate", true);
         Distribution ebitdaMultiple = o.distribution("ebitdaMultiple", false);
@@ -853,6 +853,20 @@ final class VentureBinder {
             throw fail(node, path, value + " is too large");
         }
         return (int) value;
+    }
+
+    /**
+     * The simulation's runs, refused outside the range {@code simulate --runs} allows with the same words: "is too large"
+     * did not say what is allowed.
+     */
+    private int runs(Node node, String path) {
+        BigDecimal value = number(node, path, "a whole number", true);
+        if (value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.ONE) < 0
+                || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw fail(node, path, String.format(java.util.Locale.US, "runs must be a whole number from 1 to %,d but was %s",
+                    Integer.MAX_VALUE, value.toPlainString()));
+        }
+        return value.intValueExact();
     }
 
     /** A number written with or without the amount suffixes (k, M, B) and separators. */

@@ -221,6 +221,16 @@ class VentureReaderTest {
                 + " (did you mean 'fixed'?); allowed fields are fixed");
     }
 
+    /** Runs outside what --runs allows say the range, as --runs does (a count past an int said only "is too large"). */
+    @Test
+    void simulationRunsOutsideTheirRangeSayTheRange() {
+        for (String runs : new String[] {"3000000000", "0", "-5", "2.5", "3B"}) {
+            String yaml = BASE + "simulation:\n  runs: " + runs + "\n";
+            assertThat(message(yaml)).as(runs).isEqualTo("sunrise.yaml:28:9: simulation.runs: runs must be a whole number from 1 to "
+                    + "2,147,483,647 but was " + new java.math.BigDecimal(runs.replace("3B", "3000000000")).toPlainString());
+        }
+    }
+
     @Test
     void distributionParametersAreLocated() {
         String yaml = BASE + "simulation:\n  ebitdaMultiple: {lognormal: {median: 10, sigma: -0.3}}\n";
