@@ -174,6 +174,27 @@ class HostileInputTest {
     }
 
     @Test
+    void aDividendPastTheLimitInTheRecapsOwnSaleIsPlacedAtTheOldClassEvenWhenTheRecapReusesItsId() throws IOException {
+        // The recap's sale on its date pays the classes before it: the old class-a's dividend, written in mso.classes,
+        // not the recap's new class-a of the same id (which was blamed).
+        String yaml = Files.readString(CliRun.EXAMPLES.resolve("derm-recap-second-bite.yaml"))
+                .replace("    - {id: common, type: common}\n", "    - {id: common, type: common}\n"
+                        + "    - {id: class-a, type: preferred, issuePrice: 1, dividend: {rate: 1.0, cumulative: true, compounding: annual}}\n")
+                .replace("    - {holder: dr-lin, class: common, shares: 200000, acquired: 2020-01-15, cost: 1200000}\n",
+                        "    - {holder: dr-lin, class: common, shares: 200000, acquired: 2020-01-15, cost: 1200000}\n"
+                                + "    - {holder: dr-lin, class: class-a, shares: 100000, acquired: 2020-01-15, cost: 100000}\n")
+                .replace("    date: 2027-06-30\n    ebitdaMultiple: 11 ", "    date: 2225-06-30\n    enterpriseValue: 60M ");
+        Path file = Files.writeString(dir.resolve("reused.yaml"), yaml);
+        List<String> lines = Files.readAllLines(file);
+        int line = lines.indexOf("    - {id: class-a, type: preferred, issuePrice: 1, dividend: {rate: 1.0, cumulative: true, compounding: annual}}") + 1;
+        CliRun run = CliRun.of("validate", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(run.err()).startsWith("msocap: invalid model: " + file + ":" + line + ":")
+                .contains(": mso.classes[1].dividend.rate: class 'class-a': its cumulative dividend");
+        assertNoStackTrace(run);
+    }
+
+    @Test
     void aNoteWhoseInterestAccruesPastTheLimitIsRefusedAtItsRate() throws IOException {
         // A thousand years of simple interest at 100% on a large principal: the breakpoint table overflowed (FILE:1:1).
         String yaml = Files.readString(CliRun.EXAMPLES.resolve("np-led-clinic.yaml")).replace(

@@ -85,7 +85,13 @@ public final class Recaps {
         }
         ExitScenario asSale = new ExitScenario(recap.name(), date, enterpriseValue, null, null,
                 ExitScenario.TransactionCosts.ofFixed(sellerCosts), null, null, null, false);
-        ExitWaterfall sale = WaterfallEngine.DEFAULT.exit(before, asSale, enterpriseValue, oldNetDebt);
+        ExitWaterfall sale;
+        try {
+            sale = WaterfallEngine.DEFAULT.exit(before, asSale, enterpriseValue, oldNetDebt);
+        } catch (ModelException e) {
+            // A class of the table before the recap: where the file writes it, even if the recap reuses its id.
+            throw e.classField().isEmpty() ? e : new ModelException(e.field(), e.getMessage(), e.classField().get().soldIn(recap));
+        }
 
         Map<String, Money> rolledBy = new LinkedHashMap<>();
         List<NewUnits> rollover = new ArrayList<>();

@@ -49,11 +49,13 @@ public final class ModelFile {
      * Where the field of the class in force on the date was written: in the last event dated on or before it that
      * defines a class of that id (a round's {@code class}, a recap's {@code classes}), else in {@code mso.classes}. A
      * recap's own sale on its date is paid through the classes before it, so a recap that does not define the id does
-     * not end the search.
+     * not end the search, and for a problem of that sale ({@link ModelException.ClassField#soldIn()}) the search starts
+     * before the recap, even when it writes a class of the same id.
      */
     static Optional<String> writtenAt(Venture venture, ModelException.ClassField classField) {
         List<DealEvent> events = venture.events();
-        for (int i = events.size() - 1; i >= 0; i--) {
+        int soldIn = classField.soldIn() == null ? -1 : events.indexOf(classField.soldIn());
+        for (int i = (soldIn >= 0 ? soldIn : events.size()) - 1; i >= 0; i--) {
             DealEvent event = events.get(i);
             if (event.date().isAfter(classField.inForceOn())) {
                 continue;

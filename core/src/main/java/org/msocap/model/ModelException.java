@@ -16,13 +16,24 @@ public final class ModelException extends RuntimeException {
      * class with this id was written on that date ({@code events[0].classes[1]}).
      *
      * @param field the field inside the class, e.g. {@code dividend.rate}
+     * @param soldIn the deal event whose own sale paid the class, through the cap table before it (a recap on its date);
+     *               null when the class is of the table in force after every event dated on or before {@code inForceOn}
      */
-    public record ClassField(String classId, LocalDate inForceOn, String field) {
+    public record ClassField(String classId, LocalDate inForceOn, String field, DealEvent soldIn) {
 
         public ClassField {
             Objects.requireNonNull(classId, "classId");
             Objects.requireNonNull(inForceOn, "inForceOn");
             Objects.requireNonNull(field, "field");
+        }
+
+        public ClassField(String classId, LocalDate inForceOn, String field) {
+            this(classId, inForceOn, field, null);
+        }
+
+        /** The same field, of the class as {@code event}'s own sale paid it: in the cap table before the event. */
+        public ClassField soldIn(DealEvent event) {
+            return new ClassField(classId, inForceOn, field, event);
         }
     }
 
