@@ -301,12 +301,9 @@ public final class MonteCarloSimulator {
             }
             pairFrom[starts.size()] = waterfallPositions;
             int tracked = Math.min(options.topHolders(), holders.size());
-            long seriesValues = (long) (groups.size() + HolderCategory.values().length + tracked + 2) * runs;
-            if (seriesValues > SimulationOptions.MAX_TRACKED_VALUES) {
-                throw new IllegalArgumentException("keeping " + (groups.size() + HolderCategory.values().length + tracked)
-                        + " series of " + runs + " runs for exact percentiles needs " + (seriesValues * 8 >> 20)
-                        + " MiB; report fewer holders (e.g. top:20) or fewer runs");
-            }
+            // The candidates followed beyond the reported holders are at most as many again (candidateHolders).
+            SimulationOptions.requireHeap(runs, groups.size(), HolderCategory.values().length, tracked,
+                    (int) Math.min(2L * tracked, holders.size()), options.threads(), Runtime.getRuntime().maxMemory());
             this.progress = new Progress(listener, 3L * runs);
             exitDay = new int[runs];
             enterpriseValue = new long[runs];
