@@ -161,6 +161,10 @@ class ImportCommandTest {
         CliRun notJson = CliRun.withInput("not json", "import", "-", "-o", dir.resolve("w.yaml").toString());
         assertThat(notJson.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
         assertThat(notJson.err()).contains("<stdin>: line 1, column 1: not valid JSON");
+        CliRun empty = CliRun.withInput("", "import", "-", "-o", dir.resolve("w.yaml").toString());
+        assertThat(empty.exitCode()).isEqualTo(ExitCode.INVALID_MODEL);
+        assertThat(empty.err()).isEqualTo("msocap: cannot read <stdin>: it is empty; pipe a .ocf.zip or an OCF JSON file into it"
+                + System.lineSeparator());
         assertThat(dir.resolve("w.yaml")).doesNotExist();
     }
 

@@ -72,6 +72,9 @@ public final class OcfPackage {
             if (content.length > MAX_BYTES) {
                 throw new IOException("the package is larger than " + (MAX_BYTES >> 20) + " MiB");
             }
+            if (content.length == 0) {
+                throw new IOException("it is empty; pipe a .ocf.zip or an OCF JSON file into it");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
