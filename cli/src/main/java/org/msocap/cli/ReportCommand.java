@@ -143,12 +143,13 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UserException("report -o names the directory for the workbook, and - is none: to write the workbook to "
                     + "standard output, use msocap export FILE -o -", ExitCode.USAGE);
         }
+        // Said as every other output says it (AtomicFiles.checkTarget): "cannot write DIR: no such directory: PARENT".
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new UserException("cannot write the report into " + directory + ": not a directory", ExitCode.USAGE);
+            throw new UserException("cannot write " + directory + ": not a directory", ExitCode.USAGE);
         }
         Path parent = directory.toAbsolutePath().normalize().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new UserException("cannot write the report into " + directory + ": no such directory: "
+            throw new UserException("cannot write " + directory + ": " + (Files.exists(parent) ? "not a directory: " : "no such directory: ")
                     + (directory.getParent() != null ? directory.getParent() : parent), ExitCode.USAGE);
         }
     }

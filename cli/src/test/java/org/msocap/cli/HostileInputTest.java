@@ -146,11 +146,19 @@ class HostileInputTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void runningOutOfMemoryIsOneMessageNotAStackTrace() throws Exception {
-        // 4,000,000 runs keep about 0.5 GB of series, far past a 48 MB heap: the JVM printed OutOfMemoryError's trace.
-        Path err = dir.resolve("err.txt");
-        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+        // A simulation whose series could outgrow the heap is refused before it starts (4,000,000 runs in 48 MB).
+        Path refusal = dir.resolve("refusal.txt");
+        Process simulate = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "simulate", CliRun.TELEHEALTH.toString(),
                 "--runs", "4000000", "--threads", "1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(refusal.toFile()).start();
+        assertThat(simulate.waitFor()).isEqualTo(ExitCode.USAGE);
+        assertThat(Files.readString(refusal)).contains("percentiles can take up to").contains("give Java a larger heap");
+        // What no limit foresees, such as a workbook in a 16 MB heap: the JVM printed OutOfMemoryError's trace.
+        Path err = dir.resolve("err.txt");
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "export", CliRun.TELEHEALTH.toString(),
+                "-o", dir.resolve("book.xlsx").toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
         assertThat(java.waitFor()).isEqualTo(ExitCode.INTERNAL_ERROR);
         String printed = Files.readString(err);
