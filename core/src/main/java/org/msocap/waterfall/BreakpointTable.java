@@ -333,7 +333,7 @@ public final class BreakpointTable {
         wideSlopeLo = wideParts.stream().mapToDouble(p -> p[3]).toArray();
         wideInterceptFixed = Arrays.stream(wideInterceptHi).map(a -> Math.scalb(a, Evaluator.FIXED_POINT_BITS)).toArray();
         wideSlopeFixed = Arrays.stream(wideSlopeHi).map(b -> Math.scalb(b, Evaluator.FIXED_POINT_BITS)).toArray();
-        limbs = INTEGER_LINES ? new IntegerLines(s, fractionFrom, smallFrom, wideFrom, wideIndex, wideExact) : null;
+        limbs = INTEGER_LINES ? new IntegerLines(s, n, constantCents, fractionFrom, smallFrom, wideFrom, wideIndex, wideExact) : null;
     }
 
     /** A table of given segments, for tests that build lines no cap table produces (huge denominators, near-ties). */
@@ -624,6 +624,11 @@ public final class BreakpointTable {
         return out;
     }
 
+    /** Whether segment k's fast tier takes the integer pass in claimant order (see {@link IntegerLines}): for tests. */
+    boolean inClaimantOrder(int k) {
+        return limbs != null && limbs.claimantOrder[k];
+    }
+
     /** A reusable evaluator with its own scratch space: one per thread, for hot loops. */
     public Evaluator evaluator() {
         return new Evaluator(1, true);
@@ -698,7 +703,7 @@ public final class BreakpointTable {
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
         private final long[] keys = new long[n];
         /** The keys gathered next to 1/2, around the cut. */
-        private final long[] nearCut = new long[n + 1 + SMALL_SORT];
+        private final long[] nearCut = new long[Integer.highestOneBit(n + SMALL_SORT) * 2];
         /** The integer pass's scratch, indexed by {@link IntegerLines}' slots (allocated on first use). */
         private long[] lineSums;
         private long[] lineCents;
@@ -789,6 +794,9 @@ public final class BreakpointTable {
          * and whatever is still unsettled is settled exactly (per line or per ordering); always returns true.
          */
         private boolean evaluate(int k, long proceedsCents, long[] out, boolean precise) {
+            if (!precise && integerLines && limbs.claimantOrder[k] && proceedsCents < IntegerLines.MAX_CENTS) {
+                return claimantOrderPass(k, proceedsCents, out);
+            }
             int base = k * n;
             System.arraycopy(constantCents, base, out, 0, n);
             long assigned = constantAssigned[k];
@@ -910,17 +918,9 @@ public final class BreakpointTable {
          * line or the cut is too close to call. The other lines' {@code candidates} keys are in {@link #keys}.
          */
         private boolean integerPass(int k, long proceedsCents, long[] out, int candidates, long assigned) {
-            if (integerNoiseUnits >= FIXED_POINT_ONE / 2) {
+            if (!integerLinesPass(k, proceedsCents)) {
                 return false;
             }
-            if (lineSums == null) {
-                int slots = limbs.slots();
-                lineSums = new long[slots];
-                lineCents = new long[slots];
-                lineKeys = new long[slots];
-            }
-            limbs.pass(k, proceedsCents, integerNoiseUnits, FIXED_POINT_ONE - 1 - 2 * integerNoiseUnits, lineSums, lineCents,
-                    lineKeys);
             long[] sums = lineSums;
             long[] cents = lineCents;
             int[] index = limbs.index;
@@ -938,6 +938,61 @@ public final class BreakpointTable {
             System.arraycopy(keys, 0, lineKeys, from - candidates, candidates);
             return handOutLeftOver(k, proceedsCents, out, lineKeys, from - candidates, end, proceedsCents - assigned - sum,
                     integerNoise, false);
+        }
+
+        /**
+         * The fast tier on a segment {@linkplain IntegerLines#claimantOrder laid out in claimant order}: the pass's cents
+         * are every claimant's floor (the wide lines' with their up-front cent), copied out in one piece, then the
+         * fractional constants' up-front cents; false as {@link #integerPass}. The sum's cents count the constants'
+         * floors, so nothing is assigned beforehand.
+         */
+        private boolean claimantOrderPass(int k, long proceedsCents, long[] out) {
+            // Fixed point holds the segment's lines: the limbs need parts below 2^40 cents, as the multiply-add does.
+            if (wideMaxIntercept[k] + wideMaxSlope[k] * (double) proceedsCents >= FIXED_POINT_LIMIT
+                    || !integerLinesPass(k, proceedsCents)) {
+                return false;
+            }
+            long[] sums = lineSums;
+            int from = limbs.wideStart[k];
+            int end = limbs.slotFrom[k + 1];
+            System.arraycopy(lineCents, from, out, 0, n);
+            // Two sums over the two halves, so the additions are two chains of half the length.
+            int half = n >>> 1;
+            long first = -limbs.constantFlags(k, integerNoiseUnits);
+            long second = sums[end - 1] * (n & 1);
+            for (int t = from; t < from + half; t++) {
+                first += sums[t];
+                second += sums[t + half];
+            }
+            long sum = first + second;
+            if (IntegerLines.unsettled(sum)) {
+                return false;
+            }
+            int fractions = fractionFrom[k + 1] - fractionFrom[k];
+            for (int t = 0; t < fractions; t++) {
+                // (remainderNumerator, which the fast tier does not read, is the precise tier's to fill.)
+                long key = fractionKey[fractionFrom[k] + t];
+                lineKeys[from - fractions + t] = key;
+                out[fractionIndex[fractionFrom[k] + t]] += upFront(key);
+                sum += upFront(key);
+            }
+            return handOutLeftOver(k, proceedsCents, out, lineKeys, from - fractions, end, proceedsCents - sum, integerNoise, false);
+        }
+
+        /** {@link IntegerLines#pass} over segment k into the scratch arrays; false if its noise is too large for it. */
+        private boolean integerLinesPass(int k, long proceedsCents) {
+            if (integerNoiseUnits >= FIXED_POINT_ONE / 2) {
+                return false;
+            }
+            if (lineSums == null) {
+                int slots = limbs.slots();
+                lineSums = new long[slots];
+                lineCents = new long[slots];
+                lineKeys = new long[slots];
+            }
+            limbs.pass(k, proceedsCents, integerNoiseUnits, FIXED_POINT_ONE - 1 - 2 * integerNoiseUnits, lineSums, lineCents,
+                    lineKeys);
+            return true;
         }
 
         /**
@@ -1055,10 +1110,15 @@ public final class BreakpointTable {
          */
         private int gather(long[] candidateKeys, int keyFrom, int keyTo, long from, long to) {
             int near = 0;
+            long[] cut = nearCut;
+            // (near never reaches the length, a power of two above the n + 8 keys it holds: the mask only spares
+            // the JIT a bounds check per key.)
+            int mask = cut.length - 1;
             for (int j = keyFrom; j < keyTo; j++) {
                 long key = candidateKeys[j];
-                nearCut[near] = key;
-                // Keys and bounds lie in [0, 2^62]: the differences are plain signed numbers.
+                cut[near & mask] = key;
+                // Bounds lie in [0, 2^62], keys too or (a constant's in claimant order) in [-2^63, -2^62): for those,
+                // key - from is negative or key - to positive, wrapped or not.
                 near += (int) (((key - to) & ~(key - from)) >>> 63);
             }
             return near;
@@ -1083,6 +1143,9 @@ public final class BreakpointTable {
             boolean oneLine = true;
             for (int j = keyFrom; j < keyTo; j++) {
                 long key = candidateKeys[j];
+                if (key < 0) {
+                    continue; // a constant's slot in claimant order (see IntegerLines): no remainder
+                }
                 left += upFront(key);
                 double r = remainderOf(key);
                 if (r > bandTop) {

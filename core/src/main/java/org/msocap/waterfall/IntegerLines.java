@@ -19,6 +19,14 @@ import java.util.List;
  * remainder (fractional constants and small-denominator lines), [wideStart[k], slotFrom[k + 1]) its wide lines in
  * the table's order. The evaluator's scratch arrays are indexed by the same slots: SuperWord vectorises a loop that
  * loads one array and stores another only when both are indexed alike.
+ *
+ * <p>A segment where at least half the claimants have wide lines and none a small-denominator line is laid out
+ * {@linkplain #claimantOrder in claimant order} instead: claimant i in slot wideStart[k] + i, each constant as a line
+ * of slope 0 through its floor in cents. The pass's cents are then the claimants' payouts up to the fractional
+ * constants' up-front cents, and the evaluator copies them out in one piece where it would scatter the wide lines'
+ * cents over a copy of the constants (most of the large LLC table's evaluations fall in segments where 88 to 90 of
+ * its 91 claimants move). A constant's slot is flagged unsettled (its fraction is 0: see {@link #constantFlags}) and
+ * its key is negative, so the evaluator's windows next to 1/2 never take it.
  */
 final class IntegerLines {
 
@@ -39,6 +47,13 @@ final class IntegerLines {
     final int[] wideStart;
     /** Per segment: every wide line has a slope in [0, 1] and an intercept below 2^38 cents in magnitude. */
     final boolean[] usable;
+    /**
+     * Per segment: its slots from wideStart hold every claimant in claimant order, constants too (see above), and
+     * every constant's floor is below 2^38 cents in magnitude. Implies {@link #usable}.
+     */
+    final boolean[] claimantOrder;
+    /** Per segment laid out in claimant order: its constants' slots (claimants without a wide line). */
+    private final int[] constantSlots;
     private final long[] high;
     private final long[] middle;
     private final long[] low;
@@ -47,14 +62,18 @@ final class IntegerLines {
     private final long[] indexBits;
     final int[] index;
 
-    IntegerLines(int segments, int[] fractionFrom, int[] smallFrom, int[] wideFrom, int[] wideIndex,
-            List<BigInteger[]> wideExact) {
+    IntegerLines(int segments, int claimants, long[] constantCents, int[] fractionFrom, int[] smallFrom, int[] wideFrom,
+            int[] wideIndex, List<BigInteger[]> wideExact) {
         slotFrom = new int[segments + 1];
         wideStart = new int[segments];
         usable = new boolean[segments];
+        claimantOrder = new boolean[segments];
+        constantSlots = new int[segments];
         int slots = 0;
         for (int k = 0; k < segments; k++) {
-            slots += fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k] + wideFrom[k + 1] - wideFrom[k];
+            int wide = wideFrom[k + 1] - wideFrom[k];
+            claimantOrder[k] = smallFrom[k + 1] == smallFrom[k] && 2 * wide >= claimants;
+            slots += fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k] + (claimantOrder[k] ? claimants : wide);
         }
         high = new long[slots];
         middle = new long[slots];
@@ -68,31 +87,62 @@ final class IntegerLines {
             slot += fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k];
             wideStart[k] = slot;
             usable[k] = true;
-            for (int w = wideFrom[k]; w < wideFrom[k + 1]; w++, slot++) {
-                BigInteger[] line = wideExact.get(w); // intercept in cents aN / aD, slope bN / bD (positive denominators)
-                BigInteger bN = line[2];
-                BigInteger bD = line[3];
-                if (bN.signum() < 0 || bN.compareTo(bD) > 0) {
-                    usable[k] = false;
+            int w = wideFrom[k];
+            for (int i = 0; i < claimants; i++) {
+                boolean isWide = w < wideFrom[k + 1] && wideIndex[w] == i;
+                if (!isWide && !claimantOrder[k]) {
                     continue;
                 }
-                BigInteger slope = bN.shiftLeft(66).divide(bD);
-                BigInteger[] qr = line[0].shiftLeft(FRACTION_BITS).divideAndRemainder(line[1]);
-                BigInteger a = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
-                if (a.bitLength() > 60) {
-                    usable[k] = false;
-                    continue;
+                // (For an index below 2^10, its complement there is an exclusive or.)
+                indexBits[slot] = (BreakpointTable.Evaluator.MAX_FAST_CLAIMANTS - 1) ^ (i & (BreakpointTable.Evaluator.MAX_FAST_CLAIMANTS - 1));
+                index[slot] = i;
+                if (isWide) {
+                    usable[k] &= setLine(slot, wideExact.get(w));
+                    w++;
+                } else {
+                    // A constant: slope 0 through its floor exactly, fraction 0. The sign bit in its index bits makes
+                    // its key negative: no remainder to compete for a left-over cent (a fractional constant's key is
+                    // the evaluator's, in the room before wideStart).
+                    long floor = constantCents[k * claimants + i];
+                    claimantOrder[k] &= Math.abs(floor) < 1L << 38;
+                    intercept[slot] = floor << FRACTION_BITS;
+                    indexBits[slot] |= Long.MIN_VALUE;
+                    constantSlots[k]++;
                 }
-                high[slot] = slope.shiftRight(2 * LIMB_BITS).longValueExact();
-                middle[slot] = slope.shiftRight(LIMB_BITS).longValue() & LIMB_MASK;
-                low[slot] = slope.longValue() & LIMB_MASK;
-                intercept[slot] = a.longValueExact() + 1;
-                index[slot] = wideIndex[w];
-                int claimants = BreakpointTable.Evaluator.MAX_FAST_CLAIMANTS; // (more: the evaluator does not get here)
-                indexBits[slot] = (claimants - 1) ^ (wideIndex[w] & (claimants - 1));
+                slot++;
             }
+            claimantOrder[k] &= usable[k];
         }
         slotFrom[segments] = slot;
+    }
+
+    /** A wide line's limbs into {@code slot}; false if its slope is outside [0, 1] or its intercept too large. */
+    private boolean setLine(int slot, BigInteger[] line) {
+        // line: intercept in cents aN / aD, slope bN / bD (positive denominators)
+        BigInteger bN = line[2];
+        BigInteger bD = line[3];
+        if (bN.signum() < 0 || bN.compareTo(bD) > 0) {
+            return false;
+        }
+        BigInteger slope = bN.shiftLeft(66).divide(bD);
+        BigInteger[] qr = line[0].shiftLeft(FRACTION_BITS).divideAndRemainder(line[1]);
+        BigInteger a = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+        if (a.bitLength() > 60) {
+            return false;
+        }
+        high[slot] = slope.shiftRight(2 * LIMB_BITS).longValueExact();
+        middle[slot] = slope.shiftRight(LIMB_BITS).longValue() & LIMB_MASK;
+        low[slot] = slope.longValue() & LIMB_MASK;
+        intercept[slot] = a.longValueExact() + 1;
+        return true;
+    }
+
+    /**
+     * What segment k's constants add to {@link #pass}'s {@code sums} beyond their cents: each is flagged unsettled,
+     * its fraction 0 lying within any positive {@code noiseUnits} of a whole cent.
+     */
+    long constantFlags(int k, long noiseUnits) {
+        return noiseUnits > 0 ? constantSlots[k] * UNSETTLED : 0;
     }
 
     int slots() {

@@ -106,7 +106,7 @@ class IntegerLinesTest {
             exact.add(new BigInteger[] {a.getNumerator(), a.getDenominator(), b.getNumerator(), b.getDenominator()});
             index[j] = j;
         }
-        return new IntegerLines(1, new int[] {0, 0}, new int[] {0, 0}, new int[] {0, m}, index, exact);
+        return new IntegerLines(1, m, new long[m], new int[] {0, 0}, new int[] {0, 0}, new int[] {0, m}, index, exact);
     }
 
     private static BigInteger floor(BigFraction f) {
