@@ -691,6 +691,8 @@ public final class BreakpointTable {
          * remainder read back from its 52-bit key (below 2^-52).
          */
         private static final double REMAINDER_NOISE = 0x1p-50;
+        /** A key's remainder in units of 2^-22 is its bits from here up (the integer pass's keys hold no more). */
+        private static final int KEY_FRACTION_SHIFT = 62 - FIXED_POINT_BITS;
         /** The key of a remainder of exactly 1/2, with the index bits zero: keys of at least 1/2 are >= HALF. */
         private static final long HALF = 1L << (INDEX_BITS + 51);
 
@@ -698,6 +700,12 @@ public final class BreakpointTable {
         /** The integer pass's noise (it does not depend on the magnitude), in cents and in units of 2^-22 cent. */
         private final double integerNoise;
         private final long integerNoiseUnits;
+        /**
+         * At that noise, the band either side of 1/2 (in key units) where keys are searched when the up-front cents
+         * are the left-over cents, and the pass's flag width (units of 2^-22 cent), wide enough for that band too.
+         */
+        private final long integerBand;
+        private final long integerFlagUnits;
         /** Small-denominator lines only: remainder numerator over the line's denominator. */
         private final long[] remainderNumerator = new long[n];
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
@@ -721,6 +729,15 @@ public final class BreakpointTable {
             this.integerLines = integerLines && limbs != null;
             this.integerNoise = (IntegerLines.NOISE + REMAINDER_NOISE) * noiseScale;
             this.integerNoiseUnits = (long) Math.ceil(integerNoise * FIXED_POINT_ONE);
+            this.integerBand = halfBand(integerNoise);
+            // A key's fraction is its bits from KEY_FRACTION_SHIFT up: a key within the band lies within
+            // band >>> KEY_FRACTION_SHIFT units of 2^21 in fraction, plus one for the part of a unit the shift drops.
+            this.integerFlagUnits = Math.max(integerNoiseUnits, (integerBand >>> KEY_FRACTION_SHIFT) + 1);
+        }
+
+        /** The band either side of 1/2 within which a key may be out of order at {@code noise}, in key units. */
+        private static long halfBand(double noise) {
+            return (long) Math.ceil(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS; // 2 × noise, in key units
         }
 
         /** How many evaluations this evaluator has done, and how many of them it had to settle exactly. */
@@ -931,13 +948,46 @@ public final class BreakpointTable {
                 sum += sums[j];
                 out[index[j]] = cents[j];
             }
-            if (IntegerLines.unsettled(sum)) {
+            boolean flagged = IntegerLines.flagged(sum);
+            if (flagged && nearWholeCent(from, end)) {
                 return false;
             }
             // The other lines' keys just below the wide lines', so the hand-out sees one run of keys.
             System.arraycopy(keys, 0, lineKeys, from - candidates, candidates);
-            return handOutLeftOver(k, proceedsCents, out, lineKeys, from - candidates, end, proceedsCents - assigned - sum,
-                    integerNoise, false);
+            return handOutAfterPass(k, proceedsCents, out, from - candidates, from, end,
+                    proceedsCents - assigned - IntegerLines.cents(sum), flagged);
+        }
+
+        /**
+         * The hand-out after the integer pass, over lineKeys[keyFrom, end), the wide lines' keys from {@code wideFrom}.
+         * Without a flag, no wide line's key is near 1/2: if the up-front cents are the left-over cents, only the other
+         * keys can lie in the band the hand-out would search.
+         */
+        private boolean handOutAfterPass(int k, long proceedsCents, long[] out, int keyFrom, int wideFrom, int end, long shortOf,
+                boolean flagged) {
+            if (shortOf == 0 && !flagged) {
+                boolean near = false;
+                for (int j = keyFrom; j < wideFrom; j++) {
+                    // In [HALF - band, HALF + band), the hand-out's window (these keys are not negative).
+                    near |= Long.compareUnsigned(lineKeys[j] - (HALF - integerBand), 2 * integerBand) < 0;
+                }
+                if (!near) {
+                    return true;
+                }
+            }
+            return handOutLeftOver(k, proceedsCents, out, lineKeys, keyFrom, end, shortOf, integerNoise, false);
+        }
+
+        /** Whether a wide line's key in lineKeys[from, end) (a constant's is negative) is within the noise of a whole cent. */
+        private boolean nearWholeCent(int from, int end) {
+            for (int j = from; j < end; j++) {
+                long key = lineKeys[j];
+                long fraction = key >>> KEY_FRACTION_SHIFT;
+                if (key >= 0 && ((fraction - integerNoiseUnits) & (FIXED_POINT_ONE - 1)) > FIXED_POINT_ONE - 1 - 2 * integerNoiseUnits) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -965,9 +1015,11 @@ public final class BreakpointTable {
                 second += sums[t + half];
             }
             long sum = first + second;
-            if (IntegerLines.unsettled(sum)) {
+            boolean flagged = IntegerLines.flagged(sum);
+            if (flagged && nearWholeCent(from, end)) {
                 return false;
             }
+            sum = IntegerLines.cents(sum);
             int fractions = fractionFrom[k + 1] - fractionFrom[k];
             for (int t = 0; t < fractions; t++) {
                 // (remainderNumerator, which the fast tier does not read, is the precise tier's to fill.)
@@ -976,7 +1028,7 @@ public final class BreakpointTable {
                 out[fractionIndex[fractionFrom[k] + t]] += upFront(key);
                 sum += upFront(key);
             }
-            return handOutLeftOver(k, proceedsCents, out, lineKeys, from - fractions, end, proceedsCents - sum, integerNoise, false);
+            return handOutAfterPass(k, proceedsCents, out, from - fractions, from, end, proceedsCents - sum, flagged);
         }
 
         /** {@link IntegerLines#pass} over segment k into the scratch arrays; false if its noise is too large for it. */
@@ -990,7 +1042,7 @@ public final class BreakpointTable {
                 lineCents = new long[slots];
                 lineKeys = new long[slots];
             }
-            limbs.pass(k, proceedsCents, integerNoiseUnits, FIXED_POINT_ONE - 1 - 2 * integerNoiseUnits, lineSums, lineCents,
+            limbs.pass(k, proceedsCents, integerFlagUnits, FIXED_POINT_ONE / 2 - 1 - 2 * integerFlagUnits, lineSums, lineCents,
                     lineKeys);
             return true;
         }
@@ -1020,7 +1072,7 @@ public final class BreakpointTable {
                 if (!inexactKeys[k]) {
                     return true;
                 }
-                long band = (long) Math.ceil(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS; // 2 × noise, in key units
+                long band = halfBand(noise);
                 // The cut is at 1/2: the key either side of it only matters if it is within the band.
                 int near = gather(candidateKeys, keyFrom, keyTo, HALF - band, HALF + band);
                 long threshold = Long.MAX_VALUE;

@@ -25,7 +25,7 @@ import java.util.List;
  * of slope 0 through its floor in cents. The pass's cents are then the claimants' payouts up to the fractional
  * constants' up-front cents, and the evaluator copies them out in one piece where it would scatter the wide lines'
  * cents over a copy of the constants (most of the large LLC table's evaluations fall in segments where 88 to 90 of
- * its 91 claimants move). A constant's slot is flagged unsettled (its fraction is 0: see {@link #constantFlags}) and
+ * its 91 claimants move). A constant's slot is flagged (its fraction is 0: see {@link #constantFlags}) and
  * its key is negative, so the evaluator's windows next to 1/2 never take it.
  */
 final class IntegerLines {
@@ -33,15 +33,18 @@ final class IntegerLines {
     /** The evaluator's fixed point: the keys and remainders this pass hands it must be in its units. */
     static final int FRACTION_BITS = BreakpointTable.Evaluator.FIXED_POINT_BITS;
     private static final long ONE = 1L << FRACTION_BITS;
-    private static final long FRACTION_MASK = ONE - 1;
+    private static final long HALF_MASK = ONE / 2 - 1;
     private static final int LIMB_BITS = 22;
     private static final long LIMB_MASK = (1L << LIMB_BITS) - 1;
     /** Distance of a line from f × 2^-22 cents, bounded as above (in cents). */
     static final double NOISE = 0x1p-21;
     /** Exit values at or above this many cents take the floating-point pass. */
     static final long MAX_CENTS = 1L << 40;
-    /** Added to a line's cents in the sum when its remainder is too close to a whole cent to trust (see pass). */
-    private static final long UNSETTLED = 1L << 52;
+    /**
+     * Added to a line's cents in the sum when its remainder is too close to a whole cent to trust or close to a half
+     * (see pass).
+     */
+    private static final long FLAG = 1L << 52;
 
     final int[] slotFrom;
     final int[] wideStart;
@@ -138,11 +141,11 @@ final class IntegerLines {
     }
 
     /**
-     * What segment k's constants add to {@link #pass}'s {@code sums} beyond their cents: each is flagged unsettled,
-     * its fraction 0 lying within any positive {@code noiseUnits} of a whole cent.
+     * What segment k's constants add to {@link #pass}'s {@code sums} beyond their cents: each is flagged, its
+     * fraction 0 lying within any positive {@code noiseUnits} of a whole cent.
      */
     long constantFlags(int k, long noiseUnits) {
-        return noiseUnits > 0 ? constantSlots[k] * UNSETTLED : 0;
+        return noiseUnits > 0 ? constantSlots[k] * FLAG : 0;
     }
 
     int slots() {
@@ -152,9 +155,11 @@ final class IntegerLines {
     /**
      * Segment k's wide lines at x cents (below {@link #MAX_CENTS}, and every line below 2^40 cents): each line's
      * whole cents (with the cent of a remainder of at least 1/2 given up front) into {@code cents}, its key into
-     * {@code keys}, and into {@code sums} the cents plus {@link #UNSETTLED} if the remainder lies within
-     * {@code noiseUnits} of a whole cent. All three arrays are indexed by slot. An {@code accepted} remainder is one
-     * with (fraction − noiseUnits) mod 2^22 at most {@code accepted}.
+     * {@code keys}, and into {@code sums} the cents plus {@link #FLAG} if the remainder lies within
+     * {@code noiseUnits} of a whole cent or of a half: with {@code accepted} = 2^21 - 1 - 2 × noiseUnits, one test
+     * modulo half a cent covers both. All three arrays are indexed by slot. A line is flagged unless
+     * (fraction − noiseUnits) mod 2^21 is at most {@code accepted}. (The evaluator gives up on a line near a whole
+     * cent; a sum without flags tells it no key is near 1/2, so it spares the search there.)
      */
     void pass(int k, long x, long noiseUnits, long accepted, long[] sums, long[] cents, long[] keys) {
         int from = wideStart[k];
@@ -175,13 +180,18 @@ final class IntegerLines {
         for (int j = from; j < end; j++) {
             long f = sums[j];
             keys[j] = ((f << (64 - FRACTION_BITS)) >>> 2) | indexBits[j];
-            sums[j] = cents[j] + ((accepted - ((f - noiseUnits) & FRACTION_MASK)) >> 63 & UNSETTLED);
+            sums[j] = cents[j] + ((accepted - ((f - noiseUnits) & HALF_MASK)) >> 63 & FLAG);
         }
     }
 
-    /** Whether a sum of {@link #pass}'s {@code sums} (at most 1024 lines) counts an unsettled line. */
-    static boolean unsettled(long sum) {
-        // The cents sum to less than 2^50 in magnitude, the flags to a multiple of 2^52 below 2^62.
+    /** Whether a sum of {@link #pass}'s {@code sums} (at most 1024 lines) counts a flagged line. */
+    static boolean flagged(long sum) {
+        // The cents sum to less than 2^51 in magnitude, the flags to a multiple of 2^52 below 2^62.
         return (sum + (1L << 51)) >>> 52 != 0;
+    }
+
+    /** The cents of such a sum, without its flags. */
+    static long cents(long sum) {
+        return ((sum + (1L << 51)) & ((1L << 52) - 1)) - (1L << 51);
     }
 }

@@ -191,6 +191,65 @@ class BreakpointTableSegmentsTest {
         assertThat(retries[0]).as("retries of %d evaluations", retries[1]).isLessThan(retries[1] / 20); // (a line on a whole cent at the first payable cent: 1.4%)
     }
 
+    /**
+     * Two remainders either side of 1/2, closer than twice the fast tier's noise, when the cents given up front are
+     * exactly the left-over cents: the fast tier cannot order them and must hand the evaluation on (one retry), both
+     * when they are wide lines' (which the integer pass flags as near a half cent) and when they are fractional
+     * constants' (which the evaluator checks itself when the pass flags nothing), in claimant order and not. The wide
+     * lines' remainders are 1/2 ± 1.25 units of 2^-22 cent: the pass's estimates (within a unit below and 1.07 above)
+     * keep them either side of 1/2 and at most 4 units apart, the fast tier's twice noise of 2^-21 cent.
+     */
+    @Test
+    void remaindersAtOneHalfWithNothingLeftOverAreHandedOnWhenTooCloseToOrder() {
+        long x0 = 1_000_000_007L; // cents
+        BigFraction x = new BigFraction(BigInteger.valueOf(x0), BigInteger.valueOf(100));
+        BigInteger q = BigInteger.probablePrime(61, new Random(3));
+        BigFraction slope = new BigFraction(q.divide(BigInteger.valueOf(3)), q); // a wide denominator
+        BigFraction floor = new BigFraction(slope.multiply(x0).getNumerator().divide(slope.multiply(x0).getDenominator()));
+        BigFraction half = new BigFraction(1, 2);
+        BigFraction wideOffset = new BigFraction(5, 1 << 24);
+        BigFraction constantOffset = new BigFraction(1, 1 << 30);
+        for (int wholeConstants = 0; wholeConstants <= 3; wholeConstants += 3) {
+            for (boolean constantsAtTheHalf : new boolean[] {false, true}) {
+                List<BigFraction> intercepts = new ArrayList<>(); // dollars
+                List<BigFraction> slopes = new ArrayList<>();
+                // The moving line at floor + 1/2 + epsilon cents at x0, or at floor + 3/10 with the constants at the half.
+                BigFraction remainder = constantsAtTheHalf ? new BigFraction(3, 10) : half.add(wideOffset);
+                intercepts.add(floor.add(remainder).divide(100).subtract(slope.multiply(x)));
+                slopes.add(slope);
+                if (constantsAtTheHalf) {
+                    for (BigFraction cents : List.of(new BigFraction(1234).add(half).add(constantOffset),
+                            new BigFraction(5678).add(half).subtract(constantOffset))) {
+                        intercepts.add(cents.divide(100));
+                        slopes.add(BigFraction.ZERO);
+                    }
+                }
+                for (int c = 0; c < wholeConstants; c++) {
+                    intercepts.add(new BigFraction(100 + c, 100));
+                    slopes.add(BigFraction.ZERO);
+                }
+                // The last line takes the rest: the other remainder (1/2 - the offset, or 7/10).
+                BigFraction sum = intercepts.stream().reduce(BigFraction.ZERO, BigFraction::add);
+                intercepts.add(sum.negate());
+                slopes.add(BigFraction.ONE.subtract(slope));
+                int n = intercepts.size();
+                BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, intercepts, slopes);
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    ids.add("c" + i);
+                }
+                BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+                assertThat(table.inClaimantOrder(0)).isEqualTo(wholeConstants == 0);
+                BreakpointTable.Evaluator evaluator = table.evaluator();
+                long[] out = new long[n];
+                evaluator.classPayoutCents(x0, out);
+                String what = wholeConstants + " whole constants, constants at the half " + constantsAtTheHalf;
+                assertThat(out).as(what).containsExactly(expected(segment, n, x0));
+                assertThat(evaluator.fastRetries()).as(what).isEqualTo(1);
+            }
+        }
+    }
+
     /** The first cent from which every line is non-negative, or -1 if a line with no slope stays negative. */
     private static long lowestNonNegative(BreakpointTable.Segment segment, int n) {
         BigFraction lowest = BigFraction.ZERO;
