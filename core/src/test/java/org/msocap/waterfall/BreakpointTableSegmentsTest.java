@@ -81,11 +81,7 @@ class BreakpointTableSegmentsTest {
             }
             intercepts[n - 1] = intercepts[n - 1].subtract(sum);
             BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, Arrays.asList(intercepts), Arrays.asList(slopes));
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                ids.add("c" + i);
-            }
-            BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+            BreakpointTable table = tableOf(segment, n);
             long lowest = lowestNonNegative(segment, n);
             if (lowest < 0) {
                 return; // a line that never becomes non-negative: not a payout
@@ -158,11 +154,7 @@ class BreakpointTableSegmentsTest {
             }
             intercepts[n - 1] = intercepts[n - 1].subtract(sum);
             BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, Arrays.asList(intercepts), Arrays.asList(slopes));
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                ids.add("c" + i);
-            }
-            BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+            BreakpointTable table = tableOf(segment, n);
             laidOut[table.inClaimantOrder(0) ? 0 : 1]++;
             long lowest = lowestNonNegative(segment, n);
             if (lowest < 0) {
@@ -234,11 +226,7 @@ class BreakpointTableSegmentsTest {
                 slopes.add(BigFraction.ONE.subtract(slope));
                 int n = intercepts.size();
                 BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, intercepts, slopes);
-                List<String> ids = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    ids.add("c" + i);
-                }
-                BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+                BreakpointTable table = tableOf(segment, n);
                 assertThat(table.inClaimantOrder(0)).isEqualTo(wholeConstants == 0);
                 BreakpointTable.Evaluator evaluator = table.evaluator();
                 long[] out = new long[n];
@@ -248,6 +236,15 @@ class BreakpointTableSegmentsTest {
                 assertThat(evaluator.fastRetries()).as(what).isEqualTo(1);
             }
         }
+    }
+
+    /** A table of the one segment, claimants c0, c1, ... */
+    private static BreakpointTable tableOf(BreakpointTable.Segment segment, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("c" + i);
+        }
+        return BreakpointTable.ofSegments(ids, List.of(segment));
     }
 
     /** The first cent from which every line is non-negative, or -1 if a line with no slope stays negative. */
