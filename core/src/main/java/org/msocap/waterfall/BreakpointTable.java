@@ -1008,7 +1008,7 @@ public final class BreakpointTable {
             System.arraycopy(lineCents, from, out, 0, n);
             // Two sums over the two halves, so the additions are two chains of half the length.
             int half = n >>> 1;
-            long first = -limbs.constantFlags(k, integerNoiseUnits);
+            long first = -limbs.constantFlags(k, integerFlagUnits);
             long second = sums[end - 1] * (n & 1);
             for (int t = from; t < from + half; t++) {
                 first += sums[t];

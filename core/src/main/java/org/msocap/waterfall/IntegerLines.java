@@ -75,7 +75,9 @@ final class IntegerLines {
         int slots = 0;
         for (int k = 0; k < segments; k++) {
             int wide = wideFrom[k + 1] - wideFrom[k];
-            claimantOrder[k] = smallFrom[k + 1] == smallFrom[k] && 2 * wide >= claimants;
+            // (Past the evaluator's fast claimants the table is evaluated exactly: no slots for every claimant then.)
+            claimantOrder[k] = smallFrom[k + 1] == smallFrom[k] && 2 * wide >= claimants
+                    && claimants <= BreakpointTable.Evaluator.MAX_FAST_CLAIMANTS;
             slots += fractionFrom[k + 1] - fractionFrom[k] + smallFrom[k + 1] - smallFrom[k] + (claimantOrder[k] ? claimants : wide);
         }
         high = new long[slots];
@@ -141,8 +143,8 @@ final class IntegerLines {
     }
 
     /**
-     * What segment k's constants add to {@link #pass}'s {@code sums} beyond their cents: each is flagged, its
-     * fraction 0 lying within any positive {@code noiseUnits} of a whole cent.
+     * What segment k's constants add to {@link #pass}'s {@code sums} beyond their cents, at the pass's
+     * {@code noiseUnits}: each is flagged, its fraction 0 lying within any positive width of a whole cent.
      */
     long constantFlags(int k, long noiseUnits) {
         return noiseUnits > 0 ? constantSlots[k] * FLAG : 0;
