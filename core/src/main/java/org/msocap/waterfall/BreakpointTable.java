@@ -333,7 +333,7 @@ public final class BreakpointTable {
         wideSlopeLo = wideParts.stream().mapToDouble(p -> p[3]).toArray();
         wideInterceptFixed = Arrays.stream(wideInterceptHi).map(a -> Math.scalb(a, Evaluator.FIXED_POINT_BITS)).toArray();
         wideSlopeFixed = Arrays.stream(wideSlopeHi).map(b -> Math.scalb(b, Evaluator.FIXED_POINT_BITS)).toArray();
-        limbs = INTEGER_LINES ? new IntegerLines(s, fractionFrom, smallFrom, wideFrom, wideIndex, wideExact) : null;
+        limbs = INTEGER_LINES ? new IntegerLines(s, n, constantCents, fractionFrom, smallFrom, wideFrom, wideIndex, wideExact) : null;
     }
 
     /** A table of given segments, for tests that build lines no cap table produces (huge denominators, near-ties). */
@@ -624,6 +624,11 @@ public final class BreakpointTable {
         return out;
     }
 
+    /** Whether segment k's fast tier takes the integer pass in claimant order (see {@link IntegerLines}): for tests. */
+    boolean inClaimantOrder(int k) {
+        return limbs != null && limbs.claimantOrder[k];
+    }
+
     /** A reusable evaluator with its own scratch space: one per thread, for hot loops. */
     public Evaluator evaluator() {
         return new Evaluator(1, true);
@@ -686,6 +691,8 @@ public final class BreakpointTable {
          * remainder read back from its 52-bit key (below 2^-52).
          */
         private static final double REMAINDER_NOISE = 0x1p-50;
+        /** A key's remainder in units of 2^-22 is its bits from here up (the integer pass's keys hold no more). */
+        private static final int KEY_FRACTION_SHIFT = 62 - FIXED_POINT_BITS;
         /** The key of a remainder of exactly 1/2, with the index bits zero: keys of at least 1/2 are >= HALF. */
         private static final long HALF = 1L << (INDEX_BITS + 51);
 
@@ -693,12 +700,18 @@ public final class BreakpointTable {
         /** The integer pass's noise (it does not depend on the magnitude), in cents and in units of 2^-22 cent. */
         private final double integerNoise;
         private final long integerNoiseUnits;
+        /**
+         * At that noise, the band either side of 1/2 (in key units) where keys are searched when the up-front cents
+         * are the left-over cents, and the pass's flag width (units of 2^-22 cent), wide enough for that band too.
+         */
+        private final long integerBand;
+        private final long integerFlagUnits;
         /** Small-denominator lines only: remainder numerator over the line's denominator. */
         private final long[] remainderNumerator = new long[n];
         /** Remainder scaled to 52 bits, then the complement of the index, so larger keys win and ties go to lower indices. */
         private final long[] keys = new long[n];
         /** The keys gathered next to 1/2, around the cut. */
-        private final long[] nearCut = new long[n + 1 + SMALL_SORT];
+        private final long[] nearCut = new long[Integer.highestOneBit(n + SMALL_SORT) * 2];
         /** The integer pass's scratch, indexed by {@link IntegerLines}' slots (allocated on first use). */
         private long[] lineSums;
         private long[] lineCents;
@@ -716,6 +729,15 @@ public final class BreakpointTable {
             this.integerLines = integerLines && limbs != null;
             this.integerNoise = (IntegerLines.NOISE + REMAINDER_NOISE) * noiseScale;
             this.integerNoiseUnits = (long) Math.ceil(integerNoise * FIXED_POINT_ONE);
+            this.integerBand = halfBand(integerNoise);
+            // A key's fraction is its bits from KEY_FRACTION_SHIFT up: a key within the band lies within
+            // band >>> KEY_FRACTION_SHIFT units of 2^21 in fraction, plus one for the part of a unit the shift drops.
+            this.integerFlagUnits = Math.max(integerNoiseUnits, (integerBand >>> KEY_FRACTION_SHIFT) + 1);
+        }
+
+        /** The band either side of 1/2 within which a key may be out of order at {@code noise}, in key units. */
+        private static long halfBand(double noise) {
+            return (long) Math.ceil(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS; // 2 × noise, in key units
         }
 
         /** How many evaluations this evaluator has done, and how many of them it had to settle exactly. */
@@ -789,6 +811,9 @@ public final class BreakpointTable {
          * and whatever is still unsettled is settled exactly (per line or per ordering); always returns true.
          */
         private boolean evaluate(int k, long proceedsCents, long[] out, boolean precise) {
+            if (!precise && integerLines && limbs.claimantOrder[k] && proceedsCents < IntegerLines.MAX_CENTS) {
+                return claimantOrderPass(k, proceedsCents, out);
+            }
             int base = k * n;
             System.arraycopy(constantCents, base, out, 0, n);
             long assigned = constantAssigned[k];
@@ -910,17 +935,9 @@ public final class BreakpointTable {
          * line or the cut is too close to call. The other lines' {@code candidates} keys are in {@link #keys}.
          */
         private boolean integerPass(int k, long proceedsCents, long[] out, int candidates, long assigned) {
-            if (integerNoiseUnits >= FIXED_POINT_ONE / 2) {
+            if (!integerLinesPass(k, proceedsCents)) {
                 return false;
             }
-            if (lineSums == null) {
-                int slots = limbs.slots();
-                lineSums = new long[slots];
-                lineCents = new long[slots];
-                lineKeys = new long[slots];
-            }
-            limbs.pass(k, proceedsCents, integerNoiseUnits, FIXED_POINT_ONE - 1 - 2 * integerNoiseUnits, lineSums, lineCents,
-                    lineKeys);
             long[] sums = lineSums;
             long[] cents = lineCents;
             int[] index = limbs.index;
@@ -931,13 +948,103 @@ public final class BreakpointTable {
                 sum += sums[j];
                 out[index[j]] = cents[j];
             }
-            if (IntegerLines.unsettled(sum)) {
+            boolean flagged = IntegerLines.flagged(sum);
+            if (flagged && nearWholeCent(from, end)) {
                 return false;
             }
             // The other lines' keys just below the wide lines', so the hand-out sees one run of keys.
             System.arraycopy(keys, 0, lineKeys, from - candidates, candidates);
-            return handOutLeftOver(k, proceedsCents, out, lineKeys, from - candidates, end, proceedsCents - assigned - sum,
-                    integerNoise, false);
+            return handOutAfterPass(k, proceedsCents, out, from - candidates, from, end,
+                    proceedsCents - assigned - IntegerLines.cents(sum), flagged);
+        }
+
+        /**
+         * The hand-out after the integer pass, over lineKeys[keyFrom, end), the wide lines' keys from {@code wideFrom}.
+         * Without a flag, no wide line's key is near 1/2: if the up-front cents are the left-over cents, only the other
+         * keys can lie in the band the hand-out would search.
+         */
+        private boolean handOutAfterPass(int k, long proceedsCents, long[] out, int keyFrom, int wideFrom, int end, long shortOf,
+                boolean flagged) {
+            if (shortOf == 0 && !flagged) {
+                boolean near = false;
+                for (int j = keyFrom; j < wideFrom; j++) {
+                    // In [HALF - band, HALF + band), the hand-out's window (these keys are not negative).
+                    near |= Long.compareUnsigned(lineKeys[j] - (HALF - integerBand), 2 * integerBand) < 0;
+                }
+                if (!near) {
+                    return true;
+                }
+            }
+            return handOutLeftOver(k, proceedsCents, out, lineKeys, keyFrom, end, shortOf, integerNoise, false);
+        }
+
+        /** Whether a wide line's key in lineKeys[from, end) (a constant's is negative) is within the noise of a whole cent. */
+        private boolean nearWholeCent(int from, int end) {
+            for (int j = from; j < end; j++) {
+                long key = lineKeys[j];
+                long fraction = key >>> KEY_FRACTION_SHIFT;
+                if (key >= 0 && ((fraction - integerNoiseUnits) & (FIXED_POINT_ONE - 1)) > FIXED_POINT_ONE - 1 - 2 * integerNoiseUnits) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The fast tier on a segment {@linkplain IntegerLines#claimantOrder laid out in claimant order}: the pass's cents
+         * are every claimant's floor (the wide lines' with their up-front cent), copied out in one piece, then the
+         * fractional constants' up-front cents; false as {@link #integerPass}. The sum's cents count the constants'
+         * floors, so nothing is assigned beforehand.
+         */
+        private boolean claimantOrderPass(int k, long proceedsCents, long[] out) {
+            // Fixed point holds the segment's lines: the limbs need parts below 2^40 cents, as the multiply-add does.
+            if (wideMaxIntercept[k] + wideMaxSlope[k] * (double) proceedsCents >= FIXED_POINT_LIMIT
+                    || !integerLinesPass(k, proceedsCents)) {
+                return false;
+            }
+            long[] sums = lineSums;
+            int from = limbs.wideStart[k];
+            int end = limbs.slotFrom[k + 1];
+            System.arraycopy(lineCents, from, out, 0, n);
+            // Two sums over the two halves, so the additions are two chains of half the length.
+            int half = n >>> 1;
+            long first = -limbs.constantFlags(k, integerFlagUnits);
+            long second = sums[end - 1] * (n & 1);
+            for (int t = from; t < from + half; t++) {
+                first += sums[t];
+                second += sums[t + half];
+            }
+            long sum = first + second;
+            boolean flagged = IntegerLines.flagged(sum);
+            if (flagged && nearWholeCent(from, end)) {
+                return false;
+            }
+            sum = IntegerLines.cents(sum);
+            int fractions = fractionFrom[k + 1] - fractionFrom[k];
+            for (int t = 0; t < fractions; t++) {
+                // (remainderNumerator, which the fast tier does not read, is the precise tier's to fill.)
+                long key = fractionKey[fractionFrom[k] + t];
+                lineKeys[from - fractions + t] = key;
+                out[fractionIndex[fractionFrom[k] + t]] += upFront(key);
+                sum += upFront(key);
+            }
+            return handOutAfterPass(k, proceedsCents, out, from - fractions, from, end, proceedsCents - sum, flagged);
+        }
+
+        /** {@link IntegerLines#pass} over segment k into the scratch arrays; false if its noise is too large for it. */
+        private boolean integerLinesPass(int k, long proceedsCents) {
+            if (integerNoiseUnits >= FIXED_POINT_ONE / 2) {
+                return false;
+            }
+            if (lineSums == null) {
+                int slots = limbs.slots();
+                lineSums = new long[slots];
+                lineCents = new long[slots];
+                lineKeys = new long[slots];
+            }
+            limbs.pass(k, proceedsCents, integerFlagUnits, FIXED_POINT_ONE / 2 - 1 - 2 * integerFlagUnits, lineSums, lineCents,
+                    lineKeys);
+            return true;
         }
 
         /**
@@ -965,7 +1072,7 @@ public final class BreakpointTable {
                 if (!inexactKeys[k]) {
                     return true;
                 }
-                long band = (long) Math.ceil(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS; // 2 × noise, in key units
+                long band = halfBand(noise);
                 // The cut is at 1/2: the key either side of it only matters if it is within the band.
                 int near = gather(candidateKeys, keyFrom, keyTo, HALF - band, HALF + band);
                 long threshold = Long.MAX_VALUE;
@@ -1055,10 +1162,15 @@ public final class BreakpointTable {
          */
         private int gather(long[] candidateKeys, int keyFrom, int keyTo, long from, long to) {
             int near = 0;
+            long[] cut = nearCut;
+            // (near never reaches the length, a power of two above the n + 8 keys it holds: the mask only spares
+            // the JIT a bounds check per key.)
+            int mask = cut.length - 1;
             for (int j = keyFrom; j < keyTo; j++) {
                 long key = candidateKeys[j];
-                nearCut[near] = key;
-                // Keys and bounds lie in [0, 2^62]: the differences are plain signed numbers.
+                cut[near & mask] = key;
+                // Bounds lie in [0, 2^62], keys too or (a constant's in claimant order) in [-2^63, -2^62): for those,
+                // key - from is negative or key - to positive, wrapped or not.
                 near += (int) (((key - to) & ~(key - from)) >>> 63);
             }
             return near;
@@ -1083,6 +1195,9 @@ public final class BreakpointTable {
             boolean oneLine = true;
             for (int j = keyFrom; j < keyTo; j++) {
                 long key = candidateKeys[j];
+                if (key < 0) {
+                    continue; // a constant's slot in claimant order (see IntegerLines): no remainder
+                }
                 left += upFront(key);
                 double r = remainderOf(key);
                 if (r > bandTop) {

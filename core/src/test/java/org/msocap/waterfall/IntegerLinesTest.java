@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -18,7 +19,7 @@ class IntegerLinesTest {
 
     private static final long ONE = 1L << IntegerLines.FRACTION_BITS;
     private static final long NOISE_UNITS = 3;
-    private static final long ACCEPTED = ONE - 1 - 2 * NOISE_UNITS;
+    private static final long ACCEPTED = ONE / 2 - 1 - 2 * NOISE_UNITS;
 
     /** Lines with wide denominators, slopes across [0, 1] (both ends too) and intercepts of either sign, x up to 2^40. */
     @Test
@@ -54,10 +55,52 @@ class IntegerLinesTest {
         long[] cents = new long[1];
         long[] keys = new long[1];
         limbs.pass(0, 3_000_000_000L, NOISE_UNITS, ACCEPTED, sums, cents, keys);
-        assertThat(IntegerLines.unsettled(sums[0])).isTrue();
+        assertThat(IntegerLines.flagged(sums[0])).isTrue();
         limbs.pass(0, 3_000_000_001L, NOISE_UNITS, ACCEPTED, sums, cents, keys);
-        assertThat(IntegerLines.unsettled(sums[0])).isFalse();
+        assertThat(IntegerLines.flagged(sums[0])).isFalse();
         assertThat(cents[0]).isEqualTo(1_000_000_007L); // 1/3 of a cent over: rounded down up front
+        // 1/2 × 3 cents + 7 cents: on a half cent, flagged too (the evaluator then searches the keys at 1/2).
+        IntegerLines halves = limbs(List.<BigFraction[]>of(new BigFraction[] {new BigFraction(7), new BigFraction(1, 2)}));
+        halves.pass(0, 3, NOISE_UNITS, ACCEPTED, sums, cents, keys);
+        assertThat(IntegerLines.flagged(sums[0])).isTrue();
+        assertThat(IntegerLines.cents(sums[0])).isEqualTo(9); // 8.5: the half cent up front
+    }
+
+    /**
+     * A segment where most claimants move, in claimant order: a constant's slot gives its floor in cents (negative
+     * cents too), a negative key and a flag, which {@link IntegerLines#constantFlags} counts; the wide lines are as in
+     * the table's order.
+     */
+    @Test
+    void constantsInClaimantOrderGiveTheirFloorANegativeKeyAndACountedFlag() {
+        BigFraction[] third = {new BigFraction(7), new BigFraction(1, 3)};
+        List<BigInteger[]> exact = new ArrayList<>();
+        for (BigFraction[] line : List.of(third, third, third)) {
+            exact.add(new BigInteger[] {line[0].getNumerator(), line[0].getDenominator(), line[1].getNumerator(), line[1].getDenominator()});
+        }
+        long[] constantCents = {0, 12_345, 0, -3, 0}; // claimants 1 and 3 are constants
+        IntegerLines limbs = new IntegerLines(1, 5, constantCents, new int[] {0, 0}, new int[] {0, 0}, new int[] {0, 3},
+                new int[] {0, 2, 4}, exact);
+        assertThat(limbs.claimantOrder[0]).isTrue();
+        long[] sums = new long[limbs.slots()];
+        long[] cents = new long[limbs.slots()];
+        long[] keys = new long[limbs.slots()];
+        limbs.pass(0, 3_000_000_001L, NOISE_UNITS, ACCEPTED, sums, cents, keys);
+        int from = limbs.wideStart[0];
+        assertThat(Arrays.copyOfRange(cents, from, from + 5)).containsExactly(1_000_000_007L, 12_345, 1_000_000_007L, -3, 1_000_000_007L);
+        long sum = -limbs.constantFlags(0, NOISE_UNITS);
+        for (int i = 0; i < 5; i++) {
+            assertThat(keys[from + i] < 0).as("claimant %d's key", i).isEqualTo(i == 1 || i == 3);
+            assertThat(keys[from + i] & 1023).isEqualTo(1023 - i);
+            assertThat(IntegerLines.flagged(sums[from + i])).isEqualTo(i == 1 || i == 3);
+            sum += sums[from + i];
+        }
+        assertThat(sum).isEqualTo(3 * 1_000_000_007L + 12_345 - 3);
+        // Two wide lines of five: not in claimant order.
+        IntegerLines fewMoving = new IntegerLines(1, 5, constantCents, new int[] {0, 0}, new int[] {0, 0}, new int[] {0, 2},
+                new int[] {0, 2}, exact.subList(0, 2));
+        assertThat(fewMoving.claimantOrder[0]).isFalse();
+        assertThat(fewMoving.slots()).isEqualTo(2);
     }
 
     @Test
@@ -85,9 +128,12 @@ class IntegerLinesTest {
             assertThat(scaled.compareTo(new BigFraction(f).add(new BigFraction(107, 100)))).as("line %d at %d", j, x).isLessThan(0);
             BigInteger floor = floor(value);
             BigFraction remainder = value.subtract(new BigFraction(floor));
-            boolean settled = fraction >= NOISE_UNITS && fraction <= ONE - 1 - NOISE_UNITS;
-            assertThat(IntegerLines.unsettled(sums[j])).isEqualTo(!settled);
-            if (settled) {
+            // Flagged within the noise of a whole cent or of a half (one test modulo half a cent).
+            long modHalf = fraction & (ONE / 2 - 1);
+            boolean flagged = modHalf < NOISE_UNITS || modHalf > ONE / 2 - 1 - NOISE_UNITS;
+            assertThat(IntegerLines.flagged(sums[j])).isEqualTo(flagged);
+            assertThat(IntegerLines.cents(sums[j])).isEqualTo(cents[j]);
+            if (!flagged) {
                 long up = remainder.compareTo(new BigFraction(1, 2)) >= 0 ? 1 : 0;
                 assertThat(cents[j]).as("line %d at %d", j, x).isEqualTo(floor.longValueExact() + up);
                 assertThat(sums[j]).isEqualTo(cents[j]);
@@ -106,7 +152,7 @@ class IntegerLinesTest {
             exact.add(new BigInteger[] {a.getNumerator(), a.getDenominator(), b.getNumerator(), b.getDenominator()});
             index[j] = j;
         }
-        return new IntegerLines(1, new int[] {0, 0}, new int[] {0, 0}, new int[] {0, m}, index, exact);
+        return new IntegerLines(1, m, new long[m], new int[] {0, 0}, new int[] {0, 0}, new int[] {0, m}, index, exact);
     }
 
     private static BigInteger floor(BigFraction f) {
