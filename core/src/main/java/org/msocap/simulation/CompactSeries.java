@@ -45,6 +45,16 @@ abstract class CompactSeries {
      */
     abstract void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work);
 
+    /**
+     * {@link #store}s every series over a chunk's exit runs: {@code values[s]} series {@code s}'s cents, and
+     * {@code values[size()]} the scratch.
+     */
+    void storeChunk(long[][] values, int[] byDay, int[] runDay, int exits, int from) {
+        for (int s = 0; s < size(); s++) {
+            store(s, values[s], byDay, runDay, exits, from, values[size()]);
+        }
+    }
+
     /** {@link #store} of a series kept whole: true when it is one (its values then kept). */
     final boolean storedWhole(int s, long[] values, int[] byDay, int exits) {
         long[] series = whole[s];

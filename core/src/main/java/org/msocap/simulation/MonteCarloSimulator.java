@@ -923,9 +923,7 @@ public final class MonteCarloSimulator {
                 tallies.addChunk(tally);
             }
             if (scratch != null) {
-                for (int s = 0; s < derived.size(); s++) {
-                    derived.store(s, scratch[s], byDay, runDay, exits, from, scratch[derived.size()]);
-                }
+                derived.storeChunk(scratch, byDay, runDay, exits, from);
             }
             synchronized (holderSums) {
                 for (int p = 0; p < positionTotals.length; p++) {

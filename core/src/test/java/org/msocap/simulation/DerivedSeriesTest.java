@@ -81,7 +81,8 @@ class DerivedSeriesTest {
 
     /**
      * Stores every series' {@code expected} cents by run into {@code series} a chunk at a time, each chunk's exit runs (a
-     * {@code dayIndex} of at least 0) in a shuffled order, as the pass has them by day.
+     * {@code dayIndex} of at least 0) in a shuffled order, as the pass has them by day; every series of a chunk at once
+     * ({@link CompactSeries#storeChunk}, the pass's way) in even chunks, one series at a time in odd ones.
      */
     static void storeByChunk(CompactSeries series, long[][] expected, int[] dayIndex, int chunk) {
         int runs = dayIndex.length;
@@ -95,12 +96,18 @@ class DerivedSeriesTest {
             java.util.Collections.shuffle(exits, new java.util.Random(from));
             int[] byDay = exits.stream().mapToInt(Integer::intValue).toArray();
             int[] runDay = exits.stream().mapToInt(run -> dayIndex[run]).toArray();
+            long[][] values = new long[expected.length + 1][chunk];
             for (int s = 0; s < expected.length; s++) {
-                long[] values = new long[byDay.length];
                 for (int k = 0; k < byDay.length; k++) {
-                    values[k] = expected[s][byDay[k]];
+                    values[s][k] = expected[s][byDay[k]];
                 }
-                series.store(s, values, byDay, runDay, byDay.length, from, new long[chunk]);
+            }
+            if (from / chunk % 2 == 0) {
+                series.storeChunk(values, byDay, runDay, byDay.length, from);
+            } else {
+                for (int s = 0; s < expected.length; s++) {
+                    series.store(s, values[s], byDay, runDay, byDay.length, from, values[expected.length]);
+                }
             }
         }
     }
