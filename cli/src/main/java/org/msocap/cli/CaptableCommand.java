@@ -221,7 +221,8 @@ public final class CaptableCommand implements Callable<Integer> {
 
     private static Table practiceTable(PracticeOwnership p) {
         Table t = new Table("Practice " + p.practiceId() + " — " + p.practiceName() + " (" + p.form() + ", " + p.state() + ", "
-                + p.profession() + ")").left("holder").left("name").left("licenses").right("shares").right("%");
+                + p.profession() + ")").left("holder").left("name").left("licenses")
+                .right(new Table.Cell(p.terms().units(), "shares")).right("%");
         List<String> pct = displayPercents(p.owners().stream().map(PracticeOwnership.Owner::fraction).toList());
         for (int i = 0; i < p.owners().size(); i++) {
             PracticeOwnership.Owner o = p.owners().get(i);

@@ -26,6 +26,7 @@ public final class Table {
 
     private final String title;
     private final List<String> headers = new ArrayList<>();
+    private final List<String> csvHeaders = new ArrayList<>();
     private final List<Align> aligns = new ArrayList<>();
     private final List<List<String>> rows = new ArrayList<>();
     private final List<List<String>> csvRows = new ArrayList<>();
@@ -39,14 +40,22 @@ public final class Table {
     }
 
     public Table left(String header) {
-        headers.add(header);
-        aligns.add(Align.LEFT);
-        return this;
+        return column(new Cell(header, header), Align.LEFT);
     }
 
     public Table right(String header) {
-        headers.add(header);
-        aligns.add(Align.RIGHT);
+        return column(new Cell(header, header), Align.RIGHT);
+    }
+
+    /** A right-aligned column whose header reads differently in CSV: a PLLC's "units" stays "shares", as its JSON key. */
+    public Table right(Cell header) {
+        return column(header, Align.RIGHT);
+    }
+
+    private Table column(Cell header, Align align) {
+        headers.add(header.text());
+        csvHeaders.add(header.csv());
+        aligns.add(align);
         return this;
     }
 
@@ -129,7 +138,7 @@ public final class Table {
     /** RFC 4180 CSV, optionally with a header row. */
     public void printCsv(PrintWriter out, boolean withHeader) {
         if (withHeader) {
-            out.println(csvLine(headers));
+            out.println(csvLine(csvHeaders));
         }
         for (List<String> r : csvRows) {
             List<String> cells = new ArrayList<>(r.size());

@@ -93,7 +93,7 @@ public record CapTable(String venture, String currency, List<CapTableLine> lines
                         p.licenses()));
             }
             practices.add(new PracticeOwnership(practice.id(), practice.name(), practice.state(), practice.form().id(),
-                    practice.profession(), total, owners));
+                    practice.profession(), total, owners, practice.terms()));
         }
         return new CapTable(venture.name(), venture.currency(), lines, convertibles, totalOut, totalFd, practices);
     }

@@ -54,7 +54,7 @@ final class CaliforniaLicenseeMix implements RulePredicate {
                             + Percent.of(new BigFraction(s.shares(), practice.totalShares())) + " of " + principal + " corporation "
                             + practice.id() + " but " + (professions.isEmpty() ? "has no active California license"
                             + ctx.licensedElsewhere(p) : "is licensed in CA only as " + String.join(", ", professions))
-                            + ", so may not own shares of it", state, List.of(p.id())));
+                            + ", so may not own " + practice.terms().units() + " of it", state, List.of(p.id())));
                 }
             }
             List<String> listedIds = listedHolders.stream().map(h -> h.substring(0, h.indexOf(' '))).toList();
@@ -66,7 +66,7 @@ final class CaliforniaLicenseeMix implements RulePredicate {
                         listedIds));
             }
             if (listedHolders.size() > principals.size()) {
-                out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), listedHolders.size() + " shareholders of "
+                out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), listedHolders.size() + " " + practice.terms().owners() + " of "
                         + practice.id() + " are licensees other than " + principal + "s but only " + principals.size() + " are "
                         + principal + "s; they may not outnumber them", state, listedIds));
             }

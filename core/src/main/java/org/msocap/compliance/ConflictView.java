@@ -71,7 +71,7 @@ final class ConflictView {
         return out;
     }
 
-    /** Each person's roles in the practices, in practice order: shareholder (with the percentage), director, officers. */
+    /** Each person's roles in the practices, in practice order: shareholder or member (with the percentage), director, officers. */
     private static Map<String, List<String>> practiceRoles(List<Practice> practices) {
         Map<String, List<String>> out = new HashMap<>();
         for (Practice practice : practices) {
@@ -84,7 +84,7 @@ final class ConflictView {
             for (String id : people) {
                 long held = shares.getOrDefault(id, 0L);
                 if (held > 0) {
-                    add(out, id, practice.id() + " shareholder (" + Percent.of(new BigFraction(held, total)) + ")");
+                    add(out, id, practice.id() + " " + practice.terms().owner() + " (" + Percent.of(new BigFraction(held, total)) + ")");
                 }
                 if (practice.directors().contains(id)) {
                     add(out, id, practice.id() + " director");

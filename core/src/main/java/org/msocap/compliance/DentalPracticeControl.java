@@ -27,7 +27,7 @@ final class DentalPracticeControl implements RulePredicate {
             for (Practice.Shareholding s : practice.shareholders()) {
                 Person p = ctx.person(s.holder());
                 if (!ctx.professionsAnywhere(p).contains(DENTIST)) {
-                    out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " owns shares of dental practice "
+                    out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), p.id() + " owns " + practice.terms().units() + " of dental practice "
                             + practice.id() + " but is not a dentist (" + String.join(", ", ctx.professionsAnywhere(p)) + ")",
                             state, List.of(p.id())));
                 }

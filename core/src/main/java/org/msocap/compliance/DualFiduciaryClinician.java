@@ -42,7 +42,7 @@ final class DualFiduciaryClinician implements RulePredicate {
                 }
                 List<String> practiceRoles = new ArrayList<>();
                 if (practice.sharesOf(id) > 0) {
-                    practiceRoles.add("shareholder");
+                    practiceRoles.add(practice.terms().owner());
                 }
                 if (practice.directors().contains(id)) {
                     practiceRoles.add("director");

@@ -26,7 +26,7 @@ final class LicenseRenewalNotRecorded implements RulePredicate {
     public List<Finding> evaluate(Rule rule, CheckContext ctx) {
         Map<String, Set<String>> rolesByPerson = new LinkedHashMap<>();
         for (Practice practice : ctx.venture.practices()) {
-            practice.shareholders().forEach(s -> role(rolesByPerson, s.holder(), "shareholder of " + practice.id()));
+            practice.shareholders().forEach(s -> role(rolesByPerson, s.holder(), practice.terms().owner() + " of " + practice.id()));
             practice.directors().forEach(d -> role(rolesByPerson, d, "director of " + practice.id()));
             practice.officers().forEach((r, id) -> role(rolesByPerson, id, r + " of " + practice.id()));
         }

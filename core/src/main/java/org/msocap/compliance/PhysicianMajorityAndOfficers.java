@@ -44,7 +44,8 @@ final class PhysicianMajorityAndOfficers implements RulePredicate {
                     List<String> others = practice.shareholders().stream().map(Practice.Shareholding::holder)
                             .filter(h -> !isPhysician(ctx, ctx.person(h), state)).toList();
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), "Oregon-licensed physicians hold "
-                            + Percent.of(fraction) + " of practice " + practice.id() + "'s shares; ORS 58.375 requires a majority",
+                            + Percent.of(fraction) + " of practice " + practice.id() + "'s " + practice.terms().units()
+                            + "; ORS 58.375 requires a majority",
                             state, others, "shares"));
                 }
                 if (!practice.directors().isEmpty()) {

@@ -80,8 +80,8 @@ final class ShareholderProfessionNotEligible implements RulePredicate {
                 boolean onlyAsSmaller = !o.isOf(profession) && o.professions().stream().anyMatch(smaller::contains);
                 if (onlyAsSmaller && o.shares() >= smallestPrincipal) {
                     out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), o.id() + " (" + o.professionList()
-                            + ") holds " + Amounts.shares(o.shares()) + " of practice " + practice.id() + ", not less than the "
-                            + Amounts.shares(smallestPrincipal) + " of the smallest " + profession + " owner; in " + state.name()
+                            + ") holds " + Amounts.equity(o.shares(), practice.terms()) + " of practice " + practice.id() + ", not less than the "
+                            + Amounts.equity(smallestPrincipal, practice.terms()) + " of the smallest " + profession + " owner; in " + state.name()
                             + " each must hold less", state, List.of(o.id()), "smaller"));
                 }
             }

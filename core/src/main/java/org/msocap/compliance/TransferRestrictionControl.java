@@ -27,17 +27,17 @@ final class TransferRestrictionControl implements RulePredicate {
             List<String> entities = List.of(CheckOptions.MSO, practice.id());
             List<String> terms = new ArrayList<>();
             if (tr.msoDesignatesTransferee()) {
-                terms.add("the MSO designates who receives the shares");
+                terms.add("the MSO designates who receives the " + practice.terms().units());
             }
             if (tr.callRightAtWill()) {
-                terms.add("the MSO may call the shares at will");
+                terms.add("the MSO may call the " + practice.terms().units() + " at will");
             }
             if (tr.nominalPrice() != null) {
                 terms.add("for a nominal price of " + tr.nominalPrice().grouped());
             }
             Severity severity = ctx.severity(rule, practice.state(), Set.of(), entities);
             out.add(ctx.finding(rule, severity, SubjectKind.PRACTICE, practice.id(), "the transfer restriction on practice "
-                    + practice.id() + "'s shares says " + String.join(", ", terms) + " (" + practice.state() + ")."
+                    + practice.id() + "'s " + practice.terms().units() + " says " + String.join(", ", terms) + " (" + practice.state() + ")."
                     + (practice.state().equals("OR") ? ctx.lawAssumption("OR-SB-951", entities) : ""),
                     ctx.catalog.state(practice.state()), practice.shareholders().stream()
                             .map(Practice.Shareholding::holder).toList()));

@@ -32,7 +32,7 @@ final class UncertainProfession implements RulePredicate {
             if (UNCERTAIN.contains(practice.profession()) || !who.isEmpty()) {
                 out.add(ctx.finding(rule, SubjectKind.PRACTICE, practice.id(), (UNCERTAIN.contains(practice.profession())
                         ? "practice " + practice.id() + " is a " + practice.profession() + " practice"
-                        : String.join(", ", who) + " own shares of practice " + practice.id()) + " in " + state.name()
+                        : String.join(", ", who) + " own " + practice.terms().units() + " of practice " + practice.id()) + " in " + state.name()
                         + "; the research found no source on whether corporate-practice rules reach dietitians and "
                         + "nutritionists there: verify", null, who.stream().map(w -> w.substring(0, w.indexOf(' '))).toList()));
             }

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.msocap.io.Node.Field;
@@ -72,6 +74,8 @@ final class VentureBinder {
     private final Map<String, Node> nodes = new HashMap<>();
     /** Every map key by its path: in maps keyed by id (carve-out recipients, practice figures) the key is the reference. */
     private final Map<String, Field> keys = new HashMap<>();
+    /** The practices (by path) whose owners the file lists as {@code members}: the model calls them shareholders. */
+    private final Set<String> practicesWithMembers = new HashSet<>();
 
     private VentureBinder(String file, MapNode root) {
         this.file = file;
@@ -109,9 +113,10 @@ final class VentureBinder {
         m.put("warrant", List.of("holder", "class", "shares", "strike", "expires"));
         m.put("safe", List.of("holder", "amount", "cap", "discount", "kind", "acquired", "seniority"));
         m.put("note", List.of("holder", "principal", "rate", "issued", "cap", "discount", "exitMultiple", "maturity"));
-        m.put("practice", List.of("id", "name", "state", "form", "profession", "shareholders", "directors", "officers",
+        m.put("practice", List.of("id", "name", "state", "form", "profession", "shareholders", "members", "directors", "officers",
                 "transferRestriction", "services", "patientStates", "formed"));
         m.put("shareholding", List.of("holder", "shares"));
+        m.put("membership", List.of("holder", "units"));
         m.put("transferRestriction", List.of("msoDesignatesTransferee", "callRightAtWill", "nominalPrice"));
         m.put("agreement", List.of("id", "type", "practice", "fee", "fmvOpinion", "services", "msoControls", "noncompete",
                 "termMonths", "signed"));
@@ -405,7 +410,7 @@ final class VentureBinder {
         String state = o.text("state");
         Practice.Form form = o.enumValue("form", Practice.Form.class);
         String profession = o.text("profession");
-        List<Practice.Shareholding> shareholders = o.list("shareholders", this::shareholding);
+        List<Practice.Shareholding> shareholders = owners(o, form, path);
         List<String> directors = o.textList("directors");
         Map<String, String> officers = o.textMap("officers");
         Practice.TransferRestriction restriction = o.object("transferRestriction", this::transferRestriction);
@@ -416,11 +421,45 @@ final class VentureBinder {
                 restriction, services, patientStates, formed));
     }
 
+    /**
+     * A practice's owners: {@code shareholders: [{holder, shares}]} on any form, or, in a PLLC's own words, {@code members:
+     * [{holder, units}]}. One list, not both; members only on a PLLC, the one form whose owners are members. The model
+     * keeps one kind of record for both (its outputs choose the words by the form).
+     */
+    private List<Practice.Shareholding> owners(Obj o, Practice.Form form, String path) {
+        Field members = o.field("members");
+        if (members == null) {
+            return o.list("shareholders", this::shareholding);
+        }
+        if (o.field("shareholders") != null) {
+            throw new InvalidModelException(file, members.line(), members.column(), o.at("members"), "a practice lists its "
+                    + "owners once: members (a PLLC's members and their units) or shareholders, not both");
+        }
+        if (form != Practice.Form.PLLC) {
+            String written = form == null ? Practice.Form.PC.id() + " (the default form)" : form.id();
+            throw new InvalidModelException(file, members.line(), members.column(), o.at("members"), "members is for a PLLC "
+                    + "(form: pllc), whose owners are members holding units; this practice is a " + written
+                    + ": list its owners as shareholders: [{holder, shares}]");
+        }
+        practicesWithMembers.add(path);
+        return o.list("members", this::membership);
+    }
+
     private Practice.Shareholding shareholding(Node node, String path) {
         Obj o = new Obj(node, path, "shareholding");
         String holder = o.text("holder");
         long shares = o.requiredWhole("shares", "shares");
         return build(path, () -> new Practice.Shareholding(holder, shares));
+    }
+
+    private Practice.Shareholding membership(Node node, String path) {
+        Obj o = new Obj(node, path, "membership");
+        String holder = o.text("holder");
+        long units = o.requiredWhole("units", "units");
+        if (units <= 0) {
+            throw fail(o.node("units"), o.at("units"), "units must be > 0 but was " + units);
+        }
+        return build(path, () -> new Practice.Shareholding(holder, units));
     }
 
     private Practice.TransferRestriction transferRestriction(Node node, String path) {
@@ -830,15 +869,17 @@ final class VentureBinder {
         throw expected(node, path, "a date YYYY-MM-DD");
     }
 
-    /** A whole number; {@code noun} "shares" makes the fraction message speak of shares. */
+    /** A whole number; {@code noun} "shares" (or a PLLC's "units") makes the messages speak of them. */
     private long whole(Node node, String path, String noun) {
-        BigDecimal value = number(node, path, noun.equals("shares") ? "a whole number of shares" : "a whole number", true);
+        boolean counted = noun.equals("shares") || noun.equals("units");
+        BigDecimal value = number(node, path, counted ? "a whole number of " + noun : "a whole number", true);
         if (value.stripTrailingZeros().scale() > 0) {
-            throw fail(node, path, noun.equals("shares") ? "fractional shares are not allowed: " + value.toPlainString()
+            throw fail(node, path, counted ? "fractional " + noun + " are not allowed: " + value.toPlainString()
                     : "expected a whole number but found " + value.toPlainString());
         }
-        if (noun.equals("shares") && value.abs().compareTo(BigDecimal.valueOf(Limits.MAX_SHARES)) > 0) {
-            throw fail(node, path, "shares out of range: " + value.toPlainString() + "; a holding has at most 1,000,000,000,000 shares");
+        if (counted && value.abs().compareTo(BigDecimal.valueOf(Limits.MAX_SHARES)) > 0) {
+            throw fail(node, path, noun + " out of range: " + value.toPlainString() + "; a holding has at most 1,000,000,000,000 "
+                    + noun);
         }
         try {
             return value.longValueExact();
@@ -1010,13 +1051,28 @@ final class VentureBinder {
         }
     }
 
-    private InvalidModelException at(String path, String reason, Throwable cause) {
+    private InvalidModelException at(String modelPath, String reason, Throwable cause) {
+        String path = asWritten(modelPath);
         Field key = keys.get(path);
         if (key != null && isKeyedById(path)) {
             return new InvalidModelException(file, key.line(), key.column(), path, reason, cause);
         }
         Node at = locate(path);
         return new InvalidModelException(file, at.line(), at.column(), path, reason, cause);
+    }
+
+    /**
+     * A model path as the file wrote it: the model's {@code practices[0].shareholders[1].shares} is {@code
+     * practices[0].members[1].units} in a practice whose owners the file lists as members.
+     */
+    private String asWritten(String modelPath) {
+        int dot = modelPath.indexOf(".shareholders");
+        if (dot < 0 || !practicesWithMembers.contains(modelPath.substring(0, dot))) {
+            return modelPath;
+        }
+        String entry = modelPath.substring(dot + ".shareholders".length());
+        boolean count = entry.matches("\\[[0-9]+\\]\\.shares");
+        return modelPath.substring(0, dot) + ".members" + (count ? entry.replace(".shares", ".units") : entry);
     }
 
     private static boolean isKeyedById(String path) {
@@ -1140,6 +1196,11 @@ final class VentureBinder {
 
         String at(String key) {
             return path.isEmpty() ? key : path + "." + key;
+        }
+
+        /** The field {@code key} as written, even with no value; null when absent. */
+        Field field(String key) {
+            return node.fields().get(key);
         }
 
         /** The value of {@code key}; null when absent or written as null. */

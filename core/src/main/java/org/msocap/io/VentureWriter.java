@@ -453,11 +453,13 @@ public final class VentureWriter {
             enumField("form", p.form());
             g.writeStringField("profession", p.profession());
             if (!p.shareholders().isEmpty()) {
-                g.writeArrayFieldStart("shareholders");
+                // A PLLC's owners in its own words, as the outputs say them: members holding units.
+                boolean pllc = p.form() == Practice.Form.PLLC;
+                g.writeArrayFieldStart(pllc ? "members" : "shareholders");
                 for (Practice.Shareholding s : p.shareholders()) {
                     g.writeStartObject();
                     g.writeStringField("holder", s.holder());
-                    g.writeNumberField("shares", s.shares());
+                    g.writeNumberField(pllc ? "units" : "shares", s.shares());
                     g.writeEndObject();
                 }
                 g.writeEndArray();

@@ -27,7 +27,7 @@ public record Practice(String id, String name, String state, Form form, String p
         }
     }
 
-    /** Shares of the practice held by one licensee. */
+    /** Shares of the practice held by one licensee (a PLLC's units, held by a member: {@link #terms()}). */
     public record Shareholding(String holder, long shares) {
         public Shareholding {
             Checks.id(holder, "holder");
@@ -76,6 +76,11 @@ public record Practice(String id, String name, String state, Form form, String p
                     List<String> services, List<String> patientStates) {
         this(id, name, state, form, profession, shareholders, directors, officers, transferRestriction, services, patientStates,
                 null);
+    }
+
+    /** Members and units for a PLLC, shareholders and shares for the other forms: the words outputs use. */
+    public EquityTerms terms() {
+        return EquityTerms.of(form);
     }
 
     public long totalShares() {

@@ -228,9 +228,9 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
             if (practice.shareholders().isEmpty()) {
                 // Every state's professional-entity law has licensees own the entity (e.g. NY BCL 1507, 16 CCR 1343): one
                 // with no owner cannot exist, and no ownership test has shares to measure.
-                throw new ModelException(at + ".shareholders", "practice " + practice.id() + " has no shareholders: a "
-                        + "professional entity is owned by licensees of its profession, so list at least one (a person with an "
-                        + "active license)");
+                throw new ModelException(at + ".shareholders", "practice " + practice.id() + " has no "
+                        + practice.terms().owners() + ": a professional entity is owned by licensees of its profession, so list "
+                        + "at least one (a person with an active license)");
             }
             for (int j = 0; j < practice.shareholders().size(); j++) {
                 String field = at + ".shareholders[" + j + "].holder";
@@ -267,14 +267,14 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
      */
     static void requireLicensee(Practice practice, Person holder, LocalDate asOf, String field) {
         if (holder.isEntity()) {
-            throw new ModelException(field, "practice " + practice.id() + " shares may be held only by licensed clinicians, but "
-                    + holder.id() + " is an entity");
+            throw new ModelException(field, "practice " + practice.id() + " " + practice.terms().units()
+                    + " may be held only by licensed clinicians, but " + holder.id() + " is an entity");
         }
         if (!holder.isLicensedOn(asOf)) {
             String why = holder.licenses().isEmpty() ? "has no clinical license"
                     : "has no clinical license active on " + asOf + " (" + describe(holder.licenses()) + ")";
-            throw new ModelException(field, "practice " + practice.id() + " shares may be held only by licensed clinicians, but "
-                    + holder.id() + " " + why);
+            throw new ModelException(field, "practice " + practice.id() + " " + practice.terms().units()
+                    + " may be held only by licensed clinicians, but " + holder.id() + " " + why);
         }
     }
 
@@ -359,7 +359,8 @@ public record Venture(int formatVersion, String name, String currency, LocalDate
                 () -> new ModelException("practice", "unknown practice '" + practiceId + "'"));
         long held = practice.sharesOf(from);
         if (held < shares) {
-            throw new ModelException("shares", from + " holds " + held + " shares of " + practiceId + ", cannot transfer " + shares);
+            throw new ModelException("shares", from + " holds " + held + " " + practice.terms().units() + " of " + practiceId
+                    + ", cannot transfer " + shares);
         }
         Person receiver = person(to).orElseThrow(() -> new ModelException("to", "unknown person '" + to + "'"));
         requireLicensee(practice, receiver, asOf, "to");

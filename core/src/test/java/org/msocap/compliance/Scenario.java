@@ -51,6 +51,8 @@ final class Scenario {
     LocalDate msoFormed;
     LocalDate practiceFormed;
     Mso.Form msoForm;
+    /** The practice's form; null: a PC. */
+    Practice.Form practiceForm;
 
     Scenario() {
         person(Person.lay("founder", "Fay Founder"));
@@ -95,7 +97,7 @@ final class Scenario {
     }
 
     Venture build() {
-        Practice.Builder practice = Practice.builder("p1", "Test Medical Group, P.C.", state).profession(profession)
+        Practice.Builder practice = Practice.builder("p1", "Test Medical Group, P.C.", state).form(practiceForm).profession(profession)
                 .transferRestriction(transferRestriction).formed(practiceFormed);
         practiceShares.forEach(practice::shareholder);
         practiceDirectors.forEach(practice::director);

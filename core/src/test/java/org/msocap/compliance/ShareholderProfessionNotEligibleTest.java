@@ -40,7 +40,8 @@ class ShareholderProfessionNotEligibleTest {
                 practices:
                   - {id: pc, name: Doc PLLC, state: %s, form: pllc%s}
                 """;
-        String expected = "no-owners.yaml:14:%d: practices[0]%s: practice pc has no shareholders: a professional entity is owned "
+        // A PLLC's owners are its members, whichever list the file writes them in.
+        String expected = "no-owners.yaml:14:%d: practices[0]%s: practice pc has no members: a professional entity is owned "
                 + "by licensees of its profession, so list at least one (a person with an active license)";
         for (String state : new String[] {"TX", "CA"}) {
             assertThatThrownBy(() -> org.msocap.io.VentureReader.read(file.formatted(state, ", shareholders: []"), "no-owners.yaml"))

@@ -78,6 +78,13 @@ class SchemaTest {
         assertThat(VentureReaderTest.BASE).contains(owned);
         assertThat(validate(VentureReaderTest.BASE.replace(owned, "    shareholders: []\n"), "x.yaml")).isNotEmpty();
         assertThat(validate(VentureReaderTest.BASE.replace(owned, ""), "x.yaml")).isNotEmpty();
+        // A PLLC's owners as members holding units, but not both lists, and units (not shares) in a members entry.
+        assertThat(validate(VentureReaderTest.PLLC_MEMBERS, "x.yaml")).isEmpty();
+        assertThat(validate(VentureReaderTest.PLLC_MEMBERS.replace("    members:\n", "    shareholders: [{holder: dr-eve, shares: 1}]\n"
+                + "    members:\n"), "x.yaml")).isNotEmpty();
+        assertThat(validate(VentureReaderTest.PLLC_MEMBERS.replace("units: 10}", "shares: 10}"), "x.yaml")).isNotEmpty();
+        assertThat(validate(VentureReaderTest.PLLC_MEMBERS.replace("    members:\n      - {holder: dr-eve, units: 10}\n",
+                "    members: []\n"), "x.yaml")).isNotEmpty();
     }
 
     /** Every object of the schema has exactly the fields the reader accepts, and vice versa. */

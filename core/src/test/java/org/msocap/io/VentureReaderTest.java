@@ -443,6 +443,59 @@ class VentureReaderTest {
                         + " licensed clinicians, but dr-bob has no clinical license active on 2026-01-01 (physician CA active until 2025-06-30)");
     }
 
+    /** BASE with its practice a PLLC whose owners are written as members holding units (line 26: members, 27: the entry). */
+    static final String PLLC_MEMBERS = BASE.replace("    shareholders:\n      - {holder: dr-eve, shares: 10}\n",
+            "    form: pllc\n    members:\n      - {holder: dr-eve, units: 10}\n");
+
+    @Test
+    void aPllcListsItsMembersAndTheirUnitsAsShareholdersOfTheModel() {
+        assertThat(PLLC_MEMBERS).contains("members:");
+        Practice pllc = VentureReader.read(PLLC_MEMBERS, "sunrise.yaml").practices().get(0);
+        assertThat(pllc.form()).isEqualTo(Practice.Form.PLLC);
+        assertThat(pllc.shareholders()).containsExactly(new Practice.Shareholding("dr-eve", 10));
+        // The same PLLC written with shareholders, as every existing file does, reads the same.
+        String asShareholders = BASE.replace("    shareholders:\n", "    form: pllc\n    shareholders:\n");
+        assertThat(VentureReader.read(asShareholders, "sunrise.yaml").practices()).containsExactly(pllc);
+    }
+
+    @Test
+    void aPracticeListsItsOwnersOnceNotAsMembersAndShareholders() {
+        assertThat(message(PLLC_MEMBERS.replace("    members:\n", "    shareholders: [{holder: dr-eve, shares: 1}]\n    members:\n")))
+                .isEqualTo("sunrise.yaml:27:5: practices[0].members: a practice lists its owners once: members (a PLLC's members"
+                        + " and their units) or shareholders, not both");
+    }
+
+    @Test
+    void membersAreAPllcsWordOnly() {
+        assertThat(message(PLLC_MEMBERS.replace("    form: pllc\n", "    form: pc\n")))
+                .isEqualTo("sunrise.yaml:26:5: practices[0].members: members is for a PLLC (form: pllc), whose owners are members"
+                        + " holding units; this practice is a pc: list its owners as shareholders: [{holder, shares}]");
+        assertThat(message(PLLC_MEMBERS.replace("    form: pllc\n", ""))).startsWith("sunrise.yaml:25:5: practices[0].members:")
+                .contains("this practice is a pc (the default form)");
+    }
+
+    @Test
+    void aMembersEntryHoldsUnits() {
+        assertThat(message(PLLC_MEMBERS.replace("units: 10}", "shares: 10}")))
+                .isEqualTo("sunrise.yaml:27:26: practices[0].members[0].shares: unknown field 'shares'; allowed fields are holder, units");
+        assertThat(message(PLLC_MEMBERS.replace("units: 10}", "unit: 10}")))
+                .startsWith("sunrise.yaml:27:26: practices[0].members[0].unit: unknown field 'unit' (did you mean 'units'?)");
+        assertThat(message(PLLC_MEMBERS.replace("units: 10}", "units: 0}")))
+                .isEqualTo("sunrise.yaml:27:33: practices[0].members[0].units: units must be > 0 but was 0");
+        assertThat(message(PLLC_MEMBERS.replace("units: 10}", "units: 2.5}")))
+                .isEqualTo("sunrise.yaml:27:33: practices[0].members[0].units: fractional units are not allowed: 2.5");
+    }
+
+    @Test
+    void theModelsRulesAboutAPllcsOwnersArePlacedAtTheMembersAsWritten() {
+        assertThat(message(PLLC_MEMBERS.replace("{holder: dr-eve, units: 10}", "{holder: alice, units: 10}")))
+                .isEqualTo("sunrise.yaml:27:18: practices[0].members[0].holder: practice pc units may be held only by"
+                        + " licensed clinicians, but alice has no clinical license");
+        assertThat(message(PLLC_MEMBERS.replace("    members:\n      - {holder: dr-eve, units: 10}\n", "    members: []\n")))
+                .isEqualTo("sunrise.yaml:26:14: practices[0].members: practice pc has no members: a professional entity is owned"
+                        + " by licensees of its profession, so list at least one (a person with an active license)");
+    }
+
     @Test
     void missingRequiredFieldPointsAtTheEnclosingObject() {
         assertThat(message(BASE.replace("{holder: fund, class: common, shares: 50}", "{holder: fund, class: common}")))

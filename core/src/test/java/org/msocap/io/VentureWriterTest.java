@@ -44,6 +44,14 @@ class VentureWriterTest {
     }
 
     @Test
+    void aPllcsOwnersAreWrittenAsMembersHoldingUnitsAndAPcsAsShareholders() {
+        String pllc = VentureWriter.toYaml(VentureReader.read(VentureReaderTest.PLLC_MEMBERS, "pllc.yaml"));
+        assertThat(pllc).contains("members:\n").contains("units: 10").doesNotContain("shareholders").doesNotContain("shares: 10\n");
+        String pc = VentureWriter.toYaml(VentureReader.read(VentureReaderTest.BASE, "base.yaml"));
+        assertThat(pc).contains("shareholders:\n").contains("shares: 10\n").doesNotContain("members").doesNotContain("units");
+    }
+
+    @Test
     void exampleVenturesReadAndRoundTrip() throws IOException {
         for (Path example : SchemaTest.exampleModels()) {
             Venture v = VentureReader.read(example);

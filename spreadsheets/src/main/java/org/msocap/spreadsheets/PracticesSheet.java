@@ -3,15 +3,20 @@ package org.msocap.spreadsheets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.msocap.captable.PracticeOwnership;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.License;
 import org.msocap.model.Practice;
 import org.msocap.model.Venture;
 
 /**
  * The professional entities: who may own them (licensees only), who sits on their boards, and the stock
- * transfer restriction that lets the MSO name the next shareholder. Ownership percentages are formulas.
+ * transfer restriction that lets the MSO name the next shareholder. Ownership percentages are formulas. A PLLC's owners
+ * are members holding units, every other form's shareholders holding shares; the headings name what the sheet holds.
  */
 final class PracticesSheet {
 
@@ -26,8 +31,9 @@ final class PracticesSheet {
         w.text(0, 0, "Practices — professional entities owned only by licensed clinicians", s.title);
         // Long lists wrap in columns of their own width, and numbers come last in each row, so the page is
         // readable at print size and no number runs into the text beside it.
+        List<EquityTerms> terms = termsOf(venture.practices());
         w.header(HEADER_ROW, "Practice", "State", "Form", "Profession", "Directors", "Officers", "Stock transfer restriction",
-                "Services", "Patient states", "Total shares");
+                "Services", "Patient states", "Total " + words(terms, EquityTerms::units));
         int r = HEADER_ROW + 1;
         if (venture.practices().isEmpty()) {
             w.text(r++, 0, "The model has no practices.");
@@ -39,7 +45,7 @@ final class PracticesSheet {
             w.text(r, 3, p.profession());
             w.text(r, 4, names(venture, p.directors()), s.wrapped);
             w.text(r, 5, officers(venture, p.officers()), s.wrapped);
-            w.text(r, 6, restriction(p.transferRestriction()), s.wrapped);
+            w.text(r, 6, restriction(p.transferRestriction(), p.terms()), s.wrapped);
             w.text(r, 7, ClientLabels.words(p.services()), s.wrapped);
             w.text(r, 8, String.join(", ", p.patientStates()), s.wrapped);
             w.number(r, 9, p.totalShares(), s.shares);
@@ -47,8 +53,9 @@ final class PracticesSheet {
         }
 
         r++;
-        w.text(r++, 0, "Shareholders", s.label);
-        w.header(r, "Practice", "Shareholder", "Licenses", "", "", "", "", "", "Shares", "% of practice");
+        w.text(r++, 0, EquityTerms.capitalized(words(terms, EquityTerms::owners)), s.label);
+        w.header(r, "Practice", EquityTerms.capitalized(words(terms, EquityTerms::owner)), "Licenses", "", "", "", "", "",
+                EquityTerms.capitalized(words(terms, EquityTerms::units)), "% of practice");
         w.sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 2, 7));
         r++;
         int first = r;
@@ -88,14 +95,26 @@ final class PracticesSheet {
         return venture.practices().stream().filter(p -> p.id().equals(id)).map(Practice::name).findFirst().orElse(id);
     }
 
-    private static String restriction(Practice.TransferRestriction t) {
+    /** The words the practices use, shareholders' first: both kinds when a PLLC sits beside a PC. */
+    private static List<EquityTerms> termsOf(List<Practice> practices) {
+        Set<EquityTerms> used = practices.stream().map(Practice::terms).collect(Collectors.toSet());
+        List<EquityTerms> out = Stream.of(EquityTerms.PROFESSIONAL_CORPORATION, EquityTerms.LLC).filter(used::contains).toList();
+        return out.isEmpty() ? List.of(EquityTerms.PROFESSIONAL_CORPORATION) : out;
+    }
+
+    /** One word of each kind in use: "shares", "units", or "shares / units". */
+    private static String words(List<EquityTerms> terms, Function<EquityTerms, String> word) {
+        return terms.stream().map(word).collect(Collectors.joining(" / "));
+    }
+
+    private static String restriction(Practice.TransferRestriction t, EquityTerms practiceTerms) {
         if (t == null) {
             return "no agreement";
         }
         List<String> terms = new ArrayList<>();
         terms.add(t.msoDesignatesTransferee() ? "MSO designates the transferee" : "MSO does not designate the transferee");
         if (t.callRightAtWill()) {
-            terms.add("MSO may call the shares at will");
+            terms.add("MSO may call the " + practiceTerms.units() + " at will");
         }
         if (t.nominalPrice() != null) {
             terms.add(String.format(java.util.Locale.US, "nominal price $%,.2f", t.nominalPrice().amount()));
