@@ -55,6 +55,11 @@ public final class Formats {
         return String.format(Locale.US, "%,d", n);
     }
 
+    /** {@code 1 note}, {@code 3 notes}: a count with the noun that agrees with it. */
+    public static String counted(long n, String one, String many) {
+        return count(n) + " " + (n == 1 ? one : many);
+    }
+
     public static String count(BigFraction n) {
         BigDecimal d = Fractions.toDecimal(n, 4).stripTrailingZeros();
         DecimalFormat f = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.US));

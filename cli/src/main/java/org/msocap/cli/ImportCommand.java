@@ -84,9 +84,14 @@ public final class ImportCommand implements Callable<Integer> {
         // With -o - standard output is the model file; what was imported and left out is said on standard error.
         PrintWriter out = toStdout ? err : spec.commandLine().getOut();
         Mso mso = result.venture().mso();
-        out.printf("imported %s: %d people, %d classes, %d holdings, %d options, %d warrants, %d SAFEs, %d notes, option pool %d%n",
-                Shown.escape(result.venture().name()), result.venture().people().size(), mso.classes().size(), mso.holdings().size(),
-                mso.options().size(), mso.warrants().size(), mso.safes().size(), mso.notes().size(), mso.optionPool());
+        out.println("imported " + Shown.escape(result.venture().name()) + ": "
+                + String.join(", ", Formats.counted(result.venture().people().size(), "person", "people"),
+                        Formats.counted(mso.classes().size(), "class", "classes"),
+                        Formats.counted(mso.holdings().size(), "holding", "holdings"),
+                        Formats.counted(mso.options().size(), "option", "options"),
+                        Formats.counted(mso.warrants().size(), "warrant", "warrants"),
+                        Formats.counted(mso.safes().size(), "SAFE", "SAFEs"), Formats.counted(mso.notes().size(), "note", "notes"))
+                + ", option pool " + mso.optionPool());
         if (!toStdout) {
             out.println("wrote " + output);
         }

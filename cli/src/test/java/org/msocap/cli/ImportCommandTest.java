@@ -80,7 +80,7 @@ class ImportCommandTest {
         CliRun run = CliRun.of("import", EXAMPLE_INC.toString(), "-o", out.toString(), "--lenient");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).contains("msocap: warning: Manifest.ocf.json: /ocf_version:");
-        assertThat(run.out()).contains("imported Example, Inc.: 22 people, 3 classes, 39 holdings, 13 options, 2 warrants, 3 SAFEs, 1 notes")
+        assertThat(run.out()).contains("imported Example, Inc.: 22 people, 3 classes, 39 holdings, 13 options, 2 warrants, 3 SAFEs, 1 note,")
                 .contains("wrote " + out)
                 .contains("not carried: PlanSecurityTransactions.ocf.json: /items/56/compensation_type: RSU")
                 .contains("to add: the practices");
@@ -166,6 +166,18 @@ class ImportCommandTest {
         assertThat(empty.err()).isEqualTo("msocap: cannot read <stdin>: it is empty; pipe a .ocf.zip or an OCF JSON file into it"
                 + System.lineSeparator());
         assertThat(dir.resolve("w.yaml")).doesNotExist();
+    }
+
+    /** What was imported is counted in words that agree with the counts: "1 class", "1 note", "2 SAFEs". */
+    @Test
+    void theImportedCountsAgreeWithTheirNouns() {
+        Path zip = dir.resolve("lumen.ocf.zip");
+        assertThat(CliRun.of("export", CliRun.EXAMPLES.resolve("telehealth-series-a.yaml").toString(), "--ocf", "-o",
+                zip.toString()).exitCode()).isEqualTo(ExitCode.OK);
+        CliRun imported = CliRun.of("import", zip.toString(), "-o", dir.resolve("lumen.yaml").toString());
+        assertThat(imported.exitCode()).as(imported.err()).isEqualTo(ExitCode.OK);
+        assertThat(imported.out()).contains("imported Lumen Virtual Care: 9 people, 1 class, 2 holdings, 2 options, 0 warrants, "
+                + "2 SAFEs, 1 note, option pool 1000000\n");
     }
 
     /** export --ocf, then import: captable --format json gives the same MSO cap table (practices are not in OCF). */
