@@ -86,15 +86,15 @@ public final class RunPartsHarness {
             // Equity proceeds about the benchmark's: lognormal around $300M.
             proceeds[k] = (long) Math.exp(Math.log(3e10) + 0.6 * random.nextDouble(-3, 3) / 1.7);
         }
-        long[] totals = new long[slots.slots() + 1];
+        long[] totals = new long[slots.spare() + 1];
         for (int day : days) {
             PayoutModel.SeriesPayouts pass = model.at(day).series(slots);
             for (long cents : proceeds) {
-                pass.add(cents, totals);
+                pass.add(cents, totals, 0);
             }
         }
         long sum = 0;
-        for (int s = 0; s < slots.slots(); s++) {
+        for (int s = 0; s < slots.spare(); s++) {
             sum = 31 * sum + totals[s];
         }
         return sum;

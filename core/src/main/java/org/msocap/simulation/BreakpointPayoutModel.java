@@ -200,9 +200,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
             for (int k = 0; k < evaluators.length; k++) {
                 byInterval[k] = evaluators[k].series(slots);
             }
-            return (proceedsCents, totals) -> {
+            return (proceedsCents, totals, at) -> {
                 int k = java.util.Arrays.binarySearch(startCents, proceedsCents);
-                byInterval[k >= 0 ? k : -k - 2].add(proceedsCents, totals);
+                byInterval[k >= 0 ? k : -k - 2].add(proceedsCents, totals, at);
             };
         }
 
@@ -655,6 +655,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             private final Scratch work = new Scratch(table);
             private final Claim[] claims;
             private final int[] identity;
+            private final int[] offsetTarget;
             private final long[] parts;
 
             /** One claimant's part in the pass: fields, not parallel arrays, so that C1 reads each without a bounds check. */
@@ -691,7 +692,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
 
             SeriesPass(SeriesSlots slots) {
-                int spare = slots.slots();
+                int spare = slots.spare();
                 claims = new Claim[n];
                 int widest = 1;
                 for (int i = 0; i < n; i++) {
@@ -748,6 +749,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     identity[j] = j;
                 }
                 parts = new long[widest];
+                offsetTarget = new int[widest];
             }
 
             /** Whether the claimant's whole-cent preferences per piece, when it has them, add up to its preference. */
@@ -764,7 +766,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
 
             @Override
-            public void add(long proceedsCents, long[] totals) {
+            public void add(long proceedsCents, long[] totals, int at) {
                 Scratch work = this.work;
                 long[] classCents = work.classCents;
                 work.classes.classPayoutCents(proceedsCents, classCents);
@@ -779,11 +781,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     Claim claim = claims[i];
                     int g = claim.classSlot;
                     if (g >= 0) {
-                        totals[g] += cents;
+                        totals[g + at] += cents;
                     }
                     int c = claim.categorySlot;
                     if (c >= 0) {
-                        totals[c] += cents;
+                        totals[c + at] += cents;
                     }
                     if (!claim.splits) {
                         continue;
@@ -792,21 +794,24 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     int m = target.length;
                     int[] classes = claim.pieceClassSlot;
                     long[] out = totals;
+                    // Where piece j goes: out[target[j] + to].
+                    int to = at;
                     if (classes != null) {
                         out = parts;
                         java.util.Arrays.fill(out, 0, m, 0);
                         target = identity;
+                        to = 0;
                     }
                     boolean fullPreference = m > 1 && cents == claim.preferenceCents && claim.piecePreferenceCents != null;
                     if (fullPreference) {
                         segment = segment < 0 ? segmentOf(proceedsCents) : segment;
                     }
                     if (m == 1) {
-                        out[target[0]] += cents;
+                        out[target[0] + to] += cents;
                     } else if (fullPreference && flatAtPreference[segment][i]) {
                         long[] perPiece = claim.piecePreferenceCents;
                         for (int j = 0; j < m; j++) {
-                            out[target[j]] += perPiece[j];
+                            out[target[j] + to] += perPiece[j];
                         }
                     } else if (claim.doubleParts != 0 && cents <= claim.mostDoubleCents && cents > 0) {
                         // IntegerWeights#addSplit's split in doubles, in place (see there why it is exact); else its call.
@@ -816,8 +821,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                             double v = x * claim.share0;
                             if (Math.abs(v - (long) v - 0.5) > e) {
                                 long first = (long) (v + 0.5);
-                                totals[claim.slot0] += first;
-                                totals[claim.slot1] += cents - first;
+                                totals[claim.slot0 + at] += first;
+                                totals[claim.slot1 + at] += cents - first;
                                 continue;
                             }
                         } else {
@@ -840,20 +845,21 @@ public final class BreakpointPayoutModel implements PayoutModel {
                                 int rank0 = (int) ((b0 - b1) >>> 63) + (int) ((b0 - b2) >>> 63);
                                 int rank1 = (int) ((b1 - b0) >>> 63) + (int) ((b1 - b2) >>> 63);
                                 int rank2 = (int) ((b2 - b0) >>> 63) + (int) ((b2 - b1) >>> 63);
-                                totals[claim.slot0] += q0 + ((rank0 - left) >>> 31);
-                                totals[claim.slot1] += q1 + ((rank1 - left) >>> 31);
-                                totals[claim.slot2] += q2 + ((rank2 - left) >>> 31);
+                                totals[claim.slot0 + at] += q0 + ((rank0 - left) >>> 31);
+                                totals[claim.slot1 + at] += q1 + ((rank1 - left) >>> 31);
+                                totals[claim.slot2 + at] += q2 + ((rank2 - left) >>> 31);
                                 continue;
                             }
                         }
-                        claim.fixed.addSplit(cents, out, target, work.split);
+                        claim.fixed.addSplit(cents, out, offset(target, m, to), work.split);
                     } else {
                         segment = segment < 0 ? segmentOf(proceedsCents) : segment;
                         IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segment, proceedsCents) : claim.fixed;
+                        int[] into = offset(target, m, to);
                         if (fixed != null) {
-                            fixed.addSplit(cents, out, target, work.split);
-                        } else if (!split(i, segment, proceedsCents, cents, out, target, work)) {
-                            splitExactly(i, segment, proceedsCents, cents, out, target, work);
+                            fixed.addSplit(cents, out, into, work.split);
+                        } else if (!split(i, segment, proceedsCents, cents, out, into, work)) {
+                            splitExactly(i, segment, proceedsCents, cents, out, into, work);
                         }
                     }
                     if (classes != null) {
@@ -861,12 +867,27 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         int[] categories = claim.pieceCategorySlot;
                         for (int j = 0; j < m; j++) {
                             long v = out[j];
-                            totals[holders[j]] += v;
-                            totals[classes[j]] += v;
-                            totals[categories[j]] += v;
+                            totals[holders[j] + at] += v;
+                            totals[classes[j] + at] += v;
+                            totals[categories[j] + at] += v;
                         }
                     }
                 }
+            }
+
+            /**
+             * The first {@code m} slots of {@code target} offset by {@code to}, for the splits that add piece {@code j} at
+             * {@code target[j]} (the pass's own scratch, rewritten each call).
+             */
+            private int[] offset(int[] target, int m, int to) {
+                if (to == 0) {
+                    return target;
+                }
+                int[] at = offsetTarget;
+                for (int j = 0; j < m; j++) {
+                    at[j] = target[j] + to;
+                }
+                return at;
             }
         }
 

@@ -20,6 +20,9 @@ import org.msocap.model.Venture;
  */
 class SeriesPassTest {
 
+    /** Runs a column of the slots' columns holds (the simulator's is a chunk's). */
+    private static final int STRIDE = 3;
+
     @Test
     void slotsSumExactlyWhatEveryPositionsPayoutSumsTo() {
         // Dividends from different purchase dates (splits that depend on the payout, in doubles and exact), categories
@@ -59,7 +62,12 @@ class SeriesPassTest {
             holderSlot[p] = h % unfollowedEvery == unfollowedEvery - 1 ? -1 : groups.size() + categories + h;
         }
         int slots = groups.size() + categories + holders.size();
-        PayoutModel.SeriesSlots seriesSlots = new PayoutModel.SeriesSlots(groupSlot, categorySlot, holderSlot, slots);
+        // Each slot the start of its series' column, STRIDE runs long, as the payout pass lays a chunk out.
+        int[] groupColumn = Arrays.stream(groupSlot).map(slot -> slot * STRIDE).toArray();
+        int[] categoryColumn = Arrays.stream(categorySlot).map(slot -> slot * STRIDE).toArray();
+        int[] holderColumn = Arrays.stream(holderSlot).map(slot -> slot < 0 ? -1 : slot * STRIDE).toArray();
+        PayoutModel.SeriesSlots seriesSlots = new PayoutModel.SeriesSlots(groupColumn, categoryColumn, holderColumn,
+                slots * STRIDE);
         SplittableRandom random = new SplittableRandom(seed);
         int compared = 0;
         for (LocalDate month = LocalDate.of(2026, 3, 31); month.isBefore(LocalDate.of(2032, 1, 1)); month = month.plusMonths(7)
@@ -91,11 +99,14 @@ class SeriesPassTest {
         return assertSlotsSumThePositions(evaluator, proceeds, month, positions, groupSlot, categorySlot, holderSlot, seriesSlots);
     }
 
-    /** Asserts the evaluator's slots at each of {@code proceeds} sum its positions' payouts; returns how many compared. */
+    /**
+     * Asserts the evaluator's slots at each of {@code proceeds} sum its positions' payouts, each run's in its place along
+     * the columns (the k-th proceeds at {@code k % STRIDE}) and nowhere else; returns how many compared.
+     */
     private static int assertSlotsSumThePositions(PayoutModel.PayoutEvaluator evaluator, long[] proceeds, LocalDate month,
                                                   int positions, int[] groupSlot, int[] categorySlot, int[] holderSlot,
                                                   PayoutModel.SeriesSlots seriesSlots) {
-        int slots = seriesSlots.slots();
+        int slots = seriesSlots.spare() / STRIDE;
         int compared = 0;
         PayoutModel.SeriesPayouts series = evaluator.series(seriesSlots);
         assertThat(series).isNotNull();
@@ -110,9 +121,15 @@ class SeriesPassTest {
                     expected[holderSlot[p]] += payout[p];
                 }
             }
-            long[] totals = new long[slots + 1];
-            series.add(cents, totals);
-            assertThat(Arrays.copyOf(totals, slots)).as("%s, %d cents", month, cents).isEqualTo(expected);
+            int at = compared % STRIDE;
+            long[] columns = new long[(slots + 1) * STRIDE];
+            series.add(cents, columns, at);
+            long[] expectedColumns = new long[slots * STRIDE];
+            for (int s = 0; s < slots; s++) {
+                expectedColumns[s * STRIDE + at] = expected[s];
+            }
+            assertThat(Arrays.copyOf(columns, slots * STRIDE)).as("%s, %d cents at %d", month, cents, at)
+                    .isEqualTo(expectedColumns);
             compared++;
         }
         return compared;
