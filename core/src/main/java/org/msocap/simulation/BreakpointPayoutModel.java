@@ -438,11 +438,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 }
                 IntegerWeights fixed = modeMatters[i] ? fixedWeights(i, segment, proceedsCents) : onlyWeights[i];
                 if (fixed != null) {
-                    fixed.addSplit(cents, out, target, work.split);   // largest remainder, as Allocation#proportional
+                    fixed.addSplit(cents, out, target, 0, work.split);   // largest remainder, as Allocation#proportional
                     continue;
                 }
-                if (!split(i, segment, proceedsCents, cents, out, target, work)) {
-                    splitExactly(i, segment, proceedsCents, cents, out, target, work);
+                if (!split(i, segment, proceedsCents, cents, out, target, 0, work)) {
+                    splitExactly(i, segment, proceedsCents, cents, out, target, 0, work);
                 }
             }
         }
@@ -589,8 +589,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         }
                         fixed.split(cents, pieceCents, work.split);
                     } else {
-                        if (!split(i, segment, proceedsCents, cents, out, target, work)) {
-                            splitExactly(i, segment, proceedsCents, cents, out, target, work);
+                        if (!split(i, segment, proceedsCents, cents, out, target, 0, work)) {
+                            splitExactly(i, segment, proceedsCents, cents, out, target, 0, work);
                         }
                         pieceCents = work.floor;
                         // split and splitExactly have added every piece to out already
@@ -655,7 +655,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
             private final Scratch work = new Scratch(table);
             private final Claim[] claims;
             private final int[] identity;
-            private final int[] offsetTarget;
             private final long[] parts;
 
             /** One claimant's part in the pass: fields, not parallel arrays, so that C1 reads each without a bounds check. */
@@ -749,7 +748,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     identity[j] = j;
                 }
                 parts = new long[widest];
-                offsetTarget = new int[widest];
             }
 
             /** Whether the claimant's whole-cent preferences per piece, when it has them, add up to its preference. */
@@ -851,15 +849,14 @@ public final class BreakpointPayoutModel implements PayoutModel {
                                 continue;
                             }
                         }
-                        claim.fixed.addSplit(cents, out, offset(target, m, to), work.split);
+                        claim.fixed.addSplit(cents, out, target, to, work.split);
                     } else {
                         segment = segment < 0 ? segmentOf(proceedsCents) : segment;
                         IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segment, proceedsCents) : claim.fixed;
-                        int[] into = offset(target, m, to);
                         if (fixed != null) {
-                            fixed.addSplit(cents, out, into, work.split);
-                        } else if (!split(i, segment, proceedsCents, cents, out, into, work)) {
-                            splitExactly(i, segment, proceedsCents, cents, out, into, work);
+                            fixed.addSplit(cents, out, target, to, work.split);
+                        } else if (!split(i, segment, proceedsCents, cents, out, target, to, work)) {
+                            splitExactly(i, segment, proceedsCents, cents, out, target, to, work);
                         }
                     }
                     if (classes != null) {
@@ -873,21 +870,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         }
                     }
                 }
-            }
-
-            /**
-             * The first {@code m} slots of {@code target} offset by {@code to}, for the splits that add piece {@code j} at
-             * {@code target[j]} (the pass's own scratch, rewritten each call).
-             */
-            private int[] offset(int[] target, int m, int to) {
-                if (to == 0) {
-                    return target;
-                }
-                int[] at = offsetTarget;
-                for (int j = 0; j < m; j++) {
-                    at[j] = target[j] + to;
-                }
-                return at;
             }
         }
 
@@ -962,8 +944,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
             return total.compareTo(c.preference()) < 0 ? total : c.preference();
         }
 
-        /** The engine's split in exact rationals, piece {@code j} added to {@code out[target[j]]}. */
-        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, Scratch work) {
+        /** The engine's split in exact rationals, piece {@code j} added to {@code out[target[j] + at]}. */
+        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, int at,
+                                  Scratch work) {
             Claimant c = claimants.get(i);
             BigFraction total = exactPayout(i, segment, proceedsCents);
             BigFraction pref = preferencePart(i, segment, total);
@@ -984,16 +967,17 @@ public final class BreakpointPayoutModel implements PayoutModel {
             work.ensure(split.size());
             for (int j = 0; j < split.size(); j++) {
                 work.floor[j] = split.get(j).cents();   // per piece, for the binned pass
-                out[target[j]] += split.get(j).cents();
+                out[target[j] + at] += split.get(j).cents();
             }
         }
 
         /**
          * The engine's split in doubles: each piece's exact share floored, left-over cents to the largest
-         * remainders (ties to the earlier piece), piece {@code j} added to {@code out[target[j]]}. Returns false, writing
-         * nothing, when doubles cannot decide.
+         * remainders (ties to the earlier piece), piece {@code j} added to {@code out[target[j] + at]}. Returns false,
+         * writing nothing, when doubles cannot decide.
          */
-        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, Scratch work) {
+        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, int at,
+                              Scratch work) {
             double[] ps = prefShare[i];
             double[] ss = shareShare[i];
             int m = ps.length;
@@ -1077,7 +1061,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 }
             }
             for (int j = 0; j < m; j++) {
-                out[target[j]] += floor[j];
+                out[target[j] + at] += floor[j];
             }
             return true;
         }

@@ -2,6 +2,7 @@ package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class SeriesPassTest {
     private static final int STRIDE = 3;
 
     @Test
-    void slotsSumExactlyWhatEveryPositionsPayoutSumsTo() {
+    void slotsSumExactlyWhatEveryPositionsPayoutSumsTo() throws java.io.IOException {
         // Dividends from different purchase dates (splits that depend on the payout, in doubles and exact), categories
         // mixed within the common class, options at three strikes, SAFEs and a note; every third holder not followed.
         assertSlotsSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), 3, 11, 4_000);
@@ -36,6 +37,22 @@ class SeriesPassTest {
         // pass makes in place of IntegerWeights#addSplit.
         assertSlotsSumThePositions(new BreakpointPayoutModel(VentureReader.read(Path.of("../benchmarks/ten-class.yaml")), false),
                 Integer.MAX_VALUE, 14, 4_000);
+        // A fully participating class whose two holdings (both entities') accrued different dividends: its preference
+        // and its shares split it by different weights, mixed above the preference, so the pass splits it in doubles or
+        // exactly (split, splitExactly) straight into its holders' columns.
+        String tenClass = Files.readString(Path.of("../benchmarks/ten-class.yaml"));
+        String mixed = tenClass.replace("""
+                      preference: 1.25
+                      participation: full
+                """, """
+                      preference: 1.25
+                      participation: full
+                      dividend: {rate: 0.12, cumulative: true, compounding: simple}
+                """).replace("{holder: fund-6, class: series-i, shares: 2301678, acquired: 2025-07-15}",
+                "{holder: fund-6, class: series-i, shares: 2301678, acquired: 2025-12-01}");
+        assertThat(mixed).contains("rate: 0.12").contains("acquired: 2025-12-01");
+        assertSlotsSumThePositions(new BreakpointPayoutModel(VentureReader.read(mixed, "mixed.yaml"), false),
+                Integer.MAX_VALUE, 16, 4_000);
         // A wide table at its bends only: claimants of many pieces across categories, split exactly where doubles cannot
         // tell (where LineSeries probes it, the exact split once read past a claimant's pieces).
         assertSlotsSumThePositions(new BreakpointPayoutModel(LargeVenture.venture(LargeVenture.mso(150, 10, 40, 6, 3, 2, 3)),
