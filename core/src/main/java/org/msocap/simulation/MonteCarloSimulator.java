@@ -844,9 +844,8 @@ public final class MonteCarloSimulator {
             int categoryColumn = groupSeries.length * stride;
             int candidateColumn = (groupSeries.length + categorySeries.length) * stride;
             if (passes != null) {
-                for (int s = 0; s < series; s++) {
-                    Arrays.fill(columns, s * stride, s * stride + exits, 0);
-                }
+                // The columns are zero: fresh, or cleared by the tallies of the thread's last chunk (the series pass
+                // needs the tallies).
                 distributeBySeries(exits, byDay, runDay, passes, columns, positionTotals);
             }
             for (int k = 0; passes == null && k < exits; k++) {   // without the series pass
@@ -917,16 +916,17 @@ public final class MonteCarloSimulator {
                     kept[byDay[k]] = columns[at];
                 }
             }
-            if (tallies != null) {
-                // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each day).
-                SeriesTallies tally = tallies.forChunk();
-                for (int s = 0; s < series; s++) {
-                    tally.add(s, columns, s * stride, dayStart);
-                }
-                tallies.addChunk(tally);
-            }
             if (derived != null) {
                 derived.storeChunk(columns, derivedFirst, byDay, runDay, exits, from);
+            }
+            if (tallies != null) {
+                // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each
+                // day). The last to read the columns: it clears them for the next chunk's series pass.
+                SeriesTallies tally = tallies.forChunk();
+                for (int s = 0; s < series; s++) {
+                    tally.addAndClear(s, columns, s * stride, dayStart);
+                }
+                tallies.addChunk(tally);
             }
             synchronized (holderSums) {
                 for (int p = 0; p < positionTotals.length; p++) {

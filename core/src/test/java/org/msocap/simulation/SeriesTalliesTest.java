@@ -50,8 +50,9 @@ class SeriesTalliesTest {
             }
             SeriesTallies chunk = all.forChunk();
             for (int s = 0; s < series; s++) {
-                chunk.add(s, columns, s * 4096, dayEnd);
+                chunk.addAndClear(s, columns, s * 4096, dayEnd);
             }
+            assertThat(columns).as("cleared").containsOnly(0L);
             all.addChunk(chunk);
         }
         all.addRunsWithoutExit(withoutExit);
