@@ -18,7 +18,8 @@ import org.msocap.model.HolderCategory;
  * ({@code DriverSampler.drawTwo}), each over the 48 month ends of 2028–2031. A fresh JVM's phase clocks swing with the
  * first touch of memory and the machine's load; these loops touch nothing new, and the least of several repeats
  * compares builds. In package {@code org.msocap.simulation} for the package-private classes; it calls only what main
- * has had since session 11, so it runs against an older jar too: {@code java -cp benchmarks/target/classes:OLD.jar ...}.
+ * has had since session 14 ({@code SeriesPayouts.add} with the run's place along the columns), so it runs against an
+ * older jar of session 14 or later too: {@code java -cp benchmarks/target/classes:OLD.jar ...}.
  *
  * <p>Run (the launcher's compiler and evaluator policy):
  * {@code java -XX:TieredStopAtLevel=1 -Dmsocap.integerLines=false -cp benchmarks/target/benchmarks.jar
@@ -86,15 +87,15 @@ public final class RunPartsHarness {
             // Equity proceeds about the benchmark's: lognormal around $300M.
             proceeds[k] = (long) Math.exp(Math.log(3e10) + 0.6 * random.nextDouble(-3, 3) / 1.7);
         }
-        long[] totals = new long[slots.slots() + 1];
+        long[] totals = new long[slots.spare() + 1];
         for (int day : days) {
             PayoutModel.SeriesPayouts pass = model.at(day).series(slots);
             for (long cents : proceeds) {
-                pass.add(cents, totals);
+                pass.add(cents, totals, 0);
             }
         }
         long sum = 0;
-        for (int s = 0; s < slots.slots(); s++) {
+        for (int s = 0; s < slots.spare(); s++) {
             sum = 31 * sum + totals[s];
         }
         return sum;

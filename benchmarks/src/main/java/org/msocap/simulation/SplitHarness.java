@@ -100,7 +100,7 @@ public final class SplitHarness {
             while (mx.getCurrentThreadCpuTime() - start < seconds * 1e9) {
                 for (int k = 0; k < cents.length; k++) {
                     int i = k % TEN_CLASS.length;
-                    tenClass[i].addSplit(cents[k], out, tenTargets[i], scratch);
+                    tenClass[i].addSplit(cents[k], out, tenTargets[i], 0, scratch);
                 }
                 ops += cents.length;
             }

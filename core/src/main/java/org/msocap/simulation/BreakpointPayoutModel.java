@@ -200,9 +200,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
             for (int k = 0; k < evaluators.length; k++) {
                 byInterval[k] = evaluators[k].series(slots);
             }
-            return (proceedsCents, totals) -> {
+            return (proceedsCents, totals, at) -> {
                 int k = java.util.Arrays.binarySearch(startCents, proceedsCents);
-                byInterval[k >= 0 ? k : -k - 2].add(proceedsCents, totals);
+                byInterval[k >= 0 ? k : -k - 2].add(proceedsCents, totals, at);
             };
         }
 
@@ -438,11 +438,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 }
                 IntegerWeights fixed = modeMatters[i] ? fixedWeights(i, segment, proceedsCents) : onlyWeights[i];
                 if (fixed != null) {
-                    fixed.addSplit(cents, out, target, work.split);   // largest remainder, as Allocation#proportional
+                    fixed.addSplit(cents, out, target, 0, work.split);   // largest remainder, as Allocation#proportional
                     continue;
                 }
-                if (!split(i, segment, proceedsCents, cents, out, target, work)) {
-                    splitExactly(i, segment, proceedsCents, cents, out, target, work);
+                if (!split(i, segment, proceedsCents, cents, out, target, 0, work)) {
+                    splitExactly(i, segment, proceedsCents, cents, out, target, 0, work);
                 }
             }
         }
@@ -589,8 +589,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         }
                         fixed.split(cents, pieceCents, work.split);
                     } else {
-                        if (!split(i, segment, proceedsCents, cents, out, target, work)) {
-                            splitExactly(i, segment, proceedsCents, cents, out, target, work);
+                        if (!split(i, segment, proceedsCents, cents, out, target, 0, work)) {
+                            splitExactly(i, segment, proceedsCents, cents, out, target, 0, work);
                         }
                         pieceCents = work.floor;
                         // split and splitExactly have added every piece to out already
@@ -691,7 +691,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
 
             SeriesPass(SeriesSlots slots) {
-                int spare = slots.slots();
+                int spare = slots.spare();
                 claims = new Claim[n];
                 int widest = 1;
                 for (int i = 0; i < n; i++) {
@@ -764,7 +764,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
 
             @Override
-            public void add(long proceedsCents, long[] totals) {
+            public void add(long proceedsCents, long[] totals, int at) {
                 Scratch work = this.work;
                 long[] classCents = work.classCents;
                 work.classes.classPayoutCents(proceedsCents, classCents);
@@ -779,11 +779,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     Claim claim = claims[i];
                     int g = claim.classSlot;
                     if (g >= 0) {
-                        totals[g] += cents;
+                        totals[g + at] += cents;
                     }
                     int c = claim.categorySlot;
                     if (c >= 0) {
-                        totals[c] += cents;
+                        totals[c + at] += cents;
                     }
                     if (!claim.splits) {
                         continue;
@@ -792,21 +792,24 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     int m = target.length;
                     int[] classes = claim.pieceClassSlot;
                     long[] out = totals;
+                    // Where piece j goes: out[target[j] + to].
+                    int to = at;
                     if (classes != null) {
                         out = parts;
                         java.util.Arrays.fill(out, 0, m, 0);
                         target = identity;
+                        to = 0;
                     }
                     boolean fullPreference = m > 1 && cents == claim.preferenceCents && claim.piecePreferenceCents != null;
                     if (fullPreference) {
                         segment = segment < 0 ? segmentOf(proceedsCents) : segment;
                     }
                     if (m == 1) {
-                        out[target[0]] += cents;
+                        out[target[0] + to] += cents;
                     } else if (fullPreference && flatAtPreference[segment][i]) {
                         long[] perPiece = claim.piecePreferenceCents;
                         for (int j = 0; j < m; j++) {
-                            out[target[j]] += perPiece[j];
+                            out[target[j] + to] += perPiece[j];
                         }
                     } else if (claim.doubleParts != 0 && cents <= claim.mostDoubleCents && cents > 0) {
                         // IntegerWeights#addSplit's split in doubles, in place (see there why it is exact); else its call.
@@ -816,8 +819,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                             double v = x * claim.share0;
                             if (Math.abs(v - (long) v - 0.5) > e) {
                                 long first = (long) (v + 0.5);
-                                totals[claim.slot0] += first;
-                                totals[claim.slot1] += cents - first;
+                                totals[claim.slot0 + at] += first;
+                                totals[claim.slot1 + at] += cents - first;
                                 continue;
                             }
                         } else {
@@ -840,20 +843,20 @@ public final class BreakpointPayoutModel implements PayoutModel {
                                 int rank0 = (int) ((b0 - b1) >>> 63) + (int) ((b0 - b2) >>> 63);
                                 int rank1 = (int) ((b1 - b0) >>> 63) + (int) ((b1 - b2) >>> 63);
                                 int rank2 = (int) ((b2 - b0) >>> 63) + (int) ((b2 - b1) >>> 63);
-                                totals[claim.slot0] += q0 + ((rank0 - left) >>> 31);
-                                totals[claim.slot1] += q1 + ((rank1 - left) >>> 31);
-                                totals[claim.slot2] += q2 + ((rank2 - left) >>> 31);
+                                totals[claim.slot0 + at] += q0 + ((rank0 - left) >>> 31);
+                                totals[claim.slot1 + at] += q1 + ((rank1 - left) >>> 31);
+                                totals[claim.slot2 + at] += q2 + ((rank2 - left) >>> 31);
                                 continue;
                             }
                         }
-                        claim.fixed.addSplit(cents, out, target, work.split);
+                        claim.fixed.addSplit(cents, out, target, to, work.split);
                     } else {
                         segment = segment < 0 ? segmentOf(proceedsCents) : segment;
                         IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segment, proceedsCents) : claim.fixed;
                         if (fixed != null) {
-                            fixed.addSplit(cents, out, target, work.split);
-                        } else if (!split(i, segment, proceedsCents, cents, out, target, work)) {
-                            splitExactly(i, segment, proceedsCents, cents, out, target, work);
+                            fixed.addSplit(cents, out, target, to, work.split);
+                        } else if (!split(i, segment, proceedsCents, cents, out, target, to, work)) {
+                            splitExactly(i, segment, proceedsCents, cents, out, target, to, work);
                         }
                     }
                     if (classes != null) {
@@ -861,9 +864,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         int[] categories = claim.pieceCategorySlot;
                         for (int j = 0; j < m; j++) {
                             long v = out[j];
-                            totals[holders[j]] += v;
-                            totals[classes[j]] += v;
-                            totals[categories[j]] += v;
+                            totals[holders[j] + at] += v;
+                            totals[classes[j] + at] += v;
+                            totals[categories[j] + at] += v;
                         }
                     }
                 }
@@ -941,8 +944,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
             return total.compareTo(c.preference()) < 0 ? total : c.preference();
         }
 
-        /** The engine's split in exact rationals, piece {@code j} added to {@code out[target[j]]}. */
-        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, Scratch work) {
+        /** The engine's split in exact rationals, piece {@code j} added to {@code out[target[j] + at]}. */
+        private void splitExactly(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, int at,
+                                  Scratch work) {
             Claimant c = claimants.get(i);
             BigFraction total = exactPayout(i, segment, proceedsCents);
             BigFraction pref = preferencePart(i, segment, total);
@@ -963,16 +967,17 @@ public final class BreakpointPayoutModel implements PayoutModel {
             work.ensure(split.size());
             for (int j = 0; j < split.size(); j++) {
                 work.floor[j] = split.get(j).cents();   // per piece, for the binned pass
-                out[target[j]] += split.get(j).cents();
+                out[target[j] + at] += split.get(j).cents();
             }
         }
 
         /**
          * The engine's split in doubles: each piece's exact share floored, left-over cents to the largest
-         * remainders (ties to the earlier piece), piece {@code j} added to {@code out[target[j]]}. Returns false, writing
-         * nothing, when doubles cannot decide.
+         * remainders (ties to the earlier piece), piece {@code j} added to {@code out[target[j] + at]}. Returns false,
+         * writing nothing, when doubles cannot decide.
          */
-        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, Scratch work) {
+        private boolean split(int i, int segment, long proceedsCents, long cents, long[] out, int[] target, int at,
+                              Scratch work) {
             double[] ps = prefShare[i];
             double[] ss = shareShare[i];
             int m = ps.length;
@@ -1056,7 +1061,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 }
             }
             for (int j = 0; j < m; j++) {
-                out[target[j]] += floor[j];
+                out[target[j] + at] += floor[j];
             }
             return true;
         }

@@ -39,39 +39,40 @@ abstract class CompactSeries {
     abstract int size();
 
     /**
-     * Keeps series {@code s} over a chunk's exit runs: {@code values[k]} the exact cents of run {@code byDay[k]}, exiting
-     * on day {@code runDay[k]}, for {@code k < exits}; the chunk starts at run {@code from}. {@code work} is scratch of at
-     * least {@code exits} values.
+     * Keeps series {@code s} over a chunk's exit runs: {@code values[at + k]} the exact cents of run {@code byDay[k]},
+     * exiting on day {@code runDay[k]}, for {@code k < exits}; the chunk starts at run {@code from}. {@code work} is
+     * scratch of at least {@code exits} values.
      */
-    abstract void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work);
+    abstract void store(int s, long[] values, int at, int[] byDay, int[] runDay, int exits, int from, long[] work);
 
     /**
-     * {@link #store}s every series over a chunk's exit runs: {@code values[s]} series {@code s}'s cents, and
-     * {@code values[size()]} the scratch.
+     * {@link #store}s every series over a chunk's exit runs, from the payout pass's columns: series {@code s}'s cents
+     * at {@code columns[(first + s) × chunk + k]}.
      */
-    void storeChunk(long[][] values, int[] byDay, int[] runDay, int exits, int from) {
+    void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from) {
+        long[] work = new long[exits];
         for (int s = 0; s < size(); s++) {
-            store(s, values[s], byDay, runDay, exits, from, values[size()]);
+            store(s, columns, (first + s) * chunk, byDay, runDay, exits, from, work);
         }
     }
 
     /** {@link #store} of a series kept whole: true when it is one (its values then kept). */
-    final boolean storedWhole(int s, long[] values, int[] byDay, int exits) {
+    final boolean storedWhole(int s, long[] values, int at, int[] byDay, int exits) {
         long[] series = whole[s];
         if (series == null) {
             return false;
         }
         for (int k = 0; k < exits; k++) {
-            series[byDay[k]] = values[k];
+            series[byDay[k]] = values[at + k];
         }
         return true;
     }
 
     /** {@link #store} of a chunk where a correction does not fit a byte: its exact values, in a block of their own. */
-    final void keepExactly(int s, long[] values, int[] byDay, int exits, int from) {
+    final void keepExactly(int s, long[] values, int at, int[] byDay, int exits, int from) {
         long[] block = new long[Math.min(chunk, runs - from)];
         for (int j = 0; j < exits; j++) {
-            block[byDay[j] - from] = values[j];
+            block[byDay[j] - from] = values[at + j];
         }
         blocks[s][from / chunk] = block;
     }

@@ -118,13 +118,13 @@ final class DerivedSeries extends CompactSeries {
     }
 
     /**
-     * Keeps series {@code s} over a chunk's exit runs: {@code values[k]} the exact cents of run {@code byDay[k]}, exiting
-     * on day {@code runDay[k]}, for {@code k < exits}; the chunk starts at run {@code from}. The class series must hold
-     * the chunk's runs already; {@code work} is scratch of at least {@code exits} values.
+     * Keeps series {@code s} over a chunk's exit runs: {@code values[at + k]} the exact cents of run {@code byDay[k]},
+     * exiting on day {@code runDay[k]}, for {@code k < exits}; the chunk starts at run {@code from}. The class series
+     * must hold the chunk's runs already; {@code work} is scratch of at least {@code exits} values.
      */
     @Override
-    void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work) {
-        if (storedWhole(s, values, byDay, exits)) {
+    void store(int s, long[] values, int at, int[] byDay, int[] runDay, int exits, int from, long[] work) {
+        if (storedWhole(s, values, at, byDay, exits)) {
             return;
         }
         byte[] kept = corrections[s];
@@ -156,9 +156,9 @@ final class DerivedSeries extends CompactSeries {
             }
         }
         for (int k = 0; k < exits; k++) {
-            long correction = values[k] - estimate[k];
+            long correction = values[at + k] - estimate[k];
             if (correction < -MAX_CORRECTION || correction > MAX_CORRECTION) {
-                keepExactly(s, values, byDay, exits, from);
+                keepExactly(s, values, at, byDay, exits, from);
                 return;
             }
             kept[byDay[k]] = (byte) correction;

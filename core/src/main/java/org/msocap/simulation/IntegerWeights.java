@@ -124,7 +124,7 @@ final class IntegerWeights {
             if (m == 3) {
                 parts[2] = 0;
             }
-            addSplit(cents, parts, FIRST_THREE, scratch);   // two or three estimated parts: split right there
+            addSplit(cents, parts, FIRST_THREE, 0, scratch);   // two or three estimated parts: split right there
             return;
         }
         scratch.ensure(m);
@@ -302,19 +302,19 @@ final class IntegerWeights {
     private static final int[] FIRST_THREE = {0, 1, 2};
 
     /**
-     * Splits {@code cents} (>= 0) and adds part {@code j} to {@code out[target[j]]}: the payout pass's split of a claimant
-     * over its holdings' positions. Two or three parts (a claimant's usual holdings) in doubles first: each part's exact
-     * share {@code cents × wⱼ ÷ total} is within {@code cents × 2⁻⁵¹} of its double {@code vⱼ = cents × shareⱼ} (the share
-     * and the product each rounded once), so when every {@code vⱼ}'s fraction is further than {@code e = cents × 2⁻⁵⁰} from
-     * a whole number, the floors are the exact ones, and when the fractions are further than {@code e} apart their order
-     * is that of the exact remainders. Two parts: the first gets its share rounded half up (its remainder at least half
+     * Splits {@code cents} (>= 0) and adds part {@code j} to {@code out[target[j] + at]}: the payout pass's split of a
+     * claimant over its holdings' positions ({@code at}: the run's place along the pass's columns). Two or three parts
+     * (a claimant's usual holdings) in doubles first: each part's exact share {@code cents × wⱼ ÷ total} is within
+     * {@code cents × 2⁻⁵¹} of its double {@code vⱼ = cents × shareⱼ} (the share and the product each rounded once), so
+     * when every {@code vⱼ}'s fraction is further than {@code e = cents × 2⁻⁵⁰} from a whole number, the floors are the
+     * exact ones, and when the fractions are further than {@code e} apart their order is that of the exact remainders. Two parts: the first gets its share rounded half up (its remainder at least half
      * the total), decided when its fraction is further than {@code e} from one half ({@code v + ½} rounds once more,
      * within {@code e} too). Otherwise (about one split in
      * {@code 2⁴⁶ ÷ cents} near a tie, an exact tie, or more cents) the split in integers, {@link #addSplitExactly}.
      * The double path is one multiply and truncation per part instead of a quotient with two corrections, and its
      * comparisons are predictable branches off the parts' critical path.
      */
-    void addSplit(long cents, long[] out, int[] target, Scratch scratch) {
+    void addSplit(long cents, long[] out, int[] target, int at, Scratch scratch) {
         if (cents >= 0 && cents <= mostDoubleCents) {
             double x = cents;
             double e = x * 0x1p-50;
@@ -322,8 +322,8 @@ final class IntegerWeights {
                 double v = x * share0;
                 if (Math.abs(v - (long) v - 0.5) > e) {
                     long first = (long) (v + 0.5);
-                    out[target[0]] += first;
-                    out[target[1]] += cents - first;
+                    out[target[0] + at] += first;
+                    out[target[1] + at] += cents - first;
                     return;
                 }
             } else {
@@ -347,14 +347,14 @@ final class IntegerWeights {
                     int rank0 = (int) ((b0 - b1) >>> 63) + (int) ((b0 - b2) >>> 63);
                     int rank1 = (int) ((b1 - b0) >>> 63) + (int) ((b1 - b2) >>> 63);
                     int rank2 = (int) ((b2 - b0) >>> 63) + (int) ((b2 - b1) >>> 63);
-                    out[target[0]] += q0 + ((rank0 - left) >>> 31);
-                    out[target[1]] += q1 + ((rank1 - left) >>> 31);
-                    out[target[2]] += q2 + ((rank2 - left) >>> 31);
+                    out[target[0] + at] += q0 + ((rank0 - left) >>> 31);
+                    out[target[1] + at] += q1 + ((rank1 - left) >>> 31);
+                    out[target[2] + at] += q2 + ((rank2 - left) >>> 31);
                     return;
                 }
             }
         }
-        addSplitExactly(cents, out, target, scratch);
+        addSplitExactly(cents, out, target, at, scratch);
     }
 
     /**
@@ -366,11 +366,11 @@ final class IntegerWeights {
      * total (ties to the earlier part), which is rounding its exact share half up. No branch on the remainders (a coin
      * toss per split).
      */
-    private void addSplitExactly(long cents, long[] out, int[] target, Scratch scratch) {
+    private void addSplitExactly(long cents, long[] out, int[] target, int at, Scratch scratch) {
         long[] weights = this.weights;
         int m = weights.length;
         if (m < 2 || m > 3 || cents < 0 || cents > mostEstimatedCents) {
-            addSplitInParts(cents, out, target, scratch);
+            addSplitInParts(cents, out, target, at, scratch);
             return;
         }
         long total = this.total;
@@ -385,8 +385,8 @@ final class IntegerWeights {
         r0 -= total & tooLow;
         if (m == 2) {
             long first = q0 + ((total - 2 * r0 - 1) >>> 63); // 1 when 2·r0 >= total; r0 < total < 2^62, so no overflow
-            out[target[0]] += first;
-            out[target[1]] += cents - first;
+            out[target[0] + at] += first;
+            out[target[1] + at] += cents - first;
             return;
         }
         product = cents * weights[1];
@@ -406,19 +406,19 @@ final class IntegerWeights {
         int rank0 = (int) ((r0 - r1) >>> 63) + (int) ((r0 - r2) >>> 63);
         int rank1 = (int) ((r1 - r0 - 1) >>> 63) + (int) ((r1 - r2) >>> 63);
         int rank2 = (int) ((r2 - r0 - 1) >>> 63) + (int) ((r2 - r1 - 1) >>> 63);
-        out[target[0]] += q0 + ((rank0 - left) >>> 31);
-        out[target[1]] += q1 + ((rank1 - left) >>> 31);
-        out[target[2]] += q2 + ((rank2 - left) >>> 31);
+        out[target[0] + at] += q0 + ((rank0 - left) >>> 31);
+        out[target[1] + at] += q1 + ((rank1 - left) >>> 31);
+        out[target[2] + at] += q2 + ((rank2 - left) >>> 31);
     }
 
     /** {@link #addSplit} through the whole split into parts. */
-    private void addSplitInParts(long cents, long[] out, int[] target, Scratch scratch) {
+    private void addSplitInParts(long cents, long[] out, int[] target, int at, Scratch scratch) {
         int m = weights.length;
         scratch.ensure(m);
         long[] parts = scratch.parts;
         split(cents, parts, scratch);
         for (int j = 0; j < m; j++) {
-            out[target[j]] += parts[j];
+            out[target[j] + at] += parts[j];
         }
     }
 

@@ -321,11 +321,11 @@ final class LineSeries extends CompactSeries {
     }
 
     @Override
-    void store(int s, long[] values, int[] byDay, int[] runDay, int exits, int from, long[] work) {
+    void store(int s, long[] values, int at, int[] byDay, int[] runDay, int exits, int from, long[] work) {
         int[] piece = new int[exits];
         double[] along = new double[exits];
         locate(byDay, exits, piece, along);
-        store(s, values, byDay, exits, from, piece, along);
+        store(s, values, at, byDay, exits, from, piece, along);
     }
 
     /**
@@ -333,12 +333,12 @@ final class LineSeries extends CompactSeries {
      * (the run's piece, proceeds and the piece's start) were a third of each series' store.
      */
     @Override
-    void storeChunk(long[][] values, int[] byDay, int[] runDay, int exits, int from) {
+    void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from) {
         int[] piece = new int[exits];
         double[] along = new double[exits];
         locate(byDay, exits, piece, along);
         for (int s = 0; s < size(); s++) {
-            store(s, values[s], byDay, exits, from, piece, along);
+            store(s, columns, (first + s) * chunk, byDay, exits, from, piece, along);
         }
     }
 
@@ -356,8 +356,8 @@ final class LineSeries extends CompactSeries {
     }
 
     /** {@link #store} of series {@code s}, with each exit run's piece and place along it ({@link #locate}). */
-    private void store(int s, long[] values, int[] byDay, int exits, int from, int[] piece, double[] along) {
-        if (storedWhole(s, values, byDay, exits)) {
+    private void store(int s, long[] values, int at, int[] byDay, int exits, int from, int[] piece, double[] along) {
+        if (storedWhole(s, values, at, byDay, exits)) {
             return;
         }
         byte[] kept = corrections[s];
@@ -365,9 +365,9 @@ final class LineSeries extends CompactSeries {
         double[] m = slope[s];
         for (int k = 0; k < exits; k++) {
             int p = piece[k];
-            long correction = values[k] - estimate(b[p], m[p], along[k]);
+            long correction = values[at + k] - estimate(b[p], m[p], along[k]);
             if (correction < -MAX_CORRECTION || correction > MAX_CORRECTION) {
-                keepExactly(s, values, byDay, exits, from);
+                keepExactly(s, values, at, byDay, exits, from);
                 return;
             }
             kept[byDay[k]] = (byte) correction;

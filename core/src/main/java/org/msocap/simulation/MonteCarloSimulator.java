@@ -120,8 +120,6 @@ public final class MonteCarloSimulator {
     static final int CHUNK = 4096;
 
     private static final int NO_EXIT = Integer.MIN_VALUE;
-    /** 0, 1, 2, ...: the index of each of a chunk's exit runs in its scratch series (see {@link Job#distribute}). */
-    private static final int[] IN_ORDER = java.util.stream.IntStream.range(0, CHUNK).toArray();
     private static final int[] PERCENTILES = {5, 25, 50, 75, 95};
     /**
      * Holders whose sampled total is within this many standard errors of the last wanted one's (each's standard error
@@ -250,7 +248,7 @@ public final class MonteCarloSimulator {
         /**
          * Without deal events: the category series, then the candidates' (by slot), each a byte a run against the class
          * series where it can ({@link DerivedSeries}); {@link #categorySeries} and the candidates' series then stay null.
-         * The payout pass writes them through a chunk's scratch ({@link #chunkScratch}); the statistics rebuild each
+         * The payout pass writes them through a chunk's columns ({@link #chunkColumns}); the statistics rebuild each
          * into one scratch per thread ({@link #seriesScratch}).
          */
         private CompactSeries derived;
@@ -260,7 +258,13 @@ public final class MonteCarloSimulator {
          * {@link DerivedSeries} (the class series kept whole, which they derive from).
          */
         private int derivedFirst;
-        private ThreadLocal<long[][]> chunkScratch;
+        /**
+         * Per thread, while the payout pass runs: a chunk's values of every series, exit run {@code k} of series {@code s}
+         * at {@code s × columnStride + k}, and a spare column past them (see {@link #distribute}).
+         */
+        private ThreadLocal<long[]> chunkColumns;
+        /** The columns' length: a chunk's runs at most. */
+        private int columnStride;
         private ThreadLocal<long[]> seriesScratch;
         /** For tests: {@link #observingSeries}. */
         private java.util.function.BiConsumer<CompactSeries, long[][]> seriesObserver;
@@ -366,8 +370,6 @@ public final class MonteCarloSimulator {
                 }
                 categorySeries = new long[HolderCategory.values().length][];
                 candidateSeries = new long[candidates.length][];
-                // One scratch series per derived series, and one more for their estimates.
-                chunkScratch = ThreadLocal.withInitial(() -> new long[derived.size() + 1][CHUNK]);
                 seriesScratch = ThreadLocal.withInitial(() -> new long[runs]);
             } else {
                 groupSeries = new long[groups.size()][runs];
@@ -376,9 +378,13 @@ public final class MonteCarloSimulator {
             }
             prepareBinnedPass(candidates);
             tallies = timeline == null && tallied ? newTallies(candidates) : null;
+            // Derived series need as many runs as a chunk a thread (above): their columns are a chunk long.
+            columnStride = Math.min(CHUNK, runs);
+            int columns = (groupSeries.length + categorySeries.length + candidateSeries.length + 1) * columnStride;
+            chunkColumns = ThreadLocal.withInitial(() -> new long[columns]);
             prepareSeriesPass(candidateSlot, candidates.length);
             forEachChunk(runs, (from, to) -> distribute(from, to, dayEvaluators, candidateSlot, candidateSeries));
-            chunkScratch = null;
+            chunkColumns = null;
             if (seriesObserver != null) {
                 long[][] kept = new long[groupSeries.length + categorySeries.length + candidateSeries.length][];
                 for (int s = 0; s < kept.length; s++) {
@@ -828,25 +834,19 @@ public final class MonteCarloSimulator {
             // With every holder followed, each holder's total is its series' tally: no sum per position and run.
             boolean positionSums = !holderSumsFromTallies();
             PayoutModel.SeriesPayouts[] passes = seriesByDay == null ? null : seriesByDay.get();
-            // Derived, the category and candidate series are written into the chunk's scratch, exit run k at k, and kept
-            // compactly once the chunk's class series are written; else straight into their series by run.
-            long[][] scratch = derived == null ? null : chunkScratch.get();
-            // Every series by its tally's index: the first byRun by run, the rest (derived) by place in the chunk's scratch.
-            long[][] target = new long[groupSeries.length + categorySeries.length + candidateSeries.length][];
-            System.arraycopy(groupSeries, 0, target, 0, groupSeries.length);
-            System.arraycopy(categorySeries, 0, target, groupSeries.length, categorySeries.length);
-            System.arraycopy(candidateSeries, 0, target, groupSeries.length + categorySeries.length, candidateSeries.length);
-            int byRun = scratch == null ? target.length : derivedFirst;
-            for (int s = byRun; s < target.length; s++) {
-                target[s] = scratch[s - byRun];
-            }
-            long[][] groupTarget = Arrays.copyOfRange(target, 0, groupSeries.length);
-            long[][] categoryTarget = Arrays.copyOfRange(target, groupSeries.length, groupSeries.length + categorySeries.length);
-            long[][] candidateTarget = Arrays.copyOfRange(target, groupSeries.length + categorySeries.length, target.length);
-            int[] groupRuns = byRun > 0 ? byDay : IN_ORDER;
-            int[] targetRuns = scratch == null ? byDay : IN_ORDER;
+            // Every series' values of the chunk's exit runs first go to the chunk's columns, series s's exit run k at
+            // s × stride + k (by the tallies' index of the series: classes, categories, candidates): the series pass sums
+            // each run straight into them, the tallies and the compact series' stores read each series' in one stretch,
+            // and the series kept whole by run take theirs from there.
+            long[] columns = chunkColumns.get();
+            int stride = columnStride;
+            int series = groupSeries.length + categorySeries.length + candidateSeries.length;
+            int categoryColumn = groupSeries.length * stride;
+            int candidateColumn = (groupSeries.length + categorySeries.length) * stride;
             if (passes != null) {
-                distributeBySeries(exits, byDay, runDay, passes, target, byRun, positionTotals);
+                // The columns are zero: fresh, or cleared by the tallies of the thread's last chunk (the series pass
+                // needs the tallies).
+                distributeBySeries(exits, byDay, runDay, passes, columns, positionTotals);
             }
             for (int k = 0; passes == null && k < exits; k++) {   // without the series pass
                 int run = byDay[k];
@@ -890,40 +890,43 @@ public final class MonteCarloSimulator {
                         positionTotals[p] += split[c];
                     }
                 }
-                // Summed per candidate first, then one store per candidate into its series.
+                // Summed per candidate first, then one store per candidate into its column.
                 Arrays.fill(candidateTotals, 0);
                 for (int f = 0; f < follows; f++) {
                     int p = followed[f];
                     candidateTotals[followedSlot[f]] += p < waterfallPositions ? payout[p] : split[p - waterfallPositions];
                 }
-                int at = targetRuns[k];
                 for (int c = 0; c < candidateTotals.length; c++) {
-                    candidateTarget[c][at] = candidateTotals[c];
+                    columns[candidateColumn + c * stride + k] = candidateTotals[c];
                 }
-                int groupAt = groupRuns[k];
                 for (int g = 0; g < groupTotals.length; g++) {
-                    groupTarget[g][groupAt] = groupTotals[g];
+                    columns[g * stride + k] = groupTotals[g];
                 }
                 for (int c = 0; c < categoryTotals.length; c++) {
-                    categoryTarget[c][at] = categoryTotals[c];
+                    columns[categoryColumn + c * stride + k] = categoryTotals[c];
                 }
+            }
+            // The series kept whole by run: every one without compact series, else the class series DerivedSeries reads.
+            int byRun = derived == null ? series : derivedFirst;
+            for (int s = 0; s < byRun; s++) {
+                int c = s - groupSeries.length;
+                long[] kept = c < 0 ? groupSeries[s] : c < categorySeries.length ? categorySeries[c]
+                        : candidateSeries[c - categorySeries.length];
+                for (int k = 0, at = s * stride; k < exits; k++, at++) {
+                    kept[byDay[k]] = columns[at];
+                }
+            }
+            if (derived != null) {
+                derived.storeChunk(columns, derivedFirst, byDay, runDay, exits, from);
             }
             if (tallies != null) {
-                // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each day).
+                // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each
+                // day). The last to read the columns: it clears them for the next chunk's series pass.
                 SeriesTallies tally = tallies.forChunk();
-                for (int g = 0; g < groupSeries.length; g++) {
-                    tally.add(g, groupTarget[g], groupRuns, dayStart);
-                }
-                for (int c = 0; c < categorySeries.length; c++) {
-                    tally.add(groupSeries.length + c, categoryTarget[c], targetRuns, dayStart);
-                }
-                for (int c = 0; c < candidateSeries.length; c++) {
-                    tally.add(groupSeries.length + categorySeries.length + c, candidateTarget[c], targetRuns, dayStart);
+                for (int s = 0; s < series; s++) {
+                    tally.addAndClear(s, columns, s * stride, dayStart);
                 }
                 tallies.addChunk(tally);
-            }
-            if (scratch != null) {
-                derived.storeChunk(scratch, byDay, runDay, exits, from);
             }
             synchronized (holderSums) {
                 for (int p = 0; p < positionTotals.length; p++) {
@@ -941,46 +944,34 @@ public final class MonteCarloSimulator {
 
         /**
          * The series pass over a chunk's exit runs, in the order of {@code byDay}: each run's payouts summed by the day's
-         * evaluator straight into the series' slots (a class's cents once into its class and category, split only
-         * where a followed holder needs its part), the carve-outs added by position, then one store per series. A method
-         * of its own so that the JIT compiles this loop apart from the chunk's set-up.
+         * evaluator straight into the series' columns (a class's cents once into its class and category, split only
+         * where a followed holder needs its part), and the carve-outs added by position. A method of its own so that
+         * the JIT compiles this loop apart from the chunk's set-up.
          */
         private void distributeBySeries(int exits, int[] byDay, int[] runDay, PayoutModel.SeriesPayouts[] passes,
-                                        long[][] seriesOfSlot, int byRun, long[] positionTotals) {
-            int slots = seriesOfSlot.length;
-            // The last slot takes what no series wants: never read, never cleared (a sum that may wrap harmlessly).
-            long[] totals = new long[slots + 1];
+                                        long[] columns, long[] positionTotals) {
             long[] proceeds = this.proceeds;
             boolean carveOuts = positions.size() > waterfallPositions;
             for (int k = 0; k < exits; k++) {
                 int run = byDay[k];
-                passes[runDay[k]].add(proceeds[run], totals);
+                passes[runDay[k]].add(proceeds[run], columns, k);
                 if (carveOuts) {
-                    addCarveOuts(run, runDay[k], totals, positionTotals);
-                }
-                // The first byRun series by run, the rest (a chunk's scratch) by the run's place k in the chunk.
-                for (int s = 0; s < byRun; s++) {
-                    seriesOfSlot[s][run] = totals[s];
-                    totals[s] = 0;
-                }
-                for (int s = byRun; s < slots; s++) {
-                    seriesOfSlot[s][k] = totals[s];
-                    totals[s] = 0;
+                    addCarveOuts(run, runDay[k], columns, k, positionTotals);
                 }
             }
         }
 
-        /** The run's carve-out, split to its recipients, added to their slots and to their positions' totals. */
-        private void addCarveOuts(int run, int day, long[] totals, long[] positionTotals) {
+        /** The run's carve-out, split to its recipients, added to their slots (offset by {@code at}) and positions' totals. */
+        private void addCarveOuts(int run, int day, long[] totals, int at, long[] positionTotals) {
             ExitTerms on = timeline == null ? setup.terms() : timeline.termsOn(setup.terms(), exitDays[day]);
             long[] split = on.carveOutSplit(on.carveOutCents(enterpriseValue[run]));
-            int spare = seriesSlots.slots();
+            int spare = seriesSlots.spare();
             for (int c = 0; c < split.length; c++) {
                 int p = waterfallPositions + c;
                 int holder = seriesSlots.holderSlot()[p];
-                totals[seriesSlots.groupSlot()[p]] += split[c];
-                totals[seriesSlots.categorySlot()[p]] += split[c];
-                totals[holder < 0 ? spare : holder] += split[c];
+                totals[seriesSlots.groupSlot()[p] + at] += split[c];
+                totals[seriesSlots.categorySlot()[p] + at] += split[c];
+                totals[(holder < 0 ? spare : holder) + at] += split[c];
                 positionTotals[p] += split[c];
             }
         }
@@ -1102,7 +1093,7 @@ public final class MonteCarloSimulator {
                     byDay[day] = dayEvaluators[day].series(slots);
                 }
                 if (byDay[day] != null) {
-                    byDay[day].add(proceedsCents, totals);
+                    byDay[day].add(proceedsCents, totals, 0);
                 } else {
                     long[] paid = payout.get();
                     dayEvaluators[day].payouts(proceedsCents, paid);
@@ -1164,14 +1155,16 @@ public final class MonteCarloSimulator {
             int[] groupSlot = new int[positions.size()];
             int[] categorySlot = new int[positions.size()];
             int[] holderSlot = new int[positions.size()];
+            // Each slot the first of its series' column in the chunk's columns (see distribute).
+            int stride = columnStride;
             for (int p = 0; p < positions.size(); p++) {
-                groupSlot[p] = groupOf[p];
-                categorySlot[p] = groups.size() + categoryOf[p];
+                groupSlot[p] = groupOf[p] * stride;
+                categorySlot[p] = (groups.size() + categoryOf[p]) * stride;
                 int slot = candidateSlot[holderOf[p]];
-                holderSlot[p] = slot < 0 ? -1 : groups.size() + categories + slot;
+                holderSlot[p] = slot < 0 ? -1 : (groups.size() + categories + slot) * stride;
             }
             PayoutModel.SeriesSlots slots = new PayoutModel.SeriesSlots(groupSlot, categorySlot, holderSlot,
-                    groups.size() + categories + candidates);
+                    (groups.size() + categories + candidates) * stride);
             seriesSlots = slots;
             seriesByDay = ThreadLocal.withInitial(() -> {
                 PayoutModel.SeriesPayouts[] byDay = new PayoutModel.SeriesPayouts[exitDays.length];

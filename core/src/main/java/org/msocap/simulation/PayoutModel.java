@@ -65,18 +65,20 @@ public interface PayoutModel {
 
     /**
      * Where each position's cents are summed per run: per position its slot in a totals array for its group, its
-     * category and its holder ({@code -1}: none), of {@code slots} slots. A slot may sum many positions.
+     * category and its holder ({@code -1}: none), and the {@code spare} slot past them all that takes what goes
+     * nowhere. A slot may sum many positions. A slot is an offset: the payout pass keeps a chunk's runs in columns,
+     * series {@code s}'s at {@code s × stride}, and adds run {@code k}'s cents at slot + {@code k} ({@link SeriesPayouts#add}).
      */
-    record SeriesSlots(int[] groupSlot, int[] categorySlot, int[] holderSlot, int slots) {
+    record SeriesSlots(int[] groupSlot, int[] categorySlot, int[] holderSlot, int spare) {
     }
 
     /** Payouts summed into slots ({@link SeriesSlots}); one thread's, kept by it over many runs. */
     interface SeriesPayouts {
         /**
-         * Adds every position's exact payout to each of its slots in {@code totals} (which has one slot more than the
-         * {@link SeriesSlots}: it takes what goes nowhere): the sums equal those of {@link PayoutEvaluator#payouts}.
+         * Adds every position's exact payout to each of its slots, offset by {@code at}, in {@code totals} (through the
+         * spare slot + {@code at}): the sums equal those of {@link PayoutEvaluator#payouts}.
          */
-        void add(long equityProceedsCents, long[] totals);
+        void add(long equityProceedsCents, long[] totals, int at);
     }
 
     /**

@@ -46,22 +46,24 @@ final class SeriesTallies {
     }
 
     /**
-     * Tallies series {@code s} over a chunk's exit runs once they are written: {@code runsByDay} lists them by exit day,
-     * day {@code d}'s ending at {@code dayEnd[d]} (and starting where the day before ends). One loop per series over a
-     * stretch still in the caches, the tallies in registers (a loop over the series of each run kept five of them per
-     * series in memory).
+     * Tallies series {@code s} over a chunk's exit runs once they are written: {@code columns[at + k]} exit run {@code k}'s
+     * value, the runs by exit day, day {@code d}'s ending at {@code k = dayEnd[d]} (and starting where the day before
+     * ends). One loop per series over a stretch still in the caches, the tallies in registers (a loop over the series
+     * of each run kept five of them per series in memory). Clears the values read: the payout pass's series pass sums
+     * the next chunk's runs into them (a store in this loop costs less than a loop of its own).
      */
-    void add(int s, long[] series, int[] runsByDay, int[] dayEnd) {
+    void addAndClear(int s, long[] columns, int at, int[] dayEnd) {
         long cost = costCents[s];
         long total = 0;
         long below = 0;
         long least = min[s];
         long greatest = max[s];
-        int k = 0;
+        int i = at;
         for (int d = 0; d < days; d++) {
             long onDay = 0;
-            for (int end = dayEnd[d]; k < end; k++) {
-                long v = series[runsByDay[k]];
+            for (int end = at + dayEnd[d]; i < end; i++) {
+                long v = columns[i];
+                columns[i] = 0;
                 onDay += v;
                 below += v < cost ? 1 : 0;
                 if (v < least) {

@@ -96,17 +96,19 @@ class DerivedSeriesTest {
             java.util.Collections.shuffle(exits, new java.util.Random(from));
             int[] byDay = exits.stream().mapToInt(Integer::intValue).toArray();
             int[] runDay = exits.stream().mapToInt(run -> dayIndex[run]).toArray();
-            long[][] values = new long[expected.length + 1][chunk];
+            // The pass's columns: a column of another series first, then series s's exit run k at (1 + s) × chunk + k.
+            long[] columns = new long[(expected.length + 1) * chunk];
             for (int s = 0; s < expected.length; s++) {
                 for (int k = 0; k < byDay.length; k++) {
-                    values[s][k] = expected[s][byDay[k]];
+                    columns[(1 + s) * chunk + k] = expected[s][byDay[k]];
                 }
             }
             if (from / chunk % 2 == 0) {
-                series.storeChunk(values, byDay, runDay, byDay.length, from);
+                series.storeChunk(columns, 1, byDay, runDay, byDay.length, from);
             } else {
+                long[] work = new long[byDay.length];
                 for (int s = 0; s < expected.length; s++) {
-                    series.store(s, values[s], byDay, runDay, byDay.length, from, values[expected.length]);
+                    series.store(s, columns, (1 + s) * chunk, byDay, runDay, byDay.length, from, work);
                 }
             }
         }

@@ -121,15 +121,17 @@ class IntegerWeightsPropertyTest {
 
     private static void checkAdded(long[] weights, long cents, IntegerWeights.Scratch scratch) {
         long[] expected = Allocation.largestRemainder(cents, java.util.Arrays.stream(weights).mapToObj(BigFraction::new).toList());
-        long[] out = new long[weights.length + 3];
+        // Two places along the columns the series pass adds into (at 2).
+        long[] out = new long[weights.length + 5];
         int[] target = new int[weights.length + 2];
         for (int j = 0; j < target.length; j++) {
             target[j] = target.length - j;
         }
-        new IntegerWeights(weights).addSplit(cents, out, target, scratch);
+        new IntegerWeights(weights).addSplit(cents, out, target, 2, scratch);
         for (int j = 0; j < weights.length; j++) {
-            assertThat(out[target[j]]).as("%d cents by %s", cents, java.util.Arrays.toString(weights)).isEqualTo(expected[j]);
+            assertThat(out[target[j] + 2]).as("%d cents by %s", cents, java.util.Arrays.toString(weights)).isEqualTo(expected[j]);
         }
+        assertThat(java.util.Arrays.stream(out).sum()).as("nothing added elsewhere").isEqualTo(cents);
     }
 
     /**
@@ -258,7 +260,7 @@ class IntegerWeightsPropertyTest {
         for (int j = 0; j < weights.length; j++) {
             target[j] = weights.length - j;
         }
-        new IntegerWeights(weights).addSplit(cents, out, target, scratch);
+        new IntegerWeights(weights).addSplit(cents, out, target, 0, scratch);
         for (int j = 0; j < weights.length; j++) {
             assertThat(out[target[j]]).as("%d cents by %s, added", cents, java.util.Arrays.toString(weights)).isEqualTo(7 + expectedCents[j]);
         }

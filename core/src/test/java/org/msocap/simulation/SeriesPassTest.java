@@ -2,6 +2,7 @@ package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ import org.msocap.model.Venture;
  */
 class SeriesPassTest {
 
+    /** Runs a column of the slots' columns holds (the simulator's is a chunk's). */
+    private static final int STRIDE = 3;
+
     @Test
-    void slotsSumExactlyWhatEveryPositionsPayoutSumsTo() {
+    void slotsSumExactlyWhatEveryPositionsPayoutSumsTo() throws java.io.IOException {
         // Dividends from different purchase dates (splits that depend on the payout, in doubles and exact), categories
         // mixed within the common class, options at three strikes, SAFEs and a note; every third holder not followed.
         assertSlotsSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), 3, 11, 4_000);
@@ -33,6 +37,22 @@ class SeriesPassTest {
         // pass makes in place of IntegerWeights#addSplit.
         assertSlotsSumThePositions(new BreakpointPayoutModel(VentureReader.read(Path.of("../benchmarks/ten-class.yaml")), false),
                 Integer.MAX_VALUE, 14, 4_000);
+        // A fully participating class whose two holdings (both entities') accrued different dividends: its preference
+        // and its shares split it by different weights, mixed above the preference, so the pass splits it in doubles or
+        // exactly (split, splitExactly) straight into its holders' columns.
+        String tenClass = Files.readString(Path.of("../benchmarks/ten-class.yaml"));
+        String mixed = tenClass.replace("""
+                      preference: 1.25
+                      participation: full
+                """, """
+                      preference: 1.25
+                      participation: full
+                      dividend: {rate: 0.12, cumulative: true, compounding: simple}
+                """).replace("{holder: fund-6, class: series-i, shares: 2301678, acquired: 2025-07-15}",
+                "{holder: fund-6, class: series-i, shares: 2301678, acquired: 2025-12-01}");
+        assertThat(mixed).contains("rate: 0.12").contains("acquired: 2025-12-01");
+        assertSlotsSumThePositions(new BreakpointPayoutModel(VentureReader.read(mixed, "mixed.yaml"), false),
+                Integer.MAX_VALUE, 16, 4_000);
         // A wide table at its bends only: claimants of many pieces across categories, split exactly where doubles cannot
         // tell (where LineSeries probes it, the exact split once read past a claimant's pieces).
         assertSlotsSumThePositions(new BreakpointPayoutModel(LargeVenture.venture(LargeVenture.mso(150, 10, 40, 6, 3, 2, 3)),
@@ -59,7 +79,12 @@ class SeriesPassTest {
             holderSlot[p] = h % unfollowedEvery == unfollowedEvery - 1 ? -1 : groups.size() + categories + h;
         }
         int slots = groups.size() + categories + holders.size();
-        PayoutModel.SeriesSlots seriesSlots = new PayoutModel.SeriesSlots(groupSlot, categorySlot, holderSlot, slots);
+        // Each slot the start of its series' column, STRIDE runs long, as the payout pass lays a chunk out.
+        int[] groupColumn = Arrays.stream(groupSlot).map(slot -> slot * STRIDE).toArray();
+        int[] categoryColumn = Arrays.stream(categorySlot).map(slot -> slot * STRIDE).toArray();
+        int[] holderColumn = Arrays.stream(holderSlot).map(slot -> slot < 0 ? -1 : slot * STRIDE).toArray();
+        PayoutModel.SeriesSlots seriesSlots = new PayoutModel.SeriesSlots(groupColumn, categoryColumn, holderColumn,
+                slots * STRIDE);
         SplittableRandom random = new SplittableRandom(seed);
         int compared = 0;
         for (LocalDate month = LocalDate.of(2026, 3, 31); month.isBefore(LocalDate.of(2032, 1, 1)); month = month.plusMonths(7)
@@ -91,11 +116,14 @@ class SeriesPassTest {
         return assertSlotsSumThePositions(evaluator, proceeds, month, positions, groupSlot, categorySlot, holderSlot, seriesSlots);
     }
 
-    /** Asserts the evaluator's slots at each of {@code proceeds} sum its positions' payouts; returns how many compared. */
+    /**
+     * Asserts the evaluator's slots at each of {@code proceeds} sum its positions' payouts, each run's in its place along
+     * the columns (the k-th proceeds at {@code k % STRIDE}) and nowhere else; returns how many compared.
+     */
     private static int assertSlotsSumThePositions(PayoutModel.PayoutEvaluator evaluator, long[] proceeds, LocalDate month,
                                                   int positions, int[] groupSlot, int[] categorySlot, int[] holderSlot,
                                                   PayoutModel.SeriesSlots seriesSlots) {
-        int slots = seriesSlots.slots();
+        int slots = seriesSlots.spare() / STRIDE;
         int compared = 0;
         PayoutModel.SeriesPayouts series = evaluator.series(seriesSlots);
         assertThat(series).isNotNull();
@@ -110,9 +138,15 @@ class SeriesPassTest {
                     expected[holderSlot[p]] += payout[p];
                 }
             }
-            long[] totals = new long[slots + 1];
-            series.add(cents, totals);
-            assertThat(Arrays.copyOf(totals, slots)).as("%s, %d cents", month, cents).isEqualTo(expected);
+            int at = compared % STRIDE;
+            long[] columns = new long[(slots + 1) * STRIDE];
+            series.add(cents, columns, at);
+            long[] expectedColumns = new long[slots * STRIDE];
+            for (int s = 0; s < slots; s++) {
+                expectedColumns[s * STRIDE + at] = expected[s];
+            }
+            assertThat(Arrays.copyOf(columns, slots * STRIDE)).as("%s, %d cents at %d", month, cents, at)
+                    .isEqualTo(expectedColumns);
             compared++;
         }
         return compared;

@@ -41,10 +41,18 @@ class SeriesTalliesTest {
                 dayEnd[d] = k;
             }
             withoutExit += to - from - k;
+            // The chunk's columns as the payout pass writes them: series s's exit run k at s × 4096 + k.
+            long[] columns = new long[series * 4096];
+            for (int s = 0; s < series; s++) {
+                for (int j = 0; j < k; j++) {
+                    columns[s * 4096 + j] = values[s][runsByDay[j]];
+                }
+            }
             SeriesTallies chunk = all.forChunk();
             for (int s = 0; s < series; s++) {
-                chunk.add(s, values[s], runsByDay, dayEnd);
+                chunk.addAndClear(s, columns, s * 4096, dayEnd);
             }
+            assertThat(columns).as("cleared").containsOnly(0L);
             all.addChunk(chunk);
         }
         all.addRunsWithoutExit(withoutExit);
