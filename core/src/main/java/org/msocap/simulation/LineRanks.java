@@ -6,11 +6,12 @@ import java.util.Arrays;
  * The nearest-rank percentiles of {@link LineSeries}' series from their lines, without a pass over every value: each exit
  * run's value is its piece's estimate plus a correction of at most {@link CompactSeries#MAX_CORRECTION} cents either way,
  * and on a piece of non-negative slope the estimate never decreases as the proceeds grow (a long's difference, its
- * double, a product by a non-negative constant, a sum and the cast to long are each monotone). So with every piece's runs
- * sorted once by proceeds (shared by every series), how many estimates lie at or below a value is a binary search per
- * piece; a search over values finds a narrow range holding the rank's estimate, and only the runs whose estimate lies
- * within two corrections of it are looked at exactly. Series kept whole, with chunks kept exactly or with a falling line
- * have no such bound or order: the caller counts those values as before.
+ * double, a product by a non-negative constant, a sum and the cast to long are each monotone); on a falling piece it never
+ * increases. So with every piece's runs sorted once by proceeds (shared by every series), how many estimates lie at or
+ * below a value is a binary search per piece; a search over values finds a narrow range holding the rank's estimate, and
+ * only the runs whose estimate lies within two corrections of it are looked at exactly (a flat piece's runs counted at
+ * once when they share a correction too). Series kept whole or with chunks kept exactly have no such bound: the caller
+ * counts their values as before.
  */
 final class LineRanks {
 
@@ -30,7 +31,7 @@ final class LineRanks {
     private final int withoutExit;
     /** Per piece, where its runs start in {@link #sorted} ({@code pieceFrom[p + 1]} its end); piece 0 holds none. */
     private final int[] pieceFrom;
-    /** Per exit run by piece and proceeds: {@code (proceeds − start) << RUN_BITS | run}. */
+    /** Per exit run by piece and proceeds: {@code (proceeds − start) << runBits | run}. */
     private final long[] sorted;
     private final int runBits;
     private final long runMask;
@@ -48,9 +49,8 @@ final class LineRanks {
      * The exit runs of {@code pieceOf} sorted by piece then by proceeds within each; null when a place along a piece does
      * not fit beside a run's number in a long (proceeds past about 2⁴³ cents on a million runs). A count per piece and
      * the runs written out by piece (a few hundred streams, each written in order); then each piece, a few thousand runs
-     * in the caches, by buckets of about {@link #RUNS_A_BUCKET} runs evenly spaced along it, each bucket sorted on its own.
-     * (Arrays.sort of every piece, and a bucket sort of the runs at once with its writes scattered over megabytes, cost as
-     * much as the search saved.)
+     * in the caches, by buckets of about {@link #RUNS_A_BUCKET} runs evenly spaced along it and an insertion sort: a few
+     * steps a run where a general sort takes about log₂ of the piece's runs.
      */
     static LineRanks of(long[] proceeds, char[] pieceOf, long[] start, int runs) {
         int pieces = start.length;
@@ -98,7 +98,7 @@ final class LineRanks {
             farthest = Math.max(farthest, keys[i] >>> runBits);
         }
         int buckets = Math.max(1, n / RUNS_A_BUCKET);
-        // Never a bucket past the last: farthest × buckets / (farthest + 1) < buckets, rounded or not.
+        // farthest × buckets / (farthest + 1) < buckets but for rounding, which the min takes back.
         double scale = buckets / (farthest + 1.0);
         Arrays.fill(bucketFrom, 0, buckets + 1, 0);
         for (int i = from; i < to; i++) {
