@@ -266,6 +266,8 @@ public final class MonteCarloSimulator {
         /** The columns' length: a chunk's runs at most. */
         private int columnStride;
         private ThreadLocal<long[]> seriesScratch;
+        /** The exit runs by piece and proceeds when {@link #derived} keeps lines: the series' percentiles from them. */
+        private LineRanks lineRanks;
         /** For tests: {@link #observingSeries}. */
         private java.util.function.BiConsumer<CompactSeries, long[][]> seriesObserver;
 
@@ -1427,13 +1429,14 @@ public final class MonteCarloSimulator {
                     exitIndex[k++] = i;
                 }
             }
+            lineRanks = derived instanceof LineSeries lines ? lines.ranks() : null;
             List<Callable<SeriesStatistics>> tasks = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
                 int group = g;
                 boolean[] inForce = timeline == null ? null : GroupsInForce.byExitDay(timeline, exitDays, p -> groupOf[p] == group,
                         waterfallPositions);
                 if (inForce == null && derived != null && derivedFirst == 0) {
-                    tasks.add(() -> series(groups.get(group), seriesScratch.get(), runs, exitDayIndex, classCostFlows(group), group, group));
+                    tasks.add(() -> series(groups.get(group), null, runs, exitDayIndex, classCostFlows(group), group, group));
                 } else if (inForce == null) {
                     tasks.add(() -> series(groups.get(group), groupSeries[group], classCostFlows(group), group));
                 } else {
@@ -1450,7 +1453,7 @@ public final class MonteCarloSimulator {
                 tasks.add(() -> derived == null
                         ? series(categories[category].id(), categorySeries[category], costFlows(p -> categoryOf[p] == category),
                                 groups.size() + category)
-                        : series(categories[category].id(), seriesScratch.get(), runs, exitDayIndex,
+                        : series(categories[category].id(), null, runs, exitDayIndex,
                                 costFlows(p -> categoryOf[p] == category), groups.size() + category,
                                 groups.size() + category - derivedFirst));
             }
@@ -1460,7 +1463,7 @@ public final class MonteCarloSimulator {
                 int tally = candidateSlot[top[t]] < 0 ? -1 : groups.size() + categories.length + candidateSlot[top[t]];
                 tasks.add(() -> holderSeries[tracked] != null
                         ? series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]), tally)
-                        : series(holders.get(top[tracked]), seriesScratch.get(), runs, exitDayIndex,
+                        : series(holders.get(top[tracked]), null, runs, exitDayIndex,
                                 costFlows(p -> holderOf[p] == top[tracked]), tally, tally - derivedFirst));
             }
             if (valueTallies == null) {
@@ -1621,7 +1624,9 @@ public final class MonteCarloSimulator {
          * (standard deviation, two-pass, in run order) and the percentiles' bucket counts; then the percentiles'
          * buckets copied out and selected among ({@link Selection.RankBuckets}). Without deal events the payout pass keeps
          * the first pass as it writes the series ({@link SeriesTallies}), leaving two. (Counting the percentiles' buckets
-         * there too, leaving one, cost the payout pass what it saved here: benchmarks/README.md, session 10, stats17.)
+         * there too, leaving one, cost the payout pass what it saved here: benchmarks/README.md, session 10, stats17.) A
+         * series kept against lines ({@link LineSeries}) leaves one: the squares as it is rebuilt, the percentiles from
+         * the lines ({@link LineRanks}).
          */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost, int tally) {
             return series(key, cents, runs, exitDayIndex, cost, tally, -1);
@@ -1634,8 +1639,9 @@ public final class MonteCarloSimulator {
         /**
          * The statistics of the first {@code runs} values of {@code cents}, the i-th exiting on exit day {@code dayIndex[i]};
          * {@code tally} the series' index in {@link #tallies} when the payout pass kept its first pass, else -1;
-         * {@code derivedIndex} the series' index in {@link #derived} (else -1), {@code cents} then scratch to rebuild it
-         * into: with a tally, a chunk at a time as the pass over it counts the chunk.
+         * {@code derivedIndex} the series' index in {@link #derived} (else -1), {@code cents} then null: rebuilt into the
+         * thread's scratch ({@link #seriesScratch}) when it must be, with a tally a chunk at a time as the pass over it counts
+         * the chunk; not at all when its percentiles follow from its lines ({@link LineRanks}).
          */
         private SeriesStatistics series(String key, long[] cents, int runs, int[] dayIndex, CostFlows cost, int tally,
                                         int derivedIndex) {
@@ -1647,7 +1653,7 @@ public final class MonteCarloSimulator {
             boolean rebuilding = derivedIndex >= 0 && !derived.keptWhole(derivedIndex) && tallies != null && tally >= 0
                     && cost.byExitDay() == null;
             if (derivedIndex >= 0 && !rebuilding) {
-                cents = derived.rebuild(derivedIndex, cents);
+                cents = derived.rebuild(derivedIndex, seriesScratch.get());
             }
             long sum = 0;
             long belowCost = 0;
@@ -1719,7 +1725,7 @@ public final class MonteCarloSimulator {
                 at = new long[PERCENTILES.length];
                 Arrays.fill(at, min);
                 if (rebuilding && min - meanCents != 0) {
-                    cents = derived.rebuild(derivedIndex, cents);
+                    cents = derived.rebuild(derivedIndex, seriesScratch.get());
                 }
                 if (min - meanCents != 0) { // else every term is 0 (a series of zeros, say): no pass
                     for (int i = 0; i < runs; i++) {
@@ -1728,18 +1734,25 @@ public final class MonteCarloSimulator {
                     }
                 }
             } else {
-                Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
-                if (rebuilding) {
-                    // Rebuilt a chunk at a time, each counted while it is in the caches.
-                    for (int from = 0; from < runs; from += CHUNK) {
-                        int to = Math.min(runs, from + CHUNK);
-                        derived.rebuild(derivedIndex, cents, from, to);
-                        ss = buckets.countWithSquares(cents, from, to, meanCents, ss);
-                    }
+                if (rebuilding && lineRanks != null && derived instanceof LineSeries lines && lines.rankedByLines(derivedIndex)) {
+                    // From the lines: the squares rebuild each value on the way, the percentiles look at few of them.
+                    ss = lines.squaresAbout(derivedIndex, meanCents);
+                    at = lines.atSortedIndexes(derivedIndex, lineRanks, percentileIndexes(runs));
                 } else {
-                    ss = buckets.countWithSquares(cents, runs, meanCents);
+                    Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
+                    if (rebuilding) {
+                        // Rebuilt a chunk at a time, each counted while it is in the caches.
+                        cents = seriesScratch.get();
+                        for (int from = 0; from < runs; from += CHUNK) {
+                            int to = Math.min(runs, from + CHUNK);
+                            derived.rebuild(derivedIndex, cents, from, to);
+                            ss = buckets.countWithSquares(cents, from, to, meanCents, ss);
+                        }
+                    } else {
+                        ss = buckets.countWithSquares(cents, runs, meanCents);
+                    }
+                    at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
                 }
-                at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
             }
             double sd = runs < 2 ? 0 : Math.sqrt(ss / (runs - 1));
             double costUnits = costCents / 100.0;
