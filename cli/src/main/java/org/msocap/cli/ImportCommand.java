@@ -91,7 +91,7 @@ public final class ImportCommand implements Callable<Integer> {
                         Formats.counted(mso.options().size(), "option", "options"),
                         Formats.counted(mso.warrants().size(), "warrant", "warrants"),
                         Formats.counted(mso.safes().size(), "SAFE", "SAFEs"), Formats.counted(mso.notes().size(), "note", "notes"))
-                + ", option pool " + mso.optionPool());
+                + ", option pool " + Formats.count(mso.optionPool()));
         if (!toStdout) {
             out.println("wrote " + output);
         }

@@ -177,7 +177,7 @@ class ImportCommandTest {
         CliRun imported = CliRun.of("import", zip.toString(), "-o", dir.resolve("lumen.yaml").toString());
         assertThat(imported.exitCode()).as(imported.err()).isEqualTo(ExitCode.OK);
         assertThat(imported.out()).contains("imported Lumen Virtual Care: 9 people, 1 class, 2 holdings, 2 options, 0 warrants, "
-                + "2 SAFEs, 1 note, option pool 1000000\n");
+                + "2 SAFEs, 1 note, option pool 1,000,000\n");
     }
 
     /** export --ocf, then import: captable --format json gives the same MSO cap table (practices are not in OCF). */
