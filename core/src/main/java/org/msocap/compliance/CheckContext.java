@@ -14,11 +14,13 @@ import java.util.TreeSet;
 import org.msocap.fees.PracticeFeeMetrics;
 import org.msocap.model.Agreement;
 import org.msocap.model.ConvertibleNote;
+import org.msocap.model.EquityTerms;
 import org.msocap.model.Holding;
 import org.msocap.model.License;
 import org.msocap.model.Mso;
 import org.msocap.model.OptionGrant;
 import org.msocap.model.Person;
+import org.msocap.model.Practice;
 import org.msocap.model.Safe;
 import org.msocap.model.Venture;
 import org.msocap.model.Warrant;
@@ -201,7 +203,7 @@ final class CheckContext {
         if (entityId.equals(CheckOptions.MSO)) {
             return Optional.ofNullable(venture.mso().formed());
         }
-        return venture.practice(entityId).map(org.msocap.model.Practice::formed);
+        return venture.practice(entityId).map(Practice::formed);
     }
 
     /**
@@ -270,8 +272,13 @@ final class CheckContext {
         Confidence c = underStateLaw ? rule.confidence().weakest(state.confidence()) : rule.confidence();
         Citation citation = state != null ? rule.citationFor(state) : rule.isFederal() ? rule.citationFor(Rule.FEDERAL)
                 : rule.citation();
-        return new Finding(rule.id(), rule.title(), severity, kind, subjectId, message, citation, rule.remediationFor(remedyCase), c,
-                List.copyOf(new LinkedHashSet<>(involves)));
+        // A practice's owners and equity in its own words (a PLLC's members and units); any other subject's in a
+        // professional corporation's, as the catalog lists them.
+        EquityTerms words = kind == SubjectKind.PRACTICE
+                ? venture.practice(subjectId).map(Practice::terms).orElse(EquityTerms.PROFESSIONAL_CORPORATION)
+                : EquityTerms.PROFESSIONAL_CORPORATION;
+        return new Finding(rule.id(), rule.titleFor(words), severity, kind, subjectId, message, citation,
+                rule.remediationFor(remedyCase, words), c, List.copyOf(new LinkedHashSet<>(involves)));
     }
 
     Finding finding(Rule rule, SubjectKind kind, String subjectId, String message, StateRules state, Collection<String> involves) {

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.msocap.model.EquityTerms;
 
 /**
  * One rule of the research's rules table, as data. The predicate that evaluates it is a separate small
@@ -26,6 +29,11 @@ import java.util.Set;
  * @param doctrineSeverity the severity by the state's corporate-practice doctrine (states.catalog {@code cpom}); may be
  *        empty: the rule's {@code severity} everywhere
  * @param notChecked empty when a predicate checks the rule; otherwise why the model cannot
+ *
+ * <p>A title or remediation may name a practice's owners and their equity with the placeholders {@code {shareholder}},
+ * {@code {shareholders}}, {@code {Shareholder}} and {@code {shares}}: a finding about a practice says them in the
+ * practice's words ({@link #titleFor}, {@link #remediationFor(String, EquityTerms)}: a PLLC's members and units), and
+ * everything else (the accessors, a catalog listing) in a professional corporation's, shareholders and shares.
  */
 public record Rule(String id, String title, Severity severity, Set<String> jurisdictions, LocalDate effectiveFrom,
                    LocalDate effectiveUntil, String law, String applicability, List<Escalation> escalations,
@@ -84,6 +92,11 @@ public record Rule(String id, String title, Severity severity, Set<String> juris
         Objects.requireNonNull(confidence, "confidence of rule " + id);
         Objects.requireNonNull(remediation, "remediation of rule " + id);
         remedies = Map.copyOf(remedies);
+        requireKnownPlaceholders(id, "title", title);
+        requireKnownPlaceholders(id, "remediation", remediation);
+        for (Map.Entry<String, String> remedy : remedies.entrySet()) {
+            requireKnownPlaceholders(id, "remediation." + remedy.getKey(), remedy.getValue());
+        }
         doctrineSeverity = Map.copyOf(doctrineSeverity);
         notChecked = notChecked == null ? "" : notChecked;
         if (effectiveFrom != null && effectiveUntil != null && effectiveUntil.isBefore(effectiveFrom)) {
@@ -175,16 +188,66 @@ public record Rule(String id, String title, Severity severity, Set<String> juris
         return doctrineSeverity.getOrDefault(doctrine, severity);
     }
 
-    /** The remediation for a case a predicate names, or the rule's general one. */
+    /** The title in a professional corporation's words (shareholders, shares). */
+    @Override
+    public String title() {
+        return titleFor(EquityTerms.PROFESSIONAL_CORPORATION);
+    }
+
+    /** The title with a practice's owners and equity in {@code practice}'s words. */
+    public String titleFor(EquityTerms practice) {
+        return inWords(title, practice);
+    }
+
+    /** The general remediation in a professional corporation's words (shareholders, shares). */
+    @Override
+    public String remediation() {
+        return remediationFor(null);
+    }
+
+    /** The remediation for a case a predicate names, or the rule's general one, in a professional corporation's words. */
     public String remediationFor(String remedyCase) {
+        return remediationFor(remedyCase, EquityTerms.PROFESSIONAL_CORPORATION);
+    }
+
+    /** As {@link #remediationFor(String)}, a practice's owners and equity in {@code practice}'s words. */
+    public String remediationFor(String remedyCase, EquityTerms practice) {
         if (remedyCase == null) {
-            return remediation;
+            return inWords(remediation, practice);
         }
         String r = remedies.get(remedyCase);
         if (r == null) {
             throw new IllegalArgumentException("rule " + id + " has no remediation." + remedyCase);
         }
-        return r;
+        return inWords(r, practice);
+    }
+
+    /** The placeholders a title or remediation may hold, each a practice's word for its owners or their equity. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+
+    private static String inWords(String text, EquityTerms practice) {
+        return PLACEHOLDER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(word(m.group(1), practice)));
+    }
+
+    /** The word for a placeholder's name, or null when the name is not one. */
+    private static String word(String name, EquityTerms practice) {
+        return switch (name) {
+            case "shareholder" -> practice.owner();
+            case "shareholders" -> practice.owners();
+            case "Shareholder" -> EquityTerms.capitalized(practice.owner());
+            case "shares" -> practice.units();
+            default -> null;
+        };
+    }
+
+    private static void requireKnownPlaceholders(String id, String key, String text) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (word(m.group(1), EquityTerms.PROFESSIONAL_CORPORATION) == null) {
+                throw new IllegalArgumentException("rule " + id + ": " + key + " names {" + m.group(1)
+                        + "}; a title or remediation may name only {shareholder}, {shareholders}, {Shareholder} and {shares}");
+            }
+        }
     }
 
     public boolean isChecked() {

@@ -1,9 +1,11 @@
 package org.msocap.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.msocap.model.License;
 import org.msocap.model.LicenseStatus;
@@ -56,6 +58,49 @@ class PracticeOwnerWordsTest {
             assertThat(report.conflicts()).as(form.id()).singleElement()
                     .satisfies(c -> assertThat(c.practiceRoles()).contains("p1 shareholder (100%)"));
         }
+    }
+
+    /** A New York practice a nurse practitioner co-owns: OWN-01, whose title and remediation name the owners and equity. */
+    private static Finding nurseCoOwner(Practice.Form form) {
+        Scenario s = Scenario.in("NY").person(Scenario.licensee("np-b", "nurse-practitioner", "NY")).practiceShares("np-b", 1000);
+        s.practiceForm = form;
+        return s.check().forRule("OWN-01").get(0);
+    }
+
+    @Test
+    void aPllcsFindingsTitleAndRemediationSayMembersAndUnits() {
+        Finding own = nurseCoOwner(Practice.Form.PLLC);
+        assertThat(own.title()).isEqualTo("Practice member not actively licensed in the practice's profession in its state "
+                + "(licensee-only state)");
+        assertThat(own.remediation()).isEqualTo("Transfer the units to licensees of the practice's profession (or a permitted "
+                + "co-owner profession) in the practice's state.");
+        Finding restriction = check(Practice.Form.PLLC).forRule("CTRL-04").get(0);
+        assertThat(restriction.title()).isEqualTo("Stock transfer restriction lets the MSO direct or restrict transfers of practice units");
+        for (Practice.Form form : List.of(Practice.Form.PC, Practice.Form.PA, Practice.Form.PSC, Practice.Form.MEDICAL_CORPORATION)) {
+            Finding corporate = nurseCoOwner(form);
+            assertThat(corporate.title()).as(form.id()).startsWith("Practice shareholder not actively licensed");
+            assertThat(corporate.remediation()).as(form.id()).startsWith("Transfer the shares to licensees");
+            assertThat(check(form).forRule("CTRL-04").get(0).title()).as(form.id()).endsWith("transfers of practice shares");
+        }
+    }
+
+    /** The catalog itself, and findings about anything but a practice, keep a professional corporation's words. */
+    @Test
+    void theCatalogSaysShareholdersAndShares() {
+        Rule own = RuleCatalog.DEFAULT.rule("OWN-01");
+        assertThat(own.title()).startsWith("Practice shareholder not actively licensed").doesNotContain("{");
+        assertThat(own.remediationFor("minority")).isEqualTo("Bring the co-owner professions' shares together below half (the "
+                + "practice's own profession keeps the majority).");
+        assertThat(own.titleFor(org.msocap.model.EquityTerms.LLC)).startsWith("Practice member not actively licensed");
+        assertThat(check(Practice.Form.PLLC).forRule("LIC-01").get(0).remediation()).doesNotContain("{", "shares", "units");
+    }
+
+    @Test
+    void aCatalogPlaceholderThatNamesNoWordIsRefused() {
+        Rule own = RuleCatalog.DEFAULT.rule("OWN-01");
+        assertThatThrownBy(() -> new Rule("X-01", "The {owner} holds too much", own.severity(), own.jurisdictions(), null, null,
+                null, "", List.of(), own.citation(), Map.of(), own.confidence(), "Fix it.", Map.of(), Map.of(), ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{owner}");
     }
 
     @Test
