@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * The first pass of the series' statistics ({@code MonteCarloSimulator}), kept by the payout pass as it writes each run's
- * payouts into the series: per series the sum, the runs paid less than its cost, the least and greatest payout, and the
+ * payouts into the series: per series the sum, the sum of squares (exactly, {@link ExactSquares}: the standard deviation
+ * from them, with no pass about the mean), the runs paid less than its cost, the least and greatest payout, and the
  * payouts summed per exit day (for the IRR). A series is 8 bytes a run, far larger than the caches: read again only for
- * what needs its mean (the sum of squares) and its range (the percentiles' buckets).
+ * what needs its range (the percentiles' buckets).
  *
  * <p>One instance per chunk of runs, added into the simulation's with {@link #addChunk}: integer sums, least and
  * greatest, so neither the chunks' order nor the thread count can change a number. A chunk's sums cannot overflow (4096
@@ -20,6 +21,8 @@ final class SeriesTallies {
     private final long[] belowCost;
     private final long[] min;
     private final long[] max;
+    /** Per series, its payouts' squares summed. */
+    private final ExactSquares squares;
     /** Per series, its payouts on each exit day: series {@code s}, day {@code d} at {@code s × days + d}. */
     private final long[] byDay;
 
@@ -37,6 +40,7 @@ final class SeriesTallies {
         max = new long[n];
         Arrays.fill(min, Long.MAX_VALUE);
         Arrays.fill(max, Long.MIN_VALUE);
+        squares = new ExactSquares(n);
         byDay = new long[n * days];
     }
 
@@ -58,6 +62,10 @@ final class SeriesTallies {
         long below = 0;
         long least = min[s];
         long greatest = max[s];
+        // The squares in three pieces (ExactSquares): a chunk's 4096 payouts within the amount limit overflow none.
+        long hiHi = 0;
+        long hiLo = 0;
+        long loLo = 0;
         int i = at;
         for (int d = 0; d < days; d++) {
             long onDay = 0;
@@ -72,6 +80,11 @@ final class SeriesTallies {
                 if (v > greatest) {
                     greatest = v;
                 }
+                long hi = v >> ExactSquares.LOW_BITS;
+                long lo = v & ExactSquares.LOW_MASK;
+                hiHi += hi * hi;
+                hiLo += hi * lo;
+                loLo += lo * lo;
             }
             byDay[s * days + d] += onDay;
             total += onDay;
@@ -80,6 +93,7 @@ final class SeriesTallies {
         belowCost[s] += below;
         min[s] = least;
         max[s] = greatest;
+        squares.addSquares(s, hiHi, hiLo, loLo);
     }
 
     /** Adds a chunk's tallies. */
@@ -90,6 +104,7 @@ final class SeriesTallies {
             min[s] = Math.min(min[s], chunk.min[s]);
             max[s] = Math.max(max[s], chunk.max[s]);
         }
+        squares.addAll(chunk.squares);
         for (int k = 0; k < byDay.length; k++) {
             byDay[k] = Math.addExact(byDay[k], chunk.byDay[k]);
         }
@@ -130,6 +145,11 @@ final class SeriesTallies {
 
     long max(int s) {
         return max[s];
+    }
+
+    /** The series' payouts squared, summed. */
+    java.math.BigInteger squares(int s) {
+        return squares.get(s);
     }
 
     /** The series' payouts summed per exit day, a copy. */

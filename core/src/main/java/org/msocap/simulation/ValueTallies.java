@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The first pass of the enterprise-value and equity-proceeds statistics, kept by the drivers' pass chunk by chunk as it
  * writes them: over the runs with an exit, per series the exact sum, the sum of magnitudes (which says whether the
- * statistics' sum in doubles, run by run, is exact), the least and greatest value, and the values counted per
+ * statistics' sum in doubles, run by run, is exact), the exact sum and sum of squares however large
+ * ({@link ExactSquares}: the standard deviation from them), the least and greatest value, and the values counted per
  * {@link LogBuckets} bucket. Kept per thread and added up once: integers, least and greatest, so neither the chunks'
  * order nor the thread count can change a number.
  */
@@ -41,6 +42,10 @@ final class ValueTallies {
         long magnitudes = 0;
         long least = t.min[s];
         long greatest = t.max[s];
+        // The squares in three pieces (ExactSquares).
+        long hiHi = 0;
+        long hiLo = 0;
+        long loLo = 0;
         int[] counts = t.counts;
         int bucketFrom = s * LogBuckets.COUNT;
         for (int i = from; i < to; i++) {
@@ -57,6 +62,11 @@ final class ValueTallies {
             if (v > greatest) {
                 greatest = v;
             }
+            long hi = v >> ExactSquares.LOW_BITS;
+            long lo = v & ExactSquares.LOW_MASK;
+            hiHi += hi * hi;
+            hiLo += hi * lo;
+            loLo += lo * lo;
             // LogBuckets.of, written out: a call a value less under C1.
             int b = (int) (Double.doubleToRawLongBits((double) (v & ~(v >> 63))) >>> SHIFT) - ONE;
             counts[bucketFrom + (b & ~(b >> 31))]++;
@@ -64,6 +74,8 @@ final class ValueTallies {
         t.min[s] = least;
         t.max[s] = greatest;
         t.add(s, sum, magnitudes);
+        t.exact.add(2 * s, sum);
+        t.exact.addSquares(2 * s + 1, hiHi, hiLo, loLo);
     }
 
     private static final int SHIFT = 52 - LogBuckets.BITS;
@@ -91,6 +103,8 @@ final class ValueTallies {
         private final long[] min;
         private final long[] max;
         private final int[] counts;
+        /** Per series {@code s}, its exact sum in slot {@code 2s}, its squares summed in {@code 2s + 1}. */
+        private final ExactSquares exact;
 
         private Tally(int series) {
             sum = new long[series];
@@ -101,6 +115,7 @@ final class ValueTallies {
             java.util.Arrays.fill(min, Long.MAX_VALUE);
             java.util.Arrays.fill(max, Long.MIN_VALUE);
             counts = new int[series * LogBuckets.COUNT];
+            exact = new ExactSquares(2 * series);
         }
 
         private void add(int s, long chunkSum, long chunkMagnitudes) {
@@ -125,6 +140,7 @@ final class ValueTallies {
             for (int k = 0; k < counts.length; k++) {
                 counts[k] += t.counts[k];
             }
+            exact.addAll(t.exact);
         }
 
         /**
@@ -134,6 +150,16 @@ final class ValueTallies {
          */
         double sumInDoubles(int s) {
             return !overflowed[s] && magnitudes[s] <= EXACT_IN_DOUBLES ? (double) sum[s] : Double.NaN;
+        }
+
+        /** The values' exact sum. */
+        java.math.BigInteger exactSum(int s) {
+            return exact.get(2 * s);
+        }
+
+        /** The values squared, summed. */
+        java.math.BigInteger squares(int s) {
+            return exact.get(2 * s + 1);
         }
 
         long min(int s) {
