@@ -62,10 +62,7 @@ final class SeriesTallies {
         long below = 0;
         long least = min[s];
         long greatest = max[s];
-        // The squares in three pieces (ExactSquares): a chunk's 4096 payouts within the amount limit overflow none.
-        long hiHi = 0;
-        long hiLo = 0;
-        long loLo = 0;
+        addSquares(s, columns, at, days == 0 ? at : at + dayEnd[days - 1]);
         int i = at;
         for (int d = 0; d < days; d++) {
             long onDay = 0;
@@ -80,11 +77,6 @@ final class SeriesTallies {
                 if (v > greatest) {
                     greatest = v;
                 }
-                long hi = v >> ExactSquares.LOW_BITS;
-                long lo = v & ExactSquares.LOW_MASK;
-                hiHi += hi * hi;
-                hiLo += hi * lo;
-                loLo += lo * lo;
             }
             byDay[s * days + d] += onDay;
             total += onDay;
@@ -93,6 +85,21 @@ final class SeriesTallies {
         belowCost[s] += below;
         min[s] = least;
         max[s] = greatest;
+    }
+
+    /** The squares of {@code columns[from, to)}, in three pieces (ExactSquares): a chunk's 4096 payouts overflow none. */
+    private void addSquares(int s, long[] columns, int from, int to) {
+        long hiHi = 0;
+        long hiLo = 0;
+        long loLo = 0;
+        for (int i = from; i < to; i++) {
+            long v = columns[i];
+            long hi = v >> ExactSquares.LOW_BITS;
+            long lo = v & ExactSquares.LOW_MASK;
+            hiHi += hi * hi;
+            hiLo += hi * lo;
+            loLo += lo * lo;
+        }
         squares.addSquares(s, hiHi, hiLo, loLo);
     }
 
