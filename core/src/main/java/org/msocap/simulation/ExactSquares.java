@@ -72,8 +72,21 @@ final class ExactSquares {
         return BigInteger.valueOf(words[2 * slot]).shiftLeft(64).add(lower);
     }
 
+    /** {@code Σ v} over {@code values[from, to)}, exactly; for the statistics' paths without tallies. */
+    static BigInteger sumOf(long[] values, int from, int to) {
+        ExactSquares total = new ExactSquares(1);
+        for (int start = from; start < to; start += STRETCH) {
+            long sum = 0;
+            for (int i = start, end = Math.min(to, start + STRETCH); i < end; i++) {
+                sum += values[i];
+            }
+            total.add(0, sum);
+        }
+        return total.get(0);
+    }
+
     /** {@code Σ v²} over {@code values[from, to)}, exactly; for the statistics' paths without tallies. */
-    static BigInteger of(long[] values, int from, int to) {
+    static BigInteger squaresOf(long[] values, int from, int to) {
         ExactSquares total = new ExactSquares(1);
         for (int start = from; start < to; start += STRETCH) {
             long hiHi = 0;

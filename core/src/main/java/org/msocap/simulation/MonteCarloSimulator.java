@@ -1745,7 +1745,7 @@ public final class MonteCarloSimulator {
             // Every value the same: the exact figure is 0 (no pass). Otherwise from the tallies' squares, or (without a
             // tally: then the series is an array) a pass of its own.
             double sd = min == max ? 0 : ExactSquares.sampleStandardDeviation(runs, BigInteger.valueOf(sum),
-                    tallied ? tallies.squares(tally) : ExactSquares.of(cents, 0, runs));
+                    tallied ? tallies.squares(tally) : ExactSquares.squaresOf(cents, 0, runs));
             double costUnits = costCents / 100.0;
             double probBelow = costCents == 0 ? Double.NaN : (double) belowCost / runs;
             // With costs some runs never pay, the multiple is of the mean cost the runs paid.
@@ -1756,20 +1756,17 @@ public final class MonteCarloSimulator {
 
         private SeriesStatistics valueSeries(String key, long[] cents, int[] exitIndex) {
             long[] values = new long[exitIndex.length];
-            double sum = 0;
-            long exactSum = 0;
             for (int k = 0; k < exitIndex.length; k++) {
                 values[k] = cents[exitIndex[k]];
-                sum += values[k];
-                exactSum = Math.addExact(exactSum, values[k]);
             }
             if (values.length == 0) {
                 return new SeriesStatistics(key, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
-            double meanCents = sum / values.length;
-            double sd = ExactSquares.sampleStandardDeviation(values.length, BigInteger.valueOf(exactSum),
-                    ExactSquares.of(values, 0, values.length)) / 100;
+            BigInteger sum = ExactSquares.sumOf(values, 0, values.length);
+            double meanCents = sum.doubleValue() / values.length;
+            double sd = ExactSquares.sampleStandardDeviation(values.length, sum, ExactSquares.squaresOf(values, 0, values.length))
+                    / 100;
             double[] pct = percentiles(values, values.length);
             return new SeriesStatistics(key, values.length, 0, meanCents / 100, sd, pct[0], pct[1], pct[2], pct[3], pct[4],
                     Double.NaN, Double.NaN, Double.NaN);
@@ -1793,16 +1790,8 @@ public final class MonteCarloSimulator {
             ValueTallies.Tally tally = valueTallies.total();
             long min = tally.min(s);
             long max = tally.max(s);
-            double sum = tally.sumInDoubles(s);
-            if (Double.isNaN(sum)) {
-                sum = 0;
-                for (int i = 0; i < runs; i++) {
-                    if (exitDayIndex[i] >= 0) {
-                        sum += cents[i];
-                    }
-                }
-            }
-            double meanCents = sum / n;
+            // The exact sum rounded to a double, then divided: as the payout series' mean.
+            double meanCents = tally.sum(s).doubleValue() / n;
             Histogram.Binning binning = new Histogram.Binning(min, max, options.histogramBins());
             long[] binCounts = new long[binning.bins()];
             long[] at = new long[PERCENTILES.length];
@@ -1815,7 +1804,7 @@ public final class MonteCarloSimulator {
                 at = pick.select();
             }
             valueHistograms[s] = binning.histogram(name, binCounts);
-            double sd = ExactSquares.sampleStandardDeviation(n, tally.exactSum(s), tally.squares(s)) / 100;
+            double sd = ExactSquares.sampleStandardDeviation(n, tally.sum(s), tally.squares(s)) / 100;
             return new SeriesStatistics(key, n, 0, meanCents / 100, sd, at[0] / 100.0, at[1] / 100.0, at[2] / 100.0,
                     at[3] / 100.0, at[4] / 100.0, Double.NaN, Double.NaN, Double.NaN);
         }

@@ -38,7 +38,8 @@ class ExactSquaresPropertyTest {
                         sum = sum.add(BigInteger.valueOf(values[i]));
                         squares = squares.add(BigInteger.valueOf(values[i]).pow(2));
                     }
-                    assertThat(ExactSquares.of(values, 0, n)).isEqualTo(squares);
+                    assertThat(ExactSquares.squaresOf(values, 0, n)).isEqualTo(squares);
+                    assertThat(ExactSquares.sumOf(values, 0, n)).isEqualTo(sum);
                     // The payout pass's tallies: the chunk's values in one day's column, cleared as they are read.
                     SeriesTallies all = new SeriesTallies(new long[] {0}, 1);
                     SeriesTallies chunk = all.forChunk();
@@ -57,7 +58,7 @@ class ExactSquaresPropertyTest {
                     tallies.add(0, spread, exitDay, NO_EXIT, 0, n);
                     tallies.add(0, spread, exitDay, NO_EXIT, n, 2 * n);
                     assertThat(tallies.total().squares(0)).isEqualTo(squares);
-                    assertThat(tallies.total().exactSum(0)).isEqualTo(sum);
+                    assertThat(tallies.total().sum(0)).isEqualTo(sum);
                     assertThat(ExactSquares.sampleStandardDeviation(n, sum, squares)).isEqualTo(nearest(n, sum, squares));
                 });
     }
@@ -173,7 +174,7 @@ class ExactSquaresPropertyTest {
     }
 
     /** The double nearest {@code √((n Σv² − (Σv)²) / (n (n − 1)))}, from a 60-digit decimal root. */
-    private static double nearest(long n, BigInteger sum, BigInteger squares) {
+    static double nearest(long n, BigInteger sum, BigInteger squares) {
         if (n < 2) {
             return 0;
         }
