@@ -88,6 +88,12 @@ final class ExactSquares {
     /** {@code Σ v²} over {@code values[from, to)}, exactly; for the statistics' paths without tallies. */
     static BigInteger squaresOf(long[] values, int from, int to) {
         ExactSquares total = new ExactSquares(1);
+        total.addSquaresOf(0, values, from, to);
+        return total.get(0);
+    }
+
+    /** Adds the squares of {@code values[from, to)} to slot {@code slot}, a stretch at a time. */
+    void addSquaresOf(int slot, long[] values, int from, int to) {
         for (int start = from; start < to; start += STRETCH) {
             long hiHi = 0;
             long hiLo = 0;
@@ -100,9 +106,8 @@ final class ExactSquares {
                 hiLo += hi * lo;
                 loLo += lo * lo;
             }
-            total.addSquares(0, hiHi, hiLo, loLo);
+            addSquares(slot, hiHi, hiLo, loLo);
         }
-        return total.get(0);
     }
 
     /**

@@ -55,8 +55,8 @@ final class SeriesTallies {
      * ends). One loop per series over a stretch still in the caches, the tallies in registers (a loop over the series
      * of each run kept five of them per series in memory). Clears the values read: the payout pass's series pass sums
      * the next chunk's runs into them (a store in this loop costs less than a loop of its own). The squares take a loop
-     * of their own first ({@link #addSquares}): in this one, three more accumulators and two temporaries spill under C1,
-     * and the profile read 54 ns a run for them against 35 apart (ten-class, 29 series).
+     * of their own first ({@link ExactSquares#addSquaresOf}): in this one, three more accumulators and two temporaries
+     * spill under C1, and the profile read 54 ns a run for them against 35 apart (ten-class, 29 series).
      */
     void addAndClear(int s, long[] columns, int at, int[] dayEnd) {
         long cost = costCents[s];
@@ -64,7 +64,7 @@ final class SeriesTallies {
         long below = 0;
         long least = min[s];
         long greatest = max[s];
-        addSquares(s, columns, at, days == 0 ? at : at + dayEnd[days - 1]);
+        squares.addSquaresOf(s, columns, at, days == 0 ? at : at + dayEnd[days - 1]);
         int i = at;
         for (int d = 0; d < days; d++) {
             long onDay = 0;
@@ -87,25 +87,6 @@ final class SeriesTallies {
         belowCost[s] += below;
         min[s] = least;
         max[s] = greatest;
-    }
-
-    /**
-     * Adds the squares of {@code columns[from, to)}, a chunk's payouts of series {@code s}, in three pieces
-     * ({@link ExactSquares}): 4096 payouts within the amount limit overflow none.
-     */
-    private void addSquares(int s, long[] columns, int from, int to) {
-        long hiHi = 0;
-        long hiLo = 0;
-        long loLo = 0;
-        for (int i = from; i < to; i++) {
-            long v = columns[i];
-            long hi = v >> ExactSquares.LOW_BITS;
-            long lo = v & ExactSquares.LOW_MASK;
-            hiHi += hi * hi;
-            hiLo += hi * lo;
-            loLo += lo * lo;
-        }
-        squares.addSquares(s, hiHi, hiLo, loLo);
     }
 
     /** Adds a chunk's tallies. */

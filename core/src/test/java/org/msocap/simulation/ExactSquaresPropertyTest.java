@@ -92,8 +92,8 @@ class ExactSquaresPropertyTest {
             stretches[k] = stretch.clone();
         }
         for (int k = 0; k < stretches.length; k++) {
-            addStretch(forward, 1, stretches[k]);
-            addStretch(backward, 1, stretches[stretches.length - 1 - k]);
+            forward.addSquaresOf(1, stretches[k], 0, stretch.length);
+            backward.addSquaresOf(1, stretches[stretches.length - 1 - k], 0, stretch.length);
             forward.add(0, -stretches[k][0]);
             backward.add(0, -stretches[stretches.length - 1 - k][0]);
         }
@@ -107,21 +107,6 @@ class ExactSquaresPropertyTest {
             firsts = firsts.subtract(BigInteger.valueOf(s[0]));
         }
         assertThat(forward.get(0)).as("a negative sum").isEqualTo(firsts).isEqualTo(backward.get(0));
-    }
-
-    /** A stretch's three sums as the tallies' loops keep them. */
-    private static void addStretch(ExactSquares into, int slot, long[] values) {
-        long hiHi = 0;
-        long hiLo = 0;
-        long loLo = 0;
-        for (long v : values) {
-            long hi = v >> ExactSquares.LOW_BITS;
-            long lo = v & ExactSquares.LOW_MASK;
-            hiHi += hi * hi;
-            hiLo += hi * lo;
-            loLo += lo * lo;
-        }
-        into.addSquares(slot, hiHi, hiLo, loLo);
     }
 
     @Test
