@@ -12,8 +12,8 @@ import org.msocap.model.Limits;
  * <p>A square of cents does not fit a long, nor does a sum of them. Each value is split as {@code v = hi × 2^25 + lo},
  * {@code hi = v >> 25}, {@code 0 <= lo = v & (2^25 − 1)}, so {@code v² = hi² 2^50 + hi lo 2^26 + lo²}, and a stretch of
  * at most {@link #STRETCH} values sums {@code hi²}, {@code hi lo} and {@code lo²} in three longs: for {@code |v| <= 2^50}
- * each {@code hi²} is at most 2^50 and each {@code |hi lo|} and {@code lo²} below it, so 2^12 of them sum to less than
- * 2^62 in size. The values tallied are well within that: an enterprise value at most {@link Limits#MAX_AMOUNT_CENTS}
+ * each {@code hi²} is at most 2^50 and each {@code |hi lo|} and {@code lo²} below it, so 2^12 of them sum to at most
+ * 2^62 in size: no long overflows. The values tallied are well within that: an enterprise value at most {@link Limits#MAX_AMOUNT_CENTS}
  * (10^14 cents, below 2^47), the proceeds and any series' payout at most that plus an earnout within the same limit
  * (2 × 10^14, below 2^48). Each stretch's three sums are then folded into a 128-bit total per series ({@link #addSquares}),
  * exact for any stretches and any runs: fewer than 2^31 squares each below 2^96 sum to below 2^127. Integers throughout,
