@@ -1627,6 +1627,7 @@ public final class MonteCarloSimulator {
          * the first pass as it writes the series ({@link SeriesTallies}), leaving two. (Counting the percentiles' buckets
          * there too, leaving one, cost the payout pass what it saved here: benchmarks/README.md, session 10, stats17.) A
          * series kept against lines ({@link LineSeries}) leaves none: the percentiles from the lines ({@link LineRanks}).
+         * Without a tally the squares take a pass of their own ({@link ExactSquares#squaresOf}).
          */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost, int tally) {
             return series(key, cents, runs, exitDayIndex, cost, tally, -1);
