@@ -294,14 +294,14 @@ final class LineRanks {
         /** The correction every run of flat piece {@code p} shares, or {@link #MIXED}. */
         private int flatCorrection(int p) {
             if (flatCorrection[p] == UNKNOWN) {
-                int least = Integer.MAX_VALUE;
-                int greatest = Integer.MIN_VALUE;
-                for (int i = pieceFrom[p]; i < pieceFrom[p + 1]; i++) {
-                    int c = kept[(int) (sorted[i] & runMask)];
-                    least = Math.min(least, c);
-                    greatest = Math.max(greatest, c);
+                // Up to the first run whose correction differs: a piece of mixed corrections is seldom read through.
+                int to = pieceFrom[p + 1];
+                int first = kept[(int) (sorted[pieceFrom[p]] & runMask)];
+                int i = pieceFrom[p] + 1;
+                while (i < to && kept[(int) (sorted[i] & runMask)] == first) {
+                    i++;
                 }
-                flatCorrection[p] = least == greatest ? least : MIXED;
+                flatCorrection[p] = i == to ? first : MIXED;
             }
             return flatCorrection[p];
         }

@@ -425,28 +425,6 @@ final class LineSeries extends CompactSeries {
         return ranks.atSortedIndexes(base[s], slope[s], corrections[s], indexes);
     }
 
-    /**
-     * {@code Σ (v − mean)²} over series {@code s}'s values in run order, each term and sum in doubles as
-     * {@link Selection.RankBuckets#countWithSquares} adds them, rebuilding each value on the way ({@link #rankedByLines}
-     * true): no array of the values written and read back.
-     */
-    double squaresAbout(int s, double mean) {
-        byte[] kept = corrections[s];
-        double[] b = base[s];
-        double[] m = slope[s];
-        long[] start = this.start;
-        long[] proceeds = this.proceeds;
-        char[] pieceOf = this.pieceOf;
-        double squares = 0;
-        for (int run = 0; run < runs; run++) {
-            int p = pieceOf[run];
-            long v = kept[run] + estimate(b[p], m[p], start[p], proceeds[run]);
-            double d = v - mean;
-            squares += d * d;
-        }
-        return squares;
-    }
-
     @Override
     long at(int s, int run) {
         if (whole[s] != null) {

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * {@link #BITS} bits below its leading one (read off its {@code double}), so 64 buckets per doubling, each at most
  * 1.6% wide, and every value at most zero in bucket 0. The bucket never decreases as the value grows. The drivers' pass
  * counts the enterprise values and equity proceeds per bucket as it writes them ({@link ValueTallies}, cache-hot, chunk
- * by chunk); their statistics then take the sum of squares, the histogram and the values of the few buckets holding a
- * percentile in one pass ({@link Pick}), where counting first took a pass of its own over 8 bytes a run.
+ * by chunk); their statistics then take the histogram and the values of the few buckets holding a percentile in one
+ * pass ({@link Pick}), where counting first took a pass of its own over 8 bytes a run.
  */
 final class LogBuckets {
 
@@ -36,7 +36,7 @@ final class LogBuckets {
 
     /**
      * The values at given sorted indexes of a series whose values are all counted per bucket: which buckets hold them,
-     * and each index's rank within its bucket, are known from the counts alone; {@link #squaresBinsAndCopy} (or
+     * and each index's rank within its bucket, are known from the counts alone; {@link #binAndCopy} (or
      * {@link #offer}, value by value) then copies out only those buckets' values, and {@link #select} selects among
      * them. An index among the values at most 0 is 0 without a look when no value is negative.
      */
@@ -98,13 +98,11 @@ final class LogBuckets {
         }
 
         /**
-         * Offers every value of {@code values} whose {@code exitDay} is not {@code noExit}, counts it per bin of
-         * {@code binning} into {@code binCounts}, and returns their squared distances from {@code mean} summed in order
-         * ({@code Σ (v − mean)²}, each term and sum in doubles as written): the enterprise value's and equity proceeds'
-         * standard deviation, histogram and percentiles' buckets in one pass.
+         * Offers every value of {@code values} whose {@code exitDay} is not {@code noExit} and counts it per bin of
+         * {@code binning} into {@code binCounts}: the enterprise value's and equity proceeds' histogram and percentiles'
+         * buckets in one pass.
          */
-        double squaresBinsAndCopy(long[] values, int[] exitDay, int noExit, double mean, Histogram.Binning binning,
-                                  long[] binCounts) {
+        void binAndCopy(long[] values, int[] exitDay, int noExit, Histogram.Binning binning, long[] binCounts) {
             int[] slotOfBucket = this.slotOfBucket;
             long[][] slot = this.slot;
             int[] filled = this.filled;
@@ -112,14 +110,11 @@ final class LogBuckets {
             long binMin = binning.min();
             double width = binning.width();
             int lastBin = binning.bins() - 1;
-            double squares = 0;
             for (int i = 0; i < values.length; i++) {
                 if (exitDay[i] == noExit) {
                     continue;
                 }
                 long v = values[i];
-                double d = v - mean;
-                squares += d * d;
                 binCounts[width == 0 ? 0 : (int) Math.min(lastBin, (v - binMin) / width)]++;
                 long positive = v & ~(v >> 63);
                 int b = (int) (Double.doubleToRawLongBits((double) positive) >>> SHIFT) - ONE;
@@ -128,7 +123,6 @@ final class LogBuckets {
                     slot[k][filled[k]++] = v;
                 }
             }
-            return squares;
         }
 
         /** The values at the indexes asked for, once every value was offered. */

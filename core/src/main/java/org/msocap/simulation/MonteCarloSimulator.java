@@ -1,5 +1,6 @@
 package org.msocap.simulation;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -1619,14 +1620,14 @@ public final class MonteCarloSimulator {
         }
 
         /**
-         * A series' statistics in three passes over it (it is 8 bytes a run, far larger than the caches): sum, runs below
-         * cost, least and greatest, and the payouts per exit day for the IRR; then the sum of squares about the mean
-         * (standard deviation, two-pass, in run order) and the percentiles' bucket counts; then the percentiles'
+         * A series' statistics in three passes over it (it is 8 bytes a run, far larger than the caches): sum, exact sum
+         * of squares ({@link ExactSquares}: the standard deviation, exact, rounded once), runs below cost, least and
+         * greatest, and the payouts per exit day for the IRR; then the percentiles' bucket counts; then the percentiles'
          * buckets copied out and selected among ({@link Selection.RankBuckets}). Without deal events the payout pass keeps
          * the first pass as it writes the series ({@link SeriesTallies}), leaving two. (Counting the percentiles' buckets
          * there too, leaving one, cost the payout pass what it saved here: benchmarks/README.md, session 10, stats17.) A
-         * series kept against lines ({@link LineSeries}) leaves one: the squares as it is rebuilt, the percentiles from
-         * the lines ({@link LineRanks}).
+         * series kept against lines ({@link LineSeries}) leaves none: the percentiles from the lines ({@link LineRanks}).
+         * Without a tally the squares take a pass of their own ({@link ExactSquares#squaresOf}).
          */
         private SeriesStatistics series(String key, long[] cents, CostFlows cost, int tally) {
             return series(key, cents, runs, exitDayIndex, cost, tally, -1);
@@ -1665,7 +1666,8 @@ public final class MonteCarloSimulator {
             // The series' runs per exit day and without an exit (index exitDays.length): the share of them reaching an event.
             long[] runsByDay = withIrr && !cost.later().isEmpty() ? new long[exitDays.length + 1] : null;
             double paidCents = 0;
-            if (tallies != null && tally >= 0 && cost.byExitDay() == null) {
+            boolean tallied = tallies != null && tally >= 0 && cost.byExitDay() == null;
+            if (tallied) {
                 // Kept by the payout pass as it wrote the series: no pass here.
                 if (tallies.costCents(tally) != costCents) {
                     throw new IllegalStateException("series " + key + " tallied against a cost of " + tallies.costCents(tally)
@@ -1719,42 +1721,32 @@ public final class MonteCarloSimulator {
             }
             double meanCents = (double) sum / runs;
             double mean = meanCents / 100;
-            double ss = 0;
             long[] at;
             if (min == max) {
                 at = new long[PERCENTILES.length];
                 Arrays.fill(at, min);
-                if (rebuilding && min - meanCents != 0) {
-                    cents = derived.rebuild(derivedIndex, seriesScratch.get());
-                }
-                if (min - meanCents != 0) { // else every term is 0 (a series of zeros, say): no pass
-                    for (int i = 0; i < runs; i++) {
-                        double d = cents[i] - meanCents;
-                        ss += d * d;
-                    }
-                }
+            } else if (rebuilding && lineRanks != null && derived instanceof LineSeries lines && lines.rankedByLines(derivedIndex)) {
+                // From the lines: the percentiles look at few of the values, the squares are the tallies'.
+                at = lines.atSortedIndexes(derivedIndex, lineRanks, percentileIndexes(runs));
             } else {
-                if (rebuilding && lineRanks != null && derived instanceof LineSeries lines && lines.rankedByLines(derivedIndex)) {
-                    // From the lines: the squares rebuild each value on the way, the percentiles look at few of them.
-                    ss = lines.squaresAbout(derivedIndex, meanCents);
-                    at = lines.atSortedIndexes(derivedIndex, lineRanks, percentileIndexes(runs));
-                } else {
-                    Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
-                    if (rebuilding) {
-                        // Rebuilt a chunk at a time, each counted while it is in the caches.
-                        cents = seriesScratch.get();
-                        for (int from = 0; from < runs; from += CHUNK) {
-                            int to = Math.min(runs, from + CHUNK);
-                            derived.rebuild(derivedIndex, cents, from, to);
-                            ss = buckets.countWithSquares(cents, from, to, meanCents, ss);
-                        }
-                    } else {
-                        ss = buckets.countWithSquares(cents, runs, meanCents);
+                Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
+                if (rebuilding) {
+                    // Rebuilt a chunk at a time, each counted while it is in the caches.
+                    cents = seriesScratch.get();
+                    for (int from = 0; from < runs; from += CHUNK) {
+                        int to = Math.min(runs, from + CHUNK);
+                        derived.rebuild(derivedIndex, cents, from, to);
+                        buckets.count(cents, from, to);
                     }
-                    at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
+                } else {
+                    buckets.count(cents, 0, runs);
                 }
+                at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
             }
-            double sd = runs < 2 ? 0 : Math.sqrt(ss / (runs - 1));
+            // Every value the same: the exact figure is 0 (no pass). Otherwise from the tallies' squares, or (without a
+            // tally: then the series is an array) a pass of its own.
+            double sd = min == max ? 0 : ExactSquares.sampleStandardDeviation(runs, BigInteger.valueOf(sum),
+                    tallied ? tallies.squares(tally) : ExactSquares.squaresOf(cents, 0, runs));
             double costUnits = costCents / 100.0;
             double probBelow = costCents == 0 ? Double.NaN : (double) belowCost / runs;
             // With costs some runs never pay, the multiple is of the mean cost the runs paid.
@@ -1765,17 +1757,17 @@ public final class MonteCarloSimulator {
 
         private SeriesStatistics valueSeries(String key, long[] cents, int[] exitIndex) {
             long[] values = new long[exitIndex.length];
-            double sum = 0;
             for (int k = 0; k < exitIndex.length; k++) {
                 values[k] = cents[exitIndex[k]];
-                sum += values[k];
             }
             if (values.length == 0) {
                 return new SeriesStatistics(key, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
-            double meanCents = sum / values.length;
-            double sd = standardDeviation(values, values.length, meanCents) / 100;
+            BigInteger sum = ExactSquares.sumOf(values, 0, values.length);
+            double meanCents = sum.doubleValue() / values.length;
+            double sd = ExactSquares.sampleStandardDeviation(values.length, sum, ExactSquares.squaresOf(values, 0, values.length))
+                    / 100;
             double[] pct = percentiles(values, values.length);
             return new SeriesStatistics(key, values.length, 0, meanCents / 100, sd, pct[0], pct[1], pct[2], pct[3], pct[4],
                     Double.NaN, Double.NaN, Double.NaN);
@@ -1783,8 +1775,8 @@ public final class MonteCarloSimulator {
 
         /**
          * The statistics and histogram ({@link #valueHistograms}{@code [s]}) of {@code cents} over the runs with an exit,
-         * from the drivers' pass's tallies ({@link ValueTallies}, series {@code s}) and one pass over the runs: the squares
-         * about the mean, the histogram's counts and the percentiles' buckets copied out. The same numbers as
+         * from the drivers' pass's tallies ({@link ValueTallies}, series {@code s}: the sums, squares and buckets) and one
+         * pass over the runs: the histogram's counts and the percentiles' buckets copied out. The same numbers as
          * {@link #valueSeries(String, long[], int[])} and {@link Histogram#of}, which copy the values out and pass over them
          * seven times.
          */
@@ -1799,46 +1791,23 @@ public final class MonteCarloSimulator {
             ValueTallies.Tally tally = valueTallies.total();
             long min = tally.min(s);
             long max = tally.max(s);
-            double sum = tally.sumInDoubles(s);
-            if (Double.isNaN(sum)) {
-                sum = 0;
-                for (int i = 0; i < runs; i++) {
-                    if (exitDayIndex[i] >= 0) {
-                        sum += cents[i];
-                    }
-                }
-            }
-            double meanCents = sum / n;
+            // The exact sum rounded to a double, then divided: as the payout series' mean.
+            double meanCents = tally.sum(s).doubleValue() / n;
             Histogram.Binning binning = new Histogram.Binning(min, max, options.histogramBins());
             long[] binCounts = new long[binning.bins()];
-            LogBuckets.Pick pick = min == max ? null : new LogBuckets.Pick(tally.counts(), s * LogBuckets.COUNT, min,
-                    percentileIndexes(n));
-            double ss = pick == null ? squaresAndBins(cents, meanCents, binning, binCounts)
-                    : pick.squaresBinsAndCopy(cents, exitDayIndex, -1, meanCents, binning, binCounts);
-            valueHistograms[s] = binning.histogram(name, binCounts);
-            double sd = n < 2 ? 0 : Math.sqrt(ss / (n - 1)) / 100;
             long[] at = new long[PERCENTILES.length];
-            if (pick == null) {
+            if (min == max) {
+                binCounts[0] = n;
                 Arrays.fill(at, min);
             } else {
+                LogBuckets.Pick pick = new LogBuckets.Pick(tally.counts(), s * LogBuckets.COUNT, min, percentileIndexes(n));
+                pick.binAndCopy(cents, exitDayIndex, -1, binning, binCounts);
                 at = pick.select();
             }
+            valueHistograms[s] = binning.histogram(name, binCounts);
+            double sd = ExactSquares.sampleStandardDeviation(n, tally.sum(s), tally.squares(s)) / 100;
             return new SeriesStatistics(key, n, 0, meanCents / 100, sd, at[0] / 100.0, at[1] / 100.0, at[2] / 100.0,
                     at[3] / 100.0, at[4] / 100.0, Double.NaN, Double.NaN, Double.NaN);
-        }
-
-        /** {@link LogBuckets.Pick#squaresBinsAndCopy} when every exit's value is the same: nothing to pick. */
-        private double squaresAndBins(long[] cents, double meanCents, Histogram.Binning binning, long[] binCounts) {
-            double ss = 0;
-            for (int i = 0; i < runs; i++) {
-                if (exitDayIndex[i] >= 0) {
-                    long v = cents[i];
-                    double d = v - meanCents;
-                    ss += d * d;
-                    binCounts[binning.bin(v)]++;
-                }
-            }
-            return ss;
         }
 
         /** Nearest rank: the value at position ⌈q·n⌉ of the sorted values, in currency units. */
@@ -1858,19 +1827,6 @@ public final class MonteCarloSimulator {
                 indexes[i] = (int) Math.max(1, ((long) PERCENTILES[i] * n + 99) / 100) - 1;
             }
             return indexes;
-        }
-
-        /** Sample standard deviation (n − 1), two-pass, in run order. */
-        private static double standardDeviation(long[] cents, int n, double meanCents) {
-            if (n < 2) {
-                return 0;
-            }
-            double ss = 0;
-            for (int i = 0; i < n; i++) {
-                double d = cents[i] - meanCents;
-                ss += d * d;
-            }
-            return Math.sqrt(ss / (n - 1));
         }
 
         /**

@@ -114,8 +114,8 @@ final class Selection {
     }
 
     /**
-     * The counting pass of {@link #atSortedIndexes(long[], int, int[])} on its own, so a caller that passes over the
-     * values anyway (for a sum of squares, say) can count them in the same pass: construct with the values' least and
+     * The counting pass of {@link #atSortedIndexes(long[], int, int[])} on its own, so a caller that has the values'
+     * range already, or writes them a stretch at a time, counts them as it goes: construct with the values' least and
      * greatest ({@code min < max}), {@link #count} every value, then {@link #atSortedIndexes}.
      */
     static final class RankBuckets {
@@ -138,20 +138,8 @@ final class Selection {
             atMin += value == min ? 1 : 0;
         }
 
-        /**
-         * {@link #count}s every value of {@code values[0, n)} and returns their squared distances from {@code mean} summed
-         * in order ({@code Σ (v − mean)²}, each term and sum in doubles as written): the pass a standard deviation makes
-         * anyway, in one loop without a call per value.
-         */
-        double countWithSquares(long[] values, int n, double mean) {
-            return countWithSquares(values, 0, n, mean, 0);
-        }
-
-        /**
-         * {@link #countWithSquares(long[], int, double)} over {@code values[from, to)}, the squares added to
-         * {@code squares} (the sum so far) in order: a series counted a stretch at a time sums exactly as in one pass.
-         */
-        double countWithSquares(long[] values, int from, int to, double mean, double squares) {
+        /** {@link #count}s every value of {@code values[from, to)}, in one loop without a call per value. */
+        void count(long[] values, int from, int to) {
             int[] count = this.count;
             long min = this.min;
             double low = this.low;
@@ -159,14 +147,11 @@ final class Selection {
             int atMin = 0;
             for (int i = from; i < to; i++) {
                 long v = values[i];
-                double d = v - mean;
-                squares += d * d;
                 int bucket = (int) (((double) v - low) * scale);
                 count[bucket < RANK_BUCKETS - 1 ? bucket : RANK_BUCKETS - 1]++;
                 atMin += v == min ? 1 : 0;
             }
             this.atMin += atMin;
-            return squares;
         }
 
         /** As {@link Selection#atSortedIndexes(long[], int, int[])}, once every value of {@code values[0, n)} is counted. */

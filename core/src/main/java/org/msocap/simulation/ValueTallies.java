@@ -1,19 +1,17 @@
 package org.msocap.simulation;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The first pass of the enterprise-value and equity-proceeds statistics, kept by the drivers' pass chunk by chunk as it
- * writes them: over the runs with an exit, per series the exact sum, the sum of magnitudes (which says whether the
- * statistics' sum in doubles, run by run, is exact), the least and greatest value, and the values counted per
- * {@link LogBuckets} bucket. Kept per thread and added up once: integers, least and greatest, so neither the chunks'
- * order nor the thread count can change a number.
+ * writes them: over the runs with an exit, per series the exact sum and sum of squares however large
+ * ({@link ExactSquares}: the mean and the standard deviation from them), the least and greatest value, and the values
+ * counted per {@link LogBuckets} bucket. Kept per thread and added up once: integers, least and greatest, so neither
+ * the chunks' order nor the thread count can change a number.
  */
 final class ValueTallies {
-
-    /** A double holds every integer up to this, so a sum whose partial sums stay within it is exact in doubles. */
-    static final long EXACT_IN_DOUBLES = 1L << 53;
 
     private final int series;
     private final ThreadLocal<Tally> byThread;
@@ -32,15 +30,18 @@ final class ValueTallies {
     }
 
     /**
-     * Tallies series {@code s}'s values at the runs in {@code [from, to)} with an exit (those whose {@code exitDay} is not
-     * {@code noExit}).
+     * Tallies series {@code s}'s values at the runs in {@code [from, to)}, at most a chunk of them, with an exit (those
+     * whose {@code exitDay} is not {@code noExit}).
      */
     void add(int s, long[] values, int[] exitDay, int noExit, int from, int to) {
         Tally t = byThread.get();
         long sum = 0;
-        long magnitudes = 0;
         long least = t.min[s];
         long greatest = t.max[s];
+        // The squares in three pieces (ExactSquares).
+        long hiHi = 0;
+        long hiLo = 0;
+        long loLo = 0;
         int[] counts = t.counts;
         int bucketFrom = s * LogBuckets.COUNT;
         for (int i = from; i < to; i++) {
@@ -48,22 +49,27 @@ final class ValueTallies {
                 continue;
             }
             long v = values[i];
-            // A chunk's 4096 values within the amount limit: neither sum overflows.
+            // A chunk's 4096 values within the amount limit: no sum overflows.
             sum += v;
-            magnitudes += Math.abs(v);
             if (v < least) {
                 least = v;
             }
             if (v > greatest) {
                 greatest = v;
             }
+            long hi = v >> ExactSquares.LOW_BITS;
+            long lo = v & ExactSquares.LOW_MASK;
+            hiHi += hi * hi;
+            hiLo += hi * lo;
+            loLo += lo * lo;
             // LogBuckets.of, written out: a call a value less under C1.
             int b = (int) (Double.doubleToRawLongBits((double) (v & ~(v >> 63))) >>> SHIFT) - ONE;
             counts[bucketFrom + (b & ~(b >> 31))]++;
         }
         t.min[s] = least;
         t.max[s] = greatest;
-        t.add(s, sum, magnitudes);
+        t.exact.add(2 * s, sum);
+        t.exact.addSquares(2 * s + 1, hiHi, hiLo, loLo);
     }
 
     private static final int SHIFT = 52 - LogBuckets.BITS;
@@ -85,17 +91,14 @@ final class ValueTallies {
 
     /** One thread's tallies, or all of them added. */
     static final class Tally {
-        private final long[] sum;
-        private final long[] magnitudes;
-        private final boolean[] overflowed;
+        /** Per series {@code s}, its exact sum in slot {@code 2s}, its squares summed in {@code 2s + 1}. */
+        private final ExactSquares exact;
         private final long[] min;
         private final long[] max;
         private final int[] counts;
 
         private Tally(int series) {
-            sum = new long[series];
-            magnitudes = new long[series];
-            overflowed = new boolean[series];
+            exact = new ExactSquares(2 * series);
             min = new long[series];
             max = new long[series];
             java.util.Arrays.fill(min, Long.MAX_VALUE);
@@ -103,22 +106,9 @@ final class ValueTallies {
             counts = new int[series * LogBuckets.COUNT];
         }
 
-        private void add(int s, long chunkSum, long chunkMagnitudes) {
-            try {
-                sum[s] = Math.addExact(sum[s], chunkSum);
-                magnitudes[s] = Math.addExact(magnitudes[s], chunkMagnitudes);
-            } catch (ArithmeticException e) {
-                overflowed[s] = true;
-            }
-        }
-
         private void addAll(Tally t) {
-            for (int s = 0; s < sum.length; s++) {
-                if (t.overflowed[s]) {
-                    overflowed[s] = true;
-                } else {
-                    add(s, t.sum[s], t.magnitudes[s]);
-                }
+            exact.addAll(t.exact);
+            for (int s = 0; s < min.length; s++) {
                 min[s] = Math.min(min[s], t.min[s]);
                 max[s] = Math.max(max[s], t.max[s]);
             }
@@ -127,13 +117,14 @@ final class ValueTallies {
             }
         }
 
-        /**
-         * The values' sum as the statistics sum them, run by run in doubles, when that is exact: every partial sum is
-         * within the sum of magnitudes, and while that is at most 2^53 each addition is of integers a double holds, to
-         * an integer it holds. NaN otherwise (the statistics then sum run by run).
-         */
-        double sumInDoubles(int s) {
-            return !overflowed[s] && magnitudes[s] <= EXACT_IN_DOUBLES ? (double) sum[s] : Double.NaN;
+        /** The values' exact sum. */
+        BigInteger sum(int s) {
+            return exact.get(2 * s);
+        }
+
+        /** The values squared, summed. */
+        BigInteger squares(int s) {
+            return exact.get(2 * s + 1);
         }
 
         long min(int s) {

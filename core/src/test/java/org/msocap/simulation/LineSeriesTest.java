@@ -99,12 +99,8 @@ class LineSeriesTest {
         assertThat(lines.rankedByLines(0)).isTrue();
         assertThat(lines.rankedByLines(1)).isFalse();
         assertThat(lines.rankedByLines(2)).isFalse();
-        double mean = (double) Arrays.stream(expected[0]).sum() / runs;
         long[] sorted = expected[0].clone();
         Arrays.sort(sorted);
-        Selection.RankBuckets buckets = new Selection.RankBuckets(sorted[0], sorted[runs - 1]);
-        assertThat(lines.squaresAbout(0, mean)).as("the same doubles in the same order")
-                .isEqualTo(buckets.countWithSquares(expected[0], runs, mean));
         int[] indexes = {0, 3, runs / 2, runs - 2, runs - 1};
         assertThat(lines.atSortedIndexes(0, lines.ranks(), indexes))
                 .containsExactly(sorted[0], sorted[3], sorted[runs / 2], sorted[runs - 2], sorted[runs - 1]);

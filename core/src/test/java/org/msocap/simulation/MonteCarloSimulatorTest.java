@@ -205,13 +205,14 @@ class MonteCarloSimulatorTest {
         assertThat(stats.p5()).isEqualTo(sorted[99] / 100.0);   // nearest rank ⌈0.05 × 2000⌉ = 100
         assertThat(stats.p50()).isEqualTo(sorted[999] / 100.0);
         assertThat(stats.p95()).isEqualTo(sorted[1899] / 100.0);
-        // Sample standard deviation, two-pass in run order, to the bit.
-        double meanCents = (double) Arrays.stream(series).sum() / runs;
-        double squares = 0;
+        // Sample standard deviation, the exact figure rounded once, to the bit.
+        java.math.BigInteger sum = java.math.BigInteger.ZERO;
+        java.math.BigInteger squares = java.math.BigInteger.ZERO;
         for (long v : series) {
-            squares += (v - meanCents) * (v - meanCents);
+            sum = sum.add(java.math.BigInteger.valueOf(v));
+            squares = squares.add(java.math.BigInteger.valueOf(v).pow(2));
         }
-        assertThat(stats.standardDeviation()).isEqualTo(Math.sqrt(squares / (runs - 1)) / 100);
+        assertThat(stats.standardDeviation()).isEqualTo(ExactSquaresPropertyTest.nearest(runs, sum, squares) / 100);
         long below = Arrays.stream(series).filter(v -> v < 200_000_000).count();
         assertThat(stats.cost()).isEqualTo(2_000_000.0);
         assertThat(stats.probabilityBelowCost()).isEqualTo((double) below / runs);

@@ -52,7 +52,7 @@ class ValueTalliesTest {
         }
         ValueTallies.Tally total = tallies.total();
         for (int s = 0; s < 3; s++) {
-            double sum = 0;
+            java.math.BigInteger squares = java.math.BigInteger.ZERO;
             long exact = 0;
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
@@ -60,7 +60,7 @@ class ValueTalliesTest {
             for (int i = 0; i < runs; i++) {
                 if (exitDay[i] != NO_EXIT) {
                     long v = values[s][i];
-                    sum += v;
+                    squares = squares.add(java.math.BigInteger.valueOf(v).pow(2));
                     exact += v;
                     min = Math.min(min, v);
                     max = Math.max(max, v);
@@ -71,12 +71,8 @@ class ValueTalliesTest {
             assertThat(total.max(s)).isEqualTo(max);
             assertThat(java.util.Arrays.copyOfRange(total.counts(), s * LogBuckets.COUNT, (s + 1) * LogBuckets.COUNT))
                     .containsExactly(counts);
-            if (s == 1) {
-                // magnitudes beyond 2^53: the run-by-run sum in doubles may round, so none is offered
-                assertThat(total.sumInDoubles(s)).isNaN();
-            } else {
-                assertThat(total.sumInDoubles(s)).isEqualTo(sum);
-            }
+            assertThat(total.sum(s)).isEqualTo(java.math.BigInteger.valueOf(exact));
+            assertThat(total.squares(s)).isEqualTo(squares);
         }
     }
 }
