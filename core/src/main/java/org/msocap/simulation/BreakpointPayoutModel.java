@@ -878,19 +878,18 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         case Claim.WHOLE -> addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
                         case Claim.WHOLE_TO_ONE -> addWholeToOne(cents, from, length, totals, claim.classSlot + at,
                                 claim.categorySlot + at, claim.holderSlot[0] + at);
-                        case Claim.WHOLE_IN_DOUBLES -> {
-                            addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
-                            splitInDoubles(i, claim, cents, from, length, totals, claim.holderSlot, at);
-                        }
+                        case Claim.WHOLE_IN_DOUBLES -> splitInDoubles(i, claim, cents, from, length, totals, claim.holderSlot, at,
+                                claim.classSlot + at, claim.categorySlot + at);
                         case Claim.WHOLE_SPLIT -> {
                             addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
                             splitEach(i, claim, cents, from, length, totals, claim.holderSlot, at);
                         }
                         case Claim.PIECES_IN_DOUBLES -> {
                             int m = claim.doubleParts;
-                            long[] pieces = columns.pieces(m * runs);
+                            // The pieces' columns, and past them one that takes the split's whole cents (never read).
+                            long[] pieces = columns.pieces((m + 1) * runs);
                             java.util.Arrays.fill(pieces, 0, m * runs, 0);
-                            splitInDoubles(i, claim, cents, from, length, pieces, claim.pieceColumn, 0);
+                            splitInDoubles(i, claim, cents, from, length, pieces, claim.pieceColumn, 0, m * runs, m * runs);
                             addPieces(claim, pieces, runs, length, totals, at);
                         }
                         default -> splitEachToPieces(i, claim, cents, from, length, totals, at);
@@ -935,21 +934,23 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
 
             /**
-             * The claimant's cents of the block's runs split in its two or three fixed parts, part {@code p} of run
-             * {@code j} added to {@code out[target[p] + at + j]}: {@link IntegerWeights#addSplit}'s split in doubles right
-             * here (see there why it is exact); a run it cannot decide, or paid exactly its preference, or past its cents
-             * in doubles, through {@link #splitRun}.
+             * The claimant's cents of the block's runs added whole at {@code out[classAt + j]} and {@code out[categoryAt + j]},
+             * and split in its two or three fixed parts, part {@code p} of run {@code j} added to
+             * {@code out[target[p] + at + j]}: {@link IntegerWeights#addSplit}'s split in doubles right here (see there why
+             * it is exact); a run it cannot decide, or paid exactly its preference, or past its cents in doubles, through
+             * {@link #splitRun}. The whole cents go in the same loop: one read of the claimant's cents a run, not two.
              */
             private void splitInDoubles(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target,
-                                        int at) {
+                                        int at, int classAt, int categoryAt) {
                 if (claim.doubleParts == 2) {
-                    splitInTwo(i, claim, cents, from, length, out, target, at);
+                    splitInTwo(i, claim, cents, from, length, out, target, at, classAt, categoryAt);
                 } else {
-                    splitInThree(i, claim, cents, from, length, out, target, at);
+                    splitInThree(i, claim, cents, from, length, out, target, at, classAt, categoryAt);
                 }
             }
 
-            private void splitInTwo(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at) {
+            private void splitInTwo(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at,
+                                    int classAt, int categoryAt) {
                 int firstAt = target[0] + at;
                 int secondAt = target[1] + at;
                 double share = claim.share0;
@@ -957,6 +958,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 long preference = claim.piecewisePreferenceCents;
                 for (int j = 0; j < length; j++) {
                     long v = cents[from + j];
+                    out[classAt + j] += v;
+                    out[categoryAt + j] += v;
                     if (v > 0 && v <= most && v != preference) {
                         double x = v;
                         double f = x * share;
@@ -973,7 +976,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 }
             }
 
-            private void splitInThree(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at) {
+            private void splitInThree(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at,
+                                    int classAt, int categoryAt) {
                 int firstAt = target[0] + at;
                 int secondAt = target[1] + at;
                 int thirdAt = target[2] + at;
@@ -984,6 +988,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 long preference = claim.piecewisePreferenceCents;
                 for (int j = 0; j < length; j++) {
                     long v = cents[from + j];
+                    out[classAt + j] += v;
+                    out[categoryAt + j] += v;
                     if (v > 0 && v <= most && v != preference) {
                         double x = v;
                         double e = x * 0x1p-50;
