@@ -62,29 +62,11 @@ class SeriesPassTest {
     /** At {@code draws} random proceeds on each of ten month-ends, and at the bends of every month-end of a few years. */
     private static void assertSlotsSumThePositions(BreakpointPayoutModel model, int unfollowedEvery, long seed, int draws) {
         List<Position> positions = model.positions();
-        List<String> groups = new ArrayList<>();
-        List<String> holders = new ArrayList<>();
-        int[] groupSlot = new int[positions.size()];
-        int[] categorySlot = new int[positions.size()];
-        int[] holderOf = new int[positions.size()];
-        for (int p = 0; p < positions.size(); p++) {
-            groupSlot[p] = indexOf(groups, positions.get(p).group());
-            holderOf[p] = indexOf(holders, positions.get(p).holder());
-        }
-        int categories = HolderCategory.values().length;
-        int[] holderSlot = new int[positions.size()];
-        for (int p = 0; p < positions.size(); p++) {
-            categorySlot[p] = groups.size() + positions.get(p).category().ordinal();
-            int h = holderOf[p];
-            holderSlot[p] = h % unfollowedEvery == unfollowedEvery - 1 ? -1 : groups.size() + categories + h;
-        }
-        int slots = groups.size() + categories + holders.size();
-        // Each slot the start of its series' column, STRIDE runs long, as the payout pass lays a chunk out.
-        int[] groupColumn = Arrays.stream(groupSlot).map(slot -> slot * STRIDE).toArray();
-        int[] categoryColumn = Arrays.stream(categorySlot).map(slot -> slot * STRIDE).toArray();
-        int[] holderColumn = Arrays.stream(holderSlot).map(slot -> slot < 0 ? -1 : slot * STRIDE).toArray();
-        PayoutModel.SeriesSlots seriesSlots = new PayoutModel.SeriesSlots(groupColumn, categoryColumn, holderColumn,
-                slots * STRIDE);
+        Layout layout = Layout.of(model, unfollowedEvery);
+        int[] groupSlot = layout.groupSlot();
+        int[] categorySlot = layout.categorySlot();
+        int[] holderSlot = layout.holderSlot();
+        PayoutModel.SeriesSlots seriesSlots = layout.columns(STRIDE);
         SplittableRandom random = new SplittableRandom(seed);
         int compared = 0;
         for (LocalDate month = LocalDate.of(2026, 3, 31); month.isBefore(LocalDate.of(2032, 1, 1)); month = month.plusMonths(7)
@@ -180,27 +162,12 @@ class SeriesPassTest {
      */
     private static void assertStretchesSumThePositions(BreakpointPayoutModel model, int unfollowedEvery, long seed) {
         List<Position> positions = model.positions();
-        List<String> groups = new ArrayList<>();
-        List<String> holders = new ArrayList<>();
-        int[] groupSlot = new int[positions.size()];
-        int[] holderOf = new int[positions.size()];
-        for (int p = 0; p < positions.size(); p++) {
-            groupSlot[p] = indexOf(groups, positions.get(p).group());
-            holderOf[p] = indexOf(holders, positions.get(p).holder());
-        }
-        int categories = HolderCategory.values().length;
-        int[] categorySlot = new int[positions.size()];
-        int[] holderSlot = new int[positions.size()];
-        for (int p = 0; p < positions.size(); p++) {
-            categorySlot[p] = groups.size() + positions.get(p).category().ordinal();
-            int h = holderOf[p];
-            holderSlot[p] = h % unfollowedEvery == unfollowedEvery - 1 ? -1 : groups.size() + categories + h;
-        }
-        int slots = groups.size() + categories + holders.size();
-        PayoutModel.SeriesSlots seriesSlots = new PayoutModel.SeriesSlots(
-                Arrays.stream(groupSlot).map(slot -> slot * RUNS_STRIDE).toArray(),
-                Arrays.stream(categorySlot).map(slot -> slot * RUNS_STRIDE).toArray(),
-                Arrays.stream(holderSlot).map(slot -> slot < 0 ? -1 : slot * RUNS_STRIDE).toArray(), slots * RUNS_STRIDE);
+        Layout layout = Layout.of(model, unfollowedEvery);
+        int[] groupSlot = layout.groupSlot();
+        int[] categorySlot = layout.categorySlot();
+        int[] holderSlot = layout.holderSlot();
+        int slots = layout.slots();
+        PayoutModel.SeriesSlots seriesSlots = layout.columns(RUNS_STRIDE);
         SplittableRandom random = new SplittableRandom(seed);
         for (LocalDate month = LocalDate.of(2026, 6, 30); month.isBefore(LocalDate.of(2032, 1, 1)); month = month.plusMonths(13)
                 .withDayOfMonth(1).plusMonths(1).minusDays(1)) {
@@ -242,6 +209,40 @@ class SeriesPassTest {
                 assertThat(differs).as("%s, stretch [%d, %d): first difference in series %d at place %d", month, from, to,
                         differs / RUNS_STRIDE, differs % RUNS_STRIDE).isEqualTo(-1);
             }
+        }
+    }
+
+    /**
+     * Per position its class's, category's and holder's slot among the series (classes, categories, then holders; -1 for
+     * a holder not followed: every {@code unfollowedEvery}-th), and how many slots.
+     */
+    private record Layout(int[] groupSlot, int[] categorySlot, int[] holderSlot, int slots) {
+        static Layout of(BreakpointPayoutModel model, int unfollowedEvery) {
+            List<Position> positions = model.positions();
+            List<String> groups = new ArrayList<>();
+            List<String> holders = new ArrayList<>();
+            int[] groupSlot = new int[positions.size()];
+            int[] holderOf = new int[positions.size()];
+            for (int p = 0; p < positions.size(); p++) {
+                groupSlot[p] = indexOf(groups, positions.get(p).group());
+                holderOf[p] = indexOf(holders, positions.get(p).holder());
+            }
+            int categories = HolderCategory.values().length;
+            int[] categorySlot = new int[positions.size()];
+            int[] holderSlot = new int[positions.size()];
+            for (int p = 0; p < positions.size(); p++) {
+                categorySlot[p] = groups.size() + positions.get(p).category().ordinal();
+                int h = holderOf[p];
+                holderSlot[p] = h % unfollowedEvery == unfollowedEvery - 1 ? -1 : groups.size() + categories + h;
+            }
+            return new Layout(groupSlot, categorySlot, holderSlot, groups.size() + categories + holders.size());
+        }
+
+        /** Each slot the start of its series' column, {@code stride} runs long, as the payout pass lays a chunk out. */
+        PayoutModel.SeriesSlots columns(int stride) {
+            return new PayoutModel.SeriesSlots(Arrays.stream(groupSlot).map(slot -> slot * stride).toArray(),
+                    Arrays.stream(categorySlot).map(slot -> slot * stride).toArray(),
+                    Arrays.stream(holderSlot).map(slot -> slot < 0 ? -1 : slot * stride).toArray(), slots * stride);
         }
     }
 
