@@ -180,8 +180,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
         }
 
         private DayEvaluator at(long cents) {
-            int k = java.util.Arrays.binarySearch(startCents, cents);
-            return evaluators[k >= 0 ? k : -k - 2];
+            return evaluators[interval(cents)];
         }
 
         @Override
@@ -200,10 +199,31 @@ public final class BreakpointPayoutModel implements PayoutModel {
             for (int k = 0; k < evaluators.length; k++) {
                 byInterval[k] = evaluators[k].series(slots);
             }
-            return (proceedsCents, totals, at) -> {
-                int k = java.util.Arrays.binarySearch(startCents, proceedsCents);
-                byInterval[k >= 0 ? k : -k - 2].add(proceedsCents, totals, at);
+            return new SeriesPayouts() {
+                @Override
+                public void add(long proceedsCents, long[] totals, int at) {
+                    byInterval[interval(proceedsCents)].add(proceedsCents, totals, at);
+                }
+
+                /** Each stretch of consecutive runs on one interval's table through that table's pass, claimant by claimant. */
+                @Override
+                public void addRuns(long[] proceeds, int[] runs, int from, int to, long[] totals) {
+                    for (int start = from, end; start < to; start = end) {
+                        int k = interval(proceeds[runs[start]]);
+                        end = start + 1;
+                        while (end < to && interval(proceeds[runs[end]]) == k) {
+                            end++;
+                        }
+                        byInterval[k].addRuns(proceeds, runs, start, end, totals);
+                    }
+                }
             };
+        }
+
+        /** The interval of proceeds, and so the table, an exit at {@code cents} is paid on. */
+        private int interval(long cents) {
+            int k = java.util.Arrays.binarySearch(startCents, cents);
+            return k >= 0 ? k : -k - 2;
         }
 
         /** Where the levels change, and each level's table bends. */
