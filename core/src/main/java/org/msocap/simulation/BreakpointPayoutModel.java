@@ -180,8 +180,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
         }
 
         private DayEvaluator at(long cents) {
-            int k = java.util.Arrays.binarySearch(startCents, cents);
-            return evaluators[k >= 0 ? k : -k - 2];
+            return evaluators[interval(cents)];
         }
 
         @Override
@@ -200,10 +199,31 @@ public final class BreakpointPayoutModel implements PayoutModel {
             for (int k = 0; k < evaluators.length; k++) {
                 byInterval[k] = evaluators[k].series(slots);
             }
-            return (proceedsCents, totals, at) -> {
-                int k = java.util.Arrays.binarySearch(startCents, proceedsCents);
-                byInterval[k >= 0 ? k : -k - 2].add(proceedsCents, totals, at);
+            return new SeriesPayouts() {
+                @Override
+                public void add(long proceedsCents, long[] totals, int at) {
+                    byInterval[interval(proceedsCents)].add(proceedsCents, totals, at);
+                }
+
+                /** Each stretch of consecutive runs on one interval's table through that table's pass, claimant by claimant. */
+                @Override
+                public void addRuns(long[] proceeds, int[] runs, int from, int to, long[] totals) {
+                    for (int start = from, end; start < to; start = end) {
+                        int k = interval(proceeds[runs[start]]);
+                        end = start + 1;
+                        while (end < to && interval(proceeds[runs[end]]) == k) {
+                            end++;
+                        }
+                        byInterval[k].addRuns(proceeds, runs, start, end, totals);
+                    }
+                }
             };
+        }
+
+        /** The interval of proceeds, and so the table, an exit at {@code cents} is paid on. */
+        private int interval(long cents) {
+            int k = java.util.Arrays.binarySearch(startCents, cents);
+            return k >= 0 ? k : -k - 2;
         }
 
         /** Where the levels change, and each level's table bends. */
@@ -214,6 +234,32 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 all = java.util.stream.LongStream.concat(all, java.util.Arrays.stream(e.bends()));
             }
             return all.sorted().distinct().toArray();
+        }
+    }
+
+    /**
+     * Per thread, the series pass's columns of a block's runs: the class cents (claimant {@code i}'s run {@code j} at
+     * {@code i × runs + j}), and the parts of a claimant split into a column per piece. One of each for every day's pass
+     * of the thread, so that one day's block after another's reuses the same cache lines.
+     */
+    private static final ThreadLocal<BlockColumns> BLOCK_COLUMNS = ThreadLocal.withInitial(BlockColumns::new);
+
+    private static final class BlockColumns {
+        private long[] cents = new long[0];
+        private long[] pieces = new long[0];
+
+        long[] cents(int length) {
+            if (cents.length < length) {
+                cents = new long[length];
+            }
+            return cents;
+        }
+
+        long[] pieces(int length) {
+            if (pieces.length < length) {
+                pieces = new long[length];
+            }
+            return pieces;
         }
     }
 
@@ -650,49 +696,79 @@ public final class BreakpointPayoutModel implements PayoutModel {
          * slot, each piece added straight into it; a claimant whose pieces' slots differ otherwise is split into parts
          * first and each part added to its three slots, as is one whose whole-cent preferences per piece do not add up
          * to its own (never seen; then the sums are those of its pieces, as {@link #payouts} gives them).
+         *
+         * <p>The runs of one exit day go claimant by claimant ({@link #addRuns}): the evaluator's class cents of a block
+         * of runs first, each claimant's in a column of its own, then per claimant one loop over the block with its case
+         * decided once ({@link Claim#kind}), its slots and shares in locals. Under C1 that is what pays: run by run, every
+         * claimant's fields were loaded and its case chosen again for every run.
          */
         private final class SeriesPass implements SeriesPayouts {
             private final Scratch work = new Scratch(table);
             private final Claim[] claims;
             private final int[] identity;
             private final long[] parts;
+            /**
+             * Runs per block ({@link #addBlock}): the claimants' cents of a block, {@code n × blockRuns} longs, stay within
+             * 32 KB (the first-level cache), at least 16 runs.
+             */
+            private final int blockRuns;
+            /** A block's proceeds, and their segments (-1: not looked up yet). */
+            private final long[] blockProceeds;
+            private final int[] blockSegment;
 
             /** One claimant's part in the pass: fields, not parallel arrays, so that C1 reads each without a bounds check. */
             private static final class Claim {
-                /** The class and category slot all its pieces add to, or -1 (none, or per piece). */
+                /** Its cents, unsplit, into its class's and category's columns only. */
+                static final int WHOLE = 0;
+                /** The same, and into its one piece's holder's column. */
+                static final int WHOLE_TO_ONE = 1;
+                /** Into its class and category, and split in two or three fixed parts in doubles ({@link #doubleParts}). */
+                static final int WHOLE_IN_DOUBLES = 2;
+                /** Into its class and category, split run by run into its holders' columns. */
+                static final int WHOLE_SPLIT = 3;
+                /** Split in two or three fixed parts in doubles into a column per piece, each added to its three slots. */
+                static final int PIECES_IN_DOUBLES = 4;
+                /** Split run by run into parts, each added to its three slots. */
+                static final int PIECES = 5;
+                /** How the pass adds its cents, decided once: one loop over a block's runs per case. */
+                int kind;
+                /** The class and category slot all its pieces add to, the spare slot for none (never read), -1 per piece. */
                 int classSlot;
                 int categorySlot;
-                /** Whether its cents are split at all. */
-                boolean splits;
                 /** Each piece's holder slot (the spare slot for none). */
                 int[] holderSlot;
                 /** When split into parts first: each piece's class and category slot (else null). */
                 int[] pieceClassSlot;
                 int[] pieceCategorySlot;
+                /** With {@link #PIECES_IN_DOUBLES}: each piece's column in the block's parts, {@code j × blockRuns}. */
+                int[] pieceColumn;
                 /** The weights of a split that does not depend on the payout (else null), and whether it does. */
                 IntegerWeights fixed;
                 boolean modeMatters;
-                /** Its preference in whole cents (-1 if not whole), and each piece's (null unless all whole). */
-                long preferenceCents;
+                /**
+                 * Its preference in whole cents when each piece's is whole too (else {@code Long.MIN_VALUE}, never paid), and
+                 * each piece's (null unless all whole): a payout of exactly that may go piece by piece.
+                 */
+                long piecewisePreferenceCents;
                 long[] piecePreferenceCents;
                 /**
-                 * Two or three fixed parts added straight to their holders' slots, split in doubles right in the pass
-                 * ({@link IntegerWeights#addSplit}'s first try, without its call per claimant and run): the number of
-                 * parts (else 0), the most cents split so, each part's share and its holder's slot.
+                 * Two or three fixed parts split in doubles right in the pass ({@link IntegerWeights#addSplit}'s first try,
+                 * without its call per claimant and run): the number of parts (else 0), the most cents split so, and each
+                 * part's share.
                  */
                 int doubleParts;
                 long mostDoubleCents;
                 double share0;
                 double share1;
                 double share2;
-                int slot0;
-                int slot1;
-                int slot2;
             }
 
             SeriesPass(SeriesSlots slots) {
                 int spare = slots.spare();
                 claims = new Claim[n];
+                blockRuns = Math.max(16, Math.min(256, 4096 / Math.max(n, 1)));
+                blockProceeds = new long[blockRuns];
+                blockSegment = new int[blockRuns];
                 int widest = 1;
                 for (int i = 0; i < n; i++) {
                     int[] target = pieceTarget[i];
@@ -711,14 +787,16 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         sameClass &= slots.groupSlot()[target[j]] == slots.groupSlot()[target[0]];
                         sameCategory &= slots.categorySlot()[target[j]] == slots.categorySlot()[target[0]];
                     }
-                    if (sameClass && sameCategory && preferencesAddUp(i)) {
-                        claim.classSlot = slots.groupSlot()[target[0]];
-                        claim.categorySlot = slots.categorySlot()[target[0]];
-                        claim.splits = followed;
+                    boolean whole = sameClass && sameCategory && preferencesAddUp(i);
+                    boolean splits = !whole || followed;
+                    if (whole) {
+                        int g = slots.groupSlot()[target[0]];
+                        int c = slots.categorySlot()[target[0]];
+                        claim.classSlot = g < 0 ? spare : g;
+                        claim.categorySlot = c < 0 ? spare : c;
                     } else {
                         claim.classSlot = -1;
                         claim.categorySlot = -1;
-                        claim.splits = true;
                         claim.pieceClassSlot = new int[m];
                         claim.pieceCategorySlot = new int[m];
                         for (int j = 0; j < m; j++) {
@@ -730,17 +808,26 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     }
                     claim.fixed = modeMatters[i] ? null : onlyWeights[i];
                     claim.modeMatters = modeMatters[i];
-                    claim.preferenceCents = preferenceCents[i];
                     claim.piecePreferenceCents = piecePreferenceCents[i];
-                    if (claim.splits && claim.pieceClassSlot == null && claim.fixed != null && claim.fixed.mostDoubleCents() > 0) {
+                    claim.piecewisePreferenceCents = claim.piecePreferenceCents == null ? Long.MIN_VALUE : preferenceCents[i];
+                    if (splits && claim.fixed != null && claim.fixed.mostDoubleCents() > 0) {
                         claim.doubleParts = m;
                         claim.mostDoubleCents = claim.fixed.mostDoubleCents();
                         claim.share0 = claim.fixed.share(0);
                         claim.share1 = claim.fixed.share(1);
                         claim.share2 = m > 2 ? claim.fixed.share(2) : 0;
-                        claim.slot0 = claim.holderSlot[0];
-                        claim.slot1 = claim.holderSlot[1];
-                        claim.slot2 = m > 2 ? claim.holderSlot[2] : 0;
+                    }
+                    if (whole) {
+                        claim.kind = !splits ? Claim.WHOLE : m == 1 ? Claim.WHOLE_TO_ONE
+                                : claim.doubleParts != 0 ? Claim.WHOLE_IN_DOUBLES : Claim.WHOLE_SPLIT;
+                    } else if (claim.doubleParts != 0) {
+                        claim.kind = Claim.PIECES_IN_DOUBLES;
+                        claim.pieceColumn = new int[m];
+                        for (int j = 0; j < m; j++) {
+                            claim.pieceColumn[j] = j * blockRuns;
+                        }
+                    } else {
+                        claim.kind = Claim.PIECES;
                     }
                 }
                 identity = new int[widest];
@@ -765,111 +852,267 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
             @Override
             public void add(long proceedsCents, long[] totals, int at) {
+                blockProceeds[0] = proceedsCents;
+                addBlock(1, totals, at);
+            }
+
+            @Override
+            public void addRuns(long[] proceeds, int[] runs, int from, int to, long[] totals) {
+                long[] blockProceeds = this.blockProceeds;
+                for (int start = from; start < to; start += blockRuns) {
+                    int length = Math.min(blockRuns, to - start);
+                    for (int j = 0; j < length; j++) {
+                        blockProceeds[j] = proceeds[runs[start + j]];
+                    }
+                    addBlock(length, totals, start);
+                }
+            }
+
+            /**
+             * The block's runs, their proceeds in {@link #blockProceeds}{@code [0, length)}, run {@code j}'s cents added at
+             * each slot + {@code at + j}: first every run's class cents, laid out claimant by claimant, then per claimant
+             * one loop over the runs for its case.
+             */
+            private void addBlock(int length, long[] totals, int at) {
                 Scratch work = this.work;
+                BreakpointTable.Evaluator evaluator = work.classes;
                 long[] classCents = work.classCents;
-                work.classes.classPayoutCents(proceedsCents, classCents);
-                // The proceeds' segment only when a claimant needs it (a search per run otherwise).
-                int segment = -1;
+                long[] proceeds = blockProceeds;
+                int[] segment = blockSegment;
+                int runs = blockRuns;
                 Claim[] claims = this.claims;
-                for (int i = 0; i < claims.length; i++) {
-                    long cents = classCents[i];
-                    if (cents == 0) {
-                        continue;
+                int n = claims.length;
+                BlockColumns columns = BLOCK_COLUMNS.get();
+                long[] cents = columns.cents(n * runs);
+                for (int j = 0; j < length; j++) {
+                    evaluator.classPayoutCents(proceeds[j], classCents);
+                    for (int i = 0, c = j; i < n; i++, c += runs) {
+                        cents[c] = classCents[i];
                     }
+                    segment[j] = -1;
+                }
+                for (int i = 0; i < n; i++) {
                     Claim claim = claims[i];
-                    int g = claim.classSlot;
-                    if (g >= 0) {
-                        totals[g + at] += cents;
-                    }
-                    int c = claim.categorySlot;
-                    if (c >= 0) {
-                        totals[c + at] += cents;
-                    }
-                    if (!claim.splits) {
-                        continue;
-                    }
-                    int[] target = claim.holderSlot;
-                    int m = target.length;
-                    int[] classes = claim.pieceClassSlot;
-                    long[] out = totals;
-                    // Where piece j goes: out[target[j] + to].
-                    int to = at;
-                    if (classes != null) {
-                        out = parts;
-                        java.util.Arrays.fill(out, 0, m, 0);
-                        target = identity;
-                        to = 0;
-                    }
-                    boolean fullPreference = m > 1 && cents == claim.preferenceCents && claim.piecePreferenceCents != null;
-                    if (fullPreference) {
-                        segment = segment < 0 ? segmentOf(proceedsCents) : segment;
-                    }
-                    if (m == 1) {
-                        out[target[0] + to] += cents;
-                    } else if (fullPreference && flatAtPreference[segment][i]) {
-                        long[] perPiece = claim.piecePreferenceCents;
-                        for (int j = 0; j < m; j++) {
-                            out[target[j] + to] += perPiece[j];
+                    int from = i * runs;
+                    switch (claim.kind) {
+                        case Claim.WHOLE -> addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
+                        case Claim.WHOLE_TO_ONE -> addWholeToOne(cents, from, length, totals, claim.classSlot + at,
+                                claim.categorySlot + at, claim.holderSlot[0] + at);
+                        case Claim.WHOLE_IN_DOUBLES -> splitInDoubles(i, claim, cents, from, length, totals, claim.holderSlot, at,
+                                claim.classSlot + at, claim.categorySlot + at);
+                        case Claim.WHOLE_SPLIT -> {
+                            addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
+                            splitEach(i, claim, cents, from, length, totals, claim.holderSlot, at);
                         }
-                    } else if (claim.doubleParts != 0 && cents <= claim.mostDoubleCents && cents > 0) {
-                        // IntegerWeights#addSplit's split in doubles, in place (see there why it is exact); else its call.
-                        double x = cents;
-                        double e = x * 0x1p-50;
-                        if (claim.doubleParts == 2) {
-                            double v = x * claim.share0;
-                            if (Math.abs(v - (long) v - 0.5) > e) {
-                                long first = (long) (v + 0.5);
-                                totals[claim.slot0 + at] += first;
-                                totals[claim.slot1 + at] += cents - first;
-                                continue;
-                            }
-                        } else {
-                            double v0 = x * claim.share0;
-                            double v1 = x * claim.share1;
-                            double v2 = x * claim.share2;
-                            long q0 = (long) v0;
-                            long q1 = (long) v1;
-                            long q2 = (long) v2;
-                            double f0 = v0 - q0;
-                            double f1 = v1 - q1;
-                            double f2 = v2 - q2;
-                            double high = 1 - e;
-                            if (f0 > e && f0 < high && f1 > e && f1 < high && f2 > e && f2 < high
-                                    && Math.abs(f0 - f1) > e && Math.abs(f0 - f2) > e && Math.abs(f1 - f2) > e) {
-                                int left = (int) (cents - q0 - q1 - q2);
-                                long b0 = Double.doubleToRawLongBits(f0);
-                                long b1 = Double.doubleToRawLongBits(f1);
-                                long b2 = Double.doubleToRawLongBits(f2);
-                                int rank0 = (int) ((b0 - b1) >>> 63) + (int) ((b0 - b2) >>> 63);
-                                int rank1 = (int) ((b1 - b0) >>> 63) + (int) ((b1 - b2) >>> 63);
-                                int rank2 = (int) ((b2 - b0) >>> 63) + (int) ((b2 - b1) >>> 63);
-                                totals[claim.slot0 + at] += q0 + ((rank0 - left) >>> 31);
-                                totals[claim.slot1 + at] += q1 + ((rank1 - left) >>> 31);
-                                totals[claim.slot2 + at] += q2 + ((rank2 - left) >>> 31);
-                                continue;
-                            }
+                        case Claim.PIECES_IN_DOUBLES -> {
+                            int m = claim.doubleParts;
+                            // The pieces' columns, and past them one that takes the split's whole cents (never read).
+                            long[] pieces = columns.pieces((m + 1) * runs);
+                            java.util.Arrays.fill(pieces, 0, m * runs, 0);
+                            splitInDoubles(i, claim, cents, from, length, pieces, claim.pieceColumn, 0, m * runs, m * runs);
+                            addPieces(claim, pieces, runs, length, totals, at);
                         }
-                        claim.fixed.addSplit(cents, out, target, to, work.split);
-                    } else {
-                        segment = segment < 0 ? segmentOf(proceedsCents) : segment;
-                        IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segment, proceedsCents) : claim.fixed;
-                        if (fixed != null) {
-                            fixed.addSplit(cents, out, target, to, work.split);
-                        } else if (!split(i, segment, proceedsCents, cents, out, target, to, work)) {
-                            splitExactly(i, segment, proceedsCents, cents, out, target, to, work);
-                        }
-                    }
-                    if (classes != null) {
-                        int[] holders = claim.holderSlot;
-                        int[] categories = claim.pieceCategorySlot;
-                        for (int j = 0; j < m; j++) {
-                            long v = out[j];
-                            totals[holders[j] + at] += v;
-                            totals[classes[j] + at] += v;
-                            totals[categories[j] + at] += v;
-                        }
+                        default -> splitEachToPieces(i, claim, cents, from, length, totals, at);
                     }
                 }
+            }
+
+            /** A claimant's cents, unsplit, into its class's and category's columns. */
+            private static void addWhole(long[] cents, int from, int length, long[] totals, int classAt, int categoryAt) {
+                for (int j = 0; j < length; j++) {
+                    long v = cents[from + j];
+                    totals[classAt + j] += v;
+                    totals[categoryAt + j] += v;
+                }
+            }
+
+            /** The same for a claimant of one piece whose holder is followed: its cents into the holder's column too. */
+            private static void addWholeToOne(long[] cents, int from, int length, long[] totals, int classAt, int categoryAt,
+                                              int holderAt) {
+                for (int j = 0; j < length; j++) {
+                    long v = cents[from + j];
+                    totals[classAt + j] += v;
+                    totals[categoryAt + j] += v;
+                    totals[holderAt + j] += v;
+                }
+            }
+
+            /** Each piece's column of the block's parts added to its holder's, class's and category's columns. */
+            private static void addPieces(Claim claim, long[] pieces, int runs, int length, long[] totals, int at) {
+                for (int p = 0; p < claim.doubleParts; p++) {
+                    int from = p * runs;
+                    int holderAt = claim.holderSlot[p] + at;
+                    int classAt = claim.pieceClassSlot[p] + at;
+                    int categoryAt = claim.pieceCategorySlot[p] + at;
+                    for (int j = 0; j < length; j++) {
+                        long v = pieces[from + j];
+                        totals[holderAt + j] += v;
+                        totals[classAt + j] += v;
+                        totals[categoryAt + j] += v;
+                    }
+                }
+            }
+
+            /**
+             * The claimant's cents of the block's runs added whole at {@code out[classAt + j]} and {@code out[categoryAt + j]},
+             * and split in its two or three fixed parts, part {@code p} of run {@code j} added to
+             * {@code out[target[p] + at + j]}: {@link IntegerWeights#addSplit}'s split in doubles right here (see there why
+             * it is exact); a run it cannot decide, or paid exactly its preference, or past its cents in doubles, through
+             * {@link #splitRun}. The whole cents go in the same loop: one read of the claimant's cents a run, not two.
+             */
+            private void splitInDoubles(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target,
+                                        int at, int classAt, int categoryAt) {
+                if (claim.doubleParts == 2) {
+                    splitInTwo(i, claim, cents, from, length, out, target, at, classAt, categoryAt);
+                } else {
+                    splitInThree(i, claim, cents, from, length, out, target, at, classAt, categoryAt);
+                }
+            }
+
+            private void splitInTwo(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at,
+                                    int classAt, int categoryAt) {
+                int firstAt = target[0] + at;
+                int secondAt = target[1] + at;
+                double share = claim.share0;
+                long most = claim.mostDoubleCents;
+                long preference = claim.piecewisePreferenceCents;
+                for (int j = 0; j < length; j++) {
+                    long v = cents[from + j];
+                    out[classAt + j] += v;
+                    out[categoryAt + j] += v;
+                    if (v > 0 && v <= most && v != preference) {
+                        double x = v;
+                        double f = x * share;
+                        if (Math.abs(f - (long) f - 0.5) > x * 0x1p-50) {
+                            long first = (long) (f + 0.5);
+                            out[firstAt + j] += first;
+                            out[secondAt + j] += v - first;
+                            continue;
+                        }
+                    }
+                    if (v != 0) {
+                        splitRun(i, claim, v, j, out, target, at + j);
+                    }
+                }
+            }
+
+            private void splitInThree(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at,
+                                    int classAt, int categoryAt) {
+                int firstAt = target[0] + at;
+                int secondAt = target[1] + at;
+                int thirdAt = target[2] + at;
+                double share0 = claim.share0;
+                double share1 = claim.share1;
+                double share2 = claim.share2;
+                long most = claim.mostDoubleCents;
+                long preference = claim.piecewisePreferenceCents;
+                for (int j = 0; j < length; j++) {
+                    long v = cents[from + j];
+                    out[classAt + j] += v;
+                    out[categoryAt + j] += v;
+                    if (v > 0 && v <= most && v != preference) {
+                        double x = v;
+                        double e = x * 0x1p-50;
+                        double v0 = x * share0;
+                        double v1 = x * share1;
+                        double v2 = x * share2;
+                        long q0 = (long) v0;
+                        long q1 = (long) v1;
+                        long q2 = (long) v2;
+                        double f0 = v0 - q0;
+                        double f1 = v1 - q1;
+                        double f2 = v2 - q2;
+                        double high = 1 - e;
+                        if (f0 > e && f0 < high && f1 > e && f1 < high && f2 > e && f2 < high
+                                && Math.abs(f0 - f1) > e && Math.abs(f0 - f2) > e && Math.abs(f1 - f2) > e) {
+                            int left = (int) (v - q0 - q1 - q2);
+                            // Non-negative doubles order as their bits; no two fractions are equal here.
+                            long b0 = Double.doubleToRawLongBits(f0);
+                            long b1 = Double.doubleToRawLongBits(f1);
+                            long b2 = Double.doubleToRawLongBits(f2);
+                            int rank0 = (int) ((b0 - b1) >>> 63) + (int) ((b0 - b2) >>> 63);
+                            int rank1 = (int) ((b1 - b0) >>> 63) + (int) ((b1 - b2) >>> 63);
+                            int rank2 = (int) ((b2 - b0) >>> 63) + (int) ((b2 - b1) >>> 63);
+                            out[firstAt + j] += q0 + ((rank0 - left) >>> 31);
+                            out[secondAt + j] += q1 + ((rank1 - left) >>> 31);
+                            out[thirdAt + j] += q2 + ((rank2 - left) >>> 31);
+                            continue;
+                        }
+                    }
+                    if (v != 0) {
+                        splitRun(i, claim, v, j, out, target, at + j);
+                    }
+                }
+            }
+
+            /** The claimant's cents of each of the block's runs split by {@link #splitRun}, piece {@code p} to {@code out[target[p] + at + j]}. */
+            private void splitEach(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at) {
+                for (int j = 0; j < length; j++) {
+                    long v = cents[from + j];
+                    if (v != 0) {
+                        splitRun(i, claim, v, j, out, target, at + j);
+                    }
+                }
+            }
+
+            /** Per run, the claimant's cents split into parts, each added to its holder's, class's and category's columns. */
+            private void splitEachToPieces(int i, Claim claim, long[] cents, int from, int length, long[] totals, int at) {
+                long[] parts = this.parts;
+                int[] holders = claim.holderSlot;
+                int[] classes = claim.pieceClassSlot;
+                int[] categories = claim.pieceCategorySlot;
+                int m = holders.length;
+                for (int j = 0; j < length; j++) {
+                    long v = cents[from + j];
+                    if (v == 0) {
+                        continue;
+                    }
+                    java.util.Arrays.fill(parts, 0, m, 0);
+                    splitRun(i, claim, v, j, parts, identity, 0);
+                    int run = at + j;
+                    for (int p = 0; p < m; p++) {
+                        long part = parts[p];
+                        totals[holders[p] + run] += part;
+                        totals[classes[p] + run] += part;
+                        totals[categories[p] + run] += part;
+                    }
+                }
+            }
+
+            /**
+             * The block's run {@code j}'s {@code cents} (not 0) of claimant {@code i} split to its pieces, piece {@code p}
+             * added to {@code out[target[p] + to]}, as the engine splits: one piece takes all; a fully paid preference of
+             * whole cents gives each piece its own; weights fixed (or fixed at these proceeds) by largest remainder;
+             * otherwise the split that needs the payout's preference part, in doubles or exactly.
+             */
+            private void splitRun(int i, Claim claim, long cents, int j, long[] out, int[] target, int to) {
+                int m = claim.holderSlot.length;   // target may be longer (identity)
+                long proceedsCents = blockProceeds[j];
+                if (m == 1) {
+                    out[target[0] + to] += cents;
+                } else if (cents == claim.piecewisePreferenceCents && flatAtPreference[segmentAt(j)][i]) {
+                    long[] perPiece = claim.piecePreferenceCents;
+                    for (int p = 0; p < m; p++) {
+                        out[target[p] + to] += perPiece[p];
+                    }
+                } else {
+                    IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segmentAt(j), proceedsCents) : claim.fixed;
+                    if (fixed != null) {
+                        fixed.addSplit(cents, out, target, to, work.split);
+                    } else if (!split(i, segmentAt(j), proceedsCents, cents, out, target, to, work)) {
+                        splitExactly(i, segmentAt(j), proceedsCents, cents, out, target, to, work);
+                    }
+                }
+            }
+
+            /** The segment of the block's run {@code j}'s proceeds: looked up once, when a claimant first needs it. */
+            private int segmentAt(int j) {
+                int segment = blockSegment[j];
+                if (segment < 0) {
+                    segment = segmentOf(blockProceeds[j]);
+                    blockSegment[j] = segment;
+                }
+                return segment;
             }
         }
 

@@ -946,20 +946,25 @@ public final class MonteCarloSimulator {
         }
 
         /**
-         * The series pass over a chunk's exit runs, in the order of {@code byDay}: each run's payouts summed by the day's
+         * The series pass over a chunk's exit runs, in the order of {@code byDay}: each day's runs summed by the day's
          * evaluator straight into the series' columns (a class's cents once into its class and category, split only
-         * where a followed holder needs its part), and the carve-outs added by position. A method of its own so that
-         * the JIT compiles this loop apart from the chunk's set-up.
+         * where a followed holder needs its part; claimant by claimant over the day's runs), then the carve-outs added
+         * by position. A method of its own so that the JIT compiles these loops apart from the chunk's set-up.
          */
         private void distributeBySeries(int exits, int[] byDay, int[] runDay, PayoutModel.SeriesPayouts[] passes,
                                         long[] columns, long[] positionTotals) {
             long[] proceeds = this.proceeds;
-            boolean carveOuts = positions.size() > waterfallPositions;
-            for (int k = 0; k < exits; k++) {
-                int run = byDay[k];
-                passes[runDay[k]].add(proceeds[run], columns, k);
-                if (carveOuts) {
-                    addCarveOuts(run, runDay[k], columns, k, positionTotals);
+            for (int from = 0, to; from < exits; from = to) {
+                int day = runDay[from];
+                to = from + 1;
+                while (to < exits && runDay[to] == day) {
+                    to++;
+                }
+                passes[day].addRuns(proceeds, byDay, from, to, columns);
+            }
+            if (positions.size() > waterfallPositions) {
+                for (int k = 0; k < exits; k++) {
+                    addCarveOuts(byDay[k], runDay[k], columns, k, positionTotals);
                 }
             }
         }

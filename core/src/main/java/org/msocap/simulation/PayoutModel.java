@@ -79,6 +79,17 @@ public interface PayoutModel {
          * spare slot + {@code at}): the sums equal those of {@link PayoutEvaluator#payouts}.
          */
         void add(long equityProceedsCents, long[] totals, int at);
+
+        /**
+         * {@link #add} for runs {@code [from, to)} of one exit day: run {@code k}'s proceeds {@code proceeds[runs[k]]}, its
+         * cents added at each slot + {@code k}. An implementation may go claimant by claimant over the runs rather than
+         * run by run; the sums are the same.
+         */
+        default void addRuns(long[] proceeds, int[] runs, int from, int to, long[] totals) {
+            for (int k = from; k < to; k++) {
+                add(proceeds[runs[k]], totals, k);
+            }
+        }
     }
 
     /**

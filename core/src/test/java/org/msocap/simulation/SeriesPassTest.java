@@ -62,29 +62,11 @@ class SeriesPassTest {
     /** At {@code draws} random proceeds on each of ten month-ends, and at the bends of every month-end of a few years. */
     private static void assertSlotsSumThePositions(BreakpointPayoutModel model, int unfollowedEvery, long seed, int draws) {
         List<Position> positions = model.positions();
-        List<String> groups = new ArrayList<>();
-        List<String> holders = new ArrayList<>();
-        int[] groupSlot = new int[positions.size()];
-        int[] categorySlot = new int[positions.size()];
-        int[] holderOf = new int[positions.size()];
-        for (int p = 0; p < positions.size(); p++) {
-            groupSlot[p] = indexOf(groups, positions.get(p).group());
-            holderOf[p] = indexOf(holders, positions.get(p).holder());
-        }
-        int categories = HolderCategory.values().length;
-        int[] holderSlot = new int[positions.size()];
-        for (int p = 0; p < positions.size(); p++) {
-            categorySlot[p] = groups.size() + positions.get(p).category().ordinal();
-            int h = holderOf[p];
-            holderSlot[p] = h % unfollowedEvery == unfollowedEvery - 1 ? -1 : groups.size() + categories + h;
-        }
-        int slots = groups.size() + categories + holders.size();
-        // Each slot the start of its series' column, STRIDE runs long, as the payout pass lays a chunk out.
-        int[] groupColumn = Arrays.stream(groupSlot).map(slot -> slot * STRIDE).toArray();
-        int[] categoryColumn = Arrays.stream(categorySlot).map(slot -> slot * STRIDE).toArray();
-        int[] holderColumn = Arrays.stream(holderSlot).map(slot -> slot < 0 ? -1 : slot * STRIDE).toArray();
-        PayoutModel.SeriesSlots seriesSlots = new PayoutModel.SeriesSlots(groupColumn, categoryColumn, holderColumn,
-                slots * STRIDE);
+        Layout layout = Layout.of(model, unfollowedEvery);
+        int[] groupSlot = layout.groupSlot();
+        int[] categorySlot = layout.categorySlot();
+        int[] holderSlot = layout.holderSlot();
+        PayoutModel.SeriesSlots seriesSlots = layout.columns(STRIDE);
         SplittableRandom random = new SplittableRandom(seed);
         int compared = 0;
         for (LocalDate month = LocalDate.of(2026, 3, 31); month.isBefore(LocalDate.of(2032, 1, 1)); month = month.plusMonths(7)
@@ -150,6 +132,118 @@ class SeriesPassTest {
             compared++;
         }
         return compared;
+    }
+
+    /** Runs a column holds in the stretch tests: a stretch may start anywhere in it and span several of the pass's blocks. */
+    private static final int RUNS_STRIDE = 1_200;
+
+    @Test
+    void aDaysRunsClaimantByClaimantSumWhatEveryPositionsPayoutSumsTo() throws java.io.IOException {
+        String tenClass = Files.readString(Path.of("../benchmarks/ten-class.yaml"));
+        // Two and three fixed parts split in doubles into the holders' columns, one class of three holdings in two
+        // categories split into a column per piece, options of one holding each; every holder followed, or every third not
+        // (those claimants' cents into their class and category only).
+        assertStretchesSumThePositions(new BreakpointPayoutModel(VentureReader.read(tenClass, "ten-class.yaml"), false),
+                Integer.MAX_VALUE, 21);
+        assertStretchesSumThePositions(new BreakpointPayoutModel(VentureReader.read(tenClass, "ten-class.yaml"), false), 3, 22);
+        // Splits that depend on the payout (in doubles and exactly), many holdings split run by run into parts, classes
+        // summed from several claimants (options at three strikes, SAFEs, notes).
+        assertStretchesSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), 3, 23);
+        assertStretchesSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), Integer.MAX_VALUE, 24);
+        // Performance-vested units: the stepped evaluator's runs one by one.
+        assertStretchesSumThePositions(new BreakpointPayoutModel(PerformanceVestingSimulationTest.venture(), false), 2, 25);
+    }
+
+    /**
+     * On a few month-ends, the day's bends and random proceeds in a shuffled order, handed to {@link
+     * PayoutModel.SeriesPayouts#addRuns} as stretches of one run, of a few, and of more than a block, starting at 0 and
+     * elsewhere along the columns; every column must hold, at each stretch's places, the sums of its runs' payouts by
+     * position, and nothing anywhere else.
+     */
+    private static void assertStretchesSumThePositions(BreakpointPayoutModel model, int unfollowedEvery, long seed) {
+        List<Position> positions = model.positions();
+        Layout layout = Layout.of(model, unfollowedEvery);
+        int[] groupSlot = layout.groupSlot();
+        int[] categorySlot = layout.categorySlot();
+        int[] holderSlot = layout.holderSlot();
+        int slots = layout.slots();
+        PayoutModel.SeriesSlots seriesSlots = layout.columns(RUNS_STRIDE);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (LocalDate month = LocalDate.of(2026, 6, 30); month.isBefore(LocalDate.of(2032, 1, 1)); month = month.plusMonths(13)
+                .withDayOfMonth(1).plusMonths(1).minusDays(1)) {
+            PayoutModel.PayoutEvaluator evaluator = model.at((int) month.toEpochDay());
+            long[] bends = evaluator.bends();
+            long[] proceeds = new long[RUNS_STRIDE];
+            for (int run = 0; run < proceeds.length; run++) {
+                // The bends and a cent either side of them, then $0 to $1B log-uniform, every fifth in whole dollars.
+                int b = run / 3;
+                if (b < bends.length) {
+                    proceeds[run] = Math.max(0, bends[b] + run % 3 - 1);
+                } else {
+                    proceeds[run] = (long) Math.exp(random.nextDouble() * Math.log(1e11));
+                    proceeds[run] -= run % 5 == 0 ? proceeds[run] % 100 : 0;
+                }
+            }
+            int[] runs = random.ints(0, proceeds.length).distinct().limit(proceeds.length).toArray();
+            PayoutModel.SeriesPayouts series = evaluator.series(seriesSlots);
+            long[] columns = new long[(slots + 1) * RUNS_STRIDE];
+            long[] expected = new long[slots * RUNS_STRIDE];
+            long[] payout = new long[positions.size()];
+            // One run at 0, three after it, one at 7, then a stretch of more than two blocks, then the rest.
+            int[] stretchStarts = {0, 1, 4, 7, 8, 700, RUNS_STRIDE};
+            for (int t = 0; t + 1 < stretchStarts.length; t++) {
+                int from = stretchStarts[t];
+                int to = stretchStarts[t + 1];
+                series.addRuns(proceeds, runs, from, to, columns);
+                for (int k = from; k < to; k++) {
+                    evaluator.payouts(proceeds[runs[k]], payout);
+                    for (int p = 0; p < positions.size(); p++) {
+                        expected[groupSlot[p] * RUNS_STRIDE + k] += payout[p];
+                        expected[categorySlot[p] * RUNS_STRIDE + k] += payout[p];
+                        if (holderSlot[p] >= 0) {
+                            expected[holderSlot[p] * RUNS_STRIDE + k] += payout[p];
+                        }
+                    }
+                }
+                int differs = Arrays.mismatch(Arrays.copyOf(columns, slots * RUNS_STRIDE), expected);
+                assertThat(differs).as("%s, stretch [%d, %d): first difference in series %d at place %d", month, from, to,
+                        differs / RUNS_STRIDE, differs % RUNS_STRIDE).isEqualTo(-1);
+            }
+        }
+    }
+
+    /**
+     * Per position its class's, category's and holder's slot among the series (classes, categories, then holders; -1 for
+     * a holder not followed: every {@code unfollowedEvery}-th), and how many slots.
+     */
+    private record Layout(int[] groupSlot, int[] categorySlot, int[] holderSlot, int slots) {
+        static Layout of(BreakpointPayoutModel model, int unfollowedEvery) {
+            List<Position> positions = model.positions();
+            List<String> groups = new ArrayList<>();
+            List<String> holders = new ArrayList<>();
+            int[] groupSlot = new int[positions.size()];
+            int[] holderOf = new int[positions.size()];
+            for (int p = 0; p < positions.size(); p++) {
+                groupSlot[p] = indexOf(groups, positions.get(p).group());
+                holderOf[p] = indexOf(holders, positions.get(p).holder());
+            }
+            int categories = HolderCategory.values().length;
+            int[] categorySlot = new int[positions.size()];
+            int[] holderSlot = new int[positions.size()];
+            for (int p = 0; p < positions.size(); p++) {
+                categorySlot[p] = groups.size() + positions.get(p).category().ordinal();
+                int h = holderOf[p];
+                holderSlot[p] = h % unfollowedEvery == unfollowedEvery - 1 ? -1 : groups.size() + categories + h;
+            }
+            return new Layout(groupSlot, categorySlot, holderSlot, groups.size() + categories + holders.size());
+        }
+
+        /** Each slot the start of its series' column, {@code stride} runs long, as the payout pass lays a chunk out. */
+        PayoutModel.SeriesSlots columns(int stride) {
+            return new PayoutModel.SeriesSlots(Arrays.stream(groupSlot).map(slot -> slot * stride).toArray(),
+                    Arrays.stream(categorySlot).map(slot -> slot * stride).toArray(),
+                    Arrays.stream(holderSlot).map(slot -> slot < 0 ? -1 : slot * stride).toArray(), slots * stride);
+        }
     }
 
     private static int indexOf(List<String> list, String key) {
