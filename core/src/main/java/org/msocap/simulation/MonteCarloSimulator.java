@@ -676,83 +676,16 @@ public final class MonteCarloSimulator {
             return v <= 0 ? 0 : v >= 1 ? 1 : v;
         }
 
+        /** The exit runs by day ({@link ExitOrder}); each run's exit day becomes its day's index ({@link #exitDayIndex}). */
         private void orderExitsByDay() {
-            int n = 0;
-            for (int d : exitDay) {
-                if (d != NO_EXIT) {
-                    n++;
-                }
-            }
-            exitRuns = n;
-            exitOrder = new int[n];
-
-            int firstDay = Integer.MAX_VALUE;
-            int lastDay = Integer.MIN_VALUE;
-            for (int d : exitDay) {
-                if (d != NO_EXIT) {
-                    firstDay = Math.min(firstDay, d);
-                    lastDay = Math.max(lastDay, d);
-                }
-            }
-            if (n > 0 && (long) lastDay - firstDay < runs) {
-                // Counted out by day, a linear pass (exit days are a few dozen month ends) where sorting a million keys was not.
-                int[] start = new int[lastDay - firstDay + 2];
-                for (int d : exitDay) {
-                    if (d != NO_EXIT) {
-                        start[d - firstDay + 1]++;
-                    }
-                }
-                for (int d = 1; d < start.length; d++) {
-                    start[d] += start[d - 1];
-                }
-                for (int i = 0; i < runs; i++) {
-                    if (exitDay[i] != NO_EXIT) {
-                        exitOrder[start[exitDay[i] - firstDay]++] = i;
-                    }
-                }
-            } else {
-                long[] keys = new long[n];
-                int k = 0;
-                for (int i = 0; i < runs; i++) {
-                    if (exitDay[i] != NO_EXIT) {
-                        // Day in the high bits, run in the low: sorting groups runs by day, in run order within a day.
-                        keys[k++] = ((long) exitDay[i] << 32) | i;
-                    }
-                }
-                Arrays.sort(keys);
-                for (k = 0; k < n; k++) {
-                    exitOrder[k] = (int) keys[k];
-                }
-            }
-            // The distinct days are a few dozen: grown as found, not a slot per run. Each exit run's day is read once,
-            // then replaced by its index.
-            int[] days = new int[16];
-            int distinct = 0;
-            for (int run : exitOrder) {
-                int day = exitDay[run];
-                if (distinct == 0 || days[distinct - 1] != day) {
-                    if (distinct == days.length) {
-                        days = Arrays.copyOf(days, 2 * distinct);
-                    }
-                    days[distinct++] = day;
-                }
-                exitDay[run] = distinct - 1;
-            }
-            for (int run = 0; run < runs; run++) {
-                if (exitDay[run] == NO_EXIT) {
-                    exitDay[run] = -1;
-                }
-            }
+            ExitOrder ordered = ExitOrder.of(exitDay, NO_EXIT);
+            exitOrder = ordered.order;
+            exitRuns = exitOrder.length;
+            exitDays = ordered.days;
+            // Only deal events need it (cash at close realized per exit day).
+            runsOnDay = timeline == null ? null : ordered.runsOnDay;
             exitDayIndex = exitDay;
             exitDay = null;
-            exitDays = Arrays.copyOf(days, distinct);
-            if (timeline != null) {
-                // Only deal events need it (cash at close realized per exit day): no extra pass over the runs otherwise.
-                runsOnDay = new long[distinct];
-                for (int run : exitOrder) {
-                    runsOnDay[exitDayIndex[run]]++;
-                }
-            }
         }
 
         /**
