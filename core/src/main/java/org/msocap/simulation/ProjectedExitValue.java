@@ -480,9 +480,26 @@ public final class ProjectedExitValue implements ExitValueModel {
 
     /**
      * The months {@code from} to {@code to} (0-based, inclusive) of {@link #spreadOverMonths(long, long, long[])}, summed,
-     * without writing the months when the total is a share of the annual amount (a fee at a percent of collections):
-     * each month's quotient, plus one for the months the left-over cents reach (in month order from the first of the
-     * larger remainder, wrapping). Any other total (none the projection spreads so) sums the months written.
+     * without writing the months. A total that is a share of the annual amount (a fee at a percent of collections) is
+     * spread over the months as if they were equal: with {@code total = 12 t + u}, month k gets {@code t + [k < u]}, whatever
+     * the annual amount, so the window's sum takes one division by 12. Any other total (none the projection spreads so)
+     * sums the months written.
+     *
+     * <p>Why, for {@code 0 < total ≤ annual}: with {@code annual = 12 s + L} (months below L weigh s + 1, the others s), the
+     * smaller months' quotient ⌊total × s ÷ annual⌋ is t or t − 1, since {@code total × s − t × annual = (u × annual − total
+     * × L) ÷ 12} lies within (−total, annual); take it as t with that difference r as remainder (negative only when u < L).
+     * The larger months' exact share is r + total above t; let c = 1 when r + total ≥ annual (their quotient t + 1), else 0.
+     * Then the left-over cents are {@code total − L (t + c) − (12 − L) t = u − L c}, and (ties to the earlier month):
+     * <ul>
+     *   <li>c = 0: every quotient t (when r < 0 the smaller months are t − 1, each with the larger remainder r + annual, so
+     *       each also a left-over cent, giving t); the larger months' remainder r + total exceeds r, so the u left-over
+     *       cents go to months 0 .. u − 1 (u < 12, no wrap);</li>
+     *   <li>c = 1, total < annual: months 0 .. L − 1 get t + 1, and the remainder there, r + total − annual, is below the
+     *       smaller months' r, so the u − L left-over cents go to months L .. u − 1;</li>
+     *   <li>total = annual: t = s and u = L, every month its own weight, t + [k < u].</li>
+     * </ul>
+     * In each case months 0 .. u − 1 get t + 1 and the others t. ({@code ProjectedExitValueSpreadPropertyTest} compares
+     * every window with the months written, and these with {@link Allocation#largestRemainder}.)
      */
     static long spreadOverMonths(long total, long annualCents, int from, int to) {
         if (total == 0 || annualCents == 0) {
@@ -497,32 +514,11 @@ public final class ProjectedExitValue implements ExitValueModel {
             }
             return sum;
         }
-        // No division but two by 12 in doubles (exact floors: below 2^50 a twelfth is off by less than its fraction's
-        // distance to a whole number; C1 calls into the VM for a long division), and no product that has to fit. With
-        // annual = 12 small + larger and total = 12 t + u, the smaller months' quotient floor(total × small ÷ annual) is
-        // t or t − 1, since total × small − t × annual = (u × annual − total × larger) ÷ 12 lies within (−total, annual); so
-        // that difference is exact in wrapping long arithmetic (the product alone may pass 2^63). It is taken as t with
-        // that difference as its remainder even when negative (then u < larger): the larger months' quotient is t too and
-        // the u left-over cents go to the first larger months, the same months as the exact split's (smaller months t − 1
-        // and each a left-over cent, larger ones t, the first u one more).
-        long small = (long) (annualCents / 12.0);
-        int larger = (int) (annualCents - 12 * small);
-        long smallQuotient = (long) (total / 12.0);
-        long smallRemainder = total * small - smallQuotient * annualCents;
-        // total × (small + 1) = smallQuotient × annual + smallRemainder + total, and the last two sum below twice the annual
-        // amount: the larger months' quotient is one more exactly when they reach it (no branch: the carry is the sign of
-        // annual − 1 − their sum).
-        long carry = (annualCents - 1 - (smallRemainder + total)) >>> 63;
-        long largeQuotient = smallQuotient + carry;
-        long largeRemainder = smallRemainder + total - carry * annualCents;
-        int left = (int) (total - larger * largeQuotient - (12 - larger) * smallQuotient);   // below 12
-        int start = largeRemainder >= smallRemainder ? 0 : larger;
-        // The larger months among the window, and the months the left-over cents reach (start to start + left, wrapping).
-        int large = Math.max(0, Math.min(to + 1, larger) - from);
-        int end = to + 1;
-        int reached = Math.max(0, Math.min(start + left, end) - Math.max(start, from))
-                + Math.max(0, Math.min(start + left - 12, end) - from);
-        return large * largeQuotient + (end - from - large) * smallQuotient + reached;
+        // Below 2^50 a twelfth in doubles is off by less than its fraction's distance to a whole number, so its truncation is
+        // the exact floor (C1 calls into the VM for a long division).
+        long twelfth = (long) (total / 12.0);
+        int odd = (int) (total - 12 * twelfth);
+        return (to - from + 1) * twelfth + Math.min(to + 1, odd) - Math.min(from, odd);
     }
 
     /**
