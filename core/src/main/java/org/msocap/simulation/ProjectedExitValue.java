@@ -287,27 +287,37 @@ public final class ProjectedExitValue implements ExitValueModel {
     private long windowEbitda(int first, int last, double collectionsGrowth) {
         boolean drawnGrowth = !Double.isNaN(collectionsGrowth);
         double growth = drawnGrowth ? Math.max(-0.99, collectionsGrowth) : 0;
-        long revenue = 0;
-        for (int year = first / 12; year <= last / 12; year++) {
-            int from = Math.max(first, year * 12) - year * 12;
-            int to = Math.min(last, year * 12 + 11) - year * 12;
-            double power = drawnGrowth && year > 0 ? power(1 + growth, year) : 1;
-            for (int p = 0; p < n; p++) {
-                long annual = drawnGrowth ? grownCents(collections[p], growth, year, power) : baseAnnual(p, year);
-                FeeTerms.Basis basis = bases[p];
-                if (basis != FeeTerms.Basis.PERCENT_OF_COLLECTIONS) {
-                    long fixed = fixedFee[p][year];
-                    if (fixed == OUT_OF_RANGE) {
-                        throw new ArithmeticException("fixed fee past the limit");
-                    }
-                    revenue = Math.addExact(revenue, fixed * (to - from + 1));
-                }
-                if (basis != FeeTerms.Basis.FIXED) {
-                    revenue = Math.addExact(revenue, spreadOverMonths(percentRate[p].times(annual), annual, from, to));
-                }
-            }
+        // The window: months from .. 11 of the first year, then (from > 0) months 0 .. from − 1 of the next.
+        int year = first / 12;
+        int from = first - 12 * year;
+        double power = drawnGrowth && year > 0 ? power(1 + growth, year) : 1;
+        long revenue = windowRevenue(year, from, 11, drawnGrowth, growth, power);
+        if (from > 0) {
+            // (1 + g)^(year + 1) from the first year's power: the same product power() forms, one multiplication on.
+            double next = !drawnGrowth ? 1 : year + 1 > POWER_BY_PRODUCTS ? power(1 + growth, year + 1) : power * (1 + growth);
+            revenue = Math.addExact(revenue, windowRevenue(year + 1, 0, from - 1, drawnGrowth, growth, next));
         }
         return revenue - msoWindow[last];
+    }
+
+    /** Every practice's fee over the months {@code from} to {@code to} of a projection year, given (1 + g)^year. */
+    private long windowRevenue(int year, int from, int to, boolean drawnGrowth, double growth, double power) {
+        long revenue = 0;
+        for (int p = 0; p < n; p++) {
+            long annual = drawnGrowth ? grownCents(collections[p], growth, year, power) : baseAnnual(p, year);
+            FeeTerms.Basis basis = bases[p];
+            if (basis != FeeTerms.Basis.PERCENT_OF_COLLECTIONS) {
+                long fixed = fixedFee[p][year];
+                if (fixed == OUT_OF_RANGE) {
+                    throw new ArithmeticException("fixed fee past the limit");
+                }
+                revenue = Math.addExact(revenue, fixed * (to - from + 1));
+            }
+            if (basis != FeeTerms.Basis.FIXED) {
+                revenue = Math.addExact(revenue, spreadOverMonths(percentRate[p].times(annual), annual, from, to));
+            }
+        }
+        return revenue;
     }
 
     /** Marks a month whose trailing EBITDA is not yet known; never a real amount (amounts stay within the limit). */
@@ -477,6 +487,7 @@ public final class ProjectedExitValue implements ExitValueModel {
 
     /** Annual amounts below this are divided into twelfths in doubles by {@link #spreadOverMonths(long, long, int, int)}. */
     private static final long MOST_TWELFTHS = 1L << 50;
+    private static final double TWELFTH = 1 / 12.0;
 
     /**
      * The months {@code from} to {@code to} (0-based, inclusive) of {@link #spreadOverMonths(long, long, long[])}, summed,
@@ -514,9 +525,10 @@ public final class ProjectedExitValue implements ExitValueModel {
             }
             return sum;
         }
-        // Below 2^50 a twelfth in doubles is off by less than its fraction's distance to a whole number, so its truncation is
-        // the exact floor (C1 calls into the VM for a long division).
-        long twelfth = (long) (total / 12.0);
+        // ⌊total ÷ 12⌋ without a division (C1 calls into the VM for a long one; a double one waits several times a
+        // multiplication's latency): (total + 1/2) ÷ 12 lies at least 1/24 from a whole number, and below 2^50 its product
+        // by the double nearest 1/12 (two roundings, relative 2^-52 together) errs by less than 2^50 ÷ 12 × 2^-52 = 1/48.
+        long twelfth = (long) ((total + 0.5) * TWELFTH);
         int odd = (int) (total - 12 * twelfth);
         return (to - from + 1) * twelfth + Math.min(to + 1, odd) - Math.min(from, odd);
     }
@@ -573,6 +585,9 @@ public final class ProjectedExitValue implements ExitValueModel {
         return withinLimit(grownCentsUnchecked(cents, g, year, year == 0 ? 1 : power(1 + g, year)));
     }
 
+    /** The years whose power {@link #power} forms by repeated multiplication. */
+    private static final int POWER_BY_PRODUCTS = 16;
+
     /**
      * {@code base^year} by repeated multiplication for the few years a projection spans (cheaper than
      * {@code StrictMath.pow}). Each multiplication errs by at most 2^-53 relative, so with the rounding of 1 + g
@@ -580,7 +595,7 @@ public final class ProjectedExitValue implements ExitValueModel {
      * relative: inside the (year + 4) × 2^-52 slack of {@link #grownCentsUnchecked}, which then rounds exactly.
      */
     static double power(double base, int year) {
-        if (year > 16) {
+        if (year > POWER_BY_PRODUCTS) {
             return StrictMath.pow(base, year);
         }
         double result = base;
