@@ -622,15 +622,11 @@ public final class ProjectedExitValue implements ExitValueModel {
         if (year == 0) {
             return cents;
         }
-        double x = cents * power;
-        // 1 + g, the power and the product each err by at most an ulp (relative 2^-53) per factor.
-        double slack = Math.abs(x) * (year + 4) * 0x1.0p-52 + 0x1.0p-40;
-        if (Math.abs(x) < 0x1.0p50) {
-            long floor = ExactCents.floor(x);
-            double frac = x - floor;
-            if (Math.abs(frac - 0.5) > slack) {
-                return ExactCents.halfUp(floor, frac);
-            }
+        // 1 + g, the power and the product each err by at most an ulp (relative 2^-53) per factor; one 2^-52 more for the
+        // rounding's own shift by a half.
+        long rounded = ExactCents.nearest(cents * power, (year + 5) * 0x1.0p-52);
+        if (rounded != ExactCents.UNDECIDED) {
+            return rounded;
         }
         return Rounding.toCents(Money.ofCents(cents).amount().multiply(BigDecimal.ONE.add(new BigDecimal(g)).pow(year))).cents();
     }
