@@ -571,10 +571,13 @@ public final class MonteCarloSimulator {
         private void drawAndValue(int from, int to) {
             DriverSampler sampler = setup.drivers();
             // Two runs at a time, each from its own stream: their draws side by side (DriverSampler.drawTwo), then each
-            // valued; an odd run at the end is drawn alone.
+            // valued; an odd run at the end is drawn alone. Only the runs that exit, or are sampled, are drawn: nothing else
+            // of a run without an exit is kept, and each run's draws come from its own stream, so the two drawn together
+            // need not be neighbours.
             RandomStream[] random = {RandomStream.forRun(options.seed(), from), RandomStream.forRun(options.seed(), from)};
             double[][] drawn = new double[2][Driver.values().length];
             boolean[] exits = new boolean[2];
+            int[] runOf = new int[2];
             double[] scratch = new double[sampler.pairScratchSize()];
             boolean escrowDriver = sampler.marginal(Driver.ESCROW_RELEASE).isPresent();
             boolean earnoutDriver = sampler.marginal(Driver.EARNOUT_PAID).isPresent();
@@ -583,24 +586,31 @@ public final class MonteCarloSimulator {
             double baseDay = setup.baseExitDate().toEpochDay();
             int earliest = setup.exitValue().earliestExitDay();
             ExitMonths months = exitMonths;
-            for (int pair = from; pair < to; pair += 2) {
-                int runs = Math.min(2, to - pair);
-                for (int r = 0; r < runs; r++) {
-                    double[] drivers = drawn[r];
-                    random[r].reset(options.seed(), pair + r);
-                    exits[r] = random[r].nextDouble() >= setup.noExitProbability();
+            for (int next = from; next < to; ) {
+                int runs = 0;
+                for (; runs < 2 && next < to; next++) {
+                    RandomStream stream = random[runs];
+                    stream.reset(options.seed(), next);
+                    boolean exit = stream.nextDouble() >= setup.noExitProbability();
+                    if (!exit && next >= sampleDrivers.length) {
+                        exitDay[next] = NO_EXIT;
+                        continue;
+                    }
+                    double[] drivers = drawn[runs];
                     drivers[Driver.EXIT_DATE.ordinal()] = baseDay;
                     drivers[Driver.EBITDA_MULTIPLE.ordinal()] = setup.baseMultiple();
                     drivers[Driver.COLLECTIONS_GROWTH.ordinal()] = Double.NaN;
                     drivers[Driver.CLINICIAN_COMP.ordinal()] = Double.NaN;
+                    exits[runs] = exit;
+                    runOf[runs++] = next;
                 }
                 if (runs == 2) {
                     sampler.drawTwo(random[0], random[1], drawn[0], drawn[1], scratch);
-                } else {
+                } else if (runs == 1) {
                     sampler.draw(random[0], drawn[0], scratch);
                 }
                 for (int r = 0; r < runs; r++) {
-                    int i = pair + r;
+                    int i = runOf[r];
                     double[] drivers = drawn[r];
                     double escrowDraw = random[r].nextDouble();
                     double earnoutDraw = random[r].nextDouble();
