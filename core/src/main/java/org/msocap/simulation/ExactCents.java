@@ -17,13 +17,28 @@ final class ExactCents {
     private ExactCents() {
     }
 
+    /** What {@link #nearest} returns when a product lies too near a half cent to be rounded in doubles; never a result. */
+    static final long UNDECIDED = Long.MIN_VALUE;
+
     /**
-     * {@code Math.floor(x)} as a long, for {@code |x| < 2^52} (every caller checks {@code |x| < 2^50} first): the truncation,
-     * one less below zero. C1 compiles {@link Math#floor} as a call; this is a few instructions.
+     * The whole number nearest the exact product that {@code x} approximates within {@code relative × |x|} (plus 2^-40),
+     * for {@code |x| < 2^50}: half up (away from zero) then, since no tie is decided here. Otherwise (too near a half, out
+     * of range, NaN) {@link #UNDECIDED}, and the caller computes exactly. |x| + 1/2 truncated, kept when its fraction lies
+     * clear of a whole number, i.e. x clear of a half: one addition, one truncation and two comparisons on the path every
+     * run takes (C1 compiles {@link Math#floor} as a call, and a floor, its fraction and a carry of the fraction were
+     * two truncations and a dependent comparison more). The addition rounds by at most 2^-53 relative more: every
+     * caller's {@code relative} leaves room for it.
      */
-    static long floor(double x) {
-        long truncated = (long) x;
-        return truncated > x ? truncated - 1 : truncated;
+    static long nearest(double x, double relative) {
+        double magnitude = Math.abs(x);
+        double slack = magnitude * relative + 0x1.0p-40;
+        double shifted = magnitude + 0.5;
+        long rounded = (long) shifted;
+        double frac = shifted - rounded;
+        if (magnitude < FAST_LIMIT && frac > slack && frac < 1 - slack) {
+            return x < 0 ? -rounded : rounded;
+        }
+        return UNDECIDED;
     }
 
     /**
@@ -52,24 +67,13 @@ final class ExactCents {
         return q;
     }
 
-    /**
-     * {@code floor + (frac > 0.5 ? 1 : 0)} without a branch, for a fraction in [0, 1) farther than 2^-40 from 1/2 (every
-     * caller has checked): {@code frac + 0.5} then stays clear of 1 after rounding, and its truncation is the carry. C1
-     * compiles the conditional as a jump, which the random cents of the runs mispredict every other time.
-     */
-    static long halfUp(long floor, double frac) {
-        return floor + (long) (frac + 0.5);
-    }
-
     /** {@code round_half_up(cents × factor)} in cents; factor must be finite. */
     static long times(long cents, double factor) {
-        double x = cents * factor;
-        if (Math.abs(x) < FAST_LIMIT && Math.abs((double) cents) < FAST_LIMIT) {
-            long floor = floor(x);
-            double frac = x - floor;
-            double slack = Math.abs(x) * 0x1.0p-50 + 0x1.0p-40;
-            if (Math.abs(frac - 0.5) > slack) {
-                return halfUp(floor, frac);
+        if (Math.abs((double) cents) < FAST_LIMIT) {
+            // One rounding of the product (2^-53 relative), inside the slack of 2^-50 with the shift's.
+            long rounded = nearest(cents * factor, 0x1.0p-50);
+            if (rounded != UNDECIDED) {
+                return rounded;
             }
         }
         return exact(cents, new BigDecimal(factor));
@@ -111,13 +115,11 @@ final class ExactCents {
      * double product decides unless it lands within its error bound of a half cent.
      */
     static long times(long cents, BigDecimal exact, double approx) {
-        double x = cents * approx;
-        if (Math.abs(x) < FAST_LIMIT && Math.abs((double) cents) < FAST_LIMIT) {
-            long floor = floor(x);
-            double frac = x - floor;
-            double slack = Math.abs(x) * 0x1.0p-49 + 0x1.0p-40;
-            if (Math.abs(frac - 0.5) > slack) {
-                return halfUp(floor, frac);
+        if (Math.abs((double) cents) < FAST_LIMIT) {
+            // The factor's rounding and the product's (2^-53 relative each), inside 2^-49 with the shift's.
+            long rounded = nearest(cents * approx, 0x1.0p-49);
+            if (rounded != UNDECIDED) {
+                return rounded;
             }
         }
         // Near a half cent (a rate of few digits lands exactly on one every few runs): its digits in longs, not BigDecimal.
@@ -147,13 +149,10 @@ final class ExactCents {
 
         /** {@code round_half_up(cents × rate)}, the same cents as {@link ExactCents#times(long, BigDecimal, double)}. */
         long times(long cents) {
-            double x = cents * approx;
-            if (Math.abs(x) < FAST_LIMIT && Math.abs((double) cents) < FAST_LIMIT) {
-                long floor = floor(x);
-                double frac = x - floor;
-                double slack = Math.abs(x) * 0x1.0p-49 + 0x1.0p-40;
-                if (Math.abs(frac - 0.5) > slack) {
-                    return halfUp(floor, frac);
+            if (Math.abs((double) cents) < FAST_LIMIT) {
+                long rounded = nearest(cents * approx, 0x1.0p-49);
+                if (rounded != UNDECIDED) {
+                    return rounded;
                 }
             }
             return timesInLongs(cents);

@@ -572,10 +572,13 @@ public final class MonteCarloSimulator {
         private void drawAndValue(int from, int to) {
             DriverSampler sampler = setup.drivers();
             // Two runs at a time, each from its own stream: their draws side by side (DriverSampler.drawTwo), then each
-            // valued; an odd run at the end is drawn alone.
+            // valued; an odd run at the end is drawn alone. Only the runs that exit, or are sampled, are drawn: nothing else
+            // of a run without an exit is kept, and each run's draws come from its own stream, so the two drawn together
+            // need not be neighbours.
             RandomStream[] random = {RandomStream.forRun(options.seed(), from), RandomStream.forRun(options.seed(), from)};
             double[][] drawn = new double[2][Driver.values().length];
             boolean[] exits = new boolean[2];
+            int[] runOf = new int[2];
             double[] scratch = new double[sampler.pairScratchSize()];
             boolean escrowDriver = sampler.marginal(Driver.ESCROW_RELEASE).isPresent();
             boolean earnoutDriver = sampler.marginal(Driver.EARNOUT_PAID).isPresent();
@@ -584,24 +587,31 @@ public final class MonteCarloSimulator {
             double baseDay = setup.baseExitDate().toEpochDay();
             int earliest = setup.exitValue().earliestExitDay();
             ExitMonths months = exitMonths;
-            for (int pair = from; pair < to; pair += 2) {
-                int runs = Math.min(2, to - pair);
-                for (int r = 0; r < runs; r++) {
-                    double[] drivers = drawn[r];
-                    random[r].reset(options.seed(), pair + r);
-                    exits[r] = random[r].nextDouble() >= setup.noExitProbability();
+            for (int next = from; next < to; ) {
+                int runs = 0;
+                for (; runs < 2 && next < to; next++) {
+                    RandomStream stream = random[runs];
+                    stream.reset(options.seed(), next);
+                    boolean exit = stream.nextDouble() >= setup.noExitProbability();
+                    if (!exit && next >= sampleDrivers.length) {
+                        exitDay[next] = NO_EXIT;
+                        continue;
+                    }
+                    double[] drivers = drawn[runs];
                     drivers[Driver.EXIT_DATE.ordinal()] = baseDay;
                     drivers[Driver.EBITDA_MULTIPLE.ordinal()] = setup.baseMultiple();
                     drivers[Driver.COLLECTIONS_GROWTH.ordinal()] = Double.NaN;
                     drivers[Driver.CLINICIAN_COMP.ordinal()] = Double.NaN;
+                    exits[runs] = exit;
+                    runOf[runs++] = next;
                 }
                 if (runs == 2) {
                     sampler.drawTwo(random[0], random[1], drawn[0], drawn[1], scratch);
-                } else {
+                } else if (runs == 1) {
                     sampler.draw(random[0], drawn[0], scratch);
                 }
                 for (int r = 0; r < runs; r++) {
-                    int i = pair + r;
+                    int i = runOf[r];
                     double[] drivers = drawn[r];
                     double escrowDraw = random[r].nextDouble();
                     double earnoutDraw = random[r].nextDouble();
@@ -677,83 +687,16 @@ public final class MonteCarloSimulator {
             return v <= 0 ? 0 : v >= 1 ? 1 : v;
         }
 
+        /** The exit runs by day ({@link ExitOrder}); each run's exit day becomes its day's index ({@link #exitDayIndex}). */
         private void orderExitsByDay() {
-            int n = 0;
-            for (int d : exitDay) {
-                if (d != NO_EXIT) {
-                    n++;
-                }
-            }
-            exitRuns = n;
-            exitOrder = new int[n];
-
-            int firstDay = Integer.MAX_VALUE;
-            int lastDay = Integer.MIN_VALUE;
-            for (int d : exitDay) {
-                if (d != NO_EXIT) {
-                    firstDay = Math.min(firstDay, d);
-                    lastDay = Math.max(lastDay, d);
-                }
-            }
-            if (n > 0 && (long) lastDay - firstDay < runs) {
-                // Counted out by day, a linear pass (exit days are a few dozen month ends) where sorting a million keys was not.
-                int[] start = new int[lastDay - firstDay + 2];
-                for (int d : exitDay) {
-                    if (d != NO_EXIT) {
-                        start[d - firstDay + 1]++;
-                    }
-                }
-                for (int d = 1; d < start.length; d++) {
-                    start[d] += start[d - 1];
-                }
-                for (int i = 0; i < runs; i++) {
-                    if (exitDay[i] != NO_EXIT) {
-                        exitOrder[start[exitDay[i] - firstDay]++] = i;
-                    }
-                }
-            } else {
-                long[] keys = new long[n];
-                int k = 0;
-                for (int i = 0; i < runs; i++) {
-                    if (exitDay[i] != NO_EXIT) {
-                        // Day in the high bits, run in the low: sorting groups runs by day, in run order within a day.
-                        keys[k++] = ((long) exitDay[i] << 32) | i;
-                    }
-                }
-                Arrays.sort(keys);
-                for (k = 0; k < n; k++) {
-                    exitOrder[k] = (int) keys[k];
-                }
-            }
-            // The distinct days are a few dozen: grown as found, not a slot per run. Each exit run's day is read once,
-            // then replaced by its index.
-            int[] days = new int[16];
-            int distinct = 0;
-            for (int run : exitOrder) {
-                int day = exitDay[run];
-                if (distinct == 0 || days[distinct - 1] != day) {
-                    if (distinct == days.length) {
-                        days = Arrays.copyOf(days, 2 * distinct);
-                    }
-                    days[distinct++] = day;
-                }
-                exitDay[run] = distinct - 1;
-            }
-            for (int run = 0; run < runs; run++) {
-                if (exitDay[run] == NO_EXIT) {
-                    exitDay[run] = -1;
-                }
-            }
+            ExitOrder ordered = ExitOrder.of(exitDay, NO_EXIT);
+            exitOrder = ordered.order;
+            exitRuns = exitOrder.length;
+            exitDays = ordered.days;
+            // Only deal events need it (cash at close realized per exit day).
+            runsOnDay = timeline == null ? null : ordered.runsOnDay;
             exitDayIndex = exitDay;
             exitDay = null;
-            exitDays = Arrays.copyOf(days, distinct);
-            if (timeline != null) {
-                // Only deal events need it (cash at close realized per exit day): no extra pass over the runs otherwise.
-                runsOnDay = new long[distinct];
-                for (int run : exitOrder) {
-                    runsOnDay[exitDayIndex[run]]++;
-                }
-            }
         }
 
         /**

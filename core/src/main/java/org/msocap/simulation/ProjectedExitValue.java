@@ -287,27 +287,37 @@ public final class ProjectedExitValue implements ExitValueModel {
     private long windowEbitda(int first, int last, double collectionsGrowth) {
         boolean drawnGrowth = !Double.isNaN(collectionsGrowth);
         double growth = drawnGrowth ? Math.max(-0.99, collectionsGrowth) : 0;
-        long revenue = 0;
-        for (int year = first / 12; year <= last / 12; year++) {
-            int from = Math.max(first, year * 12) - year * 12;
-            int to = Math.min(last, year * 12 + 11) - year * 12;
-            double power = drawnGrowth && year > 0 ? power(1 + growth, year) : 1;
-            for (int p = 0; p < n; p++) {
-                long annual = drawnGrowth ? grownCents(collections[p], growth, year, power) : baseAnnual(p, year);
-                FeeTerms.Basis basis = bases[p];
-                if (basis != FeeTerms.Basis.PERCENT_OF_COLLECTIONS) {
-                    long fixed = fixedFee[p][year];
-                    if (fixed == OUT_OF_RANGE) {
-                        throw new ArithmeticException("fixed fee past the limit");
-                    }
-                    revenue = Math.addExact(revenue, fixed * (to - from + 1));
-                }
-                if (basis != FeeTerms.Basis.FIXED) {
-                    revenue = Math.addExact(revenue, spreadOverMonths(percentRate[p].times(annual), annual, from, to));
-                }
-            }
+        // The window: months from .. 11 of the first year, then (from > 0) months 0 .. from − 1 of the next.
+        int year = first / 12;
+        int from = first - 12 * year;
+        double power = drawnGrowth && year > 0 ? power(1 + growth, year) : 1;
+        long revenue = windowRevenue(year, from, 11, drawnGrowth, growth, power);
+        if (from > 0) {
+            // (1 + g)^(year + 1) from the first year's power: the same product power() forms, one multiplication on.
+            double next = !drawnGrowth ? 1 : year + 1 > POWER_BY_PRODUCTS ? power(1 + growth, year + 1) : power * (1 + growth);
+            revenue = Math.addExact(revenue, windowRevenue(year + 1, 0, from - 1, drawnGrowth, growth, next));
         }
         return revenue - msoWindow[last];
+    }
+
+    /** Every practice's fee over the months {@code from} to {@code to} of a projection year, given (1 + g)^year. */
+    private long windowRevenue(int year, int from, int to, boolean drawnGrowth, double growth, double power) {
+        long revenue = 0;
+        for (int p = 0; p < n; p++) {
+            long annual = drawnGrowth ? grownCents(collections[p], growth, year, power) : baseAnnual(p, year);
+            FeeTerms.Basis basis = bases[p];
+            if (basis != FeeTerms.Basis.PERCENT_OF_COLLECTIONS) {
+                long fixed = fixedFee[p][year];
+                if (fixed == OUT_OF_RANGE) {
+                    throw new ArithmeticException("fixed fee past the limit");
+                }
+                revenue = Math.addExact(revenue, fixed * (to - from + 1));
+            }
+            if (basis != FeeTerms.Basis.FIXED) {
+                revenue = Math.addExact(revenue, spreadOverMonths(percentRate[p].times(annual), annual, from, to));
+            }
+        }
+        return revenue;
     }
 
     /** Marks a month whose trailing EBITDA is not yet known; never a real amount (amounts stay within the limit). */
@@ -477,12 +487,30 @@ public final class ProjectedExitValue implements ExitValueModel {
 
     /** Annual amounts below this are divided into twelfths in doubles by {@link #spreadOverMonths(long, long, int, int)}. */
     private static final long MOST_TWELFTHS = 1L << 50;
+    private static final double TWELFTH = 1 / 12.0;
 
     /**
      * The months {@code from} to {@code to} (0-based, inclusive) of {@link #spreadOverMonths(long, long, long[])}, summed,
-     * without writing the months when the total is a share of the annual amount (a fee at a percent of collections):
-     * each month's quotient, plus one for the months the left-over cents reach (in month order from the first of the
-     * larger remainder, wrapping). Any other total (none the projection spreads so) sums the months written.
+     * without writing the months. A total that is a share of the annual amount (a fee at a percent of collections) is
+     * spread over the months as if they were equal: with {@code total = 12 t + u}, month k gets {@code t + [k < u]}, whatever
+     * the annual amount, so the window's sum takes one division by 12. Any other total (none the projection spreads so)
+     * sums the months written.
+     *
+     * <p>Why, for {@code 0 < total ≤ annual}: with {@code annual = 12 s + L} (months below L weigh s + 1, the others s), the
+     * smaller months' quotient ⌊total × s ÷ annual⌋ is t or t − 1, since {@code total × s − t × annual = (u × annual − total
+     * × L) ÷ 12} lies within (−total, annual); take it as t with that difference r as remainder (negative only when u < L).
+     * The larger months' exact share is r + total above t; let c = 1 when r + total ≥ annual (their quotient t + 1), else 0.
+     * Then the left-over cents are {@code total − L (t + c) − (12 − L) t = u − L c}, and (ties to the earlier month):
+     * <ul>
+     *   <li>c = 0: every quotient t (when r < 0 the smaller months are t − 1, each with the larger remainder r + annual, so
+     *       each also a left-over cent, giving t); the larger months' remainder r + total exceeds r, so the u left-over
+     *       cents go to months 0 .. u − 1 (u < 12, no wrap);</li>
+     *   <li>c = 1, total < annual: months 0 .. L − 1 get t + 1, and the remainder there, r + total − annual, is below the
+     *       smaller months' r, so the u − L left-over cents go to months L .. u − 1;</li>
+     *   <li>total = annual: t = s and u = L, every month its own weight, t + [k < u].</li>
+     * </ul>
+     * In each case months 0 .. u − 1 get t + 1 and the others t. ({@code ProjectedExitValueSpreadPropertyTest} compares
+     * every window with the months written, and these with {@link Allocation#largestRemainder}.)
      */
     static long spreadOverMonths(long total, long annualCents, int from, int to) {
         if (total == 0 || annualCents == 0) {
@@ -497,32 +525,12 @@ public final class ProjectedExitValue implements ExitValueModel {
             }
             return sum;
         }
-        // No division but two by 12 in doubles (exact floors: below 2^50 a twelfth is off by less than its fraction's
-        // distance to a whole number; C1 calls into the VM for a long division), and no product that has to fit. With
-        // annual = 12 small + larger and total = 12 t + u, the smaller months' quotient floor(total × small ÷ annual) is
-        // t or t − 1, since total × small − t × annual = (u × annual − total × larger) ÷ 12 lies within (−total, annual); so
-        // that difference is exact in wrapping long arithmetic (the product alone may pass 2^63). It is taken as t with
-        // that difference as its remainder even when negative (then u < larger): the larger months' quotient is t too and
-        // the u left-over cents go to the first larger months, the same months as the exact split's (smaller months t − 1
-        // and each a left-over cent, larger ones t, the first u one more).
-        long small = (long) (annualCents / 12.0);
-        int larger = (int) (annualCents - 12 * small);
-        long smallQuotient = (long) (total / 12.0);
-        long smallRemainder = total * small - smallQuotient * annualCents;
-        // total × (small + 1) = smallQuotient × annual + smallRemainder + total, and the last two sum below twice the annual
-        // amount: the larger months' quotient is one more exactly when they reach it (no branch: the carry is the sign of
-        // annual − 1 − their sum).
-        long carry = (annualCents - 1 - (smallRemainder + total)) >>> 63;
-        long largeQuotient = smallQuotient + carry;
-        long largeRemainder = smallRemainder + total - carry * annualCents;
-        int left = (int) (total - larger * largeQuotient - (12 - larger) * smallQuotient);   // below 12
-        int start = largeRemainder >= smallRemainder ? 0 : larger;
-        // The larger months among the window, and the months the left-over cents reach (start to start + left, wrapping).
-        int large = Math.max(0, Math.min(to + 1, larger) - from);
-        int end = to + 1;
-        int reached = Math.max(0, Math.min(start + left, end) - Math.max(start, from))
-                + Math.max(0, Math.min(start + left - 12, end) - from);
-        return large * largeQuotient + (end - from - large) * smallQuotient + reached;
+        // ⌊total ÷ 12⌋ without a division (C1 calls into the VM for a long one; a double one waits several times a
+        // multiplication's latency): (total + 1/2) ÷ 12 lies at least 1/24 from a whole number, and below 2^50 its product
+        // by the double nearest 1/12 (two roundings, relative 2^-52 together) errs by less than 2^50 ÷ 12 × 2^-52 = 1/48.
+        long twelfth = (long) ((total + 0.5) * TWELFTH);
+        int odd = (int) (total - 12 * twelfth);
+        return (to - from + 1) * twelfth + Math.min(to + 1, odd) - Math.min(from, odd);
     }
 
     /**
@@ -577,6 +585,9 @@ public final class ProjectedExitValue implements ExitValueModel {
         return withinLimit(grownCentsUnchecked(cents, g, year, year == 0 ? 1 : power(1 + g, year)));
     }
 
+    /** The years whose power {@link #power} forms by repeated multiplication. */
+    private static final int POWER_BY_PRODUCTS = 16;
+
     /**
      * {@code base^year} by repeated multiplication for the few years a projection spans (cheaper than
      * {@code StrictMath.pow}). Each multiplication errs by at most 2^-53 relative, so with the rounding of 1 + g
@@ -584,7 +595,7 @@ public final class ProjectedExitValue implements ExitValueModel {
      * relative: inside the (year + 4) × 2^-52 slack of {@link #grownCentsUnchecked}, which then rounds exactly.
      */
     static double power(double base, int year) {
-        if (year > 16) {
+        if (year > POWER_BY_PRODUCTS) {
             return StrictMath.pow(base, year);
         }
         double result = base;
@@ -611,15 +622,11 @@ public final class ProjectedExitValue implements ExitValueModel {
         if (year == 0) {
             return cents;
         }
-        double x = cents * power;
-        // 1 + g, the power and the product each err by at most an ulp (relative 2^-53) per factor.
-        double slack = Math.abs(x) * (year + 4) * 0x1.0p-52 + 0x1.0p-40;
-        if (Math.abs(x) < 0x1.0p50) {
-            long floor = ExactCents.floor(x);
-            double frac = x - floor;
-            if (Math.abs(frac - 0.5) > slack) {
-                return ExactCents.halfUp(floor, frac);
-            }
+        // 1 + g, the power and the product each err by at most an ulp (relative 2^-53) per factor; one 2^-52 more for the
+        // rounding's own shift by a half.
+        long rounded = ExactCents.nearest(cents * power, (year + 5) * 0x1.0p-52);
+        if (rounded != ExactCents.UNDECIDED) {
+            return rounded;
         }
         return Rounding.toCents(Money.ofCents(cents).amount().multiply(BigDecimal.ONE.add(new BigDecimal(g)).pow(year))).cents();
     }

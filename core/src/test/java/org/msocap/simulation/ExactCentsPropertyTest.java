@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
@@ -53,16 +54,45 @@ class ExactCentsPropertyTest {
                         .isEqualTo(Rounding.toCents(BigDecimal.valueOf(cents, 2).multiply(new BigDecimal(factor))).cents()));
     }
 
+    /**
+     * The nearest whole number of an exactly known x (relative error 0 given, the slack then 2^-40): half up's, decided
+     * whenever x lies more than the slack from a half, deferred otherwise; both signs, the range's edges, halves.
+     */
     @Test
-    void floorIsMathFloorWithinTheFastRange() {
-        qt().withFixedSeed(42L).withExamples(20_000).forAll(longs().between(-(1L << 51), 1L << 51), longs().between(0, 1L << 20))
-                .checkAssert((whole, part) -> {
-                    double x = whole + Math.scalb((double) part, -20) * Long.signum(whole == 0 ? 1 : whole);
-                    assertThat(ExactCents.floor(x)).as("floor of %s", x).isEqualTo((long) Math.floor(x));
+    void nearestRoundsHalfUpOrDefersNearAHalf() {
+        qt().withFixedSeed(47L).withExamples(200_000).forAll(longs().between(-(1L << 49), 1L << 49), longs().between(0, 1L << 40), integers().between(0, 2))
+                .checkAssert((whole, part, shape) -> {
+                    // Any fraction, or one within 2^-30 of a half (inside and outside the slack).
+                    double frac = shape == 0 ? Math.scalb((double) part, -40) : 0.5 + Math.scalb((double) part - (1L << 39), -69);
+                    double x = whole < 0 ? whole - frac : whole + frac;
+                    long expected = new BigDecimal(x).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+                    long rounded = ExactCents.nearest(x, 0);
+                    // The double's own fraction (x may have rounded a fraction near a half onto it).
+                    if (Math.abs(Math.abs(x - whole) - 0.5) > 0x1.0p-39) {
+                        assertThat(rounded).as("%s", x).isEqualTo(expected);
+                    } else if (rounded != ExactCents.UNDECIDED) {
+                        assertThat(rounded).as("%s", x).isEqualTo(expected);
+                    }
                 });
-        for (double x : new double[] {0.0, -0.0, 0.5, -0.5, -1, -1.0000001, 2.9999999, -0x1.0p50 + 0.25, 0x1.0p50 - 0.25}) {
-            assertThat(ExactCents.floor(x)).as("floor of %s", x).isEqualTo((long) Math.floor(x));
-        }
+        assertThat(ExactCents.nearest(2.5, 0)).isEqualTo(ExactCents.UNDECIDED);
+        assertThat(ExactCents.nearest(-2.5, 0)).isEqualTo(ExactCents.UNDECIDED);
+        assertThat(ExactCents.nearest(2.5 + 0x1.0p-45, 0)).isEqualTo(ExactCents.UNDECIDED);
+        assertThat(ExactCents.nearest(2.5 - 0x1.0p-45, 0)).isEqualTo(ExactCents.UNDECIDED);
+        assertThat(ExactCents.nearest(2.5 + 0x1.0p-38, 0)).isEqualTo(3);
+        assertThat(ExactCents.nearest(2.5 - 0x1.0p-38, 0)).isEqualTo(2);
+        assertThat(ExactCents.nearest(-2.5 - 0x1.0p-38, 0)).isEqualTo(-3);
+        assertThat(ExactCents.nearest(0.0, 0)).isZero();
+        assertThat(ExactCents.nearest(-0.0, 0)).isZero();
+        assertThat(ExactCents.nearest(0.3, 0)).isZero();
+        assertThat(ExactCents.nearest(-0.3, 0)).isZero();
+        assertThat(ExactCents.nearest(0x1.0p50 - 0.75, 0)).isEqualTo((1L << 50) - 1);
+        assertThat(ExactCents.nearest(0x1.0p50, 0)).isEqualTo(ExactCents.UNDECIDED);
+        assertThat(ExactCents.nearest(-0x1.0p50, 0)).isEqualTo(ExactCents.UNDECIDED);
+        assertThat(ExactCents.nearest(Double.NaN, 0)).isEqualTo(ExactCents.UNDECIDED);
+        assertThat(ExactCents.nearest(Double.POSITIVE_INFINITY, 0)).isEqualTo(ExactCents.UNDECIDED);
+        // The relative slack: 1000.5 + 2^-35 is decided with none, deferred with 2^-40 relative (about 2^-30 here).
+        assertThat(ExactCents.nearest(1000.5 + 0x1.0p-35, 0)).isEqualTo(1001);
+        assertThat(ExactCents.nearest(1000.5 + 0x1.0p-35, 0x1.0p-40)).isEqualTo(ExactCents.UNDECIDED);
     }
 
     /** The quotient estimated in doubles and corrected is the long division's, near the estimate's limits too. */
@@ -100,23 +130,6 @@ class ExactCentsPropertyTest {
     private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
             1_000_000_000_000L, 1_000_000_000_000_000_000L};
 
-    /** The branch-free carry of a fraction clear of one half is the comparison's, right up to the callers' margin. */
-    @Test
-    void halfUpCarriesExactlyTheFractionsAboveOneHalf() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(46);
-        for (int i = 0; i < 1_000_000; i++) {
-            long floor = random.nextLong(-(1L << 50), 1L << 50);
-            double frac = i % 2 == 0 ? random.nextDouble() : 0.5 + Math.scalb(random.nextDouble(1, 1L << 38), -78) * (i % 4 == 1 ? 1 : -1);
-            if (Math.abs(frac - 0.5) > 0x1.0p-40) {
-                assertThat(ExactCents.halfUp(floor, frac)).as("%d + %s", floor, frac).isEqualTo(floor + (frac > 0.5 ? 1 : 0));
-            }
-        }
-        for (double frac : new double[] {0, Math.nextDown(1.0), 0.5 + 0x1.0p-39, 0.5 - 0x1.0p-39, 0.5 + 0x1.0p-40 + 0x1.0p-52,
-                0.5 - 0x1.0p-40 - 0x1.0p-52, 0.25, 0.75}) {
-            assertThat(ExactCents.halfUp(7, frac)).as("7 + %s", frac).isEqualTo(7 + (frac > 0.5 ? 1 : 0));
-        }
-    }
-
     /** Rates kept by {@link ExactCents.Rate} round every amount as the per-call product does. */
     @Test
     void aRateRoundsLikeTheProductWithTheDecimal() {
@@ -126,7 +139,8 @@ class ExactCentsPropertyTest {
             for (int i = 0; i < 50_000; i++) {
                 long cents = i % 3 == 0 ? random.nextLong(-1_000_000, 1_000_000) * 20 + 10 : random.nextLong(-(1L << 52), 1L << 52);
                 BigDecimal exact = new BigDecimal(rate);
-                assertThat(kept.times(cents)).as("%s × %d", rate, cents).isEqualTo(ExactCents.times(cents, exact, exact.doubleValue()));
+                assertThat(kept.times(cents)).as("%s × %d", rate, cents).isEqualTo(ExactCents.times(cents, exact, exact.doubleValue()))
+                        .isEqualTo(ExactCents.exact(cents, exact));
                 assertThat(kept.timesInLongs(cents)).as("%s × %d", rate, cents).isEqualTo(ExactCents.times(cents, exact));
             }
         }

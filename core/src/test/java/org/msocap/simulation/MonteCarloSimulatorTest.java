@@ -70,6 +70,31 @@ class MonteCarloSimulatorTest {
      * evaluated in a second pass. Blind candidates (no sample: holders in model order) miss most of the top, a tiny
      * sample some: the numbers must be the same either way, with any thread count.
      */
+    /**
+     * Runs without an exit are drawn only when sampled (nothing else of them is kept), and the exit runs two at a time
+     * whichever their neighbours: every result but the sample is the same whether all runs, some or none are sampled, and
+     * the sampled runs are the same runs. Chunks of runs, an odd run left over, and several threads.
+     */
+    @Test
+    void whichRunsAreSampledChangesNothingButTheSample() {
+        SimulationSetup setup = stochastic(SimplePreferredPayoutModel.sample());
+        int runs = 3 * MonteCarloSimulator.CHUNK + 77;
+        SimulationOptions every = new SimulationOptions(runs, 5, 1, 3, runs, 20);
+        SimulationResult all = MonteCarloSimulator.DEFAULT.simulate(setup, every);
+        assertThat(all.sample()).hasSize(runs).anySatisfy(s -> assertThat(s.exited()).isFalse());
+        for (SimulationOptions options : List.of(every.withSampleRuns(0), every.withSampleRuns(MonteCarloSimulator.CHUNK + 3),
+                every.withSampleRuns(101).withThreads(2))) {
+            SimulationResult some = MonteCarloSimulator.DEFAULT.simulate(setup, options);
+            assertThat(withoutSample(some)).isEqualTo(withoutSample(all));
+            assertThat(some.sample()).isEqualTo(all.sample().subList(0, options.sampleRuns()));
+        }
+    }
+
+    private static SimulationResult withoutSample(SimulationResult r) {
+        return new SimulationResult(r.runs(), r.seed(), r.exitRuns(), r.classes(), r.categories(), r.holders(), r.values(),
+                r.enterpriseValue(), r.equityProceeds(), List.of(), r.holderCarveOuts(), r.cashAtClose());
+    }
+
     @Test
     void theLargestHoldersDoNotDependOnWhichCandidatesThePayoutPassFollowed() {
         SimulationSetup setup = stochastic(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false));
