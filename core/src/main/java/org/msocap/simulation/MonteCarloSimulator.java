@@ -49,8 +49,9 @@ import org.msocap.money.Money;
  *       by mean over a small fixed sample of the runs, and those close behind.</li>
  *   <li>Holders: the largest holders by mean payout (known only now) take their candidate series; should the
  *       sample have missed one, that holder alone is evaluated again from the stored day and proceeds.</li>
- *   <li>Statistics per series: mean, standard deviation, nearest-rank percentiles (sorting a copy), the chance
- *       of less than cost, MOIC and IRR of the expected cash flows.</li>
+ *   <li>Statistics per series: mean (the exact sum over the runs), the sample standard deviation (exact from the
+ *       integer sums of the cents and their squares the tallies keep, {@link ExactSquares}, rounded once),
+ *       nearest-rank percentiles, the chance of less than cost, MOIC and IRR of the expected cash flows.</li>
  * </ol>
  * Memory: 8 bytes per run per class series; without deal events a category or candidate holder series takes a
  * byte per run where its cents are a fixed share of the class series' give or take a few (see {@link DerivedSeries}),
