@@ -715,6 +715,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
             /** A block's proceeds, and their segments (-1: not looked up yet). */
             private final long[] blockProceeds;
             private final int[] blockSegment;
+            /** The block's runs a split in doubles could not decide, for {@link #splitRun} after its loop. */
+            private final int[] deferred;
 
             /** One claimant's part in the pass: fields, not parallel arrays, so that C1 reads each without a bounds check. */
             private static final class Claim {
@@ -769,6 +771,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 blockRuns = Math.max(16, Math.min(256, 4096 / Math.max(n, 1)));
                 blockProceeds = new long[blockRuns];
                 blockSegment = new int[blockRuns];
+                deferred = new int[blockRuns];
                 int widest = 1;
                 for (int i = 0; i < n; i++) {
                     int[] target = pieceTarget[i];
@@ -971,6 +974,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
             private void splitInTwo(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at,
                                     int classAt, int categoryAt) {
+                int[] deferred = this.deferred;
+                int undecided = 0;
                 int firstAt = target[0] + at;
                 int secondAt = target[1] + at;
                 double share = claim.share0;
@@ -990,14 +995,16 @@ public final class BreakpointPayoutModel implements PayoutModel {
                             continue;
                         }
                     }
-                    if (v != 0) {
-                        splitRun(i, claim, v, j, out, target, at + j);
-                    }
+                    deferred[undecided] = j;
+                    undecided += v != 0 ? 1 : 0;
                 }
+                splitDeferred(i, claim, cents, from, undecided, out, target, at);
             }
 
             private void splitInThree(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at,
                                     int classAt, int categoryAt) {
+                int[] deferred = this.deferred;
+                int undecided = 0;
                 int firstAt = target[0] + at;
                 int secondAt = target[1] + at;
                 int thirdAt = target[2] + at;
@@ -1023,25 +1030,42 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         double f1 = v1 - q1;
                         double f2 = v2 - q2;
                         double high = 1 - e;
+                        double d01 = f0 - f1;
+                        double d02 = f0 - f2;
+                        double d12 = f1 - f2;
                         if (f0 > e && f0 < high && f1 > e && f1 < high && f2 > e && f2 < high
-                                && Math.abs(f0 - f1) > e && Math.abs(f0 - f2) > e && Math.abs(f1 - f2) > e) {
+                                && Math.abs(d01) > e && Math.abs(d02) > e && Math.abs(d12) > e) {
                             int left = (int) (v - q0 - q1 - q2);
-                            // Non-negative doubles order as their bits; no two fractions are equal here.
-                            long b0 = Double.doubleToRawLongBits(f0);
-                            long b1 = Double.doubleToRawLongBits(f1);
-                            long b2 = Double.doubleToRawLongBits(f2);
-                            int rank0 = (int) ((b0 - b1) >>> 63) + (int) ((b0 - b2) >>> 63);
-                            int rank1 = (int) ((b1 - b0) >>> 63) + (int) ((b1 - b2) >>> 63);
-                            int rank2 = (int) ((b2 - b0) >>> 63) + (int) ((b2 - b1) >>> 63);
-                            out[firstAt + j] += q0 + ((rank0 - left) >>> 31);
-                            out[secondAt + j] += q1 + ((rank1 - left) >>> 31);
-                            out[thirdAt + j] += q2 + ((rank2 - left) >>> 31);
+                            // A difference's sign bit says which fraction is smaller (none is 0 here): a fraction's rank
+                            // (0 the largest) counts the larger ones, and the `left` largest take a cent each.
+                            int below01 = (int) (Double.doubleToRawLongBits(d01) >>> 63);
+                            int below02 = (int) (Double.doubleToRawLongBits(d02) >>> 63);
+                            int below12 = (int) (Double.doubleToRawLongBits(d12) >>> 63);
+                            int rank0 = below01 + below02;
+                            int rank1 = 1 - below01 + below12;
+                            long first = q0 + ((rank0 - left) >>> 31);
+                            long second = q1 + ((rank1 - left) >>> 31);
+                            out[firstAt + j] += first;
+                            out[secondAt + j] += second;
+                            out[thirdAt + j] += v - first - second;
                             continue;
                         }
                     }
-                    if (v != 0) {
-                        splitRun(i, claim, v, j, out, target, at + j);
-                    }
+                    deferred[undecided] = j;
+                    undecided += v != 0 ? 1 : 0;
+                }
+                splitDeferred(i, claim, cents, from, undecided, out, target, at);
+            }
+
+            /**
+             * The runs a split in doubles left undecided ({@code deferred[0, undecided)}, block runs) split by
+             * {@link #splitRun} after the loop: with no call in it, the loop's locals stay in registers under C1.
+             */
+            private void splitDeferred(int i, Claim claim, long[] cents, int from, int undecided, long[] out, int[] target,
+                                       int at) {
+                for (int k = 0; k < undecided; k++) {
+                    int j = deferred[k];
+                    splitRun(i, claim, cents[from + j], j, out, target, at + j);
                 }
             }
 

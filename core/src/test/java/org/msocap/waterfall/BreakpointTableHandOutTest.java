@@ -1,6 +1,8 @@
 package org.msocap.waterfall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -18,6 +20,31 @@ import org.msocap.money.Money;
  * more, and ties there.
  */
 class BreakpointTableHandOutTest {
+
+    /**
+     * The evaluator's ceiling (for its noise bands, in place of {@code Math.ceil}, which C1 does not inline) is
+     * {@code (long) Math.ceil} for whole and fractional values either side of 0, at the edges of the long range, for
+     * infinities and NaN, and for doubles drawn from every bit pattern.
+     */
+    @Test
+    void ceilingToLongIsMathCeilCastToLong() {
+        double[] edges = {0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, Double.MIN_VALUE, -Double.MIN_VALUE,
+            Math.nextDown(1.0), Math.nextUp(1.0), 0x1p52 - 0.5, 0x1p52, 0x1p62 + 0x1p10, 0x1p63, -0x1p63, 0x1p64, -0x1p64,
+            Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
+        for (double x : edges) {
+            assertThat(BreakpointTable.Evaluator.ceilToLong(x)).as("%s", x).isEqualTo((long) Math.ceil(x));
+        }
+        qt().withFixedSeed(20261204L).withExamples(20000).forAll(longs().all()).checkAssert(bits -> {
+            double x = Double.longBitsToDouble(bits);
+            double small = x * 0x1p-1000; // most bit patterns are huge: scale some down to where fractions are
+            assertThat(BreakpointTable.Evaluator.ceilToLong(x)).as("%s", x).isEqualTo((long) Math.ceil(x));
+            assertThat(BreakpointTable.Evaluator.ceilToLong(small)).as("%s", small).isEqualTo((long) Math.ceil(small));
+        });
+        qt().withFixedSeed(20261205L).withExamples(20000).forAll(longs().between(-1L << 40, 1L << 40)).checkAssert(q -> {
+            double x = q * 0x1p-8; // fractions of 1/256 around 0 and up to 2^32
+            assertThat(BreakpointTable.Evaluator.ceilToLong(x)).as("%s", x).isEqualTo((long) Math.ceil(x));
+        });
+    }
 
     /**
      * The network sorts every input of 0s and 1s of every length up to 8 (so, by the 0-1 principle, every input), on
