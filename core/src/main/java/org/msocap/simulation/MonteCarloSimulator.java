@@ -584,6 +584,9 @@ public final class MonteCarloSimulator {
             boolean escrowDriver = sampler.marginal(Driver.ESCROW_RELEASE).isPresent();
             boolean earnoutDriver = sampler.marginal(Driver.EARNOUT_PAID).isPresent();
             ExitTerms terms = setup.terms();
+            // Without the driver and with no chance of payment the draw cannot pay (a uniform of [0, 1) is never below 0,
+            // nor below NaN): paid is 0 without it. It is the run's last draw, so nothing after it moves.
+            boolean earnoutDrawn = earnoutDriver || terms.earnoutProbability() > 0;
             ExitTerms.Bridge bridge = terms.bridge();
             double baseDay = setup.baseExitDate().toEpochDay();
             int earliest = setup.exitValue().earliestExitDay();
@@ -615,11 +618,10 @@ public final class MonteCarloSimulator {
                     int i = runOf[r];
                     double[] drivers = drawn[r];
                     double escrowDraw = random[r].nextDouble();
-                    double earnoutDraw = random[r].nextDouble();
                     double released = escrowDriver ? clamp01(drivers[Driver.ESCROW_RELEASE.ordinal()])
                             : escrowDraw < terms.escrowReleaseProbability() ? 1 : 0;
                     double paid = earnoutDriver ? clamp01(drivers[Driver.EARNOUT_PAID.ordinal()])
-                            : earnoutDraw < terms.earnoutProbability() ? 1 : 0;
+                            : earnoutDrawn && random[r].nextDouble() < terms.earnoutProbability() ? 1 : 0;
                     drivers[Driver.ESCROW_RELEASE.ordinal()] = released;
                     drivers[Driver.EARNOUT_PAID.ordinal()] = paid;
                     if (i < sampleDrivers.length) {

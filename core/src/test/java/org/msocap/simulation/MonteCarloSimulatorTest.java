@@ -279,6 +279,30 @@ class MonteCarloSimulatorTest {
         });
     }
 
+    /**
+     * Each run's escrow and earnout follow its own stream's draws after the exit draw (no drivers here), the earnout's
+     * the last: with no chance of payment it is not drawn, which changes nothing, and with any chance it is.
+     */
+    @Test
+    void theEarnoutIsDrawnFromTheRunsStreamUnlessItCannotBePaid() {
+        int runs = 301;
+        long seed = 11;
+        for (double probability : new double[] {0, Double.MIN_VALUE, 0.4, 1}) {
+            ExitTerms terms = new ExitTerms(0, null, 0, BigDecimal.ZERO, List.of(), List.of(), new BigDecimal("0.10"), 18, 0.9,
+                    50_000_000, probability);
+            SimulationResult r = MonteCarloSimulator.DEFAULT.simulate(setup(Map.of(), List.of(), 0, terms,
+                    SimplePreferredPayoutModel.sample()), new SimulationOptions(runs, seed, 2, 0, runs, 10));
+            for (int i = 0; i < runs; i++) {
+                RandomStream stream = RandomStream.forRun(seed, i);
+                stream.nextDouble();
+                double escrow = stream.nextDouble() < 0.9 ? 1 : 0;
+                double earnout = stream.nextDouble() < probability ? 1 : 0;
+                assertThat(r.sample().get(i).escrowReleased()).as("escrow of run %s", i).isEqualTo(escrow);
+                assertThat(r.sample().get(i).earnoutPaid()).as("earnout of run %s at %s", i, probability).isEqualTo(earnout);
+            }
+        }
+    }
+
     @Test
     void carveOutGoesToItsRecipientsOutsideTheWaterfall() {
         ExitTerms terms = new ExitTerms(0, null, 0, new BigDecimal("0.05"), List.of("alice", "zed"),

@@ -1,6 +1,8 @@
 package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
 
 import java.util.SplittableRandom;
 import org.apache.commons.math3.util.FastMath;
@@ -88,6 +90,24 @@ class UnitIntervalLogTest {
             check(x);
             checkPair(x, x);
         }
+    }
+
+    /**
+     * A pair with one argument or both in (0.99, 1] (the path near one, written out term by term) and the other anywhere
+     * in (0, 1]: each slot by its own path, whichever slot takes which.
+     */
+    @Test
+    void aPairWithAnArgumentNearOneIsFastMathsLogarithms() {
+        // A path near one that differs from the library sends every call to the library (LibraryCheck): say so here.
+        assertThat(UnitIntervalLog.tablesRead()).as("the table paths agree with the library").isTrue();
+        qt().withFixedSeed(43L).withExamples(300_000)
+                .forAll(doubles().between(0.99, 1.0), doubles().between(Double.MIN_NORMAL, 1.0), doubles().between(0.99, 1.0))
+                .checkAssert((near, any, alsoNear) -> {
+                    check(near);
+                    checkPair(near, any);
+                    checkPair(any, near);
+                    checkPair(near, alsoNear);
+                });
     }
 
     /** Outside (0, 1]: the library's own answers (infinities, NaN, logs above one). */
