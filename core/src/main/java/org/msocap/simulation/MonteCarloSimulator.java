@@ -1602,8 +1602,10 @@ public final class MonteCarloSimulator {
                 return new SeriesStatistics(key, 0, cost.totalCents() / 100.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
-            boolean rebuilding = derivedIndex >= 0 && !derived.keptWhole(derivedIndex) && tallies != null && tally >= 0
-                    && cost.byExitDay() == null;
+            // Kept by the payout pass as it wrote the series (SeriesTallies): sums, squares, least and greatest, by day.
+            boolean tallied = tallies != null && tally >= 0 && cost.byExitDay() == null;
+            // Only a tallied series is left unrebuilt (cents null): what needs every value comes from its tally.
+            boolean rebuilding = derivedIndex >= 0 && !derived.keptWhole(derivedIndex) && tallied;
             if (derivedIndex >= 0 && !rebuilding) {
                 cents = derived.rebuild(derivedIndex, seriesScratch.get());
             }
@@ -1617,9 +1619,8 @@ public final class MonteCarloSimulator {
             // The series' runs per exit day and without an exit (index exitDays.length): the share of them reaching an event.
             long[] runsByDay = withIrr && !cost.later().isEmpty() ? new long[exitDays.length + 1] : null;
             double paidCents = 0;
-            boolean tallied = tallies != null && tally >= 0 && cost.byExitDay() == null;
             if (tallied) {
-                // Kept by the payout pass as it wrote the series: no pass here.
+                // No pass here.
                 if (tallies.costCents(tally) != costCents) {
                     throw new IllegalStateException("series " + key + " tallied against a cost of " + tallies.costCents(tally)
                             + " cents, not " + costCents);

@@ -30,25 +30,8 @@ final class UnitIntervalLog {
     private static final double LN_2_B = 1.1730463525082348E-7;
     /** FastMath's lnMant.LN_MANT flattened: ln(1 + i/1024) as a high part at 2i and a low part at 2i + 1. */
     private static final double[] MANTISSA;
-    /** FastMath's LN_QUICK_COEF (nine high and low parts, constant term first), for the arguments near one. */
-    private static final double Q0_HI;
-    private static final double Q0_LO;
-    private static final double Q1_HI;
-    private static final double Q1_LO;
-    private static final double Q2_HI;
-    private static final double Q2_LO;
-    private static final double Q3_HI;
-    private static final double Q3_LO;
-    private static final double Q4_HI;
-    private static final double Q4_LO;
-    private static final double Q5_HI;
-    private static final double Q5_LO;
-    private static final double Q6_HI;
-    private static final double Q6_LO;
-    private static final double Q7_HI;
-    private static final double Q7_LO;
-    private static final double Q8_HI;
-    private static final double Q8_LO;
+    /** FastMath's LN_QUICK_COEF flattened (high, low), for the arguments near one. */
+    private static final double[] NEAR_ONE;
     /**
      * Whether every call goes to {@link FastMath#log}: the tables could not be read, or the table path differs from the
      * library on the class path ({@link LibraryCheck}). Assigned last in the class's initialisation: while the check
@@ -59,27 +42,9 @@ final class UnitIntervalLog {
     static {
         double[] mantissa = FastMathTables.pairs("lnMant", "LN_MANT");
         double[] nearOne = FastMathTables.pairs(null, "LN_QUICK_COEF");
-        boolean read = mantissa != null && mantissa.length == 2048 && nearOne != null && nearOne.length == 18;
+        boolean read = mantissa != null && mantissa.length == 2048 && nearOne != null && nearOne.length >= 2;
         MANTISSA = read ? mantissa : null;
-        double[] q = read ? nearOne : new double[18];
-        Q0_HI = q[0];
-        Q0_LO = q[1];
-        Q1_HI = q[2];
-        Q1_LO = q[3];
-        Q2_HI = q[4];
-        Q2_LO = q[5];
-        Q3_HI = q[6];
-        Q3_LO = q[7];
-        Q4_HI = q[8];
-        Q4_LO = q[9];
-        Q5_HI = q[10];
-        Q5_LO = q[11];
-        Q6_HI = q[12];
-        Q6_LO = q[13];
-        Q7_HI = q[14];
-        Q7_LO = q[15];
-        Q8_HI = q[16];
-        Q8_LO = q[17];
+        NEAR_ONE = read ? nearOne : null;
         LIBRARY_ONLY = !read || !LibraryCheck.sameBits(UnitIntervalLog::log, FastMath::log, LibraryCheck.unitInterval());
     }
 
@@ -228,9 +193,7 @@ final class UnitIntervalLog {
 
     /**
      * FastMath's path for (0.99, 1.01) (here (0.99, 1]): a polynomial in {@code x − 1} in double-double arithmetic, each
-     * product and sum split at 2^30. The library's loop over its nine coefficients written out, the coefficients as
-     * constants ({@code Q0_HI} .. {@code Q8_LO}, read from its table): under C1 the loop's index, bounds checks and loads
-     * were a third of the path. The same operations in the same order, so the same double.
+     * product and sum split at 2^30.
      */
     private static double nearOne(double x) {
         double xa = x - 1.0;
@@ -238,89 +201,23 @@ final class UnitIntervalLog {
         double aa = xa + tmp - tmp;
         double xb = xa - aa;
         xa = aa;
-        double ya = Q8_HI;
-        double yb = Q8_LO;
+        double[] coefficients = NEAR_ONE;
+        int last = coefficients.length - 2;
+        double ya = coefficients[last];
+        double yb = coefficients[last + 1];
         double ab;
-        aa = ya * xa;
-        ab = ya * xb + yb * xa + yb * xb;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya + Q7_HI;
-        ab = yb + Q7_LO;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya * xa;
-        ab = ya * xb + yb * xa + yb * xb;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya + Q6_HI;
-        ab = yb + Q6_LO;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya * xa;
-        ab = ya * xb + yb * xa + yb * xb;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya + Q5_HI;
-        ab = yb + Q5_LO;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya * xa;
-        ab = ya * xb + yb * xa + yb * xb;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya + Q4_HI;
-        ab = yb + Q4_LO;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya * xa;
-        ab = ya * xb + yb * xa + yb * xb;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya + Q3_HI;
-        ab = yb + Q3_LO;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya * xa;
-        ab = ya * xb + yb * xa + yb * xb;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya + Q2_HI;
-        ab = yb + Q2_LO;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya * xa;
-        ab = ya * xb + yb * xa + yb * xb;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya + Q1_HI;
-        ab = yb + Q1_LO;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya * xa;
-        ab = ya * xb + yb * xa + yb * xb;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
-        aa = ya + Q0_HI;
-        ab = yb + Q0_LO;
-        tmp = aa * TWO_POWER_30;
-        ya = aa + tmp - tmp;
-        yb = aa - ya + ab;
+        for (int i = last - 2; i >= 0; i -= 2) {
+            aa = ya * xa;
+            ab = ya * xb + yb * xa + yb * xb;
+            tmp = aa * TWO_POWER_30;
+            ya = aa + tmp - tmp;
+            yb = aa - ya + ab;
+            aa = ya + coefficients[i];
+            ab = yb + coefficients[i + 1];
+            tmp = aa * TWO_POWER_30;
+            ya = aa + tmp - tmp;
+            yb = aa - ya + ab;
+        }
         aa = ya * xa;
         ab = ya * xb + yb * xa + yb * xb;
         tmp = aa * TWO_POWER_30;
