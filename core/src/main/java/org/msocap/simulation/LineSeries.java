@@ -30,7 +30,7 @@ final class LineSeries extends CompactSeries {
     static final int TOLERANCE = 16;
     /** The pieces one exit day is cut into at most: past them a series' misses fall back to its exact chunks. */
     static final int MAX_PIECES_A_DAY = 512;
-    /** The exit runs a task of the pieces' look-up takes. */
+    /** The runs a task of the pieces' look-up takes. */
     private static final int LOOKUP_SLICE = 1 << 16;
     /** A day's look-up table holds up to this many entries a piece (the fewer pieces a table entry straddles, the better). */
     private static final int TABLE_ENTRIES_A_PIECE = 8;
@@ -102,7 +102,7 @@ final class LineSeries extends CompactSeries {
             tolerance[s] = Math.min(MAX_CORRECTION / 2, TOLERANCE + (long) positions[s]);
         }
         // Per day, where its runs start in exitOrder (its days ascend: a search per day) and its least and greatest
-        // proceeds (in locals: the same minimum and maximum kept in arrays by run cost 30 ns a run).
+        // proceeds, in run order: the arrays read as streams (by exitOrder, a cache line a run).
         int[] dayFrom = new int[days + 1];
         for (int d = 1; d < days; d++) {
             dayFrom[d] = firstOfDay(exitOrder, dayIndex, dayFrom[d - 1], d);
@@ -110,16 +110,19 @@ final class LineSeries extends CompactSeries {
         dayFrom[days] = exitOrder.length;
         long[] low = new long[days];
         long[] high = new long[days];
-        for (int d = 0; d < days; d++) {
-            long least = Long.MAX_VALUE;
-            long greatest = Long.MIN_VALUE;
-            for (int k = dayFrom[d]; k < dayFrom[d + 1]; k++) {
-                long x = proceeds[exitOrder[k]];
-                least = Math.min(least, x);
-                greatest = Math.max(greatest, x);
+        Arrays.fill(low, Long.MAX_VALUE);
+        Arrays.fill(high, Long.MIN_VALUE);
+        for (int run = 0; run < runs; run++) {
+            int d = dayIndex[run];
+            if (d >= 0) {
+                long x = proceeds[run];
+                if (x < low[d]) {
+                    low[d] = x;
+                }
+                if (x > high[d]) {
+                    high[d] = x;
+                }
             }
-            low[d] = least;
-            high[d] = greatest;
         }
         int stride = Math.max(1, exitOrder.length / sample);
         List<Callable<Pieces>> tasks = new ArrayList<>(days);
@@ -170,36 +173,42 @@ final class LineSeries extends CompactSeries {
                 System.arraycopy(pieces.slope[s], 0, slope[s], firstPiece[d], pieces.count);
             }
         }
+        // Per day, a table of its proceeds by equal steps (Pieces.index), all in one array.
+        int[] tableFrom = new int[days + 1];
+        long[] tableLow = new long[days];
+        int[] tableShift = new int[days];
+        for (int d = 0; d < days; d++) {
+            Pieces pieces = byDay.get(d);
+            tableFrom[d + 1] = tableFrom[d] + (pieces.table == null ? 0 : pieces.table.length);
+            tableLow[d] = pieces.tableLow;
+            tableShift[d] = pieces.tableShift;
+        }
+        int[] table = new int[tableFrom[days]];
+        for (int d = 0; d < days; d++) {
+            int[] ofDay = byDay.get(d).table;
+            for (int i = 0; ofDay != null && i < ofDay.length; i++) {
+                table[tableFrom[d] + i] = firstPiece[d] + ofDay[i];
+            }
+        }
         char[] pieceOf = new char[runs];
-        // Every exit run's piece, day by day along exitOrder, in a few long slices: a task's loop runs compiled once it
-        // has run a while, where a task per chunk or day would start each interpreted.
+        // In long slices of runs: a task's loop runs compiled once it has run a while, where each of many short tasks
+        // would start interpreted.
         List<Callable<Void>> lookups = new ArrayList<>();
-        for (int from = 0; from < exitOrder.length; from += LOOKUP_SLICE) {
+        for (int from = 0; from < runs; from += LOOKUP_SLICE) {
             int first = from;
-            int last = Math.min(exitOrder.length, from + LOOKUP_SLICE);
+            int last = Math.min(runs, from + LOOKUP_SLICE);
             lookups.add(() -> {
-                int d = 0;
-                while (dayFrom[d + 1] <= first) {
-                    d++;
-                }
-                for (int k = first; k < last; d++) {
-                    // Pieces.pieceOf written out: a call a run less under C1.
-                    Pieces pieces = byDay.get(d);
-                    int[] table = pieces.table;
-                    long[] starts = pieces.start;
-                    long least = pieces.tableLow;
-                    int shift = pieces.tableShift;
-                    int lastPiece = pieces.count - 1;
-                    int offset = firstPiece[d];
-                    int end = Math.min(last, dayFrom[d + 1]);
-                    for (; k < end; k++) {
-                        int run = exitOrder[k];
+                for (int run = first; run < last; run++) {
+                    int d = dayIndex[run];
+                    if (d >= 0) {
+                        // The run's table entry's piece, or one a few after it within the day.
                         long x = proceeds[run];
-                        int p = table[(int) ((x - least) >>> shift)];
-                        while (p < lastPiece && starts[p + 1] <= x) {
+                        int p = table[tableFrom[d] + (int) ((x - tableLow[d]) >>> tableShift[d])];
+                        int end = firstPiece[d + 1];
+                        while (p + 1 < end && start[p + 1] <= x) {
                             p++;
                         }
-                        pieceOf[run] = (char) (offset + p);
+                        pieceOf[run] = (char) p;
                     }
                 }
                 return null;
