@@ -190,6 +190,11 @@ final class LineRanks {
         /** The pieces holding runs. */
         private final int[] all;
         private final int[] active;
+        /** The pieces of the last probe's buckets straddling it, each bucket's end ({@link #edge}), and their runs. */
+        private final int[] straddlePiece;
+        private final int[] straddleEdge;
+        private int straddling;
+        private long straddlingRuns;
         private final long least;
         private final long greatest;
         /**
@@ -224,6 +229,8 @@ final class LineRanks {
             }
             all = Arrays.copyOf(nonEmpty, n);
             active = new int[n];
+            straddlePiece = new int[n];
+            straddleEdge = new int[n];
             this.least = least;
             this.greatest = greatest;
             flatCorrection = new int[pieces];
@@ -251,10 +258,11 @@ final class LineRanks {
                     t = lo + (long) ((k + 0.5 - countLo) / (countHi - countLo) * (hi - lo));
                     t = Math.max(lo, Math.min(hi - 1, t));
                 }
-                long atMost = under + (t >= 0 ? withoutExit : 0);
-                for (int a = 0; a < count; a++) {
-                    int p = active[a];
-                    atMost += high[p] <= t ? pieceFrom[p + 1] - pieceFrom[p] : low[p] > t ? 0 : atMost(p, t);
+                long atMost = under + (t >= 0 ? withoutExit : 0) + wholeAtMost(count, t);
+                // The runs of the buckets straddling t are read only when they decide on which side of t the rank lies:
+                // seldom but near the search's end.
+                if (atMost < k + 1 && atMost + straddlingRuns >= k + 1) {
+                    atMost += straddlingAtMost(t);
                 }
                 long width = hi - lo;
                 if (atMost >= k + 1) {
@@ -358,21 +366,48 @@ final class LineRanks {
         }
 
         /**
-         * How many of piece {@code p}'s runs have an estimate at or below {@code t}: every run of the buckets wholly at or
-         * below it (a prefix of them on a rising line, a suffix on a falling one) and those of the one bucket that
-         * straddles it.
+         * How many runs of the {@code count} active pieces lie in buckets whose every estimate is at or below {@code t}:
+         * the pieces wholly at or below it, and of those straddling it the buckets wholly at or below it (a prefix of
+         * them on a rising line, a suffix on a falling one). The one bucket of each straddling {@code t} is noted
+         * ({@link #straddlePiece}, {@link #straddleEdge}) with the runs they hold ({@link #straddlingRuns}).
          */
-        private int atMost(int p, long t) {
-            int bucket = edge(p, t);
-            int to = pieceFrom[p + 1];
-            int counted;
-            if (slope[p] < 0) {
-                counted = to - bucketFrom[bucketBase[p] + bucket];
-            } else {
-                counted = bucket == 0 ? 0 : bucketFrom[bucketBase[p] + bucket - 1] - pieceFrom[p];
+        private long wholeAtMost(int count, long t) {
+            long atMost = 0;
+            int straddling = 0;
+            long runsStraddling = 0;
+            for (int a = 0; a < count; a++) {
+                int p = active[a];
+                if (high[p] <= t) {
+                    atMost += pieceFrom[p + 1] - pieceFrom[p];
+                } else if (low[p] <= t) {
+                    int bucket = edge(p, t);
+                    int first = bucketBase[p];
+                    if (slope[p] < 0) {
+                        atMost += pieceFrom[p + 1] - bucketFrom[first + bucket];
+                    } else if (bucket > 0) {
+                        atMost += bucketFrom[first + bucket - 1] - pieceFrom[p];
+                    }
+                    if (bucket > 0) {
+                        straddlePiece[straddling] = p;
+                        straddleEdge[straddling++] = bucket;
+                        runsStraddling += bucketFrom[first + bucket] - bucketFrom[first + bucket - 1];
+                    }
+                }
             }
-            return bucket == 0 ? counted : counted + atMostIn(p, t, bucketFrom[bucketBase[p] + bucket - 1],
-                    bucketFrom[bucketBase[p] + bucket]);
+            this.straddling = straddling;
+            straddlingRuns = runsStraddling;
+            return atMost;
+        }
+
+        /** How many runs of the buckets {@link #wholeAtMost} noted as straddling {@code t} have an estimate at or below it. */
+        private long straddlingAtMost(long t) {
+            long atMost = 0;
+            for (int i = 0; i < straddling; i++) {
+                int p = straddlePiece[i];
+                int bucket = bucketBase[p] + straddleEdge[i] - 1;
+                atMost += atMostIn(p, t, bucketFrom[bucket], bucketFrom[bucket + 1]);
+            }
+            return atMost;
         }
 
         /**
