@@ -195,8 +195,11 @@ final class LineRanks {
         private final int[] straddleEdge;
         private int straddling;
         private long straddlingRuns;
-        private final long least;
-        private final long greatest;
+        /** The runs of pieces dropped below the search's range (every estimate under lo − 2C: none looked at exactly). */
+        private long under;
+        /** The least and greatest estimate (0 among them when some runs have no exit). */
+        private long least;
+        private long greatest;
         /**
          * Per piece whose runs share one estimate, their correction when they share one too (a class paid nothing or
          * capped), else {@link #MIXED}; {@link #UNKNOWN} until looked at.
@@ -212,18 +215,12 @@ final class LineRanks {
             high = new long[pieces];
             int[] nonEmpty = new int[pieces];
             int n = 0;
-            long least = withoutExit > 0 ? 0 : Long.MAX_VALUE;
-            long greatest = withoutExit > 0 ? 0 : Long.MIN_VALUE;
+            least = withoutExit > 0 ? 0 : Long.MAX_VALUE;
+            greatest = withoutExit > 0 ? 0 : Long.MIN_VALUE;
+            // A call a piece: a method called thousands of times runs compiled after its first few hundred calls, where
+            // this constructor, called once a series, would run the loop's body interpreted every time.
             for (int p = 1; p < pieces; p++) {
-                int from = pieceFrom[p];
-                int to = pieceFrom[p + 1];
-                if (from < to) {
-                    long first = LineSeries.estimate(base[p], slope[p], (double) nearest[p]);
-                    long last = LineSeries.estimate(base[p], slope[p], (double) farthest[p]);
-                    low[p] = Math.min(first, last);
-                    high[p] = Math.max(first, last);
-                    least = Math.min(least, low[p]);
-                    greatest = Math.max(greatest, high[p]);
+                if (bound(p)) {
                     nonEmpty[n++] = p;
                 }
             }
@@ -231,10 +228,22 @@ final class LineRanks {
             active = new int[n];
             straddlePiece = new int[n];
             straddleEdge = new int[n];
-            this.least = least;
-            this.greatest = greatest;
             flatCorrection = new int[pieces];
             Arrays.fill(flatCorrection, UNKNOWN);
+        }
+
+        /** Notes piece {@code p}'s least and greatest estimate, and the series'; false when it holds no run. */
+        private boolean bound(int p) {
+            if (pieceFrom[p] == pieceFrom[p + 1]) {
+                return false;
+            }
+            long first = LineSeries.estimate(base[p], slope[p], (double) nearest[p]);
+            long last = LineSeries.estimate(base[p], slope[p], (double) farthest[p]);
+            low[p] = Math.min(first, last);
+            high[p] = Math.max(first, last);
+            least = Math.min(least, low[p]);
+            greatest = Math.max(greatest, high[p]);
+            return true;
         }
 
         /** The value of rank {@code k} (0-based). */
@@ -247,8 +256,7 @@ final class LineRanks {
             long hi = greatest;
             long countLo = 0;
             long countHi = runs;
-            // The runs of pieces dropped below the range (every estimate under lo − 2C: none looked at exactly).
-            long under = 0;
+            under = 0;
             boolean bisect = false;
             while (hi - lo > SPAN) {
                 long t;
@@ -274,16 +282,7 @@ final class LineRanks {
                 }
                 // An interpolation that did not halve the range is followed by a bisection.
                 bisect = !bisect && hi - lo > width / 2;
-                int stay = 0;
-                for (int a = 0; a < count; a++) {
-                    int p = active[a];
-                    if (high[p] < lo - 2 * C) {
-                        under += pieceFrom[p + 1] - pieceFrom[p];
-                    } else if (low[p] <= hi + 2 * C) {
-                        active[stay++] = p;
-                    }
-                }
-                count = stay;
+                count = keepNear(count, lo, hi);
             }
             // Every value lies within C of its estimate: the rank's value within [lo − C, hi + C], and only runs whose
             // estimate lies within [lo − 2C, hi + 2C] can take a value there; their values lie within [lo − 3C, hi + 3C].
@@ -298,21 +297,42 @@ final class LineRanks {
                 }
             }
             for (int a = 0; a < count; a++) {
+                below += lookNear(active[a], lo - 2 * C, hi + 2 * C, byValue, first);
+            }
+            int j = rankIn(byValue, k - below);
+            if (j < 0) {
+                throw new IllegalStateException("rank " + k + " not within [" + (lo - C) + ", " + (hi + C) + "]");
+            }
+            return first + j;
+        }
+
+        /**
+         * Keeps active those of the {@code count} active pieces that may still hold runs whose value lies within
+         * {@code [lo − C, hi + C]}; counts those dropped below the range ({@link #under}). Returns how many stay.
+         */
+        private int keepNear(int count, long lo, long hi) {
+            int stay = 0;
+            for (int a = 0; a < count; a++) {
                 int p = active[a];
-                if (low[p] == high[p] && flatCorrection(p) != MIXED) {
-                    byValue[(int) (low[p] + flatCorrection[p] - first)] += pieceFrom[p + 1] - pieceFrom[p];
-                    continue;
-                }
-                below += look(p, lo - 2 * C, hi + 2 * C, byValue, first);
-            }
-            long rank = k - below;
-            for (int j = 0; j < byValue.length; j++) {
-                rank -= byValue[j];
-                if (rank < 0) {
-                    return first + j;
+                if (high[p] < lo - 2 * C) {
+                    under += pieceFrom[p + 1] - pieceFrom[p];
+                } else if (low[p] <= hi + 2 * C) {
+                    active[stay++] = p;
                 }
             }
-            throw new IllegalStateException("rank " + k + " not within [" + (lo - C) + ", " + (hi + C) + "]");
+            return stay;
+        }
+
+        /**
+         * {@link #look} of piece {@code p}, a flat piece whose runs share their correction counted at once: how many of
+         * its runs lie below {@code from}.
+         */
+        private int lookNear(int p, long from, long to, int[] byValue, long first) {
+            if (low[p] == high[p] && flatCorrection(p) != MIXED) {
+                byValue[(int) (low[p] + flatCorrection[p] - first)] += pieceFrom[p + 1] - pieceFrom[p];
+                return 0;
+            }
+            return look(p, from, to, byValue, first);
         }
 
         /** The correction every run of flat piece {@code p} shares, or {@link #MIXED}. */
@@ -479,6 +499,18 @@ final class LineRanks {
             }
             return lo - from;
         }
+    }
+
+    /** Where among {@code counts} (by value) the value of rank {@code rank} lies; -1 past them all. */
+    private static int rankIn(int[] counts, long rank) {
+        long left = rank;
+        for (int j = 0; j < counts.length; j++) {
+            left -= counts[j];
+            if (left < 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private long estimate(double base, double slope, long key) {
