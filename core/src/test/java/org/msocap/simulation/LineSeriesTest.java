@@ -48,18 +48,13 @@ class LineSeriesTest {
         SplittableRandom random = new SplittableRandom(29);
         long[] proceeds = new long[runs];
         int[] dayIndex = new int[runs];
-        List<List<Integer>> onDay = new ArrayList<>();
-        for (int d = 0; d < days; d++) {
-            onDay.add(new ArrayList<>());
-        }
         for (int run = 0; run < runs; run++) {
             dayIndex[run] = random.nextInt(100) < 15 ? -1 : random.nextInt(days);
             if (dayIndex[run] >= 0) {
                 proceeds[run] = random.nextLong(100_000_000L, 10_000_000_000L);
-                onDay.get(dayIndex[run]).add(run);
             }
         }
-        int[] exitOrder = onDay.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
+        int[] exitOrder = exitOrder(dayIndex, days);
         // Series 0 and 1 bend at the day's point (slopes 0.2 then 0.7, and 0.5 then 0.1), give or take 3 cents of rounding
         // that depends on the proceeds alone; series 2 swings by up to 10,000 cents.
         LineSeries.Probe probe = (day, x, cents) -> {
@@ -125,10 +120,6 @@ class LineSeriesTest {
         }
         long[] proceeds = new long[runs];
         int[] dayIndex = new int[runs];
-        List<List<Integer>> onDay = new ArrayList<>();
-        for (int d = 0; d < days; d++) {
-            onDay.add(new ArrayList<>());
-        }
         for (int run = 0; run < runs; run++) {
             dayIndex[run] = random.nextInt(100) < 10 ? -1 : random.nextInt(days);
             if (dayIndex[run] >= 0) {
@@ -136,10 +127,9 @@ class LineSeriesTest {
                 // A tenth of the runs exactly at one of the day's bends (ties, and a piece's start itself).
                 proceeds[run] = random.nextInt(10) == 0 ? bends[d][random.nextInt(bends[d].length)]
                         : random.nextLong(1_000_000L, 1_000_000_000L);
-                onDay.get(d).add(run);
             }
         }
-        int[] exitOrder = onDay.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
+        int[] exitOrder = exitOrder(dayIndex, days);
         // Slopes changing at every bend: one piece between two bends.
         LineSeries.Probe probe = (day, x, cents) -> {
             long paid = x / 10;
@@ -173,5 +163,19 @@ class LineSeriesTest {
                 assertThat(lines.pieceStart(p + 1)).as("run %d's next piece starts past its proceeds", run).isGreaterThan(proceeds[run]);
             }
         }
+    }
+
+    /** The exit runs by day, in run order within a day (as ExitOrder has them). */
+    private static int[] exitOrder(int[] dayIndex, int days) {
+        List<List<Integer>> onDay = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            onDay.add(new ArrayList<>());
+        }
+        for (int run = 0; run < dayIndex.length; run++) {
+            if (dayIndex[run] >= 0) {
+                onDay.get(dayIndex[run]).add(run);
+            }
+        }
+        return onDay.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
     }
 }
