@@ -7,11 +7,11 @@ import java.util.Arrays;
  * run's value is its piece's estimate plus a correction of at most {@link CompactSeries#MAX_CORRECTION} cents either way,
  * and on a piece of non-negative slope the estimate never decreases as the proceeds grow (a long's difference, its
  * double, a product by a non-negative constant, a sum and the cast to long are each monotone); on a falling piece it never
- * increases. So with every piece's runs sorted once by proceeds (shared by every series), how many estimates lie at or
- * below a value is a binary search per piece; a search over values finds a narrow range holding the rank's estimate, and
- * only the runs whose estimate lies within two corrections of it are looked at exactly (a flat piece's runs counted at
- * once when they share a correction too). Series kept whole or with chunks kept exactly have no such bound: the caller
- * counts their values as before.
+ * increases. So with every piece's runs put once into buckets by proceeds (shared by every series), how many estimates
+ * lie at or below a value is a binary search over a piece's bucket edges and a read of the one bucket straddling it; a
+ * search over values finds a narrow range holding the rank's estimate, and only the runs whose estimate lies within two
+ * corrections of it are looked at exactly (a flat piece's runs counted at once when they share a correction too). Series
+ * kept whole or with chunks kept exactly have no such bound: the caller counts their values as before.
  */
 final class LineRanks {
 
@@ -21,9 +21,12 @@ final class LineRanks {
     /** {@link Series#flatCorrection}'s marks: not looked at yet, and corrections that differ (beyond a byte's range). */
     private static final int UNKNOWN = Integer.MIN_VALUE;
     private static final int MIXED = Integer.MAX_VALUE;
-    /** The runs a bucket of the sort holds on average. */
-    private static final int RUNS_A_BUCKET = 4;
-    /** A bucket holding more runs than this is sorted by Arrays.sort: an insertion sort's steps grow as their square. */
+    /** A piece's runs per bucket at least (two to four on average: buckets are a power of two wide along it). */
+    private static final int RUNS_A_BUCKET = 2;
+    /**
+     * A bucket holding more runs than this (ties of proceeds, or runs crowded along a piece) is sorted by Arrays.sort,
+     * so a count within it is a binary search; smaller ones are read through.
+     */
     private static final int CROWDED = 32;
 
     private final int runs;
@@ -31,26 +34,49 @@ final class LineRanks {
     private final int withoutExit;
     /** Per piece, where its runs start in {@link #sorted} ({@code pieceFrom[p + 1]} its end); piece 0 holds none. */
     private final int[] pieceFrom;
-    /** Per exit run by piece and proceeds: {@code (proceeds − start) << runBits | run}. */
+    /** Per piece, its runs' least and greatest places along it (its first and last run's estimates bound the rest). */
+    private final long[] nearest;
+    private final long[] farthest;
+    /** Per piece, the width of its buckets along it: {@code 2^shift} cents. */
+    private final int[] shift;
+    /**
+     * Per piece, where its buckets' entries start in {@link #bucketFrom}: {@code bucketFrom[bucketBase[p] + b]} is where
+     * its bucket {@code b} starts in {@link #sorted}, the entry after its last bucket the piece's end.
+     */
+    private final int[] bucketBase;
+    private final int[] bucketFrom;
+    /**
+     * Per exit run: {@code (proceeds − start) << runBits | run}, by piece, then by bucket (a place along shifted right by
+     * the piece's {@link #shift}); within a bucket in no order, but sorted when crowded.
+     */
     private final long[] sorted;
     private final int runBits;
     private final long runMask;
 
-    private LineRanks(int runs, int withoutExit, int[] pieceFrom, long[] sorted, int runBits) {
+    private LineRanks(int runs, int withoutExit, int[] pieceFrom, long[] nearest, long[] farthest, int[] shift,
+                      int[] bucketBase, int[] bucketFrom, long[] sorted, int runBits) {
         this.runs = runs;
         this.withoutExit = withoutExit;
         this.pieceFrom = pieceFrom;
+        this.nearest = nearest;
+        this.farthest = farthest;
+        this.shift = shift;
+        this.bucketBase = bucketBase;
+        this.bucketFrom = bucketFrom;
         this.sorted = sorted;
         this.runBits = runBits;
         this.runMask = (1L << runBits) - 1;
     }
 
     /**
-     * The exit runs of {@code pieceOf} sorted by piece then by proceeds within each; null when a place along a piece does
-     * not fit beside a run's number in a long (proceeds past about 2⁴³ cents on a million runs). A count per piece and
-     * the runs written out by piece (a few hundred streams, each written in order); then each piece, a few thousand runs
-     * in the caches, by buckets of about {@link #RUNS_A_BUCKET} runs evenly spaced along it and an insertion sort: a few
-     * steps a run where a general sort takes about log₂ of the piece's runs.
+     * The exit runs of {@code pieceOf} by piece then by buckets along each; null when a place along a piece does not fit
+     * beside a run's number in a long (proceeds past about 2⁴³ cents on a million runs). A count per piece and the runs
+     * written out by piece (a few hundred streams, each written in order, each piece's farthest place noted); then each
+     * piece, a few thousand runs in the caches, by buckets of a power-of-two width along it, about {@link #RUNS_A_BUCKET}
+     * to twice that a bucket: a count and a write-out, and no order within a bucket (but a crowded one's): a search's
+     * count reads the one bucket that straddles its value ({@link Series#atMost}), where an insertion sort within every
+     * bucket cost the sort as much again. One method, so that its loops run compiled after the first few pieces (a
+     * method called per piece runs interpreted for its first hundred calls).
      */
     static LineRanks of(long[] proceeds, char[] pieceOf, long[] start, int runs) {
         int pieces = start.length;
@@ -69,6 +95,9 @@ final class LineRanks {
         }
         long[] sorted = new long[runs - withoutExit];
         int[] next = Arrays.copyOf(pieceFrom, pieces);
+        long[] nearest = new long[pieces];
+        long[] farthest = new long[pieces];
+        Arrays.fill(nearest, Long.MAX_VALUE);
         for (int run = 0; run < runs; run++) {
             int p = pieceOf[run];
             if (p != 0) {
@@ -76,68 +105,65 @@ final class LineRanks {
                 if (along < 0 || along >= limit) {
                     return null;
                 }
+                nearest[p] = Math.min(nearest[p], along);
+                farthest[p] = Math.max(farthest[p], along);
                 sorted[next[p]++] = along << runBits | run;
             }
         }
-        long[] buffer = new long[largest];
-        int[] bucketFrom = new int[largest / RUNS_A_BUCKET + 2];
+        // Each piece's width of bucket: the least power of two leaving at most n / RUNS_A_BUCKET buckets.
+        int[] shift = new int[pieces];
+        int[] bucketBase = new int[pieces + 1];
+        int mostBuckets = 1;
         for (int p = 1; p < pieces; p++) {
-            sortPiece(sorted, pieceFrom[p], pieceFrom[p + 1], runBits, buffer, bucketFrom);
+            int n = pieceFrom[p + 1] - pieceFrom[p];
+            int s = 0;
+            while ((farthest[p] >>> s) >= Math.max(1, n / RUNS_A_BUCKET)) {
+                s++;
+            }
+            shift[p] = s;
+            int buckets = n == 0 ? 0 : (int) (farthest[p] >>> s) + 1;
+            mostBuckets = Math.max(mostBuckets, buckets);
+            bucketBase[p + 1] = bucketBase[p] + buckets + 1;
         }
-        return new LineRanks(runs, withoutExit, pieceFrom, sorted, runBits);
-    }
-
-    /** Sorts {@code keys[from, to)} by buckets evenly spaced over their places along (the bits above {@code runBits}). */
-    private static void sortPiece(long[] keys, int from, int to, int runBits, long[] buffer, int[] bucketFrom) {
-        int n = to - from;
-        if (n < 2) {
-            return;
-        }
-        long farthest = 0;
-        for (int i = from; i < to; i++) {
-            farthest = Math.max(farthest, keys[i] >>> runBits);
-        }
-        int buckets = Math.max(1, n / RUNS_A_BUCKET);
-        // farthest × buckets / (farthest + 1) < buckets but for rounding, which the min takes back.
-        double scale = buckets / (farthest + 1.0);
-        Arrays.fill(bucketFrom, 0, buckets + 1, 0);
-        for (int i = from; i < to; i++) {
-            bucketFrom[Math.min(buckets - 1, (int) ((keys[i] >>> runBits) * scale)) + 1]++;
-        }
-        int crowded = 0;
-        for (int b = 0; b < buckets; b++) {
-            crowded = Math.max(crowded, bucketFrom[b + 1]);
-            bucketFrom[b + 1] += bucketFrom[b];
-        }
-        for (int i = from; i < to; i++) {
-            int b = Math.min(buckets - 1, (int) ((keys[i] >>> runBits) * scale));
-            buffer[bucketFrom[b]++] = keys[i];
-        }
-        System.arraycopy(buffer, 0, keys, from, n);
-        if (crowded > CROWDED) {
-            // bucketFrom[b] is now where bucket b ends.
-            for (int b = 0, first = from; b < buckets; b++) {
-                int last = from + bucketFrom[b];
-                if (last - first > CROWDED) {
-                    Arrays.sort(keys, first, last);
+        int[] bucketFrom = new int[bucketBase[pieces]];
+        long[] buffer = new long[largest];
+        int[] cursor = new int[mostBuckets];
+        for (int p = 1; p < pieces; p++) {
+            int from = pieceFrom[p];
+            int to = pieceFrom[p + 1];
+            if (from == to) {
+                continue;
+            }
+            int s = shift[p] + runBits;
+            int base = bucketBase[p];
+            int buckets = bucketBase[p + 1] - base - 1;
+            for (int i = from; i < to; i++) {
+                cursor[(int) (sorted[i] >>> s)]++;
+            }
+            int crowded = 0;
+            for (int b = 0, at = from; b < buckets; b++) {
+                int count = cursor[b];
+                crowded = Math.max(crowded, count);
+                bucketFrom[base + b] = at;
+                cursor[b] = at - from;
+                at += count;
+            }
+            bucketFrom[base + buckets] = to;
+            for (int i = from; i < to; i++) {
+                long key = sorted[i];
+                buffer[cursor[(int) (key >>> s)]++] = key;
+            }
+            System.arraycopy(buffer, 0, sorted, from, to - from);
+            Arrays.fill(cursor, 0, buckets, 0);
+            if (crowded > CROWDED) {
+                for (int b = base; b < base + buckets; b++) {
+                    if (bucketFrom[b + 1] - bucketFrom[b] > CROWDED) {
+                        Arrays.sort(sorted, bucketFrom[b], bucketFrom[b + 1]);
+                    }
                 }
-                first = last;
             }
         }
-        // Out of order only within buckets, each of a few runs (or sorted): a few steps a run.
-        insertionSort(keys, from, to);
-    }
-
-    private static void insertionSort(long[] a, int from, int to) {
-        for (int i = from + 1; i < to; i++) {
-            long v = a[i];
-            int j = i - 1;
-            while (j >= from && a[j] > v) {
-                a[j + 1] = a[j];
-                j--;
-            }
-            a[j + 1] = v;
-        }
+        return new LineRanks(runs, withoutExit, pieceFrom, nearest, farthest, shift, bucketBase, bucketFrom, sorted, runBits);
     }
 
     /**
@@ -164,8 +190,16 @@ final class LineRanks {
         /** The pieces holding runs. */
         private final int[] all;
         private final int[] active;
-        private final long least;
-        private final long greatest;
+        /** The pieces of the last probe's buckets straddling it, each bucket's end ({@link #edge}), and their runs. */
+        private final int[] straddlePiece;
+        private final int[] straddleEdge;
+        private int straddling;
+        private long straddlingRuns;
+        /** The runs of pieces dropped below the search's range (every estimate under lo − 2C: none looked at exactly). */
+        private long under;
+        /** The least and greatest estimate (0 among them when some runs have no exit). */
+        private long least;
+        private long greatest;
         /**
          * Per piece whose runs share one estimate, their correction when they share one too (a class paid nothing or
          * capped), else {@link #MIXED}; {@link #UNKNOWN} until looked at.
@@ -181,27 +215,35 @@ final class LineRanks {
             high = new long[pieces];
             int[] nonEmpty = new int[pieces];
             int n = 0;
-            long least = withoutExit > 0 ? 0 : Long.MAX_VALUE;
-            long greatest = withoutExit > 0 ? 0 : Long.MIN_VALUE;
+            least = withoutExit > 0 ? 0 : Long.MAX_VALUE;
+            greatest = withoutExit > 0 ? 0 : Long.MIN_VALUE;
+            // A call a piece: a method called thousands of times runs compiled after its first few hundred calls, where
+            // this constructor, called once a series, would run the loop's body interpreted every time.
             for (int p = 1; p < pieces; p++) {
-                int from = pieceFrom[p];
-                int to = pieceFrom[p + 1];
-                if (from < to) {
-                    long first = estimate(base[p], slope[p], sorted[from]);
-                    long last = estimate(base[p], slope[p], sorted[to - 1]);
-                    low[p] = Math.min(first, last);
-                    high[p] = Math.max(first, last);
-                    least = Math.min(least, low[p]);
-                    greatest = Math.max(greatest, high[p]);
+                if (bound(p)) {
                     nonEmpty[n++] = p;
                 }
             }
             all = Arrays.copyOf(nonEmpty, n);
             active = new int[n];
-            this.least = least;
-            this.greatest = greatest;
+            straddlePiece = new int[n];
+            straddleEdge = new int[n];
             flatCorrection = new int[pieces];
             Arrays.fill(flatCorrection, UNKNOWN);
+        }
+
+        /** Notes piece {@code p}'s least and greatest estimate, and the series'; false when it holds no run. */
+        private boolean bound(int p) {
+            if (pieceFrom[p] == pieceFrom[p + 1]) {
+                return false;
+            }
+            long first = LineSeries.estimate(base[p], slope[p], (double) nearest[p]);
+            long last = LineSeries.estimate(base[p], slope[p], (double) farthest[p]);
+            low[p] = Math.min(first, last);
+            high[p] = Math.max(first, last);
+            least = Math.min(least, low[p]);
+            greatest = Math.max(greatest, high[p]);
+            return true;
         }
 
         /** The value of rank {@code k} (0-based). */
@@ -214,8 +256,7 @@ final class LineRanks {
             long hi = greatest;
             long countLo = 0;
             long countHi = runs;
-            // The runs of pieces dropped below the range (every estimate under lo − 2C: none looked at exactly).
-            long under = 0;
+            under = 0;
             boolean bisect = false;
             while (hi - lo > SPAN) {
                 long t;
@@ -225,10 +266,11 @@ final class LineRanks {
                     t = lo + (long) ((k + 0.5 - countLo) / (countHi - countLo) * (hi - lo));
                     t = Math.max(lo, Math.min(hi - 1, t));
                 }
-                long atMost = under + (t >= 0 ? withoutExit : 0);
-                for (int a = 0; a < count; a++) {
-                    int p = active[a];
-                    atMost += high[p] <= t ? pieceFrom[p + 1] - pieceFrom[p] : low[p] > t ? 0 : atMost(p, t);
+                long atMost = under + (t >= 0 ? withoutExit : 0) + wholeAtMost(count, t);
+                // The runs of the buckets straddling t are read only when they decide on which side of t the rank lies:
+                // seldom but near the search's end.
+                if (atMost < k + 1 && atMost + straddlingRuns >= k + 1) {
+                    atMost += straddlingAtMost(t);
                 }
                 long width = hi - lo;
                 if (atMost >= k + 1) {
@@ -240,16 +282,7 @@ final class LineRanks {
                 }
                 // An interpolation that did not halve the range is followed by a bisection.
                 bisect = !bisect && hi - lo > width / 2;
-                int stay = 0;
-                for (int a = 0; a < count; a++) {
-                    int p = active[a];
-                    if (high[p] < lo - 2 * C) {
-                        under += pieceFrom[p + 1] - pieceFrom[p];
-                    } else if (low[p] <= hi + 2 * C) {
-                        active[stay++] = p;
-                    }
-                }
-                count = stay;
+                count = keepNear(count, lo, hi);
             }
             // Every value lies within C of its estimate: the rank's value within [lo − C, hi + C], and only runs whose
             // estimate lies within [lo − 2C, hi + 2C] can take a value there; their values lie within [lo − 3C, hi + 3C].
@@ -264,31 +297,42 @@ final class LineRanks {
                 }
             }
             for (int a = 0; a < count; a++) {
+                below += lookNear(active[a], lo - 2 * C, hi + 2 * C, byValue, first);
+            }
+            int j = rankIn(byValue, k - below);
+            if (j < 0) {
+                throw new IllegalStateException("rank " + k + " not within [" + (lo - C) + ", " + (hi + C) + "]");
+            }
+            return first + j;
+        }
+
+        /**
+         * Keeps active those of the {@code count} active pieces that may still hold runs whose value lies within
+         * {@code [lo − C, hi + C]}; counts those dropped below the range ({@link #under}). Returns how many stay.
+         */
+        private int keepNear(int count, long lo, long hi) {
+            int stay = 0;
+            for (int a = 0; a < count; a++) {
                 int p = active[a];
-                if (low[p] == high[p] && flatCorrection(p) != MIXED) {
-                    byValue[(int) (low[p] + flatCorrection[p] - first)] += pieceFrom[p + 1] - pieceFrom[p];
-                    continue;
-                }
-                double b = base[p];
-                double m = slope[p];
-                int under2 = atMost(p, lo - 2 * C - 1);
-                int within = atMost(p, hi + 2 * C) - under2;
-                below += under2;
-                // The runs within: after those under on a rising line, before them on a falling one.
-                int from = m < 0 ? pieceFrom[p + 1] - under2 - within : pieceFrom[p] + under2;
-                for (int i = from; i < from + within; i++) {
-                    long key = sorted[i];
-                    byValue[(int) (estimate(b, m, key) + kept[(int) (key & runMask)] - first)]++;
+                if (high[p] < lo - 2 * C) {
+                    under += pieceFrom[p + 1] - pieceFrom[p];
+                } else if (low[p] <= hi + 2 * C) {
+                    active[stay++] = p;
                 }
             }
-            long rank = k - below;
-            for (int j = 0; j < byValue.length; j++) {
-                rank -= byValue[j];
-                if (rank < 0) {
-                    return first + j;
-                }
+            return stay;
+        }
+
+        /**
+         * {@link #look} of piece {@code p}, a flat piece whose runs share their correction counted at once: how many of
+         * its runs lie below {@code from}.
+         */
+        private int lookNear(int p, long from, long to, int[] byValue, long first) {
+            if (low[p] == high[p] && flatCorrection(p) != MIXED) {
+                byValue[(int) (low[p] + flatCorrection[p] - first)] += pieceFrom[p + 1] - pieceFrom[p];
+                return 0;
             }
-            throw new IllegalStateException("rank " + k + " not within [" + (lo - C) + ", " + (hi + C) + "]");
+            return look(p, from, to, byValue, first);
         }
 
         /** The correction every run of flat piece {@code p} shares, or {@link #MIXED}. */
@@ -307,14 +351,131 @@ final class LineRanks {
         }
 
         /**
-         * How many of piece {@code p}'s runs have an estimate at or below {@code t}: a prefix of its runs on a rising line,
-         * a suffix on a falling one.
+         * Counts piece {@code p}'s runs whose estimate lies within {@code [from, to]} by value ({@code byValue[value −
+         * first]}, the value its estimate plus its correction); returns how many lie below {@code from}. Only the buckets
+         * that can hold such runs are read: those between the ones straddling {@code from − 1} and {@code to}.
          */
-        private int atMost(int p, long t) {
+        private int look(int p, long from, long to, int[] byValue, long first) {
             double b = base[p];
             double m = slope[p];
-            int from = pieceFrom[p];
-            int to = pieceFrom[p + 1];
+            int bucket0 = bucketBase[p];
+            int readFrom;
+            int readTo;
+            int below;
+            if (m < 0) {
+                // Falling: the buckets from the one straddling `to` up to where every estimate lies below `from`.
+                int under = edge(p, from - 1);
+                readFrom = bucketFrom[bucket0 + Math.max(0, edge(p, to) - 1)];
+                readTo = bucketFrom[bucket0 + under];
+                below = pieceFrom[p + 1] - readTo;
+            } else {
+                readFrom = bucketFrom[bucket0 + Math.max(0, edge(p, from - 1) - 1)];
+                readTo = bucketFrom[bucket0 + edge(p, to)];
+                below = readFrom - pieceFrom[p];
+            }
+            for (int i = readFrom; i < readTo; i++) {
+                long key = sorted[i];
+                long estimate = estimate(b, m, key);
+                if (estimate < from) {
+                    below++;
+                } else if (estimate <= to) {
+                    byValue[(int) (estimate + kept[(int) (key & runMask)] - first)]++;
+                }
+            }
+            return below;
+        }
+
+        /**
+         * How many runs of the {@code count} active pieces lie in buckets whose every estimate is at or below {@code t}:
+         * the pieces wholly at or below it, and of those straddling it the buckets wholly at or below it (a prefix of
+         * them on a rising line, a suffix on a falling one). The one bucket of each straddling {@code t} is noted
+         * ({@link #straddlePiece}, {@link #straddleEdge}) with the runs they hold ({@link #straddlingRuns}).
+         */
+        private long wholeAtMost(int count, long t) {
+            long atMost = 0;
+            int straddling = 0;
+            long runsStraddling = 0;
+            for (int a = 0; a < count; a++) {
+                int p = active[a];
+                if (high[p] <= t) {
+                    atMost += pieceFrom[p + 1] - pieceFrom[p];
+                } else if (low[p] <= t) {
+                    int bucket = edge(p, t);
+                    int first = bucketBase[p];
+                    if (slope[p] < 0) {
+                        atMost += pieceFrom[p + 1] - bucketFrom[first + bucket];
+                    } else if (bucket > 0) {
+                        atMost += bucketFrom[first + bucket - 1] - pieceFrom[p];
+                    }
+                    if (bucket > 0) {
+                        straddlePiece[straddling] = p;
+                        straddleEdge[straddling++] = bucket;
+                        runsStraddling += bucketFrom[first + bucket] - bucketFrom[first + bucket - 1];
+                    }
+                }
+            }
+            this.straddling = straddling;
+            straddlingRuns = runsStraddling;
+            return atMost;
+        }
+
+        /** How many runs of the buckets {@link #wholeAtMost} noted as straddling {@code t} have an estimate at or below it. */
+        private long straddlingAtMost(long t) {
+            long atMost = 0;
+            for (int i = 0; i < straddling; i++) {
+                int p = straddlePiece[i];
+                int bucket = bucketBase[p] + straddleEdge[i] - 1;
+                atMost += atMostIn(p, t, bucketFrom[bucket], bucketFrom[bucket + 1]);
+            }
+            return atMost;
+        }
+
+        /**
+         * The first of piece {@code p}'s bucket edges (bucket {@code b} starts at {@code b × 2^shift} along) whose estimate
+         * lies above {@code t} on a rising line, at or below it on a falling one (its number of buckets when none does):
+         * every run of the buckets from there on lies on that side of {@code t}, every run of those before the previous
+         * one on the other; the previous bucket straddles {@code t}.
+         */
+        private int edge(int p, long t) {
+            double b = base[p];
+            double m = slope[p];
+            int s = shift[p];
+            int lo = 0;
+            int hi = bucketBase[p + 1] - bucketBase[p] - 1;
+            if (m < 0) {
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (LineSeries.estimate(b, m, (double) ((long) mid << s)) <= t) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+            } else {
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (LineSeries.estimate(b, m, (double) ((long) mid << s)) > t) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+            }
+            return lo;
+        }
+
+        /** How many of the runs {@code sorted[from, to)} of piece {@code p}, one bucket, have an estimate at or below {@code t}. */
+        private int atMostIn(int p, long t, int from, int to) {
+            double b = base[p];
+            double m = slope[p];
+            if (to - from <= CROWDED) {
+                int count = 0;
+                for (int i = from; i < to; i++) {
+                    count += estimate(b, m, sorted[i]) <= t ? 1 : 0;
+                }
+                return count;
+            }
+            // A crowded bucket, sorted: a prefix of its runs on a rising line, a suffix on a falling one.
             int lo = from;
             int hi = to;
             if (m < 0) {
@@ -338,6 +499,18 @@ final class LineRanks {
             }
             return lo - from;
         }
+    }
+
+    /** Where among {@code counts} (by value) the value of rank {@code rank} lies; -1 past them all. */
+    private static int rankIn(int[] counts, long rank) {
+        long left = rank;
+        for (int j = 0; j < counts.length; j++) {
+            left -= counts[j];
+            if (left < 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private long estimate(double base, double slope, long key) {

@@ -30,6 +30,10 @@ final class LineSeries extends CompactSeries {
     static final int TOLERANCE = 16;
     /** The pieces one exit day is cut into at most: past them a series' misses fall back to its exact chunks. */
     static final int MAX_PIECES_A_DAY = 512;
+    /** The runs a task of the pieces' look-up takes. */
+    private static final int LOOKUP_SLICE = 1 << 16;
+    /** A day's look-up table holds up to this many entries a piece (the fewer pieces a table entry straddles, the better). */
+    private static final int TABLE_ENTRIES_A_PIECE = 8;
     /** The pieces a run's {@code char} can name, the first for the runs without an exit. */
     private static final int MAX_PIECES = Character.MAX_VALUE;
 
@@ -97,20 +101,28 @@ final class LineSeries extends CompactSeries {
         for (int s = 0; s < series; s++) {
             tolerance[s] = Math.min(MAX_CORRECTION / 2, TOLERANCE + (long) positions[s]);
         }
-        // Per day, where its runs start in exitOrder and its least and greatest proceeds.
+        // Per day, where its runs start in exitOrder (its days ascend: a search per day) and its least and greatest
+        // proceeds, in run order: the arrays read as streams (by exitOrder, a cache line a run).
         int[] dayFrom = new int[days + 1];
+        for (int d = 1; d < days; d++) {
+            dayFrom[d] = firstOfDay(exitOrder, dayIndex, dayFrom[d - 1], d);
+        }
+        dayFrom[days] = exitOrder.length;
         long[] low = new long[days];
         long[] high = new long[days];
         Arrays.fill(low, Long.MAX_VALUE);
         Arrays.fill(high, Long.MIN_VALUE);
-        for (int run : exitOrder) {
+        for (int run = 0; run < runs; run++) {
             int d = dayIndex[run];
-            dayFrom[d + 1]++;
-            low[d] = Math.min(low[d], proceeds[run]);
-            high[d] = Math.max(high[d], proceeds[run]);
-        }
-        for (int d = 0; d < days; d++) {
-            dayFrom[d + 1] += dayFrom[d];
+            if (d >= 0) {
+                long x = proceeds[run];
+                if (x < low[d]) {
+                    low[d] = x;
+                }
+                if (x > high[d]) {
+                    high[d] = x;
+                }
+            }
         }
         int stride = Math.max(1, exitOrder.length / sample);
         List<Callable<Pieces>> tasks = new ArrayList<>(days);
@@ -123,6 +135,7 @@ final class LineSeries extends CompactSeries {
                 for (int k = (dayFrom[day] + stride - 1) / stride * stride; k < dayFrom[day + 1]; k += stride) {
                     pieces.check(exitOrder[k], proceeds[exitOrder[k]]);
                 }
+                pieces.index(low[day], high[day]);
                 return pieces;
             });
         }
@@ -160,16 +173,42 @@ final class LineSeries extends CompactSeries {
                 System.arraycopy(pieces.slope[s], 0, slope[s], firstPiece[d], pieces.count);
             }
         }
+        // Per day, a table of its proceeds by equal steps (Pieces.index), all in one array.
+        int[] tableFrom = new int[days + 1];
+        long[] tableLow = new long[days];
+        int[] tableShift = new int[days];
+        for (int d = 0; d < days; d++) {
+            Pieces pieces = byDay.get(d);
+            tableFrom[d + 1] = tableFrom[d] + (pieces.table == null ? 0 : pieces.table.length);
+            tableLow[d] = pieces.tableLow;
+            tableShift[d] = pieces.tableShift;
+        }
+        int[] table = new int[tableFrom[days]];
+        for (int d = 0; d < days; d++) {
+            int[] ofDay = byDay.get(d).table;
+            for (int i = 0; ofDay != null && i < ofDay.length; i++) {
+                table[tableFrom[d] + i] = firstPiece[d] + ofDay[i];
+            }
+        }
         char[] pieceOf = new char[runs];
+        // In long slices of runs: a task's loop runs compiled once it has run a while, where each of many short tasks
+        // would start interpreted.
         List<Callable<Void>> lookups = new ArrayList<>();
-        for (int from = 0; from < runs; from += chunk) {
+        for (int from = 0; from < runs; from += LOOKUP_SLICE) {
             int first = from;
-            int last = Math.min(runs, from + chunk);
+            int last = Math.min(runs, from + LOOKUP_SLICE);
             lookups.add(() -> {
                 for (int run = first; run < last; run++) {
                     int d = dayIndex[run];
                     if (d >= 0) {
-                        pieceOf[run] = (char) pieceIn(start, firstPiece[d], firstPiece[d + 1], proceeds[run]);
+                        // The run's table entry's piece, or one a few after it within the day.
+                        long x = proceeds[run];
+                        int p = table[tableFrom[d] + (int) ((x - tableLow[d]) >>> tableShift[d])];
+                        int end = firstPiece[d + 1];
+                        while (p + 1 < end && start[p + 1] <= x) {
+                            p++;
+                        }
+                        pieceOf[run] = (char) p;
                     }
                 }
                 return null;
@@ -177,6 +216,21 @@ final class LineSeries extends CompactSeries {
         }
         parallel.all(lookups);
         return new LineSeries(proceeds, runs, chunk, pieceOf, start, base, slope, keptWhole);
+    }
+
+    /** The first place in {@code exitOrder}, at or after {@code from}, of a run exiting on day {@code day} or later. */
+    private static int firstOfDay(int[] exitOrder, int[] dayIndex, int from, int day) {
+        int lo = from;
+        int hi = exitOrder.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (dayIndex[exitOrder[mid]] < day) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The last of the pieces {@code [from, to)} starting at or before {@code x} (the first, when none does). */
@@ -260,6 +314,36 @@ final class LineSeries extends CompactSeries {
             } else {
                 add(a, fa, a, fa);
             }
+        }
+
+        /**
+         * Per table entry {@code i}, the piece holding proceeds {@code low + i × 2^tableShift}: a run's piece (the last
+         * starting at or before its proceeds) is its entry's or one a few after it, where a binary search among the day's
+         * pieces took a mispredicted branch a step.
+         */
+        private int[] table;
+        private long tableLow;
+        private int tableShift;
+
+        /** Makes the {@link #table} of proceeds {@code [low, high]}, once every piece is cut. */
+        void index(long low, long high) {
+            if (count == 0) {
+                return;
+            }
+            int shift = 0;
+            while (((high - low) >>> shift) >= (long) TABLE_ENTRIES_A_PIECE * count) {
+                shift++;
+            }
+            table = new int[(int) ((high - low) >>> shift) + 1];
+            for (int i = 0, p = 0; i < table.length; i++) {
+                long x = low + ((long) i << shift);
+                while (p + 1 < count && start[p + 1] <= x) {
+                    p++;
+                }
+                table[i] = p;
+            }
+            tableLow = low;
+            tableShift = shift;
         }
 
         /** Notes the series whose correction at these proceeds would not fit a byte. */
@@ -441,6 +525,16 @@ final class LineSeries extends CompactSeries {
     @Override
     boolean exact(int s) {
         return false;
+    }
+
+    /** Run {@code run}'s piece (0: no exit); for tests. */
+    int pieceOf(int run) {
+        return pieceOf[run];
+    }
+
+    /** The proceeds piece {@code p}'s line starts from; for tests. */
+    long pieceStart(int p) {
+        return start[p];
     }
 
     /** The pieces the exit days were cut into; for tests and measurements. */

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The percentiles {@link LineRanks} finds from a series' lines are the values a sort of the rebuilt series puts at those
  * indexes, whatever the lines: rising, flat, falling (a flat class's cent of rounding gives a slope of −10⁻⁹), far from 0;
- * corrections anywhere in a byte's range, all at ±127, all 0; ties of proceeds and of values; pieces of one run and of
- * none; runs without an exit.
+ * corrections anywhere in a byte's range, all at ±127, all 0; ties of proceeds and of values; runs crowded near a wide
+ * piece's start (one bucket of many runs at differing proceeds); pieces of one run and of none; runs without an exit.
  */
 class LineRanksPropertyTest {
 
@@ -38,6 +38,8 @@ class LineRanksPropertyTest {
         int withoutExit = random.nextInt(4) == 0 ? 0 : random.nextInt(100);
         // Some pieces get a run or none: the runs go to a few pieces unevenly.
         int favoured = 1 + random.nextInt(Math.max(1, pieces - 1));
+        // Half the runs crowded near their piece's start: on a wide piece, a bucket of runs at differing proceeds.
+        boolean crowded = random.nextInt(4) == 0;
         char[] pieceOf = new char[runs];
         long[] proceeds = new long[runs];
         for (int run = 0; run < runs; run++) {
@@ -46,7 +48,7 @@ class LineRanksPropertyTest {
             }
             int p = random.nextInt(3) == 0 ? 1 + random.nextInt(pieces - 1) : 1 + random.nextInt(favoured);
             pieceOf[run] = (char) p;
-            proceeds[run] = start[p] + random.nextLong(0, width[p] + 1);
+            proceeds[run] = start[p] + random.nextLong(0, (crowded && random.nextBoolean() ? Math.min(width[p], 200) : width[p]) + 1);
         }
         double[] base = new double[pieces];
         double[] slope = new double[pieces];

@@ -48,18 +48,13 @@ class LineSeriesTest {
         SplittableRandom random = new SplittableRandom(29);
         long[] proceeds = new long[runs];
         int[] dayIndex = new int[runs];
-        List<List<Integer>> onDay = new ArrayList<>();
-        for (int d = 0; d < days; d++) {
-            onDay.add(new ArrayList<>());
-        }
         for (int run = 0; run < runs; run++) {
             dayIndex[run] = random.nextInt(100) < 15 ? -1 : random.nextInt(days);
             if (dayIndex[run] >= 0) {
                 proceeds[run] = random.nextLong(100_000_000L, 10_000_000_000L);
-                onDay.get(dayIndex[run]).add(run);
             }
         }
-        int[] exitOrder = onDay.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
+        int[] exitOrder = exitOrder(dayIndex, days);
         // Series 0 and 1 bend at the day's point (slopes 0.2 then 0.7, and 0.5 then 0.1), give or take 3 cents of rounding
         // that depends on the proceeds alone; series 2 swings by up to 10,000 cents.
         LineSeries.Probe probe = (day, x, cents) -> {
@@ -104,5 +99,83 @@ class LineSeriesTest {
         int[] indexes = {0, 3, runs / 2, runs - 2, runs - 1};
         assertThat(lines.atSortedIndexes(0, lines.ranks(), indexes))
                 .containsExactly(sorted[0], sorted[3], sorted[runs / 2], sorted[runs - 2], sorted[runs - 1]);
+    }
+
+    /**
+     * Every exit run's piece is the last of its day's pieces starting at or before its proceeds (what a binary search
+     * among them finds): five days each bending at 60 points told, 150,000 runs (three slices of the look-up, crossing
+     * days), ties of proceeds and runs at a day's least and greatest proceeds.
+     */
+    @Test
+    void everyRunIsOnTheLastPieceOfItsDayStartingAtOrBeforeItsProceeds() {
+        int runs = 150_000;
+        int days = 5;
+        SplittableRandom random = new SplittableRandom(41);
+        long[][] bends = new long[days][60];
+        for (long[] day : bends) {
+            for (int b = 0; b < day.length; b++) {
+                day[b] = random.nextLong(1_000_000L, 1_000_000_000L);
+            }
+            Arrays.sort(day);
+        }
+        long[] proceeds = new long[runs];
+        int[] dayIndex = new int[runs];
+        for (int run = 0; run < runs; run++) {
+            dayIndex[run] = random.nextInt(100) < 10 ? -1 : random.nextInt(days);
+            if (dayIndex[run] >= 0) {
+                int d = dayIndex[run];
+                // A tenth of the runs exactly at one of the day's bends (ties, and a piece's start itself).
+                proceeds[run] = random.nextInt(10) == 0 ? bends[d][random.nextInt(bends[d].length)]
+                        : random.nextLong(1_000_000L, 1_000_000_000L);
+            }
+        }
+        int[] exitOrder = exitOrder(dayIndex, days);
+        // Slopes changing at every bend: one piece between two bends.
+        LineSeries.Probe probe = (day, x, cents) -> {
+            long paid = x / 10;
+            for (int b = 0; b < bends[day].length; b++) {
+                paid += Math.max(0, x - bends[day][b]) / (b % 2 == 0 ? 7 : -9);
+            }
+            cents[0] = paid;
+        };
+        LineSeries lines = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, bends, new int[] {1}, probe, 1_000,
+                IN_TURN, Long.MAX_VALUE);
+        assertThat(lines.pieces()).isGreaterThan(days * 60);
+        // A day's pieces: from the piece of its least proceeds to the next day's.
+        int[] firstPiece = new int[days + 1];
+        Arrays.fill(firstPiece, Integer.MAX_VALUE);
+        firstPiece[days] = lines.pieces() + 1;
+        for (int run = 0; run < runs; run++) {
+            if (dayIndex[run] >= 0) {
+                firstPiece[dayIndex[run]] = Math.min(firstPiece[dayIndex[run]], lines.pieceOf(run));
+            }
+        }
+        for (int run = 0; run < runs; run++) {
+            int d = dayIndex[run];
+            if (d < 0) {
+                assertThat(lines.pieceOf(run)).isZero();
+                continue;
+            }
+            int p = lines.pieceOf(run);
+            assertThat(p).as("run %d's piece within day %d's", run, d).isBetween(firstPiece[d], firstPiece[d + 1] - 1);
+            assertThat(lines.pieceStart(p)).as("run %d's piece starts at or before its proceeds", run).isLessThanOrEqualTo(proceeds[run]);
+            if (p + 1 < firstPiece[d + 1]) {
+                assertThat(lines.pieceStart(p + 1)).as("run %d's next piece starts past its proceeds", run).isGreaterThan(proceeds[run]);
+            }
+        }
+    }
+
+    /** The exit runs by day, in run order within a day (as ExitOrder has them). */
+    private static int[] exitOrder(int[] dayIndex, int days) {
+        List<List<Integer>> onDay = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            onDay.add(new ArrayList<>());
+        }
+        for (int run = 0; run < dayIndex.length; run++) {
+            if (dayIndex[run] >= 0) {
+                onDay.get(dayIndex[run]).add(run);
+            }
+        }
+        return onDay.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
     }
 }
