@@ -239,14 +239,22 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
     /**
      * Per thread, the series pass's columns of a block's runs: the class cents (claimant {@code i}'s run {@code j} at
-     * {@code i × runs + j}), and the parts of a claimant split into a column per piece. One of each for every day's pass
-     * of the thread, so that one day's block after another's reuses the same cache lines.
+     * {@code i × runs + j}), and the parts of a claimant split into a column per piece; and the block's proceeds, their
+     * segments and the runs a split in doubles left undecided. One of each for every day's pass of the thread, so that one
+     * day's block after another's reuses the same cache lines: a day's stretch of a chunk is two or three runs on average,
+     * and a pass's own arrays were cold at each one.
      */
     private static final ThreadLocal<BlockColumns> BLOCK_COLUMNS = ThreadLocal.withInitial(BlockColumns::new);
+
+    /** The most runs of a series pass's block ({@code SeriesPass.blockRuns}). */
+    private static final int MOST_BLOCK_RUNS = 256;
 
     private static final class BlockColumns {
         private long[] cents = new long[0];
         private long[] pieces = new long[0];
+        final long[] proceeds = new long[MOST_BLOCK_RUNS];
+        final int[] segment = new int[MOST_BLOCK_RUNS];
+        final int[] deferred = new int[MOST_BLOCK_RUNS];
 
         long[] cents(int length) {
             if (cents.length < length) {
@@ -462,8 +470,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             Scratch work = scratch.get();
             boolean[] claimantWanted = wanted == null ? null : claimantsWanted(wanted, work);
             long[] classCents = work.classCents;
-            work.classes.classPayoutCents(proceedsCents, classCents);
-            int segment = segmentOf(proceedsCents);
+            int segment = work.classes.classPayoutCents(proceedsCents, classCents);
             for (int i = 0; i < n; i++) {
                 long cents = classCents[i];
                 int[] target = pieceTarget[i];
@@ -578,8 +585,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 }
                 Scratch work = this.work;
                 long[] classCents = work.classCents;
-                work.classes.classPayoutCents(proceedsCents, classCents);
-                int segment = segmentOf(proceedsCents);
+                int segment = work.classes.classPayoutCents(proceedsCents, classCents);
                 for (int i = 0; i < n; i++) {
                     long cents = classCents[i];
                     if (cents == 0) {
@@ -712,11 +718,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
              * 32 KB (the first-level cache), at least 16 runs.
              */
             private final int blockRuns;
-            /** A block's proceeds, and their segments (-1: not looked up yet). */
-            private final long[] blockProceeds;
-            private final int[] blockSegment;
+            /** The thread's block columns ({@link #BLOCK_COLUMNS}): the pass is used by the thread that made it. */
+            private final BlockColumns columns = BLOCK_COLUMNS.get();
+            /** A block's proceeds, and their segments (the evaluator's). */
+            private final long[] blockProceeds = columns.proceeds;
+            private final int[] blockSegment = columns.segment;
             /** The block's runs a split in doubles could not decide, for {@link #splitRun} after its loop. */
-            private final int[] deferred;
+            private final int[] deferred = columns.deferred;
 
             /** One claimant's part in the pass: fields, not parallel arrays, so that C1 reads each without a bounds check. */
             private static final class Claim {
@@ -768,10 +776,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             SeriesPass(SeriesSlots slots) {
                 int spare = slots.spare();
                 claims = new Claim[n];
-                blockRuns = Math.max(16, Math.min(256, 4096 / Math.max(n, 1)));
-                blockProceeds = new long[blockRuns];
-                blockSegment = new int[blockRuns];
-                deferred = new int[blockRuns];
+                blockRuns = Math.max(16, Math.min(MOST_BLOCK_RUNS, 4096 / Math.max(n, 1)));
                 int widest = 1;
                 for (int i = 0; i < n; i++) {
                     int[] target = pieceTarget[i];
@@ -885,14 +890,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 int runs = blockRuns;
                 Claim[] claims = this.claims;
                 int n = claims.length;
-                BlockColumns columns = BLOCK_COLUMNS.get();
+                BlockColumns columns = this.columns;
                 long[] cents = columns.cents(n * runs);
                 for (int j = 0; j < length; j++) {
-                    evaluator.classPayoutCents(proceeds[j], classCents);
+                    segment[j] = evaluator.classPayoutCents(proceeds[j], classCents);
                     for (int i = 0, c = j; i < n; i++, c += runs) {
                         cents[c] = classCents[i];
                     }
-                    segment[j] = -1;
                 }
                 for (int i = 0; i < n; i++) {
                     Claim claim = claims[i];
@@ -911,7 +915,10 @@ public final class BreakpointPayoutModel implements PayoutModel {
                             int m = claim.doubleParts;
                             // The pieces' columns, and past them one that takes the split's whole cents (never read).
                             long[] pieces = columns.pieces((m + 1) * runs);
-                            java.util.Arrays.fill(pieces, 0, m * runs, 0);
+                            // Only the block's runs of each column: a day's stretch is two or three runs on average.
+                            for (int p = 0; p < m; p++) {
+                                java.util.Arrays.fill(pieces, p * runs, p * runs + length, 0);
+                            }
                             splitInDoubles(i, claim, cents, from, length, pieces, claim.pieceColumn, 0, m * runs, m * runs);
                             addPieces(claim, pieces, runs, length, totals, at);
                         }
@@ -1114,29 +1121,19 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 long proceedsCents = blockProceeds[j];
                 if (m == 1) {
                     out[target[0] + to] += cents;
-                } else if (cents == claim.piecewisePreferenceCents && flatAtPreference[segmentAt(j)][i]) {
+                } else if (cents == claim.piecewisePreferenceCents && flatAtPreference[blockSegment[j]][i]) {
                     long[] perPiece = claim.piecePreferenceCents;
                     for (int p = 0; p < m; p++) {
                         out[target[p] + to] += perPiece[p];
                     }
                 } else {
-                    IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segmentAt(j), proceedsCents) : claim.fixed;
+                    IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, blockSegment[j], proceedsCents) : claim.fixed;
                     if (fixed != null) {
                         fixed.addSplit(cents, out, target, to, work.split);
-                    } else if (!split(i, segmentAt(j), proceedsCents, cents, out, target, to, work)) {
-                        splitExactly(i, segmentAt(j), proceedsCents, cents, out, target, to, work);
+                    } else if (!split(i, blockSegment[j], proceedsCents, cents, out, target, to, work)) {
+                        splitExactly(i, blockSegment[j], proceedsCents, cents, out, target, to, work);
                     }
                 }
-            }
-
-            /** The segment of the block's run {@code j}'s proceeds: looked up once, when a claimant first needs it. */
-            private int segmentAt(int j) {
-                int segment = blockSegment[j];
-                if (segment < 0) {
-                    segment = segmentOf(blockProceeds[j]);
-                    blockSegment[j] = segment;
-                }
-                return segment;
             }
         }
 
@@ -1164,18 +1161,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 fraction = converted ? 0 : total < preference[i] ? 1 : Double.NaN;
             }
             return fraction == 1 ? preferenceWeights[i] : fraction == 0 ? shareWeights[i] : null;
-        }
-
-        private int segmentOf(long cents) {
-            int k = java.util.Arrays.binarySearch(segmentStartCents, cents);
-            if (k < 0) {
-                k = -k - 2;
-            } else {
-                while (k + 1 < segmentStartCents.length && segmentStartCents[k + 1] == cents) {
-                    k++;
-                }
-            }
-            return Math.max(k, 0);
         }
 
         /** The claimant's exact payout (dollars) and slope at the proceeds. */
