@@ -239,27 +239,26 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
     /**
      * Per thread, the series pass's columns of a block's runs: the class cents (claimant {@code i}'s run {@code j} at
-     * {@code i × runs + j}), and the parts of a claimant split into a column per piece. One of each for every day's pass
-     * of the thread, so that one day's block after another's reuses the same cache lines.
+     * {@code i × runs + j}); and the block's proceeds, their segments and the runs a split in doubles left undecided. One of each for every day's pass of the thread, so that one
+     * day's block after another's reuses the same cache lines: a day's stretch of a chunk is two or three runs on average,
+     * and a pass's own arrays were cold at each one.
      */
     private static final ThreadLocal<BlockColumns> BLOCK_COLUMNS = ThreadLocal.withInitial(BlockColumns::new);
 
+    /** The most runs of a series pass's block ({@code SeriesPass.blockRuns}). */
+    private static final int MOST_BLOCK_RUNS = 256;
+
     private static final class BlockColumns {
         private long[] cents = new long[0];
-        private long[] pieces = new long[0];
+        final long[] proceeds = new long[MOST_BLOCK_RUNS];
+        final int[] segment = new int[MOST_BLOCK_RUNS];
+        final int[] deferred = new int[MOST_BLOCK_RUNS];
 
         long[] cents(int length) {
             if (cents.length < length) {
                 cents = new long[length];
             }
             return cents;
-        }
-
-        long[] pieces(int length) {
-            if (pieces.length < length) {
-                pieces = new long[length];
-            }
-            return pieces;
         }
     }
 
@@ -462,8 +461,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             Scratch work = scratch.get();
             boolean[] claimantWanted = wanted == null ? null : claimantsWanted(wanted, work);
             long[] classCents = work.classCents;
-            work.classes.classPayoutCents(proceedsCents, classCents);
-            int segment = segmentOf(proceedsCents);
+            int segment = work.classes.classPayoutCents(proceedsCents, classCents);
             for (int i = 0; i < n; i++) {
                 long cents = classCents[i];
                 int[] target = pieceTarget[i];
@@ -578,8 +576,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 }
                 Scratch work = this.work;
                 long[] classCents = work.classCents;
-                work.classes.classPayoutCents(proceedsCents, classCents);
-                int segment = segmentOf(proceedsCents);
+                int segment = work.classes.classPayoutCents(proceedsCents, classCents);
                 for (int i = 0; i < n; i++) {
                     long cents = classCents[i];
                     if (cents == 0) {
@@ -693,9 +690,10 @@ public final class BreakpointPayoutModel implements PayoutModel {
          * One thread's payouts summed into slots ({@link PayoutModel.SeriesPayouts}). A claimant's pieces all add to one
          * class slot and, unless their holders' categories differ, one category slot: those take the claimant's cents
          * once (a split hands out exactly the claimant's cents). Its cents are split only when a piece's holder has a
-         * slot, each piece added straight into it; a claimant whose pieces' slots differ otherwise is split into parts
-         * first and each part added to its three slots, as is one whose whole-cent preferences per piece do not add up
-         * to its own (never seen; then the sums are those of its pieces, as {@link #payouts} gives them).
+         * slot, each piece added straight into it; a claimant whose pieces' categories differ adds each part to its
+         * category too (its class still takes the cents once); one whose pieces' classes differ is split into parts first
+         * and each part added to its three slots, as is one whose whole-cent preferences per piece do not add up to its
+         * own (never seen; then the sums are those of its pieces, as {@link #payouts} gives them).
          *
          * <p>The runs of one exit day go claimant by claimant ({@link #addRuns}): the evaluator's class cents of a block
          * of runs first, each claimant's in a column of its own, then per claimant one loop over the block with its case
@@ -712,11 +710,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
              * 32 KB (the first-level cache), at least 16 runs.
              */
             private final int blockRuns;
-            /** A block's proceeds, and their segments (-1: not looked up yet). */
-            private final long[] blockProceeds;
-            private final int[] blockSegment;
+            /** The thread's block columns ({@link #BLOCK_COLUMNS}): the pass is used by the thread that made it. */
+            private final BlockColumns columns = BLOCK_COLUMNS.get();
+            /** A block's proceeds, and their segments (the evaluator's). */
+            private final long[] blockProceeds = columns.proceeds;
+            private final int[] blockSegment = columns.segment;
             /** The block's runs a split in doubles could not decide, for {@link #splitRun} after its loop. */
-            private final int[] deferred;
+            private final int[] deferred = columns.deferred;
 
             /** One claimant's part in the pass: fields, not parallel arrays, so that C1 reads each without a bounds check. */
             private static final class Claim {
@@ -728,22 +728,26 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 static final int WHOLE_IN_DOUBLES = 2;
                 /** Into its class and category, split run by run into its holders' columns. */
                 static final int WHOLE_SPLIT = 3;
-                /** Split in two or three fixed parts in doubles into a column per piece, each added to its three slots. */
+                /**
+                 * Into its class (every piece's), and split in two or three fixed parts in doubles, each part into its holder's
+                 * and its category's columns.
+                 */
                 static final int PIECES_IN_DOUBLES = 4;
                 /** Split run by run into parts, each added to its three slots. */
                 static final int PIECES = 5;
                 /** How the pass adds its cents, decided once: one loop over a block's runs per case. */
                 int kind;
-                /** The class and category slot all its pieces add to, the spare slot for none (never read), -1 per piece. */
+                /**
+                 * The class and category slot all its pieces add to, the spare slot for none (never read), -1 per piece; with
+                 * {@link #PIECES_IN_DOUBLES} its class slot and the spare slot.
+                 */
                 int classSlot;
                 int categorySlot;
                 /** Each piece's holder slot (the spare slot for none). */
                 int[] holderSlot;
-                /** When split into parts first: each piece's class and category slot (else null). */
+                /** When its pieces' categories (or classes) differ: each piece's class and category slot (else null). */
                 int[] pieceClassSlot;
                 int[] pieceCategorySlot;
-                /** With {@link #PIECES_IN_DOUBLES}: each piece's column in the block's parts, {@code j × blockRuns}. */
-                int[] pieceColumn;
                 /** The weights of a split that does not depend on the payout (else null), and whether it does. */
                 IntegerWeights fixed;
                 boolean modeMatters;
@@ -768,10 +772,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             SeriesPass(SeriesSlots slots) {
                 int spare = slots.spare();
                 claims = new Claim[n];
-                blockRuns = Math.max(16, Math.min(256, 4096 / Math.max(n, 1)));
-                blockProceeds = new long[blockRuns];
-                blockSegment = new int[blockRuns];
-                deferred = new int[blockRuns];
+                blockRuns = Math.max(16, Math.min(MOST_BLOCK_RUNS, 4096 / Math.max(n, 1)));
                 int widest = 1;
                 for (int i = 0; i < n; i++) {
                     int[] target = pieceTarget[i];
@@ -823,12 +824,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     if (whole) {
                         claim.kind = !splits ? Claim.WHOLE : m == 1 ? Claim.WHOLE_TO_ONE
                                 : claim.doubleParts != 0 ? Claim.WHOLE_IN_DOUBLES : Claim.WHOLE_SPLIT;
-                    } else if (claim.doubleParts != 0) {
+                    } else if (claim.doubleParts != 0 && sameClass && preferencesAddUp(i)) {
+                        // The class takes the claimant's cents whole (a split hands out exactly them); the split loop's add
+                        // of them to a category goes to the spare slot, each part to its own category instead.
                         claim.kind = Claim.PIECES_IN_DOUBLES;
-                        claim.pieceColumn = new int[m];
-                        for (int j = 0; j < m; j++) {
-                            claim.pieceColumn[j] = j * blockRuns;
-                        }
+                        int g = slots.groupSlot()[target[0]];
+                        claim.classSlot = g < 0 ? spare : g;
+                        claim.categorySlot = spare;
                     } else {
                         claim.kind = Claim.PIECES;
                     }
@@ -885,14 +887,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 int runs = blockRuns;
                 Claim[] claims = this.claims;
                 int n = claims.length;
-                BlockColumns columns = BLOCK_COLUMNS.get();
+                BlockColumns columns = this.columns;
                 long[] cents = columns.cents(n * runs);
                 for (int j = 0; j < length; j++) {
-                    evaluator.classPayoutCents(proceeds[j], classCents);
+                    segment[j] = evaluator.classPayoutCents(proceeds[j], classCents);
                     for (int i = 0, c = j; i < n; i++, c += runs) {
                         cents[c] = classCents[i];
                     }
-                    segment[j] = -1;
                 }
                 for (int i = 0; i < n; i++) {
                     Claim claim = claims[i];
@@ -901,19 +902,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         case Claim.WHOLE -> addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
                         case Claim.WHOLE_TO_ONE -> addWholeToOne(cents, from, length, totals, claim.classSlot + at,
                                 claim.categorySlot + at, claim.holderSlot[0] + at);
-                        case Claim.WHOLE_IN_DOUBLES -> splitInDoubles(i, claim, cents, from, length, totals, claim.holderSlot, at,
-                                claim.classSlot + at, claim.categorySlot + at);
+                        case Claim.WHOLE_IN_DOUBLES, Claim.PIECES_IN_DOUBLES -> splitInDoubles(i, claim, cents, from, length, totals,
+                                claim.holderSlot, at, claim.classSlot + at, claim.categorySlot + at);
                         case Claim.WHOLE_SPLIT -> {
                             addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
                             splitEach(i, claim, cents, from, length, totals, claim.holderSlot, at);
-                        }
-                        case Claim.PIECES_IN_DOUBLES -> {
-                            int m = claim.doubleParts;
-                            // The pieces' columns, and past them one that takes the split's whole cents (never read).
-                            long[] pieces = columns.pieces((m + 1) * runs);
-                            java.util.Arrays.fill(pieces, 0, m * runs, 0);
-                            splitInDoubles(i, claim, cents, from, length, pieces, claim.pieceColumn, 0, m * runs, m * runs);
-                            addPieces(claim, pieces, runs, length, totals, at);
                         }
                         default -> splitEachToPieces(i, claim, cents, from, length, totals, at);
                     }
@@ -940,28 +933,14 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 }
             }
 
-            /** Each piece's column of the block's parts added to its holder's, class's and category's columns. */
-            private static void addPieces(Claim claim, long[] pieces, int runs, int length, long[] totals, int at) {
-                for (int p = 0; p < claim.doubleParts; p++) {
-                    int from = p * runs;
-                    int holderAt = claim.holderSlot[p] + at;
-                    int classAt = claim.pieceClassSlot[p] + at;
-                    int categoryAt = claim.pieceCategorySlot[p] + at;
-                    for (int j = 0; j < length; j++) {
-                        long v = pieces[from + j];
-                        totals[holderAt + j] += v;
-                        totals[classAt + j] += v;
-                        totals[categoryAt + j] += v;
-                    }
-                }
-            }
-
             /**
              * The claimant's cents of the block's runs added whole at {@code out[classAt + j]} and {@code out[categoryAt + j]},
              * and split in its two or three fixed parts, part {@code p} of run {@code j} added to
              * {@code out[target[p] + at + j]}: {@link IntegerWeights#addSplit}'s split in doubles right here (see there why
              * it is exact); a run it cannot decide, or paid exactly its preference, or past its cents in doubles, through
-             * {@link #splitRun}. The whole cents go in the same loop: one read of the claimant's cents a run, not two.
+             * {@link #splitRun}. The whole cents go in the same loop: one read of the claimant's cents a run, not two. With
+             * {@link Claim#PIECES_IN_DOUBLES} ({@code categoryAt} the spare slot) each part goes to its category too, in the
+             * same loop, rather than through a column per piece added to three slots after it.
              */
             private void splitInDoubles(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target,
                                         int at, int classAt, int categoryAt) {
@@ -978,6 +957,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 int undecided = 0;
                 int firstAt = target[0] + at;
                 int secondAt = target[1] + at;
+                // Parts into their categories too (PIECES_IN_DOUBLES), or not.
+                int[] categories = claim.pieceCategorySlot;
+                boolean toPieces = categories != null;
+                int firstCategoryAt = toPieces ? categories[0] + at : 0;
+                int secondCategoryAt = toPieces ? categories[1] + at : 0;
                 double share = claim.share0;
                 long most = claim.mostDoubleCents;
                 long preference = claim.piecewisePreferenceCents;
@@ -990,8 +974,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         double f = x * share;
                         if (Math.abs(f - (long) f - 0.5) > x * 0x1p-50) {
                             long first = (long) (f + 0.5);
+                            long second = v - first;
                             out[firstAt + j] += first;
-                            out[secondAt + j] += v - first;
+                            out[secondAt + j] += second;
+                            if (toPieces) {
+                                out[firstCategoryAt + j] += first;
+                                out[secondCategoryAt + j] += second;
+                            }
                             continue;
                         }
                     }
@@ -1008,6 +997,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 int firstAt = target[0] + at;
                 int secondAt = target[1] + at;
                 int thirdAt = target[2] + at;
+                int[] categories = claim.pieceCategorySlot;
+                boolean toPieces = categories != null;
+                int firstCategoryAt = toPieces ? categories[0] + at : 0;
+                int secondCategoryAt = toPieces ? categories[1] + at : 0;
+                int thirdCategoryAt = toPieces ? categories[2] + at : 0;
                 double share0 = claim.share0;
                 double share1 = claim.share1;
                 double share2 = claim.share2;
@@ -1045,9 +1039,15 @@ public final class BreakpointPayoutModel implements PayoutModel {
                             int rank1 = 1 - below01 + below12;
                             long first = q0 + ((rank0 - left) >>> 31);
                             long second = q1 + ((rank1 - left) >>> 31);
+                            long third = v - first - second;
                             out[firstAt + j] += first;
                             out[secondAt + j] += second;
-                            out[thirdAt + j] += v - first - second;
+                            out[thirdAt + j] += third;
+                            if (toPieces) {
+                                out[firstCategoryAt + j] += first;
+                                out[secondCategoryAt + j] += second;
+                                out[thirdCategoryAt + j] += third;
+                            }
                             continue;
                         }
                     }
@@ -1065,7 +1065,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                                        int at) {
                 for (int k = 0; k < undecided; k++) {
                     int j = deferred[k];
-                    splitRun(i, claim, cents[from + j], j, out, target, at + j);
+                    if (claim.pieceCategorySlot != null) {
+                        addParts(i, claim, cents[from + j], j, out, at + j, false);   // its class has its cents already
+                    } else {
+                        splitRun(i, claim, cents[from + j], j, out, target, at + j);
+                    }
                 }
             }
 
@@ -1081,24 +1085,32 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
             /** Per run, the claimant's cents split into parts, each added to its holder's, class's and category's columns. */
             private void splitEachToPieces(int i, Claim claim, long[] cents, int from, int length, long[] totals, int at) {
+                for (int j = 0; j < length; j++) {
+                    long v = cents[from + j];
+                    if (v != 0) {
+                        addParts(i, claim, v, j, totals, at + j, true);
+                    }
+                }
+            }
+
+            /**
+             * The block's run {@code j}'s {@code cents} of claimant {@code i} split into parts by {@link #splitRun}, each added
+             * at {@code run} to its holder's and category's columns, and its class's when {@code withClass}.
+             */
+            private void addParts(int i, Claim claim, long cents, int j, long[] totals, int run, boolean withClass) {
                 long[] parts = this.parts;
                 int[] holders = claim.holderSlot;
                 int[] classes = claim.pieceClassSlot;
                 int[] categories = claim.pieceCategorySlot;
                 int m = holders.length;
-                for (int j = 0; j < length; j++) {
-                    long v = cents[from + j];
-                    if (v == 0) {
-                        continue;
-                    }
-                    java.util.Arrays.fill(parts, 0, m, 0);
-                    splitRun(i, claim, v, j, parts, identity, 0);
-                    int run = at + j;
-                    for (int p = 0; p < m; p++) {
-                        long part = parts[p];
-                        totals[holders[p] + run] += part;
+                java.util.Arrays.fill(parts, 0, m, 0);
+                splitRun(i, claim, cents, j, parts, identity, 0);
+                for (int p = 0; p < m; p++) {
+                    long part = parts[p];
+                    totals[holders[p] + run] += part;
+                    totals[categories[p] + run] += part;
+                    if (withClass) {
                         totals[classes[p] + run] += part;
-                        totals[categories[p] + run] += part;
                     }
                 }
             }
@@ -1114,29 +1126,19 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 long proceedsCents = blockProceeds[j];
                 if (m == 1) {
                     out[target[0] + to] += cents;
-                } else if (cents == claim.piecewisePreferenceCents && flatAtPreference[segmentAt(j)][i]) {
+                } else if (cents == claim.piecewisePreferenceCents && flatAtPreference[blockSegment[j]][i]) {
                     long[] perPiece = claim.piecePreferenceCents;
                     for (int p = 0; p < m; p++) {
                         out[target[p] + to] += perPiece[p];
                     }
                 } else {
-                    IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, segmentAt(j), proceedsCents) : claim.fixed;
+                    IntegerWeights fixed = claim.modeMatters ? fixedWeights(i, blockSegment[j], proceedsCents) : claim.fixed;
                     if (fixed != null) {
                         fixed.addSplit(cents, out, target, to, work.split);
-                    } else if (!split(i, segmentAt(j), proceedsCents, cents, out, target, to, work)) {
-                        splitExactly(i, segmentAt(j), proceedsCents, cents, out, target, to, work);
+                    } else if (!split(i, blockSegment[j], proceedsCents, cents, out, target, to, work)) {
+                        splitExactly(i, blockSegment[j], proceedsCents, cents, out, target, to, work);
                     }
                 }
-            }
-
-            /** The segment of the block's run {@code j}'s proceeds: looked up once, when a claimant first needs it. */
-            private int segmentAt(int j) {
-                int segment = blockSegment[j];
-                if (segment < 0) {
-                    segment = segmentOf(blockProceeds[j]);
-                    blockSegment[j] = segment;
-                }
-                return segment;
             }
         }
 
@@ -1164,18 +1166,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 fraction = converted ? 0 : total < preference[i] ? 1 : Double.NaN;
             }
             return fraction == 1 ? preferenceWeights[i] : fraction == 0 ? shareWeights[i] : null;
-        }
-
-        private int segmentOf(long cents) {
-            int k = java.util.Arrays.binarySearch(segmentStartCents, cents);
-            if (k < 0) {
-                k = -k - 2;
-            } else {
-                while (k + 1 < segmentStartCents.length && segmentStartCents[k + 1] == cents) {
-                    k++;
-                }
-            }
-            return Math.max(k, 0);
         }
 
         /** The claimant's exact payout (dollars) and slope at the proceeds. */

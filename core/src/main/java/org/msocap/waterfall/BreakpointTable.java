@@ -798,8 +798,12 @@ public final class BreakpointTable {
             return (int) (key >>> (INDEX_BITS + 51));
         }
 
-        /** As {@link BreakpointTable#classPayoutCents(long)}, into {@code out} (one entry per claimant). */
-        public void classPayoutCents(long proceedsCents, long[] out) {
+        /**
+         * As {@link BreakpointTable#classPayoutCents(long)}, into {@code out} (one entry per claimant). Returns the index
+         * among {@link BreakpointTable#segments()} of the segment the proceeds lie in (the last starting at or below them): the caller's
+         * split of a claimant's cents needs it too, and looking it up again cost a second walk of cold tables.
+         */
+        public int classPayoutCents(long proceedsCents, long[] out) {
             if (proceedsCents < 0) {
                 throw new IllegalArgumentException("equity proceeds must be >= 0 but were " + proceedsCents + " cents");
             }
@@ -807,12 +811,11 @@ public final class BreakpointTable {
             int k = segmentOfCents(proceedsCents);
             if (n > MAX_FAST_CLAIMANTS || proceedsCents >= MAX_FAST_CENTS || exactOnly[k]) {
                 exact(k, proceedsCents, out);
-                return;
-            }
-            if (!evaluate(k, proceedsCents, out, false)) {
+            } else if (!evaluate(k, proceedsCents, out, false)) {
                 fastRetries++;
                 evaluate(k, proceedsCents, out, true);
             }
+            return k;
         }
 
         /**
@@ -1110,41 +1113,43 @@ public final class BreakpointTable {
                 int near = gather(candidateKeys, keyFrom, keyTo, shortOf > 0 ? HALF - width : HALF, shortOf > 0 ? HALF : HALF + width);
                 boolean wholeSide = width >= HALF;
                 if (near > changes) {
-                    long threshold;
-                    long highestLeftOut;
-                    if (changes == 1 && near > SMALL_SORT) {
-                        // One change among many keys: the largest two keys below 1/2, or the smallest two at or above
-                        // it, without branches.
-                        long first = shortOf > 0 ? -1 : Long.MAX_VALUE;
-                        long second = first;
+                    // The keys ordered without a branch on them, largest first (at or above 1/2 the keys flipped, so the
+                    // smallest come first), as far as the key after the `changes` that change hands.
+                    long flip = shortOf > 0 ? 0 : Long.MAX_VALUE;
+                    long lastChanged;
+                    long firstKept;
+                    if (changes == 1) {
+                        // One change (four hand-outs in five that move a cent): the largest two keys in one pass,
+                        // cheaper than the network that orders the eight.
+                        long first = -1;
+                        long second = -1;
                         for (int t = 0; t < near; t++) {
-                            long key = nearCut[t];
-                            second = shortOf > 0 ? Math.max(second, Math.min(first, key)) : Math.min(second, Math.max(first, key));
-                            first = shortOf > 0 ? Math.max(first, key) : Math.min(first, key);
+                            long key = nearCut[t] ^ flip;
+                            // As in sortEightDescending: d = first ^ key if first < key, else 0.
+                            long d = (first - key) >> 63 & (first ^ key);
+                            long lower = key ^ d;
+                            first ^= d;
+                            second ^= (second - lower) >> 63 & (second ^ lower);
                         }
-                        out[index(first)] += shortOf > 0 ? 1 : -1;
-                        threshold = shortOf > 0 ? first : second;
-                        highestLeftOut = shortOf > 0 ? second : first;
+                        lastChanged = first ^ flip;
+                        firstKept = second ^ flip;
                         // (near > 1, so first and second are both keys.)
                     } else {
-                        // The keys ordered without a branch on them, largest first (at or above 1/2 the keys flipped,
-                        // so the smallest come first): a few by the network, more only as far as the key after the
-                        // `changes` that change hands.
-                        long flip = shortOf > 0 ? 0 : Long.MAX_VALUE;
+                        // A few by the network, more by selection.
                         if (near <= SMALL_SORT) {
                             sortEightDescending(nearCut, near, flip);
                         } else {
                             selectLargestDescending(nearCut, near, (int) changes + 1, flip);
                         }
-                        int step = shortOf > 0 ? 1 : -1;
-                        for (int t = 0; t < changes; t++) {
-                            out[index(nearCut[t] ^ flip)] += step;
+                        for (int t = 0; t < changes - 1; t++) {
+                            out[index(nearCut[t] ^ flip)] += shortOf > 0 ? 1 : -1;
                         }
-                        long lastChanged = nearCut[(int) changes - 1] ^ flip;
-                        long firstKept = nearCut[(int) changes] ^ flip;
-                        threshold = shortOf > 0 ? lastChanged : firstKept;
-                        highestLeftOut = shortOf > 0 ? firstKept : lastChanged;
+                        lastChanged = nearCut[(int) changes - 1] ^ flip;
+                        firstKept = nearCut[(int) changes] ^ flip;
                     }
+                    out[index(lastChanged)] += shortOf > 0 ? 1 : -1;
+                    long threshold = shortOf > 0 ? lastChanged : firstKept;
+                    long highestLeftOut = shortOf > 0 ? firstKept : lastChanged;
                     // Now out follows the key order. Keys of small-denominator lines are exact (two different
                     // remainders of such lines differ by at least 2^-44, far above a key's resolution); any other key
                     // is within `noise` of its remainder. So the key order is the exact order at the cut unless an

@@ -141,11 +141,18 @@ class SeriesPassTest {
     void aDaysRunsClaimantByClaimantSumWhatEveryPositionsPayoutSumsTo() throws java.io.IOException {
         String tenClass = Files.readString(Path.of("../benchmarks/ten-class.yaml"));
         // Two and three fixed parts split in doubles into the holders' columns, one class of three holdings in two
-        // categories split into a column per piece, options of one holding each; every holder followed, or every third not
+        // categories split into its holders' and their categories' columns, options of one holding each; every holder followed, or every third not
         // (those claimants' cents into their class and category only).
         assertStretchesSumThePositions(new BreakpointPayoutModel(VentureReader.read(tenClass, "ten-class.yaml"), false),
                 Integer.MAX_VALUE, 21);
         assertStretchesSumThePositions(new BreakpointPayoutModel(VentureReader.read(tenClass, "ten-class.yaml"), false), 3, 22);
+        // The common class of two holdings in two categories (a founder's, an investor's): two parts in doubles, each
+        // into its holder's and its category's columns, the class's cents whole.
+        String twoCategories = tenClass.replace("{holder: founder-b, class: common,", "{holder: fund-10, class: common,")
+                .replace("    - {holder: dr-lead, class: common, shares: 800000, acquired: 2022-06-01, cost: 80}\n", "");
+        assertThat(twoCategories).contains("holder: fund-10, class: common").doesNotContain("holder: dr-lead, class: common");
+        assertStretchesSumThePositions(new BreakpointPayoutModel(VentureReader.read(twoCategories, "two-categories.yaml"), false),
+                Integer.MAX_VALUE, 26);
         // Splits that depend on the payout (in doubles and exactly), many holdings split run by run into parts, classes
         // summed from several claimants (options at three strikes, SAFEs, notes).
         assertStretchesSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), 3, 23);

@@ -49,6 +49,37 @@ class BreakpointTableTest {
     }
 
     @Test
+    void evaluatorReturnsTheLastSegmentStartingAtOrBelowTheProceeds() {
+        // Random cap tables (many segments, some starting on the same cent): either side of every segment's first cent,
+        // and past the last, against the segments' starts themselves.
+        for (long seed = 1; seed <= 40; seed++) {
+            BreakpointTable table = BreakpointTable.resolve(resolve(RandomCapTables.generate(seed)));
+            BreakpointTable.Evaluator evaluator = table.evaluator();
+            List<BreakpointTable.Segment> segments = table.segments();
+            long[] out = new long[table.ids().size()];
+            for (BreakpointTable.Segment segment : segments) {
+                long start = ceilCents(segment.from());
+                for (long cents : new long[] {start - 1, start, start + 1, start * 2 + 7}) {
+                    if (cents < 0) {
+                        continue;
+                    }
+                    int expected = 0;
+                    for (int k = 0; k < segments.size(); k++) {
+                        expected = ceilCents(segments.get(k).from()) <= cents ? k : expected;
+                    }
+                    assertThat(evaluator.classPayoutCents(cents, out)).as("seed %d, %d cents", seed, cents).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    private static long ceilCents(BigFraction dollars) {
+        BigFraction cents = dollars.multiply(100);
+        java.math.BigInteger[] qr = cents.getNumerator().divideAndRemainder(cents.getDenominator());
+        return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
+    }
+
+    @Test
     void optionStrikesAreBreakpoints() {
         Mso mso = Mso.builder().shareClass(ShareClass.common("common")).holding("founder", "common", 9_000_000)
                 .optionPool(1_000_000).option(OptionGrant.of("carol", 1_000_000, new BigDecimal("1"), null)).build();
