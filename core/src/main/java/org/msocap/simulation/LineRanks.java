@@ -153,6 +153,15 @@ final class LineRanks {
         return out;
     }
 
+    /**
+     * How many values of the series with lines {@code base}, {@code slope} and corrections {@code kept} by run lie below
+     * {@code t}: per piece, the runs whose estimate lies more than a correction below {@code t} counted by a binary
+     * search, and only those within a correction of it looked at exactly.
+     */
+    long countBelow(double[] base, double[] slope, byte[] kept, long t) {
+        return new Series(base, slope, kept).below(t);
+    }
+
     /** One series' search: its pieces' least and greatest estimates, and the corrections of its flat pieces. */
     private final class Series {
         private final double[] base;
@@ -289,6 +298,32 @@ final class LineRanks {
                 }
             }
             throw new IllegalStateException("rank " + k + " not within [" + (lo - C) + ", " + (hi + C) + "]");
+        }
+
+        /** How many values lie below {@code t}. */
+        long below(long t) {
+            long count = 0 < t ? withoutExit : 0;
+            for (int p : all) {
+                int runsOn = pieceFrom[p + 1] - pieceFrom[p];
+                if (high[p] < t - C) {
+                    // Every value at most an estimate plus a correction: below t.
+                    count += runsOn;
+                } else if (low[p] < t + C) {
+                    // Estimates at or below t − C − 1 are values below t; at or above t + C, values at or above t.
+                    int under = atMost(p, t - C - 1);
+                    int within = atMost(p, t + C - 1) - under;
+                    count += under;
+                    double b = base[p];
+                    double m = slope[p];
+                    // The runs within: after those under on a rising line, before them on a falling one.
+                    int from = m < 0 ? pieceFrom[p + 1] - under - within : pieceFrom[p] + under;
+                    for (int i = from; i < from + within; i++) {
+                        long key = sorted[i];
+                        count += estimate(b, m, key) + kept[(int) (key & runMask)] < t ? 1 : 0;
+                    }
+                }
+            }
+            return count;
         }
 
         /** The correction every run of flat piece {@code p} shares, or {@link #MIXED}. */
