@@ -1697,20 +1697,15 @@ public final class MonteCarloSimulator {
             }
             double meanCents = (double) sum / runs;
             double mean = meanCents / 100;
-            // Ranked by its lines: then its tally keeps no range (SeriesTallies.keepsRange), found here with the percentiles.
+            // Ranked by its lines: then its tally keeps no range (SeriesTallies.keepsRange), its runs below cost found here.
             LineSeries lines = rebuilding && lineRanks != null && derived instanceof LineSeries kept && kept.rankedByLines(derivedIndex)
                     ? kept : null;
             long[] at;
             if (lines != null) {
-                // The least and greatest are ranks 0 and runs − 1; the runs below cost are counted from the lines too.
-                int[] indexes = percentileIndexes(runs);
-                int[] withEnds = new int[indexes.length + 2];
-                System.arraycopy(indexes, 0, withEnds, 1, indexes.length);
-                withEnds[withEnds.length - 1] = runs - 1;
-                long[] ranked = lines.atSortedIndexes(derivedIndex, lineRanks, withEnds);
-                min = ranked[0];
-                max = ranked[ranked.length - 1];
-                at = Arrays.copyOfRange(ranked, 1, ranked.length - 1);
+                // From the lines: the percentiles look at few of the values, the squares are the tallies'; the runs below
+                // cost are counted from the lines too. The least and greatest are not needed: the exact deviation of equal
+                // values is 0.
+                at = lines.atSortedIndexes(derivedIndex, lineRanks, percentileIndexes(runs));
                 belowCost = lines.countBelow(derivedIndex, lineRanks, costCents);
             } else {
                 if (tallied && !tallies.keepsRange(tally)) {
@@ -1748,7 +1743,7 @@ public final class MonteCarloSimulator {
             }
             // Every value the same: the exact figure is 0 (no pass). Otherwise from the tallies' squares, or (without a
             // tally: then the series is an array) a pass of its own.
-            double sd = min == max ? 0 : ExactSquares.sampleStandardDeviation(runs, BigInteger.valueOf(sum),
+            double sd = lines == null && min == max ? 0 : ExactSquares.sampleStandardDeviation(runs, BigInteger.valueOf(sum),
                     tallied ? tallies.squares(tally) : ExactSquares.squaresOf(cents, 0, runs));
             double costUnits = costCents / 100.0;
             double probBelow = costCents == 0 ? Double.NaN : (double) belowCost / runs;

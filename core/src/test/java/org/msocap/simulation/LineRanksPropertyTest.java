@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * The percentiles {@link LineRanks} finds from a series' lines are the values a sort of the rebuilt series puts at those
  * indexes, whatever the lines: rising, flat, falling (a flat class's cent of rounding gives a slope of −10⁻⁹), far from 0;
  * corrections anywhere in a byte's range, all at ±127, all 0; ties of proceeds and of values; pieces of one run and of
- * none; runs without an exit. So are the counts of values below a threshold ({@link LineRanks#countBelow}), the least
- * and greatest payout and the runs below cost of a series whose tally keeps no range.
+ * none; runs without an exit. So are the counts of values below a threshold ({@link LineRanks#countBelow}): the runs
+ * below cost of a series whose tally keeps no range.
  */
 class LineRanksPropertyTest {
 

@@ -186,8 +186,8 @@ class MonteCarloSimulatorTest {
 
     /**
      * Series kept against lines ({@link LineSeries}) leave their least and greatest payout and runs below cost out of
-     * their tallies: the statistics take them from the lines, or, when the lines cannot rank a series (a chunk kept
-     * exactly), from the rebuilt series; both give the numbers of the passes over the series.
+     * their tallies: the statistics count the runs below cost from the lines, or, when the lines cannot rank a series (a
+     * chunk kept exactly), take all three from the rebuilt series; both give the numbers of the passes over the series.
      */
     @Test
     void theRangeOfASeriesKeptAgainstLinesIsThatOfItsValues() {
