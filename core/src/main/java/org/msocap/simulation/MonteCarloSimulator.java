@@ -1698,8 +1698,8 @@ public final class MonteCarloSimulator {
             double meanCents = (double) sum / runs;
             double mean = meanCents / 100;
             // Ranked by its lines: then its tally keeps no range (SeriesTallies.keepsRange), its runs below cost found here.
-            LineSeries lines = rebuilding && lineRanks != null && derived instanceof LineSeries kept && kept.rankedByLines(derivedIndex)
-                    ? kept : null;
+            LineSeries lines = rebuilding && lineRanks != null && derived instanceof LineSeries kept
+                    && kept.rankedByLines(derivedIndex) ? kept : null;
             long[] at;
             if (lines != null) {
                 // From the lines: the percentiles look at few of the values, the squares are the tallies'; the runs below

@@ -173,7 +173,10 @@ final class SeriesTallies {
         return sum[s];
     }
 
-    /** Whether series {@code s}'s least, greatest and runs below cost are kept ({@link #min}, {@link #max}, {@link #belowCost}). */
+    /**
+     * Whether series {@code s}'s least, greatest and runs below cost ({@link #min}, {@link #max}, {@link #belowCost}) are
+     * kept.
+     */
     boolean keepsRange(int s) {
         return range[s];
     }

@@ -106,8 +106,8 @@ class LineRanksPropertyTest {
                 .isEqualTo(expected);
         // The runs below a threshold: at a value, next to it, a correction or two away, at 0 and past either end.
         long value = values[random.nextInt(runs)];
-        long[] thresholds = {value, value - 1, value + 1, value - CompactSeries.MAX_CORRECTION, value + CompactSeries.MAX_CORRECTION,
-            value - CompactSeries.MAX_CORRECTION - 1, value + CompactSeries.MAX_CORRECTION + 1, value - 2 * CompactSeries.MAX_CORRECTION,
+        int c = CompactSeries.MAX_CORRECTION;
+        long[] thresholds = {value, value - 1, value + 1, value - c, value + c, value - c - 1, value + c + 1, value - 2 * c,
             0, 1, sorted[0], sorted[runs - 1] + 1, random.nextLong(sorted[0] - 300, sorted[runs - 1] + 300)};
         for (long t : thresholds) {
             long below = Arrays.stream(values).filter(v -> v < t).count();
