@@ -179,6 +179,15 @@ final class LineRanks {
         return out;
     }
 
+    /**
+     * How many values of the series with lines {@code base}, {@code slope} and corrections {@code kept} by run lie below
+     * {@code t}: per piece, the runs whose estimate lies more than a correction below {@code t} counted by their buckets,
+     * and only those within a correction of it looked at exactly.
+     */
+    long countBelow(double[] base, double[] slope, byte[] kept, long t) {
+        return new Series(base, slope, kept).below(t);
+    }
+
     /** One series' search: its pieces' least and greatest estimates, and the corrections of its flat pieces. */
     private final class Series {
         private final double[] base;
@@ -333,6 +342,29 @@ final class LineRanks {
                 return 0;
             }
             return look(p, from, to, byValue, first);
+        }
+
+        /**
+         * How many values lie below {@code t}: a piece's runs whose estimate lies below {@code t − C} all do, those whose
+         * estimate lies at or above {@code t + C} none; the rest are counted by value ({@link #lookNear}).
+         */
+        long below(long t) {
+            long from = t - C;
+            long to = t + C - 1;
+            long first = from - C;
+            int[] byValue = new int[(int) (to + C - first) + 1];
+            long count = 0 < t ? withoutExit : 0;
+            for (int p : all) {
+                if (high[p] < from) {
+                    count += pieceFrom[p + 1] - pieceFrom[p];
+                } else if (low[p] <= to) {
+                    count += lookNear(p, from, to, byValue, first);
+                }
+            }
+            for (int v = 0; v < t - first; v++) {
+                count += byValue[v];
+            }
+            return count;
         }
 
         /** The correction every run of flat piece {@code p} shares, or {@link #MIXED}. */

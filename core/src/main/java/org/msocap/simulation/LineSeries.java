@@ -509,6 +509,11 @@ final class LineSeries extends CompactSeries {
         return ranks.atSortedIndexes(base[s], slope[s], corrections[s], indexes);
     }
 
+    /** How many of series {@code s}'s values lie below {@code t} ({@link #rankedByLines} true). */
+    long countBelow(int s, LineRanks ranks, long t) {
+        return ranks.countBelow(base[s], slope[s], corrections[s], t);
+    }
+
     @Override
     long at(int s, int run) {
         if (whole[s] != null) {

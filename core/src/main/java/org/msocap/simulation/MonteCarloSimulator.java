@@ -108,6 +108,18 @@ public final class MonteCarloSimulator {
 
     private java.util.function.BiConsumer<CompactSeries, long[][]> seriesObserver;
 
+    /**
+     * For tests: a simulator whose statistics never rank a series by its lines ({@link LineRanks}), as when a chunk of it is
+     * kept exactly: its range (which its tally then does not keep) and percentiles from the rebuilt series.
+     */
+    static MonteCarloSimulator withoutLineRanks() {
+        MonteCarloSimulator simulator = new MonteCarloSimulator(CANDIDATE_SAMPLE);
+        simulator.rankedByLines = false;
+        return simulator;
+    }
+
+    private boolean rankedByLines = true;
+
     /** For tests: {@link Job#candidatesWithin}. */
     static int candidatesWithin(long[] estimate, double[] error, int[] ranked, int wanted, int limit) {
         return Job.candidatesWithin(estimate, error, ranked, wanted, limit);
@@ -154,6 +166,7 @@ public final class MonteCarloSimulator {
         try {
             Job job = new Job(setup, options, progress, pool, candidateSample, seriesPass, tallied, derivedSeries);
             job.seriesObserver = seriesObserver;
+            job.rankedByLines = rankedByLines;
             return job.run();
         } finally {
             pool.shutdownNow();
@@ -272,6 +285,8 @@ public final class MonteCarloSimulator {
         private LineRanks lineRanks;
         /** For tests: {@link #observingSeries}. */
         private java.util.function.BiConsumer<CompactSeries, long[][]> seriesObserver;
+        /** Whether the statistics may rank a series by its lines (false: for tests). */
+        private boolean rankedByLines = true;
 
         Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample,
             boolean seriesPass, boolean tallied, boolean derivedSeries) {
@@ -474,7 +489,13 @@ public final class MonteCarloSimulator {
                 int holder = candidates[t];
                 cost[groups.size() + categories + t] = costFlows(p -> holderOf[p] == holder).totalCents();
             }
-            return new SeriesTallies(cost, exitDays.length);
+            // A series kept against lines leaves its range to the statistics (from its lines, or rebuilt when they cannot
+            // rank it): four comparisons a value fewer in the payout pass.
+            boolean[] range = new boolean[cost.length];
+            for (int s = 0; s < cost.length; s++) {
+                range[s] = !(derived instanceof LineSeries && s >= derivedFirst && !derived.keptWhole(s - derivedFirst));
+            }
+            return new SeriesTallies(cost, range, exitDays.length);
         }
 
         /** Per holder, its index in {@code chosen}, or -1. */
@@ -1381,7 +1402,7 @@ public final class MonteCarloSimulator {
                     exitIndex[k++] = i;
                 }
             }
-            lineRanks = derived instanceof LineSeries lines ? lines.ranks() : null;
+            lineRanks = rankedByLines && derived instanceof LineSeries lines ? lines.ranks() : null;
             List<Callable<SeriesStatistics>> tasks = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
                 int group = g;
@@ -1602,7 +1623,8 @@ public final class MonteCarloSimulator {
                 return new SeriesStatistics(key, 0, cost.totalCents() / 100.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
-            // Kept by the payout pass as it wrote the series (SeriesTallies): sums, squares, least and greatest, by day.
+            // Kept by the payout pass as it wrote the series (SeriesTallies): sums, squares, by day, and the range (least,
+            // greatest, runs below cost) of a series its lines do not keep.
             boolean tallied = tallies != null && tally >= 0 && cost.byExitDay() == null;
             // Only a tallied series is left unrebuilt (cents null): what needs every value comes from its tally.
             boolean rebuilding = derivedIndex >= 0 && !derived.keptWhole(derivedIndex) && tallied;
@@ -1626,9 +1648,11 @@ public final class MonteCarloSimulator {
                             + " cents, not " + costCents);
                 }
                 sum = tallies.sum(tally);
-                belowCost = tallies.belowCost(tally);
-                min = tallies.min(tally);
-                max = tallies.max(tally);
+                if (tallies.keepsRange(tally)) {
+                    belowCost = tallies.belowCost(tally);
+                    min = tallies.min(tally);
+                    max = tallies.max(tally);
+                }
                 if (withIrr) {
                     byDay = tallies.byDay(tally);
                 }
@@ -1673,31 +1697,53 @@ public final class MonteCarloSimulator {
             }
             double meanCents = (double) sum / runs;
             double mean = meanCents / 100;
+            // Ranked by its lines: then its tally keeps no range (SeriesTallies.keepsRange), its runs below cost found here.
+            LineSeries lines = rebuilding && lineRanks != null && derived instanceof LineSeries kept
+                    && kept.rankedByLines(derivedIndex) ? kept : null;
             long[] at;
-            if (min == max) {
-                at = new long[PERCENTILES.length];
-                Arrays.fill(at, min);
-            } else if (rebuilding && lineRanks != null && derived instanceof LineSeries lines && lines.rankedByLines(derivedIndex)) {
-                // From the lines: the percentiles look at few of the values, the squares are the tallies'.
+            if (lines != null) {
+                // From the lines: the percentiles look at few of the values, the squares are the tallies'; the runs below
+                // cost are counted from the lines too. The least and greatest are not needed: the exact deviation of equal
+                // values is 0.
                 at = lines.atSortedIndexes(derivedIndex, lineRanks, percentileIndexes(runs));
+                belowCost = lines.countBelow(derivedIndex, lineRanks, costCents);
             } else {
-                Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
-                if (rebuilding) {
-                    // Rebuilt a chunk at a time, each counted while it is in the caches.
-                    cents = seriesScratch.get();
+                if (tallied && !tallies.keepsRange(tally)) {
+                    // Lines that cannot rank the series (a chunk kept exactly): rebuilt a chunk at a time for its range.
+                    long[] scratch = seriesScratch.get();
                     for (int from = 0; from < runs; from += CHUNK) {
                         int to = Math.min(runs, from + CHUNK);
-                        derived.rebuild(derivedIndex, cents, from, to);
-                        buckets.count(cents, from, to);
+                        derived.rebuild(derivedIndex, scratch, from, to);
+                        for (int i = from; i < to; i++) {
+                            long v = scratch[i];
+                            belowCost += v < costCents ? 1 : 0;
+                            min = Math.min(min, v);
+                            max = Math.max(max, v);
+                        }
                     }
-                } else {
-                    buckets.count(cents, 0, runs);
                 }
-                at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
+                if (min == max) {
+                    at = new long[PERCENTILES.length];
+                    Arrays.fill(at, min);
+                } else {
+                    Selection.RankBuckets buckets = new Selection.RankBuckets(min, max);
+                    if (rebuilding) {
+                        // Rebuilt a chunk at a time, each counted while it is in the caches.
+                        cents = seriesScratch.get();
+                        for (int from = 0; from < runs; from += CHUNK) {
+                            int to = Math.min(runs, from + CHUNK);
+                            derived.rebuild(derivedIndex, cents, from, to);
+                            buckets.count(cents, from, to);
+                        }
+                    } else {
+                        buckets.count(cents, 0, runs);
+                    }
+                    at = buckets.atSortedIndexes(cents, runs, percentileIndexes(runs));
+                }
             }
             // Every value the same: the exact figure is 0 (no pass). Otherwise from the tallies' squares, or (without a
             // tally: then the series is an array) a pass of its own.
-            double sd = min == max ? 0 : ExactSquares.sampleStandardDeviation(runs, BigInteger.valueOf(sum),
+            double sd = lines == null && min == max ? 0 : ExactSquares.sampleStandardDeviation(runs, BigInteger.valueOf(sum),
                     tallied ? tallies.squares(tally) : ExactSquares.squaresOf(cents, 0, runs));
             double costUnits = costCents / 100.0;
             double probBelow = costCents == 0 ? Double.NaN : (double) belowCost / runs;

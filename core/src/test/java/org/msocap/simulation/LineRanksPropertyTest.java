@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * The percentiles {@link LineRanks} finds from a series' lines are the values a sort of the rebuilt series puts at those
  * indexes, whatever the lines: rising, flat, falling (a flat class's cent of rounding gives a slope of −10⁻⁹), far from 0;
  * corrections anywhere in a byte's range, all at ±127, all 0; ties of proceeds and of values; runs crowded near a wide
- * piece's start (one bucket of many runs at differing proceeds); pieces of one run and of none; runs without an exit.
+ * piece's start (one bucket of many runs at differing proceeds); pieces of one run and of none; runs without an exit. So
+ * are the counts of values below a threshold ({@link LineRanks#countBelow}): the runs below cost of a series whose tally
+ * keeps no range.
  */
 class LineRanksPropertyTest {
 
@@ -105,6 +107,15 @@ class LineRanksPropertyTest {
         }
         assertThat(ranks.atSortedIndexes(base, slope, kept, indexes)).as("indexes %s", Arrays.toString(indexes))
                 .isEqualTo(expected);
+        // The runs below a threshold: at a value, next to it, a correction or two away, at 0 and past either end.
+        long value = values[random.nextInt(runs)];
+        int c = CompactSeries.MAX_CORRECTION;
+        long[] thresholds = {value, value - 1, value + 1, value - c, value + c, value - c - 1, value + c + 1, value - 2 * c,
+            0, 1, sorted[0], sorted[runs - 1] + 1, random.nextLong(sorted[0] - 300, sorted[runs - 1] + 300)};
+        for (long t : thresholds) {
+            long below = Arrays.stream(values).filter(v -> v < t).count();
+            assertThat(ranks.countBelow(base, slope, kept, t)).as("below %d", t).isEqualTo(below);
+        }
     }
 
     /** The percentiles' nearest ranks, or ascending indexes anywhere (the least and greatest among them). */

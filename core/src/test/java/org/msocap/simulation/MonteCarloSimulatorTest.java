@@ -184,6 +184,25 @@ class MonteCarloSimulatorTest {
         assertThat(MonteCarloSimulator.DEFAULT.simulate(never, few)).isEqualTo(MonteCarloSimulator.withoutTallies().simulate(never, few));
     }
 
+    /**
+     * Series kept against lines ({@link LineSeries}) leave their least and greatest payout and runs below cost out of
+     * their tallies: the statistics count the runs below cost from the lines, or, when the lines cannot rank a series (a
+     * chunk kept exactly), take all three from the rebuilt series; both give the numbers of the passes over the series.
+     */
+    @Test
+    void theRangeOfASeriesKeptAgainstLinesIsThatOfItsValues() {
+        SimulationSetup setup = DerivedSeriesTest.setup(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false),
+                DerivedSeriesTest.terms(), List.of());
+        SimulationOptions options = new SimulationOptions(60_000, 11, 2, SimulationOptions.ALL_HOLDERS, 5, 9);
+        CompactSeries[] kept = new CompactSeries[1];
+        SimulationResult result = MonteCarloSimulator.observingSeries(true, (d, series) -> kept[0] = d).simulate(setup, options);
+        assertThat(kept[0]).isInstanceOf(LineSeries.class);
+        assertThat(result.classes()).anySatisfy(c -> assertThat(c.probabilityBelowCost()).isBetween(0.01, 0.99));
+        SimulationResult oracle = MonteCarloSimulator.withoutTallies().simulate(setup, options);
+        assertThat(MonteCarloSimulator.DEFAULT.simulate(setup, options)).isEqualTo(oracle);
+        assertThat(MonteCarloSimulator.withoutLineRanks().simulate(setup, options)).isEqualTo(oracle);
+    }
+
     @Test
     void zeroVarianceDriversReproduceTheDeterministicScenarioOnEveryRun() {
         SimplePreferredPayoutModel model = SimplePreferredPayoutModel.sample();

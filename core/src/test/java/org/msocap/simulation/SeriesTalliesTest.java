@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Tallies kept chunk by chunk as runs are written equal the first pass over the whole series, in any chunk order. */
+/**
+ * Tallies kept chunk by chunk as runs are written equal the first pass over the whole series, in any chunk order; a series
+ * whose range is not kept (the statistics take it from its lines) has the same sums, squares and sums by day.
+ */
 class SeriesTalliesTest {
 
     @Test
@@ -24,7 +27,8 @@ class SeriesTalliesTest {
                 values[s][i] = !exits ? 0 : s == 0 ? 0 : random.nextInt(10) == 0 ? 0 : random.nextLong(0, 5_000_00);
             }
         }
-        SeriesTallies all = new SeriesTallies(cost, days);
+        boolean[] range = {true, true, false};
+        SeriesTallies all = new SeriesTallies(cost, range, days);
         // Chunks in reverse order, as another thread might take them; each chunk's exit runs listed by day.
         long withoutExit = 0;
         for (int from = runs - runs % 4096; from >= 0; from -= 4096) {
@@ -57,6 +61,8 @@ class SeriesTalliesTest {
         }
         all.addRunsWithoutExit(withoutExit);
         long[][] given = values;
+        assertThat(all.keepsRange(1)).isTrue();
+        assertThat(all.keepsRange(2)).isFalse();
         for (int s = 0; s < series; s++) {
             long sum = 0;
             long below = 0;
@@ -74,10 +80,13 @@ class SeriesTalliesTest {
                 }
             }
             assertThat(all.sum(s)).as("sum of %d", s).isEqualTo(sum);
-            assertThat(all.belowCost(s)).as("below cost, %d", s).isEqualTo(below);
-            assertThat(all.min(s)).isEqualTo(min);
-            assertThat(all.max(s)).isEqualTo(max);
             assertThat(all.byDay(s)).containsExactly(byDay);
+            assertThat(all.squares(s)).isEqualTo(ExactSquares.squaresOf(given[s], 0, runs));
+            if (range[s]) {
+                assertThat(all.belowCost(s)).as("below cost, %d", s).isEqualTo(below);
+                assertThat(all.min(s)).isEqualTo(min);
+                assertThat(all.max(s)).isEqualTo(max);
+            }
         }
     }
 }
