@@ -67,15 +67,21 @@ final class ExactCents {
         return q;
     }
 
-    /** {@code round_half_up(cents × factor)} in cents; factor must be finite. */
+    /**
+     * {@code round_half_up(cents × factor)} in cents; factor must be finite. Short enough for C1 to inline (at most 35
+     * bytes of bytecode; the exact step is a call of its own): the exit value's and the bridge's products each run it once
+     * a run. Cents of any size: the double nearest the cents (2^-53 relative) and the product's rounding (2^-53) are inside
+     * the slack of 2^-50 with the shift's, and {@link #nearest} defers every product of 2^50 or more.
+     */
     static long times(long cents, double factor) {
-        if (Math.abs((double) cents) < FAST_LIMIT) {
-            // One rounding of the product (2^-53 relative), inside the slack of 2^-50 with the shift's.
-            long rounded = nearest(cents * factor, 0x1.0p-50);
-            if (rounded != UNDECIDED) {
-                return rounded;
-            }
+        long rounded = nearest(cents * factor, 0x1.0p-50);
+        if (rounded != UNDECIDED) {
+            return rounded;
         }
+        return exact(cents, factor);
+    }
+
+    private static long exact(long cents, double factor) {
         return exact(cents, new BigDecimal(factor));
     }
 
@@ -147,13 +153,15 @@ final class ExactCents {
             this.unit = inLongs ? POWERS_OF_TEN[scale] : 0;
         }
 
-        /** {@code round_half_up(cents × rate)}, the same cents as {@link ExactCents#times(long, BigDecimal, double)}. */
+        /**
+         * {@code round_half_up(cents × rate)}, the same cents as {@link ExactCents#times(long, BigDecimal, double)}. Short
+         * enough for C1 to inline, as {@link ExactCents#times(long, double)}: the cents' double, the rate's and the product's
+         * roundings (2^-53 relative each) are inside the slack of 2^-49 with the shift's, whatever the cents.
+         */
         long times(long cents) {
-            if (Math.abs((double) cents) < FAST_LIMIT) {
-                long rounded = nearest(cents * approx, 0x1.0p-49);
-                if (rounded != UNDECIDED) {
-                    return rounded;
-                }
+            long rounded = nearest(cents * approx, 0x1.0p-49);
+            if (rounded != UNDECIDED) {
+                return rounded;
             }
             return timesInLongs(cents);
         }

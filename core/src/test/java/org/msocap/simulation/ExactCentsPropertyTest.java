@@ -54,6 +54,20 @@ class ExactCentsPropertyTest {
                         .isEqualTo(Rounding.toCents(BigDecimal.valueOf(cents, 2).multiply(new BigDecimal(factor))).cents()));
     }
 
+    /** Cents past 2^50 (their double rounded) times factors that bring the product below it: the fast path decides them. */
+    @Test
+    void wideCentsTimesASmallFactorRoundLikeRounding() {
+        qt().withFixedSeed(48L).withExamples(50_000)
+                .forAll(longs().between(1L << 50, Long.MAX_VALUE), integers().between(-30, 5), integers().between(0, 2))
+                .checkAssert((magnitude, scale, kind) -> {
+                    long cents = kind == 1 ? -magnitude : magnitude;
+                    // A power of two or a decimal-like rate, scaled so the product lands anywhere below 2^50 and above.
+                    double factor = (kind == 2 ? 0.35 : 1.0) * Math.scalb(1.0, scale - 14);
+                    assertThat(ExactCents.times(cents, factor)).as("%d × %s", cents, factor)
+                            .isEqualTo(Rounding.toCents(BigDecimal.valueOf(cents, 2).multiply(new BigDecimal(factor))).cents());
+                });
+    }
+
     /**
      * The nearest whole number of an exactly known x (relative error 0 given, the slack then 2^-40): half up's, decided
      * whenever x lies more than the slack from a half, deferred otherwise; both signs, the range's edges, halves.
