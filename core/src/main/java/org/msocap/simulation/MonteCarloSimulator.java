@@ -633,7 +633,7 @@ public final class MonteCarloSimulator {
                     }
                     // Unbounded date distributions (normal) are clamped to the first date that can be valued; a sale
                     // closes at the end of its month (see the class comment).
-                    long day = Math.max(earliest, Math.round(drivers[Driver.EXIT_DATE.ordinal()]));
+                    long day = Math.max(earliest, ExitMonths.nearestDay(drivers[Driver.EXIT_DATE.ordinal()]));
                     int month = months.month(day);
                     long ev;
                     if (month >= 0) {
