@@ -51,9 +51,9 @@ final class ExactCents {
     /** 1/2 less the absolute part of {@link #nearest}'s slack. */
     private static final double HALF_LESS_MARGIN = 0.5 - 0x1.0p-40;
 
-    /** {@code rounded} with the sign of {@code x}; {@link #UNDECIDED} as it is. */
+    /** {@code rounded} with the sign of {@code x}; {@link #UNDECIDED} (Long.MIN_VALUE) is its own negation. */
     private static long signed(double x, long rounded) {
-        return rounded == UNDECIDED || x >= 0 ? rounded : -rounded;
+        return x >= 0 ? rounded : -rounded;
     }
 
     /**
