@@ -21,24 +21,39 @@ final class ExactCents {
     static final long UNDECIDED = Long.MIN_VALUE;
 
     /**
-     * The whole number nearest the exact product that {@code x} approximates within {@code relative × |x|} (plus 2^-40),
-     * for {@code |x| < 2^50}: half up (away from zero) then, since no tie is decided here. Otherwise (too near a half, out
-     * of range, NaN) {@link #UNDECIDED}, and the caller computes exactly. |x| + 1/2 truncated, kept when its fraction lies
-     * clear of a whole number, i.e. x clear of a half: one addition, one truncation and two comparisons on the path every
-     * run takes (C1 compiles {@link Math#floor} as a call, and a floor, its fraction and a carry of the fraction were
-     * two truncations and a dependent comparison more). The addition rounds by at most 2^-53 relative more: every
-     * caller's {@code relative} leaves room for it.
+     * The whole number nearest the exact product that {@code x} approximates within {@code relative × |x|} (plus 2^-40):
+     * half up (away from zero) then, since no tie is decided here. Otherwise (too near a half, NaN, infinite)
+     * {@link #UNDECIDED}, and the caller computes exactly. The truncation of |x| + 1/2 is kept when |x| lies within 1/2
+     * less the slack of it: then it is the whole number nearest |x|, and the halves on either side are farther than the
+     * slack. That test holds whatever the addition and truncation did (they only propose the whole number), and the
+     * difference of |x| and a whole number within one of it is exact, so no range check is needed: from 2^52 on the slack
+     * of any caller's {@code relative} (2^-52 or more) exceeds 1/2, and |x| of 2^63 or more (the truncation saturates)
+     * needs {@code relative} of at least 2^-62 to defer.
+     *
+     * <p>Three methods of at most 25 bytes of bytecode and 10 slots of stack and locals each, which C1 inlines into one
+     * another and into their callers ({@link #times(long, double)}, {@link Rate#times}, the exit value's roundings; C1's
+     * limit of 35 bytes shrinks with each level of inlining): one method was a call, with its spills, five to seven times
+     * a run.
      */
     static long nearest(double x, double relative) {
-        double magnitude = Math.abs(x);
-        double slack = magnitude * relative + 0x1.0p-40;
-        double shifted = magnitude + 0.5;
-        long rounded = (long) shifted;
-        double frac = shifted - rounded;
-        if (magnitude < FAST_LIMIT && frac > slack && frac < 1 - slack) {
-            return x < 0 ? -rounded : rounded;
+        // No local: C1 inlines only a callee of at most 10 stack and local slots beyond its parameters.
+        return signed(x, nearestOfMagnitude(Math.abs(x), (long) (Math.abs(x) + 0.5), relative));
+    }
+
+    /** {@code rounded} when it lies within 1/2 less the slack ({@code magnitude × relative + 2^-40}) of {@code magnitude}. */
+    private static long nearestOfMagnitude(double magnitude, long rounded, double relative) {
+        if (Math.abs(magnitude - rounded) < HALF_LESS_MARGIN - magnitude * relative) {
+            return rounded;
         }
         return UNDECIDED;
+    }
+
+    /** 1/2 less the absolute part of {@link #nearest}'s slack. */
+    private static final double HALF_LESS_MARGIN = 0.5 - 0x1.0p-40;
+
+    /** {@code rounded} with the sign of {@code x}; {@link #UNDECIDED} (Long.MIN_VALUE) is its own negation. */
+    private static long signed(double x, long rounded) {
+        return x >= 0 ? rounded : -rounded;
     }
 
     /**
@@ -67,15 +82,21 @@ final class ExactCents {
         return q;
     }
 
-    /** {@code round_half_up(cents × factor)} in cents; factor must be finite. */
+    /**
+     * {@code round_half_up(cents × factor)} in cents; factor must be finite. Short enough for C1 to inline (at most 35
+     * bytes of bytecode; the exact step is a call of its own): the exit value's and the bridge's products each run it once
+     * a run. Cents of any size: the double nearest the cents (2^-53 relative) and the product's rounding (2^-53) are inside
+     * the slack of 2^-50 with the shift's, and {@link #nearest} defers every product of 2^50 or more.
+     */
     static long times(long cents, double factor) {
-        if (Math.abs((double) cents) < FAST_LIMIT) {
-            // One rounding of the product (2^-53 relative), inside the slack of 2^-50 with the shift's.
-            long rounded = nearest(cents * factor, 0x1.0p-50);
-            if (rounded != UNDECIDED) {
-                return rounded;
-            }
+        long rounded = nearest(cents * factor, 0x1.0p-50);
+        if (rounded != UNDECIDED) {
+            return rounded;
         }
+        return exact(cents, factor);
+    }
+
+    private static long exact(long cents, double factor) {
         return exact(cents, new BigDecimal(factor));
     }
 
@@ -147,13 +168,15 @@ final class ExactCents {
             this.unit = inLongs ? POWERS_OF_TEN[scale] : 0;
         }
 
-        /** {@code round_half_up(cents × rate)}, the same cents as {@link ExactCents#times(long, BigDecimal, double)}. */
+        /**
+         * {@code round_half_up(cents × rate)}, the same cents as {@link ExactCents#times(long, BigDecimal, double)}. Short
+         * enough for C1 to inline, as {@link ExactCents#times(long, double)}: the cents' double, the rate's and the product's
+         * roundings (2^-53 relative each) are inside the slack of 2^-49 with the shift's, whatever the cents.
+         */
         long times(long cents) {
-            if (Math.abs((double) cents) < FAST_LIMIT) {
-                long rounded = nearest(cents * approx, 0x1.0p-49);
-                if (rounded != UNDECIDED) {
-                    return rounded;
-                }
+            long rounded = nearest(cents * approx, 0x1.0p-49);
+            if (rounded != UNDECIDED) {
+                return rounded;
             }
             return timesInLongs(cents);
         }

@@ -18,6 +18,8 @@ final class ExitMonths {
     private final long firstDay;
     /** Per day from {@link #firstDay}, its month in the table (months fit a short: at most MAX_DAYS / 28 of them). */
     private final short[] monthOfDay;
+    /** {@link #monthOfDay}'s length. */
+    private final long days;
     private final int[] monthEnd;
     private final ExitValueModel.OnDay[] valuation;
 
@@ -28,6 +30,7 @@ final class ExitMonths {
         }
         firstDay = from;
         monthOfDay = new short[(int) Math.max(0, to - from + 1)];
+        days = monthOfDay.length;
         List<Long> ends = new ArrayList<>();
         for (long day = from; day <= to; ) {
             long end = CivilDays.monthEnd(day);
@@ -44,10 +47,23 @@ final class ExitMonths {
         }
     }
 
-    /** The table's month of {@code day}, or -1 when the day is outside the table. */
+    /**
+     * The table's month of {@code day}, or -1 when the day is outside the table. Within C1's 35 bytes for a method it
+     * inlines (the table's length as a long field saves the conversion): it runs once a run.
+     */
     int month(long day) {
         long k = day - firstDay;
-        return k >= 0 && k < monthOfDay.length ? monthOfDay[(int) k] : -1;
+        return k >= 0 && k < days ? monthOfDay[(int) k] : -1;
+    }
+
+    /**
+     * {@link Math#round(double)} of a drawn date (an epoch day), short enough for C1 to inline (the library's method is a
+     * call, once a run). From 1 to 2^52 the date + 1/2 is exact (a multiple of the date's ulp, at most 1/2), or crosses a
+     * power of two and rounds to no more than it + 1/2, so its truncation is ⌊date + 1/2⌋, Math.round's; other dates (NaN
+     * too) go to Math.round.
+     */
+    static long nearestDay(double date) {
+        return date >= 1 && date < 0x1.0p52 ? (long) (date + 0.5) : Math.round(date);
     }
 
     /** The epoch day of the last day of a month of the table. */

@@ -597,8 +597,17 @@ public final class MonteCarloSimulator {
             // valued; an odd run at the end is drawn alone. Only the runs that exit, or are sampled, are drawn: nothing else
             // of a run without an exit is kept, and each run's draws come from its own stream, so the two drawn together
             // need not be neighbours.
-            RandomStream[] random = {RandomStream.forRun(options.seed(), from), RandomStream.forRun(options.seed(), from)};
+            long seed = options.seed();
+            RandomStream[] random = {RandomStream.forRun(seed, from), RandomStream.forRun(seed, from)};
             double[][] drawn = new double[2][Driver.values().length];
+            // The drivers without a distribution keep these (a draw writes only the others); escrow and earnout are set
+            // per run below. So they are written once, not per run.
+            for (double[] drivers : drawn) {
+                drivers[Driver.EXIT_DATE.ordinal()] = setup.baseExitDate().toEpochDay();
+                drivers[Driver.EBITDA_MULTIPLE.ordinal()] = setup.baseMultiple();
+                drivers[Driver.COLLECTIONS_GROWTH.ordinal()] = Double.NaN;
+                drivers[Driver.CLINICIAN_COMP.ordinal()] = Double.NaN;
+            }
             boolean[] exits = new boolean[2];
             int[] runOf = new int[2];
             double[] scratch = new double[sampler.pairScratchSize()];
@@ -609,24 +618,29 @@ public final class MonteCarloSimulator {
             // nor below NaN): paid is 0 without it. It is the run's last draw, so nothing after it moves.
             boolean earnoutDrawn = earnoutDriver || terms.earnoutProbability() > 0;
             ExitTerms.Bridge bridge = terms.bridge();
-            double baseDay = setup.baseExitDate().toEpochDay();
             int earliest = setup.exitValue().earliestExitDay();
             ExitMonths months = exitMonths;
+            // What every run reads, in locals: C1 neither hoists loads out of a loop nor folds an enum's ordinal.
+            double noExit = setup.noExitProbability();
+            double escrowReleased = terms.escrowReleaseProbability();
+            double earnoutPaid = terms.earnoutProbability();
+            int sampled = sampleDrivers.length;
+            int dateAt = Driver.EXIT_DATE.ordinal();
+            int multipleAt = Driver.EBITDA_MULTIPLE.ordinal();
+            int growthAt = Driver.COLLECTIONS_GROWTH.ordinal();
+            int compAt = Driver.CLINICIAN_COMP.ordinal();
+            int escrowAt = Driver.ESCROW_RELEASE.ordinal();
+            int earnoutAt = Driver.EARNOUT_PAID.ordinal();
             for (int next = from; next < to; ) {
                 int runs = 0;
                 for (; runs < 2 && next < to; next++) {
                     RandomStream stream = random[runs];
-                    stream.reset(options.seed(), next);
-                    boolean exit = stream.nextDouble() >= setup.noExitProbability();
-                    if (!exit && next >= sampleDrivers.length) {
+                    stream.reset(seed, next);
+                    boolean exit = stream.nextDouble() >= noExit;
+                    if (!exit && next >= sampled) {
                         exitDay[next] = NO_EXIT;
                         continue;
                     }
-                    double[] drivers = drawn[runs];
-                    drivers[Driver.EXIT_DATE.ordinal()] = baseDay;
-                    drivers[Driver.EBITDA_MULTIPLE.ordinal()] = setup.baseMultiple();
-                    drivers[Driver.COLLECTIONS_GROWTH.ordinal()] = Double.NaN;
-                    drivers[Driver.CLINICIAN_COMP.ordinal()] = Double.NaN;
                     exits[runs] = exit;
                     runOf[runs++] = next;
                 }
@@ -639,13 +653,12 @@ public final class MonteCarloSimulator {
                     int i = runOf[r];
                     double[] drivers = drawn[r];
                     double escrowDraw = random[r].nextDouble();
-                    double released = escrowDriver ? clamp01(drivers[Driver.ESCROW_RELEASE.ordinal()])
-                            : escrowDraw < terms.escrowReleaseProbability() ? 1 : 0;
-                    double paid = earnoutDriver ? clamp01(drivers[Driver.EARNOUT_PAID.ordinal()])
-                            : earnoutDrawn && random[r].nextDouble() < terms.earnoutProbability() ? 1 : 0;
-                    drivers[Driver.ESCROW_RELEASE.ordinal()] = released;
-                    drivers[Driver.EARNOUT_PAID.ordinal()] = paid;
-                    if (i < sampleDrivers.length) {
+                    double released = escrowDriver ? clamp01(drivers[escrowAt]) : escrowDraw < escrowReleased ? 1 : 0;
+                    double paid = earnoutDriver ? clamp01(drivers[earnoutAt])
+                            : earnoutDrawn && random[r].nextDouble() < earnoutPaid ? 1 : 0;
+                    drivers[escrowAt] = released;
+                    drivers[earnoutAt] = paid;
+                    if (i < sampled) {
                         sampleDrivers[i] = drivers.clone();
                     }
                     if (!exits[r]) {
@@ -654,17 +667,16 @@ public final class MonteCarloSimulator {
                     }
                     // Unbounded date distributions (normal) are clamped to the first date that can be valued; a sale
                     // closes at the end of its month (see the class comment).
-                    long day = Math.max(earliest, Math.round(drivers[Driver.EXIT_DATE.ordinal()]));
+                    long day = Math.max(earliest, ExitMonths.nearestDay(drivers[dateAt]));
                     int month = months.month(day);
                     long ev;
                     if (month >= 0) {
                         exitDay[i] = months.monthEnd(month);
-                        ev = months.valuation(month).enterpriseValueCents(drivers[Driver.EBITDA_MULTIPLE.ordinal()],
-                                drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                        ev = months.valuation(month).enterpriseValueCents(drivers[multipleAt], drivers[growthAt], drivers[compAt]);
                     } else {
                         exitDay[i] = monthEnd(day);
-                        ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[Driver.EBITDA_MULTIPLE.ordinal()],
-                                drivers[Driver.COLLECTIONS_GROWTH.ordinal()], drivers[Driver.CLINICIAN_COMP.ordinal()]);
+                        ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[multipleAt], drivers[growthAt],
+                                drivers[compAt]);
                     }
                     enterpriseValue[i] = ev;
                     proceeds[i] = timeline == null ? bridge.realizedProceedsCents(ev, released, paid)

@@ -185,7 +185,126 @@ public final class ProjectedExitValue implements ExitValueModel {
         if (last < 11 || last / 12 >= MAX_YEARS) {
             return ExitValueModel.super.onDay(exitEpochDay);   // refused per run, as before
         }
-        return (multiple, growth, comp) -> enterpriseValueCents(exitEpochDay, last, multiple, growth, comp);
+        OnDay general = (multiple, growth, comp) -> enterpriseValueCents(exitEpochDay, last, multiple, growth, comp);
+        return byWindow ? WindowValuation.of(this, last, general) : general;
+    }
+
+    /**
+     * The valuation of one exit month when the trailing year is summed by window ({@link #byWindow}) and growth is drawn:
+     * {@link #enterpriseValueCents(int, int, double, double, double)}'s steps for that case in one method, with what does
+     * not depend on the draws (the fixed fees over the window less the MSO's costs there, the window's years and months)
+     * taken out once per month. Under C1 every layer of the general path (the month's closure, the limit and cache checks,
+     * the window, each year's fees, the grown amount) is a call that spills its caller's registers; this leaves the
+     * roundings' own calls. The same products and roundings in the same order, so the same cents; any step off the
+     * common path (an amount or value past the limit, a grown amount too near a half cent, growth not drawn) takes the
+     * general path for the whole run, which then throws or rounds exactly as before
+     * ({@code ProjectedExitValueWindowValuationPropertyTest} compares the two).
+     */
+    static final class WindowValuation implements OnDay {
+        private final OnDay general;
+        private final int year;
+        private final int from;
+        /**
+         * Each practice's collections and, when its fee has a share of them, the fee's rate (null for a fixed fee: its grown
+         * collections are still checked against the limit, as the general path does).
+         */
+        private final long[] collections;
+        private final ExactCents.Rate[] rates;
+        /** The fixed fees over the window's months less the MSO's costs there. */
+        private final long fixedLessCosts;
+
+        private WindowValuation(OnDay general, int year, int from, long[] collections, ExactCents.Rate[] rates,
+                                long fixedLessCosts) {
+            this.general = general;
+            this.year = year;
+            this.from = from;
+            this.collections = collections;
+            this.rates = rates;
+            this.fixedLessCosts = fixedLessCosts;
+        }
+
+        /**
+         * The month's flat valuation, or {@code general} when a fixed fee or the MSO's costs of the window are past the
+         * limit (the general path throws per run) or the second year's power is not a product of the first's.
+         */
+        static OnDay of(ProjectedExitValue model, int last, OnDay general) {
+            int first = last - 11;
+            int year = first / 12;
+            int from = first - 12 * year;
+            long costs = model.msoWindow[last];
+            if (costs == OUT_OF_RANGE || year + 1 > POWER_BY_PRODUCTS) {
+                return general;
+            }
+            long fixed = 0;
+            ExactCents.Rate[] rates = new ExactCents.Rate[model.n];
+            for (int p = 0; p < model.n; p++) {
+                FeeTerms.Basis basis = model.bases[p];
+                if (basis != FeeTerms.Basis.PERCENT_OF_COLLECTIONS) {
+                    long first12 = model.fixedFee[p][year];
+                    long next = from > 0 ? model.fixedFee[p][year + 1] : 0;
+                    if (first12 == OUT_OF_RANGE || next == OUT_OF_RANGE) {
+                        return general;
+                    }
+                    fixed += first12 * (12 - from) + next * from;
+                }
+                rates[p] = basis == FeeTerms.Basis.FIXED ? null : model.percentRate[p];
+            }
+            return new WindowValuation(general, year, from, model.collections, rates, fixed - costs);
+        }
+
+        @Override
+        public long enterpriseValueCents(double ebitdaMultiple, double collectionsGrowth, double clinicianComp) {
+            if (Double.isNaN(collectionsGrowth)) {
+                return general.enterpriseValueCents(ebitdaMultiple, collectionsGrowth, clinicianComp);
+            }
+            // windowEbitda's powers: (1 + g)^year by repeated products (1 for year 0), the next year's one product on.
+            double base = 1 + Math.max(-0.99, collectionsGrowth);
+            double grown = year == 0 ? 1 : base;
+            for (int y = 1; y < year; y++) {
+                grown *= base;
+            }
+            long ebitda = fixedLessCosts;
+            int y = year;
+            int firstMonth = from;
+            int lastMonth = 11;
+            while (true) {
+                // grownCentsUnchecked's rounding and slack, then the fee's share of the months.
+                double relative = (y + 5) * 0x1.0p-52;
+                for (int p = 0; p < collections.length; p++) {
+                    long annual = ExactCents.nearest(collections[p] * grown, relative);
+                    if (annual == ExactCents.UNDECIDED || !Limits.isAmountCents(annual)) {
+                        return general.enterpriseValueCents(ebitdaMultiple, collectionsGrowth, clinicianComp);
+                    }
+                    if (rates[p] == null) {
+                        continue;
+                    }
+                    long fee = rates[p].times(annual);
+                    if (fee > 0 && fee <= annual) {
+                        // spreadOverMonths' equal months (annual < 2^50 within the limit), written here: C1 calls it.
+                        long twelfth = (long) ((fee + 0.5) * TWELFTH);
+                        int odd = (int) (fee - 12 * twelfth);
+                        ebitda += (lastMonth - firstMonth + 1) * twelfth + Math.min(lastMonth + 1, odd) - Math.min(firstMonth, odd);
+                    } else {
+                        ebitda += spreadOverMonths(fee, annual, firstMonth, lastMonth);
+                    }
+                }
+                if (y > year || from == 0) {
+                    break;
+                }
+                y++;
+                grown *= base;
+                firstMonth = 0;
+                lastMonth = from - 1;
+            }
+            long value;
+            try {
+                value = Math.max(0, ExactCents.times(ebitda, ebitdaMultiple));
+            } catch (ArithmeticException e) {
+                value = OUT_OF_RANGE;   // the general path turns it into the model's error
+            }
+            return Limits.isAmountCents(value) ? value : general.enterpriseValueCents(ebitdaMultiple, collectionsGrowth,
+                    clinicianComp);
+        }
     }
 
     private int monthIndex(int exitEpochDay) {

@@ -40,9 +40,14 @@ public final class RandomStream {
         return mix64(state);
     }
 
-    /** Uniform on [0, 1) with 53 random bits. */
+    /**
+     * Uniform on [0, 1) with 53 random bits. {@link #nextLong}'s steps written here, as in {@link #nextOpenDouble}: C1's
+     * limit on the size of a method it inlines shrinks with each level, and {@link #mix64} one level further down (a
+     * caller, this, nextLong, mix64) is a call, several times a run.
+     */
     public double nextDouble() {
-        return (nextLong() >>> 11) * DOUBLE_UNIT;
+        state += GOLDEN;
+        return (mix64(state) >>> 11) * DOUBLE_UNIT;
     }
 
     /**
@@ -50,7 +55,8 @@ public final class RandomStream {
      * the endpoint where most of them are infinite.
      */
     public double nextOpenDouble() {
-        return ((nextLong() >>> 12) + 0.5) * 0x1.0p-52;
+        state += GOLDEN;
+        return ((mix64(state) >>> 12) + 0.5) * 0x1.0p-52;
     }
 
     /** The SplitMix64 finalizer (a variant of MurmurHash3's fmix64). */

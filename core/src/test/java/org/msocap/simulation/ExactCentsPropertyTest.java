@@ -54,6 +54,20 @@ class ExactCentsPropertyTest {
                         .isEqualTo(Rounding.toCents(BigDecimal.valueOf(cents, 2).multiply(new BigDecimal(factor))).cents()));
     }
 
+    /** Cents past 2^50 (their double rounded) times factors that bring the product below it: the fast path decides them. */
+    @Test
+    void wideCentsTimesASmallFactorRoundLikeRounding() {
+        qt().withFixedSeed(48L).withExamples(50_000)
+                .forAll(longs().between(1L << 50, Long.MAX_VALUE), integers().between(-30, 5), integers().between(0, 2))
+                .checkAssert((magnitude, scale, kind) -> {
+                    long cents = kind == 1 ? -magnitude : magnitude;
+                    // A power of two or a decimal-like rate, scaled so the product lands anywhere below 2^50 and above.
+                    double factor = (kind == 2 ? 0.35 : 1.0) * Math.scalb(1.0, scale - 14);
+                    assertThat(ExactCents.times(cents, factor)).as("%d × %s", cents, factor)
+                            .isEqualTo(Rounding.toCents(BigDecimal.valueOf(cents, 2).multiply(new BigDecimal(factor))).cents());
+                });
+    }
+
     /**
      * The nearest whole number of an exactly known x (relative error 0 given, the slack then 2^-40): half up's, decided
      * whenever x lies more than the slack from a half, deferred otherwise; both signs, the range's edges, halves.
@@ -86,8 +100,22 @@ class ExactCentsPropertyTest {
         assertThat(ExactCents.nearest(0.3, 0)).isZero();
         assertThat(ExactCents.nearest(-0.3, 0)).isZero();
         assertThat(ExactCents.nearest(0x1.0p50 - 0.75, 0)).isEqualTo((1L << 50) - 1);
-        assertThat(ExactCents.nearest(0x1.0p50, 0)).isEqualTo(ExactCents.UNDECIDED);
-        assertThat(ExactCents.nearest(-0x1.0p50, 0)).isEqualTo(ExactCents.UNDECIDED);
+        // No range of its own: an exactly known whole x of any size in the long range is itself; the callers' slack (2^-52
+        // relative or more) exceeds a half from 2^52 on, and past the long range (the truncation saturates) 2^-62 does.
+        assertThat(ExactCents.nearest(0x1.0p50, 0)).isEqualTo(1L << 50);
+        assertThat(ExactCents.nearest(-0x1.0p51 - 0.25, 0)).isEqualTo(-(1L << 51));
+        assertThat(ExactCents.nearest(0x1.0p51 - 0.25, 0)).isEqualTo(1L << 51);   // |x| + 1/2 rounds to 2^51, rightly
+        assertThat(ExactCents.nearest(0x1.0p52 - 0.5, 0)).isEqualTo(ExactCents.UNDECIDED);
+        assertThat(ExactCents.nearest(0x1.0p52 - 1, 0)).isEqualTo((1L << 52) - 1);
+        for (double whole : new double[] {0x1.0p52, 0x1.0p52 + 2, 0x1.0p53 + 2, 0x1.0p62, 0x1.0p63 - 1024}) {
+            assertThat(ExactCents.nearest(whole, 0)).as("%s", whole).isEqualTo((long) whole);
+            assertThat(ExactCents.nearest(-whole, 0)).as("%s", -whole).isEqualTo(-(long) whole);
+            assertThat(ExactCents.nearest(whole, 0x1.0p-52)).as("%s", whole).isEqualTo(ExactCents.UNDECIDED);
+        }
+        for (double far : new double[] {0x1.0p63, 0x1.0p64, Double.MAX_VALUE, Double.POSITIVE_INFINITY}) {
+            assertThat(ExactCents.nearest(far, 0x1.0p-62)).as("%s", far).isEqualTo(ExactCents.UNDECIDED);
+            assertThat(ExactCents.nearest(-far, 0x1.0p-62)).as("%s", -far).isEqualTo(ExactCents.UNDECIDED);
+        }
         assertThat(ExactCents.nearest(Double.NaN, 0)).isEqualTo(ExactCents.UNDECIDED);
         assertThat(ExactCents.nearest(Double.POSITIVE_INFINITY, 0)).isEqualTo(ExactCents.UNDECIDED);
         // The relative slack: 1000.5 + 2^-35 is decided with none, deferred with 2^-40 relative (about 2^-30 here).

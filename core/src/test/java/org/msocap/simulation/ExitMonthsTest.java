@@ -15,6 +15,33 @@ import org.msocap.model.Venture;
 /** The table of exit months answers as the calendar and the per-run valuation do, day by day. */
 class ExitMonthsTest {
 
+    /** A drawn date's day is Math.round's: QuickTheories over the doubles' bits, and the edges of the short path. */
+    @Test
+    void aDrawnDateRoundsAsMathRound() {
+        org.quicktheories.QuickTheory.qt().withFixedSeed(31L).withExamples(300_000)
+                .forAll(org.quicktheories.generators.SourceDSL.longs().all(), org.quicktheories.generators.SourceDSL.integers().between(0, 2))
+                .checkAssert((bits, shape) -> {
+                    // Any double; an epoch day with any fraction; a half or just below one.
+                    double date = switch (shape) {
+                        case 0 -> Double.longBitsToDouble(bits);
+                        case 1 -> (bits % 3_000_000) + (bits >>> 11) * 0x1.0p-53;
+                        default -> Math.floorMod(bits, 1L << 40) + (bits % 2 == 0 ? 0.5 : Math.nextDown(0.5));
+                    };
+                    assertThat(ExitMonths.nearestDay(date)).as("%s", date).isEqualTo(Math.round(date));
+                });
+        for (double date : new double[] {0.49999999999999994, 0.5, Math.nextDown(1.0), 1.0, 1.5, 2.5, -0.5, -1.5, 20_000.5,
+                Math.nextDown(20_000.5), 0x1.0p52 - 0.5, 0x1.0p52, 0x1.0p52 + 1, 0x1.0p51 - 0.25, 0x1.0p51 - 0.5, 0x1.0p63,
+                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            assertThat(ExitMonths.nearestDay(date)).as("%s", date).isEqualTo(Math.round(date));
+        }
+        for (int k = 0; k < 52; k++) {
+            double belowPower = Math.scalb(1.0, k) - 0.5;
+            assertThat(ExitMonths.nearestDay(Math.nextDown(belowPower))).isEqualTo(Math.round(Math.nextDown(belowPower)));
+            assertThat(ExitMonths.nearestDay(belowPower)).isEqualTo(Math.round(belowPower));
+            assertThat(ExitMonths.nearestDay(Math.nextUp(belowPower))).isEqualTo(Math.round(Math.nextUp(belowPower)));
+        }
+    }
+
     @Test
     void everyDayOfTheTableEndsItsMonthAsTheCalendarDoes() {
         long from = LocalDate.of(1999, 12, 17).toEpochDay();

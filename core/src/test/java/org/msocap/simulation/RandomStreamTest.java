@@ -15,6 +15,22 @@ class RandomStreamTest {
         }
     }
 
+    /** The doubles are the SplitMix64 longs' top bits, step for step, however the kinds of draw alternate. */
+    @Test
+    void doublesAreTheLongsTopBits() {
+        for (long run = 0; run < 2_000; run++) {
+            RandomStream doubles = RandomStream.forRun(11, run);
+            RandomStream longs = RandomStream.forRun(11, run);
+            for (int k = 0; k < 12; k++) {
+                if ((run + k) % 3 == 0) {
+                    assertThat(doubles.nextOpenDouble()).isEqualTo(((longs.nextLong() >>> 12) + 0.5) * 0x1.0p-52);
+                } else {
+                    assertThat(doubles.nextDouble()).isEqualTo((longs.nextLong() >>> 11) * 0x1.0p-53);
+                }
+            }
+        }
+    }
+
     @Test
     void neighbouringRunsAndSeedsGetDifferentStreams() {
         assertThat(RandomStream.forRun(42, 0).nextLong()).isNotEqualTo(RandomStream.forRun(42, 1).nextLong());
