@@ -260,7 +260,8 @@ final class LineRanks {
             int[] active = this.active;
             System.arraycopy(all, 0, active, 0, all.length);
             int count = all.length;
-            // The rank's estimate lies in [lo, hi]: countLo estimates lie below lo, countHi at or below hi.
+            // The rank's estimate lies in [lo, hi]: at least countLo estimates lie below lo, at least countHi at or below hi
+            // (a probe counts the runs of the buckets straddling it only when they decide the side): the interpolation's guide.
             long lo = least;
             long hi = greatest;
             long countLo = 0;
