@@ -56,6 +56,17 @@ abstract class CompactSeries {
         }
     }
 
+    /**
+     * {@link #storeChunk(long[], int, int[], int[], int, int)}, and the series whose tally in {@code tally} (at
+     * {@code first + s}) keeps no range ({@link SeriesTallies#keepsRange}) also tallied and their columns cleared
+     * (what {@link SeriesTallies#addAndClear} would do); {@code dayEnd[d]} the end of day {@code d}'s exit runs. Only
+     * {@link LineSeries} has such series: here, the store alone.
+     */
+    void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from, SeriesTallies tally,
+                    int[] dayEnd) {
+        storeChunk(columns, first, byDay, runDay, exits, from);
+    }
+
     /** {@link #store} of a series kept whole: true when it is one (its values then kept). */
     final boolean storedWhole(int s, long[] values, int at, int[] byDay, int exits) {
         long[] series = whole[s];

@@ -418,11 +418,27 @@ final class LineSeries extends CompactSeries {
      */
     @Override
     void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from) {
+        storeChunk(columns, first, byDay, runDay, exits, from, null, null);
+    }
+
+    /**
+     * A series kept by corrections whose tally keeps no range is stored, summed by day and cleared in one loop
+     * ({@link #storeAndSum}): its column read once, where the tally's loop read it again.
+     */
+    @Override
+    void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from, SeriesTallies tally,
+                    int[] dayEnd) {
         int[] piece = new int[exits];
         double[] along = new double[exits];
         locate(byDay, exits, piece, along);
+        long[] daySums = tally == null ? null : new long[tally.days()];
         for (int s = 0; s < size(); s++) {
-            store(s, columns, (first + s) * chunk, byDay, exits, from, piece, along);
+            int at = (first + s) * chunk;
+            if (tally != null && !tally.keepsRange(first + s) && corrections[s] != null) {
+                storeAndSum(s, columns, at, byDay, exits, from, piece, along, tally, first + s, dayEnd, daySums);
+            } else {
+                store(s, columns, at, byDay, exits, from, piece, along);
+            }
         }
     }
 
@@ -456,6 +472,42 @@ final class LineSeries extends CompactSeries {
             }
             kept[byDay[k]] = (byte) correction;
         }
+    }
+
+    /**
+     * {@link #store} of series {@code s} (kept by corrections) with its tally {@code t}'s squares, sums by day and clear
+     * ({@link SeriesTallies#addAndClear} of a series keeping no range); {@code daySums} scratch of a value a day. A chunk
+     * that falls back to its exact values mid-loop gets its cleared values back from the corrections stored (exactly
+     * them: the same estimate) and is tallied as the tally would.
+     */
+    private void storeAndSum(int s, long[] values, int at, int[] byDay, int exits, int from, int[] piece, double[] along,
+                             SeriesTallies tally, int t, int[] dayEnd, long[] daySums) {
+        tally.addSquares(t, values, at, at + exits);
+        byte[] kept = corrections[s];
+        double[] b = base[s];
+        double[] m = slope[s];
+        int k = 0;
+        for (int d = 0; d < daySums.length; d++) {
+            long onDay = 0;
+            for (int end = dayEnd[d]; k < end; k++) {
+                long v = values[at + k];
+                int p = piece[k];
+                long correction = v - estimate(b[p], m[p], along[k]);
+                if (correction < -MAX_CORRECTION || correction > MAX_CORRECTION) {
+                    for (int j = 0; j < k; j++) {
+                        values[at + j] = kept[byDay[j]] + estimate(b[piece[j]], m[piece[j]], along[j]);
+                    }
+                    keepExactly(s, values, at, byDay, exits, from);
+                    tally.addSumsAndClear(t, values, at, dayEnd);
+                    return;
+                }
+                kept[byDay[k]] = (byte) correction;
+                values[at + k] = 0;
+                onDay += v;
+            }
+            daySums[d] = onDay;
+        }
+        tally.addSums(t, daySums);
     }
 
     @Override

@@ -898,15 +898,18 @@ public final class MonteCarloSimulator {
                     kept[byDay[k]] = columns[at];
                 }
             }
+            // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each
+            // day). The last to read the columns: it clears them for the next chunk's series pass. A series kept against
+            // lines (its tally keeps no range) is tallied and cleared by its store.
+            SeriesTallies tally = tallies == null ? null : tallies.forChunk();
             if (derived != null) {
-                derived.storeChunk(columns, derivedFirst, byDay, runDay, exits, from);
+                derived.storeChunk(columns, derivedFirst, byDay, runDay, exits, from, tally, dayStart);
             }
-            if (tallies != null) {
-                // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each
-                // day). The last to read the columns: it clears them for the next chunk's series pass.
-                SeriesTallies tally = tallies.forChunk();
+            if (tally != null) {
                 for (int s = 0; s < series; s++) {
-                    tally.addAndClear(s, columns, s * stride, dayStart);
+                    if (tally.keepsRange(s)) {
+                        tally.addAndClear(s, columns, s * stride, dayStart);
+                    }
                 }
                 tallies.addChunk(tally);
             }

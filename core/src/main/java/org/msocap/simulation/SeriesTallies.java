@@ -13,7 +13,9 @@ import java.util.Arrays;
  * runs below cost ({@link #keepsRange}): the statistics count the runs below cost from the lines as they take its
  * percentiles ({@link LineRanks}; the least and greatest are not needed there), and a series whose lines cannot rank it
  * is rebuilt and counted there. Those three cost the pass
- * about as much as its sums (three comparisons a value: 0.8 of 1.5 ns a value under C1 in a micro-benchmark).
+ * about as much as its sums (three comparisons a value: 0.8 of 1.5 ns a value under C1 in a micro-benchmark). The payout
+ * pass has such a series' sums kept and its values cleared by the lines' store as it reads them
+ * ({@link LineSeries#storeChunk(long[], int, int[], int[], int, int, SeriesTallies, int[])}), not by {@link #addAndClear}.
  *
  * <p>One instance per chunk of runs, added into the simulation's with {@link #addChunk}: integer sums, least and
  * greatest, so neither the chunks' order nor the thread count can change a number. A chunk's sums cannot overflow (4096
@@ -84,6 +86,7 @@ final class SeriesTallies {
      */
     void addAndClear(int s, long[] columns, int at, int[] dayEnd) {
         if (!range[s]) {
+            squares.addSquaresOf(s, columns, at, days == 0 ? at : at + dayEnd[days - 1]);
             addSumsAndClear(s, columns, at, dayEnd);
             return;
         }
@@ -117,9 +120,11 @@ final class SeriesTallies {
         max[s] = greatest;
     }
 
-    /** {@link #addAndClear} of a series whose range is not kept: its sums alone. */
-    private void addSumsAndClear(int s, long[] columns, int at, int[] dayEnd) {
-        squares.addSquaresOf(s, columns, at, days == 0 ? at : at + dayEnd[days - 1]);
+    /**
+     * {@link #addAndClear} of a series whose range is not kept, but its squares ({@link #addSquares}): the sums by day and
+     * the clear.
+     */
+    void addSumsAndClear(int s, long[] columns, int at, int[] dayEnd) {
         long total = 0;
         int i = at;
         for (int d = 0; d < days; d++) {
@@ -130,6 +135,21 @@ final class SeriesTallies {
             }
             byDay[s * days + d] += onDay;
             total += onDay;
+        }
+        sum[s] += total;
+    }
+
+    /** Adds the squares of series {@code s}'s {@code columns[from, to)}. */
+    void addSquares(int s, long[] columns, int from, int to) {
+        squares.addSquaresOf(s, columns, from, to);
+    }
+
+    /** Adds series {@code s}'s payouts by exit day, {@code daySums[d]} day {@code d}'s, and their total. */
+    void addSums(int s, long[] daySums) {
+        long total = 0;
+        for (int d = 0; d < days; d++) {
+            byDay[s * days + d] += daySums[d];
+            total += daySums[d];
         }
         sum[s] += total;
     }
@@ -158,6 +178,11 @@ final class SeriesTallies {
             min[s] = Math.min(min[s], 0);
             max[s] = Math.max(max[s], 0);
         }
+    }
+
+    /** The distinct exit days. */
+    int days() {
+        return days;
     }
 
     /** The series tallied. */

@@ -165,6 +165,120 @@ class LineSeriesTest {
         }
     }
 
+    /**
+     * The store that tallies the series keeping no range ({@link LineSeries#storeChunk(long[], int, int[], int[], int,
+     * int, SeriesTallies, int[])}, the payout pass's way) keeps the same series and leaves the same tallies and cleared
+     * columns as the store then {@link SeriesTallies#addAndClear}: series 0 on its lines, series 1 with a run off by 1,000
+     * cents late in its chunk (the chunk falls back to its exact values mid-loop, days into it), series 2 kept whole (its
+     * tally keeps its range), beside a column of another series.
+     */
+    @Test
+    void theStoreThatTalliesKeepsAndSumsWhatTheTalliesWould() {
+        int runs = 9 * CHUNK + 23;
+        int days = 3;
+        long[] bendAt = {3_000_000_000L, 7_654_321_987L, 123_456_789L};
+        SplittableRandom random = new SplittableRandom(31);
+        long[] proceeds = new long[runs];
+        int[] dayIndex = new int[runs];
+        for (int run = 0; run < runs; run++) {
+            dayIndex[run] = random.nextInt(100) < 15 ? -1 : random.nextInt(days);
+            if (dayIndex[run] >= 0) {
+                proceeds[run] = random.nextLong(100_000_000L, 10_000_000_000L);
+            }
+        }
+        int off = 4 * CHUNK + 7;
+        dayIndex[off] = days - 1;
+        proceeds[off] = 5_000_000_000L;
+        int[] exitOrder = exitOrder(dayIndex, days);
+        LineSeries.Probe probe = (day, x, cents) -> {
+            long bend = bendAt[day];
+            long wobble = Math.floorMod(x * 2_654_435_761L, 7) - 3;
+            cents[0] = (long) (x <= bend ? 0.2 * x : 0.2 * bend + 0.7 * (x - bend)) + wobble;
+            cents[1] = (long) (x <= bend ? 0.5 * x : 0.5 * bend + 0.1 * (x - bend)) - wobble;
+            cents[2] = (long) (0.3 * x) + Math.floorMod(x * 40_503L, 10_000);
+        };
+        LineSeries lines = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {{3_000_000_000L}, null, null},
+                new int[] {1, 1, 1}, probe, exitOrder.length, IN_TURN, Long.MAX_VALUE);
+        LineSeries plain = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {{3_000_000_000L}, null, null},
+                new int[] {1, 1, 1}, probe, exitOrder.length, IN_TURN, Long.MAX_VALUE);
+        long[][] expected = new long[4][runs];
+        long[] cents = new long[3];
+        for (int run = 0; run < runs; run++) {
+            if (dayIndex[run] >= 0) {
+                probe.cents(dayIndex[run], proceeds[run], cents);
+                expected[0][run] = 1_000 + run;
+                for (int s = 0; s < 3; s++) {
+                    expected[1 + s][run] = cents[s];
+                }
+            }
+        }
+        expected[2][off] += 1_000;
+        // Series 1 and 2 (tallies 1 and 2) kept against lines; the column before them and series 2, kept whole, keep theirs.
+        long[] cost = {5_000, 900_000_000L, 0, 2_000_000_000L};
+        boolean[] range = {true, false, false, true};
+        SeriesTallies fused = new SeriesTallies(cost, range, days);
+        SeriesTallies apart = new SeriesTallies(cost, range, days);
+        for (int from = 0; from < runs; from += CHUNK) {
+            // The chunk's exit runs by day, shuffled within a day; dayEnd ends each day.
+            List<Integer> exits = new ArrayList<>();
+            int[] dayEnd = new int[days];
+            for (int d = 0; d < days; d++) {
+                List<Integer> onDay = new ArrayList<>();
+                for (int run = from; run < Math.min(runs, from + CHUNK); run++) {
+                    if (dayIndex[run] == d && run != off) {
+                        onDay.add(run);
+                    }
+                }
+                java.util.Collections.shuffle(onDay, new java.util.Random(from + d));
+                exits.addAll(onDay);
+                if (d == days - 1 && off >= from && off < from + CHUNK) {
+                    exits.add(exits.size() - 2, off);
+                }
+                dayEnd[d] = exits.size();
+            }
+            int[] byDay = exits.stream().mapToInt(Integer::intValue).toArray();
+            int[] runDay = exits.stream().mapToInt(run -> dayIndex[run]).toArray();
+            long[] columns = new long[4 * CHUNK];
+            for (int s = 0; s < 4; s++) {
+                for (int k = 0; k < byDay.length; k++) {
+                    columns[s * CHUNK + k] = expected[s][byDay[k]];
+                }
+            }
+            long[] copy = columns.clone();
+            SeriesTallies chunk = fused.forChunk();
+            lines.storeChunk(columns, 1, byDay, runDay, byDay.length, from, chunk, dayEnd);
+            for (int s = 0; s < 4; s++) {
+                if (range[s]) {
+                    chunk.addAndClear(s, columns, s * CHUNK, dayEnd);
+                }
+            }
+            assertThat(columns).as("chunk at %d cleared", from).containsOnly(0L);
+            fused.addChunk(chunk);
+            SeriesTallies other = apart.forChunk();
+            plain.storeChunk(copy, 1, byDay, runDay, byDay.length, from);
+            for (int s = 0; s < 4; s++) {
+                other.addAndClear(s, copy, s * CHUNK, dayEnd);
+            }
+            apart.addChunk(other);
+        }
+        assertThat(lines.exactChunks(1)).as("the chunk of the run off its line kept exactly").isEqualTo(1);
+        assertThat(lines.keptWhole(2)).isTrue();
+        for (int s = 0; s < 3; s++) {
+            assertThat(lines.rebuild(s, new long[runs])).as("series %d", s).containsExactly(expected[1 + s]);
+        }
+        for (int s = 0; s < 4; s++) {
+            long sum = Arrays.stream(expected[s]).sum();
+            assertThat(fused.sum(s)).as("series %d's sum", s).isEqualTo(sum).isEqualTo(apart.sum(s));
+            assertThat(fused.byDay(s)).as("series %d by day", s).containsExactly(apart.byDay(s));
+            assertThat(fused.squares(s)).as("series %d's squares", s).isEqualTo(ExactSquares.squaresOf(expected[s], 0, runs));
+            if (range[s]) {
+                assertThat(fused.min(s)).isEqualTo(apart.min(s));
+                assertThat(fused.max(s)).isEqualTo(apart.max(s));
+                assertThat(fused.belowCost(s)).isEqualTo(apart.belowCost(s));
+            }
+        }
+    }
+
     /** The exit runs by day, in run order within a day (as ExitOrder has them). */
     private static int[] exitOrder(int[] dayIndex, int days) {
         List<List<Integer>> onDay = new ArrayList<>();
