@@ -475,17 +475,22 @@ final class LineSeries extends CompactSeries {
     }
 
     /**
-     * {@link #store} of series {@code s} (kept by corrections) with its tally {@code t}'s squares, sums by day and clear
-     * ({@link SeriesTallies#addAndClear} of a series keeping no range); {@code daySums} scratch of a value a day. A chunk
-     * that falls back to its exact values mid-loop gets its cleared values back from the corrections stored (exactly
-     * them: the same estimate) and is tallied as the tally would.
+     * {@link #store} of series {@code s} (kept by corrections) with its tally {@code t}'s sums by day, squares and clear
+     * ({@link SeriesTallies#addAndClear} of a series keeping no range; a chunk is at most {@link ExactSquares#STRETCH}
+     * runs); {@code daySums} scratch of a value a day. A chunk that falls back to its exact values mid-loop gets its
+     * cleared values back from the corrections stored (exactly them: the same estimate) and is tallied by the tally.
+     * The squares in this loop, unlike in the tally's (where three more accumulators spilled), cost less than a loop of
+     * their own under C1 (micro-benchmark, 19 series: 0.930 of the store and tally apart against 0.955 with the squares
+     * apart).
      */
     private void storeAndSum(int s, long[] values, int at, int[] byDay, int exits, int from, int[] piece, double[] along,
                              SeriesTallies tally, int t, int[] dayEnd, long[] daySums) {
-        tally.addSquares(t, values, at, at + exits);
         byte[] kept = corrections[s];
         double[] b = base[s];
         double[] m = slope[s];
+        long hiHi = 0;
+        long hiLo = 0;
+        long loLo = 0;
         int k = 0;
         for (int d = 0; d < daySums.length; d++) {
             long onDay = 0;
@@ -498,16 +503,21 @@ final class LineSeries extends CompactSeries {
                         values[at + j] = kept[byDay[j]] + estimate(b[piece[j]], m[piece[j]], along[j]);
                     }
                     keepExactly(s, values, at, byDay, exits, from);
-                    tally.addSumsAndClear(t, values, at, dayEnd);
+                    tally.addAndClear(t, values, at, dayEnd);
                     return;
                 }
                 kept[byDay[k]] = (byte) correction;
                 values[at + k] = 0;
                 onDay += v;
+                long hi = v >> ExactSquares.LOW_BITS;
+                long lo = v & ExactSquares.LOW_MASK;
+                hiHi += hi * hi;
+                hiLo += hi * lo;
+                loLo += lo * lo;
             }
             daySums[d] = onDay;
         }
-        tally.addSums(t, daySums);
+        tally.addSums(t, daySums, hiHi, hiLo, loLo);
     }
 
     @Override

@@ -86,7 +86,6 @@ final class SeriesTallies {
      */
     void addAndClear(int s, long[] columns, int at, int[] dayEnd) {
         if (!range[s]) {
-            squares.addSquaresOf(s, columns, at, days == 0 ? at : at + dayEnd[days - 1]);
             addSumsAndClear(s, columns, at, dayEnd);
             return;
         }
@@ -120,11 +119,9 @@ final class SeriesTallies {
         max[s] = greatest;
     }
 
-    /**
-     * {@link #addAndClear} of a series whose range is not kept, but its squares ({@link #addSquares}): the sums by day and
-     * the clear.
-     */
-    void addSumsAndClear(int s, long[] columns, int at, int[] dayEnd) {
+    /** {@link #addAndClear} of a series whose range is not kept: its sums alone. */
+    private void addSumsAndClear(int s, long[] columns, int at, int[] dayEnd) {
+        squares.addSquaresOf(s, columns, at, days == 0 ? at : at + dayEnd[days - 1]);
         long total = 0;
         int i = at;
         for (int d = 0; d < days; d++) {
@@ -139,13 +136,12 @@ final class SeriesTallies {
         sum[s] += total;
     }
 
-    /** Adds the squares of series {@code s}'s {@code columns[from, to)}. */
-    void addSquares(int s, long[] columns, int from, int to) {
-        squares.addSquaresOf(s, columns, from, to);
-    }
-
-    /** Adds series {@code s}'s payouts by exit day, {@code daySums[d]} day {@code d}'s, and their total. */
-    void addSums(int s, long[] daySums) {
+    /**
+     * Adds series {@code s}'s payouts of a chunk, summed as {@link #addAndClear} would: {@code daySums[d]} day {@code d}'s
+     * and their squares' three sums ({@link ExactSquares#addSquares}, at most {@link ExactSquares#STRETCH} values).
+     */
+    void addSums(int s, long[] daySums, long hiHi, long hiLo, long loLo) {
+        squares.addSquares(s, hiHi, hiLo, loLo);
         long total = 0;
         for (int d = 0; d < days; d++) {
             byDay[s * days + d] += daySums[d];
