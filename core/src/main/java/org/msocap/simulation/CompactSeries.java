@@ -39,6 +39,14 @@ abstract class CompactSeries {
     abstract int size();
 
     /**
+     * The first series equal to series {@code s} run for run ({@code s} itself when none is before it): a series equal to
+     * an earlier one shares that one's values, and its store and the payout pass's tallies of it are skipped.
+     */
+    int sameAs(int s) {
+        return s;
+    }
+
+    /**
      * Keeps series {@code s} over a chunk's exit runs: {@code values[at + k]} the exact cents of run {@code byDay[k]},
      * exiting on day {@code runDay[k]}, for {@code k < exits}; the chunk starts at run {@code from}. {@code work} is
      * scratch of at least {@code exits} values.
@@ -59,8 +67,9 @@ abstract class CompactSeries {
     /**
      * {@link #storeChunk(long[], int, int[], int[], int, int)}, and the series whose tally in {@code tally} (at
      * {@code first + s}) keeps no range ({@link SeriesTallies#keepsRange}) also tallied and their columns cleared
-     * (what {@link SeriesTallies#addAndClear} would do); {@code dayEnd[d]} the end of day {@code d}'s exit runs. Only
-     * {@link LineSeries} has such series: here, the store alone.
+     * (what {@link SeriesTallies#addAndClear} would do), but a series equal to an earlier one ({@link #sameAs}), neither
+     * stored nor tallied; {@code dayEnd[d]} the end of day {@code d}'s exit runs. Only {@link LineSeries} has such
+     * series: here, the store alone.
      */
     void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from, SeriesTallies tally,
                     int[] dayEnd) {

@@ -57,6 +57,12 @@ final class ExactSquares {
         }
     }
 
+    /** Sets slot {@code to}'s total to slot {@code from}'s. */
+    void copy(int from, int to) {
+        words[2 * to] = words[2 * from];
+        words[2 * to + 1] = words[2 * from + 1];
+    }
+
     /** Adds the 128-bit number {@code upper × 2^64 + lower} (lower unsigned): a carry out of the lower word goes up. */
     private void add(int slot, long upper, long lower) {
         long was = words[2 * slot + 1];

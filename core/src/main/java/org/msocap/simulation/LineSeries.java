@@ -53,19 +53,32 @@ final class LineSeries extends CompactSeries {
     private final double[][] slope;
     /** Per series, its corrections by run (null when kept whole). */
     private final byte[][] corrections;
+    /**
+     * Per series, the first series equal to it run for run (itself when none is): a series equal to an earlier one keeps
+     * that one's lines, corrections and blocks (the same arrays) and stores nothing.
+     */
+    private final int[] sameAs;
 
     private LineSeries(long[] proceeds, int runs, int chunk, char[] pieceOf, long[] start, double[][] base,
-                       double[][] slope, boolean[] keptWhole) {
+                       double[][] slope, boolean[] keptWhole, int[] sameAs) {
         super(runs, chunk, base.length);
         this.proceeds = proceeds;
         this.pieceOf = pieceOf;
         this.start = start;
         this.base = base;
         this.slope = slope;
+        this.sameAs = sameAs.clone();
         int n = base.length;
         corrections = new byte[n][];
         for (int s = 0; s < n; s++) {
-            if (keptWhole[s]) {
+            int t = sameAs[s];
+            if (t != s) {
+                base[s] = base[t];
+                slope[s] = slope[t];
+                corrections[s] = corrections[t];
+                whole[s] = whole[t];
+                blocks[s] = blocks[t];
+            } else if (keptWhole[s]) {
                 keepWhole(s);
             } else {
                 corrections[s] = new byte[runs];
@@ -95,6 +108,17 @@ final class LineSeries extends CompactSeries {
      */
     static LineSeries of(long[] proceeds, int[] dayIndex, int runs, int chunk, int[] exitOrder, long[][] bends, int[] positions,
                          Probe probe, int sample, Parallel parallel, long maxBytes) {
+        int[] none = new int[positions.length];
+        Arrays.setAll(none, s -> s);
+        return of(proceeds, dayIndex, runs, chunk, exitOrder, bends, positions, none, probe, sample, parallel, maxBytes);
+    }
+
+    /**
+     * {@link #of(long[], int[], int, int, int[], long[][], int[], Probe, int, Parallel, long)} where series {@code s}
+     * equals series {@code sameAs[s]} run for run (at most {@code s}: the first equal to it), kept once ({@link #sameAs}).
+     */
+    static LineSeries of(long[] proceeds, int[] dayIndex, int runs, int chunk, int[] exitOrder, long[][] bends, int[] positions,
+                         int[] sameAs, Probe probe, int sample, Parallel parallel, long maxBytes) {
         int days = bends.length;
         int series = positions.length;
         long[] tolerance = new long[series];
@@ -215,7 +239,7 @@ final class LineSeries extends CompactSeries {
             });
         }
         parallel.all(lookups);
-        return new LineSeries(proceeds, runs, chunk, pieceOf, start, base, slope, keptWhole);
+        return new LineSeries(proceeds, runs, chunk, pieceOf, start, base, slope, keptWhole, sameAs);
     }
 
     /** The first place in {@code exitOrder}, at or after {@code from}, of a run exiting on day {@code day} or later. */
@@ -405,7 +429,15 @@ final class LineSeries extends CompactSeries {
     }
 
     @Override
+    int sameAs(int s) {
+        return sameAs[s];
+    }
+
+    @Override
     void store(int s, long[] values, int at, int[] byDay, int[] runDay, int exits, int from, long[] work) {
+        if (sameAs[s] != s) {
+            return;
+        }
         int[] piece = new int[exits];
         double[] along = new double[exits];
         locate(byDay, exits, piece, along);
@@ -423,7 +455,8 @@ final class LineSeries extends CompactSeries {
 
     /**
      * A series kept by corrections whose tally keeps no range is stored, summed by day and cleared in one loop
-     * ({@link #storeAndSum}): its column read once, where the tally's loop read it again.
+     * ({@link #storeAndSum}): its column read once, where the tally's loop read it again. A series equal to an earlier
+     * one ({@link #sameAs}) is neither stored nor tallied here.
      */
     @Override
     void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from, SeriesTallies tally,
@@ -434,6 +467,9 @@ final class LineSeries extends CompactSeries {
         long[] daySums = tally == null ? null : new long[tally.days()];
         for (int s = 0; s < size(); s++) {
             int at = (first + s) * chunk;
+            if (sameAs[s] != s) {
+                continue;
+            }
             if (tally != null && !tally.keepsRange(first + s) && corrections[s] != null) {
                 storeAndSum(s, columns, at, byDay, exits, from, piece, along, tally, first + s, dayEnd, daySums);
             } else {

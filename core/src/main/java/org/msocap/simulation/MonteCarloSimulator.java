@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -415,6 +417,11 @@ public final class MonteCarloSimulator {
             }
             if (tallies != null) {
                 tallies.addRunsWithoutExit(runs - exitRuns);
+                for (int s = 0; s < tallies.size(); s++) {
+                    if (copiesAnother(s)) {
+                        tallies.copySums(derivedFirst + derived.sameAs(s - derivedFirst), s);
+                    }
+                }
             }
             if (holderSumsFromTallies()) {
                 // Each holder's total, its waterfall payouts and carve-out alike, is its series' sum (what the pass added
@@ -472,6 +479,15 @@ public final class MonteCarloSimulator {
         private boolean holderSumsFromTallies() {
             return tallies != null && binnedByDay == null
                     && tallies.size() == groups.size() + HolderCategory.values().length + holders.size();
+        }
+
+        /**
+         * Whether series {@code s} (the tallies' index) equals an earlier one run for run ({@link CompactSeries#sameAs})
+         * and keeps no range: the payout pass neither sums into it (its column stays 0), stores nor tallies it, and its
+         * sums are copied from that one's. (A series whose tally keeps a range counts its runs below a cost of its own.)
+         */
+        private boolean copiesAnother(int s) {
+            return tallies != null && !tallies.keepsRange(s) && derived.sameAs(s - derivedFirst) != s - derivedFirst;
         }
 
         /** Tallies of the class, category and candidate series, each against its cost. */
@@ -900,7 +916,8 @@ public final class MonteCarloSimulator {
             }
             // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each
             // day). The last to read the columns: it clears them for the next chunk's series pass. A series kept against
-            // lines (its tally keeps no range) is tallied and cleared by its store.
+            // lines (its tally keeps no range) is tallied and cleared by its store, but one equal to an earlier series: the
+            // series pass leaves its column 0 (copiesAnother).
             SeriesTallies tally = tallies == null ? null : tallies.forChunk();
             if (derived != null) {
                 derived.storeChunk(columns, derivedFirst, byDay, runDay, exits, from, tally, dayStart);
@@ -1104,10 +1121,28 @@ public final class MonteCarloSimulator {
                     summed[holderSlot[p]]++;
                 }
             }
+            // A series summing the same positions as an earlier one (ten-class: the clinician category and its one
+            // clinician's holder series) equals it run for run (SeriesPayouts sums each position's payout into its slots):
+            // kept once.
+            BitSet[] summing = new BitSet[series];
+            Arrays.setAll(summing, t -> new BitSet(waterfallPositions));
+            for (int p = 0; p < waterfallPositions; p++) {
+                summing[groupSlot[p]].set(p);
+                summing[categorySlot[p]].set(p);
+                if (holderSlot[p] >= 0) {
+                    summing[holderSlot[p]].set(p);
+                }
+            }
+            int[] sameAs = new int[series];
+            Map<BitSet, Integer> first = new HashMap<>();
+            for (int t = 0; t < series; t++) {
+                Integer earlier = first.putIfAbsent(summing[t], t);
+                sameAs[t] = earlier == null ? t : earlier;
+            }
             // At most what DerivedSeries keeps when it keeps none whole: each class series 8 bytes a run, every other a byte.
             long derivedBytes = (long) runs * (Long.BYTES * (long) groups.size() + categories + candidates);
-            return LineSeries.of(proceeds, exitDayIndex, runs, CHUNK, exitOrder, bends, summed, probe, CANDIDATE_SAMPLE, this::invokeAll,
-                    derivedBytes);
+            return LineSeries.of(proceeds, exitDayIndex, runs, CHUNK, exitOrder, bends, summed, sameAs, probe, CANDIDATE_SAMPLE,
+                    this::invokeAll, derivedBytes);
         }
 
         /** The derived series position {@code p} adds to: its category's, and its holder's when a candidate (else -1). */
@@ -1147,14 +1182,16 @@ public final class MonteCarloSimulator {
             int[] holderSlot = new int[positions.size()];
             // Each slot the first of its series' column in the chunk's columns (see distribute).
             int stride = columnStride;
+            int spare = (groups.size() + categories + candidates) * stride;
             for (int p = 0; p < positions.size(); p++) {
-                groupSlot[p] = groupOf[p] * stride;
-                categorySlot[p] = (groups.size() + categoryOf[p]) * stride;
+                groupSlot[p] = column(groupOf[p], spare);
+                categorySlot[p] = column(groups.size() + categoryOf[p], spare);
                 int slot = candidateSlot[holderOf[p]];
-                holderSlot[p] = slot < 0 ? -1 : (groups.size() + categories + slot) * stride;
+                // A holder series no one reads is no holder to split a claimant's cents for.
+                holderSlot[p] = slot < 0 || copiesAnother(groups.size() + categories + slot) ? -1
+                        : (groups.size() + categories + slot) * stride;
             }
-            PayoutModel.SeriesSlots slots = new PayoutModel.SeriesSlots(groupSlot, categorySlot, holderSlot,
-                    (groups.size() + categories + candidates) * stride);
+            PayoutModel.SeriesSlots slots = new PayoutModel.SeriesSlots(groupSlot, categorySlot, holderSlot, spare);
             seriesSlots = slots;
             seriesByDay = ThreadLocal.withInitial(() -> {
                 PayoutModel.SeriesPayouts[] byDay = new PayoutModel.SeriesPayouts[exitDays.length];
@@ -1166,6 +1203,11 @@ public final class MonteCarloSimulator {
                 }
                 return byDay;
             });
+        }
+
+        /** Series {@code s}'s column in the chunk's, or the {@code spare} when no one reads it ({@link #copiesAnother}). */
+        private int column(int s, int spare) {
+            return copiesAnother(s) ? spare : s * columnStride;
         }
 
         /**

@@ -150,6 +150,19 @@ final class SeriesTallies {
         sum[s] += total;
     }
 
+    /**
+     * Sets series {@code to}'s sums, squares and sums by day to series {@code from}'s (equal to it run for run; neither
+     * keeping a range, which would count the runs below a cost of each series' own).
+     */
+    void copySums(int from, int to) {
+        if (range[from] || range[to]) {
+            throw new IllegalStateException("series " + from + " or " + to + " keeps a range");
+        }
+        sum[to] = sum[from];
+        squares.copy(from, to);
+        System.arraycopy(byDay, from * days, byDay, to * days, days);
+    }
+
     /** Adds a chunk's tallies. */
     synchronized void addChunk(SeriesTallies chunk) {
         for (int s = 0; s < sum.length; s++) {

@@ -160,6 +160,35 @@ class DerivedSeriesTest {
         assertThat(compactSeriesOf(plain, many)).isInstanceOf(LineSeries.class);
     }
 
+    /**
+     * A series summing the same positions as an earlier one is kept once ({@link CompactSeries#sameAs}): on the ten-class
+     * benchmark, the holder series of dr-lead (the one clinician) equals the clinician category's; neither written nor
+     * stored nor tallied by the payout pass, it is rebuilt exactly, and the results are those of the series kept whole,
+     * on one thread and two, with every holder followed (the series pass) and some (the binned pass).
+     */
+    @Test
+    void aSeriesEqualToAnEarlierOneIsKeptOnce() throws Exception {
+        Venture tenClass = org.msocap.io.VentureReader.read(java.nio.file.Path.of("../benchmarks/ten-class.yaml"));
+        SimulationSetup setup = SimulationSetup.of(tenClass);
+        SimulationOptions all = new SimulationOptions(60_000, 5, 2, SimulationOptions.ALL_HOLDERS, 50, 10);
+        CompactSeries lines = compactSeriesOf(setup, all);
+        assertThat(lines).isInstanceOf(LineSeries.class);
+        // The classes, the categories (the clinicians' first), then the followed holders.
+        int clinicians = MonteCarloSimulator.DEFAULT.simulate(setup, new SimulationOptions(1_000, 5, 1, 1, 0, 10)).classes().size();
+        List<Integer> equal = new ArrayList<>();
+        for (int s = 0; s < lines.size(); s++) {
+            assertThat(lines.sameAs(s)).isLessThanOrEqualTo(s);
+            if (lines.sameAs(s) != s) {
+                equal.add(s);
+                assertThat(lines.sameAs(s)).isEqualTo(clinicians);
+            }
+        }
+        assertThat(equal).hasSize(1);
+        assertThat(assertSameSeries(setup, all)).isGreaterThan(20);
+        assertThat(assertSameSeries(setup, all.withThreads(1))).isGreaterThan(20);
+        assertSameSeries(setup, new SimulationOptions(60_000, 5, 2, 3, 50, 10));
+    }
+
     private static CompactSeries compactSeriesOf(SimulationSetup setup, SimulationOptions options) {
         CompactSeries[] kept = new CompactSeries[1];
         MonteCarloSimulator.observingSeries(true, (d, series) -> kept[0] = d).simulate(setup, options);
