@@ -1487,10 +1487,20 @@ public final class MonteCarloSimulator {
                                 costFlows(p -> categoryOf[p] == category), groups.size() + category,
                                 groups.size() + category - derivedFirst));
             }
+            // Per holder, the statistics' index of the class or category series its series equals (copiesAnother: the
+            // same positions, so the same values, tallies and cost), whose statistics it takes under its own key; else -1.
+            int[] sameStatistics = new int[top.length];
             for (int t = 0; t < top.length; t++) {
                 int tracked = t;
                 // A holder the candidates missed was counted in a pass of its own: no tally.
                 int tally = candidateSlot[top[t]] < 0 ? -1 : groups.size() + categories.length + candidateSlot[top[t]];
+                int same = tally >= 0 && holderSeries[t] == null && copiesAnother(tally)
+                        ? derivedFirst + derived.sameAs(tally - derivedFirst) : -1;
+                sameStatistics[t] = same < groups.size() + categories.length ? same : -1;
+                if (sameStatistics[t] >= 0) {
+                    tasks.add(() -> null);
+                    continue;
+                }
                 tasks.add(() -> holderSeries[tracked] != null
                         ? series(holders.get(top[tracked]), holderSeries[tracked], costFlows(p -> holderOf[p] == top[tracked]), tally)
                         : series(holders.get(top[tracked]), null, runs, exitDayIndex,
@@ -1507,6 +1517,14 @@ public final class MonteCarloSimulator {
             CashAtClose cashAtClose = cashAtCloseMeans(top);
             int g = groups.size();
             int c = g + categories.length;
+            for (int t = 0; t < top.length; t++) {
+                SeriesStatistics same = sameStatistics[t] < 0 ? null : all.get(sameStatistics[t]);
+                if (same != null) {
+                    all.set(c + t, new SeriesStatistics(holders.get(top[t]), same.runs(), same.cost(), same.mean(),
+                            same.standardDeviation(), same.p5(), same.p25(), same.p50(), same.p75(), same.p95(),
+                            same.probabilityBelowCost(), same.expectedMoic(), same.irr()));
+                }
+            }
             int h = c + top.length;
             return new SimulationResult(runs, options.seed(), exitRuns, all.subList(0, g), all.subList(g, c), all.subList(c, h),
                     all.subList(h, h + 2),
