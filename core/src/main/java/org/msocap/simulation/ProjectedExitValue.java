@@ -258,7 +258,8 @@ public final class ProjectedExitValue implements ExitValueModel {
                 return general.enterpriseValueCents(ebitdaMultiple, collectionsGrowth, clinicianComp);
             }
             // windowEbitda's powers: (1 + g)^year by repeated products (1 for year 0), the next year's one product on.
-            double base = 1 + Math.max(-0.99, collectionsGrowth);
+            // Math.max(-0.99, g) for a g that is not NaN, without its call (C1 inlines no Math.max of doubles).
+            double base = 1 + (collectionsGrowth >= -0.99 ? collectionsGrowth : -0.99);
             double grown = year == 0 ? 1 : base;
             for (int y = 1; y < year; y++) {
                 grown *= base;
