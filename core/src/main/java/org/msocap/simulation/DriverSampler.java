@@ -34,6 +34,14 @@ public final class DriverSampler {
     private final boolean[] isCorrelated;
     /** Lower-triangular Cholesky factor of the correlated drivers' correlation matrix, row-major. */
     private final double[][] cholesky;
+    /**
+     * Per active driver, its ordinal and its marginal's shape and two parameters: {@link #drawTwo} computes the uniform,
+     * normal and lognormal marginals in place from them.
+     */
+    private final int[] ordinalOf;
+    private final Marginal.Shape[] shapeOf;
+    private final double[] firstOf;
+    private final double[] secondOf;
 
     private DriverSampler(Map<Driver, Distribution> distributions, List<SimulationSpec.Correlation> correlations) {
         List<Driver> present = new ArrayList<>();
@@ -68,6 +76,17 @@ public final class DriverSampler {
             isCorrelated[i] = true;
         }
         cholesky = factor(inCorrelation, correlations);
+        ordinalOf = new int[active.length];
+        shapeOf = new Marginal.Shape[active.length];
+        firstOf = new double[active.length];
+        secondOf = new double[active.length];
+        for (int i = 0; i < active.length; i++) {
+            Marginal m = marginals[active[i].ordinal()];
+            ordinalOf[i] = active[i].ordinal();
+            shapeOf[i] = m.shape();
+            firstOf[i] = m.first();
+            secondOf[i] = m.second();
+        }
     }
 
     public static DriverSampler of(SimulationSpec spec) {
@@ -171,7 +190,9 @@ public final class DriverSampler {
      * {@link #draw} for two runs, each from its own stream: the same values, bit for bit. With exactly two correlated
      * drivers (the common layout) their four normal quantiles are computed side by side ({@link StandardNormal}'s four
      * polynomials at once), so the two runs' chains of dependent operations overlap; otherwise one run after the other.
-     * {@code scratch} needs {@link #pairScratchSize()} slots.
+     * The uniform, normal and lognormal marginals are computed here, with {@link Marginal#quantile}'s and
+     * {@link Marginal#fromStandardNormal}'s operations in their order (so the same doubles): under C1 those two are calls
+     * through a switch, six a pair of runs. {@code scratch} needs {@link #pairScratchSize()} slots.
      */
     public void drawTwo(RandomStream first, RandomStream second, double[] firstValues, double[] secondValues,
                         double[] scratch) {
@@ -191,9 +212,25 @@ public final class DriverSampler {
         }
         for (int i = 0; i < k; i++) {
             if (!isCorrelated[i]) {
-                int d = active[i].ordinal();
-                firstValues[d] = marginals[d].quantile(scratch[i]);
-                secondValues[d] = marginals[d].quantile(scratch[k + i]);
+                int d = ordinalOf[i];
+                Marginal.Shape shape = shapeOf[i];
+                double a = firstOf[i];
+                double b = secondOf[i];
+                double u1 = scratch[i];
+                double u2 = scratch[k + i];
+                if (shape == Marginal.Shape.UNIFORM) {
+                    firstValues[d] = a + (b - a) * u1;
+                    secondValues[d] = a + (b - a) * u2;
+                } else if (shape == Marginal.Shape.NORMAL) {
+                    firstValues[d] = a + b * StandardNormal.quantile(u1);
+                    secondValues[d] = a + b * StandardNormal.quantile(u2);
+                } else if (shape == Marginal.Shape.LOGNORMAL) {
+                    firstValues[d] = a * BoundedExp.exp(b * StandardNormal.quantile(u1));
+                    secondValues[d] = a * BoundedExp.exp(b * StandardNormal.quantile(u2));
+                } else {
+                    firstValues[d] = marginals[d].quantile(u1);
+                    secondValues[d] = marginals[d].quantile(u2);
+                }
             }
         }
         StandardNormal.quantiles(scratch[correlated[0]], scratch[correlated[1]], scratch[k + correlated[0]],
@@ -206,9 +243,21 @@ public final class DriverSampler {
                 z1 += row[j] * scratch[twice + j];
                 z2 += row[j] * scratch[twice + 2 + j];
             }
-            int d = active[correlated[i]].ordinal();
-            firstValues[d] = marginals[d].fromStandardNormal(z1);
-            secondValues[d] = marginals[d].fromStandardNormal(z2);
+            int at = correlated[i];
+            int d = ordinalOf[at];
+            Marginal.Shape shape = shapeOf[at];
+            double a = firstOf[at];
+            double b = secondOf[at];
+            if (shape == Marginal.Shape.NORMAL) {
+                firstValues[d] = a + b * z1;
+                secondValues[d] = a + b * z2;
+            } else if (shape == Marginal.Shape.LOGNORMAL) {
+                firstValues[d] = a * BoundedExp.exp(b * z1);
+                secondValues[d] = a * BoundedExp.exp(b * z2);
+            } else {
+                firstValues[d] = marginals[d].fromStandardNormal(z1);
+                secondValues[d] = marginals[d].fromStandardNormal(z2);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.msocap.simulation;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.msocap.money.Rounding;
 
 /**
@@ -98,6 +99,45 @@ final class ExactCents {
 
     private static long exact(long cents, double factor) {
         return exact(cents, new BigDecimal(factor));
+    }
+
+    /**
+     * {@code round_half_up(cents × (1 + g)^years)}, exactly, with g the exact value of the double (as
+     * {@code (1 + new BigDecimal(g)).pow(years)} takes it), or {@link #UNDECIDED} when it does not fit in a long (or g is
+     * not finite). In binary: g is a whole number times 2^e, so 1 + g is a whole m over 2^k and the product
+     * cents × m^years over 2^(k·years), rounded half away from zero by its magnitude's bits: BigInteger on a few hundred
+     * bits, where the decimal powers of a 50-digit BigDecimal took tens of microseconds a call (the grown amounts the
+     * doubles cannot decide, near a half cent: a few runs in a hundred thousand, often still interpreted).
+     */
+    static long grown(long cents, double g, int years) {
+        long bits = Double.doubleToRawLongBits(g);
+        int biased = (int) (bits >>> 52) & 0x7ff;
+        if (biased == 0x7ff) {
+            return UNDECIDED;
+        }
+        // g = ±whole × 2^exponent (a subnormal's fraction without the leading one).
+        long whole = biased == 0 ? bits & 0xfffffffffffffL : (bits & 0xfffffffffffffL) | 1L << 52;
+        int exponent = (biased == 0 ? 1 : biased) - 1075;
+        BigInteger signed = BigInteger.valueOf(bits < 0 ? -whole : whole);
+        BigInteger m;
+        int k;
+        if (exponent >= 0) {
+            m = signed.shiftLeft(exponent).add(BigInteger.ONE);
+            k = 0;
+        } else {
+            k = -exponent;
+            m = BigInteger.ONE.shiftLeft(k).add(signed);
+        }
+        BigInteger product = BigInteger.valueOf(cents).multiply(m.pow(years));
+        int shift = k * years;
+        BigInteger magnitude = product.abs();
+        if (shift > 0) {
+            magnitude = magnitude.add(BigInteger.ONE.shiftLeft(shift - 1)).shiftRight(shift);
+        }
+        if (magnitude.bitLength() > 62) {
+            return UNDECIDED;
+        }
+        return product.signum() < 0 ? -magnitude.longValue() : magnitude.longValue();
     }
 
     /**

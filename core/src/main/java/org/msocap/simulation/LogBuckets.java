@@ -125,6 +125,46 @@ final class LogBuckets {
             }
         }
 
+        /**
+         * {@link #binAndCopy} of this series' {@code values} and {@code other}'s {@code otherValues}, whose runs with an exit
+         * are the same (the enterprise values and the equity proceeds), in one pass: one loop and one look at the exit day
+         * a run instead of two.
+         */
+        void binAndCopy(long[] values, Pick other, long[] otherValues, int[] exitDay, int noExit, Histogram.Binning binning,
+                        long[] binCounts, Histogram.Binning otherBinning, long[] otherBinCounts) {
+            int[] slotOfBucket = this.slotOfBucket;
+            long[][] slot = this.slot;
+            int[] filled = this.filled;
+            int[] otherSlotOfBucket = other.slotOfBucket;
+            long[][] otherSlot = other.slot;
+            int[] otherFilled = other.filled;
+            long binMin = binning.min();
+            double width = binning.width();
+            int lastBin = binning.bins() - 1;
+            long otherBinMin = otherBinning.min();
+            double otherWidth = otherBinning.width();
+            int otherLastBin = otherBinning.bins() - 1;
+            for (int i = 0; i < values.length; i++) {
+                if (exitDay[i] == noExit) {
+                    continue;
+                }
+                long v = values[i];
+                long w = otherValues[i];
+                binCounts[width == 0 ? 0 : (int) Math.min(lastBin, (v - binMin) / width)]++;
+                otherBinCounts[otherWidth == 0 ? 0 : (int) Math.min(otherLastBin, (w - otherBinMin) / otherWidth)]++;
+                int b = (int) (Double.doubleToRawLongBits((double) (v & ~(v >> 63))) >>> SHIFT) - ONE;
+                int k = slotOfBucket[b & ~(b >> 31)];
+                if (k >= 0) {
+                    slot[k][filled[k]++] = v;
+                }
+                b = (int) (Double.doubleToRawLongBits((double) (w & ~(w >> 63))) >>> SHIFT) - ONE;
+                k = otherSlotOfBucket[b & ~(b >> 31)];
+                if (k >= 0) {
+                    otherSlot[k][otherFilled[k]++] = w;
+                }
+            }
+        }
+
         /** The values at the indexes asked for, once every value was offered. */
         long[] select() {
             for (int k = 0; k < slot.length; k++) {

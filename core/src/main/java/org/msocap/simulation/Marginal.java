@@ -24,7 +24,7 @@ public final class Marginal {
 
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
-    private enum Shape { CONSTANT, NORMAL, LOGNORMAL, UNIFORM, TRIANGULAR, BETA, EMPIRICAL }
+    enum Shape { CONSTANT, NORMAL, LOGNORMAL, UNIFORM, TRIANGULAR, BETA, EMPIRICAL }
 
     private final Distribution distribution;
     private final Shape shape;
@@ -87,6 +87,21 @@ public final class Marginal {
     /** Whether every draw is the same value. */
     public boolean isConstant() {
         return shape == Shape.CONSTANT;
+    }
+
+    /** The shape, for {@link DriverSampler#drawTwo}, which computes the uniform, normal and lognormal ones in place. */
+    Shape shape() {
+        return shape;
+    }
+
+    /** The shape's first parameter: the normal's mean, the lognormal's median, the uniform's low, the constant. */
+    double first() {
+        return a;
+    }
+
+    /** The shape's second parameter: the normal's sd, the lognormal's sigma, the uniform's high, the constant. */
+    double second() {
+        return b;
     }
 
     /** The value at cumulative probability {@code u} in (0, 1). */

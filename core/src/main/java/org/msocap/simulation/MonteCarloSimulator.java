@@ -1509,11 +1509,21 @@ public final class MonteCarloSimulator {
             if (valueTallies == null) {
                 tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
                 tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
-            } else {
-                tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, 0));
-                tasks.add(() -> valueSeries("equityProceeds", proceeds, 1));
+            }
+            SeriesStatistics[] proceedsStatistics = new SeriesStatistics[1];
+            if (valueTallies != null) {
+                // Both value series in one task: one pass over their runs. The proceeds' statistics join the list after.
+                tasks.add(() -> {
+                    SeriesStatistics[] both = valueSeries();
+                    proceedsStatistics[0] = both[1];
+                    return both[0];
+                });
             }
             List<SeriesStatistics> all = invokeAll(tasks);
+            if (valueTallies != null) {
+                all = new ArrayList<>(all);
+                all.add(proceedsStatistics[0]);
+            }
             CashAtClose cashAtClose = cashAtCloseMeans(top);
             int g = groups.size();
             int c = g + categories.length;
@@ -1847,40 +1857,66 @@ public final class MonteCarloSimulator {
         }
 
         /**
-         * The statistics and histogram ({@link #valueHistograms}{@code [s]}) of {@code cents} over the runs with an exit,
-         * from the drivers' pass's tallies ({@link ValueTallies}, series {@code s}: the sums, squares and buckets) and one
-         * pass over the runs: the histogram's counts and the percentiles' buckets copied out. The same numbers as
-         * {@link #valueSeries(String, long[], int[])} and {@link Histogram#of}, which copy the values out and pass over them
-         * seven times.
+         * The enterprise values' and equity proceeds' statistics and histograms ({@link #valueHistograms}) over the runs
+         * with an exit, from the drivers' pass's tallies ({@link ValueTallies}, series 0 and 1: the sums, squares and
+         * buckets) and one pass over the runs for both: the histograms' counts and the percentiles' buckets copied out. The
+         * same numbers as {@link #valueSeries(String, long[], int[])} and {@link Histogram#of}, which copy the values out and
+         * pass over them seven times.
          */
-        private SeriesStatistics valueSeries(String key, long[] cents, int s) {
-            String name = s == 0 ? "enterpriseValue" : "equityProceeds";
+        private SeriesStatistics[] valueSeries() {
+            String[] names = {"enterpriseValue", "equityProceeds"};
+            long[][] cents = {enterpriseValue, proceeds};
+            SeriesStatistics[] out = new SeriesStatistics[2];
             int n = exitRuns;
             if (n == 0) {
-                valueHistograms[s] = new Histogram(name, List.of());
-                return new SeriesStatistics(key, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                for (int s = 0; s < 2; s++) {
+                    valueHistograms[s] = new Histogram(names[s], List.of());
+                    out[s] = new SeriesStatistics(names[s], 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                }
+                return out;
             }
             ValueTallies.Tally tally = valueTallies.total();
-            long min = tally.min(s);
-            long max = tally.max(s);
-            // The exact sum rounded to a double, then divided: as the payout series' mean.
-            double meanCents = tally.sum(s).doubleValue() / n;
-            Histogram.Binning binning = new Histogram.Binning(min, max, options.histogramBins());
-            long[] binCounts = new long[binning.bins()];
-            long[] at = new long[PERCENTILES.length];
-            if (min == max) {
-                binCounts[0] = n;
-                Arrays.fill(at, min);
-            } else {
-                LogBuckets.Pick pick = new LogBuckets.Pick(tally.counts(), s * LogBuckets.COUNT, min, percentileIndexes(n));
-                pick.binAndCopy(cents, exitDayIndex, -1, binning, binCounts);
-                at = pick.select();
+            Histogram.Binning[] binning = new Histogram.Binning[2];
+            long[][] binCounts = new long[2][];
+            long[][] at = new long[2][];
+            LogBuckets.Pick[] pick = new LogBuckets.Pick[2];
+            for (int s = 0; s < 2; s++) {
+                long min = tally.min(s);
+                long max = tally.max(s);
+                binning[s] = new Histogram.Binning(min, max, options.histogramBins());
+                binCounts[s] = new long[binning[s].bins()];
+                if (min == max) {
+                    binCounts[s][0] = n;
+                    at[s] = new long[PERCENTILES.length];
+                    Arrays.fill(at[s], min);
+                } else {
+                    pick[s] = new LogBuckets.Pick(tally.counts(), s * LogBuckets.COUNT, min, percentileIndexes(n));
+                }
             }
-            valueHistograms[s] = binning.histogram(name, binCounts);
-            double sd = ExactSquares.sampleStandardDeviation(n, tally.sum(s), tally.squares(s)) / 100;
-            return new SeriesStatistics(key, n, 0, meanCents / 100, sd, at[0] / 100.0, at[1] / 100.0, at[2] / 100.0,
-                    at[3] / 100.0, at[4] / 100.0, Double.NaN, Double.NaN, Double.NaN);
+            if (pick[0] != null && pick[1] != null) {
+                pick[0].binAndCopy(cents[0], pick[1], cents[1], exitDayIndex, -1, binning[0], binCounts[0], binning[1],
+                        binCounts[1]);
+            } else {
+                for (int s = 0; s < 2; s++) {
+                    if (pick[s] != null) {
+                        pick[s].binAndCopy(cents[s], exitDayIndex, -1, binning[s], binCounts[s]);
+                    }
+                }
+            }
+            for (int s = 0; s < 2; s++) {
+                if (pick[s] != null) {
+                    at[s] = pick[s].select();
+                }
+                valueHistograms[s] = binning[s].histogram(names[s], binCounts[s]);
+                // The exact sum rounded to a double, then divided: as the payout series' mean.
+                double meanCents = tally.sum(s).doubleValue() / n;
+                double sd = ExactSquares.sampleStandardDeviation(n, tally.sum(s), tally.squares(s)) / 100;
+                long[] a = at[s];
+                out[s] = new SeriesStatistics(names[s], n, 0, meanCents / 100, sd, a[0] / 100.0, a[1] / 100.0, a[2] / 100.0,
+                        a[3] / 100.0, a[4] / 100.0, Double.NaN, Double.NaN, Double.NaN);
+            }
+            return out;
         }
 
         /** Nearest rank: the value at position ⌈q·n⌉ of the sorted values, in currency units. */

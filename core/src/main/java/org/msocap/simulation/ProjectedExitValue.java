@@ -258,7 +258,9 @@ public final class ProjectedExitValue implements ExitValueModel {
                 return general.enterpriseValueCents(ebitdaMultiple, collectionsGrowth, clinicianComp);
             }
             // windowEbitda's powers: (1 + g)^year by repeated products (1 for year 0), the next year's one product on.
-            double base = 1 + Math.max(-0.99, collectionsGrowth);
+            // Math.max(-0.99, g) for a g that is not NaN, without its call (C1 inlines no Math.max of doubles).
+            double growth = collectionsGrowth >= -0.99 ? collectionsGrowth : -0.99;
+            double base = 1 + growth;
             double grown = year == 0 ? 1 : base;
             for (int y = 1; y < year; y++) {
                 grown *= base;
@@ -272,6 +274,11 @@ public final class ProjectedExitValue implements ExitValueModel {
                 double relative = (y + 5) * 0x1.0p-52;
                 for (int p = 0; p < collections.length; p++) {
                     long annual = ExactCents.nearest(collections[p] * grown, relative);
+                    if (annual == ExactCents.UNDECIDED) {
+                        // Near a half cent: grownCentsUnchecked's exact product, in binary (the general path for the whole
+                        // run took a hundred microseconds or so, a few runs in a hundred thousand).
+                        annual = ExactCents.grown(collections[p], growth, y);
+                    }
                     if (annual == ExactCents.UNDECIDED || !Limits.isAmountCents(annual)) {
                         return general.enterpriseValueCents(ebitdaMultiple, collectionsGrowth, clinicianComp);
                     }

@@ -1,9 +1,14 @@
 package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.msocap.model.Distribution;
 import org.msocap.model.SimulationSpec.Correlation;
@@ -67,5 +72,38 @@ class DriverSamplerTwoRunsTest {
         checkTwoRuns(three, List.of(new Correlation("ebitdaMultiple", "collectionsGrowth", 0.5),
                 new Correlation("collectionsGrowth", "clinicianComp", 0.2)), 100_000);
         checkTwoRuns(Map.of(Driver.EBITDA_MULTIPLE, new Distribution.Constant(8)), List.of(), 1_000);
+    }
+
+    /**
+     * {@code drawTwo} computes the uniform, normal and lognormal marginals itself: over random parameters and every
+     * layout of those shapes on the uncorrelated driver and the correlated pair (and a triangular beside them, which it
+     * hands to {@link Marginal}), each run's values equal {@code draw}'s, which are {@link Marginal#quantile}'s and
+     * {@link Marginal#fromStandardNormal}'s, bit for bit.
+     */
+    @Test
+    void drawsInPlaceEqualTheMarginalsOverRandomParameters() {
+        qt().withFixedSeed(19L).withExamples(3_000)
+                .forAll(integers().between(0, 63), longs().all(), doubles().between(-0.95, 0.95))
+                .checkAssert((layout, parameters, rho) -> {
+                    SplittableRandom random = new SplittableRandom(parameters);
+                    Map<Driver, Distribution> distributions = new java.util.EnumMap<>(Driver.class);
+                    distributions.put(Driver.EXIT_DATE, randomMarginal(layout % 4, random));
+                    distributions.put(Driver.EBITDA_MULTIPLE, randomMarginal(layout / 4 % 4, random));
+                    distributions.put(Driver.COLLECTIONS_GROWTH, randomMarginal(layout / 16 % 4, random));
+                    checkTwoRuns(distributions, List.of(new Correlation("ebitdaMultiple", "collectionsGrowth", rho)), 40);
+                });
+    }
+
+    /** Uniform, normal, lognormal or triangular (0 to 3), with parameters of widely varying scale and sign. */
+    private static Distribution randomMarginal(int shape, SplittableRandom random) {
+        double scale = Math.pow(10, random.nextInt(-3, 6));
+        double centre = (random.nextDouble() * 2 - 1) * scale;
+        double spread = random.nextDouble() * scale;
+        return switch (shape) {
+            case 0 -> new Distribution.Uniform(centre, centre + spread);
+            case 1 -> new Distribution.Normal(centre, spread);
+            case 2 -> new Distribution.LogNormal(Math.abs(centre) + Double.MIN_NORMAL, random.nextDouble() * 3);
+            default -> new Distribution.Triangular(centre, centre + spread / 3, centre + spread);
+        };
     }
 }

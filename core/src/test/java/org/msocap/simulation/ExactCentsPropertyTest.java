@@ -123,6 +123,43 @@ class ExactCentsPropertyTest {
         assertThat(ExactCents.nearest(1000.5 + 0x1.0p-35, 0x1.0p-40)).isEqualTo(ExactCents.UNDECIDED);
     }
 
+    /**
+     * {@code grown}: the exact {@code round_half_up(cents × (1 + g)^years)} that {@code ProjectedExitValue}'s general path
+     * computes with BigDecimal, for any growth (ordinary, dyadic ones whose products land exactly on half cents, tiny,
+     * subnormal, whole, below −1), any years of a projection and cents of either sign; beyond the long range, undecided.
+     */
+    @Test
+    void grownIsTheExactPowerRoundedHalfUp() {
+        qt().withFixedSeed(19L).withExamples(100_000)
+                .forAll(longs().between(-(1L << 47), 1L << 47), longs().all(), integers().between(0, 16), integers().between(0, 5))
+                .checkAssert((cents, seed, years, shape) -> {
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+                    double g = switch (shape) {
+                        case 0 -> random.nextDouble(-0.99, 1.5);
+                        case 1 -> random.nextInt(-16, 32) / 16.0;               // dyadic: exact halves after the product
+                        case 2 -> Math.scalb(random.nextDouble(-1, 1), -random.nextInt(20, 60));
+                        case 3 -> Math.scalb((double) random.nextLong(-(1L << 52), 1L << 52), -1074);   // subnormal
+                        case 4 -> random.nextInt(-3, 4);                          // whole
+                        default -> 0.15 + 0.08 * random.nextGaussian();
+                    };
+                    int y = shape == 3 || shape == 2 ? years % 3 : years % 6;
+                    BigDecimal exact = BigDecimal.valueOf(cents, 2).multiply(BigDecimal.ONE.add(new BigDecimal(g)).pow(y));
+                    BigInteger expected = exact.setScale(2, java.math.RoundingMode.HALF_UP).unscaledValue();
+                    long grown = ExactCents.grown(cents, g, y);
+                    if (expected.bitLength() > 62) {
+                        assertThat(grown).as("%s × (1 + %s)^%s", cents, g, y).isEqualTo(ExactCents.UNDECIDED);
+                    } else {
+                        assertThat(grown).as("%s × (1 + %s)^%s", cents, g, y).isEqualTo(expected.longValueExact());
+                    }
+                });
+        assertThat(ExactCents.grown(3, 0.5, 1)).isEqualTo(5);       // 4.5 up
+        assertThat(ExactCents.grown(-3, 0.5, 1)).isEqualTo(-5);     // away from zero
+        assertThat(ExactCents.grown(5, -0.5, 1)).isEqualTo(3);      // 2.5 up
+        assertThat(ExactCents.grown(7, 0, 9)).isEqualTo(7);
+        assertThat(ExactCents.grown(1, Double.NaN, 1)).isEqualTo(ExactCents.UNDECIDED);
+        assertThat(ExactCents.grown(1, Double.POSITIVE_INFINITY, 1)).isEqualTo(ExactCents.UNDECIDED);
+    }
+
     /** The quotient estimated in doubles and corrected is the long division's, near the estimate's limits too. */
     @Test
     void quotientIsTheLongDivision() {

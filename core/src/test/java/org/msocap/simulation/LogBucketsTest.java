@@ -115,5 +115,31 @@ class LogBucketsTest {
         }
         assertThat(offered.select()).containsExactly(picked);
         assertThat(values).as("not reordered").isNotSameAs(sorted);
+        // and beside another series of the same runs (its values reversed, each shifted down), both in one pass
+        long[] others = new long[n];
+        long[] otherWithoutExits = withoutExits.clone();
+        int[] otherCounts = new int[LogBuckets.COUNT];
+        for (int i = 0; i < n; i++) {
+            others[i] = values[n - 1 - i] - 1_000 * (i % 5);
+            otherWithoutExits[include[i]] = others[i];
+            otherCounts[LogBuckets.of(others[i])]++;
+        }
+        long[] otherSorted = others.clone();
+        Arrays.sort(otherSorted);
+        long otherMin = otherSorted[0];
+        Histogram.Binning otherBinning = new Histogram.Binning(otherMin, otherSorted[n - 1], 5);
+        long[] otherBinCounts = new long[otherBinning.bins()];
+        long[] firstBinCounts = new long[binning.bins()];
+        LogBuckets.Pick first = new LogBuckets.Pick(counts, 3, min, indexes);
+        LogBuckets.Pick second = new LogBuckets.Pick(otherCounts, 0, otherMin, indexes);
+        first.binAndCopy(withoutExits, second, otherWithoutExits, exitDay, noExit, binning, firstBinCounts, otherBinning,
+                otherBinCounts);
+        assertThat(firstBinCounts).containsExactly(binCounts);
+        assertThat(otherBinning.histogram("o", otherBinCounts)).isEqualTo(Histogram.of("o", otherWithoutExits, include, n, 5));
+        assertThat(first.select()).containsExactly(picked);
+        long[] otherPicked = second.select();
+        for (int i = 0; i < indexes.length; i++) {
+            assertThat(otherPicked[i]).as("the other's index %d of %d", indexes[i], n).isEqualTo(otherSorted[indexes[i]]);
+        }
     }
 }
