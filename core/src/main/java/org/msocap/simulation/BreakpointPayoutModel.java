@@ -940,7 +940,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
              * it is exact); a run it cannot decide, or past its cents in doubles, by {@link #splitDeferred} after the loop. A
              * run paid exactly its whole-cent preference needs no case of its own: its weights are its pieces' preferences
              * (or proportional to them), so each part's exact share is that piece's preference, which two parts round to
-             * and three leave to the exact split (no fraction clear of a whole cent), as {@link #splitRun} would pay it. The whole cents go in the same loop: one read of the claimant's cents a run, not two. With
+             * and three leave to the exact split (no fraction clear of a whole cent), as {@link #splitRun} would pay it. The
+             * whole cents go in the same loop: one read of the claimant's cents a run, not two. With
              * {@link Claim#PIECES_IN_DOUBLES} ({@code categoryAt} the spare slot) each part goes to its category too, in the
              * same loop, rather than through a column per piece added to three slots after it.
              */
