@@ -749,9 +749,7 @@ public final class BreakpointTable {
 
         /** The band either side of 1/2 within which a key may be out of order at {@code noise}, in key units. */
         private static long halfBand(double noise) {
-            double twice = 2 * noise;
-            // Math.min as a comparison: C1 calls Math.min(double, double) (it is neither small nor an intrinsic there).
-            return ceilToLong((twice > 0.5 ? 0.5 : twice) * KEY_SCALE) << INDEX_BITS; // 2 × noise, in key units
+            return ceilToLong(Math.min(2 * noise, 0.5) * KEY_SCALE) << INDEX_BITS; // 2 × noise, in key units
         }
 
         /** How many evaluations this evaluator has done, and how many of them it had to settle exactly. */
@@ -1114,8 +1112,7 @@ public final class BreakpointTable {
             // them; windowUnit sizes it for 1.5 × (changes + 2), which holds enough 94% of the time for one
             // change. If not, the window doubles.
             long changes = Math.abs(shortOf);
-            double window = (changes + 2) * windowUnit[k];
-            long width = window < HALF ? (long) window : HALF;   // Math.min of doubles, a call under C1
+            long width = (long) Math.min(HALF, (changes + 2) * windowUnit[k]);
             while (true) {
                 int near = gather(candidateKeys, keyFrom, keyTo, shortOf > 0 ? HALF - width : HALF, shortOf > 0 ? HALF : HALF + width);
                 boolean wholeSide = width >= HALF;
