@@ -366,7 +366,7 @@ final class IntegerWeights {
      * total (ties to the earlier part), which is rounding its exact share half up. No branch on the remainders (a coin
      * toss per split).
      */
-    private void addSplitExactly(long cents, long[] out, int[] target, int at, Scratch scratch) {
+    void addSplitExactly(long cents, long[] out, int[] target, int at, Scratch scratch) {
         long[] weights = this.weights;
         int m = weights.length;
         if (m < 2 || m > 3 || cents < 0 || cents > mostEstimatedCents) {

@@ -135,9 +135,10 @@ public final class BreakpointTable {
     /**
      * For the 1024 equal slices of [0, twice the last breakpoint], the segment each slice starts in: the segment of
      * an exit value is then a table look-up and a step or two, not a binary search with a mispredicted branch per
-     * level.
+     * level. Shorts (past the 32,767th segment, a walk from there): a simulation reads one day's table of 1,461 for a
+     * stretch of runs, each run a slice at random, so the table's cache lines are mostly cold; half as many as ints.
      */
-    private final int[] segmentGuess = new int[SEGMENT_GUESSES];
+    private final short[] segmentGuess = new short[SEGMENT_GUESSES];
     private final int guessShift;
     /** Per segment and claimant ({@code k * n + i}): the line in cents, as doubles, for the analytic payouts. */
     private final double[] interceptCents;
@@ -313,7 +314,7 @@ public final class BreakpointTable {
             while (k + 1 < s && startCents[k + 1] <= (long) u << guessShift) {
                 k++;
             }
-            segmentGuess[u] = k;
+            segmentGuess[u] = (short) Math.min(k, Short.MAX_VALUE);
         }
         fractionFrom[s] = fractions.size();
         smallFrom[s] = small.size();
@@ -913,10 +914,13 @@ public final class BreakpointTable {
                 // A remainder is accepted if it is at least `noise` from a whole cent: in units of 2^-22, if
                 // noiseUnits <= fraction <= ONE - 1 - noiseUnits, that is if (fraction - noiseUnits) mod ONE is at
                 // most `accepted`.
-                long noiseUnits = ceilToLong(noise * FIXED_POINT_ONE);
-                if (noiseUnits >= FIXED_POINT_ONE / 2) {
+                double noiseFixed = noise * FIXED_POINT_ONE;
+                if (noiseFixed >= FIXED_POINT_ONE / 2 - 1) {
                     return false; // no remainder is that far from a whole cent (and the test below needs this)
                 }
+                // At least the ceiling (one unit over it at a whole number: a bound no less safe), without the
+                // ceiling's compare and conversion back on the way to every wide line's test.
+                long noiseUnits = (long) noiseFixed + 1;
                 long accepted = FIXED_POINT_ONE - 1 - 2 * noiseUnits;
                 int from = wideFrom[k];
                 int end = wideFrom[k + 1];

@@ -219,6 +219,40 @@ class SeriesPassTest {
         }
     }
 
+    @Test
+    void partsTheSplitInDoublesLeavesAreSplitExactlyAfterItsLoop() throws java.io.IOException {
+        // Ten classes over the simulation's range of proceeds, every holder followed: runs where series-d is at its cap and
+        // series-e at its preference (every part a whole number of cents, at the preference each piece's own), and the
+        // common class's cents a multiple of 13 (its 8 : 40 : 30 weights make a part whole), which the splits in doubles
+        // leave to the exact split after the loop, its parts into the holders' and (common) the categories' columns.
+        BreakpointPayoutModel model = new BreakpointPayoutModel(VentureReader.read(Path.of("../benchmarks/ten-class.yaml")), false);
+        List<Position> positions = model.positions();
+        Layout layout = Layout.of(model, Integer.MAX_VALUE);
+        int slots = layout.slots();
+        SplittableRandom random = new SplittableRandom(41);
+        for (LocalDate day : new LocalDate[] {LocalDate.of(2028, 2, 29), LocalDate.of(2030, 7, 15), LocalDate.of(2031, 12, 31)}) {
+            PayoutModel.PayoutEvaluator evaluator = model.at((int) day.toEpochDay());
+            PayoutModel.SeriesPayouts series = evaluator.series(layout.columns(RUNS_STRIDE));
+            long[] proceeds = random.longs(RUNS_STRIDE, 1_000_000_00L, 600_000_000_00L).toArray();
+            int[] runs = random.ints(0, RUNS_STRIDE).distinct().limit(RUNS_STRIDE).toArray();
+            long[] columns = new long[(slots + 1) * RUNS_STRIDE];
+            series.addRuns(proceeds, runs, 0, RUNS_STRIDE, columns);
+            long[] expected = new long[slots * RUNS_STRIDE];
+            long[] payout = new long[positions.size()];
+            for (int k = 0; k < RUNS_STRIDE; k++) {
+                evaluator.payouts(proceeds[runs[k]], payout);
+                for (int p = 0; p < positions.size(); p++) {
+                    expected[layout.groupSlot()[p] * RUNS_STRIDE + k] += payout[p];
+                    expected[layout.categorySlot()[p] * RUNS_STRIDE + k] += payout[p];
+                    expected[layout.holderSlot()[p] * RUNS_STRIDE + k] += payout[p];
+                }
+            }
+            int differs = Arrays.mismatch(Arrays.copyOf(columns, slots * RUNS_STRIDE), expected);
+            assertThat(differs).as("%s: first difference in series %d at place %d", day, differs / RUNS_STRIDE,
+                    differs % RUNS_STRIDE).isEqualTo(-1);
+        }
+    }
+
     /**
      * Per position its class's, category's and holder's slot among the series (classes, categories, then holders; -1 for
      * a holder not followed: every {@code unfollowedEvery}-th), and how many slots.
