@@ -715,7 +715,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             /** A block's proceeds, and their segments (the evaluator's). */
             private final long[] blockProceeds = columns.proceeds;
             private final int[] blockSegment = columns.segment;
-            /** The block's runs a split in doubles could not decide, for {@link #splitRun} after its loop. */
+            /** The block's runs a split in doubles could not decide, for {@link #splitDeferred} after its loop. */
             private final int[] deferred = columns.deferred;
 
             /** One claimant's part in the pass: fields, not parallel arrays, so that C1 reads each without a bounds check. */
@@ -989,7 +989,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     deferred[undecided] = j;
                     undecided += v != 0 ? 1 : 0;
                 }
-                splitDeferred(i, claim, cents, from, undecided, out, target, at);
+                splitDeferred(claim, cents, from, undecided, out, target, at);
             }
 
             private void splitInThree(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at,
@@ -1055,7 +1055,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     deferred[undecided] = j;
                     undecided += v != 0 ? 1 : 0;
                 }
-                splitDeferred(i, claim, cents, from, undecided, out, target, at);
+                splitDeferred(claim, cents, from, undecided, out, target, at);
             }
 
             /**
@@ -1066,8 +1066,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
              * in twelve here on the benchmark: a class at its cap or its preference (every part whole), or whose weights
              * make a part whole every thirteenth cent (the common class's 8 : 40 : 30, a part 5/13 of its cents).
              */
-            private void splitDeferred(int i, Claim claim, long[] cents, int from, int undecided, long[] out, int[] target,
-                                       int at) {
+            private void splitDeferred(Claim claim, long[] cents, int from, int undecided, long[] out, int[] target, int at) {
                 IntegerWeights fixed = claim.fixed;
                 int[] categories = claim.pieceCategorySlot;
                 IntegerWeights.Scratch scratch = work.split;
@@ -1096,16 +1095,16 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 for (int j = 0; j < length; j++) {
                     long v = cents[from + j];
                     if (v != 0) {
-                        addParts(i, claim, v, j, totals, at + j, true);
+                        addParts(i, claim, v, j, totals, at + j);
                     }
                 }
             }
 
             /**
              * The block's run {@code j}'s {@code cents} of claimant {@code i} split into parts by {@link #splitRun}, each added
-             * at {@code run} to its holder's and category's columns, and its class's when {@code withClass}.
+             * at {@code run} to its holder's, class's and category's columns.
              */
-            private void addParts(int i, Claim claim, long cents, int j, long[] totals, int run, boolean withClass) {
+            private void addParts(int i, Claim claim, long cents, int j, long[] totals, int run) {
                 long[] parts = this.parts;
                 int[] holders = claim.holderSlot;
                 int[] classes = claim.pieceClassSlot;
@@ -1117,9 +1116,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     long part = parts[p];
                     totals[holders[p] + run] += part;
                     totals[categories[p] + run] += part;
-                    if (withClass) {
-                        totals[classes[p] + run] += part;
-                    }
+                    totals[classes[p] + run] += part;
                 }
             }
 

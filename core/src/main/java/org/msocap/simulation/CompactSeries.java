@@ -40,7 +40,8 @@ abstract class CompactSeries {
 
     /**
      * The first series equal to series {@code s} run for run ({@code s} itself when none is before it): a series equal to
-     * an earlier one shares that one's values, and its store and the payout pass's tallies of it are skipped.
+     * an earlier one shares that one's values and its store is skipped; unless its tally keeps a range (it then counts its
+     * runs below a cost of its own), the payout pass's tallies of it are skipped too.
      */
     int sameAs(int s) {
         return s;

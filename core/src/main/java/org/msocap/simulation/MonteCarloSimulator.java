@@ -917,7 +917,9 @@ public final class MonteCarloSimulator {
             // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each
             // day). The last to read the columns: it clears them for the next chunk's series pass. A series kept against
             // lines (its tally keeps no range) is tallied and cleared by its store, but one equal to an earlier series: the
-            // series pass leaves its column 0 (copiesAnother).
+            // series pass leaves its column 0 (copiesAnother); the per-run pass without it writes the column and the store,
+            // skipping the twin, leaves it (its tally is copied after the pass, and the next chunk's per-run pass writes every
+            // column before anything reads it).
             SeriesTallies tally = tallies == null ? null : tallies.forChunk();
             if (derived != null) {
                 derived.storeChunk(columns, derivedFirst, byDay, runDay, exits, from, tally, dayStart);
@@ -1498,6 +1500,11 @@ public final class MonteCarloSimulator {
                         ? derivedFirst + derived.sameAs(tally - derivedFirst) : -1;
                 sameStatistics[t] = same < groups.size() + categories.length ? same : -1;
                 if (sameStatistics[t] >= 0) {
+                    // series() checks a tally's cost against the series' own; the statistics taken must be against it too.
+                    if (tallies.costCents(tally) != tallies.costCents(same)) {
+                        throw new IllegalStateException("holder series " + tally + " equals series " + same + " but was tallied"
+                                + " against a cost of " + tallies.costCents(tally) + " cents, not " + tallies.costCents(same));
+                    }
                     tasks.add(() -> null);
                     continue;
                 }

@@ -213,7 +213,7 @@ class LineSeriesTest {
             }
         }
         expected[2][off] += 1_000;
-        // Series 1 and 2 (tallies 1 and 2) kept against lines; the column before them and series 2, kept whole, keep theirs.
+        // Series 0 and 1 (tallies 1 and 2) kept against lines; the column before them and series 2 (tally 3), kept whole, keep theirs.
         long[] cost = {5_000, 900_000_000L, 0, 2_000_000_000L};
         boolean[] range = {true, false, false, true};
         SeriesTallies fused = new SeriesTallies(cost, range, days);
