@@ -128,7 +128,8 @@ final class LogBuckets {
         /**
          * {@link #binAndCopy} of this series' {@code values} and {@code other}'s {@code otherValues}, whose runs with an exit
          * are the same (the enterprise values and the equity proceeds), in one pass: one loop and one look at the exit day
-         * a run instead of two.
+         * a run instead of two. The one-series loop's steps written out for each series (a call a value less under C1):
+         * keep the two in step.
          */
         void binAndCopy(long[] values, Pick other, long[] otherValues, int[] exitDay, int noExit, Histogram.Binning binning,
                         long[] binCounts, Histogram.Binning otherBinning, long[] otherBinCounts) {

@@ -45,25 +45,11 @@ class LineSeriesTest {
         int days = 3;
         long[] told = {3_000_000_000L};
         long[] bendAt = {3_000_000_000L, 7_654_321_987L, 123_456_789L};
-        SplittableRandom random = new SplittableRandom(29);
         long[] proceeds = new long[runs];
         int[] dayIndex = new int[runs];
-        for (int run = 0; run < runs; run++) {
-            dayIndex[run] = random.nextInt(100) < 15 ? -1 : random.nextInt(days);
-            if (dayIndex[run] >= 0) {
-                proceeds[run] = random.nextLong(100_000_000L, 10_000_000_000L);
-            }
-        }
+        drawExits(29L, days, proceeds, dayIndex);
         int[] exitOrder = exitOrder(dayIndex, days);
-        // Series 0 and 1 bend at the day's point (slopes 0.2 then 0.7, and 0.5 then 0.1), give or take 3 cents of rounding
-        // that depends on the proceeds alone; series 2 swings by up to 10,000 cents.
-        LineSeries.Probe probe = (day, x, cents) -> {
-            long bend = bendAt[day];
-            long wobble = Math.floorMod(x * 2_654_435_761L, 7) - 3;
-            cents[0] = (long) (x <= bend ? 0.2 * x : 0.2 * bend + 0.7 * (x - bend)) + wobble;
-            cents[1] = (long) (x <= bend ? 0.5 * x : 0.5 * bend + 0.1 * (x - bend)) - wobble;
-            cents[2] = (long) (0.3 * x) + Math.floorMod(x * 40_503L, 10_000);
-        };
+        LineSeries.Probe probe = bendingAt(bendAt);
         LineSeries lines = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {told, null, null}, new int[] {1, 1, 1}, probe,
                 exitOrder.length, IN_TURN, Long.MAX_VALUE);
         long[][] expected = new long[3][runs];
@@ -177,26 +163,14 @@ class LineSeriesTest {
         int runs = 9 * CHUNK + 23;
         int days = 3;
         long[] bendAt = {3_000_000_000L, 7_654_321_987L, 123_456_789L};
-        SplittableRandom random = new SplittableRandom(31);
         long[] proceeds = new long[runs];
         int[] dayIndex = new int[runs];
-        for (int run = 0; run < runs; run++) {
-            dayIndex[run] = random.nextInt(100) < 15 ? -1 : random.nextInt(days);
-            if (dayIndex[run] >= 0) {
-                proceeds[run] = random.nextLong(100_000_000L, 10_000_000_000L);
-            }
-        }
+        drawExits(31L, days, proceeds, dayIndex);
         int off = 4 * CHUNK + 7;
         dayIndex[off] = days - 1;
         proceeds[off] = 5_000_000_000L;
         int[] exitOrder = exitOrder(dayIndex, days);
-        LineSeries.Probe probe = (day, x, cents) -> {
-            long bend = bendAt[day];
-            long wobble = Math.floorMod(x * 2_654_435_761L, 7) - 3;
-            cents[0] = (long) (x <= bend ? 0.2 * x : 0.2 * bend + 0.7 * (x - bend)) + wobble;
-            cents[1] = (long) (x <= bend ? 0.5 * x : 0.5 * bend + 0.1 * (x - bend)) - wobble;
-            cents[2] = (long) (0.3 * x) + Math.floorMod(x * 40_503L, 10_000);
-        };
+        LineSeries.Probe probe = bendingAt(bendAt);
         LineSeries lines = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {{3_000_000_000L}, null, null},
                 new int[] {1, 1, 1}, probe, exitOrder.length, IN_TURN, Long.MAX_VALUE);
         LineSeries plain = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {{3_000_000_000L}, null, null},
@@ -280,6 +254,31 @@ class LineSeriesTest {
     }
 
     /** The exit runs by day, in run order within a day (as ExitOrder has them). */
+    /**
+     * Three series: series 0 and 1 bend at the day's point (slopes 0.2 then 0.7, and 0.5 then 0.1), give or take 3 cents of
+     * rounding that depends on the proceeds alone; series 2 swings by up to 10,000 cents.
+     */
+    private static LineSeries.Probe bendingAt(long[] bendAt) {
+        return (day, x, cents) -> {
+            long bend = bendAt[day];
+            long wobble = Math.floorMod(x * 2_654_435_761L, 7) - 3;
+            cents[0] = (long) (x <= bend ? 0.2 * x : 0.2 * bend + 0.7 * (x - bend)) + wobble;
+            cents[1] = (long) (x <= bend ? 0.5 * x : 0.5 * bend + 0.1 * (x - bend)) - wobble;
+            cents[2] = (long) (0.3 * x) + Math.floorMod(x * 40_503L, 10_000);
+        };
+    }
+
+    /** Each run's exit day (none for about 15%) and proceeds ($1M to $100M), drawn from {@code seed}. */
+    private static void drawExits(long seed, int days, long[] proceeds, int[] dayIndex) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int run = 0; run < dayIndex.length; run++) {
+            dayIndex[run] = random.nextInt(100) < 15 ? -1 : random.nextInt(days);
+            if (dayIndex[run] >= 0) {
+                proceeds[run] = random.nextLong(100_000_000L, 10_000_000_000L);
+            }
+        }
+    }
+
     private static int[] exitOrder(int[] dayIndex, int days) {
         List<List<Integer>> onDay = new ArrayList<>();
         for (int d = 0; d < days; d++) {
