@@ -102,12 +102,13 @@ final class ExactCents {
     }
 
     /**
-     * {@code round_half_up(cents × (1 + g)^years)}, exactly, with g the exact value of the double (as
-     * {@code (1 + new BigDecimal(g)).pow(years)} takes it), or {@link #UNDECIDED} when it does not fit in a long (or g is
-     * not finite). In binary: g is a whole number times 2^e, so 1 + g is a whole m over 2^k and the product
-     * cents × m^years over 2^(k·years), rounded half away from zero by its magnitude's bits: BigInteger on a few hundred
-     * bits, where the decimal powers of a 50-digit BigDecimal took tens of microseconds a call (the grown amounts the
-     * doubles cannot decide, near a half cent: a few runs in a hundred thousand, often still interpreted).
+     * {@code round_half_up(cents × (1 + g)^years)}, exactly, with g the exact value of the double (as {@code (1 + new
+     * BigDecimal(g)).pow(years)} takes it), or {@link #UNDECIDED} when it does not fit in a long (or g is not finite).
+     * In binary: g is a whole number times 2^e, so 1 + g is a whole m over 2^k and the product cents × m^years over
+     * 2^(k·years), rounded half away from zero by its magnitude's bits: BigInteger on up to about a thousand bits (k is
+     * 57 for g near 0.05, and 16 years take 930), where the decimal powers of a 50-digit BigDecimal took tens of
+     * microseconds a call (the grown amounts the doubles cannot decide, near a half cent: a few runs in a hundred
+     * thousand, often still interpreted).
      */
     static long grown(long cents, double g, int years) {
         long bits = Double.doubleToRawLongBits(g);
