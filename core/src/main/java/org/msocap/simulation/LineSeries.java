@@ -466,10 +466,10 @@ final class LineSeries extends CompactSeries {
         locate(byDay, exits, piece, along);
         long[] daySums = tally == null ? null : new long[tally.days()];
         for (int s = 0; s < size(); s++) {
-            int at = (first + s) * chunk;
             if (sameAs[s] != s) {
                 continue;
             }
+            int at = (first + s) * chunk;
             if (tally != null && !tally.keepsRange(first + s) && corrections[s] != null) {
                 storeAndSum(s, columns, at, byDay, exits, from, piece, along, tally, first + s, dayEnd, daySums);
             } else {

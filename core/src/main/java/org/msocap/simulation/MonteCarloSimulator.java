@@ -1513,12 +1513,11 @@ public final class MonteCarloSimulator {
                         : series(holders.get(top[tracked]), null, runs, exitDayIndex,
                                 costFlows(p -> holderOf[p] == top[tracked]), tally, tally - derivedFirst));
             }
+            SeriesStatistics[] proceedsStatistics = new SeriesStatistics[1];
             if (valueTallies == null) {
                 tasks.add(() -> valueSeries("enterpriseValue", enterpriseValue, exitIndex));
                 tasks.add(() -> valueSeries("equityProceeds", proceeds, exitIndex));
-            }
-            SeriesStatistics[] proceedsStatistics = new SeriesStatistics[1];
-            if (valueTallies != null) {
+            } else {
                 // Both value series in one task: one pass over their runs. The proceeds' statistics join the list after.
                 tasks.add(() -> {
                     SeriesStatistics[] both = valueSeries();
@@ -1535,11 +1534,8 @@ public final class MonteCarloSimulator {
             int g = groups.size();
             int c = g + categories.length;
             for (int t = 0; t < top.length; t++) {
-                SeriesStatistics same = sameStatistics[t] < 0 ? null : all.get(sameStatistics[t]);
-                if (same != null) {
-                    all.set(c + t, new SeriesStatistics(holders.get(top[t]), same.runs(), same.cost(), same.mean(),
-                            same.standardDeviation(), same.p5(), same.p25(), same.p50(), same.p75(), same.p95(),
-                            same.probabilityBelowCost(), same.expectedMoic(), same.irr()));
+                if (sameStatistics[t] >= 0) {
+                    all.set(c + t, all.get(sameStatistics[t]).withKey(holders.get(top[t])));
                 }
             }
             int h = c + top.length;

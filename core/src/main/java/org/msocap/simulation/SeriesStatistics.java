@@ -22,4 +22,10 @@ public record SeriesStatistics(String key, long runs, double cost, double mean, 
     public SeriesStatistics {
         Objects.requireNonNull(key, "key");
     }
+
+    /** The same statistics under another key: a series equal to this one run for run, with the same cost. */
+    public SeriesStatistics withKey(String key) {
+        return new SeriesStatistics(key, runs, cost, mean, standardDeviation, p5, p25, p50, p75, p95, probabilityBelowCost,
+                expectedMoic, irr);
+    }
 }
