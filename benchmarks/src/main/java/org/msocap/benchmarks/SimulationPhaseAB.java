@@ -34,6 +34,8 @@ import java.util.Map;
  */
 public final class SimulationPhaseAB {
 
+    /** {@code -Dab.eachRound=true}: every round's phases printed too, the two warming rounds' first (a fresh JVM's). */
+    private static final boolean EACH_ROUND = Boolean.getBoolean("ab.eachRound");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** The phases printed during the current simulation: name and CPU nanoseconds. */
     private static final List<Map.Entry<String, Long>> LAPS = new ArrayList<>();
@@ -87,6 +89,10 @@ public final class SimulationPhaseAB {
                         results[i] = result.toString();
                     }
                     for (Map.Entry<String, Long> lap : LAPS) {
+                        if (EACH_ROUND) {
+                            err.printf("round %d %-28s %-24s %8.1f ms cpu%n", r, Path.of(jars.get(i)).getFileName(),
+                                    lap.getKey(), lap.getValue() / 1e6);
+                        }
                         if (r >= 0) {
                             phases.computeIfAbsent(lap.getKey(), p -> new double[k][rounds])[i][r] = lap.getValue() / 1e6;
                         }

@@ -115,7 +115,7 @@ final class LogBuckets {
                     continue;
                 }
                 long v = values[i];
-                binCounts[width == 0 ? 0 : (int) Math.min(lastBin, (v - binMin) / width)]++;
+                binCounts[width == 0 ? 0 : bin((v - binMin) / width, lastBin)]++;
                 long positive = v & ~(v >> 63);
                 int b = (int) (Double.doubleToRawLongBits((double) positive) >>> SHIFT) - ONE;
                 int k = slotOfBucket[b & ~(b >> 31)];
@@ -151,8 +151,8 @@ final class LogBuckets {
                 }
                 long v = values[i];
                 long w = otherValues[i];
-                binCounts[width == 0 ? 0 : (int) Math.min(lastBin, (v - binMin) / width)]++;
-                otherBinCounts[otherWidth == 0 ? 0 : (int) Math.min(otherLastBin, (w - otherBinMin) / otherWidth)]++;
+                binCounts[width == 0 ? 0 : bin((v - binMin) / width, lastBin)]++;
+                otherBinCounts[otherWidth == 0 ? 0 : bin((w - otherBinMin) / otherWidth, otherLastBin)]++;
                 int b = (int) (Double.doubleToRawLongBits((double) (v & ~(v >> 63))) >>> SHIFT) - ONE;
                 int k = slotOfBucket[b & ~(b >> 31)];
                 if (k >= 0) {
@@ -164,6 +164,14 @@ final class LogBuckets {
                     otherSlot[k][otherFilled[k]++] = w;
                 }
             }
+        }
+
+        /**
+         * {@code (int) Math.min(lastBin, q)}, Histogram.Binning.bin's cut, the same int for every q (NaN and −0.0 too),
+         * without {@code Math.min} of doubles: too long for C1 to inline and not intrinsic to it, so a call a value.
+         */
+        private static int bin(double q, int lastBin) {
+            return q >= lastBin ? lastBin : (int) q;
         }
 
         /** The values at the indexes asked for, once every value was offered. */
