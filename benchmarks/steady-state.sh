@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 jar=${1:-$here/cli/target/msocap.jar}
 model=${2:-$here/benchmarks/ten-class.yaml}
 repeats=${3:-3}
-opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:PretenureSizeThreshold=1m -Dmsocap.simulation.phases=true"
+opts="-XX:TieredStopAtLevel=1 -Dmsocap.integerLines=false -XX:+UseSerialGC -XX:PretenureSizeThreshold=1m -Dmsocap.simulation.phases=true"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 cpu() {
