@@ -443,8 +443,9 @@ final class LineSeries extends CompactSeries {
 
     /**
      * A series kept by corrections whose tally keeps no range is stored, summed by day and cleared in one loop
-     * ({@link #storeAndSum}): its column read once, where the tally's loop read it again. A series equal to an earlier
-     * one ({@link #sameAs}) is neither stored nor tallied here.
+     * ({@link #storeAndSum}): its column read once, where the tally's loop read it again; two such series in one loop
+     * ({@link #storeTwoAndSum}), an odd one out alone. A series equal to an earlier one ({@link #sameAs}) is neither
+     * stored nor tallied here.
      */
     @Override
     void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from, SeriesTallies tally,
@@ -453,16 +454,28 @@ final class LineSeries extends CompactSeries {
         double[] along = new double[exits];
         locate(byDay, runDay, exits, piece, along);
         long[] daySums = tally == null ? null : new long[tally.days()];
+        long[] otherDaySums = tally == null ? null : new long[tally.days()];
+        int waiting = -1;   // a series to store and sum, waiting for another to go with it
         for (int s = 0; s < size(); s++) {
             if (sameAs[s] != s) {
                 continue;
             }
             int at = (first + s) * chunk;
             if (tally != null && !tally.keepsRange(first + s) && corrections[s] != null) {
-                storeAndSum(s, columns, at, byDay, exits, from, piece, along, tally, first + s, dayEnd, daySums);
+                if (waiting < 0) {
+                    waiting = s;
+                } else {
+                    storeTwoAndSum(waiting, s, columns, first, byDay, exits, from, piece, along, tally, dayEnd, daySums,
+                            otherDaySums);
+                    waiting = -1;
+                }
             } else {
                 store(s, columns, at, byDay, exits, from, piece, along);
             }
+        }
+        if (waiting >= 0) {
+            storeAndSum(waiting, columns, (first + waiting) * chunk, byDay, exits, from, piece, along, tally,
+                    first + waiting, dayEnd, daySums);
         }
     }
 
@@ -560,6 +573,73 @@ final class LineSeries extends CompactSeries {
             daySums[d] = onDay;
         }
         tally.addSums(t, daySums, hiHi, hiLo, loLo);
+    }
+
+    /**
+     * {@link #storeAndSum} of series {@code s} and {@code t} in one loop: the run, its piece and the place along it read
+     * once for both, and the loop's own work done once. When either misses its byte, both get the values already cleared
+     * back (from the corrections just stored, as {@link #storeAndSum} does) and each is stored and summed on its own.
+     */
+    private void storeTwoAndSum(int s, int t, long[] values, int first, int[] byDay, int exits, int from, int[] piece,
+                                double[] along, SeriesTallies tally, int[] dayEnd, long[] sSums, long[] tSums) {
+        int sAt = (first + s) * chunk;
+        int tAt = (first + t) * chunk;
+        byte[] sKept = corrections[s];
+        byte[] tKept = corrections[t];
+        double[] sb = base[s];
+        double[] sm = slope[s];
+        double[] tb = base[t];
+        double[] tm = slope[t];
+        long sHiHi = 0;
+        long sHiLo = 0;
+        long sLoLo = 0;
+        long tHiHi = 0;
+        long tHiLo = 0;
+        long tLoLo = 0;
+        int k = 0;
+        for (int d = 0; d < sSums.length; d++) {
+            long sOnDay = 0;
+            long tOnDay = 0;
+            for (int end = dayEnd[d]; k < end; k++) {
+                int p = piece[k];
+                double a = along[k];
+                long v = values[sAt + k];
+                long w = values[tAt + k];
+                long sCorrection = v - estimate(sb[p], sm[p], a);
+                long tCorrection = w - estimate(tb[p], tm[p], a);
+                if (sCorrection < -MAX_CORRECTION || sCorrection > MAX_CORRECTION
+                        || tCorrection < -MAX_CORRECTION || tCorrection > MAX_CORRECTION) {
+                    for (int j = 0; j < k; j++) {
+                        values[sAt + j] = sKept[byDay[j]] + estimate(sb[piece[j]], sm[piece[j]], along[j]);
+                        values[tAt + j] = tKept[byDay[j]] + estimate(tb[piece[j]], tm[piece[j]], along[j]);
+                    }
+                    storeAndSum(s, values, sAt, byDay, exits, from, piece, along, tally, first + s, dayEnd, sSums);
+                    storeAndSum(t, values, tAt, byDay, exits, from, piece, along, tally, first + t, dayEnd, tSums);
+                    return;
+                }
+                int run = byDay[k];
+                sKept[run] = (byte) sCorrection;
+                tKept[run] = (byte) tCorrection;
+                values[sAt + k] = 0;
+                values[tAt + k] = 0;
+                sOnDay += v;
+                tOnDay += w;
+                long hi = v >> ExactSquares.LOW_BITS;
+                long lo = v & ExactSquares.LOW_MASK;
+                sHiHi += hi * hi;
+                sHiLo += hi * lo;
+                sLoLo += lo * lo;
+                hi = w >> ExactSquares.LOW_BITS;
+                lo = w & ExactSquares.LOW_MASK;
+                tHiHi += hi * hi;
+                tHiLo += hi * lo;
+                tLoLo += lo * lo;
+            }
+            sSums[d] = sOnDay;
+            tSums[d] = tOnDay;
+        }
+        tally.addSums(first + s, sSums, sHiHi, sHiLo, sLoLo);
+        tally.addSums(first + t, tSums, tHiHi, tHiLo, tLoLo);
     }
 
     @Override

@@ -165,8 +165,9 @@ class LineSeriesTest {
      * The store that tallies the series keeping no range ({@link LineSeries#storeChunk(long[], int, int[], int[], int,
      * int, SeriesTallies, int[])}, the payout pass's way) keeps the same series and leaves the same tallies and cleared
      * columns as the store then {@link SeriesTallies#addAndClear}: series 0 on its lines, series 1 with a run off by 1,000
-     * cents late in its chunk (the chunk falls back to its exact values mid-loop, days into it), series 2 kept whole (its
-     * tally keeps its range), beside a column of another series.
+     * cents late in its chunk (the chunk falls back to its exact values mid-loop, days into it, in the loop that stores
+     * both series, so both get their cleared values back), series 2 kept whole (its tally keeps its range), beside a
+     * column of another series.
      */
     @Test
     void theStoreThatTalliesKeepsAndSumsWhatTheTalliesWould() {
