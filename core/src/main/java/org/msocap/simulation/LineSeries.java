@@ -577,8 +577,10 @@ final class LineSeries extends CompactSeries {
 
     /**
      * {@link #storeAndSum} of series {@code s} and {@code t} in one loop: the run, its piece and the place along it read
-     * once for both, and the loop's own work done once. When either misses its byte, both get the values already cleared
-     * back (from the corrections just stored, as {@link #storeAndSum} does) and each is stored and summed on its own.
+     * once for both, and the loop's own work done once (payouts 0.95 of a series a loop in process; three a loop, their
+     * locals spilling under C1, measured 0.98–1.00 of two). When either misses its byte, both get the values already
+     * cleared back (from the corrections just stored, as {@link #storeAndSum} does) and each is stored and summed on its
+     * own.
      */
     private void storeTwoAndSum(int s, int t, long[] values, int first, int[] byDay, int exits, int from, int[] piece,
                                 double[] along, SeriesTallies tally, int[] dayEnd, long[] sSums, long[] tSums) {
