@@ -89,8 +89,8 @@ class LineSeriesTest {
 
     /**
      * Every exit run's piece is the last of its day's pieces starting at or before its proceeds (what a binary search
-     * among them finds): five days each bending at 60 points told, 150,000 runs (three slices of the look-up, crossing
-     * days), ties of proceeds and runs at a day's least and greatest proceeds.
+     * among them finds), as the stores of its chunk look it up (runs of several days in turn): five days each bending at
+     * 60 points told, 150,000 runs, ties of proceeds and runs at a day's least and greatest proceeds.
      */
     @Test
     void everyRunIsOnTheLastPieceOfItsDayStartingAtOrBeforeItsProceeds() {
@@ -127,6 +127,16 @@ class LineSeriesTest {
         LineSeries lines = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, bends, new int[] {1}, probe, 1_000,
                 IN_TURN, Long.MAX_VALUE);
         assertThat(lines.pieces()).isGreaterThan(days * 60);
+        long[][] paid = new long[1][runs];
+        for (int run = 0; run < runs; run++) {
+            if (dayIndex[run] >= 0) {
+                long[] cents = new long[1];
+                probe.cents(dayIndex[run], proceeds[run], cents);
+                paid[0][run] = cents[0];
+            }
+        }
+        DerivedSeriesTest.storeByChunk(lines, paid, dayIndex, CHUNK);
+        assertThat(lines.rebuild(0, new long[runs])).containsExactly(paid[0]);
         // A day's pieces: from the piece of its least proceeds to the next day's.
         int[] firstPiece = new int[days + 1];
         Arrays.fill(firstPiece, Integer.MAX_VALUE);
@@ -155,8 +165,9 @@ class LineSeriesTest {
      * The store that tallies the series keeping no range ({@link LineSeries#storeChunk(long[], int, int[], int[], int,
      * int, SeriesTallies, int[])}, the payout pass's way) keeps the same series and leaves the same tallies and cleared
      * columns as the store then {@link SeriesTallies#addAndClear}: series 0 on its lines, series 1 with a run off by 1,000
-     * cents late in its chunk (the chunk falls back to its exact values mid-loop, days into it), series 2 kept whole (its
-     * tally keeps its range), beside a column of another series.
+     * cents late in its chunk (the chunk falls back to its exact values mid-loop, days into it, in the loop that stores
+     * both series, so both get their cleared values back), series 2 kept whole (its tally keeps its range), beside a
+     * column of another series.
      */
     @Test
     void theStoreThatTalliesKeepsAndSumsWhatTheTalliesWould() {
