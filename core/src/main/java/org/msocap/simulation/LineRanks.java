@@ -71,7 +71,8 @@ final class LineRanks {
     /**
      * The exit runs of {@code pieceOf} by piece then by buckets along each; null when a place along a piece does not fit
      * beside a run's number in a long (proceeds past about 2⁴³ cents on a million runs). A count per piece and the runs
-     * written out by piece (a few hundred streams, each written in order, each piece's farthest place noted); then each
+     * written out by piece (a few hundred streams, each written in order, each piece's farthest place noted; its nearest
+     * is read from its first bucket afterwards, a minimum kept a run less); then each
      * piece, a few thousand runs in the caches, by buckets of a power-of-two width along it, about {@link #RUNS_A_BUCKET}
      * to twice that a bucket: a count and a write-out, and no order within a bucket (but a crowded one's): a search's
      * count reads the one bucket that straddles its value ({@link Series#atMost}), where an insertion sort within every
@@ -105,7 +106,6 @@ final class LineRanks {
                 if (along < 0 || along >= limit) {
                     return null;
                 }
-                nearest[p] = Math.min(nearest[p], along);
                 farthest[p] = Math.max(farthest[p], along);
                 sorted[next[p]++] = along << runBits | run;
             }
@@ -155,6 +155,16 @@ final class LineRanks {
             }
             System.arraycopy(buffer, 0, sorted, from, to - from);
             Arrays.fill(cursor, 0, buckets, 0);
+            // The piece's nearest place: the least among its first bucket's runs (not a minimum kept run by run above).
+            int firstBucket = base;
+            while (bucketFrom[firstBucket + 1] == from) {
+                firstBucket++;
+            }
+            long least = Long.MAX_VALUE;
+            for (int i = from; i < bucketFrom[firstBucket + 1]; i++) {
+                least = Math.min(least, sorted[i]);
+            }
+            nearest[p] = least >>> runBits;
             if (crowded > CROWDED) {
                 for (int b = base; b < base + buckets; b++) {
                     if (bucketFrom[b + 1] - bucketFrom[b] > CROWDED) {

@@ -265,43 +265,54 @@ public final class ProjectedExitValue implements ExitValueModel {
             for (int y = 1; y < year; y++) {
                 grown *= base;
             }
+            // The window's two years side by side, practice by practice: months from .. 11 of the first, then 0 .. from − 1
+            // of the next (none when from is 0). Their chains of roundings are independent, so the processor overlaps them,
+            // and each practice's collections and rate are read once. With from 0 the next year's amount is still rounded
+            // and checked: one past the limit (or undecided) sends the run to the general path, which gives the same cents.
+            double later = grown * base;
+            // grownCentsUnchecked's slack for each year.
+            double relative = (year + 5) * 0x1.0p-52;
+            double laterRelative = (year + 6) * 0x1.0p-52;
+            int lastLater = from - 1;
             long ebitda = fixedLessCosts;
-            int y = year;
-            int firstMonth = from;
-            int lastMonth = 11;
-            while (true) {
-                // grownCentsUnchecked's rounding and slack, then the fee's share of the months.
-                double relative = (y + 5) * 0x1.0p-52;
-                for (int p = 0; p < collections.length; p++) {
-                    long annual = ExactCents.nearest(collections[p] * grown, relative);
-                    if (annual == ExactCents.UNDECIDED) {
-                        // Near a half cent: grownCentsUnchecked's exact product, in binary (the general path for the whole
-                        // run took a hundred microseconds or so, a few runs in a hundred thousand).
-                        annual = ExactCents.grown(collections[p], growth, y);
-                    }
-                    if (annual == ExactCents.UNDECIDED || !Limits.isAmountCents(annual)) {
-                        return general.enterpriseValueCents(ebitdaMultiple, collectionsGrowth, clinicianComp);
-                    }
-                    if (rates[p] == null) {
-                        continue;
-                    }
-                    long fee = rates[p].times(annual);
-                    if (fee > 0 && fee <= annual) {
-                        // spreadOverMonths' equal months (annual < 2^50 within the limit), written here: C1 calls it.
-                        long twelfth = (long) ((fee + 0.5) * TWELFTH);
-                        int odd = (int) (fee - 12 * twelfth);
-                        ebitda += (lastMonth - firstMonth + 1) * twelfth + Math.min(lastMonth + 1, odd) - Math.min(firstMonth, odd);
-                    } else {
-                        ebitda += spreadOverMonths(fee, annual, firstMonth, lastMonth);
-                    }
+            for (int p = 0; p < collections.length; p++) {
+                long cents = collections[p];
+                long annual = ExactCents.nearest(cents * grown, relative);
+                long laterAnnual = ExactCents.nearest(cents * later, laterRelative);
+                if (annual == ExactCents.UNDECIDED) {
+                    // Near a half cent: grownCentsUnchecked's exact product, in binary (the general path for the whole
+                    // run took a hundred microseconds or so, a few runs in a hundred thousand).
+                    annual = ExactCents.grown(cents, growth, year);
                 }
-                if (y > year || from == 0) {
-                    break;
+                if (laterAnnual == ExactCents.UNDECIDED) {
+                    laterAnnual = ExactCents.grown(cents, growth, year + 1);
                 }
-                y++;
-                grown *= base;
-                firstMonth = 0;
-                lastMonth = from - 1;
+                if (annual == ExactCents.UNDECIDED || !Limits.isAmountCents(annual)
+                        || laterAnnual == ExactCents.UNDECIDED || !Limits.isAmountCents(laterAnnual)) {
+                    return general.enterpriseValueCents(ebitdaMultiple, collectionsGrowth, clinicianComp);
+                }
+                ExactCents.Rate rate = rates[p];
+                if (rate == null) {
+                    continue;
+                }
+                long fee = rate.times(annual);
+                long laterFee = rate.times(laterAnnual);
+                if (fee > 0 && fee <= annual) {
+                    // spreadOverMonths' equal months (annual < 2^50 within the limit), written here: C1 calls it. The
+                    // remainder odd lies in 0 .. 11, so its minimum with 12 and with 0 is known.
+                    long twelfth = (long) ((fee + 0.5) * TWELFTH);
+                    int odd = (int) (fee - 12 * twelfth);
+                    ebitda += (12 - from) * twelfth + odd - Math.min(from, odd);
+                } else {
+                    ebitda += spreadOverMonths(fee, annual, from, 11);
+                }
+                if (laterFee > 0 && laterFee <= laterAnnual) {
+                    long twelfth = (long) ((laterFee + 0.5) * TWELFTH);
+                    int odd = (int) (laterFee - 12 * twelfth);
+                    ebitda += from * twelfth + Math.min(from, odd);
+                } else {
+                    ebitda += spreadOverMonths(laterFee, laterAnnual, 0, lastLater);
+                }
             }
             long value;
             try {

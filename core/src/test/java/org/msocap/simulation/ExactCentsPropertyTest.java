@@ -162,6 +162,40 @@ class ExactCentsPropertyTest {
 
     /** The quotient estimated in doubles and corrected is the long division's, near the estimate's limits too. */
     @Test
+    void theExactProductInBinaryRoundsLikeBigDecimal() {
+        // Any double; factors of few bits, so that products land on a half cent (ties, away from zero); cents of every
+        // width times factors near a multiple; factors of 2^-126 and below, past 2^52 and not finite (through BigDecimal).
+        qt().withFixedSeed(20L).withExamples(300_000)
+                .forAll(longs().all(), longs().all(), integers().between(0, 3))
+                .checkAssert((cents, bits, kind) -> {
+                    double factor = switch (kind) {
+                        case 0 -> Double.longBitsToDouble(bits);
+                        case 1 -> (bits >> 52) * Math.scalb(1.0, -(int) (bits & 31));
+                        case 2 -> Math.scalb(1 + (bits >>> 12) * 0x1.0p-52, (int) (bits & 63) - 20);
+                        default -> Math.scalb(1 + (bits >>> 12) * 0x1.0p-52, -(int) (bits & 255));
+                    };
+                    long c = kind == 1 ? cents >> 34 : cents >> (cents & 63);
+                    Object expected;
+                    try {
+                        expected = ExactCents.exact(c, new BigDecimal(factor));
+                    } catch (RuntimeException e) {
+                        expected = e.getClass();
+                    }
+                    Object actual;
+                    try {
+                        actual = ExactCents.exact(c, factor);
+                    } catch (RuntimeException e) {
+                        actual = e.getClass();
+                    }
+                    assertThat(actual).as("%d × %s", c, factor).isEqualTo(expected);
+                });
+        assertThat(ExactCents.exact(5, 0.5)).isEqualTo(3);
+        assertThat(ExactCents.exact(-5, 0.5)).isEqualTo(-3);
+        assertThat(ExactCents.exact(5, -0.5)).isEqualTo(-3);
+        assertThat(ExactCents.exact(Long.MIN_VALUE, 0.25)).isEqualTo(Long.MIN_VALUE / 4);
+    }
+
+    @Test
     void quotientIsTheLongDivision() {
         qt().withFixedSeed(44L).withExamples(200_000)
                 .forAll(longs().between(0, Long.MAX_VALUE), longs().between(1, Long.MAX_VALUE), longs().between(0, 63))
