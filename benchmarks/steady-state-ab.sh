@@ -31,7 +31,7 @@ for ((i = 1; i <= pairs; i++)); do
 done
 median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for jar in "$@"; do
-  wall=$(grep -F "$jar: " "$results" | awk '{ print $2 }' | median)
-  cpu=$(grep -F "$jar: " "$results" | awk '{ print $5 }' | median)
+  wall=$(awk -v jar="$jar:" '$1 == jar { print $2 }' "$results" | median)
+  cpu=$(awk -v jar="$jar:" '$1 == jar { print $5 }' "$results" | median)
   echo "$jar: median of $pairs pairs $wall us/run wall, $cpu us/run CPU"
 done

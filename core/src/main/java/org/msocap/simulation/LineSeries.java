@@ -482,8 +482,8 @@ final class LineSeries extends CompactSeries {
     /**
      * Per exit run {@code byDay[k]} ({@code k < exits}), exiting on day {@code runDay[k]} (a day's table read once for a
      * stretch of its runs: the pass has them by day), its piece, also kept in {@link #pieceOf}, and how far along it its
-     * proceeds lie. A run's piece is its table entry's or
-     * one a few after it within the day, where a binary search among the day's pieces took a mispredicted branch a step.
+     * proceeds lie. A run's piece is its table entry's or one a few after it within the day, where a binary search among
+     * the day's pieces took a mispredicted branch a step.
      */
     private void locate(int[] byDay, int[] runDay, int exits, int[] piece, double[] along) {
         char[] pieceOf = this.pieceOf;
@@ -554,9 +554,7 @@ final class LineSeries extends CompactSeries {
                 int p = piece[k];
                 long correction = v - estimate(b[p], m[p], along[k]);
                 if (correction < -MAX_CORRECTION || correction > MAX_CORRECTION) {
-                    for (int j = 0; j < k; j++) {
-                        values[at + j] = kept[byDay[j]] + estimate(b[piece[j]], m[piece[j]], along[j]);
-                    }
+                    restoreCleared(s, values, at, byDay, k, piece, along);
                     keepExactly(s, values, at, byDay, exits, from);
                     tally.addAndClear(t, values, at, dayEnd);
                     return;
@@ -573,6 +571,20 @@ final class LineSeries extends CompactSeries {
             daySums[d] = onDay;
         }
         tally.addSums(t, daySums, hiHi, hiLo, loLo);
+    }
+
+    /**
+     * The first {@code count} values of series {@code s}'s chunk column at {@code at}, cleared by a store that then fell
+     * back, written back from the corrections it stored: exactly them, the same estimate. Only on the fallback, so a call
+     * of its own keeps the stores' loops short under C1.
+     */
+    private void restoreCleared(int s, long[] values, int at, int[] byDay, int count, int[] piece, double[] along) {
+        byte[] kept = corrections[s];
+        double[] b = base[s];
+        double[] m = slope[s];
+        for (int j = 0; j < count; j++) {
+            values[at + j] = kept[byDay[j]] + estimate(b[piece[j]], m[piece[j]], along[j]);
+        }
     }
 
     /**
@@ -611,10 +623,8 @@ final class LineSeries extends CompactSeries {
                 long tCorrection = w - estimate(tb[p], tm[p], a);
                 if (sCorrection < -MAX_CORRECTION || sCorrection > MAX_CORRECTION
                         || tCorrection < -MAX_CORRECTION || tCorrection > MAX_CORRECTION) {
-                    for (int j = 0; j < k; j++) {
-                        values[sAt + j] = sKept[byDay[j]] + estimate(sb[piece[j]], sm[piece[j]], along[j]);
-                        values[tAt + j] = tKept[byDay[j]] + estimate(tb[piece[j]], tm[piece[j]], along[j]);
-                    }
+                    restoreCleared(s, values, sAt, byDay, k, piece, along);
+                    restoreCleared(t, values, tAt, byDay, k, piece, along);
                     storeAndSum(s, values, sAt, byDay, exits, from, piece, along, tally, first + s, dayEnd, sSums);
                     storeAndSum(t, values, tAt, byDay, exits, from, piece, along, tally, first + t, dayEnd, tSums);
                     return;
