@@ -1,24 +1,24 @@
 #!/usr/bin/env bash
 # Steady state of `simulate` for two or more jars, alternated (PRODUCT.md §6): per pair and jar, the wall and CPU
-# (user + sys) of 1,000,000 runs minus those of 1,000, one thread, with the launcher's JVM policy; then each jar's medians.
+# (user + sys) of 1,000,000 runs minus those of 1,000, one thread, through ./msocap (each jar as MSOCAP_JAR, so under the
+# launcher's own JVM policy); then each jar's medians.
 # Alternating matters on a shared host, whose speed drifts by 10-20% within an hour (benchmarks/README.md, session 18).
 #
 #   benchmarks/steady-state-ab.sh PAIRS JAR [JAR...]           # e.g. 10 /tmp/before.jar cli/target/msocap.jar
 #
-# MODEL (default benchmarks/ten-class.yaml) and JAVA_OPTS (default: the launcher's policy) may be set.
+# MODEL (default benchmarks/ten-class.yaml) may be set, and MSOCAP_JAVA_OPTS to replace the launcher's policy.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 pairs=${1:?usage: steady-state-ab.sh PAIRS JAR [JAR...]}
 shift
 [ $# -ge 1 ] || { echo "usage: steady-state-ab.sh PAIRS JAR [JAR...]" >&2; exit 2; }
 model=${MODEL:-$here/benchmarks/ten-class.yaml}
-opts=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -Dmsocap.integerLines=false -XX:+UseSerialGC -XX:PretenureSizeThreshold=1m}
 times=$(mktemp)
 results=$(mktemp)
 trap 'rm -f "$times" "$results"' EXIT
 timed() {   # prints "wall cpu" of one simulation
-  /usr/bin/time -f "%e %U %S" -o "$times" java $opts -jar "$1" simulate "$model" --runs "$2" --threads 1 --format json \
-    >/dev/null 2>/dev/null
+  MSOCAP_JAR="$1" /usr/bin/time -f "%e %U %S" -o "$times" "$here/msocap" simulate "$model" --runs "$2" --threads 1 \
+    --format json >/dev/null 2>/dev/null
   awk '{printf "%.2f %.2f", $1, $2 + $3}' "$times"
 }
 for ((i = 1; i <= pairs; i++)); do

@@ -1,6 +1,7 @@
 #!/usr/bin/env sh
 # Steady state of `simulate` (PRODUCT.md §6): CPU (user + sys) of 1,000,000 runs minus that of 1,000, one thread,
-# with the launcher's JVM policy, and the simulator's CPU per phase for the 1,000,000 runs:
+# through ./msocap (the jar as MSOCAP_JAR: the launcher's JVM policy), and the simulator's CPU per phase for the
+# 1,000,000 runs:
 #
 #   benchmarks/steady-state.sh [JAR] [MODEL] [REPEATS]     # defaults: cli/target/msocap.jar, benchmarks/ten-class.yaml, 3
 #
@@ -10,12 +11,12 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 jar=${1:-$here/cli/target/msocap.jar}
 model=${2:-$here/benchmarks/ten-class.yaml}
 repeats=${3:-3}
-opts="-XX:TieredStopAtLevel=1 -Dmsocap.integerLines=false -XX:+UseSerialGC -XX:PretenureSizeThreshold=1m -Dmsocap.simulation.phases=true"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 cpu() {
-  /usr/bin/time -f "time %U %S %e" java $opts -jar "$jar" simulate "$model" --runs "$1" --threads 1 --format json \
-    2>"$log" >/dev/null
+  # The phase clock's switch through JAVA_TOOL_OPTIONS, which leaves the launcher's options as they are.
+  JAVA_TOOL_OPTIONS=-Dmsocap.simulation.phases=true MSOCAP_JAR="$jar" /usr/bin/time -f "time %U %S %e" "$here/msocap" \
+    simulate "$model" --runs "$1" --threads 1 --format json 2>"$log" >/dev/null
   awk '/^time/ {printf "%.2f", $2 + $3}' "$log"
 }
 i=1
