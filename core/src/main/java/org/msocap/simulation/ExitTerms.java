@@ -158,9 +158,16 @@ public record ExitTerms(long netDebtCents, BigDecimal transactionCostFraction, l
             long costs = transactionCost == null ? fixedTransactionCostCents : transactionCost.times(enterpriseValueCents);
             long net = Math.max(0, enterpriseValueCents - netDebtCents - costs);
             long equity = carveOut == null ? net : net - carveOut.times(net);
-            long withheld = escrow == null ? 0 : escrow.times(equity);
-            long released = escrowReleased >= 1 ? withheld : escrowReleased <= 0 ? 0 : ExactCents.times(withheld, escrowReleased);
             long earnout = earnoutPaid >= 1 ? earnoutCents : earnoutPaid <= 0 ? 0 : ExactCents.times(earnoutCents, earnoutPaid);
+            if (escrowReleased >= 1) {
+                // An escrow released in full gives back what it withheld (equity − withheld + withheld is equity in long
+                // arithmetic whatever withheld is, and its product neither throws nor has effects): its rounding is
+                // skipped, 9 runs in 10 at a release probability of 0.9 (drivers and exit value 0.96 of the phase with it,
+                // in process on ten-class).
+                return equity + earnout;
+            }
+            long withheld = escrow == null ? 0 : escrow.times(equity);
+            long released = escrowReleased <= 0 ? 0 : ExactCents.times(withheld, escrowReleased);
             return equity - withheld + released + earnout;
         }
     }

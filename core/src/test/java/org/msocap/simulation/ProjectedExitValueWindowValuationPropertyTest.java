@@ -59,6 +59,29 @@ class ProjectedExitValueWindowValuationPropertyTest {
         }
     }
 
+    /**
+     * Every exit month from the first to seventeen years on: the growth's power with its first four factors chosen by
+     * mask and the rest by the loop (years 0 to 16, the second year's power up to 17) gives the general path's cents, for
+     * ordinary and round growth rates (round ones put grown amounts on half cents, where an ulp of the power shows).
+     */
+    @Test
+    void everyYearsPowerIsTheGeneralPaths() {
+        ProjectedExitValue model = ProjectedExitValue.of(FeeModel.resolve(VentureReader.read(Path.of("../benchmarks/ten-class.yaml"))));
+        LocalDate first = LocalDate.ofEpochDay(model.earliestExitDay());
+        java.util.SplittableRandom random = new java.util.SplittableRandom(19);
+        for (int month = 0; month < 17 * 12; month++) {
+            int day = (int) first.plusMonths(month).toEpochDay();
+            ExitValueModel.OnDay flat = model.onDay(day);
+            for (int i = 0; i < 400; i++) {
+                double growth = i % 2 == 0 ? random.nextInt(-20, 40) / 100.0 : 0.15 + 0.08 * random.nextGaussian();
+                double multiple = 11 * Math.exp(0.4 * random.nextGaussian());
+                String expected = outcome(() -> model.enterpriseValueCents(day, multiple, growth, Double.NaN));
+                assertThat(outcome(() -> flat.enterpriseValueCents(multiple, growth, Double.NaN)))
+                        .as("%s growth %s multiple %s", LocalDate.ofEpochDay(day), growth, multiple).isEqualTo(expected);
+            }
+        }
+    }
+
     /** The cents, or the exception's class and message. */
     private static String outcome(java.util.function.LongSupplier value) {
         try {
