@@ -265,4 +265,70 @@ class BreakpointTableHandOutTest {
             }
         });
     }
+
+    /**
+     * Random segments of 2 to 14 wide lines that split the proceeds, at exits from $1,000 to $10 billion: about half the
+     * evaluations move one cent across the cut (the pass that finds the side's two largest keys), some two or more
+     * (the window), on both sides of 1/2, without the integer pass and with it, at noise scales 1 and 2^20 (which
+     * send many to the precise tier and its exact orderings). Every evaluation equals the exact allocation.
+     */
+    @Test
+    void oneCentOrMoreAcrossTheCutLikeTheExactAllocation() {
+        BigFraction half = new BigFraction(1, 2);
+        long[] moved = new long[3]; // evaluations moving no cent, one (either side), more
+        qt().withFixedSeed(20261207L).withExamples(2000).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int n = 2 + r.nextInt(13);
+            BigInteger q = BigInteger.probablePrime(40 + r.nextInt(60), r);
+            List<BigFraction> intercepts = new ArrayList<>();
+            List<BigFraction> shares = new ArrayList<>();
+            BigFraction shareSum = BigFraction.ZERO;
+            BigFraction interceptSum = BigFraction.ZERO;
+            for (int i = 0; i < n - 1; i++) {
+                BigFraction share = new BigFraction(new BigInteger(q.bitLength() - 1, r).add(BigInteger.ONE), q).divide(n);
+                BigFraction intercept = new BigFraction(new BigInteger(q.bitLength() + 1, r), q); // [0, 4) dollars: no part below 0
+                intercepts.add(intercept);
+                shares.add(share);
+                shareSum = shareSum.add(share);
+                interceptSum = interceptSum.add(intercept);
+            }
+            intercepts.add(interceptSum.negate());
+            shares.add(BigFraction.ONE.subtract(shareSum));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add("c" + i);
+            }
+            BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, intercepts, shares);
+            BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+            for (int t = 0; t < 10; t++) {
+                long cents = (long) Math.pow(10, 5 + 7 * r.nextDouble());
+                BigFraction at = new BigFraction(BigInteger.valueOf(cents), BigInteger.valueOf(100));
+                List<BigFraction> parts = new ArrayList<>();
+                long floors = 0;
+                long upFront = 0;
+                for (int i = 0; i < n; i++) {
+                    BigFraction part = segment.payout(i, at);
+                    parts.add(part);
+                    BigFraction c = part.multiply(100);
+                    BigInteger floor = c.getNumerator().divide(c.getDenominator());
+                    floor = c.compareTo(new BigFraction(floor)) < 0 ? floor.subtract(BigInteger.ONE) : floor;
+                    floors += floor.longValueExact();
+                    upFront += c.subtract(new BigFraction(floor)).compareTo(half) >= 0 ? 1 : 0;
+                }
+                long shortOf = cents - floors - upFront;
+                moved[(int) Math.min(Math.abs(shortOf), 2)]++;
+                long[] expected = Allocation.toCents(Money.ofCents(cents), parts).stream().mapToLong(Money::cents).toArray();
+                for (double scale : new double[] {1, 0x1p20}) {
+                    for (boolean integerLines : new boolean[] {false, true}) {
+                        long[] out = new long[n];
+                        table.evaluatorWithNoiseScale(scale, integerLines).classPayoutCents(cents, out);
+                        assertThat(out).as("seed %d, %d cents, scale %s, integer lines %s", seed, cents, scale, integerLines)
+                                .containsExactly(expected);
+                    }
+                }
+            }
+        });
+        assertThat(moved[1]).as("evaluations moving one cent").isGreaterThan(5_000);
+        assertThat(moved[2]).as("evaluations moving more").isGreaterThan(600);
+    }
 }
