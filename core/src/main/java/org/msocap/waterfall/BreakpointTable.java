@@ -920,8 +920,9 @@ public final class BreakpointTable {
                 // a whole number: a bound no less safe, without the ceiling's compare and conversion). Twice the
                 // whole-cent band plus the half band send about 2.5 times as many evaluations to double-double (one in
                 // 950 on the ten-class exits, one in 130 on the large table's, from one in 2,400 and 310), which
-                // the skipped search more than pays for: the evaluator alone took 0.93 of the time on both tables'
-                // exits, the ten-class simulation's payouts 0.978 (q1 0.953, q3 1.030; 20 rounds in process).
+                // the skipped search more than pays for: the evaluator alone took 0.93 of the time on the ten-class
+                // exits, 0.94 on the large table's (the simulation's exits replayed, 31 and 11 rounds); in process the
+                // ten-class payouts read 0.978 and 1.018 in two 20-round runs, within a noisy host's spread.
                 double noiseFixed = noise * FIXED_POINT_ONE;
                 if (noiseFixed >= FIXED_POINT_ONE / 8 - 2) {
                     return false; // no remainder is that far from a whole cent or 1/2 (and the test below needs this)
