@@ -911,17 +911,24 @@ public final class BreakpointTable {
                     return integerPass(k, proceedsCents, out, candidates, assigned);
                 }
                 noise = (FAST_NOISE * magnitude + FIXED_POINT_NOISE + REMAINDER_NOISE) * noiseScale;
-                // A remainder is accepted if it is at least `noise` from a whole cent: in units of 2^-22, if
-                // noiseUnits <= fraction <= ONE - 1 - noiseUnits, that is if (fraction - noiseUnits) mod ONE is at
-                // most `accepted`.
+                // A remainder is accepted if it is at least `noise` from a whole cent and outside the band of
+                // halfBand(noise) either side of 1/2 (so when the up-front cents are the left-over cents, the check of
+                // the cut at 1/2 need not look at the wide lines' keys, see below): in units of 2^-22, with
+                // H = ONE / 2, if units <= fraction mod H <= H - 1 - units, that is if (fraction - units) mod H is at
+                // most `accepted`: the same test as for whole cents alone, on half the modulus. units is at least
+                // noise's ceiling and the band's, (band >>> 40) + 1 <= ceil(2 × noise in units) + 1 (one unit over at
+                // a whole number: a bound no less safe, without the ceiling's compare and conversion). Twice the
+                // whole-cent band plus the half band send about 2.5 times as many evaluations to double-double (one in
+                // 950 on the ten-class exits, one in 130 on the large table's, from one in 2,400 and 310), which
+                // the skipped search more than pays for: the evaluator alone took 0.93 of the time on the ten-class
+                // exits, 0.94 on the large table's (the simulation's exits replayed, 31 and 11 rounds); in process the
+                // ten-class payouts read 0.978 and 1.018 in two 20-round runs, within a noisy host's spread.
                 double noiseFixed = noise * FIXED_POINT_ONE;
-                if (noiseFixed >= FIXED_POINT_ONE / 2 - 1) {
-                    return false; // no remainder is that far from a whole cent (and the test below needs this)
+                if (noiseFixed >= FIXED_POINT_ONE / 8 - 2) {
+                    return false; // no remainder is that far from a whole cent or 1/2 (and the test below needs this)
                 }
-                // At least the ceiling (one unit over it at a whole number: a bound no less safe), without the
-                // ceiling's compare and conversion back on the way to every wide line's test.
-                long noiseUnits = (long) noiseFixed + 1;
-                long accepted = FIXED_POINT_ONE - 1 - 2 * noiseUnits;
+                long units = (long) (2 * noiseFixed) + 2;
+                long accepted = FIXED_POINT_ONE / 2 - 1 - 2 * units;
                 int from = wideFrom[k];
                 int end = wideFrom[k + 1];
                 // Every wide line lists its key, so the key's slot follows from the line's (a bound checked once).
@@ -932,7 +939,7 @@ public final class BreakpointTable {
                     // work from there on, which leaves the floating-point ports to the multiply-adds.
                     long fixed = (long) Math.fma(wideSlopeFixed[j], x, wideInterceptFixed[j]);
                     long fraction = fixed & (FIXED_POINT_ONE - 1);
-                    if (((fraction - noiseUnits) & (FIXED_POINT_ONE - 1)) > accepted) {
+                    if (((fraction - units) & (FIXED_POINT_ONE / 2 - 1)) > accepted) {
                         return false;
                     }
                     int i = wideIndex[j];
@@ -943,9 +950,27 @@ public final class BreakpointTable {
                     out[i] = cents;
                     assigned += cents;
                 }
+                if (proceedsCents == assigned && !nearHalf(candidates, noise)) {
+                    return true; // no key in the band either side of 1/2: the cut stands (see handOutLeftOver)
+                }
                 candidates += end - from;
             }
             return handOutLeftOver(k, proceedsCents, out, keys, 0, candidates, proceedsCents - assigned, noise, precise);
+        }
+
+        /**
+         * Whether one of the first {@code count} keys (the constants' and small lines') lies in the band either side of
+         * 1/2 where {@link #handOutLeftOver} checks the cut at {@code noise}, without a branch on the keys.
+         */
+        private boolean nearHalf(int count, double noise) {
+            long band = halfBand(noise);
+            long near = 0;
+            for (int j = 0; j < count; j++) {
+                // key - (HALF - band) in [0, 2 band): these keys are not negative, so no difference wraps.
+                long d = keys[j] - (HALF - band);
+                near |= (d - 2 * band) & ~d;
+            }
+            return near < 0;
         }
 
         /**
@@ -1072,9 +1097,9 @@ public final class BreakpointTable {
          * <p>Every key of at least 1/2 got its cent up front, which fell {@code shortOf} cents short of the left-over
          * cents (or, negative, overshot them). The remainders sum to the left-over cents, so that is a cent or two:
          * the {@code shortOf} largest keys below 1/2 get a cent too, or as many of the smallest keys of at least 1/2
-         * give theirs back. They are gathered from a window next to 1/2 just wide enough to hold them and the key
-         * across the cut, in one branch-free pass, and ordered; a pass that handed out every key's cent would cost a
-         * third of an evaluation.
+         * give theirs back. For one change the two largest of the side are found in one branch-free pass; for more
+         * they are gathered from a window next to 1/2 just wide enough to hold them and the key across the cut, in one
+         * branch-free pass, and ordered; a pass that handed out every key's cent would cost a third of an evaluation.
          */
         private boolean handOutLeftOver(int k, long proceedsCents, long[] out, long[] candidateKeys, int keyFrom, int keyTo,
                 long shortOf, double noise, boolean precise) {
@@ -1107,38 +1132,48 @@ public final class BreakpointTable {
                 return settleCut(k, proceedsCents, out, candidateKeys, keyFrom, keyTo, shortOf, threshold, highestLeftOut, noise,
                         precise);
             }
-            // The keys that change hands and the one across the cut (changes + 1 keys) lie in a window next to 1/2
-            // on one side. Keys are spread about evenly over [0, 1), so a window of width w holds about w × lines of
-            // them; windowUnit sizes it for 1.5 × (changes + 2), which holds enough 94% of the time for one
-            // change. If not, the window doubles.
             long changes = Math.abs(shortOf);
-            long width = (long) Math.min(HALF, (changes + 2) * windowUnit[k]);
-            while (true) {
-                int near = gather(candidateKeys, keyFrom, keyTo, shortOf > 0 ? HALF - width : HALF, shortOf > 0 ? HALF : HALF + width);
-                boolean wholeSide = width >= HALF;
-                if (near > changes) {
-                    // The keys ordered without a branch on them, largest first (at or above 1/2 the keys flipped, so the
-                    // smallest come first), as far as the key after the `changes` that change hands.
-                    long flip = shortOf > 0 ? 0 : Long.MAX_VALUE;
-                    long lastChanged;
-                    long firstKept;
-                    if (changes == 1) {
-                        // One change (four hand-outs in five that move a cent): the largest two keys in one pass,
-                        // cheaper than the network that orders the eight.
-                        long first = -1;
-                        long second = -1;
-                        for (int t = 0; t < near; t++) {
-                            long key = nearCut[t] ^ flip;
-                            // As in sortEightDescending: d = first ^ key if first < key, else 0.
-                            long d = (first - key) >> 63 & (first ^ key);
-                            long lower = key ^ d;
-                            first ^= d;
-                            second ^= (second - lower) >> 63 & (second ^ lower);
-                        }
-                        lastChanged = first ^ flip;
-                        firstKept = second ^ flip;
-                        // (near > 1, so first and second are both keys.)
-                    } else {
+            // The keys ordered without a branch on them, largest first (at or above 1/2 the keys flipped, so the
+            // smallest come first), as far as the key after the `changes` that change hands.
+            long flip = shortOf > 0 ? 0 : Long.MAX_VALUE;
+            long lastChanged;
+            long firstKept;
+            if (changes == 1) {
+                // One change (four hand-outs in five that move a cent): the largest two keys of the side in one pass
+                // over every key, without gathering them first (the evaluator took 0.966 of the time on the ten-class
+                // exits, q1 0.942, q3 0.997, 31 rounds; unchanged on the large table's 40 lines). A key off the side
+                // counts as -1, which every flipped key on it beats (no difference overflows: as in gather, the bounds
+                // lie in [0, 2^62]).
+                long from = shortOf > 0 ? 0 : HALF;
+                long to = shortOf > 0 ? HALF : 2 * HALF;
+                long first = -1;
+                long second = -1;
+                for (int j = keyFrom; j < keyTo; j++) {
+                    long key = candidateKeys[j];
+                    long onSide = ((key - to) & ~(key - from)) >> 63;
+                    long flipped = ((key ^ flip) & onSide) | ~onSide;
+                    // As in sortEightDescending: d = first ^ flipped if first < flipped, else 0.
+                    long d = (first - flipped) >> 63 & (first ^ flipped);
+                    long lower = flipped ^ d;
+                    first ^= d;
+                    second ^= (second - lower) >> 63 & (second ^ lower);
+                }
+                if (second < 0) {
+                    // Fewer than two keys on the side: every remainder below 1/2 gets a cent, or every one of at
+                    // least 1/2 gives its cent back, which cannot sum right (see below): not for floating point.
+                    exact(k, proceedsCents, out);
+                    return true;
+                }
+                lastChanged = first ^ flip;
+                firstKept = second ^ flip;
+            } else {
+                // The keys that change hands and the one across the cut (changes + 1 keys) lie in a window next to 1/2
+                // on one side. Keys are spread about evenly over [0, 1), so a window of width w holds about w × lines
+                // of them; windowUnit sizes it for 1.5 × (changes + 2). If not, the window doubles.
+                long width = (long) Math.min(HALF, (changes + 2) * windowUnit[k]);
+                while (true) {
+                    int near = gather(candidateKeys, keyFrom, keyTo, shortOf > 0 ? HALF - width : HALF, shortOf > 0 ? HALF : HALF + width);
+                    if (near > changes) {
                         // A few by the network, more by selection.
                         if (near <= SMALL_SORT) {
                             sortEightDescending(nearCut, near, flip);
@@ -1150,30 +1185,31 @@ public final class BreakpointTable {
                         }
                         lastChanged = nearCut[(int) changes - 1] ^ flip;
                         firstKept = nearCut[(int) changes] ^ flip;
+                        break;
                     }
-                    out[index(lastChanged)] += shortOf > 0 ? 1 : -1;
-                    long threshold = shortOf > 0 ? lastChanged : firstKept;
-                    long highestLeftOut = shortOf > 0 ? firstKept : lastChanged;
-                    // Now out follows the key order. Keys of small-denominator lines are exact (two different
-                    // remainders of such lines differ by at least 2^-44, far above a key's resolution); any other key
-                    // is within `noise` of its remainder. So the key order is the exact order at the cut unless an
-                    // inexact key is present and the two keys either side of the cut are within twice that noise.
-                    if (!inexactKeys[k] || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
+                    if (width >= HALF) {
+                        // Every key on that side changes hands: every remainder below 1/2 gets a cent, or every one of
+                        // at least 1/2 gives its cent back. Remainders in (0, 1) cannot sum to their count or to 0, so
+                        // a floor is off: not for floating point. (This also ends the loop: the window only doubles
+                        // until it covers the side.)
+                        exact(k, proceedsCents, out);
                         return true;
                     }
-                    return settleCut(k, proceedsCents, out, candidateKeys, keyFrom, keyTo, shortOf, threshold, highestLeftOut, noise,
-                        precise);
+                    width = Math.min(HALF, width * 2);
                 }
-                if (wholeSide) {
-                    // Every key on that side changes hands: every remainder below 1/2 gets a cent, or every one of at
-                    // least 1/2 gives its cent back. Remainders in (0, 1) cannot sum to their count or to 0, so a
-                    // floor is off: not for floating point. (This also ends the loop: the window only doubles
-                    // until it covers the side.)
-                    exact(k, proceedsCents, out);
-                    return true;
-                }
-                width = Math.min(HALF, width * 2);
             }
+            out[index(lastChanged)] += shortOf > 0 ? 1 : -1;
+            long threshold = shortOf > 0 ? lastChanged : firstKept;
+            long highestLeftOut = shortOf > 0 ? firstKept : lastChanged;
+            // Now out follows the key order. Keys of small-denominator lines are exact (two different remainders of
+            // such lines differ by at least 2^-44, far above a key's resolution); any other key is within `noise` of
+            // its remainder. So the key order is the exact order at the cut unless an inexact key is present and the
+            // two keys either side of the cut are within twice that noise.
+            if (!inexactKeys[k] || remainderOf(threshold) - remainderOf(highestLeftOut) > 2 * noise) {
+                return true;
+            }
+            return settleCut(k, proceedsCents, out, candidateKeys, keyFrom, keyTo, shortOf, threshold, highestLeftOut, noise,
+                    precise);
         }
 
         /**

@@ -191,4 +191,144 @@ class BreakpointTableHandOutTest {
         assertThat(splitTwins).as("values where the cut falls between twins").isGreaterThan(1_000);
         assertThat(evaluator.fastRetries()).as("evaluations redone in double-double").isLessThan(20_000 / 4);
     }
+
+    /**
+     * Pairs of wide lines whose remainders straddle 1/2 by 2^-60 to 2^-17 at the exit value, one more at 3/4 and the
+     * rest of the proceeds on a last line (at 1/4 there): the up-front cents are the left-over cents unless the fixed
+     * point misplaces a pair's key, and where it cannot tell the pair apart the fast tier must not keep its order at the
+     * cut (it skips searching the keys at 1/2 only when no wide line's remainder lies within the band there). At 2^34 to
+     * 2^40 cents, where the multiply-add's rounding is near the band, without the integer pass and with it, at noise
+     * scales 1 and 2^10: every evaluation equals the exact allocation.
+     */
+    @Test
+    void remaindersStraddlingOneHalfSplitLikeTheExactAllocation() {
+        BigFraction hundred = new BigFraction(100);
+        BigFraction half = new BigFraction(1, 2);
+        qt().withFixedSeed(20261206L).withExamples(3000).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int pairs = 1 + r.nextInt(6);
+            int n = 2 * pairs + 2;
+            long x0 = (1L << (34 + r.nextInt(6))) + r.nextInt(1 << 30);
+            BigFraction x = new BigFraction(BigInteger.valueOf(x0), BigInteger.valueOf(100));
+            BigInteger q = BigInteger.probablePrime(61, r);
+            List<BigFraction> intercepts = new ArrayList<>();
+            List<BigFraction> shares = new ArrayList<>();
+            BigFraction shareSum = BigFraction.ZERO;
+            BigFraction interceptSum = BigFraction.ZERO;
+            BigFraction delta = BigFraction.ZERO;
+            for (int line = 0; line < n - 1; line++) {
+                if (line % 2 == 0) { // a pair's distance from 1/2
+                    delta = new BigFraction(BigInteger.ONE, BigInteger.ONE.shiftLeft(17 + r.nextInt(44))).multiply(1 + r.nextInt(3));
+                }
+                BigFraction remainder = line == n - 2 ? new BigFraction(3, 4) : line % 2 == 0 ? half.add(delta) : half.subtract(delta);
+                BigFraction share = new BigFraction(new BigInteger(60, r).add(BigInteger.ONE), q).divide(n);
+                BigFraction cents = share.multiply(x0);
+                BigInteger floor = cents.getNumerator().divide(cents.getDenominator());
+                BigFraction intercept = new BigFraction(floor).add(remainder).divide(hundred).subtract(share.multiply(x));
+                intercepts.add(intercept);
+                shares.add(share);
+                shareSum = shareSum.add(share);
+                interceptSum = interceptSum.add(intercept);
+            }
+            int swap = 2 * r.nextInt(pairs); // the line above 1/2 second in a pair: ties of the key's index bits
+            if (r.nextBoolean()) {
+                BigFraction a = intercepts.get(swap);
+                intercepts.set(swap, intercepts.get(swap + 1));
+                intercepts.set(swap + 1, a);
+                BigFraction b = shares.get(swap);
+                shares.set(swap, shares.get(swap + 1));
+                shares.set(swap + 1, b);
+            }
+            intercepts.add(interceptSum.negate());
+            shares.add(BigFraction.ONE.subtract(shareSum));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add("c" + i);
+            }
+            BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, intercepts, shares);
+            BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+            for (long cents = x0 - 1; cents <= x0 + 1; cents++) {
+                BigFraction at = new BigFraction(BigInteger.valueOf(cents), BigInteger.valueOf(100));
+                List<BigFraction> parts = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    parts.add(segment.payout(i, at));
+                }
+                long[] expected = Allocation.toCents(Money.ofCents(cents), parts).stream().mapToLong(Money::cents).toArray();
+                for (double scale : new double[] {1, 0x1p10}) {
+                    for (boolean integerLines : new boolean[] {false, true}) {
+                        long[] out = new long[n];
+                        table.evaluatorWithNoiseScale(scale, integerLines).classPayoutCents(cents, out);
+                        assertThat(out).as("seed %d, %d cents, scale %s, integer lines %s", seed, cents, scale, integerLines)
+                                .containsExactly(expected);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Random segments of 2 to 14 wide lines that split the proceeds, at exits from $1,000 to $10 billion: about half the
+     * evaluations move one cent across the cut (the pass that finds the side's two largest keys), some two or more
+     * (the window), on both sides of 1/2, without the integer pass and with it, at noise scales 1 and 2^20 (which
+     * send many to the precise tier and its exact orderings). Every evaluation equals the exact allocation.
+     */
+    @Test
+    void oneCentOrMoreAcrossTheCutLikeTheExactAllocation() {
+        BigFraction half = new BigFraction(1, 2);
+        long[] moved = new long[3]; // evaluations moving no cent, one (either side), more
+        qt().withFixedSeed(20261207L).withExamples(2000).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int n = 2 + r.nextInt(13);
+            BigInteger q = BigInteger.probablePrime(40 + r.nextInt(60), r);
+            List<BigFraction> intercepts = new ArrayList<>();
+            List<BigFraction> shares = new ArrayList<>();
+            BigFraction shareSum = BigFraction.ZERO;
+            BigFraction interceptSum = BigFraction.ZERO;
+            for (int i = 0; i < n - 1; i++) {
+                BigFraction share = new BigFraction(new BigInteger(q.bitLength() - 1, r).add(BigInteger.ONE), q).divide(n);
+                BigFraction intercept = new BigFraction(new BigInteger(q.bitLength() + 1, r), q); // [0, 4) dollars: no part below 0
+                intercepts.add(intercept);
+                shares.add(share);
+                shareSum = shareSum.add(share);
+                interceptSum = interceptSum.add(intercept);
+            }
+            intercepts.add(interceptSum.negate());
+            shares.add(BigFraction.ONE.subtract(shareSum));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add("c" + i);
+            }
+            BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, intercepts, shares);
+            BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+            for (int t = 0; t < 10; t++) {
+                long cents = (long) Math.pow(10, 5 + 7 * r.nextDouble());
+                BigFraction at = new BigFraction(BigInteger.valueOf(cents), BigInteger.valueOf(100));
+                List<BigFraction> parts = new ArrayList<>();
+                long floors = 0;
+                long upFront = 0;
+                for (int i = 0; i < n; i++) {
+                    BigFraction part = segment.payout(i, at);
+                    parts.add(part);
+                    BigFraction c = part.multiply(100);
+                    BigInteger floor = c.getNumerator().divide(c.getDenominator());
+                    floor = c.compareTo(new BigFraction(floor)) < 0 ? floor.subtract(BigInteger.ONE) : floor;
+                    floors += floor.longValueExact();
+                    upFront += c.subtract(new BigFraction(floor)).compareTo(half) >= 0 ? 1 : 0;
+                }
+                long shortOf = cents - floors - upFront;
+                moved[(int) Math.min(Math.abs(shortOf), 2)]++;
+                long[] expected = Allocation.toCents(Money.ofCents(cents), parts).stream().mapToLong(Money::cents).toArray();
+                for (double scale : new double[] {1, 0x1p20}) {
+                    for (boolean integerLines : new boolean[] {false, true}) {
+                        long[] out = new long[n];
+                        table.evaluatorWithNoiseScale(scale, integerLines).classPayoutCents(cents, out);
+                        assertThat(out).as("seed %d, %d cents, scale %s, integer lines %s", seed, cents, scale, integerLines)
+                                .containsExactly(expected);
+                    }
+                }
+            }
+        });
+        assertThat(moved[1]).as("evaluations moving one cent").isGreaterThan(5_000);
+        assertThat(moved[2]).as("evaluations moving more").isGreaterThan(600);
+    }
 }
