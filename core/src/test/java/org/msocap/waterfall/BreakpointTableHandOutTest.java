@@ -241,12 +241,8 @@ class BreakpointTableHandOutTest {
             }
             intercepts.add(interceptSum.negate());
             shares.add(BigFraction.ONE.subtract(shareSum));
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                ids.add("c" + i);
-            }
             BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, intercepts, shares);
-            BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+            BreakpointTable table = tableOf(segment, n);
             for (long cents = x0 - 1; cents <= x0 + 1; cents++) {
                 BigFraction at = new BigFraction(BigInteger.valueOf(cents), BigInteger.valueOf(100));
                 List<BigFraction> parts = new ArrayList<>();
@@ -254,14 +250,7 @@ class BreakpointTableHandOutTest {
                     parts.add(segment.payout(i, at));
                 }
                 long[] expected = Allocation.toCents(Money.ofCents(cents), parts).stream().mapToLong(Money::cents).toArray();
-                for (double scale : new double[] {1, 0x1p10}) {
-                    for (boolean integerLines : new boolean[] {false, true}) {
-                        long[] out = new long[n];
-                        table.evaluatorWithNoiseScale(scale, integerLines).classPayoutCents(cents, out);
-                        assertThat(out).as("seed %d, %d cents, scale %s, integer lines %s", seed, cents, scale, integerLines)
-                                .containsExactly(expected);
-                    }
-                }
+                assertEveryTierGives(table, cents, expected, seed, 1, 0x1p10);
             }
         });
     }
@@ -294,12 +283,8 @@ class BreakpointTableHandOutTest {
             }
             intercepts.add(interceptSum.negate());
             shares.add(BigFraction.ONE.subtract(shareSum));
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                ids.add("c" + i);
-            }
             BreakpointTable.Segment segment = new BreakpointTable.Segment(BigFraction.ZERO, intercepts, shares);
-            BreakpointTable table = BreakpointTable.ofSegments(ids, List.of(segment));
+            BreakpointTable table = tableOf(segment, n);
             for (int t = 0; t < 10; t++) {
                 long cents = (long) Math.pow(10, 5 + 7 * r.nextDouble());
                 BigFraction at = new BigFraction(BigInteger.valueOf(cents), BigInteger.valueOf(100));
@@ -318,17 +303,31 @@ class BreakpointTableHandOutTest {
                 long shortOf = cents - floors - upFront;
                 moved[(int) Math.min(Math.abs(shortOf), 2)]++;
                 long[] expected = Allocation.toCents(Money.ofCents(cents), parts).stream().mapToLong(Money::cents).toArray();
-                for (double scale : new double[] {1, 0x1p20}) {
-                    for (boolean integerLines : new boolean[] {false, true}) {
-                        long[] out = new long[n];
-                        table.evaluatorWithNoiseScale(scale, integerLines).classPayoutCents(cents, out);
-                        assertThat(out).as("seed %d, %d cents, scale %s, integer lines %s", seed, cents, scale, integerLines)
-                                .containsExactly(expected);
-                    }
-                }
+                assertEveryTierGives(table, cents, expected, seed, 1, 0x1p20);
             }
         });
         assertThat(moved[1]).as("evaluations moving one cent").isGreaterThan(5_000);
         assertThat(moved[2]).as("evaluations moving more").isGreaterThan(600);
+    }
+
+    /** A one-segment table of {@code n} claimants c0, c1, ... */
+    private static BreakpointTable tableOf(BreakpointTable.Segment segment, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("c" + i);
+        }
+        return BreakpointTable.ofSegments(ids, List.of(segment));
+    }
+
+    /** The evaluator's cents at each noise scale, without the integer pass and with it, are {@code expected}. */
+    private static void assertEveryTierGives(BreakpointTable table, long cents, long[] expected, long seed, double... scales) {
+        for (double scale : scales) {
+            for (boolean integerLines : new boolean[] {false, true}) {
+                long[] out = new long[expected.length];
+                table.evaluatorWithNoiseScale(scale, integerLines).classPayoutCents(cents, out);
+                assertThat(out).as("seed %d, %d cents, scale %s, integer lines %s", seed, cents, scale, integerLines)
+                        .containsExactly(expected);
+            }
+        }
     }
 }
