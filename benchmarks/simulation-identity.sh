@@ -18,6 +18,11 @@ opts="-XX:TieredStopAtLevel=1 -Dmsocap.integerLines=false -XX:+UseSerialGC -XX:P
 large=${LARGE_DIR:-$(dirname "$out")}
 for m in large large-llc; do
   if [ ! -f "$large/$m.yaml" ]; then
+    [ -f "$here/benchmarks/target/benchmarks.jar" ] || {
+      echo "simulation-identity.sh: $large/$m.yaml is missing and the benchmark jar that writes it is not built:" >&2
+      echo "  ./mvnw -B -Pbench -pl benchmarks -am package -DskipTests   (or set LARGE_DIR)" >&2
+      exit 2
+    }
     kind=""; [ "$m" = large-llc ] && kind=llc
     java -cp "$here/benchmarks/target/benchmarks.jar" org.msocap.benchmarks.WriteLargeSimulation "$large/$m.yaml" $kind
   fi
