@@ -532,45 +532,34 @@ final class LineSeries extends CompactSeries {
     /**
      * {@link #store} of series {@code s} (kept by corrections) with its tally {@code t}'s sums by day, squares and clear
      * ({@link SeriesTallies#addAndClear} of a series keeping no range; a chunk is at most {@link ExactSquares#STRETCH}
-     * runs); {@code daySums} scratch of a value a day. A chunk that falls back to its exact values mid-loop gets its
-     * cleared values back from the corrections stored (exactly them: the same estimate) and is tallied by the tally.
-     * The squares in this loop, unlike in the tally's (where three more accumulators spilled), cost less than a loop of
-     * their own under C1 (micro-benchmark, 19 series: 0.930 of the store and tally apart against 0.955 with the squares
-     * apart).
+     * runs); {@code daySums} scratch of a value a day. Each day's runs are stored, then summed, squared and cleared
+     * ({@link #sumSquaresAndClear}) while they are still in the first-level cache. A chunk that falls back to its exact
+     * values mid-loop gets the values of the days already cleared back from the corrections stored (exactly them: the
+     * same estimate) and is tallied by the tally.
      */
     private void storeAndSum(int s, long[] values, int at, int[] byDay, int exits, int from, int[] piece, double[] along,
                              SeriesTallies tally, int t, int[] dayEnd, long[] daySums) {
         byte[] kept = corrections[s];
         double[] b = base[s];
         double[] m = slope[s];
-        long hiHi = 0;
-        long hiLo = 0;
-        long loLo = 0;
+        long[] squares = new long[3];
         int k = 0;
         for (int d = 0; d < daySums.length; d++) {
-            long onDay = 0;
+            int dayFrom = k;
             for (int end = dayEnd[d]; k < end; k++) {
-                long v = values[at + k];
                 int p = piece[k];
-                long correction = v - estimate(b[p], m[p], along[k]);
+                long correction = values[at + k] - estimate(b[p], m[p], along[k]);
                 if (correction < -MAX_CORRECTION || correction > MAX_CORRECTION) {
-                    restoreCleared(s, values, at, byDay, k, piece, along);
+                    restoreCleared(s, values, at, byDay, dayFrom, piece, along);
                     keepExactly(s, values, at, byDay, exits, from);
                     tally.addAndClear(t, values, at, dayEnd);
                     return;
                 }
                 kept[byDay[k]] = (byte) correction;
-                values[at + k] = 0;
-                onDay += v;
-                long hi = v >> ExactSquares.LOW_BITS;
-                long lo = v & ExactSquares.LOW_MASK;
-                hiHi += hi * hi;
-                hiLo += hi * lo;
-                loLo += lo * lo;
             }
-            daySums[d] = onDay;
+            daySums[d] = sumSquaresAndClear(values, at + dayFrom, at + k, squares);
         }
-        tally.addSums(t, daySums, hiHi, hiLo, loLo);
+        tally.addSums(t, daySums, squares[0], squares[1], squares[2]);
     }
 
     /**
@@ -588,11 +577,20 @@ final class LineSeries extends CompactSeries {
     }
 
     /**
-     * {@link #storeAndSum} of series {@code s} and {@code t} in one loop: the run, its piece and the place along it read
-     * once for both, and the loop's own work done once (payouts 0.95 of a series a loop in process; three a loop, their
-     * locals spilling under C1, measured 0.98–1.00 of two). When either misses its byte, both get the values already
-     * cleared back (from the corrections just stored, as {@link #storeAndSum} does) and each is stored and summed on its
-     * own.
+     * {@link #storeAndSum} of series {@code s} and {@code t}: each day's stores of both in one loop, the run, its piece
+     * and the place along it read once for both, and the loop's own work done once (payouts 0.95 of a series a loop in
+     * process; three a loop, their locals spilling under C1, measured 0.98–1.00 of two); then each one's sums and squares
+     * of the day. When either misses its byte, both get the values of the days already cleared back and each is stored
+     * and summed on its own.
+     *
+     * <p>The sums and squares had been in the stores' loop too: eight accumulators beside fourteen arrays and indexes,
+     * and C1 kept nearly all of them on the stack, storing the eight and reloading them and seven arrays at every run
+     * (its code, printed: about 210 instructions a run, 39 of them stack loads and stores). Apart, the stores' loop takes
+     * about 100 a run with 9 on the stack, and the sums' loop keeps everything in registers: a fifth fewer instructions
+     * in all, but payouts only about 0.985 of the loop with the sums in process (the profile's store and sums 2–3%
+     * below the fused loop's): what bounds these loops is more their columns' and corrections' memory than their
+     * instructions (the sums in a loop of their own over the whole chunk after the stores, the columns read again from
+     * the second-level cache, measured 1.055).
      */
     private void storeTwoAndSum(int s, int t, long[] values, int first, int[] byDay, int exits, int from, int[] piece,
                                 double[] along, SeriesTallies tally, int[] dayEnd, long[] sSums, long[] tSums) {
@@ -604,27 +602,20 @@ final class LineSeries extends CompactSeries {
         double[] sm = slope[s];
         double[] tb = base[t];
         double[] tm = slope[t];
-        long sHiHi = 0;
-        long sHiLo = 0;
-        long sLoLo = 0;
-        long tHiHi = 0;
-        long tHiLo = 0;
-        long tLoLo = 0;
+        long[] sSquares = new long[3];
+        long[] tSquares = new long[3];
         int k = 0;
         for (int d = 0; d < sSums.length; d++) {
-            long sOnDay = 0;
-            long tOnDay = 0;
+            int dayFrom = k;
             for (int end = dayEnd[d]; k < end; k++) {
                 int p = piece[k];
                 double a = along[k];
-                long v = values[sAt + k];
-                long w = values[tAt + k];
-                long sCorrection = v - estimate(sb[p], sm[p], a);
-                long tCorrection = w - estimate(tb[p], tm[p], a);
+                long sCorrection = values[sAt + k] - estimate(sb[p], sm[p], a);
+                long tCorrection = values[tAt + k] - estimate(tb[p], tm[p], a);
                 if (sCorrection < -MAX_CORRECTION || sCorrection > MAX_CORRECTION
                         || tCorrection < -MAX_CORRECTION || tCorrection > MAX_CORRECTION) {
-                    restoreCleared(s, values, sAt, byDay, k, piece, along);
-                    restoreCleared(t, values, tAt, byDay, k, piece, along);
+                    restoreCleared(s, values, sAt, byDay, dayFrom, piece, along);
+                    restoreCleared(t, values, tAt, byDay, dayFrom, piece, along);
                     storeAndSum(s, values, sAt, byDay, exits, from, piece, along, tally, first + s, dayEnd, sSums);
                     storeAndSum(t, values, tAt, byDay, exits, from, piece, along, tally, first + t, dayEnd, tSums);
                     return;
@@ -632,26 +623,39 @@ final class LineSeries extends CompactSeries {
                 int run = byDay[k];
                 sKept[run] = (byte) sCorrection;
                 tKept[run] = (byte) tCorrection;
-                values[sAt + k] = 0;
-                values[tAt + k] = 0;
-                sOnDay += v;
-                tOnDay += w;
-                long hi = v >> ExactSquares.LOW_BITS;
-                long lo = v & ExactSquares.LOW_MASK;
-                sHiHi += hi * hi;
-                sHiLo += hi * lo;
-                sLoLo += lo * lo;
-                hi = w >> ExactSquares.LOW_BITS;
-                lo = w & ExactSquares.LOW_MASK;
-                tHiHi += hi * hi;
-                tHiLo += hi * lo;
-                tLoLo += lo * lo;
             }
-            sSums[d] = sOnDay;
-            tSums[d] = tOnDay;
+            sSums[d] = sumSquaresAndClear(values, sAt + dayFrom, sAt + k, sSquares);
+            tSums[d] = sumSquaresAndClear(values, tAt + dayFrom, tAt + k, tSquares);
         }
-        tally.addSums(first + s, sSums, sHiHi, sHiLo, sLoLo);
-        tally.addSums(first + t, tSums, tHiHi, tHiLo, tLoLo);
+        tally.addSums(first + s, sSums, sSquares[0], sSquares[1], sSquares[2]);
+        tally.addSums(first + t, tSums, tSquares[0], tSquares[1], tSquares[2]);
+    }
+
+    /**
+     * The sum of {@code values[from, to)}, returned; their squares' three sums ({@code Σ hi²}, {@code Σ hi lo},
+     * {@code Σ lo²} of {@link ExactSquares}, at most {@link ExactSquares#STRETCH} values in all) added to
+     * {@code squares[0, 3)}; the values cleared. Its loop keeps all its locals but one in registers under C1 (about 39
+     * instructions a value; two values a turn took 71 for two, spilling three, and measured no better: not kept).
+     */
+    static long sumSquaresAndClear(long[] values, int from, int to, long[] squares) {
+        long sum = 0;
+        long hiHi = squares[0];
+        long hiLo = squares[1];
+        long loLo = squares[2];
+        for (int i = from; i < to; i++) {
+            long v = values[i];
+            values[i] = 0;
+            sum += v;
+            long hi = v >> ExactSquares.LOW_BITS;
+            long lo = v & ExactSquares.LOW_MASK;
+            hiHi += hi * hi;
+            hiLo += hi * lo;
+            loLo += lo * lo;
+        }
+        squares[0] = hiHi;
+        squares[1] = hiLo;
+        squares[2] = loLo;
+        return sum;
     }
 
     @Override

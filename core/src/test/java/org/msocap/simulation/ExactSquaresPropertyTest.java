@@ -63,6 +63,44 @@ class ExactSquaresPropertyTest {
                 });
     }
 
+    /**
+     * The line series' sums of a day ({@link LineSeries#sumSquaresAndClear}): the sum and the squares' three sums of a
+     * stretch at any offset, added to the squares of an earlier day, the stretch cleared and nothing outside it touched.
+     */
+    @Test
+    void aDaysSumsAndSquaresAreExactAndClearOnlyTheDay() {
+        qt().withFixedSeed(2121L).withExamples(2_000)
+                .forAll(longs().all(), integers().between(0, 5), integers().between(0, 2048), integers().between(0, 2048))
+                .checkAssert((seed, kind, offset, length) -> {
+                    SplittableRandom random = new SplittableRandom(seed);
+                    long[] values = new long[offset + length + 3];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = value(random, kind);
+                    }
+                    long[] before = values.clone();
+                    // An earlier day of the chunk first (the squares hold its sums): the two at most a stretch.
+                    long[] earlier = new long[random.nextInt(2049)];
+                    for (int i = 0; i < earlier.length; i++) {
+                        earlier[i] = value(random, kind);
+                    }
+                    long[] day = new long[earlier.length + length];
+                    System.arraycopy(earlier, 0, day, 0, earlier.length);
+                    System.arraycopy(values, offset, day, earlier.length, length);
+                    long[] squares = new long[3];
+                    long earlierSum = LineSeries.sumSquaresAndClear(earlier, 0, earlier.length, squares);
+                    long sum = LineSeries.sumSquaresAndClear(values, offset, offset + length, squares);
+                    assertThat(earlierSum).isEqualTo(ExactSquares.sumOf(day, 0, day.length - length).longValueExact());
+                    assertThat(sum).isEqualTo(ExactSquares.sumOf(day, day.length - length, day.length).longValueExact());
+                    ExactSquares total = new ExactSquares(1);
+                    total.addSquares(0, squares[0], squares[1], squares[2]);
+                    assertThat(total.get(0)).isEqualTo(ExactSquares.squaresOf(day, 0, day.length));
+                    assertThat(earlier).as("the earlier day cleared").isEqualTo(new long[earlier.length]);
+                    for (int i = 0; i < values.length; i++) {
+                        assertThat(values[i]).as("value %d", i).isEqualTo(i >= offset && i < offset + length ? 0 : before[i]);
+                    }
+                });
+    }
+
     /** A value of one kind: the limits, around them, around the split of hi and lo, negative, small. */
     private static long value(SplittableRandom random, int kind) {
         return switch (kind) {
