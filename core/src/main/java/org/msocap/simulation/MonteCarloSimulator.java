@@ -609,13 +609,17 @@ public final class MonteCarloSimulator {
 
         private void drawAndValue(int from, int to) {
             DriverSampler sampler = setup.drivers();
-            // Two runs at a time, each from its own stream: their draws side by side (DriverSampler.drawTwo), then each
-            // valued; an odd run at the end is drawn alone. Only the runs that exit, or are sampled, are drawn: nothing else
-            // of a run without an exit is kept, and each run's draws come from its own stream, so the two drawn together
-            // need not be neighbours.
+            // Four runs at a time, each from its own stream: their draws side by side (DriverSampler.drawFour: eight normal
+            // quantiles at once, the phase 0.94 of two runs at a time in process), then each valued; the one to three runs
+            // left at the chunk's end are drawn two and one at a time. Only the runs that exit, or are sampled, are drawn:
+            // nothing else of a run without an exit is kept, and each run's draws come from its own stream, so the runs
+            // drawn together need not be neighbours.
             long seed = options.seed();
-            RandomStream[] random = {RandomStream.forRun(seed, from), RandomStream.forRun(seed, from)};
-            double[][] drawn = new double[2][Driver.values().length];
+            RandomStream[] random = new RandomStream[4];
+            for (int r = 0; r < random.length; r++) {
+                random[r] = RandomStream.forRun(seed, from);
+            }
+            double[][] drawn = new double[4][Driver.values().length];
             // The drivers without a distribution keep these (a draw writes only the others); escrow and earnout are set
             // per run below. So they are written once, not per run.
             for (double[] drivers : drawn) {
@@ -624,9 +628,9 @@ public final class MonteCarloSimulator {
                 drivers[Driver.COLLECTIONS_GROWTH.ordinal()] = Double.NaN;
                 drivers[Driver.CLINICIAN_COMP.ordinal()] = Double.NaN;
             }
-            boolean[] exits = new boolean[2];
-            int[] runOf = new int[2];
-            double[] scratch = new double[sampler.pairScratchSize()];
+            boolean[] exits = new boolean[4];
+            int[] runOf = new int[4];
+            double[] scratch = new double[sampler.fourScratchSize()];
             boolean escrowDriver = sampler.marginal(Driver.ESCROW_RELEASE).isPresent();
             boolean earnoutDriver = sampler.marginal(Driver.EARNOUT_PAID).isPresent();
             ExitTerms terms = setup.terms();
@@ -649,7 +653,7 @@ public final class MonteCarloSimulator {
             int earnoutAt = Driver.EARNOUT_PAID.ordinal();
             for (int next = from; next < to; ) {
                 int runs = 0;
-                for (; runs < 2 && next < to; next++) {
+                for (; runs < 4 && next < to; next++) {
                     RandomStream stream = random[runs];
                     stream.reset(seed, next);
                     boolean exit = stream.nextDouble() >= noExit;
@@ -660,10 +664,15 @@ public final class MonteCarloSimulator {
                     exits[runs] = exit;
                     runOf[runs++] = next;
                 }
-                if (runs == 2) {
-                    sampler.drawTwo(random[0], random[1], drawn[0], drawn[1], scratch);
-                } else if (runs == 1) {
-                    sampler.draw(random[0], drawn[0], scratch);
+                if (runs == 4) {
+                    sampler.drawFour(random, drawn, scratch);
+                } else {
+                    if (runs >= 2) {
+                        sampler.drawTwo(random[0], random[1], drawn[0], drawn[1], scratch);
+                    }
+                    if ((runs & 1) != 0) {
+                        sampler.draw(random[runs - 1], drawn[runs - 1], scratch);
+                    }
                 }
                 for (int r = 0; r < runs; r++) {
                     int i = runOf[r];

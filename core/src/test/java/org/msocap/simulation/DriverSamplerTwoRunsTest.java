@@ -14,8 +14,9 @@ import org.msocap.model.Distribution;
 import org.msocap.model.SimulationSpec.Correlation;
 
 /**
- * {@link DriverSampler#drawTwo} draws what {@link DriverSampler#draw} draws for each of the two runs, bit for bit, and
- * leaves each stream where {@code draw} would: the simulation draws two runs at a time with it.
+ * {@link DriverSampler#drawTwo} and {@link DriverSampler#drawFour} draw what {@link DriverSampler#draw} draws for each of
+ * their runs, bit for bit, and leave each stream where {@code draw} would: the simulation draws four runs at a time, and
+ * two or one at a chunk's end.
  */
 class DriverSamplerTwoRunsTest {
 
@@ -43,16 +44,49 @@ class DriverSamplerTwoRunsTest {
         }
     }
 
-    /** The common layout: exit date uniform, multiple lognormal and growth normal correlated (the four quantiles at once). */
+    private static void checkFourRuns(Map<Driver, Distribution> distributions, List<Correlation> correlations, int runs) {
+        DriverSampler sampler = DriverSampler.of(distributions, correlations);
+        RandomStream[] streams = new RandomStream[4];
+        double[][] four = new double[4][Driver.values().length];
+        for (int r = 0; r < 4; r++) {
+            streams[r] = RandomStream.forRun(13, 0);
+        }
+        double[] one = new double[Driver.values().length];
+        double[] fourScratch = new double[sampler.fourScratchSize()];
+        double[] scratch = new double[sampler.scratchSize()];
+        RandomStream alone = RandomStream.forRun(13, 0);
+        for (int i = 0; i < runs; i += 4) {
+            for (int r = 0; r < 4; r++) {
+                streams[r].reset(13, i + r);
+            }
+            sampler.drawFour(streams, four, fourScratch);
+            for (int r = 0; r < 4; r++) {
+                sampler.draw(alone.reset(13, i + r), one, scratch);
+                for (Driver d : sampler.activeDrivers()) {
+                    assertThat(Double.doubleToRawLongBits(four[r][d.ordinal()])).as("run %s, %s", i + r, d)
+                            .isEqualTo(Double.doubleToRawLongBits(one[d.ordinal()]));
+                }
+                assertThat(streams[r].nextLong()).as("the stream after run %s", i + r).isEqualTo(alone.nextLong());
+            }
+        }
+    }
+
+    /** {@link #checkTwoRuns} and {@link #checkFourRuns}. */
+    private static void checkRuns(Map<Driver, Distribution> distributions, List<Correlation> correlations, int runs) {
+        checkTwoRuns(distributions, correlations, runs);
+        checkFourRuns(distributions, correlations, runs);
+    }
+
+    /** The common layout: exit date uniform, multiple lognormal and growth normal correlated (the four, and eight, quantiles at once). */
     @Test
     void twoCorrelatedDriversEqualOneRunAtATime() {
-        checkTwoRuns(Map.of(
+        checkRuns(Map.of(
                 Driver.EXIT_DATE, new Distribution.Uniform(20819, 22279),
                 Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(11, 0.4),
                 Driver.COLLECTIONS_GROWTH, new Distribution.Normal(0.15, 0.08)),
                 List.of(new Correlation("ebitdaMultiple", "collectionsGrowth", 0.4)), 2_000_000);
         // Other marginals on the correlated pair (through Φ), a negative correlation, and uncorrelated drivers beside it.
-        checkTwoRuns(Map.of(
+        checkRuns(Map.of(
                 Driver.EXIT_DATE, new Distribution.Normal(21000, 300),
                 Driver.COLLECTIONS_GROWTH, new Distribution.Triangular(-0.1, 0.1, 0.3),
                 Driver.CLINICIAN_COMP, new Distribution.Beta(2, 5, 0.3, 0.5),
@@ -68,10 +102,10 @@ class DriverSamplerTwoRunsTest {
                 Driver.EBITDA_MULTIPLE, new Distribution.LogNormal(10, 0.35),
                 Driver.COLLECTIONS_GROWTH, new Distribution.Normal(0.18, 0.08),
                 Driver.CLINICIAN_COMP, new Distribution.Uniform(0.3, 0.5));
-        checkTwoRuns(three, List.of(), 100_000);
-        checkTwoRuns(three, List.of(new Correlation("ebitdaMultiple", "collectionsGrowth", 0.5),
+        checkRuns(three, List.of(), 100_000);
+        checkRuns(three, List.of(new Correlation("ebitdaMultiple", "collectionsGrowth", 0.5),
                 new Correlation("collectionsGrowth", "clinicianComp", 0.2)), 100_000);
-        checkTwoRuns(Map.of(Driver.EBITDA_MULTIPLE, new Distribution.Constant(8)), List.of(), 1_000);
+        checkRuns(Map.of(Driver.EBITDA_MULTIPLE, new Distribution.Constant(8)), List.of(), 1_000);
     }
 
     /**
@@ -90,7 +124,7 @@ class DriverSamplerTwoRunsTest {
                     distributions.put(Driver.EXIT_DATE, randomMarginal(layout % 4, random));
                     distributions.put(Driver.EBITDA_MULTIPLE, randomMarginal(layout / 4 % 4, random));
                     distributions.put(Driver.COLLECTIONS_GROWTH, randomMarginal(layout / 16 % 4, random));
-                    checkTwoRuns(distributions, List.of(new Correlation("ebitdaMultiple", "collectionsGrowth", rho)), 40);
+                    checkRuns(distributions, List.of(new Correlation("ebitdaMultiple", "collectionsGrowth", rho)), 40);
                 });
     }
 

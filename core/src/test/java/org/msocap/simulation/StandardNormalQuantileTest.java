@@ -42,6 +42,46 @@ class StandardNormalQuantileTest {
         }
     }
 
+    private static final double[] EIGHT = new double[9];
+
+    /**
+     * Bit for bit, a NaN as any NaN: the sign of the NaN Commons Math returns for a NaN argument depends on which operand
+     * the compiled code of the moment hands on (its negated logarithm), whether called from here or from the fallback.
+     */
+    private static void checkEight(double[] u) {
+        StandardNormal.quantiles(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], EIGHT, 1);
+        for (int k = 0; k < 8; k++) {
+            assertThat(Double.doubleToLongBits(EIGHT[1 + k])).as("quantile %s of %s", k, java.util.Arrays.toString(u))
+                    .isEqualTo(Double.doubleToLongBits(COMMONS.inverseCumulativeProbability(u[k])));
+        }
+    }
+
+    /** Eight at a time (four runs' pairs): on the stream's uniforms, with a tail or an edge in each place. */
+    @Test
+    void eightsEqualCommonsMath() {
+        RandomStream random = RandomStream.forRun(71, 0);
+        double[] u = new double[8];
+        for (int i = 0; i < 1_500_000; i++) {
+            for (int k = 0; k < 8; k++) {
+                u[k] = random.nextOpenDouble();
+            }
+            checkEight(u);
+        }
+        java.util.SplittableRandom other = new java.util.SplittableRandom(73);
+        double[] edges = {0, 1, 0.5, Double.MIN_VALUE, Math.nextDown(1.0), 0.5 * 0x1.0p-52, 0.0005, 0.9995, Double.NaN, 0.3};
+        for (long k = 0; k < 1 << 17; k++) {
+            double tail = (k + 0.5) * 0x1.0p-52 * (k % 7 == 0 ? 1 : 1L << other.nextInt(30));
+            for (int j = 0; j < 8; j++) {
+                u[j] = other.nextDouble();
+            }
+            int at = (int) (k % 8);
+            u[at] = k % 3 == 0 ? edges[(int) (k / 8 % edges.length)] : k % 2 == 0 ? tail : 1 - tail;
+            checkEight(u);
+        }
+        assertThatThrownBy(() -> StandardNormal.quantiles(0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1.5, EIGHT, 0))
+                .isInstanceOf(OutOfRangeException.class);
+    }
+
     /** Four at a time (two runs' pairs): on the stream's uniforms, with tails among them, and at the edges. */
     @Test
     void foursEqualCommonsMath() {
