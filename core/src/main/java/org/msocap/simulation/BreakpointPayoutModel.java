@@ -767,6 +767,20 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 double share0;
                 double share1;
                 double share2;
+                /** Its column in a block ({@code i × blockRuns}). */
+                int column;
+                /**
+                 * With {@link #doubleParts}: each part's holder slot and, with {@link #PIECES_IN_DOUBLES}
+                 * ({@link #partsToCategories}), each part's category slot (else 0), in fields: the split's set-up, paid every
+                 * block of 2.4 runs on average, reads them without a bounds or null check.
+                 */
+                int holder0;
+                int holder1;
+                int holder2;
+                boolean partsToCategories;
+                int category0;
+                int category1;
+                int category2;
             }
 
             SeriesPass(SeriesSlots slots) {
@@ -820,7 +834,11 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         claim.share0 = claim.fixed.share(0);
                         claim.share1 = claim.fixed.share(1);
                         claim.share2 = m > 2 ? claim.fixed.share(2) : 0;
+                        claim.holder0 = claim.holderSlot[0];
+                        claim.holder1 = claim.holderSlot[1];
+                        claim.holder2 = m > 2 ? claim.holderSlot[2] : 0;
                     }
+                    claim.column = i * blockRuns;
                     if (whole) {
                         claim.kind = !splits ? Claim.WHOLE : m == 1 ? Claim.WHOLE_TO_ONE
                                 : claim.doubleParts != 0 ? Claim.WHOLE_IN_DOUBLES : Claim.WHOLE_SPLIT;
@@ -831,6 +849,10 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         int g = slots.groupSlot()[target[0]];
                         claim.classSlot = g < 0 ? spare : g;
                         claim.categorySlot = spare;
+                        claim.partsToCategories = true;
+                        claim.category0 = claim.pieceCategorySlot[0];
+                        claim.category1 = claim.pieceCategorySlot[1];
+                        claim.category2 = m > 2 ? claim.pieceCategorySlot[2] : 0;
                     } else {
                         claim.kind = Claim.PIECES;
                     }
@@ -902,8 +924,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         case Claim.WHOLE -> addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
                         case Claim.WHOLE_TO_ONE -> addWholeToOne(cents, from, length, totals, claim.classSlot + at,
                                 claim.categorySlot + at, claim.holderSlot[0] + at);
-                        case Claim.WHOLE_IN_DOUBLES, Claim.PIECES_IN_DOUBLES -> splitInDoubles(i, claim, cents, from, length, totals,
-                                claim.holderSlot, at, claim.classSlot + at, claim.categorySlot + at);
+                        case Claim.WHOLE_IN_DOUBLES, Claim.PIECES_IN_DOUBLES -> {
+                            if (claim.doubleParts == 2) {
+                                splitInTwo(claim, cents, length, totals, at);
+                            } else {
+                                splitInThree(claim, cents, length, totals, at);
+                            }
+                        }
                         case Claim.WHOLE_SPLIT -> {
                             addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
                             splitEach(i, claim, cents, from, length, totals, claim.holderSlot, at);
@@ -934,37 +961,31 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
 
             /**
-             * The claimant's cents of the block's runs added whole at {@code out[classAt + j]} and {@code out[categoryAt + j]},
-             * and split in its two or three fixed parts, part {@code p} of run {@code j} added to
-             * {@code out[target[p] + at + j]}: {@link IntegerWeights#addSplit}'s split in doubles right here (see there why
-             * it is exact); a run it cannot decide, or past its cents in doubles, by {@link #splitDeferred} after the loop. A
+             * The claimant's cents of the block's runs (its {@link Claim#column}) added whole at its class's and category's
+             * slot + {@code at + j}, and split in its two fixed parts ({@link #splitInThree}: three), part {@code p} of run
+             * {@code j} added at its holder's slot + {@code at + j}: {@link IntegerWeights#addSplit}'s split in doubles
+             * right here (see there why it is exact); a run it cannot decide, or past its cents in doubles, by {@link #splitDeferred} after the loop. A
              * run paid exactly its whole-cent preference needs no case of its own: its weights are its pieces' preferences
              * (or proportional to them), so each part's exact share is that piece's preference, which two parts round to
              * and three leave to the exact split (no fraction clear of a whole cent), as {@link #splitRun} would pay it. The
              * whole cents go in the same loop: one read of the claimant's cents a run, not two. With
              * {@link Claim#PIECES_IN_DOUBLES} ({@code categoryAt} the spare slot) each part goes to its category too, in the
-             * same loop, rather than through a column per piece added to three slots after it.
+             * same loop, rather than through a column per piece added to three slots after it. {@link #addBlock} calls it
+             * straight, with the claimant's slots in its fields: a block is 2.4 runs on average, so the call's set-up is
+             * paid about as often as a run.
              */
-            private void splitInDoubles(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target,
-                                        int at, int classAt, int categoryAt) {
-                if (claim.doubleParts == 2) {
-                    splitInTwo(i, claim, cents, from, length, out, target, at, classAt, categoryAt);
-                } else {
-                    splitInThree(i, claim, cents, from, length, out, target, at, classAt, categoryAt);
-                }
-            }
-
-            private void splitInTwo(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at,
-                                    int classAt, int categoryAt) {
+            private void splitInTwo(Claim claim, long[] cents, int length, long[] out, int at) {
                 int[] deferred = this.deferred;
                 int undecided = 0;
-                int firstAt = target[0] + at;
-                int secondAt = target[1] + at;
+                int from = claim.column;
+                int classAt = claim.classSlot + at;
+                int categoryAt = claim.categorySlot + at;
+                int firstAt = claim.holder0 + at;
+                int secondAt = claim.holder1 + at;
                 // Parts into their categories too (PIECES_IN_DOUBLES), or not.
-                int[] categories = claim.pieceCategorySlot;
-                boolean toPieces = categories != null;
-                int firstCategoryAt = toPieces ? categories[0] + at : 0;
-                int secondCategoryAt = toPieces ? categories[1] + at : 0;
+                boolean toPieces = claim.partsToCategories;
+                int firstCategoryAt = claim.category0 + at;
+                int secondCategoryAt = claim.category1 + at;
                 double share = claim.share0;
                 long most = claim.mostDoubleCents;
                 for (int j = 0; j < length; j++) {
@@ -989,21 +1010,24 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     deferred[undecided] = j;
                     undecided += v != 0 ? 1 : 0;
                 }
-                splitDeferred(claim, cents, from, undecided, out, target, at);
+                if (undecided != 0) {
+                    splitDeferred(claim, cents, from, undecided, out, at);
+                }
             }
 
-            private void splitInThree(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at,
-                                    int classAt, int categoryAt) {
+            private void splitInThree(Claim claim, long[] cents, int length, long[] out, int at) {
                 int[] deferred = this.deferred;
                 int undecided = 0;
-                int firstAt = target[0] + at;
-                int secondAt = target[1] + at;
-                int thirdAt = target[2] + at;
-                int[] categories = claim.pieceCategorySlot;
-                boolean toPieces = categories != null;
-                int firstCategoryAt = toPieces ? categories[0] + at : 0;
-                int secondCategoryAt = toPieces ? categories[1] + at : 0;
-                int thirdCategoryAt = toPieces ? categories[2] + at : 0;
+                int from = claim.column;
+                int classAt = claim.classSlot + at;
+                int categoryAt = claim.categorySlot + at;
+                int firstAt = claim.holder0 + at;
+                int secondAt = claim.holder1 + at;
+                int thirdAt = claim.holder2 + at;
+                boolean toPieces = claim.partsToCategories;
+                int firstCategoryAt = claim.category0 + at;
+                int secondCategoryAt = claim.category1 + at;
+                int thirdCategoryAt = claim.category2 + at;
                 double share0 = claim.share0;
                 double share1 = claim.share1;
                 double share2 = claim.share2;
@@ -1055,7 +1079,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     deferred[undecided] = j;
                     undecided += v != 0 ? 1 : 0;
                 }
-                splitDeferred(claim, cents, from, undecided, out, target, at);
+                if (undecided != 0) {
+                    splitDeferred(claim, cents, from, undecided, out, at);
+                }
             }
 
             /**
@@ -1066,8 +1092,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
              * in twelve here on the benchmark: a class at its cap or its preference (every part whole), or whose weights
              * make a part whole every thirteenth cent (the common class's 8 : 40 : 30, a part 5/13 of its cents).
              */
-            private void splitDeferred(Claim claim, long[] cents, int from, int undecided, long[] out, int[] target, int at) {
+            private void splitDeferred(Claim claim, long[] cents, int from, int undecided, long[] out, int at) {
                 IntegerWeights fixed = claim.fixed;
+                int[] target = claim.holderSlot;
                 int[] categories = claim.pieceCategorySlot;
                 IntegerWeights.Scratch scratch = work.split;
                 for (int k = 0; k < undecided; k++) {

@@ -1,6 +1,8 @@
 package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.msocap.io.VentureReader;
 import org.msocap.model.HolderCategory;
@@ -159,6 +163,30 @@ class SeriesPassTest {
         assertStretchesSumThePositions(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false), Integer.MAX_VALUE, 24);
         // Performance-vested units: the stepped evaluator's runs one by one.
         assertStretchesSumThePositions(new BreakpointPayoutModel(PerformanceVestingSimulationTest.venture(), false), 2, 25);
+    }
+
+    @Test
+    void splitsInDoublesOfRandomHoldingsAreTheExactSplits() throws java.io.IOException {
+        // The splits in doubles of two and three fixed parts (SeriesPass.splitInTwo, splitInThree) against the
+        // evaluator's exact payouts, on ten-class with every holding's shares drawn anew: wide (decided in doubles nearly
+        // always), or small multiples of one size (parts whose fractions tie or are whole, which the doubles must leave
+        // to the exact split after the loop).
+        String tenClass = Files.readString(Path.of("../benchmarks/ten-class.yaml"));
+        Pattern shares = Pattern.compile("(class: [a-z-]+, shares: )(\\d+)");
+        qt().withFixedSeed(2222L).withExamples(24).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            boolean narrow = random.nextBoolean();
+            long size = 1 + random.nextLong(300_000);
+            Matcher holding = shares.matcher(tenClass);
+            StringBuilder drawn = new StringBuilder();
+            while (holding.find()) {
+                long count = narrow ? size * (1 + random.nextInt(12)) : 1 + random.nextLong(5_000_000);
+                holding.appendReplacement(drawn, holding.group(1) + count);
+            }
+            holding.appendTail(drawn);
+            assertStretchesSumThePositions(new BreakpointPayoutModel(VentureReader.read(drawn.toString(), "drawn.yaml"), false),
+                    Integer.MAX_VALUE, seed);
+        });
     }
 
     /**
