@@ -992,7 +992,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     long v = cents[from + j];
                     out[classAt + j] += v;
                     out[categoryAt + j] += v;
-                    if (v > 0 && v <= most) {
+                    if ((v - 1 | most - v) >= 0) {   // 0 < v <= most
                         double x = v;
                         double f = x * share;
                         if (Math.abs(f - (long) f - 0.5) > x * 0x1p-50) {
@@ -1036,7 +1036,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     long v = cents[from + j];
                     out[classAt + j] += v;
                     out[categoryAt + j] += v;
-                    if (v > 0 && v <= most) {
+                    if ((v - 1 | most - v) >= 0) {   // 0 < v <= most
                         double x = v;
                         double e = x * 0x1p-50;
                         double v0 = x * share0;
@@ -1055,11 +1055,13 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         if (f0 > e && f0 < high && f1 > e && f1 < high && f2 > e && f2 < high
                                 && Math.abs(d01) > e && Math.abs(d02) > e && Math.abs(d12) > e) {
                             int left = (int) (v - q0 - q1 - q2);
-                            // A difference's sign bit says which fraction is smaller (none is 0 here): a fraction's rank
-                            // (0 the largest) counts the larger ones, and the `left` largest take a cent each.
-                            int below01 = (int) (Double.doubleToRawLongBits(d01) >>> 63);
-                            int below02 = (int) (Double.doubleToRawLongBits(d02) >>> 63);
-                            int below12 = (int) (Double.doubleToRawLongBits(d12) >>> 63);
+                            // A difference's sign says which fraction is smaller: 1 − d truncates to 1 when d < 0 and to 0
+                            // when d > 0 (e < |d| <= 1 − 2e, both fractions in (e, 1 − e); 1 − e and 2 − 2e are doubles),
+                            // in registers, where the sign bit went through the stack under C1. A fraction's rank (0 the
+                            // largest) counts the larger ones, and the `left` largest take a cent each.
+                            int below01 = (int) (1 - d01);
+                            int below02 = (int) (1 - d02);
+                            int below12 = (int) (1 - d12);
                             int rank0 = below01 + below02;
                             int rank1 = 1 - below01 + below12;
                             long first = q0 + ((rank0 - left) >>> 31);

@@ -2,6 +2,8 @@ package org.msocap.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.nio.file.Files;
@@ -167,10 +169,10 @@ class SeriesPassTest {
 
     @Test
     void splitsInDoublesOfRandomHoldingsAreTheExactSplits() throws java.io.IOException {
-        // The splits in doubles of two and three fixed parts (SeriesPass.splitInTwo, splitInThree) against the
-        // evaluator's exact payouts, on ten-class with every holding's shares drawn anew: wide (decided in doubles nearly
-        // always), or small multiples of one size (parts whose fractions tie or are whole, which the doubles must leave
-        // to the exact split after the loop).
+        // The splits in doubles of two and three fixed parts (SeriesPass.splitInTwo, splitInThree: the ranks from the
+        // differences' signs as 1 − d truncated) against the evaluator's exact payouts, on ten-class with every holding's
+        // shares drawn anew: wide (decided in doubles nearly always), or small multiples of one size (parts whose
+        // fractions tie or are whole, which the doubles must leave to the exact split after the loop).
         String tenClass = Files.readString(Path.of("../benchmarks/ten-class.yaml"));
         Pattern shares = Pattern.compile("(class: [a-z-]+, shares: )(\\d+)");
         qt().withFixedSeed(2222L).withExamples(24).forAll(longs().all()).checkAssert(seed -> {
@@ -187,6 +189,28 @@ class SeriesPassTest {
             assertStretchesSumThePositions(new BreakpointPayoutModel(VentureReader.read(drawn.toString(), "drawn.yaml"), false),
                     Integer.MAX_VALUE, seed);
         });
+    }
+
+    @Test
+    void aDifferenceClearOfTheMarginTruncatesToItsSign() {
+        // SeriesPass.splitInThree reads which of two fractions is smaller as (int) (1 − d), d their difference, once
+        // e < |d| with e = cents × 2⁻⁵⁰ (cents 1 to 2⁴⁶): 1 when d < 0, 0 when d > 0, whatever 1 − d rounds to. Both
+        // fractions lie in (e, 1 − e) there, so |d| <= 1 − 2e: a d nearer −1 would round 1 − d up to 2 (d = −1 + 2⁻⁵³).
+        qt().withFixedSeed(2223L).withExamples(200_000)
+                .forAll(longs().between(1, 1L << 46), doubles().between(-1, 1), integers().between(0, 3))
+                .checkAssert((cents, drawn, kind) -> {
+                    double e = cents * 0x1p-50;
+                    // Drawn, or at the margins' edges: just past e, at 1 − 2e and just short of it.
+                    double d = switch (kind) {
+                        case 0 -> drawn;
+                        case 1 -> Math.copySign(Math.nextUp(e), drawn);
+                        case 2 -> Math.copySign(1 - 2 * e - Math.ulp(1.0) * (long) (Math.abs(drawn) * 4), drawn);
+                        default -> Math.copySign(e + Math.ulp(e) * (1 + (long) (Math.abs(drawn) * 1000)), drawn);
+                    };
+                    if (Math.abs(d) > e && Math.abs(d) <= 1 - 2 * e) {
+                        assertThat((int) (1 - d)).as("d %s, e %s", d, e).isEqualTo(d < 0 ? 1 : 0);
+                    }
+                });
     }
 
     /**
