@@ -323,26 +323,35 @@ public final class DriverSampler {
             Marginal.Shape shape = shapeOf[at];
             double a = firstOf[at];
             double b = secondOf[at];
+            if (shape == Marginal.Shape.LOGNORMAL) {
+                // The six e^(σ·z) in one loop (BoundedExp.exps), not six calls: the draws alone 0.983–0.987 of the calls.
+                // (Every shape's z first, then its values, cost as much as that saved: 0.997.)
+                int exps = all + 12;
+                for (int r = 0; r < 6; r++) {
+                    double z = 0;
+                    for (int j = 0; j <= i; j++) {
+                        z += row[j] * scratch[all + 2 * r + j];
+                    }
+                    scratch[exps + r] = b * z;
+                }
+                BoundedExp.exps(scratch, exps, 6);
+                for (int r = 0; r < 6; r++) {
+                    values[r][d] = a * scratch[exps + r];
+                }
+                continue;
+            }
             for (int r = 0; r < 6; r++) {
                 double z = 0;
                 for (int j = 0; j <= i; j++) {
                     z += row[j] * scratch[all + 2 * r + j];
                 }
-                double v;
-                if (shape == Marginal.Shape.NORMAL) {
-                    v = a + b * z;
-                } else if (shape == Marginal.Shape.LOGNORMAL) {
-                    v = a * BoundedExp.exp(b * z);
-                } else {
-                    v = marginals[d].fromStandardNormal(z);
-                }
-                values[r][d] = v;
+                values[r][d] = shape == Marginal.Shape.NORMAL ? a + b * z : marginals[d].fromStandardNormal(z);
             }
         }
     }
 
     /** The scratch {@link #drawSix} needs. */
     public int sixScratchSize() {
-        return 6 * active.length + Math.max(12, correlated.length);
+        return 6 * active.length + Math.max(12, correlated.length) + 6;
     }
 }
