@@ -84,4 +84,37 @@ final class BoundedExp {
         double tempC = tempB + tempA;
         return tempC * z + tempB + tempA;
     }
+
+    /**
+     * {@code x[k] = exp(x[k])} for {@code k} in {@code [at, at + n)}: {@link #exp}'s steps in a loop, so under C1 the
+     * calls (each spilling its caller's registers) go, and the processor overlaps one argument's chain of dependent steps
+     * (a conversion, table loads, a division, the polynomial) with the next's. For six runs' lognormal draws
+     * ({@link DriverSampler#drawSix}): ten-class's draws alone 0.983–0.987 of six calls (20 rounds each), drivers and exit
+     * value in process 0.983 (0.964 against 0.981 of main's, 40 alternated rounds).
+     */
+    static void exps(double[] x, int at, int n) {
+        for (int k = at; k < at + n; k++) {
+            double v = x[k];
+            if (!(v > -LIMIT && v < LIMIT) || v == 0 || LIBRARY_ONLY) {
+                x[k] = FastMath.exp(v);
+                continue;
+            }
+            int intVal = (int) v + (int) (Double.doubleToRawLongBits(v) >> 63);
+            double intPartA = INT_A[750 + intVal];
+            double intPartB = INT_B[750 + intVal];
+            int intFrac = (int) ((v - intVal) * 1024.0);
+            double fracPartA = FRAC_A[intFrac];
+            double fracPartB = FRAC_B[intFrac];
+            double epsilon = v - (intVal + intFrac / 1024.0);
+            double z = 0.04168701738764507;
+            z = z * epsilon + 0.1666666505023083;
+            z = z * epsilon + 0.5000000000042687;
+            z = z * epsilon + 1.0;
+            z = z * epsilon + -3.940510424527919E-20;
+            double tempA = intPartA * fracPartA;
+            double tempB = intPartA * fracPartB + intPartB * fracPartA + intPartB * fracPartB;
+            double tempC = tempB + tempA;
+            x[k] = tempC * z + tempB + tempA;
+        }
+    }
 }

@@ -233,18 +233,22 @@ final class StandardNormal {
     }
 
     /**
-     * {@link #quantiles} for four pairs ({@code out[at] .. out[at + 7]}), the eight polynomials side by side: four runs'
-     * correlated drivers at once. Four chains of {@code erfInv}'s 23 dependent multiply-adds still wait on each step's
-     * latency (a multiplication and an addition, 3 cycles each here); eight fill the two multipliers and two adders, so
-     * a run's polynomials cost about half as much (their samples in a profile of the draws alone: 493 against 896 ms).
-     * The steps in a loop over {@link #CENTRAL}, the same coefficients in the same order (so the same doubles): 22 steps
-     * of 16 operations each, against a loop's counter and bound. Written out step by step they were slower (the draws
-     * alone 0.943 of two runs at a time against the loop's 0.922: more code to fetch for the same arithmetic).
+     * {@link #quantiles} for six pairs ({@code out[at] .. out[at + 11]}), the twelve polynomials side by side: six runs'
+     * correlated drivers at once. Each of {@code erfInv}'s 23 dependent steps is a multiplication and an addition, 3
+     * cycles each here, so a chain takes a step every 6 cycles, and the two multipliers and two adders take two steps a
+     * cycle: it takes twelve chains to keep them busy. Four chains used a third of them, eight (session 20) two thirds
+     * (a run's polynomials cost about half of four's); twelve: ten-class's draws alone 0.941 of eight at a time (q1 0.932,
+     * q3 0.956, 20 alternated rounds). The 24 doubles of the loop stay in registers (C1 has AVX-512's 32). The steps in a
+     * loop over {@link #CENTRAL}, the same coefficients in the same order (so the same doubles). Written out step by
+     * step, eight were slower than the loop (the draws alone 0.943 of two runs at a time against the loop's 0.922: more
+     * code to fetch for the same arithmetic). Any argument outside the central range: {@link #quantiles} of two pairs
+     * three times.
      */
     static void quantiles(double u1, double u2, double u3, double u4, double u5, double u6, double u7, double u8,
-                          double[] out, int at) {
+                          double u9, double u10, double u11, double u12, double[] out, int at) {
         if (u1 >= 0 && u1 <= 1 && u2 >= 0 && u2 <= 1 && u3 >= 0 && u3 <= 1 && u4 >= 0 && u4 <= 1
-                && u5 >= 0 && u5 <= 1 && u6 >= 0 && u6 <= 1 && u7 >= 0 && u7 <= 1 && u8 >= 0 && u8 <= 1) {
+                && u5 >= 0 && u5 <= 1 && u6 >= 0 && u6 <= 1 && u7 >= 0 && u7 <= 1 && u8 >= 0 && u8 <= 1
+                && u9 >= 0 && u9 <= 1 && u10 >= 0 && u10 <= 1 && u11 >= 0 && u11 <= 1 && u12 >= 0 && u12 <= 1) {
             double x1 = 2 * u1 - 1;
             double x2 = 2 * u2 - 1;
             double x3 = 2 * u3 - 1;
@@ -253,10 +257,16 @@ final class StandardNormal {
             double x6 = 2 * u6 - 1;
             double x7 = 2 * u7 - 1;
             double x8 = 2 * u8 - 1;
+            double x9 = 2 * u9 - 1;
+            double x10 = 2 * u10 - 1;
+            double x11 = 2 * u11 - 1;
+            double x12 = 2 * u12 - 1;
             UnitIntervalLog.pair((1.0 - x1) * (1.0 + x1), (1.0 - x2) * (1.0 + x2), out, at);
             UnitIntervalLog.pair((1.0 - x3) * (1.0 + x3), (1.0 - x4) * (1.0 + x4), out, at + 2);
             UnitIntervalLog.pair((1.0 - x5) * (1.0 + x5), (1.0 - x6) * (1.0 + x6), out, at + 4);
             UnitIntervalLog.pair((1.0 - x7) * (1.0 + x7), (1.0 - x8) * (1.0 + x8), out, at + 6);
+            UnitIntervalLog.pair((1.0 - x9) * (1.0 + x9), (1.0 - x10) * (1.0 + x10), out, at + 8);
+            UnitIntervalLog.pair((1.0 - x11) * (1.0 + x11), (1.0 - x12) * (1.0 + x12), out, at + 10);
             double w1 = -out[at];
             double w2 = -out[at + 1];
             double w3 = -out[at + 2];
@@ -265,7 +275,12 @@ final class StandardNormal {
             double w6 = -out[at + 5];
             double w7 = -out[at + 6];
             double w8 = -out[at + 7];
-            if (w1 < 6.25 && w2 < 6.25 && w3 < 6.25 && w4 < 6.25 && w5 < 6.25 && w6 < 6.25 && w7 < 6.25 && w8 < 6.25) {
+            double w9 = -out[at + 8];
+            double w10 = -out[at + 9];
+            double w11 = -out[at + 10];
+            double w12 = -out[at + 11];
+            if (w1 < 6.25 && w2 < 6.25 && w3 < 6.25 && w4 < 6.25 && w5 < 6.25 && w6 < 6.25
+                    && w7 < 6.25 && w8 < 6.25 && w9 < 6.25 && w10 < 6.25 && w11 < 6.25 && w12 < 6.25) {
                 w1 -= 3.125;
                 w2 -= 3.125;
                 w3 -= 3.125;
@@ -274,6 +289,10 @@ final class StandardNormal {
                 w6 -= 3.125;
                 w7 -= 3.125;
                 w8 -= 3.125;
+                w9 -= 3.125;
+                w10 -= 3.125;
+                w11 -= 3.125;
+                w12 -= 3.125;
                 double p1 = -3.64441206401782E-21;
                 double p2 = p1;
                 double p3 = p1;
@@ -282,6 +301,10 @@ final class StandardNormal {
                 double p6 = p1;
                 double p7 = p1;
                 double p8 = p1;
+                double p9 = p1;
+                double p10 = p1;
+                double p11 = p1;
+                double p12 = p1;
                 double[] central = CENTRAL;
                 for (int s = 0; s < central.length; s++) {
                     double c = central[s];
@@ -293,6 +316,10 @@ final class StandardNormal {
                     p6 = c + p6 * w6;
                     p7 = c + p7 * w7;
                     p8 = c + p8 * w8;
+                    p9 = c + p9 * w9;
+                    p10 = c + p10 * w10;
+                    p11 = c + p11 * w11;
+                    p12 = c + p12 * w12;
                 }
                 out[at] = MEAN + SD * SQRT2 * (p1 * x1);
                 out[at + 1] = MEAN + SD * SQRT2 * (p2 * x2);
@@ -302,11 +329,16 @@ final class StandardNormal {
                 out[at + 5] = MEAN + SD * SQRT2 * (p6 * x6);
                 out[at + 6] = MEAN + SD * SQRT2 * (p7 * x7);
                 out[at + 7] = MEAN + SD * SQRT2 * (p8 * x8);
+                out[at + 8] = MEAN + SD * SQRT2 * (p9 * x9);
+                out[at + 9] = MEAN + SD * SQRT2 * (p10 * x10);
+                out[at + 10] = MEAN + SD * SQRT2 * (p11 * x11);
+                out[at + 11] = MEAN + SD * SQRT2 * (p12 * x12);
                 return;
             }
         }
         quantiles(u1, u2, u3, u4, out, at);
         quantiles(u5, u6, u7, u8, out, at + 4);
+        quantiles(u9, u10, u11, u12, out, at + 8);
     }
 
     /** {@code erfInv}'s central polynomial's coefficients after the first, highest power first (Commons Math 3.6.1's). */

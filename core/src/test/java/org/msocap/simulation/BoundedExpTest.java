@@ -7,15 +7,35 @@ import org.apache.commons.math3.util.FastMath;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link BoundedExp} gives {@link FastMath#exp}'s doubles bit for bit: every lognormal draw goes through it. Its own
- * range, {@code |x| < 700}, on every binary exponent, every whole number and the fraction table's edges; the library
- * beyond.
+ * {@link BoundedExp} gives {@link FastMath#exp}'s doubles bit for bit, one at a time and six at a time
+ * ({@link BoundedExp#exps}): every lognormal draw goes through it. Its own range, {@code |x| < 700}, on every binary
+ * exponent, every whole number and the fraction table's edges; the library beyond.
  */
 class BoundedExpTest {
 
+    /** Slots 1 to 6 for {@link BoundedExp#exps}, the two around it to see that it writes only those. */
+    private static final double[] SIX = new double[8];
+    private static final double[] ARGUMENTS = new double[6];
+    private static int gathered;
+
+    /** {@code exp(x)}, and every six arguments {@code exps} of them, equal FastMath's. */
     private static void check(double x) {
         assertThat(Double.doubleToRawLongBits(BoundedExp.exp(x))).as("exp of %s", x)
                 .isEqualTo(Double.doubleToRawLongBits(FastMath.exp(x)));
+        ARGUMENTS[gathered++] = x;
+        if (gathered == 6) {
+            SIX[0] = 0.5;
+            SIX[7] = 0.5;
+            System.arraycopy(ARGUMENTS, 0, SIX, 1, 6);
+            gathered = 0;
+            BoundedExp.exps(SIX, 1, 6);
+            for (int k = 0; k < 6; k++) {
+                assertThat(Double.doubleToRawLongBits(SIX[1 + k])).as("exps' %s of %s", k, ARGUMENTS[k])
+                        .isEqualTo(Double.doubleToRawLongBits(FastMath.exp(ARGUMENTS[k])));
+            }
+            assertThat(SIX[0]).isEqualTo(0.5);
+            assertThat(SIX[7]).isEqualTo(0.5);
+        }
     }
 
     @Test

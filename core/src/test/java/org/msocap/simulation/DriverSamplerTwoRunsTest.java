@@ -14,8 +14,8 @@ import org.msocap.model.Distribution;
 import org.msocap.model.SimulationSpec.Correlation;
 
 /**
- * {@link DriverSampler#drawTwo} and {@link DriverSampler#drawFour} draw what {@link DriverSampler#draw} draws for each of
- * their runs, bit for bit, and leave each stream where {@code draw} would: the simulation draws four runs at a time, and
+ * {@link DriverSampler#drawTwo} and {@link DriverSampler#drawSix} draw what {@link DriverSampler#draw} draws for each of
+ * their runs, bit for bit, and leave each stream where {@code draw} would: the simulation draws six runs at a time, and
  * two or one at a chunk's end.
  */
 class DriverSamplerTwoRunsTest {
@@ -44,26 +44,26 @@ class DriverSamplerTwoRunsTest {
         }
     }
 
-    private static void checkFourRuns(Map<Driver, Distribution> distributions, List<Correlation> correlations, int runs) {
+    private static void checkSixRuns(Map<Driver, Distribution> distributions, List<Correlation> correlations, int runs) {
         DriverSampler sampler = DriverSampler.of(distributions, correlations);
-        RandomStream[] streams = new RandomStream[4];
-        double[][] four = new double[4][Driver.values().length];
-        for (int r = 0; r < 4; r++) {
+        RandomStream[] streams = new RandomStream[6];
+        double[][] six = new double[6][Driver.values().length];
+        for (int r = 0; r < 6; r++) {
             streams[r] = RandomStream.forRun(13, 0);
         }
         double[] one = new double[Driver.values().length];
-        double[] fourScratch = new double[sampler.fourScratchSize()];
+        double[] sixScratch = new double[sampler.sixScratchSize()];
         double[] scratch = new double[sampler.scratchSize()];
         RandomStream alone = RandomStream.forRun(13, 0);
-        for (int i = 0; i < runs; i += 4) {
-            for (int r = 0; r < 4; r++) {
+        for (int i = 0; i < runs; i += 6) {
+            for (int r = 0; r < 6; r++) {
                 streams[r].reset(13, i + r);
             }
-            sampler.drawFour(streams, four, fourScratch);
-            for (int r = 0; r < 4; r++) {
+            sampler.drawSix(streams, six, sixScratch);
+            for (int r = 0; r < 6; r++) {
                 sampler.draw(alone.reset(13, i + r), one, scratch);
                 for (Driver d : sampler.activeDrivers()) {
-                    assertThat(Double.doubleToRawLongBits(four[r][d.ordinal()])).as("run %s, %s", i + r, d)
+                    assertThat(Double.doubleToRawLongBits(six[r][d.ordinal()])).as("run %s, %s", i + r, d)
                             .isEqualTo(Double.doubleToRawLongBits(one[d.ordinal()]));
                 }
                 assertThat(streams[r].nextLong()).as("the stream after run %s", i + r).isEqualTo(alone.nextLong());
@@ -71,13 +71,13 @@ class DriverSamplerTwoRunsTest {
         }
     }
 
-    /** {@link #checkTwoRuns} and {@link #checkFourRuns}. */
+    /** {@link #checkTwoRuns} and {@link #checkSixRuns}. */
     private static void checkRuns(Map<Driver, Distribution> distributions, List<Correlation> correlations, int runs) {
         checkTwoRuns(distributions, correlations, runs);
-        checkFourRuns(distributions, correlations, runs);
+        checkSixRuns(distributions, correlations, runs);
     }
 
-    /** The common layout: exit date uniform, multiple lognormal and growth normal correlated (the four, and eight, quantiles at once). */
+    /** The common layout: exit date uniform, multiple lognormal and growth normal correlated (the four, and twelve, quantiles at once). */
     @Test
     void twoCorrelatedDriversEqualOneRunAtATime() {
         checkRuns(Map.of(

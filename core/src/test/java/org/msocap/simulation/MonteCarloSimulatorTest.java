@@ -322,6 +322,38 @@ class MonteCarloSimulatorTest {
         }
     }
 
+    /**
+     * The runs are drawn six at a time and the one to five left at a chunk's end two and one at a time: every run's drivers,
+     * and its escrow and earnout draws after them, are still what its own stream gives one run at a time, whatever is
+     * left over (a full chunk leaves four; the last one here one to five, or none).
+     */
+    @Test
+    void eachRunsDriversAreItsOwnStreamsWhateverIsLeftAtAChunksEnd() {
+        SimulationSetup setup = stochastic(SimplePreferredPayoutModel.sample());
+        DriverSampler sampler = setup.drivers();
+        double[] drivers = new double[Driver.values().length];
+        double[] scratch = new double[sampler.scratchSize()];
+        long seed = 29;
+        for (int left = 1; left <= 6; left++) {
+            int runs = MonteCarloSimulator.CHUNK + left;
+            SimulationResult r = MonteCarloSimulator.DEFAULT.simulate(setup, new SimulationOptions(runs, seed, 1, 0, runs, 10));
+            for (int i = 0; i < runs; i++) {
+                RandomStream stream = RandomStream.forRun(seed, i);
+                stream.nextDouble();
+                sampler.draw(stream, drivers, scratch);
+                RunSample run = r.sample().get(i);
+                assertThat(Double.doubleToRawLongBits(run.ebitdaMultiple())).as("multiple of run %s of %s", i, runs)
+                        .isEqualTo(Double.doubleToRawLongBits(drivers[Driver.EBITDA_MULTIPLE.ordinal()]));
+                assertThat(Double.doubleToRawLongBits(run.collectionsGrowth())).as("growth of run %s of %s", i, runs)
+                        .isEqualTo(Double.doubleToRawLongBits(drivers[Driver.COLLECTIONS_GROWTH.ordinal()]));
+                assertThat(run.escrowReleased()).as("escrow of run %s of %s", i, runs)
+                        .isEqualTo(stream.nextDouble() < 0.9 ? 1.0 : 0.0);
+                assertThat(run.earnoutPaid()).as("earnout of run %s of %s", i, runs)
+                        .isEqualTo(stream.nextDouble() < 0.4 ? 1.0 : 0.0);
+            }
+        }
+    }
+
     @Test
     void carveOutGoesToItsRecipientsOutsideTheWaterfall() {
         ExitTerms terms = new ExitTerms(0, null, 0, new BigDecimal("0.05"), List.of("alice", "zed"),
