@@ -483,9 +483,26 @@ final class LineRanks {
             double b = base[p];
             double m = slope[p];
             int s = shift[p];
-            int lo = 0;
-            int hi = bucketBase[p + 1] - bucketBase[p] - 1;
+            int buckets = bucketBase[p + 1] - bucketBase[p] - 1;
+            // The edge guessed from the line, where the estimate crosses t (a division), then checked by the estimates of
+            // it and the edge before: the answer when the one before is on t's near side and it on the far one (the
+            // estimates are monotone along the piece), else a binary search on the side the check points to. The binary
+            // search alone took about nine estimates and as many mispredicted branches. (No Math.min or Math.ceil of
+            // doubles: calls under C1.)
+            double x = (t - b) / (m * (double) (1L << s));
+            int lo;
+            int hi;
             if (m < 0) {
+                int g = !(x > 0) ? 0 : x >= buckets ? buckets : (int) x + ((int) x < x ? 1 : 0);
+                if (g > 0 && LineSeries.estimate(b, m, (double) ((long) (g - 1) << s)) <= t) {
+                    lo = 0;
+                    hi = g - 1;
+                } else if (g == buckets || LineSeries.estimate(b, m, (double) ((long) g << s)) <= t) {
+                    return g;
+                } else {
+                    lo = g + 1;
+                    hi = buckets;
+                }
                 while (lo < hi) {
                     int mid = (lo + hi) >>> 1;
                     if (LineSeries.estimate(b, m, (double) ((long) mid << s)) <= t) {
@@ -495,6 +512,16 @@ final class LineRanks {
                     }
                 }
             } else {
+                int g = !(x >= 0) ? 0 : x >= buckets ? buckets : (int) x + 1;
+                if (g > 0 && LineSeries.estimate(b, m, (double) ((long) (g - 1) << s)) > t) {
+                    lo = 0;
+                    hi = g - 1;
+                } else if (g == buckets || LineSeries.estimate(b, m, (double) ((long) g << s)) > t) {
+                    return g;
+                } else {
+                    lo = g + 1;
+                    hi = buckets;
+                }
                 while (lo < hi) {
                     int mid = (lo + hi) >>> 1;
                     if (LineSeries.estimate(b, m, (double) ((long) mid << s)) > t) {
