@@ -220,6 +220,13 @@ final class LineRanks {
         private long least;
         private long greatest;
         /**
+         * The last search's rank and its range's low end, with the estimates at least known to lie below it: at most that
+         * rank's estimates lie below it, so it bounds the search of any rank not less from below ({@link #at}).
+         */
+        private int lastRank = -1;
+        private long lastLo;
+        private long lastCountLo;
+        /**
          * Per piece whose runs share one estimate, their correction when they share one too (a class paid nothing or
          * capped), else {@link #MIXED}; {@link #UNKNOWN} until looked at.
          */
@@ -277,6 +284,13 @@ final class LineRanks {
             long countLo = 0;
             long countHi = runs;
             under = 0;
+            if (k >= lastRank && lastRank >= 0) {
+                // Ranks asked in ascending order (the percentiles): the search starts where the last one's ended below,
+                // the pieces wholly below it dropped at once, rather than from the least estimate.
+                lo = lastLo;
+                countLo = lastCountLo;
+                count = keepNear(count, lo, hi);
+            }
             boolean bisect = false;
             while (hi - lo > SPAN) {
                 long t;
@@ -304,6 +318,9 @@ final class LineRanks {
                 bisect = !bisect && hi - lo > width / 2;
                 count = keepNear(count, lo, hi);
             }
+            lastRank = k;
+            lastLo = lo;
+            lastCountLo = countLo;
             // Every value lies within C of its estimate: the rank's value within [lo − C, hi + C], and only runs whose
             // estimate lies within [lo − 2C, hi + 2C] can take a value there; their values lie within [lo − 3C, hi + 3C].
             long first = lo - 3 * C;
