@@ -17,6 +17,8 @@ final class LineRanks {
 
     /** The widest range of estimates the search leaves for the exact look (the look's counts: this plus six corrections). */
     private static final int SPAN = 256;
+    /** The probes a series keeps for its later searches ({@link Series#probe}). */
+    private static final int PROBES = 256;
     private static final int C = CompactSeries.MAX_CORRECTION;
     /** {@link Series#flatCorrection}'s marks: not looked at yet, and corrections that differ (beyond a byte's range). */
     private static final int UNKNOWN = Integer.MIN_VALUE;
@@ -234,12 +236,13 @@ final class LineRanks {
         private long least;
         private long greatest;
         /**
-         * The last search's rank and its range's low end, with the estimates at least known to lie below it: at most that
-         * rank's estimates lie below it, so it bounds the search of any rank not less from below ({@link #at}).
+         * The earlier searches' probes ({@link #at}): each value probed, with at least {@code probeAtLeast} and at most
+         * {@code probeAtMost} estimates at or below it; they bound the search of any rank from either side.
          */
-        private int lastRank = -1;
-        private long lastLo;
-        private long lastCountLo;
+        private final long[] probe = new long[PROBES];
+        private final long[] probeAtLeast = new long[PROBES];
+        private final long[] probeAtMost = new long[PROBES];
+        private int probes;
         /**
          * Per piece whose runs share one estimate, their correction when they share one too (a class paid nothing or
          * capped), else {@link #MIXED}; {@link #UNKNOWN} until looked at.
@@ -298,11 +301,19 @@ final class LineRanks {
             long countLo = 0;
             long countHi = runs;
             under = 0;
-            if (k >= lastRank && lastRank >= 0) {
-                // Ranks asked in ascending order (the percentiles): the search starts where the last one's ended below,
-                // the pieces wholly below it dropped at once, rather than from the least estimate.
-                lo = lastLo;
-                countLo = lastCountLo;
+            // The earlier ranks' probes narrow the range first (the percentiles' searches cross each other's ranges), the
+            // pieces wholly outside it dropped at once.
+            for (int i = 0; i < probes; i++) {
+                long t = probe[i];
+                if (probeAtMost[i] < k + 1 && t + 1 > lo) {
+                    lo = t + 1;
+                    countLo = probeAtLeast[i];
+                } else if (probeAtLeast[i] >= k + 1 && t < hi) {
+                    hi = t;
+                    countHi = probeAtLeast[i];
+                }
+            }
+            if (probes > 0) {
                 count = keepNear(count, lo, hi);
             }
             boolean bisect = false;
@@ -317,8 +328,15 @@ final class LineRanks {
                 long atMost = under + (t >= 0 ? withoutExit : 0) + wholeAtMost(count, t);
                 // The runs of the buckets straddling t are read only when they decide on which side of t the rank lies:
                 // seldom but near the search's end.
-                if (atMost < k + 1 && atMost + straddlingRuns >= k + 1) {
+                long upTo = atMost + straddlingRuns;
+                if (atMost < k + 1 && upTo >= k + 1) {
                     atMost += straddlingAtMost(t);
+                    upTo = atMost;
+                }
+                if (probes < PROBES) {
+                    probe[probes] = t;
+                    probeAtLeast[probes] = atMost;
+                    probeAtMost[probes++] = upTo;
                 }
                 long width = hi - lo;
                 if (atMost >= k + 1) {
@@ -332,9 +350,6 @@ final class LineRanks {
                 bisect = !bisect && hi - lo > width / 2;
                 count = keepNear(count, lo, hi);
             }
-            lastRank = k;
-            lastLo = lo;
-            lastCountLo = countLo;
             // Every value lies within C of its estimate: the rank's value within [lo − C, hi + C], and only runs whose
             // estimate lies within [lo − 2C, hi + 2C] can take a value there; their values lie within [lo − 3C, hi + 3C].
             long first = lo - 3 * C;
