@@ -709,6 +709,11 @@ final class LineSeries extends CompactSeries {
         return ranks.atSortedIndexes(base[s], slope[s], corrections[s], indexes);
     }
 
+    /** {@link #atSortedIndexes}, then {@link #countBelow} {@code t} last, in one search of the series. */
+    long[] atSortedIndexesAndBelow(int s, LineRanks ranks, int[] indexes, long t) {
+        return ranks.atSortedIndexesAndBelow(base[s], slope[s], corrections[s], indexes, t);
+    }
+
     /** How many of series {@code s}'s values lie below {@code t} ({@link #rankedByLines} true). */
     long countBelow(int s, LineRanks ranks, long t) {
         return ranks.countBelow(base[s], slope[s], corrections[s], t);

@@ -1802,9 +1802,9 @@ public final class MonteCarloSimulator {
             if (lines != null) {
                 // From the lines: the percentiles look at few of the values, the squares are the tallies'; the runs below
                 // cost are counted from the lines too. The least and greatest are not needed: the exact deviation of equal
-                // values is 0.
-                at = lines.atSortedIndexes(derivedIndex, lineRanks, percentileIndexes(runs));
-                belowCost = lines.countBelow(derivedIndex, lineRanks, costCents);
+                // values is 0. One search of the series for both (its flat pieces' corrections read once).
+                at = lines.atSortedIndexesAndBelow(derivedIndex, lineRanks, percentileIndexes(runs), costCents);
+                belowCost = at[PERCENTILES.length];
             } else {
                 if (tallied && !tallies.keepsRange(tally)) {
                     // Lines that cannot rank the series (a chunk kept exactly): rebuilt a chunk at a time for its range.

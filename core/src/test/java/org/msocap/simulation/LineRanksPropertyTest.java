@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * corrections anywhere in a byte's range, all at ±127, all 0; ties of proceeds and of values; runs crowded near a wide
  * piece's start (one bucket of many runs at differing proceeds); pieces of one run and of none; runs without an exit. So
  * are the counts of values below a threshold ({@link LineRanks#countBelow}): the runs below cost of a series whose tally
- * keeps no range.
+ * keeps no range; and both from one search ({@link LineRanks#atSortedIndexesAndBelow}).
  */
 class LineRanksPropertyTest {
 
@@ -115,6 +115,11 @@ class LineRanksPropertyTest {
         for (long t : thresholds) {
             long below = Arrays.stream(values).filter(v -> v < t).count();
             assertThat(ranks.countBelow(base, slope, kept, t)).as("below %d", t).isEqualTo(below);
+            // Both from one search of the series: the percentiles, then the count below.
+            long[] both = Arrays.copyOf(expected, expected.length + 1);
+            both[expected.length] = below;
+            assertThat(ranks.atSortedIndexesAndBelow(base, slope, kept, indexes, t)).as("indexes %s, below %d",
+                    Arrays.toString(indexes), t).isEqualTo(both);
         }
     }
 
