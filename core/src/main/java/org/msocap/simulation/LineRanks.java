@@ -183,12 +183,7 @@ final class LineRanks {
      * {@code slope} and corrections {@code kept} by run, were its values sorted.
      */
     long[] atSortedIndexes(double[] base, double[] slope, byte[] kept, int[] indexes) {
-        Series series = new Series(base, slope, kept);
-        long[] out = new long[indexes.length];
-        for (int i = 0; i < indexes.length; i++) {
-            out[i] = series.at(indexes[i]);
-        }
-        return out;
+        return new Series(base, slope, kept).atAll(indexes, 0);
     }
 
     /**
@@ -197,10 +192,7 @@ final class LineRanks {
      */
     long[] atSortedIndexesAndBelow(double[] base, double[] slope, byte[] kept, int[] indexes, long t) {
         Series series = new Series(base, slope, kept);
-        long[] out = new long[indexes.length + 1];
-        for (int i = 0; i < indexes.length; i++) {
-            out[i] = series.at(indexes[i]);
-        }
+        long[] out = series.atAll(indexes, 1);
         out[indexes.length] = series.below(t);
         return out;
     }
@@ -399,6 +391,15 @@ final class LineRanks {
                 return 0;
             }
             return look(p, from, to, byValue, first);
+        }
+
+        /** Its values at {@code indexes} were they sorted, in an array of {@code spare} more slots. */
+        long[] atAll(int[] indexes, int spare) {
+            long[] out = new long[indexes.length + spare];
+            for (int i = 0; i < indexes.length; i++) {
+                out[i] = at(indexes[i]);
+            }
+            return out;
         }
 
         /**

@@ -704,7 +704,10 @@ final class LineSeries extends CompactSeries {
         return true;
     }
 
-    /** Series {@code s}'s values at {@code indexes} were they sorted ({@link #rankedByLines} true). */
+    /**
+     * Series {@code s}'s values at {@code indexes} were they sorted ({@link #rankedByLines} true); for tests, the simulator
+     * takes them with the runs below cost ({@link #atSortedIndexesAndBelow}).
+     */
     long[] atSortedIndexes(int s, LineRanks ranks, int[] indexes) {
         return ranks.atSortedIndexes(base[s], slope[s], corrections[s], indexes);
     }
@@ -714,7 +717,7 @@ final class LineSeries extends CompactSeries {
         return ranks.atSortedIndexesAndBelow(base[s], slope[s], corrections[s], indexes, t);
     }
 
-    /** How many of series {@code s}'s values lie below {@code t} ({@link #rankedByLines} true). */
+    /** How many of series {@code s}'s values lie below {@code t} ({@link #rankedByLines} true); for tests, as above. */
     long countBelow(int s, LineRanks ranks, long t) {
         return ranks.countBelow(base[s], slope[s], corrections[s], t);
     }
