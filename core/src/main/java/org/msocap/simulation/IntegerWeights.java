@@ -252,6 +252,94 @@ final class IntegerWeights {
         return mostDoubleCents;
     }
 
+    /**
+     * Two or three parts whose weights, over their greatest common divisor, total at most {@link #MOST_RESIDUES}: their
+     * split of any cents up to {@link #MOST_RESIDUE_CENTS} from a table of the split of every residue (else null). The
+     * largest-remainder split of {@code cents = q × total + r} (the reduced weights and total) is {@code q × wⱼ} plus the
+     * split of {@code r}: each part's product is {@code q × total × wⱼ + r × wⱼ}, so its remainder, and with them the ranks,
+     * the ties and the left-over cents, are those of {@code r} alone (the common divisor scales every remainder, which
+     * keeps their order). The table is built by {@link #split} itself, so it holds the exact split of each residue.
+     */
+    Residues residues() {
+        int m = weights.length;
+        if (m < 2 || m > 3) {
+            return null;
+        }
+        long divisor = 0;
+        for (long w : weights) {
+            divisor = gcd(divisor, w);
+        }
+        long reduced = total / divisor;
+        if (reduced > MOST_RESIDUES) {
+            return null;
+        }
+        int residues = (int) reduced;
+        int[] firstTwo = new int[residues];
+        long[] parts = new long[m];
+        Scratch scratch = new Scratch();
+        for (int r = 0; r < residues; r++) {
+            split(r, parts, scratch);
+            firstTwo[r] = (int) parts[0] | (int) parts[1] << 16;   // each part at most r, below 2^16
+        }
+        return new Residues(residues, weights[0] / divisor, weights[1] / divisor, firstTwo);
+    }
+
+    /** The most a {@link Residues}' reduced total may be: its parts of a residue fit 16 bits, its table 16 KB. */
+    static final int MOST_RESIDUES = 4096;
+    /** The most cents {@link Residues#quotient} divides exactly: its double estimate is within a quarter residue. */
+    static final long MOST_RESIDUE_CENTS = 1L << 50;
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /**
+     * {@link #residues}: the reduced total, its first two reduced weights, and the first two parts of each residue's split
+     * packed in an int (part 0 in the low 16 bits); the last part is the cents left.
+     */
+    static final class Residues {
+        final long total;
+        /** {@code 1 / total}, rounded once. */
+        final double inverse;
+        final long weight0;
+        final long weight1;
+        final int[] firstTwo;
+
+        private Residues(long total, long weight0, long weight1, int[] firstTwo) {
+            this.total = total;
+            this.inverse = 1.0 / total;
+            this.weight0 = weight0;
+            this.weight1 = weight1;
+            this.firstTwo = firstTwo;
+        }
+
+        /**
+         * {@code cents ÷ total} for {@code 0 <= cents <= MOST_RESIDUE_CENTS}, without a long division (a call under C1):
+         * {@code (cents + ½) ÷ total} lies at least {@code ½ ÷ total} from a whole number, and its double (the sum exact
+         * below 2^52, the reciprocal and the product each rounded once) within about {@code (cents + ½) × 2⁻⁵² ÷ total},
+         * about {@code ¼ ÷ total} at 2^50 cents, so it truncates to the exact quotient.
+         */
+        long quotient(long cents) {
+            return (long) ((cents + 0.5) * inverse);
+        }
+
+        /** The split of {@code cents} (0 to {@link #MOST_RESIDUE_CENTS}) into {@code parts}, as the pass computes it. */
+        void split(long cents, long[] parts) {
+            long q = quotient(cents);
+            int packed = firstTwo[(int) (cents - q * total)];
+            parts[0] = q * weight0 + (packed & 0xFFFF);
+            parts[1] = q * weight1 + (packed >>> 16);
+            if (parts.length > 2) {
+                parts[2] = cents - parts[0] - parts[1];
+            }
+        }
+    }
+
     /** Weight {@code j} over the weights' total: part {@code j}'s share of what is split. */
     double share(int j) {
         return (double) weights[j] / total;

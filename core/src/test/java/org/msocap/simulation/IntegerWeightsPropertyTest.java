@@ -246,6 +246,75 @@ class IntegerWeightsPropertyTest {
         assertThat(IntegerWeights.of(List.of(new BigFraction(java.math.BigInteger.ONE.shiftLeft(70))))).isNull();
     }
 
+    /**
+     * Two and three parts whose reduced total is small ({@link IntegerWeights#residues}, the payout pass's table of the
+     * split of every residue): {@code q × wⱼ} plus the residue's split, the quotient from a double reciprocal, is the
+     * exact split for every cents up to {@link IntegerWeights#MOST_RESIDUE_CENTS}: drawn, at multiples of the total and
+     * a cent either side, and at the top. Weights with a common divisor (so the table is of the reduced weights), zero
+     * weights and reduced totals of 1 and of {@link IntegerWeights#MOST_RESIDUES} too.
+     */
+    @Test
+    void residueSplitsAreTheExactSplits() {
+        IntegerWeights.Scratch scratch = new IntegerWeights.Scratch();
+        qt().withFixedSeed(4096L).withExamples(3000)
+                .forAll(integers().between(2, 3), longs().between(0, Long.MAX_VALUE), integers().between(0, 5))
+                .checkAssert((m, seed, kind) -> {
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+                    long[] reduced = new long[m];
+                    int most = random.nextBoolean() ? 40 : IntegerWeights.MOST_RESIDUES;
+                    long sum;
+                    do {
+                        sum = 0;
+                        for (int j = 0; j < m; j++) {
+                            reduced[j] = random.nextInt(4) == 0 ? 0 : random.nextLong(most / m + 1);
+                            sum += reduced[j];
+                        }
+                    } while (sum == 0);
+                    if (random.nextInt(8) == 0) {
+                        // The largest reduced total a table takes.
+                        reduced[m - 1] += IntegerWeights.MOST_RESIDUES - sum;
+                        sum = IntegerWeights.MOST_RESIDUES;
+                    }
+                    long divisor = 1 + random.nextLong(random.nextBoolean() ? 1_000_000 : 1L << 40);
+                    long[] weights = new long[m];
+                    for (int j = 0; j < m; j++) {
+                        weights[j] = reduced[j] * divisor;
+                    }
+                    if (sum * divisor >= 1L << 53) {
+                        return;
+                    }
+                    IntegerWeights w = new IntegerWeights(weights);
+                    IntegerWeights.Residues residues = w.residues();
+                    long gcd = 0;
+                    for (long r : reduced) {
+                        gcd = java.math.BigInteger.valueOf(gcd).gcd(java.math.BigInteger.valueOf(r)).longValue();
+                    }
+                    assertThat(residues).isNotNull();
+                    assertThat(residues.total).isEqualTo(sum / gcd);
+                    long top = IntegerWeights.MOST_RESIDUE_CENTS;
+                    long cents = switch (kind) {
+                        case 0 -> random.nextLong(top + 1);
+                        case 1 -> random.nextLong(1 << 20);
+                        case 2 -> Math.min(top, random.nextLong(top / residues.total + 1) * residues.total + random.nextInt(3) - 1);
+                        case 3 -> top - random.nextInt(3 * (int) residues.total);
+                        case 4 -> random.nextLong(residues.total * 4);
+                        default -> top;
+                    };
+                    cents = Math.max(0, cents);
+                    long[] parts = new long[m];
+                    residues.split(cents, parts);
+                    long[] expected = new long[m];
+                    w.split(cents, expected, scratch);
+                    assertThat(parts).as("%d cents by %s", cents, java.util.Arrays.toString(weights)).containsExactly(expected);
+                    assertThat(residues.quotient(cents)).isEqualTo(cents / residues.total);
+                });
+        // Past the table's largest reduced total, and four parts: no table.
+        assertThat(new IntegerWeights(new long[] {1, IntegerWeights.MOST_RESIDUES}).residues()).isNull();
+        assertThat(new IntegerWeights(new long[] {2, 2 * IntegerWeights.MOST_RESIDUES - 2}).residues()).isNotNull();
+        assertThat(new IntegerWeights(new long[] {1, 1, 1, 1}).residues()).isNull();
+        assertThat(new IntegerWeights(new long[] {800_000, 4_000_000, 3_000_000}).residues().total).isEqualTo(39);
+    }
+
     private static void check(long[] weights, long cents, IntegerWeights.Scratch scratch) {
         long[] parts = new long[weights.length];
         new IntegerWeights(weights).split(cents, parts, scratch);
