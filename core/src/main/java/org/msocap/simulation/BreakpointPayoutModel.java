@@ -238,8 +238,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
     }
 
     /**
-     * Per thread, the series pass's columns of a block's runs: the class cents (claimant {@code i}'s run {@code j} at
-     * {@code i × runs + j}); and the block's proceeds, their segments and the runs a split in doubles left undecided. One of each for every day's pass of the thread, so that one
+     * Per thread, the series pass's columns of a block's runs: the class cents (run {@code j}'s in row {@code j}, where the
+     * evaluator writes them); and the block's proceeds, their segments and the runs a split in doubles left undecided. One of each for every day's pass of the thread, so that one
      * day's block after another's reuses the same cache lines: a day's stretch of a chunk is two or three runs on average,
      * and a pass's own arrays were cold at each one.
      */
@@ -249,16 +249,17 @@ public final class BreakpointPayoutModel implements PayoutModel {
     private static final int MOST_BLOCK_RUNS = 256;
 
     private static final class BlockColumns {
-        private long[] cents = new long[0];
+        private long[][] rows = new long[0][];
         final long[] proceeds = new long[MOST_BLOCK_RUNS];
         final int[] segment = new int[MOST_BLOCK_RUNS];
         final int[] deferred = new int[MOST_BLOCK_RUNS];
 
-        long[] cents(int length) {
-            if (cents.length < length) {
-                cents = new long[length];
+        /** {@link #MOST_BLOCK_RUNS} rows of at least {@code n} cents. */
+        long[][] rows(int n) {
+            if (rows.length == 0 || rows[0].length < n) {
+                rows = new long[MOST_BLOCK_RUNS][n];
             }
-            return cents;
+            return rows;
         }
     }
 
@@ -767,8 +768,8 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 double share0;
                 double share1;
                 double share2;
-                /** Its column in a block ({@code i × blockRuns}). */
-                int column;
+                /** Its index: its cents of a block's run {@code j} are at {@code rows[j][index]}. */
+                int index;
                 /**
                  * With {@link #doubleParts}: each part's holder slot and, with {@link #PIECES_IN_DOUBLES}
                  * ({@link #partsToCategories}), each part's category slot (else 0), in fields: the split's set-up, paid every
@@ -845,7 +846,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                         claim.holder2 = m > 2 ? claim.holderSlot[2] : spare;
                         claim.residues = claim.fixed.residues();
                     }
-                    claim.column = i * blockRuns;
+                    claim.index = i;
                     if (whole) {
                         claim.kind = !splits ? Claim.WHOLE : m == 1 ? Claim.WHOLE_TO_ONE
                                 : claim.doubleParts != 0 ? Claim.WHOLE_IN_DOUBLES : Claim.WHOLE_SPLIT;
@@ -904,65 +905,59 @@ public final class BreakpointPayoutModel implements PayoutModel {
 
             /**
              * The block's runs, their proceeds in {@link #blockProceeds}{@code [0, length)}, run {@code j}'s cents added at
-             * each slot + {@code at + j}: first every run's class cents, laid out claimant by claimant, then per claimant
+             * each slot + {@code at + j}: first every run's class cents, each run's row as the evaluator writes it, then per claimant
              * one loop over the runs for its case.
              */
             private void addBlock(int length, long[] totals, int at) {
                 Scratch work = this.work;
                 BreakpointTable.Evaluator evaluator = work.classes;
-                long[] classCents = work.classCents;
                 long[] proceeds = blockProceeds;
                 int[] segment = blockSegment;
-                int runs = blockRuns;
                 Claim[] claims = this.claims;
                 int n = claims.length;
                 BlockColumns columns = this.columns;
-                long[] cents = columns.cents(n * runs);
+                long[][] rows = columns.rows(n);
                 for (int j = 0; j < length; j++) {
-                    segment[j] = evaluator.classPayoutCents(proceeds[j], classCents);
-                    for (int i = 0, c = j; i < n; i++, c += runs) {
-                        cents[c] = classCents[i];
-                    }
+                    segment[j] = evaluator.classPayoutCents(proceeds[j], rows[j]);
                 }
                 for (int i = 0; i < n; i++) {
                     Claim claim = claims[i];
-                    int from = i * runs;
                     switch (claim.kind) {
-                        case Claim.WHOLE -> addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
-                        case Claim.WHOLE_TO_ONE -> addWholeToOne(cents, from, length, totals, claim.classSlot + at,
+                        case Claim.WHOLE -> addWhole(rows, i, length, totals, claim.classSlot + at, claim.categorySlot + at);
+                        case Claim.WHOLE_TO_ONE -> addWholeToOne(rows, i, length, totals, claim.classSlot + at,
                                 claim.categorySlot + at, claim.holderSlot[0] + at);
                         case Claim.WHOLE_IN_DOUBLES, Claim.PIECES_IN_DOUBLES -> {
                             if (claim.residues != null) {
-                                splitByResidues(claim, cents, length, totals, at);
+                                splitByResidues(claim, rows, length, totals, at);
                             } else if (claim.doubleParts == 2) {
-                                splitInTwo(claim, cents, length, totals, at);
+                                splitInTwo(claim, rows, length, totals, at);
                             } else {
-                                splitInThree(claim, cents, length, totals, at);
+                                splitInThree(claim, rows, length, totals, at);
                             }
                         }
                         case Claim.WHOLE_SPLIT -> {
-                            addWhole(cents, from, length, totals, claim.classSlot + at, claim.categorySlot + at);
-                            splitEach(i, claim, cents, from, length, totals, claim.holderSlot, at);
+                            addWhole(rows, i, length, totals, claim.classSlot + at, claim.categorySlot + at);
+                            splitEach(i, claim, rows, length, totals, claim.holderSlot, at);
                         }
-                        default -> splitEachToPieces(i, claim, cents, from, length, totals, at);
+                        default -> splitEachToPieces(i, claim, rows, length, totals, at);
                     }
                 }
             }
 
             /** A claimant's cents, unsplit, into its class's and category's columns. */
-            private static void addWhole(long[] cents, int from, int length, long[] totals, int classAt, int categoryAt) {
+            private static void addWhole(long[][] rows, int claimant, int length, long[] totals, int classAt, int categoryAt) {
                 for (int j = 0; j < length; j++) {
-                    long v = cents[from + j];
+                    long v = rows[j][claimant];
                     totals[classAt + j] += v;
                     totals[categoryAt + j] += v;
                 }
             }
 
             /** The same for a claimant of one piece whose holder is followed: its cents into the holder's column too. */
-            private static void addWholeToOne(long[] cents, int from, int length, long[] totals, int classAt, int categoryAt,
+            private static void addWholeToOne(long[][] rows, int claimant, int length, long[] totals, int classAt, int categoryAt,
                                               int holderAt) {
                 for (int j = 0; j < length; j++) {
-                    long v = cents[from + j];
+                    long v = rows[j][claimant];
                     totals[classAt + j] += v;
                     totals[categoryAt + j] += v;
                     totals[holderAt + j] += v;
@@ -970,7 +965,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
 
             /**
-             * The claimant's cents of the block's runs (its {@link Claim#column}) added whole at its class's and category's
+             * The claimant's cents of the block's runs (its {@link Claim#index} of each row) added whole at its class's and category's
              * slot + {@code at + j}, and split in its two fixed parts ({@link #splitInThree}: three), part {@code p} of run
              * {@code j} added at its holder's slot + {@code at + j}: {@link IntegerWeights#addSplit}'s split in doubles
              * right here (see there why it is exact); a run it cannot decide, or past its cents in doubles, by {@link #splitDeferred} after the loop. A
@@ -983,10 +978,10 @@ public final class BreakpointPayoutModel implements PayoutModel {
              * straight, with the claimant's slots in its fields: a block is 2.4 runs on average, so the call's set-up is
              * paid about as often as a run.
              */
-            private void splitInTwo(Claim claim, long[] cents, int length, long[] out, int at) {
+            private void splitInTwo(Claim claim, long[][] rows, int length, long[] out, int at) {
                 int[] deferred = this.deferred;
                 int undecided = 0;
-                int from = claim.column;
+                int claimant = claim.index;
                 int classAt = claim.classSlot + at;
                 int categoryAt = claim.categorySlot + at;
                 int firstAt = claim.holder0 + at;
@@ -998,7 +993,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 double share = claim.share0;
                 long most = claim.mostDoubleCents;
                 for (int j = 0; j < length; j++) {
-                    long v = cents[from + j];
+                    long v = rows[j][claimant];
                     out[classAt + j] += v;
                     out[categoryAt + j] += v;
                     if ((v - 1 | most - v) >= 0) {   // 0 < v <= most
@@ -1020,14 +1015,14 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     undecided += v != 0 ? 1 : 0;
                 }
                 if (undecided != 0) {
-                    splitDeferred(claim, cents, from, undecided, out, at);
+                    splitDeferred(claim, rows, claimant, undecided, out, at);
                 }
             }
 
-            private void splitInThree(Claim claim, long[] cents, int length, long[] out, int at) {
+            private void splitInThree(Claim claim, long[][] rows, int length, long[] out, int at) {
                 int[] deferred = this.deferred;
                 int undecided = 0;
-                int from = claim.column;
+                int claimant = claim.index;
                 int classAt = claim.classSlot + at;
                 int categoryAt = claim.categorySlot + at;
                 int firstAt = claim.holder0 + at;
@@ -1042,7 +1037,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 double share2 = claim.share2;
                 long most = claim.mostDoubleCents;
                 for (int j = 0; j < length; j++) {
-                    long v = cents[from + j];
+                    long v = rows[j][claimant];
                     out[classAt + j] += v;
                     out[categoryAt + j] += v;
                     if ((v - 1 | most - v) >= 0) {   // 0 < v <= most
@@ -1091,7 +1086,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     undecided += v != 0 ? 1 : 0;
                 }
                 if (undecided != 0) {
-                    splitDeferred(claim, cents, from, undecided, out, at);
+                    splitDeferred(claim, rows, claimant, undecided, out, at);
                 }
             }
 
@@ -1102,10 +1097,10 @@ public final class BreakpointPayoutModel implements PayoutModel {
              * fraction is tested and no run is left to the exact split but past {@link IntegerWeights#MOST_RESIDUE_CENTS}:
              * in doubles the common class's 4 : 20 : 15 left every thirteenth run (a part whole) to {@link #splitDeferred}.
              */
-            private void splitByResidues(Claim claim, long[] cents, int length, long[] out, int at) {
+            private void splitByResidues(Claim claim, long[][] rows, int length, long[] out, int at) {
                 int[] deferred = this.deferred;
                 int undecided = 0;
-                int from = claim.column;
+                int claimant = claim.index;
                 int classAt = claim.classSlot + at;
                 int categoryAt = claim.categorySlot + at;
                 int firstAt = claim.holder0 + at;
@@ -1122,7 +1117,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 long weight0 = residues.weight0;
                 long weight1 = residues.weight1;
                 for (int j = 0; j < length; j++) {
-                    long v = cents[from + j];
+                    long v = rows[j][claimant];
                     out[classAt + j] += v;
                     out[categoryAt + j] += v;
                     if (v <= IntegerWeights.MOST_RESIDUE_CENTS) {
@@ -1144,7 +1139,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     deferred[undecided++] = j;
                 }
                 if (undecided != 0) {
-                    splitDeferred(claim, cents, from, undecided, out, at);
+                    splitDeferred(claim, rows, claimant, undecided, out, at);
                 }
             }
 
@@ -1156,14 +1151,14 @@ public final class BreakpointPayoutModel implements PayoutModel {
              * in twelve here on the benchmark: a class at its cap or its preference (every part whole), or whose weights
              * make a part whole every thirteenth cent (the common class's 8 : 40 : 30, a part 5/13 of its cents).
              */
-            private void splitDeferred(Claim claim, long[] cents, int from, int undecided, long[] out, int at) {
+            private void splitDeferred(Claim claim, long[][] rows, int claimant, int undecided, long[] out, int at) {
                 IntegerWeights fixed = claim.fixed;
                 int[] target = claim.holderSlot;
                 int[] categories = claim.pieceCategorySlot;
                 IntegerWeights.Scratch scratch = work.split;
                 for (int k = 0; k < undecided; k++) {
                     int j = deferred[k];
-                    long v = cents[from + j];
+                    long v = rows[j][claimant];
                     fixed.addSplitExactly(v, out, target, at + j, scratch);
                     if (categories != null) {
                         fixed.addSplitExactly(v, out, categories, at + j, scratch);   // its class has its cents already
@@ -1172,9 +1167,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
 
             /** The claimant's cents of each of the block's runs split by {@link #splitRun}, piece {@code p} to {@code out[target[p] + at + j]}. */
-            private void splitEach(int i, Claim claim, long[] cents, int from, int length, long[] out, int[] target, int at) {
+            private void splitEach(int i, Claim claim, long[][] rows, int length, long[] out, int[] target, int at) {
                 for (int j = 0; j < length; j++) {
-                    long v = cents[from + j];
+                    long v = rows[j][i];
                     if (v != 0) {
                         splitRun(i, claim, v, j, out, target, at + j);
                     }
@@ -1182,9 +1177,9 @@ public final class BreakpointPayoutModel implements PayoutModel {
             }
 
             /** Per run, the claimant's cents split into parts, each added to its holder's, class's and category's columns. */
-            private void splitEachToPieces(int i, Claim claim, long[] cents, int from, int length, long[] totals, int at) {
+            private void splitEachToPieces(int i, Claim claim, long[][] rows, int length, long[] totals, int at) {
                 for (int j = 0; j < length; j++) {
-                    long v = cents[from + j];
+                    long v = rows[j][i];
                     if (v != 0) {
                         addParts(i, claim, v, j, totals, at + j);
                     }
