@@ -1113,7 +1113,6 @@ public final class BreakpointPayoutModel implements PayoutModel {
                 IntegerWeights.Residues residues = claim.residues;
                 int[] firstTwo = residues.firstTwo;
                 long total = residues.total;
-                double inverse = residues.inverse;
                 long weight0 = residues.weight0;
                 long weight1 = residues.weight1;
                 for (int j = 0; j < length; j++) {
@@ -1121,7 +1120,7 @@ public final class BreakpointPayoutModel implements PayoutModel {
                     out[classAt + j] += v;
                     out[categoryAt + j] += v;
                     if (v <= IntegerWeights.MOST_RESIDUE_CENTS) {
-                        long q = (long) ((v + 0.5) * inverse);
+                        long q = residues.quotient(v);   // inlined by C1 (a final class's method of 13 bytes)
                         int packed = firstTwo[(int) (v - q * total)];
                         long first = q * weight0 + (packed & 0xFFFF);
                         long second = q * weight1 + (packed >>> 16);
