@@ -108,7 +108,7 @@ final class LogBuckets {
         /**
          * Offers every value of {@code values} whose {@code exitDay} is not {@code noExit} and counts it per bin of
          * {@code binning} into {@code binCounts}: the enterprise value's and equity proceeds' histogram and percentiles'
-         * buckets in one pass.
+         * buckets in one pass. The values of runs without an exit must be at most 0 (bucket 0).
          */
         void binAndCopy(long[] values, int[] exitDay, int noExit, Histogram.Binning binning, long[] binCounts) {
             int[] take = take(binning, binCounts);
@@ -118,8 +118,10 @@ final class LogBuckets {
             long binMin = binning.min();
             double width = binning.width();
             int lastBin = binning.bins() - 1;
+            // As below: the exit days read only when bucket 0's values are taken.
+            int[] exits = take[0] < 0 ? null : exitDay;
             for (int i = 0; i < values.length; i++) {
-                if (exitDay[i] == noExit) {
+                if (exits != null && exits[i] == noExit) {
                     continue;
                 }
                 long v = values[i];
@@ -157,8 +159,12 @@ final class LogBuckets {
             long otherBinMin = otherBinning.min();
             double otherWidth = otherBinning.width();
             int otherLastBin = otherBinning.bins() - 1;
+            // A run without an exit holds at most 0 in both (never written: 0), so bucket 0: when neither series takes
+            // bucket 0's values (no percentile among them, all in one bin) such a run does nothing in the loop, and the
+            // exit days (4 bytes a run) are not read.
+            int[] exits = take[0] < 0 && otherTake[0] < 0 ? null : exitDay;
             for (int i = 0; i < values.length; i++) {
-                if (exitDay[i] == noExit) {
+                if (exits != null && exits[i] == noExit) {
                     continue;
                 }
                 long v = values[i];
