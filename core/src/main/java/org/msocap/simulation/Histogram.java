@@ -60,6 +60,10 @@ public record Histogram(String name, List<Bin> bins) {
             return min;
         }
 
+        long max() {
+            return max;
+        }
+
         double width() {
             return width;
         }

@@ -19,6 +19,9 @@ final class LogBuckets {
     private static final int SHIFT = 52 - BITS;
     /** {@code 1}'s double, shifted, less one: 1 lands in bucket 1. */
     private static final int ONE = (1023 << BITS) - 1;
+    /** {@link Pick#take}'s marks: a bucket of no slot, and one whose values are binned one by one. */
+    private static final int NO_SLOT = 0xFFFF;
+    private static final int BIN = 1 << 16;
 
     private LogBuckets() {
     }
@@ -49,6 +52,9 @@ final class LogBuckets {
         final int[] slotOfBucket;
         final long[][] slot;
         final int[] filled;
+        /** The counts per bucket ({@code counts[from + b]}), for the histogram's bins ({@link #take}). */
+        private final int[] counts;
+        private final int from;
 
         /**
          * @param counts per bucket, how many values ({@code counts[from + b]} for bucket {@code b})
@@ -56,6 +62,8 @@ final class LogBuckets {
          * @param indexes ascending, within the values counted
          */
         Pick(int[] counts, int from, long min, int[] indexes) {
+            this.counts = counts;
+            this.from = from;
             out = new long[indexes.length];
             slotOf = new int[indexes.length];
             rankIn = new int[indexes.length];
@@ -100,27 +108,33 @@ final class LogBuckets {
         /**
          * Offers every value of {@code values} whose {@code exitDay} is not {@code noExit} and counts it per bin of
          * {@code binning} into {@code binCounts}: the enterprise value's and equity proceeds' histogram and percentiles'
-         * buckets in one pass.
+         * buckets in one pass. The values of runs without an exit must be at most 0 (bucket 0).
          */
         void binAndCopy(long[] values, int[] exitDay, int noExit, Histogram.Binning binning, long[] binCounts) {
-            int[] slotOfBucket = this.slotOfBucket;
+            int[] take = take(binning, binCounts);
             long[][] slot = this.slot;
             int[] filled = this.filled;
             // Histogram.Binning.bin and LogBuckets.of, written out: two calls a value less under C1.
             long binMin = binning.min();
             double width = binning.width();
             int lastBin = binning.bins() - 1;
+            // As below: the exit days read only when bucket 0's values are taken.
+            int[] exits = take[0] < 0 ? null : exitDay;
             for (int i = 0; i < values.length; i++) {
-                if (exitDay[i] == noExit) {
+                if (exits != null && exits[i] == noExit) {
                     continue;
                 }
                 long v = values[i];
-                binCounts[width == 0 ? 0 : bin((v - binMin) / width, lastBin)]++;
                 long positive = v & ~(v >> 63);
                 int b = (int) (Double.doubleToRawLongBits((double) positive) >>> SHIFT) - ONE;
-                int k = slotOfBucket[b & ~(b >> 31)];
+                int k = take[b & ~(b >> 31)];
                 if (k >= 0) {
-                    slot[k][filled[k]++] = v;
+                    if (k >= BIN) {
+                        binCounts[bin((v - binMin) / width, lastBin)]++;
+                    }
+                    if ((k & NO_SLOT) != NO_SLOT) {
+                        slot[k & NO_SLOT][filled[k & NO_SLOT]++] = v;
+                    }
                 }
             }
         }
@@ -133,10 +147,10 @@ final class LogBuckets {
          */
         void binAndCopy(long[] values, Pick other, long[] otherValues, int[] exitDay, int noExit, Histogram.Binning binning,
                         long[] binCounts, Histogram.Binning otherBinning, long[] otherBinCounts) {
-            int[] slotOfBucket = this.slotOfBucket;
+            int[] take = take(binning, binCounts);
             long[][] slot = this.slot;
             int[] filled = this.filled;
-            int[] otherSlotOfBucket = other.slotOfBucket;
+            int[] otherTake = other.take(otherBinning, otherBinCounts);
             long[][] otherSlot = other.slot;
             int[] otherFilled = other.filled;
             long binMin = binning.min();
@@ -145,25 +159,116 @@ final class LogBuckets {
             long otherBinMin = otherBinning.min();
             double otherWidth = otherBinning.width();
             int otherLastBin = otherBinning.bins() - 1;
+            // A run without an exit holds at most 0 in both (never written: 0), so bucket 0: when neither series takes
+            // bucket 0's values (no percentile among them, all in one bin) such a run does nothing in the loop, and the
+            // exit days (4 bytes a run) are not read.
+            int[] exits = take[0] < 0 && otherTake[0] < 0 ? null : exitDay;
             for (int i = 0; i < values.length; i++) {
-                if (exitDay[i] == noExit) {
+                if (exits != null && exits[i] == noExit) {
                     continue;
                 }
                 long v = values[i];
                 long w = otherValues[i];
-                binCounts[width == 0 ? 0 : bin((v - binMin) / width, lastBin)]++;
-                otherBinCounts[otherWidth == 0 ? 0 : bin((w - otherBinMin) / otherWidth, otherLastBin)]++;
                 int b = (int) (Double.doubleToRawLongBits((double) (v & ~(v >> 63))) >>> SHIFT) - ONE;
-                int k = slotOfBucket[b & ~(b >> 31)];
+                int k = take[b & ~(b >> 31)];
                 if (k >= 0) {
-                    slot[k][filled[k]++] = v;
+                    if (k >= BIN) {
+                        binCounts[bin((v - binMin) / width, lastBin)]++;
+                    }
+                    if ((k & NO_SLOT) != NO_SLOT) {
+                        slot[k & NO_SLOT][filled[k & NO_SLOT]++] = v;
+                    }
                 }
                 b = (int) (Double.doubleToRawLongBits((double) (w & ~(w >> 63))) >>> SHIFT) - ONE;
-                k = otherSlotOfBucket[b & ~(b >> 31)];
+                k = otherTake[b & ~(b >> 31)];
                 if (k >= 0) {
-                    otherSlot[k][otherFilled[k]++] = w;
+                    if (k >= BIN) {
+                        otherBinCounts[bin((w - otherBinMin) / otherWidth, otherLastBin)]++;
+                    }
+                    if ((k & NO_SLOT) != NO_SLOT) {
+                        otherSlot[k & NO_SLOT][otherFilled[k & NO_SLOT]++] = w;
+                    }
                 }
             }
+        }
+
+        /**
+         * Per bucket, what {@link #binAndCopy} does with its values: -1 nothing, else its slot ({@link #NO_SLOT}: none)
+         * plus {@link #BIN} when its values must be binned one by one. A bucket whose least and greatest possible value
+         * (within the least and greatest value) fall in one bin of {@code binning} is counted into {@code binCounts} here,
+         * all its values at once: a value's bin never decreases as the value grows (a long's difference, its double, a
+         * quotient by a positive width and the cut are each monotone), so every value between two of one bin is in that
+         * bin. Buckets are at most 1.6% wide, so only those straddling a bin's edge (or holding a percentile) are looked
+         * at value by value, where each value's bin was a division.
+         */
+        private int[] take(Histogram.Binning binning, long[] binCounts) {
+            int[] take = slotOfBucket.clone();
+            for (int b = 0; b < COUNT; b++) {
+                if (take[b] < 0) {
+                    take[b] = NO_SLOT;
+                }
+            }
+            long min = binning.min();
+            long max = binning.max();
+            double width = binning.width();
+            int lastBin = binning.bins() - 1;
+            if (width == 0) {
+                binCounts[0] += values(0, COUNT);
+                return noneTaken(take);
+            }
+            if (max - min < 0) {
+                // The range overflows a long: every value by value, as Histogram.Binning.bin (not monotone then).
+                for (int b = 0; b < COUNT; b++) {
+                    take[b] |= BIN;
+                }
+                return take;
+            }
+            for (int b = 0; b < COUNT; b++) {
+                if (counts[from + b] == 0) {
+                    continue;
+                }
+                // Bucket 0: every value at most 0. Above: the values whose double lies in [d, next), exact below 2^53.
+                long least = 0;
+                long greatest = 0;
+                boolean known = true;
+                if (b == 0) {
+                    least = min;
+                } else {
+                    double d = Double.longBitsToDouble((long) (b + ONE) << SHIFT);
+                    double next = Double.longBitsToDouble((long) (b + 1 + ONE) << SHIFT);
+                    known = next <= 0x1p53;
+                    least = (long) Math.ceil(d);
+                    greatest = (long) Math.ceil(next) - 1;
+                }
+                least = Math.max(least, min);
+                greatest = Math.min(greatest, max);
+                int first = bin((least - min) / width, lastBin);
+                if (known && least <= greatest && first == bin((greatest - min) / width, lastBin)) {
+                    binCounts[first] += counts[from + b];
+                } else {
+                    take[b] |= BIN;
+                }
+            }
+            return noneTaken(take);
+        }
+
+        /** {@code take} with its buckets of no slot and no bin marked -1. */
+        private static int[] noneTaken(int[] take) {
+            for (int b = 0; b < COUNT; b++) {
+                if (take[b] == NO_SLOT) {
+                    take[b] = -1;
+                }
+            }
+            return take;
+        }
+
+        /** The values counted in buckets {@code [fromBucket, toBucket)}. */
+        private long values(int fromBucket, int toBucket) {
+            long n = 0;
+            for (int b = fromBucket; b < toBucket; b++) {
+                n += counts[from + b];
+            }
+            return n;
         }
 
         /**

@@ -81,7 +81,12 @@ class LineRanksPropertyTest {
             Arrays.fill(base, 0);
             Arrays.fill(slope, 0);
         }
-        int corrections = random.nextInt(4);
+        int corrections = random.nextInt(5);
+        // Per piece one correction its runs share (a flat piece's, paid nothing or capped), now and then one run off it.
+        int[] shared = new int[pieces];
+        for (int p = 1; p < pieces; p++) {
+            shared[p] = random.nextInt(3) == 0 ? 0 : random.nextInt(-2, 3);
+        }
         byte[] kept = new byte[runs];
         long[] values = new long[runs];
         for (int run = 0; run < runs; run++) {
@@ -91,6 +96,7 @@ class LineRanksPropertyTest {
                     case 0 -> 0;
                     case 1 -> random.nextBoolean() ? CompactSeries.MAX_CORRECTION : -CompactSeries.MAX_CORRECTION;
                     case 2 -> random.nextInt(-3, 4);
+                    case 3 -> random.nextInt(200) == 0 ? shared[p] + 1 : shared[p];
                     default -> random.nextInt(-CompactSeries.MAX_CORRECTION, CompactSeries.MAX_CORRECTION + 1);
                 };
             }

@@ -73,6 +73,48 @@ class LogBucketsTest {
         check(payouts);
     }
 
+    /**
+     * The histogram counts a bucket lying within one bin at once and bins the values of the others one by one: the bins
+     * are the values' own however the buckets and the bins' edges fall (values crowded about a bin's edge, about a
+     * bucket's, bins narrower than a bucket and wider, negative values in bucket 0).
+     */
+    @Test
+    void theHistogramFromTheBucketsIsTheValuesOwn() {
+        qt().withFixedSeed(23L).withExamples(3000)
+                .forAll(integers().between(0, 50), integers().between(0, 40), integers().between(1, 60),
+                        integers().between(1, 300))
+                .checkAssert((lowMagnitude, magnitude, bins, n) -> {
+                    SplittableRandom random = new SplittableRandom(31L * lowMagnitude + 997L * magnitude + 7L * bins + n);
+                    long low = (1L << lowMagnitude) - 5_000 + random.nextLong(10_000);
+                    long span = 1L << magnitude;
+                    long[] values = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        long v = low + random.nextLong(span + 1);
+                        // about a third of them moved onto or beside the nearest bucket edge
+                        if (v > 2 && random.nextInt(3) == 0) {
+                            double edge = Double.longBitsToDouble(Double.doubleToRawLongBits((double) v)
+                                    >>> (52 - LogBuckets.BITS) << (52 - LogBuckets.BITS));
+                            v = Math.max(1, (long) Math.ceil(edge) + random.nextInt(3) - 1);
+                        }
+                        values[i] = v;
+                    }
+                    long min = Arrays.stream(values).min().getAsLong();
+                    long max = Arrays.stream(values).max().getAsLong();
+                    int[] counts = new int[5 + LogBuckets.COUNT];
+                    int[] exitDay = new int[n];
+                    int[] include = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        counts[5 + LogBuckets.of(values[i])]++;
+                        include[i] = i;
+                    }
+                    Histogram.Binning binning = new Histogram.Binning(min, max, bins);
+                    long[] binCounts = new long[binning.bins()];
+                    new LogBuckets.Pick(counts, 5, min, new int[] {0, n - 1}).binAndCopy(values, exitDay, -1, binning,
+                            binCounts);
+                    assertThat(binning.histogram("h", binCounts)).isEqualTo(Histogram.of("h", values, include, n, bins));
+                });
+    }
+
     private static void check(long[] values) {
         int n = values.length;
         int[] indexes = new int[] {0, n / 20, n / 4, n / 2, 3 * n / 4, n - 1};
