@@ -61,6 +61,8 @@ final class LineSeries extends CompactSeries {
      * that one's lines, corrections and blocks (the same arrays) and stores nothing.
      */
     private final int[] sameAs;
+    /** Per thread, the arrays of a chunk's store ({@link #storeChunk}), where each chunk took its own. */
+    private final ThreadLocal<ChunkStore> chunkStore;
 
     private LineSeries(long[] proceeds, int runs, int chunk, Lookup lookup, long[] start, double[][] base,
                        double[][] slope, boolean[] keptWhole, int[] sameAs) {
@@ -72,6 +74,7 @@ final class LineSeries extends CompactSeries {
         this.base = base;
         this.slope = slope;
         this.sameAs = sameAs.clone();
+        chunkStore = ThreadLocal.withInitial(() -> new ChunkStore(chunk));
         int n = base.length;
         corrections = new byte[n][];
         for (int s = 0; s < n; s++) {
@@ -450,8 +453,9 @@ final class LineSeries extends CompactSeries {
     @Override
     void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from, SeriesTallies tally,
                     int[] dayEnd) {
-        int[] piece = new int[exits];
-        double[] along = new double[exits];
+        ChunkStore scratch = chunkStore.get();
+        int[] piece = scratch.piece;
+        double[] along = scratch.along;
         locate(byDay, runDay, exits, piece, along);
         long[] daySums = tally == null ? null : new long[tally.days()];
         long[] otherDaySums = tally == null ? null : new long[tally.days()];
@@ -476,6 +480,17 @@ final class LineSeries extends CompactSeries {
         if (waiting >= 0) {
             storeAndSum(waiting, columns, (first + waiting) * chunk, byDay, exits, from, piece, along, tally,
                     first + waiting, dayEnd, daySums);
+        }
+    }
+
+    /** A thread's arrays for a chunk's store: per exit run its piece and place along it ({@link #locate}). */
+    private static final class ChunkStore {
+        final int[] piece;
+        final double[] along;
+
+        ChunkStore(int runs) {
+            piece = new int[runs];
+            along = new double[runs];
         }
     }
 
