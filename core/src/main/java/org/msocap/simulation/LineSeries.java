@@ -61,6 +61,8 @@ final class LineSeries extends CompactSeries {
      * that one's lines, corrections and blocks (the same arrays) and stores nothing.
      */
     private final int[] sameAs;
+    /** Per thread, the arrays of a chunk's store ({@link #storeChunk}), where each chunk took its own. */
+    private final ThreadLocal<ChunkStore> chunkStore;
 
     private LineSeries(long[] proceeds, int runs, int chunk, Lookup lookup, long[] start, double[][] base,
                        double[][] slope, boolean[] keptWhole, int[] sameAs) {
@@ -72,6 +74,7 @@ final class LineSeries extends CompactSeries {
         this.base = base;
         this.slope = slope;
         this.sameAs = sameAs.clone();
+        chunkStore = ThreadLocal.withInitial(() -> new ChunkStore(chunk));
         int n = base.length;
         corrections = new byte[n][];
         for (int s = 0; s < n; s++) {
@@ -450,8 +453,9 @@ final class LineSeries extends CompactSeries {
     @Override
     void storeChunk(long[] columns, int first, int[] byDay, int[] runDay, int exits, int from, SeriesTallies tally,
                     int[] dayEnd) {
-        int[] piece = new int[exits];
-        double[] along = new double[exits];
+        ChunkStore scratch = chunkStore.get();
+        int[] piece = scratch.piece;
+        double[] along = scratch.along;
         locate(byDay, runDay, exits, piece, along);
         long[] daySums = tally == null ? null : new long[tally.days()];
         long[] otherDaySums = tally == null ? null : new long[tally.days()];
@@ -476,6 +480,17 @@ final class LineSeries extends CompactSeries {
         if (waiting >= 0) {
             storeAndSum(waiting, columns, (first + waiting) * chunk, byDay, exits, from, piece, along, tally,
                     first + waiting, dayEnd, daySums);
+        }
+    }
+
+    /** A thread's arrays for a chunk's store: per exit run its piece and place along it ({@link #locate}). */
+    private static final class ChunkStore {
+        final int[] piece;
+        final double[] along;
+
+        ChunkStore(int runs) {
+            piece = new int[runs];
+            along = new double[runs];
         }
     }
 
@@ -542,7 +557,7 @@ final class LineSeries extends CompactSeries {
         byte[] kept = corrections[s];
         double[] b = base[s];
         double[] m = slope[s];
-        long[] squares = new long[3];
+        ExactSquares.Stretch squares = new ExactSquares.Stretch();
         int k = 0;
         for (int d = 0; d < daySums.length; d++) {
             int dayFrom = k;
@@ -559,7 +574,22 @@ final class LineSeries extends CompactSeries {
             }
             daySums[d] = sumSquaresAndClear(values, at + dayFrom, at + k, squares);
         }
-        tally.addSums(t, daySums, squares[0], squares[1], squares[2]);
+        addSums(s, values, at, byDay, exits, piece, along, tally, t, dayEnd, daySums, squares);
+    }
+
+    /**
+     * Adds series {@code s}'s chunk, stored and cleared, to its tally {@code t}: the sums by day and the squares; when the
+     * squares' stretch cannot give them exactly (values of 2^44 and more, {@link ExactSquares.Stretch#exact}), the chunk's
+     * values back from the corrections and tallied by the tally.
+     */
+    private void addSums(int s, long[] values, int at, int[] byDay, int exits, int[] piece, double[] along,
+                         SeriesTallies tally, int t, int[] dayEnd, long[] daySums, ExactSquares.Stretch squares) {
+        if (squares.exact()) {
+            tally.addSums(t, daySums, squares);
+        } else {
+            restoreCleared(s, values, at, byDay, exits, piece, along);
+            tally.addAndClear(t, values, at, dayEnd);
+        }
     }
 
     /**
@@ -602,8 +632,8 @@ final class LineSeries extends CompactSeries {
         double[] sm = slope[s];
         double[] tb = base[t];
         double[] tm = slope[t];
-        long[] sSquares = new long[3];
-        long[] tSquares = new long[3];
+        ExactSquares.Stretch sSquares = new ExactSquares.Stretch();
+        ExactSquares.Stretch tSquares = new ExactSquares.Stretch();
         int k = 0;
         for (int d = 0; d < sSums.length; d++) {
             int dayFrom = k;
@@ -627,34 +657,30 @@ final class LineSeries extends CompactSeries {
             sSums[d] = sumSquaresAndClear(values, sAt + dayFrom, sAt + k, sSquares);
             tSums[d] = sumSquaresAndClear(values, tAt + dayFrom, tAt + k, tSquares);
         }
-        tally.addSums(first + s, sSums, sSquares[0], sSquares[1], sSquares[2]);
-        tally.addSums(first + t, tSums, tSquares[0], tSquares[1], tSquares[2]);
+        addSums(s, values, sAt, byDay, exits, piece, along, tally, first + s, dayEnd, sSums, sSquares);
+        addSums(t, values, tAt, byDay, exits, piece, along, tally, first + t, dayEnd, tSums, tSquares);
     }
 
     /**
-     * The sum of {@code values[from, to)}, returned; their squares' three sums ({@code Σ hi²}, {@code Σ hi lo},
-     * {@code Σ lo²} of {@link ExactSquares}, at most {@link ExactSquares#STRETCH} values in all) added to
-     * {@code squares[0, 3)}; the values cleared. Its loop keeps all its locals but one in registers under C1 (about 39
-     * instructions a value; two values a turn took 71 for two, spilling three, and measured no better: not kept).
+     * The sum of {@code values[from, to)}, returned; their squares added to {@code squares} (at most
+     * {@link ExactSquares#STRETCH} values in all: one product modulo 2^64 and one in doubles a value, where the squares'
+     * three sums of {@link ExactSquares#addSquares(int, long, long, long)} took three products and the split); the values
+     * cleared. C1 keeps every local in registers: 24 instructions a value, against 39 for the three sums.
      */
-    static long sumSquaresAndClear(long[] values, int from, int to, long[] squares) {
+    static long sumSquaresAndClear(long[] values, int from, int to, ExactSquares.Stretch squares) {
         long sum = 0;
-        long hiHi = squares[0];
-        long hiLo = squares[1];
-        long loLo = squares[2];
+        long low = squares.low;
+        double approx = squares.approx;
         for (int i = from; i < to; i++) {
             long v = values[i];
             values[i] = 0;
             sum += v;
-            long hi = v >> ExactSquares.LOW_BITS;
-            long lo = v & ExactSquares.LOW_MASK;
-            hiHi += hi * hi;
-            hiLo += hi * lo;
-            loLo += lo * lo;
+            low += v * v;
+            double d = v;
+            approx += d * d;
         }
-        squares[0] = hiHi;
-        squares[1] = hiLo;
-        squares[2] = loLo;
+        squares.low = low;
+        squares.approx = approx;
         return sum;
     }
 

@@ -138,10 +138,11 @@ final class SeriesTallies {
 
     /**
      * Adds series {@code s}'s payouts of a chunk, summed as {@link #addAndClear} would: {@code daySums[d]} day {@code d}'s
-     * and their squares' three sums ({@link ExactSquares#addSquares}, at most {@link ExactSquares#STRETCH} values).
+     * and their squares summed as a stretch ({@link ExactSquares#addSquares(int, ExactSquares.Stretch)}, its
+     * {@link ExactSquares.Stretch#exact} true, at most {@link ExactSquares#STRETCH} values).
      */
-    void addSums(int s, long[] daySums, long hiHi, long hiLo, long loLo) {
-        squares.addSquares(s, hiHi, hiLo, loLo);
+    void addSums(int s, long[] daySums, ExactSquares.Stretch stretch) {
+        squares.addSquares(s, stretch);
         long total = 0;
         for (int d = 0; d < days; d++) {
             byDay[s * days + d] += daySums[d];

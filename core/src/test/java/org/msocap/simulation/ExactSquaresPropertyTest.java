@@ -25,7 +25,7 @@ class ExactSquaresPropertyTest {
     @Test
     void squaresKeptByEveryPathAreTheExactSquares() {
         qt().withFixedSeed(1717L).withExamples(300)
-                .forAll(longs().all(), integers().between(0, 5), integers().between(0, 3))
+                .forAll(longs().all(), integers().between(0, 7), integers().between(0, 3))
                 .checkAssert((seed, kind, size) -> {
                     // Chunks of 1 and of 4096 runs (the most a stretch may sum), and between.
                     int n = new int[] {1, 4096, 4095, 37}[size];
@@ -70,7 +70,7 @@ class ExactSquaresPropertyTest {
     @Test
     void aDaysSumsAndSquaresAreExactAndClearOnlyTheDay() {
         qt().withFixedSeed(2121L).withExamples(2_000)
-                .forAll(longs().all(), integers().between(0, 5), integers().between(0, 2048), integers().between(0, 2048))
+                .forAll(longs().all(), integers().between(0, 7), integers().between(0, 2048), integers().between(0, 2048))
                 .checkAssert((seed, kind, offset, length) -> {
                     SplittableRandom random = new SplittableRandom(seed);
                     long[] values = new long[offset + length + 3];
@@ -86,18 +86,53 @@ class ExactSquaresPropertyTest {
                     long[] day = new long[earlier.length + length];
                     System.arraycopy(earlier, 0, day, 0, earlier.length);
                     System.arraycopy(values, offset, day, earlier.length, length);
-                    long[] squares = new long[3];
+                    ExactSquares.Stretch squares = new ExactSquares.Stretch();
                     long earlierSum = LineSeries.sumSquaresAndClear(earlier, 0, earlier.length, squares);
                     long sum = LineSeries.sumSquaresAndClear(values, offset, offset + length, squares);
                     assertThat(earlierSum).isEqualTo(ExactSquares.sumOf(day, 0, day.length - length).longValueExact());
                     assertThat(sum).isEqualTo(ExactSquares.sumOf(day, day.length - length, day.length).longValueExact());
-                    ExactSquares total = new ExactSquares(1);
-                    total.addSquares(0, squares[0], squares[1], squares[2]);
-                    assertThat(total.get(0)).isEqualTo(ExactSquares.squaresOf(day, 0, day.length));
+                    BigInteger exact = ExactSquares.squaresOf(day, 0, day.length);
+                    // Exact whenever the stretch says so, and it does for any squares below 2^99 (values up to 2^43).
+                    if (exact.bitLength() <= 99) {
+                        assertThat(squares.exact()).as("squares of %d bits", exact.bitLength()).isTrue();
+                    }
+                    if (squares.exact()) {
+                        ExactSquares total = new ExactSquares(1);
+                        total.addSquares(0, squares);
+                        assertThat(total.get(0)).isEqualTo(exact);
+                    }
                     assertThat(earlier).as("the earlier day cleared").isEqualTo(new long[earlier.length]);
                     for (int i = 0; i < values.length; i++) {
                         assertThat(values[i]).as("value %d", i).isEqualTo(i >= offset && i < offset + length ? 0 : before[i]);
                     }
+                });
+    }
+
+    /**
+     * {@link ExactSquares#upper}: any sum of squares up to 2^100 from its value modulo 2^64 and an approximation within
+     * 2^62 of it (the stretch's is within 2^60), near the multiples of 2^64 too.
+     */
+    @Test
+    void theUpperWordFollowsFromTheLowerAndAnApproximation() {
+        qt().withFixedSeed(2323L).withExamples(20_000)
+                .forAll(longs().all(), integers().between(0, 3))
+                .checkAssert((seed, kind) -> {
+                    SplittableRandom random = new SplittableRandom(seed);
+                    int bits = random.nextInt(1, 101);
+                    BigInteger exact = new BigInteger(bits, new java.util.Random(seed));
+                    if (kind == 1) {   // within 2^62 of a multiple of 2^64
+                        exact = exact.shiftRight(64).shiftLeft(64).add(BigInteger.valueOf(random.nextLong(-1L << 62, 1L << 62)))
+                                .max(BigInteger.ZERO);
+                    } else if (kind == 2) {
+                        exact = BigInteger.ONE.shiftLeft(100).subtract(BigInteger.valueOf(random.nextLong(1L << 40)));
+                    }
+                    long off = random.nextLong(-(1L << 62) + 1, 1L << 62);
+                    double approx = new BigDecimal(exact).add(BigDecimal.valueOf(off)).max(BigDecimal.ZERO).doubleValue();
+                    if (approx > 0x1p100) {
+                        return;
+                    }
+                    assertThat(ExactSquares.upper(exact.longValue(), approx)).as("%s from %s", exact, approx)
+                            .isEqualTo(exact.shiftRight(64).longValueExact());
                 });
     }
 
@@ -109,6 +144,8 @@ class ExactSquaresPropertyTest {
             case 2 -> random.nextLong(-LARGEST, LARGEST + 1);
             case 3 -> (random.nextLong(-1L << 23, 1L << 23) << ExactSquares.LOW_BITS) + random.nextLong(-2, 3);
             case 4 -> random.nextLong(-1_000, 1_000);
+            case 5 -> (random.nextBoolean() ? 1 : -1) * ((1L << 44) - random.nextLong(1L << 30));   // 4096 of them: 2^100
+            case 6 -> (random.nextLong(-1L << 20, 1L << 20) << 24) + random.nextLong(-2, 3);   // squares' low words often 0
             default -> random.nextInt(3) == 0 ? 0 : random.nextLong(0, 5_000_000_00L);
         };
     }
@@ -124,7 +161,7 @@ class ExactSquaresPropertyTest {
         long[][] stretches = new long[300][];
         for (int k = 0; k < stretches.length; k++) {
             for (int i = 0; i < stretch.length; i++) {
-                stretch[i] = value(random, k % 6);
+                stretch[i] = value(random, k % 8);
                 expected = expected.add(BigInteger.valueOf(stretch[i]).pow(2));
             }
             stretches[k] = stretch.clone();

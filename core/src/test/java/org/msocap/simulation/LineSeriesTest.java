@@ -171,20 +171,42 @@ class LineSeriesTest {
      */
     @Test
     void theStoreThatTalliesKeepsAndSumsWhatTheTalliesWould() {
+        storeThatTallies(1, bendingAt(new long[] {3_000_000_000L, 7_654_321_987L, 123_456_789L}));
+    }
+
+    /**
+     * {@link #theStoreThatTalliesKeepsAndSumsWhatTheTalliesWould} with payouts of 2^46 to 2^48 cents, the largest the
+     * tallies meet: a chunk's squares past what {@link ExactSquares.Stretch} gives exactly (2^100), so the stores that
+     * tally get the chunk's values back and tally them by {@link SeriesTallies#addAndClear}.
+     */
+    @Test
+    void theStoreThatTalliesSumsTheLargestPayoutsExactly() {
+        long scale = (1L << 48) / 10_000_000_000L;
+        LineSeries.Probe small = bendingAt(new long[] {3_000_000_000L * scale, 7_654_321_987L * scale, 123_456_789L * scale});
+        storeThatTallies(scale, (day, x, cents) -> {
+            small.cents(day, x, cents);
+            cents[0] += x / 2;
+            cents[1] += x / 2;
+        });
+    }
+
+    /** The store that tallies against the store then the tallies, the exits' proceeds {@code scale} times the usual. */
+    private static void storeThatTallies(long scale, LineSeries.Probe probe) {
         int runs = 9 * CHUNK + 23;
         int days = 3;
-        long[] bendAt = {3_000_000_000L, 7_654_321_987L, 123_456_789L};
         long[] proceeds = new long[runs];
         int[] dayIndex = new int[runs];
         drawExits(31L, days, proceeds, dayIndex);
+        for (int run = 0; run < runs; run++) {
+            proceeds[run] *= scale;
+        }
         int off = 4 * CHUNK + 7;
         dayIndex[off] = days - 1;
-        proceeds[off] = 5_000_000_000L;
+        proceeds[off] = 5_000_000_000L * scale;
         int[] exitOrder = exitOrder(dayIndex, days);
-        LineSeries.Probe probe = bendingAt(bendAt);
-        LineSeries lines = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {{3_000_000_000L}, null, null},
+        LineSeries lines = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {{3_000_000_000L * scale}, null, null},
                 new int[] {1, 1, 1}, probe, exitOrder.length, IN_TURN, Long.MAX_VALUE);
-        LineSeries plain = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {{3_000_000_000L}, null, null},
+        LineSeries plain = LineSeries.of(proceeds, dayIndex, runs, CHUNK, exitOrder, new long[][] {{3_000_000_000L * scale}, null, null},
                 new int[] {1, 1, 1}, probe, exitOrder.length, IN_TURN, Long.MAX_VALUE);
         long[][] expected = new long[4][runs];
         long[] cents = new long[3];
