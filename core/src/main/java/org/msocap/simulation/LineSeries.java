@@ -126,19 +126,36 @@ final class LineSeries extends CompactSeries {
      */
     static LineSeries of(long[] proceeds, int[] dayIndex, int runs, int chunk, int[] exitOrder, long[][] bends, int[] positions,
                          int[] sameAs, Probe probe, int sample, Parallel parallel, long maxBytes) {
+        int stride = Math.max(1, exitOrder.length / sample);
+        int[] sampled = new int[exitOrder.length == 0 ? 0 : (exitOrder.length - 1) / stride + 1];
+        for (int i = 0; i < sampled.length; i++) {
+            sampled[i] = exitOrder[i * stride];
+        }
+        return ofSample(proceeds, dayIndex, runs, chunk, sampled, bends, positions, sameAs, probe, parallel, maxBytes);
+    }
+
+    /**
+     * {@link #of(long[], int[], int, int, int[], long[][], int[], int[], Probe, int, Parallel, long)} from the runs it
+     * samples: {@code sampled} the exit runs at every stride-th place of the exit runs by day (so by day too), not the
+     * whole order.
+     */
+    static LineSeries ofSample(long[] proceeds, int[] dayIndex, int runs, int chunk, int[] sampled, long[][] bends,
+                               int[] positions, int[] sameAs, Probe probe, Parallel parallel, long maxBytes) {
         int days = bends.length;
         int series = positions.length;
         long[] tolerance = new long[series];
         for (int s = 0; s < series; s++) {
             tolerance[s] = Math.min(MAX_CORRECTION / 2, TOLERANCE + (long) positions[s]);
         }
-        // Per day, where its runs start in exitOrder (its days ascend: a search per day) and its least and greatest
-        // proceeds, in run order: the arrays read as streams (by exitOrder, a cache line a run).
+        // Per day, where its sampled runs start (they are by day), and its least and greatest proceeds, in run order: the
+        // arrays read as streams.
         int[] dayFrom = new int[days + 1];
-        for (int d = 1; d < days; d++) {
-            dayFrom[d] = firstOfDay(exitOrder, dayIndex, dayFrom[d - 1], d);
+        for (int run : sampled) {
+            dayFrom[dayIndex[run] + 1]++;
         }
-        dayFrom[days] = exitOrder.length;
+        for (int d = 0; d < days; d++) {
+            dayFrom[d + 1] += dayFrom[d];
+        }
         long[] low = new long[days];
         long[] high = new long[days];
         Arrays.fill(low, Long.MAX_VALUE);
@@ -155,16 +172,14 @@ final class LineSeries extends CompactSeries {
                 }
             }
         }
-        int stride = Math.max(1, exitOrder.length / sample);
         List<Callable<Pieces>> tasks = new ArrayList<>(days);
         for (int d = 0; d < days; d++) {
             int day = d;
             tasks.add(() -> {
                 Pieces pieces = new Pieces(tolerance, probe, day);
                 pieces.cut(low[day], high[day], bends[day]);
-                // The sampled runs of this day: every stride-th of exitOrder.
-                for (int k = (dayFrom[day] + stride - 1) / stride * stride; k < dayFrom[day + 1]; k += stride) {
-                    pieces.check(exitOrder[k], proceeds[exitOrder[k]]);
+                for (int k = dayFrom[day]; k < dayFrom[day + 1]; k++) {
+                    pieces.check(sampled[k], proceeds[sampled[k]]);
                 }
                 pieces.index(low[day], high[day]);
                 return pieces;
@@ -231,21 +246,6 @@ final class LineSeries extends CompactSeries {
      * cents, each naming the piece that holds its proceeds; the day's pieces from {@code firstPiece[d]} on.
      */
     private record Lookup(int[] table, int[] tableFrom, long[] tableLow, int[] tableShift, int[] firstPiece) {
-    }
-
-    /** The first place in {@code exitOrder}, at or after {@code from}, of a run exiting on day {@code day} or later. */
-    private static int firstOfDay(int[] exitOrder, int[] dayIndex, int from, int day) {
-        int lo = from;
-        int hi = exitOrder.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (dayIndex[exitOrder[mid]] < day) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** The last of the pieces {@code [from, to)} starting at or before {@code x} (the first, when none does). */

@@ -122,6 +122,18 @@ public final class MonteCarloSimulator {
 
     private boolean rankedByLines = true;
 
+    /**
+     * For tests: a simulator whose drawing pass never counts a chunk's exit runs by month, so the exit order counts them
+     * itself ({@link ExitOrder#of}, by day over all runs) and the payout pass each chunk's, as when the months are many.
+     */
+    static MonteCarloSimulator withoutCountedExits() {
+        MonteCarloSimulator simulator = new MonteCarloSimulator(CANDIDATE_SAMPLE);
+        simulator.countedExits = false;
+        return simulator;
+    }
+
+    private boolean countedExits = true;
+
     /** For tests: {@link Job#candidatesWithin}. */
     static int candidatesWithin(long[] estimate, double[] error, int[] ranked, int wanted, int limit) {
         return Job.candidatesWithin(estimate, error, ranked, wanted, limit);
@@ -134,6 +146,11 @@ public final class MonteCarloSimulator {
 
     /** Runs per unit of work; fixed, so the work split never depends on the thread count. */
     static final int CHUNK = 4096;
+    /**
+     * The most months of the exit table ({@link ExitMonths}) the drawing pass counts each chunk's exit runs by (an int a
+     * month a chunk): a wider table (a normal exit date's tails) leaves the counting to {@link ExitOrder#of}.
+     */
+    private static final int MAX_COUNTED_MONTHS = 256;
 
     private static final int NO_EXIT = Integer.MIN_VALUE;
     private static final int[] PERCENTILES = {5, 25, 50, 75, 95};
@@ -169,6 +186,7 @@ public final class MonteCarloSimulator {
             Job job = new Job(setup, options, progress, pool, candidateSample, seriesPass, tallied, derivedSeries);
             job.seriesObserver = seriesObserver;
             job.rankedByLines = rankedByLines;
+            job.countedExits = countedExits;
             return job.run();
         } finally {
             pool.shutdownNow();
@@ -213,8 +231,17 @@ public final class MonteCarloSimulator {
         private long[] holderSums;
         /** Per holder, the carve-out part of {@link #holderSums}. */
         private long[] holderCarveOutSums;
-        /** The exit runs by exit day, in run order within a day. */
+        /**
+         * The exit runs by exit day, in run order within a day; or chunk by chunk and by day within a chunk ({@link
+         * ExitOrder#byChunk}). Its places by day over all runs are {@link ExitOrder#everyByDay}'s.
+         */
         private int[] exitOrder;
+        private ExitOrder ordered;
+        /**
+         * While phase 1 draws them, per chunk its exit runs in each month of {@link #exitMonths}, then those outside it (the
+         * last entry); null when the table has too many months to count a chunk's runs by them.
+         */
+        private int[][] chunkMonthRuns;
         private int exitRuns;
         /**
          * The distinct exit days, ascending, and per run the index of its day among them (-1: no exit): {@link #exitDay}'s
@@ -283,9 +310,9 @@ public final class MonteCarloSimulator {
         /** The columns' length: a chunk's runs at most. */
         private int columnStride;
         /**
-         * Per thread, while the payout pass runs: a chunk's exit runs by day ({@link #distribute}), where each chunk took
-         * arrays of its own (about 7 MB of garbage a million runs; with {@code LineSeries}' arrays kept per thread too,
-         * payouts about 0.985 of per-chunk arrays in process, ten-class).
+         * Per thread, while the payout pass runs: a chunk's exit runs by day ({@link #distribute}, {@link #chunkByDay}),
+         * where each chunk took arrays of its own (about 7 MB of garbage a million runs; with {@code LineSeries}' arrays kept
+         * per thread too, payouts about 0.985 of per-chunk arrays in process, ten-class).
          */
         private ThreadLocal<ChunkOrder> chunkOrder;
         private ThreadLocal<long[]> seriesScratch;
@@ -295,6 +322,8 @@ public final class MonteCarloSimulator {
         private java.util.function.BiConsumer<CompactSeries, long[][]> seriesObserver;
         /** Whether the statistics may rank a series by its lines (false: for tests). */
         private boolean rankedByLines = true;
+        /** Whether the drawing pass may count each chunk's exit runs by month (false: for tests). */
+        private boolean countedExits = true;
 
         Job(SimulationSetup setup, SimulationOptions options, ProgressListener listener, ExecutorService pool, int candidateSample,
             boolean seriesPass, boolean tallied, boolean derivedSeries) {
@@ -366,6 +395,7 @@ public final class MonteCarloSimulator {
         SimulationResult run() {
             PhaseClock clock = new PhaseClock();
             exitMonths = exitMonths();
+            chunkMonthRuns = countedExits && exitMonths.size() <= MAX_COUNTED_MONTHS ? new int[(runs + CHUNK - 1) / CHUNK][] : null;
             forEachChunk(runs, this::drawAndValue);
             clock.lap("drivers and exit value");
             orderExitsByDay();
@@ -578,7 +608,7 @@ public final class MonteCarloSimulator {
         }
 
         /**
-         * Every holder's payouts summed over about {@code sampleSize} exit runs evenly spaced in exit order (0: none), and
+         * Every holder's payouts summed over about {@code sampleSize} exit runs evenly spaced by day (0: none), and
          * into {@code squares} each holder's payout of a run squared, summed.
          */
         private long[] holderSumsOfSample(int sampleSize, double[] squares) {
@@ -588,9 +618,7 @@ public final class MonteCarloSimulator {
             }
             long[] payout = new long[waterfallPositions];
             long[] ofRun = new long[holders.size()];
-            int stride = Math.max(1, exitRuns / sampleSize);
-            for (int k = 0; k < exitRuns; k += stride) {
-                int run = exitOrder[k];
+            for (int run : ordered.everyByDay(Math.max(1, exitRuns / sampleSize))) {
                 evaluator(exitDays[exitDayIndex[run]]).payouts(proceeds[run], payout);
                 Arrays.fill(ofRun, 0);
                 for (int p = 0; p < waterfallPositions; p++) {
@@ -659,6 +687,9 @@ public final class MonteCarloSimulator {
             int compAt = Driver.CLINICIAN_COMP.ordinal();
             int escrowAt = Driver.ESCROW_RELEASE.ordinal();
             int earnoutAt = Driver.EARNOUT_PAID.ordinal();
+            // The chunk's exit runs by month, then those outside the table: the exit order then needs no pass to count them.
+            int[] monthRuns = new int[months.size() + 1];
+            int outside = months.size();
             for (int next = from; next < to; ) {
                 int runs = 0;
                 for (; runs < 6 && next < to; next++) {
@@ -705,9 +736,11 @@ public final class MonteCarloSimulator {
                     int month = months.month(day);
                     long ev;
                     if (month >= 0) {
+                        monthRuns[month]++;
                         exitDay[i] = months.monthEnd(month);
                         ev = months.valuation(month).enterpriseValueCents(drivers[multipleAt], drivers[growthAt], drivers[compAt]);
                     } else {
+                        monthRuns[outside]++;
                         exitDay[i] = monthEnd(day);
                         ev = setup.exitValue().enterpriseValueCents(exitDay[i], drivers[multipleAt], drivers[growthAt],
                                 drivers[compAt]);
@@ -721,6 +754,9 @@ public final class MonteCarloSimulator {
                 // The chunk's values, just written: their statistics' first pass, one loop per series.
                 valueTallies.add(0, enterpriseValue, exitDay, NO_EXIT, from, to);
                 valueTallies.add(1, proceeds, exitDay, NO_EXIT, from, to);
+            }
+            if (chunkMonthRuns != null) {
+                chunkMonthRuns[from / CHUNK] = monthRuns;
             }
             progress.advance(to - from);
         }
@@ -757,9 +793,20 @@ public final class MonteCarloSimulator {
             return v <= 0 ? 0 : v >= 1 ? 1 : v;
         }
 
-        /** The exit runs by day ({@link ExitOrder}); each run's exit day becomes its day's index ({@link #exitDayIndex}). */
+        /**
+         * The exit runs by day ({@link ExitOrder}); each run's exit day becomes its day's index ({@link #exitDayIndex}). When
+         * the drawing pass counted every chunk's exit runs by month and none fell outside the table, in one pass, chunk by
+         * chunk ({@link ExitOrder#byChunk}).
+         */
         private void orderExitsByDay() {
-            ExitOrder ordered = ExitOrder.of(exitDay, NO_EXIT);
+            boolean counted = chunkMonthRuns != null;
+            for (int c = 0; counted && c < chunkMonthRuns.length; c++) {
+                counted = chunkMonthRuns[c][exitMonths.size()] == 0;
+            }
+            int[] monthEnds = new int[exitMonths.size()];
+            Arrays.setAll(monthEnds, exitMonths::monthEnd);
+            ordered = counted ? ExitOrder.byChunk(exitDay, NO_EXIT, monthEnds, chunkMonthRuns, CHUNK) : ExitOrder.of(exitDay, NO_EXIT);
+            chunkMonthRuns = null;
             exitOrder = ordered.order;
             exitRuns = exitOrder.length;
             exitDays = ordered.days;
@@ -825,28 +872,13 @@ public final class MonteCarloSimulator {
             long[] positionTotals = new long[positions.size()];
             ExitTerms terms = setup.terms();
             // The chunk's exit runs by day (in run order within a day): each day's evaluator stays in the caches for its
-            // runs, and the series' stores stay within the chunk's stretch of each series.
+            // runs, and the series' stores stay within the chunk's stretch of each series. Then dayStart ends each day.
             ChunkOrder order = chunkOrder.get();
-            int[] dayStart = order.dayStart;
-            Arrays.fill(dayStart, 0);
-            for (int run = from; run < to; run++) {
-                if (exitDayIndex[run] >= 0) {
-                    dayStart[exitDayIndex[run] + 1]++;
-                }
-            }
-            for (int d = 1; d < dayStart.length; d++) {
-                dayStart[d] += dayStart[d - 1];
-            }
-            int exits = dayStart[dayEvaluators.length];
             int[] byDay = order.byDay;
             int[] runDay = order.runDay;
-            for (int run = from; run < to; run++) {
-                int d = exitDayIndex[run];
-                if (d >= 0) {
-                    runDay[dayStart[d]] = d;
-                    byDay[dayStart[d]++] = run;
-                }
-            }
+            int[] dayStart = order.dayStart;
+            int exits = ordered.chunkFrom != null ? chunkByDay(from / CHUNK, byDay, runDay, dayStart)
+                    : chunkByDay(from, to, byDay, runDay, dayStart);
             PayoutModel.BinnedPayouts[] binned = binnedByDay == null ? null : binnedByDay.get();
             long[] pairTotals = new long[pairGroup.length];
             // With every holder followed, each holder's total is its series' tally: no sum per position and run.
@@ -967,8 +999,9 @@ public final class MonteCarloSimulator {
         }
 
         /**
-         * A chunk's exit runs by day, for {@link #distribute}: {@code byDay[k]} the chunk's exit run {@code k}, exiting on
-         * day {@code runDay[k]}; day {@code d}'s runs from {@code dayStart[d]} (then to it, once ordered).
+         * A chunk's exit runs by day, for {@link #distribute} ({@link #chunkByDay}): {@code byDay[k]} the chunk's exit run
+         * {@code k}, exiting on day {@code runDay[k]}; day {@code d}'s runs end at {@code dayStart[d]}, and the last entry is
+         * the chunk's exit runs.
          */
         private static final class ChunkOrder {
             final int[] dayStart;
@@ -980,6 +1013,48 @@ public final class MonteCarloSimulator {
                 byDay = new int[runs];
                 runDay = new int[runs];
             }
+        }
+
+        /**
+         * Chunk {@code c}'s exit runs by day as the exit order has them ({@link ExitOrder#byChunk}), copied into {@code byDay},
+         * each one's day index into {@code runDay} and each day's end into {@code dayEnd} (its last entry the chunk's exit
+         * runs, returned).
+         */
+        private int chunkByDay(int c, int[] byDay, int[] runDay, int[] dayEnd) {
+            int from = ordered.chunkFrom[c];
+            int exits = ordered.chunkFrom[c + 1] - from;
+            System.arraycopy(exitOrder, from, byDay, 0, exits);
+            int days = exitDays.length;
+            for (int d = 0, start = 0; d < days; d++) {
+                int end = ordered.chunkDayEnd[c * days + d] - from;
+                Arrays.fill(runDay, start, end, d);
+                dayEnd[d] = end;
+                start = end;
+            }
+            dayEnd[days] = exits;
+            return exits;
+        }
+
+        /** {@link #chunkByDay(int, int[], int[], int[])} of the runs {@code [from, to)}, counted and placed by day here. */
+        private int chunkByDay(int from, int to, int[] byDay, int[] runDay, int[] dayEnd) {
+            int[] dayStart = dayEnd;
+            Arrays.fill(dayStart, 0);
+            for (int run = from; run < to; run++) {
+                if (exitDayIndex[run] >= 0) {
+                    dayStart[exitDayIndex[run] + 1]++;
+                }
+            }
+            for (int d = 1; d < dayStart.length; d++) {
+                dayStart[d] += dayStart[d - 1];
+            }
+            for (int run = from; run < to; run++) {
+                int d = exitDayIndex[run];
+                if (d >= 0) {
+                    runDay[dayStart[d]] = d;
+                    byDay[dayStart[d]++] = run;
+                }
+            }
+            return dayStart[dayStart.length - 1];
         }
 
         /**
@@ -1084,9 +1159,7 @@ public final class MonteCarloSimulator {
                 }
             }
             boolean[] keptWhole = new boolean[n];
-            int stride = Math.max(1, exitRuns / CANDIDATE_SAMPLE);
-            for (int k = 0; k < exitRuns; k += stride) {
-                int run = exitOrder[k];
+            for (int run : ordered.everyByDay(Math.max(1, exitRuns / CANDIDATE_SAMPLE))) {
                 int d = exitDayIndex[run];
                 centsOfRun(dayEvaluators[d], proceeds[run], -(long) run - 1, cents);
                 Arrays.fill(groupCents, 0);
@@ -1179,8 +1252,9 @@ public final class MonteCarloSimulator {
             }
             // At most what DerivedSeries keeps when it keeps none whole: each class series 8 bytes a run, every other a byte.
             long derivedBytes = (long) runs * (Long.BYTES * (long) groups.size() + categories + candidates);
-            return LineSeries.of(proceeds, exitDayIndex, runs, CHUNK, exitOrder, bends, summed, sameAs, probe, CANDIDATE_SAMPLE,
-                    this::invokeAll, derivedBytes);
+            int[] sampled = ordered.everyByDay(Math.max(1, exitRuns / CANDIDATE_SAMPLE));
+            return LineSeries.ofSample(proceeds, exitDayIndex, runs, CHUNK, sampled, bends, summed, sameAs, probe, this::invokeAll,
+                    derivedBytes);
         }
 
         /** The derived series position {@code p} adds to: its category's, and its holder's when a candidate (else -1). */

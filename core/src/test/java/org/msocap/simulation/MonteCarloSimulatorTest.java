@@ -185,6 +185,28 @@ class MonteCarloSimulatorTest {
     }
 
     /**
+     * The drawing pass counts each chunk's exit runs by month, so the exit order places them chunk by chunk in one pass
+     * and the payout pass copies each chunk's ({@link ExitOrder#byChunk}): every number is that of the exit runs counted
+     * after the drawing and by the payout pass ({@link ExitOrder#of}); with the series kept against lines, derived from the
+     * class series and whole, the binned pass and its sampled candidates, one thread and three.
+     */
+    @Test
+    void theExitRunsCountedWhileDrawnGiveTheNumbersOfThoseCountedAfter() {
+        SimulationSetup breakpoints = stochastic(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false));
+        SimulationSetup preferred = stochastic(SimplePreferredPayoutModel.sample());
+        SimulationSetup lines = DerivedSeriesTest.setup(new BreakpointPayoutModel(BreakpointPayoutModelTest.venture(), false),
+                DerivedSeriesTest.terms(), List.of());
+        SimulationOptions options = new SimulationOptions(3 * MonteCarloSimulator.CHUNK + 311, 7, 1, SimulationOptions.ALL_HOLDERS, 10, 13);
+        for (SimulationSetup setup : List.of(breakpoints, preferred, lines)) {
+            for (SimulationOptions o : List.of(options, options.withThreads(3), options.withTopHolders(5).withThreads(2),
+                    new SimulationOptions(MonteCarloSimulator.CHUNK - 5, 3, 1, 2, 10, 13))) {
+                assertThat(MonteCarloSimulator.DEFAULT.simulate(setup, o))
+                        .isEqualTo(MonteCarloSimulator.withoutCountedExits().simulate(setup, o));
+            }
+        }
+    }
+
+    /**
      * Series kept against lines ({@link LineSeries}) leave their least and greatest payout and runs below cost out of
      * their tallies: the statistics count the runs below cost from the lines, or, when the lines cannot rank a series (a
      * chunk kept exactly), take all three from the rebuilt series; both give the numbers of the passes over the series.
