@@ -283,6 +283,8 @@ public final class MonteCarloSimulator {
         private final boolean tallied;
         /** The enterprise values' and equity proceeds' first pass, kept by the drivers' pass; null when not {@link #tallied}. */
         private final ValueTallies valueTallies;
+        /** Per thread, while the drivers' pass runs: a chunk's exit runs' enterprise values, then their proceeds. */
+        private final ThreadLocal<long[]> chunkValues = ThreadLocal.withInitial(() -> new long[2 * CHUNK]);
         /** The enterprise-value and equity-proceeds histograms, when their statistics made them. */
         private final Histogram[] valueHistograms = new Histogram[2];
         /** The venture's deal events (net debt and cap table by exit day, cash at close); null without events. */
@@ -664,7 +666,7 @@ public final class MonteCarloSimulator {
                 drivers[Driver.COLLECTIONS_GROWTH.ordinal()] = Double.NaN;
                 drivers[Driver.CLINICIAN_COMP.ordinal()] = Double.NaN;
             }
-            boolean[] exits = new boolean[6];
+            int[] exits = new int[6];
             int[] runOf = new int[6];
             double[] scratch = new double[sampler.sixScratchSize()];
             boolean escrowDriver = sampler.marginal(Driver.ESCROW_RELEASE).isPresent();
@@ -677,8 +679,10 @@ public final class MonteCarloSimulator {
             int earliest = setup.exitValue().earliestExitDay();
             ExitMonths months = exitMonths;
             // What every run reads, in locals: C1 neither hoists loads out of a loop nor folds an enum's ordinal.
-            double noExit = setup.noExitProbability();
+            long exitBits = RandomStream.leastBitsAtLeast(setup.noExitProbability());
             double escrowReleased = terms.escrowReleaseProbability();
+            // u < p exactly when not u >= p, but for a NaN p, below which no uniform is.
+            long releasedBits = Double.isNaN(escrowReleased) ? 0 : RandomStream.leastBitsAtLeast(escrowReleased);
             double earnoutPaid = terms.earnoutProbability();
             int sampled = sampleDrivers.length;
             int dateAt = Driver.EXIT_DATE.ordinal();
@@ -690,18 +694,22 @@ public final class MonteCarloSimulator {
             // The chunk's exit runs by month, then those outside the table: the exit order then needs no pass to count them.
             int[] monthRuns = new int[months.size() + 1];
             int outside = months.size();
+            long[] values = valueTallies == null ? null : chunkValues.get();
+            int valued = 0;
             for (int next = from; next < to; ) {
                 int runs = 0;
                 for (; runs < 6 && next < to; next++) {
                     RandomStream stream = random[runs];
                     stream.reset(seed, next);
-                    boolean exit = stream.nextDouble() >= noExit;
-                    if (!exit && next >= sampled) {
-                        exitDay[next] = NO_EXIT;
-                        continue;
-                    }
+                    // The run exits when its uniform is at least noExit: its bits at least exitBits, 1 or 0 without a
+                    // branch (a run in seven has none, at random: the double comparison's branches were mispredicted about
+                    // as often; 0.965 of main against 0.972 without this, in process). A run without an exit, not sampled,
+                    // is not drawn: the next run takes its place. An exit run's day is written when it is valued.
+                    int exit = (int) ((exitBits - 1 - stream.nextDoubleBits()) >>> 63);
+                    exitDay[next] = NO_EXIT;
                     exits[runs] = exit;
-                    runOf[runs++] = next;
+                    runOf[runs] = next;
+                    runs += exit | (next < sampled ? 1 : 0);
                 }
                 if (runs == 6) {
                     sampler.drawSix(random, drawn, scratch);
@@ -717,8 +725,10 @@ public final class MonteCarloSimulator {
                 for (int r = 0; r < runs; r++) {
                     int i = runOf[r];
                     double[] drivers = drawn[r];
-                    double escrowDraw = random[r].nextDouble();
-                    double released = escrowDriver ? clamp01(drivers[escrowAt]) : escrowDraw < escrowReleased ? 1 : 0;
+                    // The escrow released when its uniform is below the probability: its bits below releasedBits, 1 or 0
+                    // without a branch (released one run in ten at random on ten-class).
+                    long escrowDraw = random[r].nextDoubleBits();
+                    double released = escrowDriver ? clamp01(drivers[escrowAt]) : (double) ((escrowDraw - releasedBits) >>> 63);
                     double paid = earnoutDriver ? clamp01(drivers[earnoutAt])
                             : earnoutDrawn && random[r].nextDouble() < earnoutPaid ? 1 : 0;
                     drivers[escrowAt] = released;
@@ -726,8 +736,7 @@ public final class MonteCarloSimulator {
                     if (i < sampled) {
                         sampleDrivers[i] = drivers.clone();
                     }
-                    if (!exits[r]) {
-                        exitDay[i] = NO_EXIT;
+                    if (exits[r] == 0) {
                         continue;
                     }
                     // Unbounded date distributions (normal) are clamped to the first date that can be valued; a sale
@@ -746,14 +755,23 @@ public final class MonteCarloSimulator {
                                 drivers[compAt]);
                     }
                     enterpriseValue[i] = ev;
-                    proceeds[i] = timeline == null ? bridge.realizedProceedsCents(ev, released, paid)
+                    long realized = timeline == null ? bridge.realizedProceedsCents(ev, released, paid)
                             : timeline.termsOn(terms, exitDay[i]).realizedProceedsCents(ev, released, paid);
+                    proceeds[i] = realized;
+                    if (values != null) {
+                        values[valued] = ev;
+                        values[CHUNK + valued++] = realized;
+                    }
                 }
             }
-            if (valueTallies != null) {
-                // The chunk's values, just written: their statistics' first pass, one loop per series.
-                valueTallies.add(0, enterpriseValue, exitDay, NO_EXIT, from, to);
-                valueTallies.add(1, proceeds, exitDay, NO_EXIT, from, to);
+            if (values != null) {
+                // The chunk's exit runs' values, gathered as written: their statistics' first pass, one loop per series.
+                // Over the chunk's runs the loops skipped the runs without an exit by a branch taken one time in seven, at
+                // random, and loaded each run's exit day: gathered, 0.981–0.989 of the drivers and exit value phase in
+                // process (20 alternated rounds, twice). (The squares in a loop of their own, ExactSquares.addSquaresOf,
+                // gave that back: 1.003.)
+                valueTallies.add(0, values, 0, valued);
+                valueTallies.add(1, values, CHUNK, CHUNK + valued);
             }
             if (chunkMonthRuns != null) {
                 chunkMonthRuns[from / CHUNK] = monthRuns;

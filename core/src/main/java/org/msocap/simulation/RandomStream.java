@@ -51,6 +51,31 @@ public final class RandomStream {
     }
 
     /**
+     * {@link #nextDouble}'s 53 bits, before their scaling to [0, 1): the same step of the stream. {@code nextDouble() >= u}
+     * exactly when {@code nextDoubleBits() >= }{@link #leastBitsAtLeast leastBitsAtLeast(u)}, a comparison of longs, which
+     * a caller can make without a branch.
+     */
+    long nextDoubleBits() {
+        state += GOLDEN;
+        return mix64(state) >>> 11;
+    }
+
+    /**
+     * The least 53 bits k whose {@link #nextDouble} (k × 2^-53, exact) is at least {@code u}: 0 for {@code u} at most 0,
+     * ⌈u × 2^53⌉ for {@code u} in (0, 1] (the product by a power of two is exact, so k × 2^-53 ≥ u exactly when
+     * k ≥ u × 2^53), 2^53 (no k) above 1 or for NaN.
+     */
+    static long leastBitsAtLeast(double u) {
+        if (u <= 0) {
+            return 0;
+        }
+        if (!(u <= 1)) {
+            return 1L << 53;
+        }
+        return (long) Math.ceil(u * 0x1.0p53);
+    }
+
+    /**
      * Uniform on the open interval (0, 1): never exactly 0, so inverse distribution functions never see
      * the endpoint where most of them are infinite.
      */

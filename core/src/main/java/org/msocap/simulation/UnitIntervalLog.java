@@ -108,23 +108,24 @@ final class UnitIntervalLog {
     }
 
     /**
-     * {@code out[at] = log(x1)} and {@code out[at + 1] = log(x2)}: when both take the table path, its steps for the two
-     * side by side (each chain of dependent operations waits on the other's step instead of its own); otherwise one
-     * after the other.
+     * {@code out[at] = log(x1)} and {@code out[at + 1] = log(x2)}, but for an argument near one, which is left in its
+     * slot for {@link #nearOnes}: returns which (1 the first, 2 the second, 3 both, 0 none), to pass on to it. When both
+     * take the table path, its steps for the two side by side (each chain of dependent operations waits on the other's
+     * step instead of its own).
      */
-    static void pair(double x1, double x2, double[] out, int at) {
+    static int pair(double x1, double x2, double[] out, int at) {
         long bits1 = Double.doubleToRawLongBits(x1);
         long bits2 = Double.doubleToRawLongBits(x2);
         if (bits1 < LOWEST_BITS || bits1 > ONE_BITS || bits2 < LOWEST_BITS || bits2 > ONE_BITS || LIBRARY_ONLY) {
             out[at] = log(x1);
             out[at + 1] = log(x2);
-            return;
+            return 0;
         }
         if (x1 > 0.99 || x2 > 0.99) {
-            // A tenth of the quantiles' arguments (u within 0.05 of a half): each by its own path, already in range.
-            out[at] = x1 > 0.99 ? nearOne(x1) : table(bits1);
-            out[at + 1] = x2 > 0.99 ? nearOne(x2) : table(bits2);
-            return;
+            // A tenth of the quantiles' arguments (u within 0.05 of a half), already in range: left for nearOnes.
+            out[at] = x1 > 0.99 ? x1 : table(bits1);
+            out[at + 1] = x2 > 0.99 ? x2 : table(bits2);
+            return (x1 > 0.99 ? 1 : 0) | (x2 > 0.99 ? 2 : 0);
         }
         int exp1 = (int) (bits1 >> 52) - 1023;
         int exp2 = (int) (bits2 >> 52) - 1023;
@@ -190,6 +191,105 @@ final class UnitIntervalLog {
         b2 += d2;
         out[at] = a1 + b1;
         out[at + 1] = a2 + b2;
+        return 0;
+    }
+
+    /**
+     * Finishes what {@link #pair} left: {@code out[at + k] = log(out[at + k])} for every bit k set in {@code near} (at
+     * most 31 of them), the arguments near one that the pairs starting at {@code at} returned, shifted to their places.
+     * Two at a time ({@link #nearOneTwice}): the path near one is one chain of dependent steps (about
+     * 160 cycles), so two side by side take about as long as one.
+     */
+    static void nearOnes(double[] out, int at, int near) {
+        while (near != 0) {
+            int first = at + lowestBit(near);
+            near &= near - 1;
+            if (near == 0) {
+                out[first] = nearOne(out[first]);
+                return;
+            }
+            int second = at + lowestBit(near);
+            near &= near - 1;
+            nearOneTwice(out, first, second);
+        }
+    }
+
+    /**
+     * The index of the lowest bit set in {@code bits} (not 0), by a de Bruijn sequence: its bit times the sequence has a
+     * distinct top five bits for each index. Under C1 {@link Integer#numberOfTrailingZeros} is a call, not an instruction.
+     */
+    private static int lowestBit(int bits) {
+        return BIT_AT[(bits & -bits) * DE_BRUIJN >>> 27];
+    }
+
+    private static final int DE_BRUIJN = 0x077CB531;
+    private static final byte[] BIT_AT = new byte[32];
+
+    static {
+        for (int k = 0; k < 32; k++) {
+            BIT_AT[(1 << k) * DE_BRUIJN >>> 27] = (byte) k;
+        }
+    }
+
+    /**
+     * {@code out[i] = nearOne(out[i])} and {@code out[j] = nearOne(out[j])}: the same steps for the two side by side, so
+     * each chain waits on the other's step instead of its own.
+     */
+    private static void nearOneTwice(double[] out, int i, int j) {
+        double xa1 = out[i] - 1.0;
+        double xa2 = out[j] - 1.0;
+        double tmp1 = xa1 * TWO_POWER_30;
+        double tmp2 = xa2 * TWO_POWER_30;
+        double aa1 = xa1 * TWO_POWER_30_PLUS_ONE - tmp1;
+        double aa2 = xa2 * TWO_POWER_30_PLUS_ONE - tmp2;
+        double xb1 = xa1 - aa1;
+        double xb2 = xa2 - aa2;
+        xa1 = aa1;
+        xa2 = aa2;
+        double[] coefficients = NEAR_ONE;
+        int last = coefficients.length - 2;
+        double ya1 = coefficients[last];
+        double yb1 = coefficients[last + 1];
+        double ya2 = ya1;
+        double yb2 = yb1;
+        double ab1;
+        double ab2;
+        for (int k = last - 2; k >= 0; k -= 2) {
+            aa1 = ya1 * xa1;
+            aa2 = ya2 * xa2;
+            ab1 = ya1 * xb1 + yb1 * xa1 + yb1 * xb1;
+            ab2 = ya2 * xb2 + yb2 * xa2 + yb2 * xb2;
+            tmp1 = aa1 * TWO_POWER_30;
+            tmp2 = aa2 * TWO_POWER_30;
+            ya1 = aa1 * TWO_POWER_30_PLUS_ONE - tmp1;
+            ya2 = aa2 * TWO_POWER_30_PLUS_ONE - tmp2;
+            yb1 = aa1 - ya1 + ab1;
+            yb2 = aa2 - ya2 + ab2;
+            double high = coefficients[k];
+            double low = coefficients[k + 1];
+            aa1 = ya1 + high;
+            aa2 = ya2 + high;
+            ab1 = yb1 + low;
+            ab2 = yb2 + low;
+            tmp1 = aa1 * TWO_POWER_30;
+            tmp2 = aa2 * TWO_POWER_30;
+            ya1 = aa1 * TWO_POWER_30_PLUS_ONE - tmp1;
+            ya2 = aa2 * TWO_POWER_30_PLUS_ONE - tmp2;
+            yb1 = aa1 - ya1 + ab1;
+            yb2 = aa2 - ya2 + ab2;
+        }
+        aa1 = ya1 * xa1;
+        aa2 = ya2 * xa2;
+        ab1 = ya1 * xb1 + yb1 * xa1 + yb1 * xb1;
+        ab2 = ya2 * xb2 + yb2 * xa2 + yb2 * xb2;
+        tmp1 = aa1 * TWO_POWER_30;
+        tmp2 = aa2 * TWO_POWER_30;
+        ya1 = aa1 * TWO_POWER_30_PLUS_ONE - tmp1;
+        ya2 = aa2 * TWO_POWER_30_PLUS_ONE - tmp2;
+        yb1 = aa1 - ya1 + ab1;
+        yb2 = aa2 - ya2 + ab2;
+        out[i] = ya1 + yb1;
+        out[j] = ya2 + yb2;
     }
 
     /**

@@ -30,10 +30,10 @@ final class ValueTallies {
     }
 
     /**
-     * Tallies series {@code s}'s values at the runs in {@code [from, to)}, at most a chunk of them, with an exit (those
-     * whose {@code exitDay} is not {@code noExit}).
+     * Tallies series {@code s}'s values {@code values[from .. to)}, at most a chunk of them, every one of a run with an
+     * exit.
      */
-    void add(int s, long[] values, int[] exitDay, int noExit, int from, int to) {
+    void add(int s, long[] values, int from, int to) {
         Tally t = byThread.get();
         long sum = 0;
         long least = t.min[s];
@@ -45,9 +45,6 @@ final class ValueTallies {
         int[] counts = t.counts;
         int bucketFrom = s * LogBuckets.COUNT;
         for (int i = from; i < to; i++) {
-            if (exitDay[i] == noExit) {
-                continue;
-            }
             long v = values[i];
             // A chunk's 4096 values within the amount limit: no sum overflows.
             sum += v;

@@ -20,7 +20,6 @@ class ExactSquaresPropertyTest {
 
     /** The largest payout or value the tallies meet: twice the amount limit, below 2^48 (see {@link ExactSquares}). */
     private static final long LARGEST = 1L << 48;
-    private static final int NO_EXIT = Integer.MIN_VALUE;
 
     @Test
     void squaresKeptByEveryPathAreTheExactSquares() {
@@ -46,17 +45,12 @@ class ExactSquaresPropertyTest {
                     chunk.addAndClear(0, values.clone(), 0, new int[] {n});
                     all.addChunk(chunk);
                     assertThat(all.squares(0)).isEqualTo(squares);
-                    // The drivers' pass's: a run without an exit between every two, not counted.
-                    long[] spread = new long[2 * n];
-                    int[] exitDay = new int[2 * n];
-                    for (int i = 0; i < n; i++) {
-                        spread[2 * i] = values[i];
-                        spread[2 * i + 1] = value(random, kind);
-                        exitDay[2 * i + 1] = NO_EXIT;
-                    }
+                    // The drivers' pass's: the chunk's exit runs' values gathered at an offset, in two calls.
+                    long[] gathered = new long[n + 7];
+                    System.arraycopy(values, 0, gathered, 7, n);
                     ValueTallies tallies = new ValueTallies(1);
-                    tallies.add(0, spread, exitDay, NO_EXIT, 0, n);
-                    tallies.add(0, spread, exitDay, NO_EXIT, n, 2 * n);
+                    tallies.add(0, gathered, 7, 7 + n / 2);
+                    tallies.add(0, gathered, 7 + n / 2, 7 + n);
                     assertThat(tallies.total().squares(0)).isEqualTo(squares);
                     assertThat(tallies.total().sum(0)).isEqualTo(sum);
                     assertThat(ExactSquares.sampleStandardDeviation(n, sum, squares)).isEqualTo(nearest(n, sum, squares));

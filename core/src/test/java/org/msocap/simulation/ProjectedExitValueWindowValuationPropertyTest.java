@@ -39,8 +39,10 @@ class ProjectedExitValueWindowValuationPropertyTest {
                             case 0 -> Double.NaN;
                             case 1 -> random.nextDouble(-0.5, 0.8);
                             case 2 -> random.nextInt(-20, 60) / 100.0;        // round rates: grown amounts on half cents
-                            case 3 -> random.nextDouble(-1.5, -0.9);          // floored at -0.99: fees of zero cents
-                            case 4 -> random.nextDouble(1, 4);                // past the limit within years
+                            case 3 -> random.nextInt(8) == 0 ? Double.NEGATIVE_INFINITY    // floored at -0.99:
+                                    : random.nextDouble(-1.5, -0.9);          // fees of zero cents
+                            case 4 -> random.nextInt(8) == 0 ? Double.POSITIVE_INFINITY    // 1 + ∞ × 0 is NaN
+                                    : random.nextDouble(1, 4);                // past the limit within years
                             default -> 0.15 + 0.08 * random.nextGaussian();
                         };
                         double multiple = switch (multipleShape) {

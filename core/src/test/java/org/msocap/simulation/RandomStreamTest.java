@@ -24,9 +24,38 @@ class RandomStreamTest {
             for (int k = 0; k < 12; k++) {
                 if ((run + k) % 3 == 0) {
                     assertThat(doubles.nextOpenDouble()).isEqualTo(((longs.nextLong() >>> 12) + 0.5) * 0x1.0p-52);
+                } else if ((run + k) % 3 == 1) {
+                    assertThat(doubles.nextDoubleBits()).isEqualTo(longs.nextLong() >>> 11);
                 } else {
                     assertThat(doubles.nextDouble()).isEqualTo((longs.nextLong() >>> 11) * 0x1.0p-53);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code nextDouble() >= u} exactly when {@code nextDoubleBits() >= leastBitsAtLeast(u)}, for every u (the drivers'
+     * pass decides a run's exit and its escrow's release so): the bits at, just below and just above each threshold,
+     * random bits, and thresholds from every kind of double — random, tiny, subnormal, near and at 0 and 1, beyond, NaN.
+     */
+    @Test
+    void theLeastBitsAtLeastAThresholdDecideAsTheDoubles() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(23);
+        java.util.List<Double> thresholds = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 1.0, 0.5, 0.15, 0.9,
+                Double.MIN_VALUE, Double.MIN_NORMAL, 0x1.0p-53, Math.nextUp(0x1.0p-53), Math.nextDown(0x1.0p-53),
+                Math.nextDown(1.0), Math.nextUp(1.0), 1 - 0x1.0p-53, 2.0, -1.0, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN, -Double.MIN_VALUE));
+        for (int i = 0; i < 20_000; i++) {
+            thresholds.add(random.nextDouble());
+            thresholds.add(random.nextLong(1L << 53) * 0x1.0p-53);
+            thresholds.add(Math.scalb(1 + random.nextDouble(), -random.nextInt(1, 1080)));
+        }
+        long last = (1L << 53) - 1;
+        for (double u : thresholds) {
+            long least = RandomStream.leastBitsAtLeast(u);
+            long at = Math.max(0, Math.min(last, least));
+            for (long k : new long[] {0, last, at, Math.max(0, at - 1), Math.min(last, at + 1), random.nextLong(1L << 53)}) {
+                assertThat(k >= least).as("bits %s against %s", k, u).isEqualTo(k * 0x1.0p-53 >= u);
             }
         }
     }

@@ -23,7 +23,10 @@ class UnitIntervalLogTest {
     }
 
     private static void checkPair(double x1, double x2) {
-        UnitIntervalLog.pair(x1, x2, PAIR, 1);
+        int near = UnitIntervalLog.pair(x1, x2, PAIR, 1);
+        if (near != 0) {
+            UnitIntervalLog.nearOnes(PAIR, 1, near);
+        }
         assertThat(Double.doubleToRawLongBits(PAIR[1])).as("first of %s, %s", x1, x2)
                 .isEqualTo(Double.doubleToRawLongBits(FastMath.log(x1)));
         assertThat(Double.doubleToRawLongBits(PAIR[2])).as("second of %s, %s", x1, x2)
@@ -108,6 +111,37 @@ class UnitIntervalLogTest {
                     checkPair(any, near);
                     checkPair(near, alsoNear);
                 });
+    }
+
+    /**
+     * Six pairs' arguments near one left in their slots and finished together ({@link UnitIntervalLog#nearOnes}, two at a
+     * time), as the twelve quantiles do: each slot FastMath's logarithm, whichever slots, and however many, are near one.
+     */
+    @Test
+    void sixPairsArgumentsNearOneFinishedTwoAtATime() {
+        SplittableRandom random = new SplittableRandom(47);
+        double[] x = new double[12];
+        double[] out = new double[14];
+        for (int i = 0; i < 400_000; i++) {
+            double nearShare = random.nextInt(4) * 0.3;
+            for (int k = 0; k < 12; k++) {
+                x[k] = random.nextDouble() < nearShare ? 0.99 + 0.01 * random.nextDouble() + 0x1.0p-60
+                        : random.nextInt(50) == 0 ? 1.0 : Math.max(Double.MIN_NORMAL, random.nextDouble());
+            }
+            int near = 0;
+            for (int p = 0; p < 6; p++) {
+                near |= UnitIntervalLog.pair(x[2 * p], x[2 * p + 1], out, 1 + 2 * p) << 2 * p;
+            }
+            UnitIntervalLog.nearOnes(out, 1, near);
+            for (int k = 0; k < 12; k++) {
+                long expected = Double.doubleToRawLongBits(FastMath.log(x[k]));
+                if (Double.doubleToRawLongBits(out[1 + k]) != expected) {
+                    assertThat(out[1 + k]).as("slot %s of %s", k, java.util.Arrays.toString(x)).isEqualTo(FastMath.log(x[k]));
+                }
+            }
+            assertThat(out[0]).isZero();
+            assertThat(out[13]).isZero();
+        }
     }
 
     /** Outside (0, 1]: the library's own answers (infinities, NaN, logs above one). */

@@ -36,9 +36,20 @@ class ValueTalliesTest {
             List<Callable<Void>> workers = new ArrayList<>();
             for (int t = 0; t < 3; t++) {
                 workers.add(() -> {
+                    // As the drivers' pass: a chunk's exit runs' values gathered, series after series in one array.
+                    long[] gathered = new long[3 * 4096];
                     for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                        int n = 0;
+                        for (int i = c * 4096; i < Math.min(runs, (c + 1) * 4096); i++) {
+                            if (exitDay[i] != NO_EXIT) {
+                                for (int s = 0; s < 3; s++) {
+                                    gathered[s * 4096 + n] = values[s][i];
+                                }
+                                n++;
+                            }
+                        }
                         for (int s = 0; s < 3; s++) {
-                            tallies.add(s, values[s], exitDay, NO_EXIT, c * 4096, Math.min(runs, (c + 1) * 4096));
+                            tallies.add(s, gathered, s * 4096, s * 4096 + n);
                         }
                     }
                     return null;
