@@ -255,99 +255,97 @@ final class StandardNormal {
      */
     static void quantiles(double u1, double u2, double u3, double u4, double u5, double u6, double u7, double u8,
                           double u9, double u10, double u11, double u12, double[] out, int at) {
-        {
-            double x1 = 2 * u1 - 1;
-            double x2 = 2 * u2 - 1;
-            double x3 = 2 * u3 - 1;
-            double x4 = 2 * u4 - 1;
-            double x5 = 2 * u5 - 1;
-            double x6 = 2 * u6 - 1;
-            double x7 = 2 * u7 - 1;
-            double x8 = 2 * u8 - 1;
-            double x9 = 2 * u9 - 1;
-            double x10 = 2 * u10 - 1;
-            double x11 = 2 * u11 - 1;
-            double x12 = 2 * u12 - 1;
-            // The arguments near one (a tenth of them) left by the pairs, then finished two at a time: in twelve, two or
-            // more a third of the time (the path near one is a chain of ~160 cycles at its latency; drivers and exit value
-            // 0.997, q1 0.980, q3 1.004, of taking each in its pair, 30 alternated rounds in process).
-            int near = UnitIntervalLog.pair((1.0 - x1) * (1.0 + x1), (1.0 - x2) * (1.0 + x2), out, at)
-                    | UnitIntervalLog.pair((1.0 - x3) * (1.0 + x3), (1.0 - x4) * (1.0 + x4), out, at + 2) << 2
-                    | UnitIntervalLog.pair((1.0 - x5) * (1.0 + x5), (1.0 - x6) * (1.0 + x6), out, at + 4) << 4
-                    | UnitIntervalLog.pair((1.0 - x7) * (1.0 + x7), (1.0 - x8) * (1.0 + x8), out, at + 6) << 6
-                    | UnitIntervalLog.pair((1.0 - x9) * (1.0 + x9), (1.0 - x10) * (1.0 + x10), out, at + 8) << 8
-                    | UnitIntervalLog.pair((1.0 - x11) * (1.0 + x11), (1.0 - x12) * (1.0 + x12), out, at + 10) << 10;
-            if (near != 0) {
-                UnitIntervalLog.nearOnes(out, at, near);
+        double x1 = 2 * u1 - 1;
+        double x2 = 2 * u2 - 1;
+        double x3 = 2 * u3 - 1;
+        double x4 = 2 * u4 - 1;
+        double x5 = 2 * u5 - 1;
+        double x6 = 2 * u6 - 1;
+        double x7 = 2 * u7 - 1;
+        double x8 = 2 * u8 - 1;
+        double x9 = 2 * u9 - 1;
+        double x10 = 2 * u10 - 1;
+        double x11 = 2 * u11 - 1;
+        double x12 = 2 * u12 - 1;
+        // The arguments near one (a tenth of them) left by the pairs, then finished two at a time: in twelve, two or
+        // more a third of the time (the path near one is a chain of ~160 cycles at its latency; drivers and exit value
+        // 0.997, q1 0.980, q3 1.004, of taking each in its pair, 30 alternated rounds in process).
+        int near = UnitIntervalLog.pair((1.0 - x1) * (1.0 + x1), (1.0 - x2) * (1.0 + x2), out, at)
+                | UnitIntervalLog.pair((1.0 - x3) * (1.0 + x3), (1.0 - x4) * (1.0 + x4), out, at + 2) << 2
+                | UnitIntervalLog.pair((1.0 - x5) * (1.0 + x5), (1.0 - x6) * (1.0 + x6), out, at + 4) << 4
+                | UnitIntervalLog.pair((1.0 - x7) * (1.0 + x7), (1.0 - x8) * (1.0 + x8), out, at + 6) << 6
+                | UnitIntervalLog.pair((1.0 - x9) * (1.0 + x9), (1.0 - x10) * (1.0 + x10), out, at + 8) << 8
+                | UnitIntervalLog.pair((1.0 - x11) * (1.0 + x11), (1.0 - x12) * (1.0 + x12), out, at + 10) << 10;
+        if (near != 0) {
+            UnitIntervalLog.nearOnes(out, at, near);
+        }
+        double w1 = -out[at];
+        double w2 = -out[at + 1];
+        double w3 = -out[at + 2];
+        double w4 = -out[at + 3];
+        double w5 = -out[at + 4];
+        double w6 = -out[at + 5];
+        double w7 = -out[at + 6];
+        double w8 = -out[at + 7];
+        double w9 = -out[at + 8];
+        double w10 = -out[at + 9];
+        double w11 = -out[at + 10];
+        double w12 = -out[at + 11];
+        if (w1 < 6.25 && w2 < 6.25 && w3 < 6.25 && w4 < 6.25 && w5 < 6.25 && w6 < 6.25
+                && w7 < 6.25 && w8 < 6.25 && w9 < 6.25 && w10 < 6.25 && w11 < 6.25 && w12 < 6.25) {
+            w1 -= 3.125;
+            w2 -= 3.125;
+            w3 -= 3.125;
+            w4 -= 3.125;
+            w5 -= 3.125;
+            w6 -= 3.125;
+            w7 -= 3.125;
+            w8 -= 3.125;
+            w9 -= 3.125;
+            w10 -= 3.125;
+            w11 -= 3.125;
+            w12 -= 3.125;
+            double p1 = -3.64441206401782E-21;
+            double p2 = p1;
+            double p3 = p1;
+            double p4 = p1;
+            double p5 = p1;
+            double p6 = p1;
+            double p7 = p1;
+            double p8 = p1;
+            double p9 = p1;
+            double p10 = p1;
+            double p11 = p1;
+            double p12 = p1;
+            double[] central = CENTRAL;
+            for (int s = 0; s < central.length; s++) {
+                double c = central[s];
+                p1 = c + p1 * w1;
+                p2 = c + p2 * w2;
+                p3 = c + p3 * w3;
+                p4 = c + p4 * w4;
+                p5 = c + p5 * w5;
+                p6 = c + p6 * w6;
+                p7 = c + p7 * w7;
+                p8 = c + p8 * w8;
+                p9 = c + p9 * w9;
+                p10 = c + p10 * w10;
+                p11 = c + p11 * w11;
+                p12 = c + p12 * w12;
             }
-            double w1 = -out[at];
-            double w2 = -out[at + 1];
-            double w3 = -out[at + 2];
-            double w4 = -out[at + 3];
-            double w5 = -out[at + 4];
-            double w6 = -out[at + 5];
-            double w7 = -out[at + 6];
-            double w8 = -out[at + 7];
-            double w9 = -out[at + 8];
-            double w10 = -out[at + 9];
-            double w11 = -out[at + 10];
-            double w12 = -out[at + 11];
-            if (w1 < 6.25 && w2 < 6.25 && w3 < 6.25 && w4 < 6.25 && w5 < 6.25 && w6 < 6.25
-                    && w7 < 6.25 && w8 < 6.25 && w9 < 6.25 && w10 < 6.25 && w11 < 6.25 && w12 < 6.25) {
-                w1 -= 3.125;
-                w2 -= 3.125;
-                w3 -= 3.125;
-                w4 -= 3.125;
-                w5 -= 3.125;
-                w6 -= 3.125;
-                w7 -= 3.125;
-                w8 -= 3.125;
-                w9 -= 3.125;
-                w10 -= 3.125;
-                w11 -= 3.125;
-                w12 -= 3.125;
-                double p1 = -3.64441206401782E-21;
-                double p2 = p1;
-                double p3 = p1;
-                double p4 = p1;
-                double p5 = p1;
-                double p6 = p1;
-                double p7 = p1;
-                double p8 = p1;
-                double p9 = p1;
-                double p10 = p1;
-                double p11 = p1;
-                double p12 = p1;
-                double[] central = CENTRAL;
-                for (int s = 0; s < central.length; s++) {
-                    double c = central[s];
-                    p1 = c + p1 * w1;
-                    p2 = c + p2 * w2;
-                    p3 = c + p3 * w3;
-                    p4 = c + p4 * w4;
-                    p5 = c + p5 * w5;
-                    p6 = c + p6 * w6;
-                    p7 = c + p7 * w7;
-                    p8 = c + p8 * w8;
-                    p9 = c + p9 * w9;
-                    p10 = c + p10 * w10;
-                    p11 = c + p11 * w11;
-                    p12 = c + p12 * w12;
-                }
-                out[at] = MEAN + SD * SQRT2 * (p1 * x1);
-                out[at + 1] = MEAN + SD * SQRT2 * (p2 * x2);
-                out[at + 2] = MEAN + SD * SQRT2 * (p3 * x3);
-                out[at + 3] = MEAN + SD * SQRT2 * (p4 * x4);
-                out[at + 4] = MEAN + SD * SQRT2 * (p5 * x5);
-                out[at + 5] = MEAN + SD * SQRT2 * (p6 * x6);
-                out[at + 6] = MEAN + SD * SQRT2 * (p7 * x7);
-                out[at + 7] = MEAN + SD * SQRT2 * (p8 * x8);
-                out[at + 8] = MEAN + SD * SQRT2 * (p9 * x9);
-                out[at + 9] = MEAN + SD * SQRT2 * (p10 * x10);
-                out[at + 10] = MEAN + SD * SQRT2 * (p11 * x11);
-                out[at + 11] = MEAN + SD * SQRT2 * (p12 * x12);
-                return;
-            }
+            out[at] = MEAN + SD * SQRT2 * (p1 * x1);
+            out[at + 1] = MEAN + SD * SQRT2 * (p2 * x2);
+            out[at + 2] = MEAN + SD * SQRT2 * (p3 * x3);
+            out[at + 3] = MEAN + SD * SQRT2 * (p4 * x4);
+            out[at + 4] = MEAN + SD * SQRT2 * (p5 * x5);
+            out[at + 5] = MEAN + SD * SQRT2 * (p6 * x6);
+            out[at + 6] = MEAN + SD * SQRT2 * (p7 * x7);
+            out[at + 7] = MEAN + SD * SQRT2 * (p8 * x8);
+            out[at + 8] = MEAN + SD * SQRT2 * (p9 * x9);
+            out[at + 9] = MEAN + SD * SQRT2 * (p10 * x10);
+            out[at + 10] = MEAN + SD * SQRT2 * (p11 * x11);
+            out[at + 11] = MEAN + SD * SQRT2 * (p12 * x12);
+            return;
         }
         quantiles(u1, u2, u3, u4, out, at);
         quantiles(u5, u6, u7, u8, out, at + 4);
