@@ -328,7 +328,12 @@ final class IntegerWeights {
             return (long) ((cents + 0.5) * inverse);
         }
 
-        /** The split of {@code cents} (0 to {@link #MOST_RESIDUE_CENTS}) into {@code parts}, as the pass computes it. */
+        /**
+         * The split of {@code cents} (0 to {@link #MOST_RESIDUE_CENTS}) into {@code parts}, as the pass computes it: the
+         * property test's subject. The series pass writes these steps out in its loop (a call a run, too long for C1 to
+         * inline, would take its locals off the registers), and {@code SeriesPassTest} checks that copy against the
+         * exact payouts.
+         */
         void split(long cents, long[] parts) {
             long q = quotient(cents);
             int packed = firstTwo[(int) (cents - q * total)];

@@ -890,13 +890,13 @@ public final class MonteCarloSimulator {
             long[] positionTotals = new long[positions.size()];
             ExitTerms terms = setup.terms();
             // The chunk's exit runs by day (in run order within a day): each day's evaluator stays in the caches for its
-            // runs, and the series' stores stay within the chunk's stretch of each series. Then dayStart ends each day.
+            // runs, and the series' stores stay within the chunk's stretch of each series. dayEnd ends each day.
             ChunkOrder order = chunkOrder.get();
             int[] byDay = order.byDay;
             int[] runDay = order.runDay;
-            int[] dayStart = order.dayStart;
-            int exits = ordered.chunkFrom != null ? chunkByDay(from / CHUNK, byDay, runDay, dayStart)
-                    : chunkByDay(from, to, byDay, runDay, dayStart);
+            int[] dayEnd = order.dayEnd;
+            int exits = ordered.chunkFrom != null ? chunkByDay(from / CHUNK, byDay, runDay, dayEnd)
+                    : chunkByDay(from, to, byDay, runDay, dayEnd);
             PayoutModel.BinnedPayouts[] binned = binnedByDay == null ? null : binnedByDay.get();
             long[] pairTotals = new long[pairGroup.length];
             // With every holder followed, each holder's total is its series' tally: no sum per position and run.
@@ -984,7 +984,7 @@ public final class MonteCarloSimulator {
                     kept[byDay[k]] = columns[at];
                 }
             }
-            // The chunk's stretch of each series, just written: its first pass of the statistics (dayStart now ends each
+            // The chunk's stretch of each series, just written: its first pass of the statistics (dayEnd ends each
             // day). The last to read the columns: it clears them for the next chunk's series pass. A series kept against
             // lines (its tally keeps no range) is tallied and cleared by its store, but one equal to an earlier series: the
             // series pass leaves its column 0 (copiesAnother); the per-run pass without it writes the column and the store,
@@ -992,12 +992,12 @@ public final class MonteCarloSimulator {
             // column before anything reads it).
             SeriesTallies tally = tallies == null ? null : tallies.forChunk();
             if (derived != null) {
-                derived.storeChunk(columns, derivedFirst, byDay, runDay, exits, from, tally, dayStart);
+                derived.storeChunk(columns, derivedFirst, byDay, runDay, exits, from, tally, dayEnd);
             }
             if (tally != null) {
                 for (int s = 0; s < series; s++) {
                     if (tally.keepsRange(s)) {
-                        tally.addAndClear(s, columns, s * stride, dayStart);
+                        tally.addAndClear(s, columns, s * stride, dayEnd);
                     }
                 }
                 tallies.addChunk(tally);
@@ -1018,16 +1018,16 @@ public final class MonteCarloSimulator {
 
         /**
          * A chunk's exit runs by day, for {@link #distribute} ({@link #chunkByDay}): {@code byDay[k]} the chunk's exit run
-         * {@code k}, exiting on day {@code runDay[k]}; day {@code d}'s runs end at {@code dayStart[d]}, and the last entry is
+         * {@code k}, exiting on day {@code runDay[k]}; day {@code d}'s runs end at {@code dayEnd[d]}, and the last entry is
          * the chunk's exit runs.
          */
         private static final class ChunkOrder {
-            final int[] dayStart;
+            final int[] dayEnd;
             final int[] byDay;
             final int[] runDay;
 
             ChunkOrder(int days, int runs) {
-                dayStart = new int[days + 1];
+                dayEnd = new int[days + 1];
                 byDay = new int[runs];
                 runDay = new int[runs];
             }
